@@ -1,0 +1,74 @@
+// Load test: signed GetCallerIdentity and CreateUser against a running Ward, beside a bare
+// node:http server answering a fixed reply, all on this machine in one run.
+// Usage: npm run bench            (DURATION=10 CONNECTIONS=16 to change the defaults)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newAccessKeyId, newSecretAccessKey } from '../src/shared/ids.js';
+import { signRequest } from '../src/sigv4/index.js';
+import { type LoadResult, load, startProcess, stop, table } from './support.js';
+
+const duration = Number(process.env.DURATION ?? 10);
+const connections = Number(process.env.CONNECTIONS ?? 16);
+const logLevel = process.env.WARD_LOG_LEVEL ?? 'info';
+const credentials = { accessKeyId: newAccessKeyId('AKIA', '123456789012'), secretAccessKey: newSecretAccessKey() };
+const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
+
+function signed(base: string, service: 'iam' | 'sts', body: string) {
+  const s = signRequest({ method: 'POST', url: `${base}/`, headers: { 'content-type': FORM }, body, credentials, region: 'us-east-1', service });
+  return { method: 'POST' as const, path: '/', headers: Object.fromEntries(s.headers), body };
+}
+
+async function main(): Promise<void> {
+  const tsx = ['--import', 'tsx'];
+  const barePort = 4700 + Math.floor(Math.random() * 100);
+  const wardPort = barePort + 200;
+  const dataDir = mkdtempSync(join(tmpdir(), 'ward-bench-'));
+  const bare = await startProcess(process.execPath, [...tsx, 'bench/bare-server.ts', String(barePort)], {});
+  const ward = await startProcess(
+    process.execPath,
+    [...tsx, 'src/cli/main.ts', 'serve', '--port', String(wardPort), '--data', dataDir, '--log-level', logLevel],
+    {
+      WARD_BOOTSTRAP_ACCESS_KEY_ID: credentials.accessKeyId,
+      WARD_BOOTSTRAP_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      // CreateUser runs for the whole measurement; AWS's 5000-user default would stop it early.
+      WARD_QUOTA_USERS_PER_ACCOUNT: '10000000',
+    },
+    `http://127.0.0.1:${wardPort}/health`,
+  );
+  const wardUrl = `http://127.0.0.1:${wardPort}`;
+  const rows: LoadResult[] = [];
+  try {
+    const identityBody = 'Action=GetCallerIdentity&Version=2011-06-15';
+    // Warm both servers (JIT, caches) before measuring.
+    await load('warm', `http://127.0.0.1:${barePort}`, { connections, duration: 2 });
+    await load('warm', wardUrl, { connections, duration: 2, request: signed(wardUrl, 'sts', identityBody) });
+
+    const bareRow = await load('bare node:http, fixed reply', `http://127.0.0.1:${barePort}`, { connections, duration, request: signed(wardUrl, 'sts', identityBody) });
+    rows.push(bareRow);
+    // One signed request replayed: SigV4 allows that within the 15-minute window, and it keeps the
+    // load generator's own signing cost out of the measurement.
+    rows.push(await load('sts:GetCallerIdentity (signed)', wardUrl, { connections, duration, request: signed(wardUrl, 'sts', identityBody) }));
+    let n = 0;
+    const run = Date.now().toString(36);
+    rows.push(
+      await load('iam:CreateUser (signed, unique names)', wardUrl, {
+        connections,
+        duration,
+        request: {
+          method: 'POST',
+          path: '/',
+          setupRequest: (req) => ({ ...req, ...signed(wardUrl, 'iam', `Action=CreateUser&Version=2010-05-08&UserName=bench-${run}-${n++}`) }),
+        },
+      }),
+    );
+    process.stdout.write(`\nnode ${process.version}, ${connections} connections, ${duration} s each, Ward log level ${logLevel}\n\n`);
+    process.stdout.write(table(rows, bareRow) + '\n');
+  } finally {
+    await stop(ward);
+    await stop(bare);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

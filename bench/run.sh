@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Runs every benchmark; results go to stdout as Markdown tables for the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npx tsx bench/api.ts

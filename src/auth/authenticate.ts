@@ -1,0 +1,72 @@
+import { type IncomingSignedRequest, type SigningKeyCache, parseAuthorization, verifySignature } from '../sigv4/index.js';
+import { rootArn } from '../shared/arn.js';
+import { AwsError } from '../shared/aws-error.js';
+import type { CredentialResolver } from './credentials.js';
+import type { Principal } from '../shared/principal.js';
+
+/** The authenticated caller of one request. */
+export interface Caller {
+  principal: Principal;
+  accessKeyId?: string;
+  /** From the SigV4 credential scope. */
+  region: string;
+  service: string;
+}
+
+/** Emulator-mode switches, as moto's server offers them. */
+export interface EmulatorAuth {
+  defaultAccountId: string;
+  /** Requests left that skip signature verification (`/moto-api/reset-auth`). */
+  skipRemaining: number;
+}
+
+/** A request with no authentication at all, and the error to answer if its operation needs one. */
+export interface Unsigned {
+  unsigned: AwsError;
+}
+
+export const invalidToken = (): AwsError =>
+  new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+
+export class Authenticator {
+  constructor(
+    private readonly resolver: CredentialResolver,
+    private readonly keyCache: SigningKeyCache,
+    private readonly emulator?: EmulatorAuth,
+  ) {}
+
+  /**
+   * Verifies the request's SigV4 signature and names its caller. Returns undefined for a
+   * request that carries no authentication at all, so an operation that AWS serves
+   * unsigned (AssumeRoleWithWebIdentity) can still proceed; others refuse it.
+   */
+  async authenticate(req: IncomingSignedRequest, now: Date): Promise<Caller | Unsigned> {
+    const parsed = parseAuthorization(req);
+    if (!parsed.ok) {
+      const error = new AwsError(parsed.code, parsed.message, parsed.status);
+      if (parsed.code === 'MissingAuthenticationToken') return { unsigned: error };
+      throw error;
+    }
+    const auth = parsed.auth;
+    const scope = { region: auth.region, service: auth.service };
+    const skip = this.emulator !== undefined && this.emulator.skipRemaining > 0;
+    if (skip) this.emulator!.skipRemaining -= 1;
+
+    const credential = await this.resolver.resolve(auth.accessKeyId);
+    if (!credential) {
+      if (this.emulator) {
+        // moto's server accepts any key; Ward's emulator mode treats unknown keys as the default account's root.
+        const accountId = this.emulator.defaultAccountId;
+        return { principal: { kind: 'root', accountId, arn: rootArn(accountId), userId: accountId }, ...scope };
+      }
+      throw invalidToken();
+    }
+    if (!skip) {
+      const verdict = verifySignature(req, auth, credential.key.secretAccessKey, { now, cache: this.keyCache });
+      if (!verdict.ok) throw new AwsError(verdict.code, verdict.message, verdict.status);
+    }
+    // Long-term keys never come with a session token, and inactive keys sign nothing.
+    if (credential.key.status !== 'Active' || auth.securityToken !== undefined) throw invalidToken();
+    return { principal: credential.principal, accessKeyId: auth.accessKeyId, ...scope };
+  }
+}

@@ -1,0 +1,70 @@
+import type { IamStore } from '../iam/iam-store.js';
+import type { AccessKeyWithSecret, UserRecord } from '../iam/records.js';
+import { rootArn, iamArn } from '../shared/arn.js';
+import type { CacheBus } from '../shared/cache-bus.js';
+import type { Principal } from '../shared/principal.js';
+
+export interface ResolvedCredential {
+  key: AccessKeyWithSecret;
+  principal: Principal;
+}
+
+/**
+ * Resolves an access key ID to its secret and owner. Every signed request needs this,
+ * so keys and users are cached in memory; writes publish invalidations on the bus,
+ * which drop the entries here (and, on PostgreSQL, on every other node).
+ */
+export class CredentialResolver {
+  readonly #keys = new Map<string, AccessKeyWithSecret | null>();
+  readonly #users = new Map<string, UserRecord | null>();
+
+  constructor(
+    private readonly store: IamStore,
+    bus: CacheBus,
+    private readonly maxEntries = 100_000,
+  ) {
+    bus.subscribe((topic, id) => {
+      if (topic === 'access-key') this.#keys.delete(id);
+      else if (topic === 'user') this.#users.delete(id);
+    });
+  }
+
+  async resolve(accessKeyId: string): Promise<ResolvedCredential | undefined> {
+    const key = await this.#cached(this.#keys, accessKeyId, () => this.store.accessKeys.getWithSecret(accessKeyId));
+    if (!key) return undefined;
+    if (key.userId === undefined) {
+      return { key, principal: { kind: 'root', accountId: key.accountId, arn: rootArn(key.accountId), userId: key.accountId } };
+    }
+    const userId = key.userId;
+    const user = await this.#cached(this.#users, userId, () => this.store.users.getById(userId));
+    if (!user) return undefined;
+    return {
+      key,
+      principal: {
+        kind: 'user',
+        accountId: user.accountId,
+        arn: iamArn(user.accountId, 'user', user.path, user.userName),
+        userId: user.userId,
+        userName: user.userName,
+        path: user.path,
+      },
+    };
+  }
+
+  clear(): void {
+    this.#keys.clear();
+    this.#users.clear();
+  }
+
+  async #cached<T>(map: Map<string, T | null>, id: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+    const hit = map.get(id);
+    if (hit !== undefined) return hit ?? undefined;
+    const value = (await load()) ?? null;
+    // Unknown keys are not cached: a key created on another node must work at once.
+    if (value !== null) {
+      if (map.size >= this.maxEntries) map.delete(map.keys().next().value as string);
+      map.set(id, value);
+    }
+    return value ?? undefined;
+  }
+}

@@ -1,0 +1,19 @@
+import type { WardConfig } from '../config/config.js';
+import { bootstrapOptionsFrom } from '../config/bootstrap-options.js';
+import { loadMasterKey } from '../config/master-key.js';
+import { bootstrap } from '../iam/bootstrap.js';
+import { SecretBox } from '../shared/secret-box.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { printBootstrap } from './print-bootstrap.js';
+
+export async function bootstrapCommand(config: WardConfig): Promise<number> {
+  const opened = await openSqliteStore(config.dataDir, new SecretBox(loadMasterKey(config.dataDir)));
+  try {
+    const result = await bootstrap(opened.store, bootstrapOptionsFrom(config, new Date()));
+    if (!result.created) process.stdout.write(`The store in ${config.dataDir} is already bootstrapped; nothing changed.\n`);
+    printBootstrap(result, config.accountId);
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,0 +1,27 @@
+import type { WardConfig } from '../config/config.js';
+import { createLogger } from '../server/logger.js';
+import { startWard } from '../server/ward.js';
+import { printBootstrap } from './print-bootstrap.js';
+
+export async function serveCommand(config: WardConfig): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  const ward = await startWard(config, { logger });
+  printBootstrap(ward.bootstrap, config.accountId);
+  logger.info({ url: ward.url, dataDir: config.dataDir, emulator: config.emulator }, 'Ward is listening');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    ward.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}

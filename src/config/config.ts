@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Ward's settings: command-line flags first, then environment variables, then these defaults. */
+export const configSchema = z.object({
+  host: z.string().default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(4599),
+  dataDir: z.string().default('./data'),
+  emulator: z.boolean().default(false),
+  accountId: z.string().regex(/^\d{12}$/, 'WARD_ACCOUNT_ID must be 12 digits').default('123456789012'),
+  rootEmail: z.string().default('root@ward.local'),
+  bootstrapAccessKeyId: z.string().optional(),
+  bootstrapSecretAccessKey: z.string().optional(),
+  /** IAM users per account (AWS's default quota is 5000). */
+  usersPerAccountQuota: z.coerce.number().int().positive().default(5000),
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: z.coerce.number().int().positive().default(1024 * 1024),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type WardConfig = z.infer<typeof configSchema>;
+
+export function configFromEnv(flags: Partial<Record<keyof WardConfig, unknown>>, env: NodeJS.ProcessEnv = process.env): WardConfig {
+  const fromEnv = {
+    port: env.WARD_PORT,
+    dataDir: env.WARD_DATA_DIR,
+    emulator: env.WARD_EMULATOR === undefined ? undefined : env.WARD_EMULATOR === '1' || env.WARD_EMULATOR === 'true',
+    accountId: env.WARD_ACCOUNT_ID,
+    rootEmail: env.WARD_ROOT_EMAIL,
+    bootstrapAccessKeyId: env.WARD_BOOTSTRAP_ACCESS_KEY_ID,
+    bootstrapSecretAccessKey: env.WARD_BOOTSTRAP_SECRET_ACCESS_KEY,
+    logLevel: env.WARD_LOG_LEVEL,
+    usersPerAccountQuota: env.WARD_QUOTA_USERS_PER_ACCOUNT,
+  };
+  const merged: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fromEnv)) if (v !== undefined && v !== '') merged[k] = v;
+  for (const [k, v] of Object.entries(flags)) if (v !== undefined) merged[k] = v;
+  return configSchema.parse(merged);
+}

@@ -1,0 +1,87 @@
+import { iamErrors } from '../errors.js';
+import type { IamDeps, IamHandlers } from './types.js';
+import { rethrowAs } from './users.js';
+
+export function accountHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
+  return {
+    async CreateAccountAlias(input, ctx) {
+      const accountId = ctx.principal.accountId;
+      await ctx.authorize('iam:CreateAccountAlias', '*');
+      await store.transaction(async (tx) => {
+        const owner = await tx.accounts.findByAlias(input.AccountAlias);
+        if (owner !== undefined && owner !== accountId) throw iamErrors.aliasExists(input.AccountAlias);
+        if (owner === accountId) return;
+        // An account has at most one alias: creating another replaces it, as the console's "Edit" does.
+        await tx.accounts.setAlias(accountId, input.AccountAlias).catch(rethrowAs(iamErrors.aliasExists(input.AccountAlias)));
+      });
+      bus.publish('account', accountId);
+      return {};
+    },
+
+    async DeleteAccountAlias(input, ctx) {
+      const accountId = ctx.principal.accountId;
+      await ctx.authorize('iam:DeleteAccountAlias', '*');
+      await store.transaction(async (tx) => {
+        if ((await tx.accounts.getAlias(accountId)) !== input.AccountAlias) throw iamErrors.noSuchAlias(input.AccountAlias);
+        await tx.accounts.deleteAlias(accountId);
+      });
+      bus.publish('account', accountId);
+      return {};
+    },
+
+    async ListAccountAliases(_input, ctx) {
+      await ctx.authorize('iam:ListAccountAliases', '*');
+      const alias = await store.accounts.getAlias(ctx.principal.accountId);
+      return { AccountAliases: alias === undefined ? [] : [alias], IsTruncated: false };
+    },
+
+    async GetAccountSummary(_input, ctx) {
+      const accountId = ctx.principal.accountId;
+      await ctx.authorize('iam:GetAccountSummary', '*');
+      const [users, groups, rootKeys] = await Promise.all([
+        store.users.count(accountId),
+        store.groups.count(accountId),
+        store.accessKeys.listForOwner(accountId, undefined),
+      ]);
+      const q = quotas;
+      return {
+        SummaryMap: {
+          Users: users,
+          UsersQuota: q.UsersPerAccount,
+          Groups: groups,
+          GroupsQuota: q.GroupsPerAccount,
+          ServerCertificates: 0,
+          ServerCertificatesQuota: q.ServerCertificatesPerAccount,
+          UserPolicySizeQuota: q.UserPolicySize,
+          GroupPolicySizeQuota: q.GroupPolicySize,
+          GroupsPerUserQuota: q.GroupsPerUser,
+          SigningCertificatesPerUserQuota: q.SigningCertificatesPerUser,
+          AccessKeysPerUserQuota: q.AccessKeysPerUser,
+          MFADevices: 0,
+          MFADevicesInUse: 0,
+          AccountMFAEnabled: 0,
+          AccountAccessKeysPresent: rootKeys.length > 0 ? 1 : 0,
+          AccountPasswordPresent: 0,
+          AccountSigningCertificatesPresent: 0,
+          AttachedPoliciesPerGroupQuota: q.AttachedPoliciesPerEntity,
+          AttachedPoliciesPerRoleQuota: q.AttachedPoliciesPerEntity,
+          AttachedPoliciesPerUserQuota: q.AttachedPoliciesPerEntity,
+          Policies: 0,
+          PoliciesQuota: q.CustomerManagedPolicies,
+          PolicySizeQuota: q.PolicySize,
+          PolicyVersionsInUse: 0,
+          PolicyVersionsInUseQuota: q.PolicyVersionsInUse,
+          VersionsPerPolicyQuota: q.VersionsPerPolicy,
+          GlobalEndpointTokenVersion: 1,
+          AssumeRolePolicySizeQuota: q.AssumeRolePolicySize,
+          InstanceProfiles: 0,
+          InstanceProfilesQuota: q.InstanceProfiles,
+          Providers: 0,
+          RolePolicySizeQuota: q.RolePolicySize,
+          Roles: 0,
+          RolesQuota: q.Roles,
+        },
+      };
+    },
+  };
+}

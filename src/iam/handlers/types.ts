@@ -1,0 +1,27 @@
+import type { CacheBus } from '../../shared/cache-bus.js';
+import type { IamOperationName, IamOperations } from '../../wire/generated/iam.js';
+import type { OperationHandler } from '../../shared/call-context.js';
+import type { IamStore } from '../iam-store.js';
+import type { IamQuotas } from '../quotas.js';
+
+export interface IamDeps {
+  store: IamStore;
+  bus: CacheBus;
+  quotas: IamQuotas;
+}
+
+export type IamHandlers = {
+  [Op in IamOperationName]?: OperationHandler<IamOperations[Op]['input'], IamOperations[Op]['output']>;
+};
+
+/** AWS's default page size for IAM listings. */
+export const DEFAULT_MAX_ITEMS = 100;
+
+export function pageOf(input: { Marker?: string; MaxItems?: number }): { marker?: string; maxItems: number } {
+  return { ...(input.Marker !== undefined ? { marker: input.Marker } : {}), maxItems: input.MaxItems ?? DEFAULT_MAX_ITEMS };
+}
+
+/** IsTruncated/Marker as IAM list responses carry them. */
+export function truncation(marker: string | undefined): { IsTruncated: boolean; Marker?: string } {
+  return marker === undefined ? { IsTruncated: false } : { IsTruncated: true, Marker: marker };
+}

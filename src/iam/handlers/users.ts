@@ -1,0 +1,115 @@
+import { iamArn } from '../../shared/arn.js';
+import { newUniqueId } from '../../shared/ids.js';
+import { UniqueViolation } from '../../shared/unique-violation.js';
+import { iamErrors } from '../errors.js';
+import type { Tag } from '../records.js';
+import { checkTagLimit, tagsFromWire } from './tags.js';
+import { authorizedUser } from './resolve.js';
+import { wireRootUser, wireTags, wireUser } from './shapes.js';
+import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
+
+export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
+  return {
+    async CreateUser(input, ctx) {
+      const accountId = ctx.principal.accountId;
+      const path = input.Path ?? '/';
+      await ctx.authorize('iam:CreateUser', iamArn(accountId, 'user', path, input.UserName));
+      const tags: Tag[] = tagsFromWire(input.Tags);
+      checkTagLimit(tags.length);
+      const user = { userId: newUniqueId('AIDA'), accountId, userName: input.UserName, path, createdAt: ctx.now };
+      await store.transaction(async (tx) => {
+        if (await tx.users.getByName(accountId, input.UserName)) throw iamErrors.userExists(input.UserName);
+        if ((await tx.users.count(accountId)) >= quotas.UsersPerAccount) throw iamErrors.quota('UsersPerAccount', quotas.UsersPerAccount);
+        await tx.users.create(user, tags).catch(rethrowAs(iamErrors.userExists(input.UserName)));
+      });
+      return { User: wireUser(user, tags) };
+    },
+
+    async GetUser(input, ctx) {
+      const p = ctx.principal;
+      if (input.UserName === undefined && p.kind === 'root') {
+        await ctx.authorize('iam:GetUser', p.arn);
+        const account = await store.accounts.get(p.accountId);
+        return { User: wireRootUser(p.accountId, account?.createdAt ?? ctx.now) };
+      }
+      const name = input.UserName ?? (p.kind === 'user' ? p.userName : '');
+      const user = await authorizedUser(store, ctx, name, 'iam:GetUser');
+      return { User: wireUser(user, await store.users.tags(user.userId)) };
+    },
+
+    async UpdateUser(input, ctx) {
+      const user = await authorizedUser(store, ctx, input.UserName, 'iam:UpdateUser');
+      const newName = input.NewUserName;
+      if (newName !== undefined) {
+        // Renaming needs permission on the new name as well (IAM documents both resources).
+        await ctx.authorize('iam:UpdateUser', iamArn(user.accountId, 'user', input.NewPath ?? user.path, newName));
+      }
+      await store.transaction(async (tx) => {
+        if (newName !== undefined && newName.toLowerCase() !== user.userName.toLowerCase()) {
+          if (await tx.users.getByName(user.accountId, newName)) throw iamErrors.userExists(newName);
+        }
+        await tx.users
+          .update(user.userId, { ...(newName !== undefined ? { userName: newName } : {}), ...(input.NewPath !== undefined ? { path: input.NewPath } : {}) })
+          .catch(rethrowAs(iamErrors.userExists(newName ?? user.userName)));
+      });
+      bus.publish('user', user.userId);
+      return {};
+    },
+
+    async DeleteUser(input, ctx) {
+      const user = await authorizedUser(store, ctx, input.UserName, 'iam:DeleteUser');
+      await store.transaction(async (tx) => {
+        // IAM refuses while anything still hangs off the user; the order follows IAM's checks.
+        if ((await tx.accessKeys.listForOwner(user.accountId, user.userId)).length > 0) throw iamErrors.deleteConflict('delete access keys');
+        if ((await tx.groups.groupsOfUser(user.userId, { maxItems: 1 })).items.length > 0) throw iamErrors.deleteConflict('remove user from all groups');
+        await tx.users.delete(user.userId);
+      });
+      bus.publish('user', user.userId);
+      return {};
+    },
+
+    async ListUsers(input, ctx) {
+      const accountId = ctx.principal.accountId;
+      const prefix = input.PathPrefix ?? '/';
+      await ctx.authorize('iam:ListUsers', iamArn(accountId, 'user', prefix, ''));
+      const page = await store.users.list(accountId, prefix, pageOf(input));
+      return { Users: page.items.map((u) => wireUser(u)), ...truncation(page.marker) };
+    },
+
+    async TagUser(input, ctx) {
+      const user = await authorizedUser(store, ctx, input.UserName, 'iam:TagUser');
+      const tags = tagsFromWire(input.Tags);
+      await store.transaction(async (tx) => {
+        const existing = new Set((await tx.users.tags(user.userId)).map((t) => t.key.toLowerCase()));
+        for (const t of tags) existing.add(t.key.toLowerCase());
+        checkTagLimit(existing.size);
+        await tx.users.putTags(user.userId, tags);
+      });
+      return {};
+    },
+
+    async UntagUser(input, ctx) {
+      const user = await authorizedUser(store, ctx, input.UserName, 'iam:UntagUser');
+      await store.transaction((tx) => tx.users.removeTags(user.userId, input.TagKeys));
+      return {};
+    },
+
+    async ListUserTags(input, ctx) {
+      const user = await authorizedUser(store, ctx, input.UserName, 'iam:ListUserTags');
+      const all = await store.users.tags(user.userId);
+      const { marker, maxItems } = pageOf(input);
+      const start = marker === undefined ? 0 : Number.parseInt(marker, 10) || 0;
+      const slice = all.slice(start, start + maxItems);
+      const next = start + maxItems < all.length ? String(start + maxItems) : undefined;
+      return { Tags: wireTags(slice), ...truncation(next) };
+    },
+  };
+}
+
+/** A uniqueness race lost to another writer reads as the same error the pre-check gives. */
+export function rethrowAs(error: Error) {
+  return (err: unknown): never => {
+    if (err instanceof UniqueViolation) throw error;
+    throw err;
+  };
+}

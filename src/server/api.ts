@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import type { Authenticator, Caller } from '../auth/authenticate.js';
+import { type Authorizer, accessDenied } from '../auth/authorizer.js';
+import type { LastUsedRecorder } from '../auth/last-used.js';
+import { AwsError } from '../shared/aws-error.js';
+import type { CallContext } from '../shared/call-context.js';
+import { newRequestId } from '../shared/ids.js';
+import type { IncomingSignedRequest } from '../sigv4/index.js';
+import {
+  decodeJsonInput,
+  decodeQueryInput,
+  serializeJsonError,
+  serializeJsonResponse,
+  serializeQueryError,
+  serializeQueryResponse,
+  validateInput,
+} from '../wire/index.js';
+import { type RawRequest, headerValue } from './raw-request.js';
+import type { ServiceDef, ServiceName } from './services.js';
+
+export interface ApiDeps {
+  services: ReadonlyMap<ServiceName, ServiceDef>;
+  authenticator: Authenticator;
+  authorizer: Authorizer;
+  lastUsed: LastUsedRecorder;
+  clock: () => Date;
+}
+
+export interface ApiResponse {
+  status: number;
+  contentType: string;
+  body: string;
+  requestId: string;
+  /** For the request log. */
+  service?: string;
+  action?: string;
+  caller?: Caller;
+  errorCode?: string;
+}
+
+/** Query-protocol services are told apart by their API version when a request is unsigned. */
+const QUERY_VERSIONS: Record<string, ServiceName> = { '2010-05-08': 'iam', '2011-06-15': 'sts' };
+
+interface Dispatch {
+  service: ServiceDef;
+  operation: string;
+  params?: URLSearchParams;
+  json?: string;
+}
+
+export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResponse> {
+  const requestId = newRequestId();
+  const now = deps.clock();
+  const signed = toSignedRequest(raw);
+  const target = headerValue(raw, 'x-amz-target');
+  let protocol: 'query' | 'json' = target ? 'json' : 'query';
+  let dispatch: Dispatch | undefined;
+  let caller: Caller | undefined;
+  try {
+    const authn = await deps.authenticator.authenticate(signed, now);
+    dispatch = target ? jsonDispatch(target, raw, deps) : queryDispatch(raw, signed, deps, 'unsigned' in authn ? undefined : authn.service);
+    protocol = dispatch.service.protocol;
+    const { service, operation } = dispatch;
+    if (!service.model.operations[operation]) throw unknownOperation(service, operation);
+    const handler = service.handlers[operation];
+    if (!handler) throw notImplemented(service, operation);
+    if ('unsigned' in authn) {
+      if (!service.anonymous.has(operation)) throw authn.unsigned;
+      throw notImplemented(service, operation);
+    }
+    caller = authn;
+    const input = dispatch.json !== undefined ? decodeJsonInput(service.model, operation, dispatch.json) : decodeQueryInput(service.model, operation, dispatch.params!);
+    const invalid = validateInput(service.model, operation, input);
+    if (invalid) throw invalid;
+    if (caller.accessKeyId) deps.lastUsed.record(caller.accessKeyId, now, caller.service, caller.region);
+    const ctx = callContext(requestId, caller, now, deps.authorizer);
+    const output = await handler(input as never, ctx);
+    const body = protocol === 'json' ? serializeJsonResponse(service.model, operation, output) : serializeQueryResponse(service.model, operation, output, requestId);
+    return { status: 200, contentType: contentTypeOf(protocol), body, requestId, service: service.name, action: operation, caller };
+  } catch (err) {
+    const error = err instanceof AwsError ? err : internalError(err);
+    const xmlNamespace = dispatch?.service.model.metadata.xmlNamespace ?? deps.services.get('iam')!.model.metadata.xmlNamespace ?? '';
+    const body = protocol === 'json' ? serializeJsonError(error) : serializeQueryError(error, requestId, xmlNamespace);
+    const response: ApiResponse = { status: error.status, contentType: contentTypeOf(protocol), body, requestId, errorCode: error.code };
+    if (dispatch) Object.assign(response, { service: dispatch.service.name, action: dispatch.operation });
+    if (caller) response.caller = caller;
+    if (!(err instanceof AwsError)) (response as ApiResponse & { cause?: unknown }).cause = err;
+    return response;
+  }
+}
+
+function callContext(requestId: string, caller: Caller, now: Date, authorizer: Authorizer): CallContext {
+  return {
+    requestId,
+    principal: caller.principal,
+    ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
+    region: caller.region,
+    now,
+    async authorize(action, resourceArn) {
+      const decision = await authorizer.decide(caller.principal, action, resourceArn);
+      if (!decision.allowed) throw accessDenied(caller.principal, action, resourceArn, decision);
+    },
+  };
+}
+
+function queryDispatch(raw: RawRequest, signed: IncomingSignedRequest, deps: ApiDeps, scopeService: string | undefined): Dispatch {
+  const params = new URLSearchParams(signed.rawQuery);
+  if (raw.method === 'POST' && raw.body.length > 0) {
+    for (const [k, v] of new URLSearchParams(raw.body.toString('utf8'))) params.append(k, v);
+  }
+  const name = (scopeService ?? QUERY_VERSIONS[params.get('Version') ?? ''] ?? 'iam') as ServiceName;
+  const service = deps.services.get(name);
+  if (!service || service.protocol !== 'query') {
+    throw new AwsError('InvalidAction', `Ward does not serve the ${name} service over the Query protocol.`, 400);
+  }
+  const action = params.get('Action');
+  if (!action) throw new AwsError('MissingAction', 'Missing Action', 400);
+  return { service, operation: action, params };
+}
+
+function jsonDispatch(target: string, raw: RawRequest, deps: ApiDeps): Dispatch {
+  const dot = target.lastIndexOf('.');
+  const prefix = target.slice(0, dot);
+  for (const service of deps.services.values()) {
+    if (service.protocol === 'json' && service.model.metadata.targetPrefix === prefix) {
+      return { service, operation: target.slice(dot + 1), json: raw.body.toString('utf8') };
+    }
+  }
+  throw new AwsError('UnknownOperationException', `Unknown target ${target}`, 400);
+}
+
+function unknownOperation(service: ServiceDef, operation: string): AwsError {
+  if (service.protocol === 'json') return new AwsError('UnknownOperationException', `Unknown operation ${operation}`, 400);
+  return new AwsError('InvalidAction', `Could not find operation ${operation} for version ${service.model.metadata.apiVersion}`, 400);
+}
+
+/** In the model but without a handler yet: AWS's unsupported-action error, never a crash. */
+function notImplemented(service: ServiceDef, operation: string): AwsError {
+  const message = `The action ${operation} is not implemented by Ward yet.`;
+  if (service.protocol === 'json') return new AwsError('UnknownOperationException', message, 400);
+  return new AwsError('InvalidAction', message, 400);
+}
+
+function internalError(_err: unknown): AwsError {
+  return new AwsError('ServiceFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+}
+
+function contentTypeOf(protocol: 'query' | 'json'): string {
+  return protocol === 'json' ? 'application/x-amz-json-1.1' : 'text/xml';
+}
+
+function toSignedRequest(raw: RawRequest): IncomingSignedRequest {
+  const q = raw.url.indexOf('?');
+  return {
+    method: raw.method,
+    rawPath: q < 0 ? raw.url : raw.url.slice(0, q),
+    rawQuery: q < 0 ? '' : raw.url.slice(q + 1),
+    headers: raw.headers,
+    payloadSha256Hex: createHash('sha256').update(raw.body).digest('hex'),
+  };
+}

@@ -1,0 +1,74 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { AwsError } from '../shared/aws-error.js';
+import { serializeQueryError } from '../wire/index.js';
+import { type ApiDeps, type ApiResponse, handleApi } from './api.js';
+import { type EmulatorControl, emulatorRoute } from './emulator-routes.js';
+import type { Logger } from './logger.js';
+import { readRawRequest } from './raw-request.js';
+
+export interface ListenerDeps {
+  api: ApiDeps;
+  logger: Logger;
+  bodyLimit: number;
+  /** Present only in emulator mode: outside it the moto-api paths do not exist. */
+  emulator?: EmulatorControl;
+}
+
+export function createRequestListener(deps: ListenerDeps): RequestListener {
+  return (req, res) => {
+    void route(req, res, deps).catch((err: unknown) => {
+      deps.logger.error({ err }, 'request failed outside the API handler');
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error');
+    });
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDeps): Promise<void> {
+  const path = (req.url ?? '/').split('?', 1)[0]!;
+  if (req.method === 'GET' && path === '/health') return send(res, 200, 'application/json', '{"status":"ok"}');
+  if (deps.emulator && path.startsWith('/moto-api/')) {
+    const raw = await readRawRequest(req, deps.bodyLimit);
+    const answer = await emulatorRoute(path, raw.method, raw.body, deps.emulator);
+    if (answer) return send(res, answer.status, answer.contentType, answer.body);
+  }
+
+  const started = process.hrtime.bigint();
+  let response: ApiResponse;
+  try {
+    const raw = await readRawRequest(req, deps.bodyLimit);
+    response = await handleApi(raw, deps.api);
+  } catch (err) {
+    if (!(err instanceof AwsError)) throw err;
+    const namespace = deps.api.services.get('iam')!.model.metadata.xmlNamespace ?? '';
+    response = { status: err.status, contentType: 'text/xml', body: serializeQueryError(err, 'unknown', namespace), requestId: 'unknown', errorCode: err.code };
+    // The rest of an oversized body is not read; the connection cannot be reused.
+    res.setHeader('Connection', 'close');
+  }
+  res.setHeader('x-amzn-RequestId', response.requestId);
+  send(res, response.status, response.contentType, response.body);
+  logRequest(deps.logger, req, response, started);
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function logRequest(logger: Logger, req: IncomingMessage, r: ApiResponse, started: bigint): void {
+  if (!logger.isLevelEnabled('info')) return;
+  const cause = (r as ApiResponse & { cause?: unknown }).cause;
+  const entry = {
+    requestId: r.requestId,
+    method: req.method,
+    service: r.service,
+    action: r.action,
+    status: r.status,
+    errorCode: r.errorCode,
+    principal: r.caller?.principal.arn,
+    accessKeyId: r.caller?.accessKeyId,
+    sourceIp: req.socket.remoteAddress,
+    ms: Number(process.hrtime.bigint() - started) / 1e6,
+  };
+  if (cause) logger.error({ ...entry, err: cause }, 'request failed');
+  else logger.info(entry, 'request');
+}

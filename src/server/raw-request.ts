@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import { AwsError } from '../shared/aws-error.js';
+
+/** A request as it arrived: the bytes SigV4 signed must reach the verifier untouched. */
+export interface RawRequest {
+  method: string;
+  /** Path and query exactly as on the request line. */
+  url: string;
+  /** Header name/value pairs in arrival order (node's rawHeaders, paired). */
+  headers: Array<[string, string]>;
+  body: Buffer;
+  remoteAddress: string;
+}
+
+export function headerValue(req: RawRequest, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const [k, v] of req.headers) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
+/** Reads the whole body, refusing more than `limit` bytes without buffering them. */
+export async function readRawRequest(req: IncomingMessage, limit: number): Promise<RawRequest> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk);
+  }
+  const headers: Array<[string, string]> = [];
+  const raw = req.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i]!, raw[i + 1]!]);
+  return {
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    headers,
+    body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+    remoteAddress: req.socket.remoteAddress ?? '',
+  };
+}
+
+function tooLarge(limit: number): AwsError {
+  return new AwsError('RequestEntityTooLarge', `Request body must not exceed ${limit} bytes.`, 413);
+}

@@ -1,0 +1,99 @@
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Authenticator, type EmulatorAuth } from '../auth/authenticate.js';
+import { type Authorizer, RootOnlyAuthorizer } from '../auth/authorizer.js';
+import { CredentialResolver } from '../auth/credentials.js';
+import { LastUsedRecorder } from '../auth/last-used.js';
+import { bootstrapOptionsFrom } from '../config/bootstrap-options.js';
+import type { WardConfig } from '../config/config.js';
+import { loadMasterKey } from '../config/master-key.js';
+import { type BootstrapResult, bootstrap, bootstrapKey } from '../iam/bootstrap.js';
+import { iamQuotas } from '../iam/quotas.js';
+import { createIamHandlers } from '../iam/handlers/index.js';
+import { LocalCacheBus } from '../shared/cache-bus.js';
+import { SecretBox } from '../shared/secret-box.js';
+import { SigningKeyCache } from '../sigv4/index.js';
+import type { KyselyStore } from '../store/kysely/kysely-store.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { createStsHandlers } from '../sts/handlers.js';
+import type { ApiDeps } from './api.js';
+import { createRequestListener } from './http.js';
+import { type Logger, createLogger } from './logger.js';
+import { type ServiceDef, type ServiceName, serviceDef } from './services.js';
+
+export interface WardOptions {
+  /** A fixed or fake clock for tests; the wall clock otherwise. */
+  clock?: () => Date;
+  logger?: Logger;
+  authorizer?: Authorizer;
+}
+
+export interface RunningWard {
+  url: string;
+  port: number;
+  bootstrap: BootstrapResult;
+  store: KyselyStore;
+  /** Writes buffered bookkeeping (key last-used) to the store now rather than within the second. */
+  flush(): Promise<void>;
+  /** Stops accepting connections, lets in-flight requests finish, flushes and closes the store. */
+  close(): Promise<void>;
+}
+
+/** The composition root: the one place concrete objects are made and wired together. */
+export async function startWard(config: WardConfig, options: WardOptions = {}): Promise<RunningWard> {
+  const clock = options.clock ?? (() => new Date());
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const box = new SecretBox(loadMasterKey(config.dataDir));
+  const opened = await openSqliteStore(config.dataDir, box);
+  const store = opened.store;
+
+  const bootstrapped = await bootstrap(store, bootstrapOptionsFrom(config, clock()));
+
+  const bus = new LocalCacheBus();
+  const resolver = new CredentialResolver(store, bus);
+  const emulatorAuth: EmulatorAuth | undefined = config.emulator ? { defaultAccountId: config.accountId, skipRemaining: 0 } : undefined;
+  const authenticator = new Authenticator(resolver, new SigningKeyCache(), emulatorAuth);
+  const lastUsed = new LastUsedRecorder(store, (err) => logger.error({ err }, 'recording key last-used failed'));
+
+  const services = new Map<ServiceName, ServiceDef>([
+    ['iam', serviceDef('iam', 'query', createIamHandlers({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }) }))],
+    ['sts', serviceDef('sts', 'query', createStsHandlers({ store }))],
+    ['organizations', serviceDef('organizations', 'json', {})],
+  ]);
+  const api: ApiDeps = { services, authenticator, authorizer: options.authorizer ?? new RootOnlyAuthorizer(), lastUsed, clock };
+
+  const emulator = emulatorAuth && {
+    auth: emulatorAuth,
+    async reset() {
+      const key = await bootstrapKey(store);
+      await lastUsed.flush();
+      await store.wipe();
+      resolver.clear();
+      await bootstrap(store, { ...bootstrapOptionsFrom(config, clock()), ...(key ? { accessKey: key } : {}) });
+    },
+  };
+
+  const server: Server = createServer(createRequestListener({ api, logger, bodyLimit: config.bodyLimit, ...(emulator ? { emulator } : {}) }));
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${config.host}:${port}`,
+    port,
+    bootstrap: bootstrapped,
+    store,
+    flush: () => lastUsed.flush(),
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await lastUsed.flush();
+      await opened.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Invalidation messages for the hot-path caches (credentials, principals, policies).
+ * One process uses the in-memory bus; a PostgreSQL deployment relays the same messages
+ * between nodes, so every node drops a stale entry.
+ */
+export type InvalidationTopic = 'access-key' | 'user' | 'account';
+
+export interface CacheBus {
+  publish(topic: InvalidationTopic, id: string): void;
+  subscribe(listener: (topic: InvalidationTopic, id: string) => void): () => void;
+}
+
+export class LocalCacheBus implements CacheBus {
+  readonly #listeners = new Set<(topic: InvalidationTopic, id: string) => void>();
+
+  publish(topic: InvalidationTopic, id: string): void {
+    for (const l of this.#listeners) l(topic, id);
+  }
+
+  subscribe(listener: (topic: InvalidationTopic, id: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

@@ -1,0 +1,19 @@
+import type { Principal } from './principal.js';
+
+/** What every handler knows about the call it serves. */
+export interface CallContext {
+  requestId: string;
+  principal: Principal;
+  /** The access key that signed the request, when it was signed. */
+  accessKeyId?: string;
+  region: string;
+  now: Date;
+  /**
+   * Authorizes `action` on `resourceArn` as the caller; throws AccessDenied with AWS's
+   * message when the policy evaluation says no. Handlers call it before they reveal anything.
+   */
+  authorize(action: string, resourceArn: string): Promise<void>;
+}
+
+/** One operation's implementation: typed input in, typed output out, AwsError thrown on failure. */
+export type OperationHandler<I, O> = (input: I, ctx: CallContext) => Promise<O>;

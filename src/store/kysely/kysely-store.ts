@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { AccessKeyRepo, AccountRepo, GroupRepo, IamStore, MetaRepo, UserRepo } from '../../iam/iam-store.js';
+import type { SecretBox } from '../../shared/secret-box.js';
+import type { Database } from '../schema.js';
+import { KyselyAccessKeyRepo } from './access-keys.js';
+import { KyselyAccountRepo } from './accounts.js';
+import type { Db } from './db.js';
+import { KyselyGroupRepo } from './groups.js';
+import { KyselyMetaRepo } from './meta.js';
+import { KyselyUserRepo } from './users.js';
+
+/** Tables in the order a wipe must delete them (children before parents). */
+const TABLES_CHILD_FIRST = ['group_members', 'user_tags', 'access_keys', 'groups', 'users', 'account_aliases', 'accounts', 'meta'] as const;
+
+/** The store on kysely: the same queries run on SQLite and PostgreSQL. */
+export class KyselyStore implements IamStore {
+  readonly accounts: AccountRepo;
+  readonly users: UserRepo;
+  readonly groups: GroupRepo;
+  readonly accessKeys: AccessKeyRepo;
+  readonly meta: MetaRepo;
+
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+    private readonly inTransaction = false,
+  ) {
+    this.accounts = new KyselyAccountRepo(db);
+    this.users = new KyselyUserRepo(db);
+    this.groups = new KyselyGroupRepo(db);
+    this.accessKeys = new KyselyAccessKeyRepo(db, box);
+    this.meta = new KyselyMetaRepo(db);
+  }
+
+  async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new KyselyStore(trx, this.box, true)));
+  }
+
+  /** Deletes every row, keeping the schema: the emulator's reset. */
+  async wipe(): Promise<void> {
+    await this.transaction(async (tx) => {
+      for (const table of TABLES_CHILD_FIRST) await tx.db.deleteFrom(table).execute();
+    });
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Table types for kysely. Timestamps are ISO-8601 strings (sortable, identical on SQLite
+ * and PostgreSQL); booleans are 0/1 integers for the same reason.
+ */
+export interface Database {
+  meta: { key: string; value: string };
+  accounts: {
+    account_id: string;
+    name: string;
+    email: string;
+    created_at: string;
+  };
+  account_aliases: { account_id: string; alias: string };
+  users: {
+    user_id: string;
+    account_id: string;
+    name: string;
+    name_lower: string;
+    path: string;
+    created_at: string;
+    password_last_used: string | null;
+    permissions_boundary_arn: string | null;
+  };
+  user_tags: { user_id: string; key_lower: string; key: string; value: string };
+  groups: {
+    group_id: string;
+    account_id: string;
+    name: string;
+    name_lower: string;
+    path: string;
+    created_at: string;
+  };
+  group_members: { group_id: string; user_id: string };
+  access_keys: {
+    access_key_id: string;
+    account_id: string;
+    /** NULL for the account's root user. */
+    user_id: string | null;
+    secret_sealed: string;
+    status: string;
+    created_at: string;
+    last_used_at: string | null;
+    last_used_service: string | null;
+    last_used_region: string | null;
+  };
+}
