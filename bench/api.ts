@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newAccessKeyId, newSecretAccessKey } from '../src/shared/ids.js';
+import type autocannon from 'autocannon';
 import { signRequest } from '../src/sigv4/index.js';
 import { type LoadResult, load, startProcess, stop, table } from './support.js';
 
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
         request: {
           method: 'POST',
           path: '/',
-          setupRequest: (req) => ({ ...req, ...signed(wardUrl, 'iam', `Action=CreateUser&Version=2010-05-08&UserName=bench-${run}-${n++}`) }),
+          setupRequest: (req: autocannon.Request) => ({ ...req, ...signed(wardUrl, 'iam', `Action=CreateUser&Version=2010-05-08&UserName=bench-${run}-${n++}`) }),
         },
       }),
     );

@@ -19,7 +19,7 @@ describe('SigV4 authentication over HTTP', () => {
 
   it('refuses a bad signature with AWS message', async () => {
     const err = await caught(() => t.sts({ ...t.root, secretAccessKey: 'x'.repeat(40) }).send(new GetCallerIdentityCommand({})));
-    expect(err.name).toBe('SignatureDoesNotMatch');
+    expect(err.Code).toBe('SignatureDoesNotMatch');
     expect(err.message).toBe(
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
     );
@@ -28,16 +28,16 @@ describe('SigV4 authentication over HTTP', () => {
 
   it('refuses an unknown key with InvalidClientTokenId', async () => {
     const err = await caught(() => t.sts({ accessKeyId: newAccessKeyId('AKIA', '111122223333'), secretAccessKey: 'y'.repeat(40) }).send(new GetCallerIdentityCommand({})));
-    expect(err.name).toBe('InvalidClientTokenId');
+    expect(err.Code).toBe('InvalidClientTokenId');
     expect(err.message).toBe('The security token included in the request is invalid.');
   });
 
   it('refuses a clock skewed by more than 15 minutes, both ways', async () => {
     const late = await caught(() => t.iam(undefined, { systemClockOffset: -20 * 60_000 }).send(new ListUsersCommand({})));
-    expect(late.name).toBe('SignatureDoesNotMatch');
+    expect(late.Code).toBe('SignatureDoesNotMatch');
     expect(late.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)$/);
     const early = await caught(() => t.iam(undefined, { systemClockOffset: 20 * 60_000 }).send(new ListUsersCommand({})));
-    expect(early.name).toBe('SignatureDoesNotMatch');
+    expect(early.Code).toBe('SignatureDoesNotMatch');
     expect(early.message).toMatch(/^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 15 min\.\)$/);
     // Within the window is fine.
     await t.iam(undefined, { systemClockOffset: 10 * 60_000 }).send(new ListUsersCommand({}));
@@ -64,7 +64,7 @@ describe('SigV4 authentication over HTTP', () => {
 
   it('a session token with a long-term key is refused', async () => {
     const err = await caught(() => t.sts({ ...t.root, sessionToken: 'not-a-session' }).send(new GetCallerIdentityCommand({})));
-    expect(err.name).toBe('InvalidClientTokenId');
+    expect(err.Code).toBe('InvalidClientTokenId');
   });
 });
 
@@ -77,7 +77,7 @@ describe('authorization before the policy engine', () => {
     expect(who.Arn).toBe(`arn:aws:iam::${t.accountId}:user/bob`);
     expect(who.UserId).toMatch(/^AIDA/);
     const err = await caught(() => t.iam(bob).send(new CreateUserCommand({ UserName: 'alice' })));
-    expect(err.name).toBe('AccessDenied');
+    expect(err.Code).toBe('AccessDenied');
     expect(err.$metadata?.httpStatusCode).toBe(403);
     expect(err.message).toBe(
       `User: arn:aws:iam::${t.accountId}:user/bob is not authorized to perform: iam:CreateUser on resource: arn:aws:iam::${t.accountId}:user/alice because no identity-based policy allows the iam:CreateUser action`,
@@ -98,7 +98,7 @@ describe('protocol edges', () => {
   it('an operation Ward does not implement yet answers InvalidAction, not a crash', async () => {
     const { CreateRoleCommand } = await import('@aws-sdk/client-iam');
     const err = await caught(() => t.iam().send(new CreateRoleCommand({ RoleName: 'r', AssumeRolePolicyDocument: '{}' })));
-    expect(err.name).toBe('InvalidAction');
+    expect(err.Code).toBe('InvalidAction');
     expect(err.$metadata?.httpStatusCode).toBe(400);
   });
 
@@ -113,7 +113,7 @@ describe('protocol edges', () => {
       { step: 'build' },
     );
     const err = await caught(() => client.send(new ListUsersCommand({})));
-    expect(err.name).toBe('InvalidAction');
+    expect(err.Code).toBe('InvalidAction');
     expect(err.message).toBe('Could not find operation ListUserz for version 2010-05-08');
   });
 

@@ -21,7 +21,7 @@ describe('emulator mode (moto server compatibility)', () => {
 
   it('a known key is still verified', async () => {
     const err = await caught(() => t.sts({ ...t.root, secretAccessKey: 'wrong'.repeat(8) }).send(new GetCallerIdentityCommand({})));
-    expect(err.name).toBe('SignatureDoesNotMatch');
+    expect(err.Code).toBe('SignatureDoesNotMatch');
   });
 
   it('POST /moto-api/reset restores the just-bootstrapped store, keeping the bootstrap key', async () => {
@@ -40,7 +40,7 @@ describe('emulator mode (moto server compatibility)', () => {
     expect(await res.json()).toEqual({ PREVIOUS_INITIAL_NO_AUTH_ACTION_COUNT: '0' });
     await t.sts(bad).send(new GetCallerIdentityCommand({}));
     await t.sts(bad).send(new GetCallerIdentityCommand({}));
-    expect((await caught(() => t.sts(bad).send(new GetCallerIdentityCommand({})))).name).toBe('SignatureDoesNotMatch');
+    expect((await caught(() => t.sts(bad).send(new GetCallerIdentityCommand({})))).Code).toBe('SignatureDoesNotMatch');
     res = await post('/moto-api/reset-auth', '5');
     expect(await res.json()).toEqual({ PREVIOUS_INITIAL_NO_AUTH_ACTION_COUNT: '0' });
     res = await post('/moto-api/reset-auth', '0');

@@ -45,10 +45,10 @@ describe('groups', () => {
     expect((await iam.send(new ListGroupsCommand({}))).Groups?.map((x) => x.GroupName)).toEqual(['admins']);
 
     const conflict = await caught(() => iam.send(new DeleteGroupCommand({ GroupName: 'admins' })));
-    expect(conflict.name).toBe('DeleteConflict');
+    expect(conflict.Code).toBe('DeleteConflict');
     expect(conflict.message).toBe('Cannot delete entity, must remove users from group first.');
     const userConflict = await caught(() => iam.send(new DeleteUserCommand({ UserName: 'carol' })));
-    expect(userConflict.name).toBe('DeleteConflict');
+    expect(userConflict.Code).toBe('DeleteConflict');
 
     await iam.send(new RemoveUserFromGroupCommand({ GroupName: 'admins', UserName: 'carol' }));
     await iam.send(new DeleteGroupCommand({ GroupName: 'admins' }));
@@ -62,7 +62,7 @@ describe('groups', () => {
     for (let i = 0; i < 11; i++) await iam.send(new CreateGroupCommand({ GroupName: `g${i}` }));
     for (let i = 0; i < 10; i++) await iam.send(new AddUserToGroupCommand({ GroupName: `g${i}`, UserName: 'joiner' }));
     const err = await caught(() => iam.send(new AddUserToGroupCommand({ GroupName: 'g10', UserName: 'joiner' })));
-    expect(err.name).toBe('LimitExceeded');
+    expect(err.Code).toBe('LimitExceeded');
     expect(err.message).toBe('Cannot exceed quota for GroupsPerUser: 10');
   });
 });
@@ -79,7 +79,7 @@ describe('access keys', () => {
     const k2 = (await iam.send(new CreateAccessKeyCommand({ UserName: 'dave' }))).AccessKey!;
     await iam.send(new UpdateAccessKeyCommand({ UserName: 'dave', AccessKeyId: k2.AccessKeyId, Status: 'Inactive' }));
     const third = await caught(() => iam.send(new CreateAccessKeyCommand({ UserName: 'dave' })));
-    expect(third.name).toBe('LimitExceeded');
+    expect(third.Code).toBe('LimitExceeded');
     expect(third.message).toBe('Cannot exceed quota for AccessKeysPerUser: 2');
     expect(third.$metadata?.httpStatusCode).toBe(409);
 
@@ -115,19 +115,19 @@ describe('access keys', () => {
     await sts.send(new GetCallerIdentityCommand({}));
     await t.iam().send(new UpdateAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId, Status: 'Inactive' }));
     const inactive = await caught(() => sts.send(new GetCallerIdentityCommand({})));
-    expect(inactive.name).toBe('InvalidClientTokenId');
+    expect(inactive.Code).toBe('InvalidClientTokenId');
     expect(inactive.message).toBe('The security token included in the request is invalid.');
     await t.iam().send(new UpdateAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId, Status: 'Active' }));
     await sts.send(new GetCallerIdentityCommand({}));
 
     const conflict = await caught(() => t.iam().send(new DeleteUserCommand({ UserName: 'frank' })));
-    expect(conflict.name).toBe('DeleteConflict');
+    expect(conflict.Code).toBe('DeleteConflict');
     expect(conflict.message).toBe('Cannot delete entity, must delete access keys first.');
 
     await t.iam().send(new DeleteAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId }));
-    expect((await caught(() => sts.send(new GetCallerIdentityCommand({})))).name).toBe('InvalidClientTokenId');
+    expect((await caught(() => sts.send(new GetCallerIdentityCommand({})))).Code).toBe('InvalidClientTokenId');
     const gone = await caught(() => t.iam().send(new UpdateAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId, Status: 'Active' })));
-    expect(gone.name).toBe('NoSuchEntity');
+    expect(gone.Code).toBe('NoSuchEntity');
     expect(gone.message).toBe(`The Access Key with id ${key.accessKeyId} cannot be found.`);
     await t.iam().send(new DeleteUserCommand({ UserName: 'frank' }));
   });
@@ -139,7 +139,7 @@ describe('access keys', () => {
     const who = await t.sts({ accessKeyId: second.AccessKeyId!, secretAccessKey: second.SecretAccessKey! }).send(new GetCallerIdentityCommand({}));
     expect(who.Arn).toBe(`arn:aws:iam::${t.accountId}:root`);
     const third = await caught(() => iam.send(new CreateAccessKeyCommand({})));
-    expect(third.name).toBe('LimitExceeded');
+    expect(third.Code).toBe('LimitExceeded');
     expect((await iam.send(new ListAccessKeysCommand({}))).AccessKeyMetadata).toHaveLength(2);
     await iam.send(new DeleteAccessKeyCommand({ AccessKeyId: second.AccessKeyId }));
   });
@@ -148,7 +148,7 @@ describe('access keys', () => {
     await t.iam().send(new CreateUserCommand({ UserName: 'gina' }));
     const other = await freshKey(t, 'hank');
     const err = await caught(() => t.iam().send(new DeleteAccessKeyCommand({ UserName: 'gina', AccessKeyId: other.accessKeyId })));
-    expect(err.name).toBe('NoSuchEntity');
+    expect(err.Code).toBe('NoSuchEntity');
   });
 });
 
@@ -159,9 +159,9 @@ describe('account alias and summary', () => {
     await iam.send(new CreateAccountAliasCommand({ AccountAlias: 'acme-prod' }));
     expect((await iam.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual(['acme-prod']);
     const wrong = await caught(() => iam.send(new DeleteAccountAliasCommand({ AccountAlias: 'other' })));
-    expect(wrong.name).toBe('NoSuchEntity');
+    expect(wrong.Code).toBe('NoSuchEntity');
     const bad = await caught(() => iam.send(new CreateAccountAliasCommand({ AccountAlias: 'Bad_Alias' })));
-    expect(bad.name).toBe('ValidationError');
+    expect(bad.Code).toBe('ValidationError');
     await iam.send(new DeleteAccountAliasCommand({ AccountAlias: 'acme-prod' }));
     expect((await iam.send(new ListAccountAliasesCommand({}))).AccountAliases).toEqual([]);
   });

@@ -37,7 +37,7 @@ describe('IAM users over the real SDK', () => {
 
   it('treats user names as case-insensitive for uniqueness', async () => {
     const err = await caught(() => t.iam().send(new CreateUserCommand({ UserName: 'ALICE' })));
-    expect(err.name).toBe('EntityAlreadyExists');
+    expect(err.Code).toBe('EntityAlreadyExists');
     expect(err.message).toBe('User with name ALICE already exists.');
     expect(err.$metadata?.httpStatusCode).toBe(409);
   });
@@ -51,14 +51,14 @@ describe('IAM users over the real SDK', () => {
 
   it('answers NoSuchEntity with AWS wording for an unknown user', async () => {
     const err = await caught(() => t.iam().send(new GetUserCommand({ UserName: 'nobody' })));
-    expect(err.name).toBe('NoSuchEntity');
+    expect(err.Code).toBe('NoSuchEntity');
     expect(err.message).toBe('The user with name nobody cannot be found.');
     expect(err.$metadata?.httpStatusCode).toBe(404);
   });
 
   it('validates parameters against the model with AWS ValidationError wording', async () => {
     const err = await caught(() => t.iam().send(new CreateUserCommand({ UserName: 'bad name!' })));
-    expect(err.name).toBe('ValidationError');
+    expect(err.Code).toBe('ValidationError');
     expect(err.message).toBe(
       "1 validation error detected: Value 'bad name!' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
     );
@@ -72,9 +72,9 @@ describe('IAM users over the real SDK', () => {
     await iam.send(new UpdateUserCommand({ UserName: 'bob', NewUserName: 'robert', NewPath: '/ops/' }));
     const got = await iam.send(new GetUserCommand({ UserName: 'robert' }));
     expect(got.User?.Arn).toBe(`arn:aws:iam::${t.accountId}:user/ops/robert`);
-    expect((await caught(() => iam.send(new GetUserCommand({ UserName: 'bob' })))).name).toBe('NoSuchEntity');
+    expect((await caught(() => iam.send(new GetUserCommand({ UserName: 'bob' })))).Code).toBe('NoSuchEntity');
     const clash = await caught(() => iam.send(new UpdateUserCommand({ UserName: 'robert', NewUserName: 'alice' })));
-    expect(clash.name).toBe('EntityAlreadyExists');
+    expect(clash.Code).toBe('EntityAlreadyExists');
   });
 
   it('tags, lists tags and untags', async () => {
@@ -89,14 +89,14 @@ describe('IAM users over the real SDK', () => {
     await iam.send(new UntagUserCommand({ UserName: 'alice', TagKeys: ['env', 'TEAM'] }));
     expect((await iam.send(new ListUserTagsCommand({ UserName: 'alice' }))).Tags).toEqual([]);
     const dup = await caught(() => iam.send(new TagUserCommand({ UserName: 'alice', Tags: [{ Key: 'a', Value: '1' }, { Key: 'A', Value: '2' }] })));
-    expect(dup.name).toBe('InvalidInput');
+    expect(dup.Code).toBe('InvalidInput');
   });
 
   it('refuses more than 50 tags', async () => {
     const tags = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     const err = await caught(() => t.iam().send(new CreateUserCommand({ UserName: 'tagged', Tags: tags })));
     // The model caps the list at 50, so validation answers before the handler does.
-    expect(err.name).toBe('ValidationError');
+    expect(err.Code).toBe('ValidationError');
     expect(err.message).toContain("at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50");
   });
 
@@ -104,7 +104,7 @@ describe('IAM users over the real SDK', () => {
     const iam = t.iam();
     await iam.send(new CreateUserCommand({ UserName: 'temp' }));
     await iam.send(new DeleteUserCommand({ UserName: 'temp' }));
-    expect((await caught(() => iam.send(new GetUserCommand({ UserName: 'temp' })))).name).toBe('NoSuchEntity');
+    expect((await caught(() => iam.send(new GetUserCommand({ UserName: 'temp' })))).Code).toBe('NoSuchEntity');
   });
 });
 
@@ -146,7 +146,7 @@ describe('ListUsers pagination across 250 users', () => {
 
   it('rejects MaxItems outside 1..1000 with the model range message', async () => {
     const err = await caught(() => t.iam().send(new ListUsersCommand({ MaxItems: 0 })));
-    expect(err.name).toBe('ValidationError');
+    expect(err.Code).toBe('ValidationError');
     expect(err.message).toContain("at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1");
   });
 });

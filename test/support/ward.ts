@@ -63,7 +63,7 @@ export async function startTestWard(options: { emulator?: boolean } & WardOption
 }
 
 /** Runs `fn` and returns the error it throws, failing the test if it does not throw. */
-export async function caught(fn: () => Promise<unknown>): Promise<Error & { name: string; $metadata?: { httpStatusCode?: number } }> {
+export async function caught(fn: () => Promise<unknown>): Promise<Error & { name: string; Code?: string; $metadata?: { httpStatusCode?: number } }> {
   try {
     await fn();
   } catch (err) {

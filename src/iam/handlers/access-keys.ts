@@ -50,7 +50,10 @@ export function accessKeyHandlers({ store, bus }: IamDeps): IamHandlers {
     async UpdateAccessKey(input, ctx) {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:UpdateAccessKey');
       const key = await ownedKey(store, owner, input.AccessKeyId);
-      await store.transaction((tx) => tx.accessKeys.setStatus(key.accessKeyId, input.Status));
+      const status = input.Status;
+      // The model's status enum also holds "Expired", which IAM reports but never lets a caller set.
+      if (status !== 'Active' && status !== 'Inactive') throw iamErrors.invalidInput(`Invalid status ${status}: an access key is Active or Inactive.`);
+      await store.transaction((tx) => tx.accessKeys.setStatus(key.accessKeyId, status));
       bus.publish('access-key', key.accessKeyId);
       return {};
     },

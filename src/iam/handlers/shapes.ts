@@ -13,7 +13,7 @@ export function wireUser(u: UserRecord, tags?: Tag[]) {
     CreateDate: u.createdAt,
     ...(u.passwordLastUsed ? { PasswordLastUsed: u.passwordLastUsed } : {}),
     ...(u.permissionsBoundaryArn
-      ? { PermissionsBoundary: { PermissionsBoundaryType: 'Policy' as const, PermissionsBoundaryArn: u.permissionsBoundaryArn } }
+      ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: u.permissionsBoundaryArn } }
       : {}),
     ...(tags && tags.length > 0 ? { Tags: wireTags(tags) } : {}),
   };

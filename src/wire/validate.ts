@@ -1,0 +1,130 @@
+import type { AwsError } from '../shared/aws-error.js';
+import { findOperation, getShape, structMembers } from './model.js';
+import type { ServiceModel, Shape } from './model.js';
+import { matchesPattern } from './patterns.js';
+import { issue, listItemPath, memberPath, validationErrorFor, valueStyleFor } from './validation-error.js';
+import type { ValidationIssue, ValueStyle } from './validation-error.js';
+
+interface Walk {
+  model: ServiceModel;
+  style: ValueStyle;
+  issues: ValidationIssue[];
+}
+
+/** String length as the models mean it: Unicode code points, so an emoji counts once. */
+function codePointLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+function checkLength(w: Walk, shape: Shape, value: unknown, length: number, path: string): void {
+  if (shape.min !== undefined && length < shape.min) {
+    w.issues.push(issue('minLength', path, value, shape, w.style, `have length greater than or equal to ${shape.min}`));
+  }
+  if (shape.max !== undefined && length > shape.max) {
+    w.issues.push(issue('maxLength', path, value, shape, w.style, `have length less than or equal to ${shape.max}`));
+  }
+}
+
+function checkStructure(w: Walk, shape: Shape, value: object, path: string): void {
+  const obj = value as Record<string, unknown>;
+  for (const m of structMembers(w.model, shape)) {
+    const v = obj[m.name];
+    const p = memberPath(path, m.name);
+    if (v === undefined || v === null) {
+      if (m.required) w.issues.push(issue('required', p, v, m.shape, w.style, 'not be null'));
+    } else {
+      checkValue(w, m.shape, v, p);
+    }
+  }
+}
+
+function checkValue(w: Walk, shape: Shape, value: unknown, path: string): void {
+  switch (shape.type) {
+    case 'structure':
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) checkStructure(w, shape, value, path);
+      return;
+    case 'list': {
+      if (!Array.isArray(value)) return;
+      checkLength(w, shape, value, value.length, path);
+      const member = getShape(w.model, shape.member!.shape);
+      value.forEach((item, i) => {
+        if (item !== undefined && item !== null) checkValue(w, member, item, listItemPath(path, i + 1));
+      });
+      return;
+    }
+    case 'map': {
+      if (typeof value !== 'object' || value === null) return;
+      const entries = Object.entries(value);
+      checkLength(w, shape, value, entries.length, path);
+      const keyShape = getShape(w.model, shape.key!.shape);
+      const valueShape = getShape(w.model, shape.value!.shape);
+      for (const [k, v] of entries) {
+        checkValue(w, keyShape, k, `${path}.${k}`);
+        if (v !== undefined && v !== null) checkValue(w, valueShape, v, `${path}.${k}`);
+      }
+      return;
+    }
+    case 'string':
+      if (typeof value === 'string') checkString(w, shape, value, path);
+      return;
+    case 'blob':
+      if (value instanceof Uint8Array) checkLength(w, shape, value, value.byteLength, path);
+      return;
+    case 'integer':
+    case 'long':
+    case 'float':
+    case 'double':
+      if (typeof value === 'number') checkRange(w, shape, value, path);
+      return;
+    default:
+      return;
+  }
+}
+
+function checkString(w: Walk, shape: Shape, value: string, path: string): void {
+  if (shape.min !== undefined || shape.max !== undefined) checkLength(w, shape, value, codePointLength(value), path);
+  if (shape.pattern !== undefined && !matchesPattern(shape.pattern, value)) {
+    w.issues.push(issue('pattern', path, value, shape, w.style, `satisfy regular expression pattern: ${shape.pattern}`));
+  }
+  if (shape.enum && !shape.enum.includes(value)) {
+    w.issues.push(issue('enum', path, value, shape, w.style, `satisfy enum value set: [${shape.enum.join(', ')}]`));
+  }
+}
+
+function checkRange(w: Walk, shape: Shape, value: number, path: string): void {
+  if (shape.min !== undefined && value < shape.min) {
+    w.issues.push(issue('minValue', path, value, shape, w.style, `have value greater than or equal to ${shape.min}`));
+  }
+  if (shape.max !== undefined && value > shape.max) {
+    w.issues.push(issue('maxValue', path, value, shape, w.style, `have value less than or equal to ${shape.max}`));
+  }
+}
+
+/**
+ * Every constraint the decoded input of `operationName` breaks, depth-first in model member order:
+ * required members, length of strings/lists/maps/blobs, numeric ranges, patterns and enums.
+ */
+export function collectValidationIssues(model: ServiceModel, operationName: string, input: unknown): ValidationIssue[] {
+  const op = findOperation(model, operationName);
+  if (!op?.input) return [];
+  const w: Walk = { model, style: valueStyleFor(model), issues: [] };
+  checkStructure(w, getShape(model, op.input.shape), typeof input === 'object' && input !== null ? input : {}, '');
+  return w.issues;
+}
+
+/** The error AWS would answer this input with, or undefined when the input satisfies the model. */
+export function validateInput(model: ServiceModel, operationName: string, input: unknown): AwsError | undefined {
+  const issues = collectValidationIssues(model, operationName, input);
+  return issues.length ? validationErrorFor(model, issues) : undefined;
+}
