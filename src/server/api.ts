@@ -9,6 +9,7 @@ import type { IncomingSignedRequest } from '../sigv4/index.js';
 import {
   decodeJsonInput,
   decodeQueryInput,
+  findOperation,
   serializeJsonError,
   serializeJsonResponse,
   serializeQueryError,
@@ -61,8 +62,8 @@ export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResp
     dispatch = target ? jsonDispatch(target, raw, deps) : queryDispatch(raw, signed, deps, 'unsigned' in authn ? undefined : authn.service);
     protocol = dispatch.service.protocol;
     const { service, operation } = dispatch;
-    if (!service.model.operations[operation]) throw unknownOperation(service, operation);
-    const handler = service.handlers[operation];
+    if (!findOperation(service.model, operation)) throw unknownOperation(service, operation);
+    const handler = Object.hasOwn(service.handlers, operation) ? service.handlers[operation] : undefined;
     if (!handler) throw notImplemented(service, operation);
     if ('unsigned' in authn) {
       if (!service.anonymous.has(operation)) throw authn.unsigned;
