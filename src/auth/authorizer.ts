@@ -1,5 +1,6 @@
 import { AwsError } from '../shared/aws-error.js';
 import { parseArn } from '../shared/arn.js';
+import type { RequestConditionKeys } from '../shared/call-context.js';
 import type { Principal } from '../shared/principal.js';
 
 /** The outcome of one authorization, in the terms AWS's denial messages use. */
@@ -8,7 +9,7 @@ export type Decision =
   | { allowed: false; reason: 'implicit' | 'explicit-identity' | 'boundary' | 'scp' | 'session' };
 
 export interface Authorizer {
-  decide(principal: Principal, action: string, resourceArn: string): Promise<Decision>;
+  decide(principal: Principal, action: string, resourceArn: string, context?: RequestConditionKeys): Promise<Decision>;
 }
 
 /**

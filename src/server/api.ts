@@ -97,8 +97,8 @@ function callContext(requestId: string, caller: Caller, now: Date, authorizer: A
     ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
     region: caller.region,
     now,
-    async authorize(action, resourceArn) {
-      const decision = await authorizer.decide(caller.principal, action, resourceArn);
+    async authorize(action, resourceArn, context) {
+      const decision = await authorizer.decide(caller.principal, action, resourceArn, context);
       if (!decision.allowed) throw accessDenied(caller.principal, action, resourceArn, decision);
     },
   };

@@ -12,8 +12,11 @@ export interface CallContext {
    * Authorizes `action` on `resourceArn` as the caller; throws AccessDenied with AWS's
    * message when the policy evaluation says no. Handlers call it before they reveal anything.
    */
-  authorize(action: string, resourceArn: string): Promise<void>;
+  authorize(action: string, resourceArn: string, context?: RequestConditionKeys): Promise<void>;
 }
 
 /** One operation's implementation: typed input in, typed output out, AwsError thrown on failure. */
 export type OperationHandler<I, O> = (input: I, ctx: CallContext) => Promise<O>;
+
+/** Condition keys an operation adds to the request context (iam:PolicyARN, aws:RequestTag/…, aws:TagKeys). */
+export type RequestConditionKeys = Record<string, string | string[]>;
