@@ -42,8 +42,8 @@ async function main(): Promise<void> {
   try {
     const identityBody = 'Action=GetCallerIdentity&Version=2011-06-15';
     // Warm both servers (JIT, caches) before measuring.
-    await load('warm', `http://127.0.0.1:${barePort}`, { connections, duration: 2 });
-    await load('warm', wardUrl, { connections, duration: 2, request: signed(wardUrl, 'sts', identityBody) });
+    await load('warm', `http://127.0.0.1:${barePort}`, { connections, duration: 3 });
+    await load('warm', wardUrl, { connections, duration: 5, request: signed(wardUrl, 'sts', identityBody) });
 
     const bareRow = await load('bare node:http, fixed reply', `http://127.0.0.1:${barePort}`, { connections, duration, request: signed(wardUrl, 'sts', identityBody) });
     rows.push(bareRow);
