@@ -16,7 +16,9 @@ code=$?
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const skipped = r.numPendingTests + (r.numTodoTests ?? 0);
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  // A test file that fails to load has no failed tests in it, but it is a failure all the same.
+  const failed = r.numFailedTests + r.numFailedTestSuites;
+  console.log(`${r.numPassedTests} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' "$results" || echo "0 passed, 1 failed"
 rm -f "$results"
 exit $code
