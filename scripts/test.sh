@@ -17,7 +17,8 @@ node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const skipped = r.numPendingTests + (r.numTodoTests ?? 0);
   // A test file that fails to load has no failed tests in it, but it is a failure all the same.
-  const failed = r.numFailedTests + r.numFailedTestSuites;
+  const brokenFiles = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed")).length;
+  const failed = r.numFailedTests + brokenFiles;
   console.log(`${r.numPassedTests} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
 ' "$results" || echo "0 passed, 1 failed"
 rm -f "$results"
