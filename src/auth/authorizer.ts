@@ -1,45 +1,53 @@
 import { AwsError } from '../shared/aws-error.js';
 import { parseArn } from '../shared/arn.js';
-import type { RequestConditionKeys } from '../shared/call-context.js';
+import type { CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import type { Principal } from '../shared/principal.js';
 
-/** The outcome of one authorization, in the terms AWS's denial messages use. */
-export type Decision =
-  | { allowed: true }
-  | { allowed: false; reason: 'implicit' | 'explicit-identity' | 'boundary' | 'scp' | 'session' };
+/** The policy layer that decided a denial, in the terms of AWS's access-denied messages. */
+export type DenyingLayer = 'identity' | 'resource' | 'boundary' | 'session' | 'scp';
+
+/** The outcome of one authorization. */
+export type Decision = { allowed: true } | { allowed: false; explicit: boolean; layer: DenyingLayer };
 
 export interface Authorizer {
-  decide(principal: Principal, action: string, resourceArn: string, context?: RequestConditionKeys): Promise<Decision>;
+  /** Decides `action` on `resourceArn` for the caller described by `call`, with the operation's extra condition keys. */
+  decide(call: CallContext, action: string, resourceArn: string, context?: RequestConditionKeys): Promise<Decision>;
+}
+
+/** The account a resource ARN belongs to; `*` and account-less ARNs count as the caller's own. */
+export function resourceAccount(resourceArn: string, callerAccount: string): string {
+  if (resourceArn === '*') return callerAccount;
+  const account = parseArn(resourceArn)?.account;
+  return account ? account : callerAccount;
 }
 
 /**
- * Ward's authorizer until the policy engine evaluates identity policies: root may do
- * anything in its own account, and an IAM user has no policy that allows anything,
- * which is exactly AWS's answer for a user with no policies attached.
+ * Ward's authorizer before policies exist: root may do anything in its own account, and an IAM
+ * user has no policy that allows anything, which is exactly AWS's answer for a user with none.
  */
 export class RootOnlyAuthorizer implements Authorizer {
-  async decide(principal: Principal, _action: string, resourceArn: string): Promise<Decision> {
-    if (principal.kind === 'root') {
-      const account = resourceArn === '*' ? principal.accountId : parseArn(resourceArn)?.account;
-      if (account === '' || account === principal.accountId) return { allowed: true };
-    }
-    return { allowed: false, reason: 'implicit' };
+  async decide({ principal }: CallContext, _action: string, resourceArn: string): Promise<Decision> {
+    if (principal.kind === 'root' && resourceAccount(resourceArn, principal.accountId) === principal.accountId) return { allowed: true };
+    return { allowed: false, explicit: false, layer: 'identity' };
   }
 }
 
-const REASON_TEXT: Record<Exclude<Decision, { allowed: true }>['reason'], (action: string) => string> = {
-  implicit: (a) => `because no identity-based policy allows the ${a} action`,
-  'explicit-identity': () => 'with an explicit deny in an identity-based policy',
-  boundary: (a) => `because no permissions boundary allows the ${a} action`,
-  scp: () => 'with an explicit deny in a service control policy',
-  session: (a) => `because no session policy allows the ${a} action`,
+const LAYER_NAME: Record<DenyingLayer, string> = {
+  identity: 'identity-based policy',
+  resource: 'resource-based policy',
+  boundary: 'permissions boundary',
+  session: 'session policy',
+  scp: 'service control policy',
 };
 
-/** AWS's AccessDenied text: "User: ARN is not authorized to perform: ACTION on resource: ARN because ...". */
+/**
+ * AWS's AccessDenied text ("Access denied error messages" in the IAM User Guide):
+ * "User: ARN is not authorized to perform: ACTION on resource: ARN because no identity-based
+ * policy allows the ACTION action" or "... with an explicit deny in a service control policy".
+ */
 export function accessDenied(principal: Principal, action: string, resourceArn: string, decision: Exclude<Decision, { allowed: true }>): AwsError {
-  return new AwsError(
-    'AccessDenied',
-    `User: ${principal.arn} is not authorized to perform: ${action} on resource: ${resourceArn} ${REASON_TEXT[decision.reason](action)}`,
-    403,
-  );
+  const why = decision.explicit
+    ? `with an explicit deny in a ${LAYER_NAME[decision.layer]}`
+    : `because no ${LAYER_NAME[decision.layer]} allows the ${action} action`;
+  return new AwsError('AccessDenied', `User: ${principal.arn} is not authorized to perform: ${action} on resource: ${resourceArn} ${why}`, 403);
 }

@@ -74,7 +74,7 @@ export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResp
     const invalid = validateInput(service.model, operation, input);
     if (invalid) throw invalid;
     if (caller.accessKeyId) deps.lastUsed.record(caller.accessKeyId, now, caller.service, caller.region);
-    const ctx = callContext(requestId, caller, now, deps.authorizer);
+    const ctx = callContext(requestId, caller, now, deps.authorizer, raw);
     const output = await handler(input as never, ctx);
     const body = protocol === 'json' ? serializeJsonResponse(service.model, operation, output) : serializeQueryResponse(service.model, operation, output, requestId);
     return { status: 200, contentType: contentTypeOf(protocol), body, requestId, service: service.name, action: operation, caller };
@@ -90,18 +90,22 @@ export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResp
   }
 }
 
-function callContext(requestId: string, caller: Caller, now: Date, authorizer: Authorizer): CallContext {
-  return {
+function callContext(requestId: string, caller: Caller, now: Date, authorizer: Authorizer, raw: RawRequest): CallContext {
+  const ctx: CallContext = {
     requestId,
     principal: caller.principal,
     ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
     region: caller.region,
     now,
+    sourceIp: raw.remoteAddress,
+    userAgent: headerValue(raw, 'user-agent') ?? '',
+    secureTransport: raw.secure,
     async authorize(action, resourceArn, context) {
-      const decision = await authorizer.decide(caller.principal, action, resourceArn, context);
+      const decision = await authorizer.decide(ctx, action, resourceArn, context);
       if (!decision.allowed) throw accessDenied(caller.principal, action, resourceArn, decision);
     },
   };
+  return ctx;
 }
 
 function queryDispatch(raw: RawRequest, signed: IncomingSignedRequest, deps: ApiDeps, scopeService: string | undefined): Dispatch {

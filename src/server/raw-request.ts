@@ -10,6 +10,8 @@ export interface RawRequest {
   headers: Array<[string, string]>;
   body: Buffer;
   remoteAddress: string;
+  /** Arrived over TLS (a TLS listener, or a trusted proxy that says so). */
+  secure: boolean;
 }
 
 export function headerValue(req: RawRequest, name: string): string | undefined {
@@ -32,6 +34,7 @@ export async function readRawRequest(req: IncomingMessage, limit: number): Promi
     headers,
     body,
     remoteAddress: req.socket.remoteAddress ?? '',
+    secure: 'encrypted' in req.socket && req.socket.encrypted === true,
   };
 }
 

@@ -8,6 +8,11 @@ export interface CallContext {
   accessKeyId?: string;
   region: string;
   now: Date;
+  /** The client's address (aws:SourceIp). */
+  sourceIp: string;
+  userAgent: string;
+  /** Whether the request came over TLS (aws:SecureTransport). */
+  secureTransport: boolean;
   /**
    * Authorizes `action` on `resourceArn` as the caller; throws AccessDenied with AWS's
    * message when the policy evaluation says no. Handlers call it before they reveal anything.

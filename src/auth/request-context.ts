@@ -1,0 +1,32 @@
+import type { CallContext, RequestConditionKeys } from '../shared/call-context.js';
+import type { Tag } from '../iam/records.js';
+
+/** AWS writes IPv4 clients as plain dotted quads, not the IPv4-mapped IPv6 form node reports. */
+function sourceIp(address: string): string {
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
+
+/**
+ * The global condition keys AWS puts in every request context ("AWS global condition context
+ * keys"), plus the operation's own keys. Keys that AWS leaves out for this kind of caller are
+ * left out here too: aws:MultiFactorAuthPresent is absent for long-term access keys.
+ */
+export function globalConditionKeys(call: CallContext, principalTags: Tag[], extra: RequestConditionKeys = {}): Record<string, string | string[]> {
+  const p = call.principal;
+  const keys: Record<string, string | string[]> = {
+    'aws:PrincipalArn': p.arn,
+    'aws:PrincipalAccount': p.accountId,
+    'aws:PrincipalType': p.kind === 'root' ? 'Account' : 'User',
+    'aws:userid': p.userId,
+    'aws:SourceIp': sourceIp(call.sourceIp),
+    'aws:CurrentTime': call.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    'aws:EpochTime': String(Math.floor(call.now.getTime() / 1000)),
+    'aws:SecureTransport': String(call.secureTransport),
+    'aws:RequestedRegion': call.region,
+    'aws:ViaAWSService': 'false',
+    'aws:UserAgent': call.userAgent,
+  };
+  if (p.kind === 'user') keys['aws:username'] = p.userName;
+  for (const t of principalTags) keys[`aws:PrincipalTag/${t.key}`] = t.value;
+  return { ...keys, ...extra };
+}
