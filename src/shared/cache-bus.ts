@@ -3,7 +3,11 @@
  * One process uses the in-memory bus; a PostgreSQL deployment relays the same messages
  * between nodes, so every node drops a stale entry.
  */
-export type InvalidationTopic = 'access-key' | 'user' | 'account';
+/**
+ * `policies` (id `*`) drops every cached policy set: attachments, versions, group membership and
+ * boundaries each change what many principals may do, and such writes are rare.
+ */
+export type InvalidationTopic = 'access-key' | 'user' | 'account' | 'policies';
 
 export interface CacheBus {
   publish(topic: InvalidationTopic, id: string): void;

@@ -85,12 +85,15 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
         checkTagLimit(existing.size);
         await tx.users.putTags(user.userId, tags);
       });
+      // Tags are aws:PrincipalTag values in the user's own requests.
+      bus.publish('user', user.userId);
       return {};
     },
 
     async UntagUser(input, ctx) {
       const user = await authorizedUser(store, ctx, input.UserName, 'iam:UntagUser');
       await store.transaction((tx) => tx.users.removeTags(user.userId, input.TagKeys));
+      bus.publish('user', user.userId);
       return {};
     },
 
