@@ -1,0 +1,123 @@
+/**
+ * Wildcard matching for actions, resources, StringLike and ArnLike values.
+ *
+ * Policy variables can make `*` and `?` literal (`${*}`, `${?}`), and a substituted value must
+ * never act as a wildcard, so literal wildcard characters travel through resolution as
+ * private-use sentinels and only become plain characters (or escaped regex) at the end.
+ */
+
+export const LIT_STAR = '\uE000';
+export const LIT_QMARK = '\uE001';
+export const LIT_DOLLAR = '\uE002';
+
+const SENTINELS = /[\uE000-\uE002]/g;
+const WILD_OR_DOLLAR = /[*?$]/;
+const SENTINEL_CHAR: Record<string, string> = { [LIT_STAR]: '*', [LIT_QMARK]: '?', [LIT_DOLLAR]: '$' };
+
+/** Turns sentinels back into the characters they stand for, for exact comparisons. */
+export function decodeLiterals(s: string): string {
+  return s.includes(LIT_STAR) || s.includes(LIT_QMARK) || s.includes(LIT_DOLLAR)
+    ? s.replace(SENTINELS, (c) => SENTINEL_CHAR[c] ?? c)
+    : s;
+}
+
+/** Makes every `*`, `?` and `$` in a substituted value literal. */
+export function encodeLiterals(s: string): string {
+  if (!WILD_OR_DOLLAR.test(s)) return s;
+  let out = '';
+  for (const c of s) out += c === '*' ? LIT_STAR : c === '?' ? LIT_QMARK : c === '$' ? LIT_DOLLAR : c;
+  return out;
+}
+
+export function hasWildcard(s: string): boolean {
+  return s.includes('*') || s.includes('?');
+}
+
+const REGEX_SPECIAL = /[.*+?^${}()|[\]\\\/]/;
+
+function escapeChar(c: string): string {
+  return REGEX_SPECIAL.test(c) ? `\\${c}` : c;
+}
+
+/** Regex source for a glob where `*` and `?` match anything (StringLike, actions). */
+function plainGlobSource(pattern: string): string {
+  let src = '';
+  for (const c of pattern) {
+    if (c === '*') src += '[\\s\\S]*';
+    else if (c === '?') src += '[\\s\\S]';
+    else src += escapeChar(SENTINEL_CHAR[c] ?? c);
+  }
+  return src;
+}
+
+export type Matcher = (s: string) => boolean;
+
+/**
+ * `s.startsWith(prefix)`, written out: V8's builtin costs several times a plain loop here, and
+ * compared from the end, policy prefixes that share a long `arn:aws:iam::account:` head part
+ * ways at the first character looked at.
+ */
+export function hasPrefix(s: string, prefix: string, at = 0): boolean {
+  const n = prefix.length;
+  if (s.length - at < n) return false;
+  for (let i = n - 1; i >= 0; i--) if (s.charCodeAt(at + i) !== prefix.charCodeAt(i)) return false;
+  return true;
+}
+
+const always: Matcher = () => true;
+
+/**
+ * A matcher for a glob over the whole string. Exact strings and `prefix*` skip the regex
+ * engine: most policy actions are one of those two shapes.
+ */
+export function compileGlob(pattern: string): Matcher {
+  if (pattern === '*') return always;
+  if (!hasWildcard(pattern)) {
+    const exact = decodeLiterals(pattern);
+    return (s) => s === exact;
+  }
+  const star = pattern.indexOf('*');
+  if (star === pattern.length - 1 && !pattern.includes('?')) {
+    const prefix = decodeLiterals(pattern.slice(0, -1));
+    return (s) => hasPrefix(s, prefix);
+  }
+  const re = new RegExp(`^${plainGlobSource(pattern)}$`);
+  return (s) => re.test(s);
+}
+
+/**
+ * AWS matches an ARN segment by segment ("IAM JSON policy elements: Resource": wildcards can't
+ * span segments); the sixth segment is the resource and runs to the end, colons included. A
+ * pattern with fewer than six segments is read as if the missing ones were `*`, the way AWS
+ * normalises short ARNs such as `arn:aws:s3` in its own messages.
+ */
+export function compileArnGlob(pattern: string): Matcher {
+  if (pattern === '*') return always;
+  const segments = pattern.split(':');
+  while (segments.length < 6) segments.push('*');
+  if (!segments.some(hasWildcard)) {
+    const exact = decodeLiterals(segments.join(':'));
+    return (s) => s === exact;
+  }
+  // `arn:aws:iam::123456789012:user/team/*` is by far the most common shape: a prefix test.
+  const joined = segments.join(':');
+  if (!segments.slice(0, 5).some(hasWildcard) && joined.indexOf('*') === joined.length - 1 && !joined.includes('?')) {
+    const prefix = decodeLiterals(joined.slice(0, -1));
+    return (s) => hasPrefix(s, prefix);
+  }
+  let src = '^';
+  segments.forEach((seg, i) => {
+    if (i > 0) src += ':';
+    if (i >= 5) {
+      src += plainGlobSource(seg);
+      return;
+    }
+    for (const c of seg) {
+      if (c === '*') src += '[^:]*';
+      else if (c === '?') src += '[^:]';
+      else src += escapeChar(SENTINEL_CHAR[c] ?? c);
+    }
+  });
+  const re = new RegExp(`${src}$`);
+  return (s) => re.test(s);
+}

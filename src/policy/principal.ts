@@ -1,0 +1,116 @@
+import type { PrincipalBlock } from './types.js';
+
+/**
+ * How a resource-policy statement named the caller. It decides whether a same-account Allow is
+ * enough on its own ("Policy evaluation logic", "Permissions boundaries for IAM entities"):
+ * naming the user or session directly is; naming the role is, but a boundary or session policy
+ * still caps it; naming the account only delegates to the account's identity policies.
+ */
+export type PrincipalMatch = 'direct' | 'role' | 'account';
+
+type CallerKind = 'root' | 'user' | 'session' | 'federated-user' | 'role' | 'service' | 'other';
+
+/** The identities one caller presents: its own ARN, the role behind a session, its account. */
+export interface CallerIdentities {
+  arn: string;
+  account: string;
+  kind: CallerKind;
+  /** `account:rolename` (name lower-cased) for a role or a role session. */
+  roleKey?: string;
+  hasBoundary: boolean;
+}
+
+export interface CompiledPrincipal {
+  any: boolean;
+  accounts: Set<string>;
+  arns: Set<string>;
+  roles: Set<string>;
+  services: Set<string>;
+  others: Set<string>;
+}
+
+const ARN_RE = /^arn:[^:]*:(iam|sts)::(\d{12}):(.*)$/;
+
+function roleKey(account: string, path: string): string {
+  return `${account}:${(path.slice(path.lastIndexOf('/') + 1)).toLowerCase()}`;
+}
+
+export function callerIdentities(principalArn: string, principalAccount: string, hasBoundary: boolean): CallerIdentities {
+  const arn = principalArn ?? '';
+  const m = ARN_RE.exec(arn);
+  if (!m) {
+    const kind: CallerKind = /\.amazonaws\.com(\.cn)?$|\.amazon\.com$/.test(arn) ? 'service' : 'other';
+    return { arn, account: principalAccount, kind, hasBoundary };
+  }
+  const account = m[2]!;
+  const rest = m[3]!;
+  if (rest === 'root') return { arn, account, kind: 'root', hasBoundary };
+  if (rest.startsWith('user/')) return { arn, account, kind: 'user', hasBoundary };
+  if (rest.startsWith('federated-user/')) return { arn, account, kind: 'federated-user', hasBoundary };
+  if (rest.startsWith('role/')) return { arn, account, kind: 'role', roleKey: roleKey(account, rest), hasBoundary };
+  if (rest.startsWith('assumed-role/')) {
+    // assumed-role/RoleName/SessionName: the role is named without its path.
+    const name = rest.split('/')[1] ?? '';
+    return { arn, account, kind: 'session', roleKey: `${account}:${name.toLowerCase()}`, hasBoundary };
+  }
+  return { arn, account, kind: 'other', hasBoundary };
+}
+
+export function compilePrincipal(block: PrincipalBlock): CompiledPrincipal {
+  const p: CompiledPrincipal = {
+    any: block === '*',
+    accounts: new Set(),
+    arns: new Set(),
+    roles: new Set(),
+    services: new Set(),
+    others: new Set(),
+  };
+  if (block === '*') return p;
+  for (const v of block.AWS ?? []) {
+    if (v === '*') p.any = true;
+    else if (/^\d{12}$/.test(v)) p.accounts.add(v);
+    else {
+      const m = ARN_RE.exec(v);
+      if (m && m[1] === 'iam' && m[3] === 'root') p.accounts.add(m[2]!);
+      else if (m && m[1] === 'iam' && m[3]!.startsWith('role/')) p.roles.add(roleKey(m[2]!, m[3]!));
+      else p.arns.add(v);
+    }
+  }
+  for (const v of block.Service ?? []) p.services.add(v.toLowerCase());
+  for (const v of block.Federated ?? []) p.others.add(v);
+  for (const v of block.CanonicalUser ?? []) p.others.add(v);
+  return p;
+}
+
+/** The strongest way the Principal element names the caller, or undefined when it does not. */
+export function matchPrincipal(p: CompiledPrincipal, ids: CallerIdentities): PrincipalMatch | undefined {
+  if (p.any) return 'direct';
+  if (ids.kind === 'service') return p.services.has(ids.arn.toLowerCase()) ? 'direct' : undefined;
+  if (p.arns.has(ids.arn) || p.others.has(ids.arn)) return 'direct';
+  if (ids.roleKey !== undefined && p.roles.has(ids.roleKey)) return 'role';
+  if (ids.kind !== 'other' && p.accounts.has(ids.account)) return ids.kind === 'root' ? 'direct' : 'account';
+  return undefined;
+}
+
+/**
+ * NotPrincipal applies unless every identity the caller presents is listed: a user is also its
+ * account, a role session also its role and account, which is why AWS tells you to list the
+ * account ARN too ("AWS JSON policy elements: NotPrincipal").
+ */
+export function notPrincipalApplies(p: CompiledPrincipal, ids: CallerIdentities): boolean {
+  if (p.any) return false;
+  switch (ids.kind) {
+    case 'service':
+      return !p.services.has(ids.arn.toLowerCase());
+    case 'other':
+      return !(p.arns.has(ids.arn) || p.others.has(ids.arn));
+    case 'root':
+      return !p.accounts.has(ids.account);
+    case 'role':
+      return !(p.roles.has(ids.roleKey!) && p.accounts.has(ids.account));
+    case 'session':
+      return !(p.arns.has(ids.arn) && p.roles.has(ids.roleKey!) && p.accounts.has(ids.account));
+    default:
+      return !(p.arns.has(ids.arn) && p.accounts.has(ids.account));
+  }
+}
