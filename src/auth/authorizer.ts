@@ -6,8 +6,18 @@ import type { Principal } from '../shared/principal.js';
 /** The policy layer that decided a denial, in the terms of AWS's access-denied messages. */
 export type DenyingLayer = 'identity' | 'resource' | 'boundary' | 'session' | 'scp';
 
-/** The outcome of one authorization. */
-export type Decision = { allowed: true } | { allowed: false; explicit: boolean; layer: DenyingLayer };
+/** A statement that applied, named by its policy (as the simulator reports MatchedStatements). */
+export interface AppliedStatement {
+  policyId: string;
+  sid?: string;
+  effect: 'Allow' | 'Deny';
+  index: number;
+}
+
+/** The outcome of one authorization, with the statements that decided it when policies did. */
+export type Decision =
+  | { allowed: true; matched?: AppliedStatement[] }
+  | { allowed: false; explicit: boolean; layer: DenyingLayer; matched?: AppliedStatement[] };
 
 export interface Authorizer {
   /** Decides `action` on `resourceArn` for the caller described by `call`, with the operation's extra condition keys. */

@@ -1,7 +1,7 @@
 import type { IamStore } from '../iam/iam-store.js';
 import type { AccessKeyWithSecret, UserRecord } from '../iam/records.js';
 import { rootArn, iamArn } from '../shared/arn.js';
-import type { CacheBus } from '../shared/cache-bus.js';
+import { ALL, type CacheBus } from '../shared/cache-bus.js';
 import type { Principal } from '../shared/principal.js';
 
 export interface ResolvedCredential {
@@ -17,6 +17,8 @@ export interface ResolvedCredential {
 export class CredentialResolver {
   readonly #keys = new Map<string, AccessKeyWithSecret | null>();
   readonly #users = new Map<string, UserRecord | null>();
+  /** Counts invalidations, so a load that raced one is not cached (it may have read the old row). */
+  #invalidations = 0;
 
   constructor(
     private readonly store: IamStore,
@@ -24,8 +26,10 @@ export class CredentialResolver {
     private readonly maxEntries = 100_000,
   ) {
     bus.subscribe((topic, id) => {
-      if (topic === 'access-key') this.#keys.delete(id);
-      else if (topic === 'user') this.#users.delete(id);
+      this.#invalidations++;
+      const map = topic === 'access-key' ? this.#keys : topic === 'user' ? this.#users : undefined;
+      if (id === ALL) map?.clear();
+      else map?.delete(id);
     });
   }
 
@@ -59,9 +63,10 @@ export class CredentialResolver {
   async #cached<T>(map: Map<string, T | null>, id: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
     const hit = map.get(id);
     if (hit !== undefined) return hit ?? undefined;
+    const seen = this.#invalidations;
     const value = (await load()) ?? null;
     // Unknown keys are not cached: a key created on another node must work at once.
-    if (value !== null) {
+    if (value !== null && seen === this.#invalidations) {
       if (map.size >= this.maxEntries) map.delete(map.keys().next().value as string);
       map.set(id, value);
     }

@@ -55,8 +55,9 @@ export class PolicyAuthorizer implements Authorizer {
         ...(policies.boundary ? { boundary: policies.boundary } : {}),
       },
     );
-    if (evaluation.decision === 'allowed') return { allowed: true };
-    return { allowed: false, explicit: evaluation.decision === 'explicitDeny', layer: evaluation.deniedBy ?? 'identity' };
+    const matched = evaluation.matched.map((m) => ({ policyId: m.policyId, effect: m.effect, index: m.index, ...(m.sid !== undefined ? { sid: m.sid } : {}) }));
+    if (evaluation.decision === 'allowed') return { allowed: true, matched };
+    return { allowed: false, explicit: evaluation.decision === 'explicitDeny', layer: evaluation.deniedBy ?? 'identity', matched };
   }
 
   /** Compiles a stored document once per distinct text; documents were validated when written. */

@@ -11,11 +11,19 @@ program
   .option('--host <host>', 'address to listen on (default 127.0.0.1)')
   .option('--port <port>', 'port to listen on (default 4599)')
   .option('--data <dir>', 'data directory for the SQLite store and master key (default ./data)')
+  .option('--database <url>', 'PostgreSQL store (postgres://…) shared by several Ward nodes, instead of SQLite')
   .option('--emulator', 'moto-compatible emulator mode: unknown keys act as root, /moto-api/* control routes')
   .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent')
-  .action(async (opts: { host?: string; port?: string; data?: string; emulator?: boolean; logLevel?: string }) => {
+  .action(async (opts: { host?: string; port?: string; data?: string; database?: string; emulator?: boolean; logLevel?: string }) => {
     await serveCommand(
-      configFromEnv({ host: opts.host, port: opts.port, dataDir: opts.data, emulator: opts.emulator, logLevel: opts.logLevel }),
+      configFromEnv({
+        host: opts.host,
+        port: opts.port,
+        dataDir: opts.data,
+        databaseUrl: opts.database,
+        emulator: opts.emulator,
+        logLevel: opts.logLevel,
+      }),
     );
   });
 
@@ -23,8 +31,9 @@ program
   .command('bootstrap')
   .description('create the management account, its root user and a root access key, if the store is empty')
   .option('--data <dir>', 'data directory (default ./data)')
-  .action(async (opts: { data?: string }) => {
-    process.exitCode = await bootstrapCommand(configFromEnv({ dataDir: opts.data }));
+  .option('--database <url>', 'PostgreSQL store (postgres://…) instead of SQLite')
+  .action(async (opts: { data?: string; database?: string }) => {
+    process.exitCode = await bootstrapCommand(configFromEnv({ dataDir: opts.data, databaseUrl: opts.database }));
   });
 
 await program.parseAsync(process.argv);

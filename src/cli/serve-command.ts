@@ -7,7 +7,7 @@ export async function serveCommand(config: WardConfig): Promise<void> {
   const logger = createLogger(config.logLevel);
   const ward = await startWard(config, { logger });
   printBootstrap(ward.bootstrap, config.accountId);
-  logger.info({ url: ward.url, dataDir: config.dataDir, emulator: config.emulator }, 'Ward is listening');
+  logger.info({ url: ward.url, dataDir: config.dataDir, store: ward.backend, emulator: config.emulator }, 'Ward is listening');
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -5,6 +5,15 @@ export const configSchema = z.object({
   host: z.string().default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(4599),
   dataDir: z.string().default('./data'),
+  /**
+   * PostgreSQL instead of SQLite (postgres://user:pass@host:port/db): several Ward nodes may
+   * share one database. The master key still comes from WARD_MASTER_KEY or <dataDir>/master.key,
+   * and every node must have the same one.
+   */
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//i, 'the database URL must start with postgres:// or postgresql://')
+    .optional(),
   emulator: z.boolean().default(false),
   accountId: z.string().regex(/^\d{12}$/, 'WARD_ACCOUNT_ID must be 12 digits').default('123456789012'),
   rootEmail: z.string().default('root@ward.local'),
@@ -12,6 +21,8 @@ export const configSchema = z.object({
   bootstrapSecretAccessKey: z.string().optional(),
   /** IAM users per account (AWS's default quota is 5000). */
   usersPerAccountQuota: z.coerce.number().int().positive().default(5000),
+  /** When set, callers of POST /authorize must send `Authorization: Bearer <token>`. */
+  authorizeToken: z.string().min(16).optional(),
   /** Largest request body accepted, in bytes. */
   bodyLimit: z.coerce.number().int().positive().default(1024 * 1024),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -23,6 +34,7 @@ export function configFromEnv(flags: Partial<Record<keyof WardConfig, unknown>>,
   const fromEnv = {
     port: env.WARD_PORT,
     dataDir: env.WARD_DATA_DIR,
+    databaseUrl: env.WARD_DATABASE_URL,
     emulator: env.WARD_EMULATOR === undefined ? undefined : env.WARD_EMULATOR === '1' || env.WARD_EMULATOR === 'true',
     accountId: env.WARD_ACCOUNT_ID,
     rootEmail: env.WARD_ROOT_EMAIL,
@@ -30,6 +42,7 @@ export function configFromEnv(flags: Partial<Record<keyof WardConfig, unknown>>,
     bootstrapSecretAccessKey: env.WARD_BOOTSTRAP_SECRET_ACCESS_KEY,
     logLevel: env.WARD_LOG_LEVEL,
     usersPerAccountQuota: env.WARD_QUOTA_USERS_PER_ACCOUNT,
+    authorizeToken: env.WARD_AUTHORIZE_TOKEN,
   };
   const merged: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fromEnv)) if (v !== undefined && v !== '') merged[k] = v;

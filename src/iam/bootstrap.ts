@@ -1,4 +1,5 @@
 import { newAccessKeyId, newSecretAccessKey } from '../shared/ids.js';
+import { syncAwsManagedPolicies } from './aws-managed/index.js';
 import type { IamStore } from './iam-store.js';
 
 export interface BootstrapOptions {
@@ -16,8 +17,12 @@ export type BootstrapResult =
 
 const BOOTSTRAP_KEY = 'bootstrap_access_key_id';
 
-/** Creates the management account, its root user and the root's first access key, once. */
+/**
+ * Creates the management account, its root user and the root's first access key, once. Every
+ * run (each start, each emulator reset) also brings the shipped AWS managed policies up to date.
+ */
 export async function bootstrap(store: IamStore, opts: BootstrapOptions): Promise<BootstrapResult> {
+  await syncAwsManagedPolicies(store);
   return store.transaction(async (tx) => {
     if (await tx.accounts.get(opts.accountId)) return { created: false };
     await tx.accounts.create({

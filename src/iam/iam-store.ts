@@ -3,9 +3,20 @@ import type {
   AccessKeyStatus,
   AccessKeyWithSecret,
   AccountRecord,
+  AttachedPolicyRef,
+  AwsManagedPolicySeed,
+  EffectivePolicies,
   GroupRecord,
+  ManagedPolicyRecord,
+  ManagedPolicyWithUsage,
   Page,
   PageRequest,
+  PolicyEntity,
+  PolicyEntityKind,
+  PolicyEntityRef,
+  PolicyListFilter,
+  PolicyUsage,
+  PolicyVersionRecord,
   Tag,
   UserRecord,
 } from './records.js';
@@ -20,6 +31,7 @@ export interface IamStore {
   users: UserRepo;
   groups: GroupRepo;
   accessKeys: AccessKeyRepo;
+  policies: PolicyRepo;
   meta: MetaRepo;
   /** Runs `fn` in one database transaction; everything it writes commits or none of it does. */
   transaction<T>(fn: (tx: IamStore) => Promise<T>): Promise<T>;
@@ -39,6 +51,8 @@ export interface UserRepo {
   getByName(accountId: string, userName: string): Promise<UserRecord | undefined>;
   getById(userId: string): Promise<UserRecord | undefined>;
   update(userId: string, changes: { userName?: string; path?: string }): Promise<void>;
+  /** Sets (an ARN) or removes (undefined) the user's permissions boundary. */
+  setPermissionsBoundary(userId: string, policyArn: string | undefined): Promise<void>;
   delete(userId: string): Promise<void>;
   list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<UserRecord>>;
   count(accountId: string): Promise<number>;
@@ -70,6 +84,81 @@ export interface AccessKeyRepo {
   setStatus(accessKeyId: string, status: AccessKeyStatus): Promise<void>;
   delete(accessKeyId: string): Promise<void>;
   recordLastUsed(entries: Array<{ accessKeyId: string; at: Date; service: string; region: string }>): Promise<void>;
+}
+
+/**
+ * Managed policies (customer managed, and AWS managed ones under account `aws`), their versions
+ * and tags, their attachments to users, groups and roles, and inline policies. Entities are
+ * referred to by unique ID and kind, so roles slot in without a schema change.
+ */
+export interface PolicyRepo {
+  // Managed policies.
+  /** Creates the policy with `document` as its default version v1. */
+  create(policy: ManagedPolicyRecord, document: string, tags: Tag[]): Promise<void>;
+  /** By account and name (names are unique per account regardless of path, and case-insensitive). */
+  getByName(accountId: string, policyName: string): Promise<ManagedPolicyRecord | undefined>;
+  getById(policyId: string): Promise<ManagedPolicyRecord | undefined>;
+  /** Deletes the policy with its versions and tags; the caller has checked it is unused. */
+  delete(policyId: string): Promise<void>;
+  /** Attachments and boundary uses by entities of `accountId`. */
+  usage(policyId: string, accountId: string): Promise<PolicyUsage>;
+  list(filter: PolicyListFilter, page: PageRequest): Promise<Page<ManagedPolicyWithUsage>>;
+  /** Customer managed policies in the account. */
+  count(accountId: string): Promise<number>;
+  /** Tags in AWS's listing order (shorter keys first, then by code point). */
+  tags(policyId: string): Promise<Tag[]>;
+  /** Adds or replaces tags; keys are case-sensitive for policies. */
+  putTags(policyId: string, tags: Tag[]): Promise<void>;
+  removeTags(policyId: string, keys: string[]): Promise<void>;
+
+  // Versions.
+  /** All versions, newest first. */
+  versions(policyId: string): Promise<PolicyVersionRecord[]>;
+  version(policyId: string, versionId: string): Promise<PolicyVersionRecord | undefined>;
+  /** Adds the next version (v<n>, never reusing a number) and returns its ID; also moves UpdateDate. */
+  addVersion(policyId: string, document: string, createdAt: Date, setAsDefault: boolean): Promise<string>;
+  setDefaultVersion(policyId: string, versionId: string): Promise<void>;
+  deleteVersion(policyId: string, versionId: string): Promise<void>;
+  /** A version's document by policy ARN (the default version when `versionId` is absent): for the simulator. */
+  document(policyArn: string, versionId?: string): Promise<{ policyArn: string; versionId: string; document: string } | undefined>;
+
+  // Attachments.
+  /** Attaches; attaching what is already attached changes nothing. `accountId` is the entity's account. */
+  attach(policyId: string, entity: PolicyEntity, accountId: string, attachedAt: Date): Promise<void>;
+  /** Detaches; false when it was not attached. */
+  detach(policyId: string, entity: PolicyEntity): Promise<boolean>;
+  isAttached(policyId: string, entity: PolicyEntity): Promise<boolean>;
+  attachedCount(entity: PolicyEntity): Promise<number>;
+  attachedTo(entity: PolicyEntity, pathPrefix: string, page: PageRequest): Promise<Page<AttachedPolicyRef>>;
+  /** Entities of `accountId` the policy is attached to (kind order, then name). */
+  attachedEntities(policyId: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]>;
+  /** Entities of `accountId` that use the policy as their permissions boundary. */
+  boundaryEntities(policyArn: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]>;
+
+  // Inline policies.
+  /** Creates or replaces the entity's inline policy of that name. */
+  putInline(entity: PolicyEntity, policyName: string, document: string): Promise<void>;
+  getInline(entity: PolicyEntity, policyName: string): Promise<string | undefined>;
+  /** False when there was none of that name. */
+  deleteInline(entity: PolicyEntity, policyName: string): Promise<boolean>;
+  listInline(entity: PolicyEntity, page: PageRequest): Promise<Page<string>>;
+  /** Every inline policy of the entity, by name (for the aggregate size quota). */
+  inlineDocuments(entity: PolicyEntity): Promise<Array<{ policyName: string; document: string }>>;
+  inlineCount(entity: PolicyEntity): Promise<number>;
+
+  // Account-wide.
+  /** GetAccountSummary: customer managed policies, and attachments in use by the account's entities. */
+  summary(accountId: string): Promise<{ policies: number; attachments: number }>;
+  /** Makes the AWS managed policies match `seeds` (inserted, or replaced when their default version changed). */
+  syncAwsManaged(seeds: AwsManagedPolicySeed[]): Promise<void>;
+
+  /**
+   * Everything the authorizer evaluates for a user, in one call: the user's inline policies, the
+   * default versions of its attached managed policies, the same for each of its groups, and its
+   * permissions boundary's default version. Inline documents are labelled
+   * `<entity ARN>#inline/<name>`, managed ones by their policy ARN.
+   */
+  effectiveForUser(userId: string): Promise<EffectivePolicies>;
 }
 
 /** Small facts about the installation itself, such as which key bootstrap issued. */

@@ -57,3 +57,95 @@ export interface PageRequest {
   marker?: string;
   maxItems: number;
 }
+
+/** The kinds of IAM entity a policy attaches to or is embedded in; roles come later. */
+export type PolicyEntityKind = 'user' | 'group' | 'role';
+
+/** A user, group or role, by its unique ID (AIDA…, AGPA…, AROA…). */
+export interface PolicyEntity {
+  kind: PolicyEntityKind;
+  id: string;
+}
+
+/** The account ID AWS managed policies belong to (`arn:aws:iam::aws:policy/…`). */
+export const AWS_MANAGED_ACCOUNT = 'aws';
+
+/** A managed policy: customer managed (the account's) or AWS managed (account `aws`). */
+export interface ManagedPolicyRecord {
+  policyId: string;
+  arn: string;
+  accountId: string;
+  policyName: string;
+  path: string;
+  description?: string;
+  defaultVersionId: string;
+  createdAt: Date;
+  /** When the newest version was created (AWS's UpdateDate). */
+  updatedAt: Date;
+}
+
+/** How many entities of one account use a managed policy, as a permissions policy or as a boundary. */
+export interface PolicyUsage {
+  attachmentCount: number;
+  boundaryUsageCount: number;
+}
+
+export type ManagedPolicyWithUsage = ManagedPolicyRecord & PolicyUsage;
+
+export interface PolicyVersionRecord {
+  versionId: string;
+  /** The document exactly as it was submitted. */
+  document: string;
+  isDefault: boolean;
+  createdAt: Date;
+}
+
+/** A managed policy as ListAttached*Policies reports it. */
+export interface AttachedPolicyRef {
+  policyArn: string;
+  policyName: string;
+}
+
+/** An entity that uses a managed policy, as ListEntitiesForPolicy reports it. */
+export interface PolicyEntityRef {
+  kind: PolicyEntityKind;
+  id: string;
+  name: string;
+  path: string;
+}
+
+/** A policy document with the label the evaluator reports it by (a policy ARN, or `<entity ARN>#inline/<name>`). */
+export interface LabelledPolicyDocument {
+  id: string;
+  document: string;
+}
+
+/** Everything the authorizer evaluates for one user. */
+export interface EffectivePolicies {
+  /** The user's inline and attached policies, then those of each of its groups (default versions). */
+  identity: LabelledPolicyDocument[];
+  boundary?: LabelledPolicyDocument;
+}
+
+/** An AWS managed policy as Ward ships it (src/iam/aws-managed/). */
+export interface AwsManagedPolicySeed {
+  policyId: string;
+  policyName: string;
+  path: string;
+  description?: string;
+  defaultVersionId: string;
+  document: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** ListPolicies filters. */
+export interface PolicyListFilter {
+  /** The caller's account: it owns the local policies and its entities' usage is counted. */
+  accountId: string;
+  scope: 'All' | 'AWS' | 'Local';
+  pathPrefix: string;
+  /** Only policies attached as permissions policies (or used as boundaries, see `usage`). */
+  onlyAttached: boolean;
+  usage?: 'PermissionsPolicy' | 'PermissionsBoundary';
+}

@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { AwsError } from '../shared/aws-error.js';
 import { serializeQueryError } from '../wire/index.js';
 import { type ApiDeps, type ApiResponse, handleApi } from './api.js';
+import { type AuthorizeDeps, authorizeRoute } from './authorize-route.js';
 import { type EmulatorControl, emulatorRoute } from './emulator-routes.js';
 import type { Logger } from './logger.js';
 import { readRawRequest } from './raw-request.js';
@@ -12,6 +13,7 @@ export interface ListenerDeps {
   bodyLimit: number;
   /** Present only in emulator mode: outside it the moto-api paths do not exist. */
   emulator?: EmulatorControl;
+  authorize: AuthorizeDeps;
 }
 
 export function createRequestListener(deps: ListenerDeps): RequestListener {
@@ -30,6 +32,12 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
     const raw = await readRawRequest(req, deps.bodyLimit);
     const answer = await emulatorRoute(path, raw.method, raw.body, deps.emulator);
     if (answer) return send(res, answer.status, answer.contentType, answer.body);
+  }
+
+  if (req.method === 'POST' && path === '/authorize') {
+    const raw = await readRawRequest(req, deps.bodyLimit);
+    const answer = await authorizeRoute(raw.body, req.headers.authorization, raw.remoteAddress, deps.authorize);
+    return send(res, answer.status, answer.contentType, answer.body);
   }
 
   const started = process.hrtime.bigint();

@@ -1,20 +1,20 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Authenticator, type EmulatorAuth } from '../auth/authenticate.js';
-import { type Authorizer, RootOnlyAuthorizer } from '../auth/authorizer.js';
+import type { Authorizer } from '../auth/authorizer.js';
 import { CredentialResolver } from '../auth/credentials.js';
 import { LastUsedRecorder } from '../auth/last-used.js';
+import { PolicyAuthorizer } from '../auth/policy-authorizer.js';
 import { bootstrapOptionsFrom } from '../config/bootstrap-options.js';
 import type { WardConfig } from '../config/config.js';
 import { loadMasterKey } from '../config/master-key.js';
 import { type BootstrapResult, bootstrap, bootstrapKey } from '../iam/bootstrap.js';
 import { iamQuotas } from '../iam/quotas.js';
 import { createIamHandlers } from '../iam/handlers/index.js';
-import { LocalCacheBus } from '../shared/cache-bus.js';
 import { SecretBox } from '../shared/secret-box.js';
 import { SigningKeyCache } from '../sigv4/index.js';
 import type { KyselyStore } from '../store/kysely/kysely-store.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { openStore } from '../store/open-store.js';
 import { createStsHandlers } from '../sts/handlers.js';
 import type { ApiDeps } from './api.js';
 import { createRequestListener } from './http.js';
@@ -33,6 +33,8 @@ export interface RunningWard {
   port: number;
   bootstrap: BootstrapResult;
   store: KyselyStore;
+  /** SQLite in the data directory, or PostgreSQL shared with other nodes (`--database`). */
+  backend: 'sqlite' | 'postgres';
   /** Writes buffered bookkeeping (key last-used) to the store now rather than within the second. */
   flush(): Promise<void>;
   /** Stops accepting connections, lets in-flight requests finish, flushes and closes the store. */
@@ -44,12 +46,12 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? createLogger(config.logLevel);
   const box = new SecretBox(loadMasterKey(config.dataDir));
-  const opened = await openSqliteStore(config.dataDir, box);
+  const opened = await openStore(config, box, (err, message) => logger.error({ err }, message));
   const store = opened.store;
+  const bus = opened.bus;
 
   const bootstrapped = await bootstrap(store, bootstrapOptionsFrom(config, clock()));
 
-  const bus = new LocalCacheBus();
   const resolver = new CredentialResolver(store, bus);
   const emulatorAuth: EmulatorAuth | undefined = config.emulator ? { defaultAccountId: config.accountId, skipRemaining: 0 } : undefined;
   const authenticator = new Authenticator(resolver, new SigningKeyCache(), emulatorAuth);
@@ -60,7 +62,10 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     ['sts', serviceDef('sts', 'query', createStsHandlers({ store }))],
     ['organizations', serviceDef('organizations', 'json', {})],
   ]);
-  const api: ApiDeps = { services, authenticator, authorizer: options.authorizer ?? new RootOnlyAuthorizer(), lastUsed, clock };
+  const authorizer =
+    options.authorizer ??
+    new PolicyAuthorizer({ effectiveForUser: (id) => store.policies.effectiveForUser(id), userTags: (id) => store.users.tags(id) }, bus);
+  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock };
 
   const emulator = emulatorAuth && {
     auth: emulatorAuth,
@@ -73,7 +78,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     },
   };
 
-  const server: Server = createServer(createRequestListener({ api, logger, bodyLimit: config.bodyLimit, ...(emulator ? { emulator } : {}) }));
+  const authorize = { authenticator, authorizer, clock, ...(config.authorizeToken ? { token: config.authorizeToken } : {}) };
+  const server: Server = createServer(createRequestListener({ api, logger, bodyLimit: config.bodyLimit, authorize, ...(emulator ? { emulator } : {}) }));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -86,6 +92,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     port,
     bootstrap: bootstrapped,
     store,
+    backend: opened.backend,
     flush: () => lastUsed.flush(),
     async close() {
       await new Promise<void>((resolve) => {

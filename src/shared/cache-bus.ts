@@ -9,6 +9,12 @@
  */
 export type InvalidationTopic = 'access-key' | 'user' | 'account' | 'policies';
 
+/**
+ * The ID that means every entry of its topic: a node whose PostgreSQL listener was
+ * disconnected may have missed invalidations, so it drops all it has cached.
+ */
+export const ALL = '*';
+
 export interface CacheBus {
   publish(topic: InvalidationTopic, id: string): void;
   subscribe(listener: (topic: InvalidationTopic, id: string) => void): () => void;

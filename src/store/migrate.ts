@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/001-initial.js';
+import * as policies from './migrations/002-policies.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
+  '002-policies': policies,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -43,4 +43,22 @@ export interface Database {
     last_used_service: string | null;
     last_used_region: string | null;
   };
+  managed_policies: {
+    policy_id: string;
+    arn: string;
+    /** `aws` for AWS managed policies. */
+    account_id: string;
+    name: string;
+    name_lower: string;
+    path: string;
+    description: string | null;
+    default_version_id: string;
+    next_version: number;
+    created_at: string;
+    updated_at: string;
+  };
+  policy_versions: { policy_id: string; version_id: string; version_number: number; document: string; created_at: string };
+  policy_tags: { policy_id: string; key: string; value: string };
+  policy_attachments: { policy_id: string; entity_kind: string; entity_id: string; account_id: string; attached_at: string };
+  inline_policies: { entity_kind: string; entity_id: string; name: string; document: string };
 }

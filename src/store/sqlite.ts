@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 import type { SecretBox } from '../shared/secret-box.js';
 import { KyselyStore } from './kysely/kysely-store.js';
 import { migrateToLatest } from './migrate.js';
@@ -21,7 +21,33 @@ export async function openSqliteStore(dataDir: string, box: SecretBox): Promise<
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   await migrateToLatest(db as unknown as Kysely<unknown>);
   return { store: new KyselyStore(db, box), close: () => db.destroy() };
+}
+
+/**
+ * Transactions begin with `BEGIN IMMEDIATE`, taking the write lock at once. Kysely's
+ * default deferred `BEGIN` reads first and upgrades to a writer later; when another process
+ * (`ward bootstrap` beside a running `ward serve`) wrote in between, that upgrade fails
+ * with SQLITE_BUSY at once instead of waiting out busy_timeout. Within one process nothing
+ * changes: kysely already runs one transaction at a time on the single connection.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }

@@ -6,6 +6,7 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { configSchema } from '../../src/config/config.js';
 import { type RunningWard, type WardOptions, startWard } from '../../src/server/ward.js';
 import { newAccessKeyId, newSecretAccessKey } from '../../src/shared/ids.js';
+import { TEST_DATABASE_URL, type TestDatabase, createTestDatabase } from './postgres.js';
 
 export interface Credentials {
   accessKeyId: string;
@@ -19,6 +20,8 @@ export interface TestWard {
   accountId: string;
   root: Credentials;
   dataDir: string;
+  /** The PostgreSQL database this Ward runs on (WARD_TEST_DATABASE_URL set), else undefined: SQLite. */
+  databaseUrl?: string;
   iam(credentials?: Credentials, extra?: Record<string, unknown>): IAMClient;
   sts(credentials?: Credentials, extra?: Record<string, unknown>): STSClient;
   close(): Promise<void>;
@@ -26,20 +29,47 @@ export interface TestWard {
 
 export const ACCOUNT_ID = '123456789012';
 
-/** A real Ward on a random loopback port with its own throwaway SQLite store. */
-export async function startTestWard(options: { emulator?: boolean } & WardOptions = {}): Promise<TestWard> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ward-test-'));
-  const root = { accessKeyId: newAccessKeyId('AKIA', ACCOUNT_ID), secretAccessKey: newSecretAccessKey() };
+export interface TestWardOptions extends WardOptions {
+  emulator?: boolean;
+  usersPerAccountQuota?: number;
+  /**
+   * Another node of `join`'s Ward: the same PostgreSQL database and the same data directory
+   * (so the same master key). Closing it leaves the database to `join`.
+   */
+  join?: TestWard;
+}
+
+/**
+ * A real Ward on a random loopback port with its own throwaway store: SQLite in a temp
+ * directory, or, when WARD_TEST_DATABASE_URL is set, a fresh PostgreSQL database dropped on close.
+ */
+export async function startTestWard(options: TestWardOptions = {}): Promise<TestWard> {
+  const { join: peer, usersPerAccountQuota, ...wardOptions } = options;
+  const dataDir = peer?.dataDir ?? mkdtempSync(join(tmpdir(), 'ward-test-'));
+  let database: TestDatabase | undefined;
+  if (peer && !peer.databaseUrl) throw new Error('only a PostgreSQL Ward can have a second node');
+  if (!peer && TEST_DATABASE_URL) database = await createTestDatabase();
+  const databaseUrl = peer?.databaseUrl ?? database?.url;
+  const root = peer?.root ?? { accessKeyId: newAccessKeyId('AKIA', ACCOUNT_ID), secretAccessKey: newSecretAccessKey() };
   const config = configSchema.parse({
     port: 0,
     dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(usersPerAccountQuota ? { usersPerAccountQuota } : {}),
     logLevel: 'silent',
     accountId: ACCOUNT_ID,
     emulator: options.emulator ?? false,
     bootstrapAccessKeyId: root.accessKeyId,
     bootstrapSecretAccessKey: root.secretAccessKey,
   });
-  const ward = await startWard(config, options);
+  let ward: RunningWard;
+  try {
+    ward = await startWard(config, wardOptions);
+  } catch (err) {
+    await database?.drop();
+    if (!peer) rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const clientConfig = (credentials: Credentials | undefined, extra: Record<string, unknown> = {}) => ({
     endpoint: ward.url,
     region: 'us-east-1',
@@ -53,10 +83,13 @@ export async function startTestWard(options: { emulator?: boolean } & WardOption
     accountId: ACCOUNT_ID,
     root,
     dataDir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     iam: (credentials, extra) => new IAMClient(clientConfig(credentials, extra)),
     sts: (credentials, extra) => new STSClient(clientConfig(credentials, extra)),
     async close() {
       await ward.close();
+      if (peer) return;
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

