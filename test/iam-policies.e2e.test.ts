@@ -319,3 +319,20 @@ describe('AWS managed policies', () => {
     expect((await iam.send(new GetPolicyCommand({ PolicyArn: admin }))).Policy?.DefaultVersionId).toBe('v1');
   });
 });
+
+describe('emulator reset', () => {
+  it('drops customer policies and restores the AWS managed ones', async () => {
+    const emu = await startTestWard({ emulator: true, authorizer: rootWithAwsManaged });
+    try {
+      const iam = emu.iam();
+      await iam.send(new CreatePolicyCommand({ PolicyName: 'Temp', PolicyDocument: allow('s3:*') }));
+      const before = (await iam.send(new ListPoliciesCommand({ Scope: 'AWS', MaxItems: 1000 }))).Policies!.length;
+      expect((await fetch(`${emu.url}/moto-api/reset`, { method: 'POST' })).status).toBe(200);
+      expect((await iam.send(new ListPoliciesCommand({ Scope: 'Local' }))).Policies).toEqual([]);
+      expect((await iam.send(new ListPoliciesCommand({ Scope: 'AWS', MaxItems: 1000 }))).Policies!.length).toBe(before);
+      expect((await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' }))).Policy?.DefaultVersionId).toBe('v12');
+    } finally {
+      await emu.close();
+    }
+  });
+});

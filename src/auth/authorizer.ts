@@ -57,7 +57,7 @@ const LAYER_NAME: Record<DenyingLayer, string> = {
  */
 export function accessDenied(principal: Principal, action: string, resourceArn: string, decision: Exclude<Decision, { allowed: true }>): AwsError {
   const why = decision.explicit
-    ? `with an explicit deny in a ${LAYER_NAME[decision.layer]}`
+    ? `with an explicit deny in ${/^[aeiou]/.test(LAYER_NAME[decision.layer]) ? 'an' : 'a'} ${LAYER_NAME[decision.layer]}`
     : `because no ${LAYER_NAME[decision.layer]} allows the ${action} action`;
   return new AwsError('AccessDenied', `User: ${principal.arn} is not authorized to perform: ${action} on resource: ${resourceArn} ${why}`, 403);
 }

@@ -4,6 +4,7 @@ import { AwsError } from '../shared/aws-error.js';
 export const iamErrors = {
   noSuchUser: (name: string) => new AwsError('NoSuchEntity', `The user with name ${name} cannot be found.`, 404),
   userExists: (name: string) => new AwsError('EntityAlreadyExists', `User with name ${name} already exists.`, 409),
+  noSuchRole: (name: string) => new AwsError('NoSuchEntity', `The role with name ${name} cannot be found.`, 404),
   noSuchGroup: (name: string) => new AwsError('NoSuchEntity', `The group with name ${name} cannot be found.`, 404),
   groupExists: (name: string) => new AwsError('EntityAlreadyExists', `Group with name ${name} already exists.`, 409),
   noSuchAccessKey: (id: string) => new AwsError('NoSuchEntity', `The Access Key with id ${id} cannot be found.`, 404),

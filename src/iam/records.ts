@@ -145,7 +145,11 @@ export interface PolicyListFilter {
   accountId: string;
   scope: 'All' | 'AWS' | 'Local';
   pathPrefix: string;
-  /** Only policies attached as permissions policies (or used as boundaries, see `usage`). */
+  /** Only policies attached to a user, group or role as a permissions policy. */
   onlyAttached: boolean;
+  /**
+   * PermissionsBoundary: only policies some entity of the account uses as its boundary.
+   * PermissionsPolicy: every policy can serve as one, so it narrows nothing beyond `onlyAttached`.
+   */
   usage?: 'PermissionsPolicy' | 'PermissionsBoundary';
 }

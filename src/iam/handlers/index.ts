@@ -4,6 +4,7 @@ import { attachmentHandlers } from './attachments.js';
 import { groupHandlers } from './groups.js';
 import { inlinePolicyHandlers } from './inline-policies.js';
 import { managedPolicyHandlers } from './managed-policies.js';
+import { simulatorHandlers } from '../simulator/handlers.js';
 import type { IamDeps, IamHandlers } from './types.js';
 import { userHandlers } from './users.js';
 
@@ -19,5 +20,6 @@ export function createIamHandlers(deps: IamDeps): IamHandlers {
     ...inlinePolicyHandlers(deps),
     ...managedPolicyHandlers(deps),
     ...attachmentHandlers(deps),
+    ...simulatorHandlers(deps),
   };
 }

@@ -2,7 +2,7 @@ import { iamArn, rootArn } from '../../shared/arn.js';
 import type { CallContext, RequestConditionKeys } from '../../shared/call-context.js';
 import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
-import type { GroupRecord, UserRecord } from '../records.js';
+import type { GroupRecord, Tag, UserRecord } from '../records.js';
 import { groupArn, userArn } from './shapes.js';
 
 /** Condition keys an operation adds once it knows the entity (undefined while it may not exist). */
@@ -22,9 +22,20 @@ export async function authorizedUser(
 ): Promise<UserRecord> {
   const accountId = ctx.principal.accountId;
   const user = await store.users.getByName(accountId, userName);
-  await ctx.authorize(action, user ? userArn(user) : iamArn(accountId, 'user', '/', userName), context?.(user));
+  const resourceTags = user ? resourceTagKeys(await store.users.tags(user.userId)) : undefined;
+  await ctx.authorize(action, user ? userArn(user) : iamArn(accountId, 'user', '/', userName), { ...resourceTags, ...context?.(user) });
   if (!user) throw iamErrors.noSuchUser(userName);
   return user;
+}
+
+/** aws:ResourceTag/<key> and iam:ResourceTag/<key>: the tags of the entity a request acts on. */
+function resourceTagKeys(tags: Tag[]): RequestConditionKeys {
+  const keys: RequestConditionKeys = {};
+  for (const t of tags) {
+    keys[`aws:ResourceTag/${t.key}`] = t.value;
+    keys[`iam:ResourceTag/${t.key}`] = t.value;
+  }
+  return keys;
 }
 
 /** The named group of the caller's account, authorized like `authorizedUser`. */

@@ -6,6 +6,7 @@ import type { Tag, UserRecord } from '../records.js';
 import { boundaryPolicy } from './policy-support.js';
 import { checkTagLimit, tagsFromWire } from './tags.js';
 import { authorizedUser } from './resolve.js';
+import { tagConditionKeys } from './policy-support.js';
 import { wireRootUser, wireTags, wireUser } from './shapes.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 
@@ -15,12 +16,13 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       const accountId = ctx.principal.accountId;
       const path = input.Path ?? '/';
       const boundaryArn = input.PermissionsBoundary;
-      await ctx.authorize(
-        'iam:CreateUser',
-        iamArn(accountId, 'user', path, input.UserName),
-        boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : undefined,
-      );
       const tags: Tag[] = tagsFromWire(input.Tags);
+      await ctx.authorize('iam:CreateUser', iamArn(accountId, 'user', path, input.UserName), {
+        ...tagConditionKeys(tags),
+        ...(boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : {}),
+      });
+      // Creating a user with tags needs iam:TagUser as well ("Tagging IAM users").
+      if (tags.length > 0) await ctx.authorize('iam:TagUser', iamArn(accountId, 'user', path, input.UserName), tagConditionKeys(tags));
       checkTagLimit(tags.length);
       // The boundary must name a managed policy the account may use (its own or an AWS managed one).
       const boundary = boundaryArn !== undefined ? await boundaryPolicy(store, boundaryArn, accountId) : undefined;
@@ -95,8 +97,8 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
     },
 
     async TagUser(input, ctx) {
-      const user = await authorizedUser(store, ctx, input.UserName, 'iam:TagUser');
       const tags = tagsFromWire(input.Tags);
+      const user = await authorizedUser(store, ctx, input.UserName, 'iam:TagUser', () => tagConditionKeys(tags));
       await store.transaction(async (tx) => {
         const existing = new Set((await tx.users.tags(user.userId)).map((t) => t.key.toLowerCase()));
         for (const t of tags) existing.add(t.key.toLowerCase());
@@ -109,7 +111,7 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
     },
 
     async UntagUser(input, ctx) {
-      const user = await authorizedUser(store, ctx, input.UserName, 'iam:UntagUser');
+      const user = await authorizedUser(store, ctx, input.UserName, 'iam:UntagUser', () => ({ 'aws:TagKeys': input.TagKeys }));
       await store.transaction((tx) => tx.users.removeTags(user.userId, input.TagKeys));
       bus.publish('user', user.userId);
       return {};
