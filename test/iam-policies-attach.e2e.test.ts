@@ -24,7 +24,7 @@ import {
   PutUserPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allow, rootWithAwsManaged } from './support/policies.js';
+import { allow } from './support/policies.js';
 import { type TestWard, caught, startTestWard } from './support/ward.js';
 
 let t: TestWard;
@@ -33,7 +33,7 @@ const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const arnOf = (name: string, path = '/') => `arn:aws:iam::${t.accountId}:policy${path}${name}`;
 
 beforeAll(async () => {
-  t = await startTestWard({ authorizer: rootWithAwsManaged });
+  t = await startTestWard();
   const iam = t.iam();
   await iam.send(new CreateUserCommand({ UserName: 'alice', Path: '/eng/' }));
   await iam.send(new CreateGroupCommand({ GroupName: 'admins', Path: '/ops/' }));

@@ -17,12 +17,12 @@ import {
   RemoveUserFromGroupCommand,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allow, policyOfSize, rootWithAwsManaged } from './support/policies.js';
+import { allow, policyOfSize } from './support/policies.js';
 import { type TestWard, caught, startTestWard } from './support/ward.js';
 
 let t: TestWard;
 beforeAll(async () => {
-  t = await startTestWard({ authorizer: rootWithAwsManaged });
+  t = await startTestWard();
   const iam = t.iam();
   await iam.send(new CreateUserCommand({ UserName: 'bob' }));
   await iam.send(new CreateGroupCommand({ GroupName: 'devs' }));

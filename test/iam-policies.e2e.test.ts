@@ -14,12 +14,12 @@ import {
   paginateListPolicies,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allow, policyOfSize, rootWithAwsManaged } from './support/policies.js';
+import { allow, policyOfSize } from './support/policies.js';
 import { type TestWard, caught, startTestWard } from './support/ward.js';
 
 let t: TestWard;
 beforeAll(async () => {
-  t = await startTestWard({ authorizer: rootWithAwsManaged });
+  t = await startTestWard();
 });
 afterAll(() => t.close());
 
@@ -322,7 +322,7 @@ describe('AWS managed policies', () => {
 
 describe('emulator reset', () => {
   it('drops customer policies and restores the AWS managed ones', async () => {
-    const emu = await startTestWard({ emulator: true, authorizer: rootWithAwsManaged });
+    const emu = await startTestWard({ emulator: true });
     try {
       const iam = emu.iam();
       await iam.send(new CreatePolicyCommand({ PolicyName: 'Temp', PolicyDocument: allow('s3:*') }));

@@ -24,11 +24,14 @@ export interface Authorizer {
   decide(call: CallContext, action: string, resourceArn: string, context?: RequestConditionKeys): Promise<Decision>;
 }
 
-/** The account a resource ARN belongs to; `*` and account-less ARNs count as the caller's own. */
+/**
+ * The account a resource ARN belongs to. `*`, account-less ARNs and AWS managed policies
+ * (`arn:aws:iam::aws:policy/…`, readable and attachable by every account) count as the caller's own.
+ */
 export function resourceAccount(resourceArn: string, callerAccount: string): string {
   if (resourceArn === '*') return callerAccount;
   const account = parseArn(resourceArn)?.account;
-  return account ? account : callerAccount;
+  return account && account !== 'aws' ? account : callerAccount;
 }
 
 /**
