@@ -14,6 +14,7 @@ export const SERVICES = [
   { id: 'sts', prefix: 'Sts' },
   { id: 'organizations', prefix: 'Organizations' },
   { id: 'account', prefix: 'Account' },
+  { id: 'cloudtrail', prefix: 'CloudTrail' },
 ] as const;
 
 /**

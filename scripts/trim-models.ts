@@ -1,5 +1,5 @@
 /**
- * Copies the IAM, STS, Organizations and Account service models out of the locally installed
+ * Copies the IAM, STS, Organizations, Account and CloudTrail service models out of the locally installed
  * botocore into `src/wire/models/*.json`, minus the documentation that makes up most of their size.
  *
  * Re-runnable: `npm run models:trim`. Needs python3 with botocore importable.
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
-const SERVICES = ['iam', 'sts', 'organizations', 'account'] as const;
+const SERVICES = ['iam', 'sts', 'organizations', 'account', 'cloudtrail'] as const;
 
 /** Fields that only carry prose for humans; nothing at runtime reads them. */
 const DROPPED_FIELDS = new Set(['documentation', 'documentationUrl', 'examples']);

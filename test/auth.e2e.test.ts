@@ -96,8 +96,8 @@ describe('STS GetAccessKeyInfo', () => {
 
 describe('protocol edges', () => {
   it('an operation Ward does not implement yet answers InvalidAction, not a crash', async () => {
-    const { CreateRoleCommand } = await import('@aws-sdk/client-iam');
-    const err = await caught(() => t.iam().send(new CreateRoleCommand({ RoleName: 'r', AssumeRolePolicyDocument: '{}' })));
+    const { ListSAMLProvidersCommand } = await import('@aws-sdk/client-iam');
+    const err = await caught(() => t.iam().send(new ListSAMLProvidersCommand({})));
     expect(err.Code).toBe('InvalidAction');
     expect(err.$metadata?.httpStatusCode).toBe(400);
   });

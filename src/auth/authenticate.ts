@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { type IncomingSignedRequest, type SigningKeyCache, parseAuthorization, verifySignature } from '../sigv4/index.js';
 import { rootArn } from '../shared/arn.js';
 import { AwsError } from '../shared/aws-error.js';
@@ -24,6 +25,11 @@ export interface EmulatorAuth {
 export interface Unsigned {
   unsigned: AwsError;
 }
+
+export const expiredToken = (): AwsError => new AwsError('ExpiredToken', 'The security token included in the request is expired', 403);
+
+/** The SHA-256 (hex) a session token is stored under. */
+export const sessionTokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export const invalidToken = (): AwsError =>
   new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
@@ -60,6 +66,20 @@ export class Authenticator {
         return { principal: { kind: 'root', accountId, arn: rootArn(accountId), userId: accountId }, ...scope };
       }
       throw invalidToken();
+    }
+    if (credential.session) {
+      // Temporary credentials: the token must be the one issued with the key, and unexpired.
+      const token = auth.securityToken;
+      if (token === undefined) throw invalidToken();
+      const presented = Buffer.from(sessionTokenHash(token), 'hex');
+      const expected = Buffer.from(credential.session.tokenHash, 'hex');
+      if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) throw invalidToken();
+      if (now.getTime() >= credential.session.expiresAt.getTime()) throw expiredToken();
+      if (!skip) {
+        const verdict = verifySignature(req, auth, credential.key.secretAccessKey, { now, cache: this.keyCache });
+        if (!verdict.ok) throw new AwsError(verdict.code, verdict.message, verdict.status);
+      }
+      return { principal: credential.principal, accessKeyId: auth.accessKeyId, ...scope };
     }
     if (!skip) {
       const verdict = verifySignature(req, auth, credential.key.secretAccessKey, { now, cache: this.keyCache });

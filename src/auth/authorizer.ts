@@ -1,6 +1,6 @@
 import { AwsError } from '../shared/aws-error.js';
 import { parseArn } from '../shared/arn.js';
-import type { CallContext, RequestConditionKeys } from '../shared/call-context.js';
+import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import type { Principal } from '../shared/principal.js';
 
 /** The policy layer that decided a denial, in the terms of AWS's access-denied messages. */
@@ -21,7 +21,7 @@ export type Decision =
 
 export interface Authorizer {
   /** Decides `action` on `resourceArn` for the caller described by `call`, with the operation's extra condition keys. */
-  decide(call: CallContext, action: string, resourceArn: string, context?: RequestConditionKeys): Promise<Decision>;
+  decide(call: CallContext, action: string, resourceArn: string, context?: RequestConditionKeys, options?: AuthorizeOptions): Promise<Decision>;
 }
 
 /**

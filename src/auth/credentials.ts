@@ -3,10 +3,18 @@ import type { AccessKeyWithSecret, UserRecord } from '../iam/records.js';
 import { rootArn, iamArn } from '../shared/arn.js';
 import { ALL, type CacheBus } from '../shared/cache-bus.js';
 import type { Principal } from '../shared/principal.js';
+import type { StoredSession } from '../sts/session-store.js';
 
 export interface ResolvedCredential {
   key: AccessKeyWithSecret;
   principal: Principal;
+  /** For temporary (ASIA…) credentials: what the session token must hash to, and when it expires. */
+  session?: { tokenHash: string; expiresAt: Date };
+}
+
+/** Where temporary credentials are looked up (the store's `sessions`). */
+export interface SessionLookup {
+  get(accessKeyId: string): Promise<StoredSession | undefined>;
 }
 
 /**
@@ -20,10 +28,14 @@ export class CredentialResolver {
   /** Counts invalidations, so a load that raced one is not cached (it may have read the old row). */
   #invalidations = 0;
 
+  /** Sessions never change once issued, so they are cached until they expire. */
+  readonly #sessions = new Map<string, StoredSession>();
+
   constructor(
     private readonly store: IamStore,
     bus: CacheBus,
     private readonly maxEntries = 100_000,
+    private readonly sessions?: SessionLookup,
   ) {
     bus.subscribe((topic, id) => {
       this.#invalidations++;
@@ -34,6 +46,7 @@ export class CredentialResolver {
   }
 
   async resolve(accessKeyId: string): Promise<ResolvedCredential | undefined> {
+    if (accessKeyId.startsWith('ASIA')) return this.#resolveSession(accessKeyId);
     const key = await this.#cached(this.#keys, accessKeyId, () => this.store.accessKeys.getWithSecret(accessKeyId));
     if (!key) return undefined;
     if (key.userId === undefined) {
@@ -55,7 +68,23 @@ export class CredentialResolver {
     };
   }
 
+  async #resolveSession(accessKeyId: string): Promise<ResolvedCredential | undefined> {
+    let session = this.#sessions.get(accessKeyId);
+    if (!session) {
+      session = await this.sessions?.get(accessKeyId);
+      if (!session) return undefined;
+      if (this.#sessions.size >= this.maxEntries) this.#sessions.delete(this.#sessions.keys().next().value as string);
+      this.#sessions.set(accessKeyId, session);
+    }
+    return {
+      key: { accessKeyId, accountId: session.accountId, status: 'Active', createdAt: session.issuedAt, secretAccessKey: session.secretAccessKey },
+      principal: session.principal,
+      session: { tokenHash: session.tokenHash, expiresAt: session.expiresAt },
+    };
+  }
+
   clear(): void {
+    this.#sessions.clear();
     this.#keys.clear();
     this.#users.clear();
   }

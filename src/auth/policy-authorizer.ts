@@ -1,7 +1,8 @@
 import type { Tag } from '../iam/records.js';
 import { type CompiledPolicy, compilePolicy, evaluate, parsePolicyDocument, type PolicyKind } from '../policy/index.js';
-import type { CacheBus } from '../shared/cache-bus.js';
-import type { CallContext, RequestConditionKeys } from '../shared/call-context.js';
+import { ALL, type CacheBus } from '../shared/cache-bus.js';
+import type { Principal } from '../shared/principal.js';
+import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import { type Authorizer, type Decision, resourceAccount } from './authorizer.js';
 import { globalConditionKeys } from './request-context.js';
 
@@ -15,7 +16,13 @@ export interface LabelledDocument {
 export interface PolicySource {
   effectiveForUser(userId: string): Promise<{ identity: LabelledDocument[]; boundary?: LabelledDocument }>;
   userTags(userId: string): Promise<Tag[]>;
+  /** A role's policies and tags, for its sessions (absent: role sessions have no permissions). */
+  effectiveForRole?(roleId: string): Promise<{ identity: LabelledDocument[]; boundary?: LabelledDocument }>;
+  roleTags?(roleId: string): Promise<Tag[]>;
 }
+
+/** STS actions GetSessionToken credentials without MFA may still call ("Comparing the AWS STS API operations"). */
+const NO_MFA_STS_ACTIONS = new Set(['sts:assumerole', 'sts:getcalleridentity']);
 
 interface PrincipalPolicies {
   identity: CompiledPolicy[];
@@ -38,26 +45,61 @@ export class PolicyAuthorizer implements Authorizer {
     private readonly maxEntries = 50_000,
   ) {
     bus.subscribe((topic, id) => {
-      if (topic === 'policies') this.#principals.clear();
-      else if (topic === 'user') this.#principals.delete(id);
+      // Entries are keyed by unique ID (AIDA…, AROA…), so any entity's invalidation can drop its own.
+      if (topic === 'policies' || id === ALL) this.#principals.clear();
+      else if (topic !== 'access-key') this.#principals.delete(id);
     });
   }
 
-  async decide(call: CallContext, action: string, resourceArn: string, extra?: RequestConditionKeys): Promise<Decision> {
+  async decide(call: CallContext, action: string, resourceArn: string, extra?: RequestConditionKeys, options?: AuthorizeOptions): Promise<Decision> {
     const p = call.principal;
-    const policies = p.kind === 'user' ? await this.#policiesOf(p.userId) : { identity: [], tags: [] };
+    // GetSessionToken credentials without MFA cannot call IAM, nor STS beyond AssumeRole and GetCallerIdentity.
+    if ((p.kind === 'user' || p.kind === 'root') && p.session && !p.session.mfaPresent) {
+      const lower = action.toLowerCase();
+      if (lower.startsWith('iam:') || (lower.startsWith('sts:') && !NO_MFA_STS_ACTIONS.has(lower))) {
+        return { allowed: false, explicit: false, layer: 'identity', matched: [] };
+      }
+    }
+    const policies = await this.#principalPolicies(p);
+    const session = p.session && (p.kind === 'assumed-role' || p.kind === 'federated-user') ? this.#sessionPolicies(p.session.policies, p.kind) : undefined;
+    const resourcePolicy = options?.resourcePolicy && this.compile(options.resourcePolicy, options.resourcePolicy.kind);
+    const isRoot = p.kind === 'root' || (p.kind === 'federated-user' && p.sourceUserId === undefined);
     const evaluation = evaluate(
       { action, resource: resourceArn, principalArn: p.arn, principalAccount: p.accountId, context: globalConditionKeys(call, policies.tags, extra) },
       {
         identity: policies.identity,
         sameAccount: resourceAccount(resourceArn, p.accountId) === p.accountId,
-        isRoot: p.kind === 'root',
+        isRoot,
         ...(policies.boundary ? { boundary: policies.boundary } : {}),
+        ...(session ? { session } : {}),
+        ...(resourcePolicy ? { resource: resourcePolicy } : {}),
       },
     );
     const matched = evaluation.matched.map((m) => ({ policyId: m.policyId, effect: m.effect, index: m.index, ...(m.sid !== undefined ? { sid: m.sid } : {}) }));
     if (evaluation.decision === 'allowed') return { allowed: true, matched };
     return { allowed: false, explicit: evaluation.decision === 'explicitDeny', layer: evaluation.deniedBy ?? 'identity', matched };
+  }
+
+  /**
+   * The session layer: an assumed role with no session policy is not narrowed; a federated user
+   * with none has no permissions at all (AWS: "If you do not pass a policy ... no permissions").
+   */
+  #sessionPolicies(docs: LabelledDocument[], kind: 'assumed-role' | 'federated-user'): CompiledPolicy[] | undefined {
+    if (docs.length === 0) return kind === 'federated-user' ? [] : undefined;
+    return docs.map((d) => this.compile(d, 'session')).filter((c): c is CompiledPolicy => c !== undefined);
+  }
+
+  #principalPolicies(p: Principal): Promise<PrincipalPolicies> | PrincipalPolicies {
+    switch (p.kind) {
+      case 'user':
+        return this.#policiesOf(p.userId, () => this.#load(p.userId));
+      case 'assumed-role':
+        return this.#policiesOf(p.roleId, () => this.#loadRole(p.roleId));
+      case 'federated-user':
+        return p.sourceUserId === undefined ? { identity: [], tags: [] } : this.#policiesOf(p.sourceUserId, () => this.#load(p.sourceUserId!));
+      case 'root':
+        return { identity: [], tags: [] };
+    }
   }
 
   /** Compiles a stored document once per distinct text; documents were validated when written. */
@@ -73,10 +115,10 @@ export class PolicyAuthorizer implements Authorizer {
     return compiled;
   }
 
-  #policiesOf(userId: string): Promise<PrincipalPolicies> {
+  #policiesOf(userId: string, load: () => Promise<PrincipalPolicies>): Promise<PrincipalPolicies> {
     let entry = this.#principals.get(userId);
     if (!entry) {
-      entry = this.#load(userId);
+      entry = load();
       // A failed read must not stick: the next request tries again.
       entry.catch(() => this.#principals.delete(userId));
       if (this.#principals.size >= this.maxEntries) this.#principals.delete(this.#principals.keys().next().value as string);
@@ -87,6 +129,17 @@ export class PolicyAuthorizer implements Authorizer {
 
   async #load(userId: string): Promise<PrincipalPolicies> {
     const [effective, tags] = await Promise.all([this.source.effectiveForUser(userId), this.source.userTags(userId)]);
+    const identity = effective.identity.map((d) => this.compile(d, 'identity')).filter((c): c is CompiledPolicy => c !== undefined);
+    const boundary = effective.boundary && this.compile(effective.boundary, 'boundary');
+    return { identity, tags, ...(boundary ? { boundary: [boundary] } : {}) };
+  }
+
+  async #loadRole(roleId: string): Promise<PrincipalPolicies> {
+    const none: { identity: LabelledDocument[]; boundary?: LabelledDocument } = { identity: [] };
+    const [effective, tags] = await Promise.all([
+      this.source.effectiveForRole ? this.source.effectiveForRole(roleId) : none,
+      this.source.roleTags ? this.source.roleTags(roleId) : [],
+    ]);
     const identity = effective.identity.map((d) => this.compile(d, 'identity')).filter((c): c is CompiledPolicy => c !== undefined);
     const boundary = effective.boundary && this.compile(effective.boundary, 'boundary');
     return { identity, tags, ...(boundary ? { boundary: [boundary] } : {}) };

@@ -1,5 +1,6 @@
 import type { CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import type { Tag } from '../iam/records.js';
+import { principalType } from '../shared/principal.js';
 
 /** AWS writes IPv4 clients as plain dotted quads, not the IPv4-mapped IPv6 form node reports. */
 function sourceIp(address: string): string {
@@ -14,9 +15,10 @@ function sourceIp(address: string): string {
 export function globalConditionKeys(call: CallContext, principalTags: Tag[], extra: RequestConditionKeys = {}): Record<string, string | string[]> {
   const p = call.principal;
   const keys: Record<string, string | string[]> = {
-    'aws:PrincipalArn': p.arn,
+    // For a role session AWS puts the role's ARN here, not the session's.
+    'aws:PrincipalArn': p.kind === 'assumed-role' ? p.roleArn : p.arn,
     'aws:PrincipalAccount': p.accountId,
-    'aws:PrincipalType': p.kind === 'root' ? 'Account' : 'User',
+    'aws:PrincipalType': principalType(p),
     'aws:userid': p.userId,
     'aws:SourceIp': sourceIp(call.sourceIp),
     'aws:CurrentTime': call.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
@@ -28,5 +30,17 @@ export function globalConditionKeys(call: CallContext, principalTags: Tag[], ext
   };
   if (p.kind === 'user') keys['aws:username'] = p.userName;
   for (const t of principalTags) keys[`aws:PrincipalTag/${t.key}`] = t.value;
+  const session = p.session;
+  if (session) {
+    // Temporary credentials carry the MFA facts and the issue time ("AWS global condition context keys").
+    keys['aws:MultiFactorAuthPresent'] = String(session.mfaPresent);
+    if (session.mfaPresent && session.mfaAuthTime) {
+      keys['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((call.now.getTime() - session.mfaAuthTime.getTime()) / 1000)));
+    }
+    keys['aws:TokenIssueTime'] = session.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (session.sourceIdentity !== undefined) keys['aws:SourceIdentity'] = session.sourceIdentity;
+    // Session tags override the principal's own tags of the same key.
+    for (const t of session.tags) keys[`aws:PrincipalTag/${t.key}`] = t.value;
+  }
   return { ...keys, ...extra };
 }

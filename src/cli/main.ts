@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { configFromEnv } from '../config/config.js';
 import { bootstrapCommand } from './bootstrap-command.js';
+import { eventsCommand } from './events-command.js';
 import { serveCommand } from './serve-command.js';
 
 const program = new Command('ward').description('AWS-compatible IAM, STS, Organizations and Account service');
@@ -14,7 +15,8 @@ program
   .option('--database <url>', 'PostgreSQL store (postgres://…) shared by several Ward nodes, instead of SQLite')
   .option('--emulator', 'moto-compatible emulator mode: unknown keys act as root, /moto-api/* control routes')
   .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent')
-  .action(async (opts: { host?: string; port?: string; data?: string; database?: string; emulator?: boolean; logLevel?: string }) => {
+  .option('--audit-retention-days <days>', 'days the audit trail keeps events (default 90)')
+  .action(async (opts: { host?: string; port?: string; data?: string; database?: string; emulator?: boolean; logLevel?: string; auditRetentionDays?: string }) => {
     await serveCommand(
       configFromEnv({
         host: opts.host,
@@ -23,6 +25,7 @@ program
         databaseUrl: opts.database,
         emulator: opts.emulator,
         logLevel: opts.logLevel,
+        auditRetentionDays: opts.auditRetentionDays,
       }),
     );
   });
@@ -34,6 +37,22 @@ program
   .option('--database <url>', 'PostgreSQL store (postgres://…) instead of SQLite')
   .action(async (opts: { data?: string; database?: string }) => {
     process.exitCode = await bootstrapCommand(configFromEnv({ dataDir: opts.data, databaseUrl: opts.database }));
+  });
+
+program
+  .command('events')
+  .description('print the audit trail (CloudTrail event records) as JSON lines, newest last')
+  .option('--data <dir>', 'data directory (default ./data)')
+  .option('--database <url>', 'PostgreSQL store (postgres://…) instead of SQLite')
+  .option('--since <when>', 'only events since a duration ago (30s, 15m, 1h, 7d) or an ISO date')
+  .option('--name <eventName>', 'only events of this name (CreateUser, AssumeRole, …)')
+  .option('--follow', 'keep printing new events (polled once a second) until interrupted')
+  .action(async (opts: { data?: string; database?: string; since?: string; name?: string; follow?: boolean }) => {
+    process.exitCode = await eventsCommand(configFromEnv({ dataDir: opts.data, databaseUrl: opts.database, logLevel: 'silent' }), {
+      ...(opts.since !== undefined ? { since: opts.since } : {}),
+      ...(opts.name !== undefined ? { name: opts.name } : {}),
+      follow: opts.follow ?? false,
+    });
   });
 
 await program.parseAsync(process.argv);

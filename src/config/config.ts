@@ -25,6 +25,8 @@ export const configSchema = z.object({
   authorizeToken: z.string().min(16).optional(),
   /** Largest request body accepted, in bytes. */
   bodyLimit: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Days the audit trail keeps events (CloudTrail's event history keeps 90). */
+  auditRetentionDays: z.coerce.number().int().positive().default(90),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +45,7 @@ export function configFromEnv(flags: Partial<Record<keyof WardConfig, unknown>>,
     logLevel: env.WARD_LOG_LEVEL,
     usersPerAccountQuota: env.WARD_QUOTA_USERS_PER_ACCOUNT,
     authorizeToken: env.WARD_AUTHORIZE_TOKEN,
+    auditRetentionDays: env.WARD_AUDIT_RETENTION_DAYS,
   };
   const merged: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fromEnv)) if (v !== undefined && v !== '') merged[k] = v;

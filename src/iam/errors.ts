@@ -5,6 +5,13 @@ export const iamErrors = {
   noSuchUser: (name: string) => new AwsError('NoSuchEntity', `The user with name ${name} cannot be found.`, 404),
   userExists: (name: string) => new AwsError('EntityAlreadyExists', `User with name ${name} already exists.`, 409),
   noSuchRole: (name: string) => new AwsError('NoSuchEntity', `The role with name ${name} cannot be found.`, 404),
+  roleExists: (name: string) => new AwsError('EntityAlreadyExists', `Role with name ${name} already exists.`, 409),
+  /** UpdateRole, DeleteRole, PutRolePolicy… on a service-linked role. */
+  unmodifiableRole: (name: string) =>
+    new AwsError('UnmodifiableEntity', `Cannot perform the operation on the protected role '${name}' - this role is only modifiable by AWS`, 400),
+  noSuchDeletionTask: (id: string) => new AwsError('NoSuchEntity', `Deletion task ${id} cannot be found.`, 404),
+  noSuchInstanceProfile: (name: string) => new AwsError('NoSuchEntity', `Instance Profile ${name} cannot be found.`, 404),
+  instanceProfileExists: (name: string) => new AwsError('EntityAlreadyExists', `Instance Profile ${name} already exists.`, 409),
   noSuchGroup: (name: string) => new AwsError('NoSuchEntity', `The group with name ${name} cannot be found.`, 404),
   groupExists: (name: string) => new AwsError('EntityAlreadyExists', `Group with name ${name} already exists.`, 409),
   noSuchAccessKey: (id: string) => new AwsError('NoSuchEntity', `The Access Key with id ${id} cannot be found.`, 404),

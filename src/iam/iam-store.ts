@@ -1,3 +1,4 @@
+import type { CredentialRepo } from './credentials-store.js';
 import type {
   AccessKeyRecord,
   AccessKeyStatus,
@@ -7,6 +8,7 @@ import type {
   AwsManagedPolicySeed,
   EffectivePolicies,
   GroupRecord,
+  InstanceProfileRecord,
   ManagedPolicyRecord,
   ManagedPolicyWithUsage,
   Page,
@@ -17,6 +19,8 @@ import type {
   PolicyListFilter,
   PolicyUsage,
   PolicyVersionRecord,
+  RoleDeletionTask,
+  RoleRecord,
   Tag,
   UserRecord,
 } from './records.js';
@@ -32,7 +36,11 @@ export interface IamStore {
   groups: GroupRepo;
   accessKeys: AccessKeyRepo;
   policies: PolicyRepo;
+  roles: RoleRepo;
+  instanceProfiles: InstanceProfileRepo;
   meta: MetaRepo;
+  /** MFA devices, console passwords, signing certificates, SSH keys, service last access (credentials-store.ts). */
+  credentials: CredentialRepo;
   /** Runs `fn` in one database transaction; everything it writes commits or none of it does. */
   transaction<T>(fn: (tx: IamStore) => Promise<T>): Promise<T>;
 }
@@ -159,6 +167,53 @@ export interface PolicyRepo {
    * `<entity ARN>#inline/<name>`, managed ones by their policy ARN.
    */
   effectiveForUser(userId: string): Promise<EffectivePolicies>;
+
+  /**
+   * The same for a role: its inline policies, the default versions of its attached managed
+   * policies, and its permissions boundary (labelled like `effectiveForUser`'s).
+   */
+  effectiveForRole(roleId: string): Promise<EffectivePolicies>;
+}
+
+export interface RoleRepo {
+  create(role: RoleRecord, tags: Tag[]): Promise<void>;
+  /** By account and name (case-insensitive). */
+  getByName(accountId: string, roleName: string): Promise<RoleRecord | undefined>;
+  getById(roleId: string): Promise<RoleRecord | undefined>;
+  update(roleId: string, changes: { description?: string; maxSessionDuration?: number; assumeRolePolicyDocument?: string }): Promise<void>;
+  /** Sets (an ARN) or removes (undefined) the role's permissions boundary. */
+  setPermissionsBoundary(roleId: string, policyArn: string | undefined): Promise<void>;
+  /** Deletes the role and its tags; the caller has checked nothing hangs off it. */
+  delete(roleId: string): Promise<void>;
+  list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<RoleRecord>>;
+  count(accountId: string): Promise<number>;
+  tags(roleId: string): Promise<Tag[]>;
+  putTags(roleId: string, tags: Tag[]): Promise<void>;
+  removeTags(roleId: string, keys: string[]): Promise<void>;
+  /** RoleLastUsed: called when the role is assumed. */
+  recordLastUsed(roleId: string, at: Date, region: string): Promise<void>;
+  /** DeleteServiceLinkedRole's tasks. */
+  createDeletionTask(task: RoleDeletionTask): Promise<void>;
+  deletionTask(taskId: string): Promise<RoleDeletionTask | undefined>;
+}
+
+export interface InstanceProfileRepo {
+  create(profile: InstanceProfileRecord, tags: Tag[]): Promise<void>;
+  getByName(accountId: string, name: string): Promise<InstanceProfileRecord | undefined>;
+  /** Deletes the profile and its tags; the caller has checked it holds no role. */
+  delete(instanceProfileId: string): Promise<void>;
+  list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<InstanceProfileRecord>>;
+  count(accountId: string): Promise<number>;
+  /** The roles in the profile (by name). */
+  roles(instanceProfileId: string): Promise<RoleRecord[]>;
+  addRole(instanceProfileId: string, roleId: string): Promise<void>;
+  /** False when the role was not in the profile. */
+  removeRole(instanceProfileId: string, roleId: string): Promise<boolean>;
+  /** The profiles a role is in. */
+  forRole(roleId: string, page: PageRequest): Promise<Page<InstanceProfileRecord>>;
+  tags(instanceProfileId: string): Promise<Tag[]>;
+  putTags(instanceProfileId: string, tags: Tag[]): Promise<void>;
+  removeTags(instanceProfileId: string, keys: string[]): Promise<void>;
 }
 
 /** Small facts about the installation itself, such as which key bootstrap issued. */

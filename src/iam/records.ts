@@ -153,3 +153,37 @@ export interface PolicyListFilter {
    */
   usage?: 'PermissionsPolicy' | 'PermissionsBoundary';
 }
+
+/** An IAM role (AROA… ID). Service-linked roles live under the path `/aws-service-role/<service>/`. */
+export interface RoleRecord {
+  roleId: string;
+  accountId: string;
+  roleName: string;
+  path: string;
+  /** The trust policy exactly as submitted. */
+  assumeRolePolicyDocument: string;
+  description?: string;
+  /** Seconds, 3600–43200. */
+  maxSessionDuration: number;
+  createdAt: Date;
+  permissionsBoundaryArn?: string;
+  /** When and in which region the role was last assumed. */
+  lastUsed?: { at: Date; region: string };
+}
+
+/** An instance profile (AIPA… ID): a container for at most one role. */
+export interface InstanceProfileRecord {
+  instanceProfileId: string;
+  accountId: string;
+  instanceProfileName: string;
+  path: string;
+  createdAt: Date;
+}
+
+/** A DeleteServiceLinkedRole task, as GetServiceLinkedRoleDeletionStatus reports it. */
+export interface RoleDeletionTask {
+  taskId: string;
+  accountId: string;
+  status: 'SUCCEEDED' | 'IN_PROGRESS' | 'FAILED' | 'NOT_STARTED';
+  createdAt: Date;
+}

@@ -16,6 +16,7 @@ import {
   serializeQueryResponse,
   validateInput,
 } from '../wire/index.js';
+import type { AuditHook } from '../audit/trail.js';
 import { type RawRequest, headerValue } from './raw-request.js';
 import type { ServiceDef, ServiceName } from './services.js';
 
@@ -25,6 +26,8 @@ export interface ApiDeps {
   authorizer: Authorizer;
   lastUsed: LastUsedRecorder;
   clock: () => Date;
+  /** The audit trail: told of every call, allowed or not (src/audit/trail.ts). */
+  audit?: AuditHook;
 }
 
 export interface ApiResponse {
@@ -49,10 +52,40 @@ interface Dispatch {
   json?: string;
 }
 
+/** What the audit trail needs beyond the response. */
+interface Seen {
+  at?: Date;
+  signed?: IncomingSignedRequest;
+  input?: unknown;
+  output?: unknown;
+  error?: AwsError;
+}
+
 export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResponse> {
+  const seen: Seen = {};
+  const response = await serveApi(raw, deps, seen);
+  const service = response.service ? deps.services.get(response.service as ServiceName) : undefined;
+  deps.audit?.record({
+    requestId: response.requestId,
+    at: seen.at ?? deps.clock(),
+    sourceIp: raw.remoteAddress,
+    userAgent: headerValue(raw, 'user-agent') ?? '',
+    service: service && { name: service.name, model: service.model },
+    operation: response.action,
+    input: seen.input,
+    output: seen.output,
+    caller: response.caller,
+    signed: seen.signed,
+    error: seen.error && { code: seen.error.code, message: seen.error.message },
+  });
+  return response;
+}
+
+async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<ApiResponse> {
   const requestId = newRequestId();
   const now = deps.clock();
   const signed = toSignedRequest(raw);
+  Object.assign(seen, { at: now, signed });
   const target = headerValue(raw, 'x-amz-target');
   let protocol: 'query' | 'json' = target ? 'json' : 'query';
   let dispatch: Dispatch | undefined;
@@ -71,15 +104,18 @@ export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResp
     }
     caller = authn;
     const input = dispatch.json !== undefined ? decodeJsonInput(service.model, operation, dispatch.json) : decodeQueryInput(service.model, operation, dispatch.params!);
+    seen.input = input;
     const invalid = validateInput(service.model, operation, input);
     if (invalid) throw invalid;
     if (caller.accessKeyId) deps.lastUsed.record(caller.accessKeyId, now, caller.service, caller.region);
     const ctx = callContext(requestId, caller, now, deps.authorizer, raw);
     const output = await handler(input as never, ctx);
+    seen.output = output;
     const body = protocol === 'json' ? serializeJsonResponse(service.model, operation, output) : serializeQueryResponse(service.model, operation, output, requestId);
     return { status: 200, contentType: contentTypeOf(protocol), body, requestId, service: service.name, action: operation, caller };
   } catch (err) {
     const error = err instanceof AwsError ? err : internalError(err);
+    seen.error = error;
     const xmlNamespace = dispatch?.service.model.metadata.xmlNamespace ?? deps.services.get('iam')!.model.metadata.xmlNamespace ?? '';
     const body = protocol === 'json' ? serializeJsonError(error) : serializeQueryError(error, requestId, xmlNamespace);
     const response: ApiResponse = { status: error.status, contentType: contentTypeOf(protocol), body, requestId, errorCode: error.code };
@@ -100,9 +136,12 @@ function callContext(requestId: string, caller: Caller, now: Date, authorizer: A
     sourceIp: raw.remoteAddress,
     userAgent: headerValue(raw, 'user-agent') ?? '',
     secureTransport: raw.secure,
-    async authorize(action, resourceArn, context) {
-      const decision = await authorizer.decide(ctx, action, resourceArn, context);
-      if (!decision.allowed) throw accessDenied(caller.principal, action, resourceArn, decision);
+    async authorize(action, resourceArn, context, options) {
+      const decision = await authorizer.decide(ctx, action, resourceArn, context, options);
+      if (!decision.allowed) {
+        if (options?.deniedMessage !== undefined) throw new AwsError('AccessDenied', options.deniedMessage, 403);
+        throw accessDenied(caller.principal, action, resourceArn, decision);
+      }
     },
   };
   return ctx;

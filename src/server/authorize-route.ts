@@ -79,7 +79,7 @@ export async function authorizeRoute(body: Buffer, bearer: string | undefined, r
     const decision = await deps.authorizer.decide(call, parsed.action, parsed.resource, parsed.context);
     const p = caller.principal;
     return json(200, {
-      principal: { arn: p.arn, accountId: p.accountId, userId: p.userId, type: p.kind === 'root' ? 'Root' : 'IAMUser' },
+      principal: { arn: p.arn, accountId: p.accountId, userId: p.userId, type: ({ root: 'Root', user: 'IAMUser', 'assumed-role': 'AssumedRole', 'federated-user': 'FederatedUser' } as const)[p.kind] },
       accessKeyId: caller.accessKeyId,
       decision: decision.allowed ? 'Allowed' : decision.explicit ? 'ExplicitDeny' : 'ImplicitDeny',
       allowed: decision.allowed,

@@ -1,7 +1,7 @@
 import type { OperationHandler } from '../shared/call-context.js';
 import { loadModel } from '../wire/index.js';
 
-export type ServiceName = 'iam' | 'sts' | 'organizations' | 'account';
+export type ServiceName = 'iam' | 'sts' | 'organizations' | 'account' | 'cloudtrail';
 
 /** One AWS service Ward answers: its model (the wire truth) and its handlers. */
 export interface ServiceDef {

@@ -16,6 +16,8 @@ import { SigningKeyCache } from '../sigv4/index.js';
 import type { KyselyStore } from '../store/kysely/kysely-store.js';
 import { openStore } from '../store/open-store.js';
 import { createStsHandlers } from '../sts/handlers.js';
+import { AuditTrail } from '../audit/trail.js';
+import { createCloudTrailHandlers } from '../audit/cloudtrail-handlers.js';
 import type { ApiDeps } from './api.js';
 import { createRequestListener } from './http.js';
 import { type Logger, createLogger } from './logger.js';
@@ -33,6 +35,8 @@ export interface RunningWard {
   port: number;
   bootstrap: BootstrapResult;
   store: KyselyStore;
+  /** The audit trail (CloudTrail-style event history). */
+  audit: AuditTrail;
   /** SQLite in the data directory, or PostgreSQL shared with other nodes (`--database`). */
   backend: 'sqlite' | 'postgres';
   /** Writes buffered bookkeeping (key last-used) to the store now rather than within the second. */
@@ -52,20 +56,38 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
 
   const bootstrapped = await bootstrap(store, bootstrapOptionsFrom(config, clock()));
 
-  const resolver = new CredentialResolver(store, bus);
+  const resolver = new CredentialResolver(store, bus, undefined, store.sessions);
   const emulatorAuth: EmulatorAuth | undefined = config.emulator ? { defaultAccountId: config.accountId, skipRemaining: 0 } : undefined;
   const authenticator = new Authenticator(resolver, new SigningKeyCache(), emulatorAuth);
   const lastUsed = new LastUsedRecorder(store, (err) => logger.error({ err }, 'recording key last-used failed'));
 
+  const audit = new AuditTrail({
+    events: store,
+    clock,
+    defaultAccountId: config.accountId,
+    retentionDays: config.auditRetentionDays,
+    onError: (err, message) => logger.error({ err }, message),
+  });
+  audit.startRetention();
+
   const services = new Map<ServiceName, ServiceDef>([
     ['iam', serviceDef('iam', 'query', createIamHandlers({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }) }))],
-    ['sts', serviceDef('sts', 'query', createStsHandlers({ store }))],
+    ['sts', serviceDef('sts', 'query', createStsHandlers({ store, sessions: store.sessions, box }))],
     ['organizations', serviceDef('organizations', 'json', {})],
+    ['cloudtrail', serviceDef('cloudtrail', 'json', createCloudTrailHandlers({ events: store.events, flush: () => audit.flush() }))],
   ]);
   const authorizer =
     options.authorizer ??
-    new PolicyAuthorizer({ effectiveForUser: (id) => store.policies.effectiveForUser(id), userTags: (id) => store.users.tags(id) }, bus);
-  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock };
+    new PolicyAuthorizer(
+      {
+        effectiveForUser: (id) => store.policies.effectiveForUser(id),
+        userTags: (id) => store.users.tags(id),
+        effectiveForRole: (id) => store.policies.effectiveForRole(id),
+        roleTags: (id) => store.roles.tags(id),
+      },
+      bus,
+    );
+  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit };
 
   const emulator = emulatorAuth && {
     auth: emulatorAuth,
@@ -93,13 +115,18 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     bootstrap: bootstrapped,
     store,
     backend: opened.backend,
-    flush: () => lastUsed.flush(),
+    audit,
+    flush: async () => {
+      await lastUsed.flush();
+      await audit.flush();
+    },
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
       await lastUsed.flush();
+      await audit.close();
       await opened.close();
     },
   };

@@ -17,7 +17,14 @@ export interface CallContext {
    * Authorizes `action` on `resourceArn` as the caller; throws AccessDenied with AWS's
    * message when the policy evaluation says no. Handlers call it before they reveal anything.
    */
-  authorize(action: string, resourceArn: string, context?: RequestConditionKeys): Promise<void>;
+  authorize(action: string, resourceArn: string, context?: RequestConditionKeys, options?: AuthorizeOptions): Promise<void>;
+}
+
+/** Extra inputs for one authorization: the resource's own policy (a role's trust policy, for STS). */
+export interface AuthorizeOptions {
+  resourcePolicy?: { id: string; document: string; kind: 'trust' | 'resource' };
+  /** Replaces AWS's usual access-denied text (sts:AssumeRole names no policy layer). */
+  deniedMessage?: string;
 }
 
 /** One operation's implementation: typed input in, typed output out, AwsError thrown on failure. */

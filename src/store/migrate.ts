@@ -1,11 +1,19 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/001-initial.js';
 import * as policies from './migrations/002-policies.js';
+import * as roles from './migrations/003-roles.js';
+import * as credentials from './migrations/004-credentials.js';
+import * as sessions from './migrations/005-sessions.js';
+import * as audit from './migrations/006-audit.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '002-policies': policies,
+  '003-roles': roles,
+  '004-credentials': credentials,
+  '005-sessions': sessions,
+  '006-audit': audit,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,8 +1,9 @@
+import type { CredentialTables } from './schema-credentials.js';
 /**
  * Table types for kysely. Timestamps are ISO-8601 strings (sortable, identical on SQLite
  * and PostgreSQL); booleans are 0/1 integers for the same reason.
  */
-export interface Database {
+export interface Database extends CredentialTables {
   meta: { key: string; value: string };
   accounts: {
     account_id: string;
@@ -61,4 +62,30 @@ export interface Database {
   policy_tags: { policy_id: string; key: string; value: string };
   policy_attachments: { policy_id: string; entity_kind: string; entity_id: string; account_id: string; attached_at: string };
   inline_policies: { entity_kind: string; entity_id: string; name: string; document: string };
+  roles: {
+    role_id: string;
+    account_id: string;
+    name: string;
+    name_lower: string;
+    path: string;
+    assume_role_policy: string;
+    description: string | null;
+    max_session_duration: number;
+    created_at: string;
+    permissions_boundary_arn: string | null;
+    last_used_at: string | null;
+    last_used_region: string | null;
+  };
+  role_tags: { role_id: string; key_lower: string; key: string; value: string };
+  instance_profiles: {
+    instance_profile_id: string;
+    account_id: string;
+    name: string;
+    name_lower: string;
+    path: string;
+    created_at: string;
+  };
+  instance_profile_tags: { instance_profile_id: string; key_lower: string; key: string; value: string };
+  instance_profile_roles: { instance_profile_id: string; role_id: string };
+  role_deletion_tasks: { task_id: string; account_id: string; status: string; created_at: string };
 }

@@ -1,7 +1,14 @@
 import type { IamStore } from '../iam/iam-store.js';
-import type { OperationHandler } from '../shared/call-context.js';
+import { verifyMfaCode } from '../iam/mfa/verify.js';
+import { AwsError } from '../shared/aws-error.js';
+import { iamArn } from '../shared/arn.js';
+import type { CallContext, OperationHandler, RequestConditionKeys } from '../shared/call-context.js';
 import { accountIdFromAccessKeyId } from '../shared/ids.js';
-import type { StsOperationName, StsOperations } from '../wire/generated/sts.js';
+import type { Principal, SessionTag } from '../shared/principal.js';
+import type { SecretBox } from '../shared/secret-box.js';
+import type { StsOperationName, StsOperations, Tag } from '../wire/generated/sts.js';
+import type { SessionRepo } from './session-store.js';
+import { issueSession, packedPercent, sessionPolicies } from './sessions.js';
 
 export type StsHandlers = {
   [Op in StsOperationName]?: OperationHandler<StsOperations[Op]['input'], StsOperations[Op]['output']>;
@@ -9,9 +16,51 @@ export type StsHandlers = {
 
 export interface StsDeps {
   store: IamStore;
+  /** Temporary credentials (absent: the session operations are not served). */
+  sessions?: SessionRepo;
+  box?: SecretBox;
 }
 
-export function createStsHandlers({ store }: StsDeps): StsHandlers {
+const ROLE_ARN = /^arn:aws:iam::(\d{12}):role(\/(?:[\x21-\x7e]*\/)?)([\w+=,.@-]+)$/;
+const CHAINED_MAX = 3600;
+
+const validation = (message: string): AwsError => new AwsError('ValidationError', message, 400);
+const accessDenied = (message: string): AwsError => new AwsError('AccessDenied', message, 403);
+const mfaFailed = (): AwsError => accessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code.');
+
+/** Checks SerialNumber + TokenCode for the caller's own device; true when both were given and valid. */
+async function checkMfa(store: IamStore, box: SecretBox | undefined, ctx: CallContext, serial: string | undefined, code: string | undefined, owner?: { accountId: string; userId?: string }): Promise<boolean> {
+  if (serial === undefined && code === undefined) return false;
+  if (serial === undefined || code === undefined) throw accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
+  if (owner) {
+    const device = await store.credentials.getMfaDevice(serial);
+    const mine = device !== undefined && device.accountId === owner.accountId && (owner.userId === undefined ? device.assignedRoot : device.userId === owner.userId);
+    if (!mine) throw mfaFailed();
+  }
+  if ((await verifyMfaCode(store, box, serial, code, ctx.now)) !== 'ok') throw mfaFailed();
+  return true;
+}
+
+const toSessionTags = (tags: Tag[] | undefined): SessionTag[] => (tags ?? []).map((t) => ({ key: t.Key, value: t.Value }));
+
+function requestTagKeys(tags: Tag[] | undefined): RequestConditionKeys {
+  const keys: RequestConditionKeys = {};
+  if (!tags || tags.length === 0) return keys;
+  for (const t of tags) keys[`aws:RequestTag/${t.Key}`] = t.Value;
+  keys['aws:TagKeys'] = tags.map((t) => t.Key);
+  return keys;
+}
+
+function notWithSessionCredentials(p: Principal, operation: string): void {
+  if (p.session) throw accessDenied(`Cannot call ${operation} with session credentials`);
+}
+
+export function createStsHandlers({ store, sessions, box }: StsDeps): StsHandlers {
+  const sessionRepo = (): SessionRepo => {
+    if (!sessions) throw new AwsError('InvalidAction', 'Ward serves no temporary credentials here.', 400);
+    return sessions;
+  };
+
   return {
     // GetCallerIdentity needs no permission: AWS answers it even when every action is denied.
     async GetCallerIdentity(_input, ctx) {
@@ -25,6 +74,145 @@ export function createStsHandlers({ store }: StsDeps): StsHandlers {
       // Keys Ward does not hold still name their account, decoded from the ID as AWS does.
       const account = key?.accountId ?? accountIdFromAccessKeyId(input.AccessKeyId);
       return account === undefined ? {} : { Account: account };
+    },
+
+    async AssumeRole(input, ctx) {
+      const p = ctx.principal;
+      const roleArnIn = input.RoleArn;
+      const denied = `User: ${p.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArnIn}`;
+      if (p.kind === 'root') throw accessDenied('Roles may not be assumed by root accounts.');
+      const m = ROLE_ARN.exec(roleArnIn);
+      if (!m) throw validation(`${roleArnIn} is invalid`);
+      const role = await store.roles.getByName(m[1]!, m[3]!);
+      if (!role || role.path !== m[2]) throw accessDenied(denied);
+      const roleArn = iamArn(role.accountId, 'role', role.path, role.roleName);
+
+      const chained = p.kind === 'assumed-role';
+      const duration = input.DurationSeconds ?? 3600;
+      if (chained && duration > CHAINED_MAX) throw validation('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+      if (duration > role.maxSessionDuration) throw validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+
+      const parent = p.session;
+      // Source identity cannot change once set in a chain.
+      if (parent?.sourceIdentity !== undefined && input.SourceIdentity !== undefined && input.SourceIdentity !== parent.sourceIdentity) {
+        throw accessDenied(`User: ${p.arn} is not authorized to perform: sts:SetSourceIdentity on resource: ${roleArn}`);
+      }
+      const sourceIdentity = input.SourceIdentity ?? parent?.sourceIdentity;
+
+      const { docs, packedSize } = await sessionPolicies(store, ctx, input.Policy, input.PolicyArns);
+      const tags = input.Tags ?? [];
+      const transitiveKeys = input.TransitiveTagKeys ?? [];
+      for (const k of transitiveKeys) {
+        if (!tags.some((t) => t.Key.toLowerCase() === k.toLowerCase())) throw validation('The specified transitive tag key must be included in the requested tags.');
+      }
+      const packed = packedPercent(packedSize, tags);
+
+      const mfaNow = await checkMfa(store, box, ctx, input.SerialNumber, input.TokenCode, p.kind === 'user' ? { accountId: p.accountId, userId: p.userId } : undefined);
+      const mfaPresent = mfaNow || (parent?.mfaPresent ?? false);
+
+      const keys: RequestConditionKeys = {
+        'aws:MultiFactorAuthPresent': String(mfaPresent),
+        'sts:RoleSessionName': input.RoleSessionName,
+        ...requestTagKeys(tags),
+      };
+      if (transitiveKeys.length > 0) keys['sts:TransitiveTagKeys'] = transitiveKeys;
+      if (input.ExternalId !== undefined) keys['sts:ExternalId'] = input.ExternalId;
+      if (sourceIdentity !== undefined) keys['sts:SourceIdentity'] = sourceIdentity;
+      const trust = { resourcePolicy: { id: `${roleArn}#trust`, document: role.assumeRolePolicyDocument, kind: 'trust' as const }, deniedMessage: denied };
+      await ctx.authorize('sts:AssumeRole', roleArn, keys, trust);
+      if (tags.length > 0) {
+        await ctx.authorize('sts:TagSession', roleArn, keys, { ...trust, deniedMessage: `User: ${p.arn} is not authorized to perform: sts:TagSession on resource: ${roleArn}` });
+      }
+      if (input.SourceIdentity !== undefined && parent?.sourceIdentity === undefined) {
+        await ctx.authorize('sts:SetSourceIdentity', roleArn, keys, { ...trust, deniedMessage: `User: ${p.arn} is not authorized to perform: sts:SetSourceIdentity on resource: ${roleArn}` });
+      }
+
+      // Transitive tags of the parent session pass on; the new session's own tags win.
+      const inherited = (parent?.transitiveTagKeys ?? [])
+        .map((k) => parent!.tags.find((t) => t.key.toLowerCase() === k.toLowerCase()))
+        .filter((t): t is SessionTag => t !== undefined && !tags.some((n) => n.Key.toLowerCase() === t.key.toLowerCase()));
+      const sessionTags = [...inherited, ...toSessionTags(tags)];
+      const transitive = [...new Set([...(parent?.transitiveTagKeys ?? []), ...transitiveKeys])];
+
+      const assumedRoleId = `${role.roleId}:${input.RoleSessionName}`;
+      const arn = `arn:aws:sts::${role.accountId}:assumed-role/${role.roleName}/${input.RoleSessionName}`;
+      const principal: Principal = {
+        kind: 'assumed-role',
+        accountId: role.accountId,
+        arn,
+        userId: assumedRoleId,
+        roleId: role.roleId,
+        roleName: role.roleName,
+        rolePath: role.path,
+        roleArn,
+        sessionName: input.RoleSessionName,
+        session: undefined as never,
+      };
+      const mfaAuthTime = mfaNow ? ctx.now : parent?.mfaAuthTime;
+      const credentials = await issueSession(
+        sessionRepo(),
+        principal,
+        {
+          mfaPresent,
+          ...(mfaPresent && mfaAuthTime ? { mfaAuthTime } : {}),
+          policies: docs,
+          tags: sessionTags,
+          transitiveTagKeys: transitive,
+          ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
+        },
+        ctx.now,
+        duration,
+      );
+      await store.roles.recordLastUsed(role.roleId, ctx.now, ctx.region);
+      return {
+        Credentials: credentials,
+        AssumedRoleUser: { AssumedRoleId: assumedRoleId, Arn: arn },
+        PackedPolicySize: packed,
+        ...(sourceIdentity !== undefined ? { SourceIdentity: sourceIdentity } : {}),
+      };
+    },
+
+    async GetSessionToken(input, ctx) {
+      const p = ctx.principal;
+      notWithSessionCredentials(p, 'GetSessionToken');
+      if (p.kind !== 'user' && p.kind !== 'root') throw accessDenied('Cannot call GetSessionToken with session credentials');
+      // Root's sessions last at most an hour ("Comparing the AWS STS API operations").
+      const duration = Math.min(input.DurationSeconds ?? 43200, p.kind === 'root' ? 3600 : 129600);
+      const owner = p.kind === 'user' ? { accountId: p.accountId, userId: p.userId } : { accountId: p.accountId };
+      const mfa = await checkMfa(store, box, ctx, input.SerialNumber, input.TokenCode, owner);
+      const credentials = await issueSession(
+        sessionRepo(),
+        p,
+        { mfaPresent: mfa, ...(mfa ? { mfaAuthTime: ctx.now } : {}), policies: [], tags: [], transitiveTagKeys: [] },
+        ctx.now,
+        duration,
+      );
+      return { Credentials: credentials };
+    },
+
+    async GetFederationToken(input, ctx) {
+      const p = ctx.principal;
+      notWithSessionCredentials(p, 'GetFederationToken');
+      if (p.kind !== 'user' && p.kind !== 'root') throw accessDenied('Cannot call GetFederationToken with session credentials');
+      const arn = `arn:aws:sts::${p.accountId}:federated-user/${input.Name}`;
+      const tags = input.Tags ?? [];
+      await ctx.authorize('sts:GetFederationToken', arn, requestTagKeys(tags));
+      if (tags.length > 0) await ctx.authorize('sts:TagSession', arn, requestTagKeys(tags));
+      const duration = Math.min(input.DurationSeconds ?? 43200, p.kind === 'root' ? 3600 : 129600);
+      const { docs, packedSize } = await sessionPolicies(store, ctx, input.Policy, input.PolicyArns);
+      const packed = packedPercent(packedSize, tags);
+      const federatedUserId = `${p.accountId}:${input.Name}`;
+      const principal: Principal = {
+        kind: 'federated-user',
+        accountId: p.accountId,
+        arn,
+        userId: federatedUserId,
+        federatedName: input.Name,
+        ...(p.kind === 'user' ? { sourceUserId: p.userId } : {}),
+        session: undefined as never,
+      };
+      const credentials = await issueSession(sessionRepo(), principal, { mfaPresent: false, policies: docs, tags: toSessionTags(tags), transitiveTagKeys: [] }, ctx.now, duration);
+      return { Credentials: credentials, FederatedUser: { FederatedUserId: federatedUserId, Arn: arn }, PackedPolicySize: packed };
     },
   };
 }

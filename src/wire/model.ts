@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** The services whose botocore models live in `src/wire/models/`. */
-export type ServiceName = 'iam' | 'sts' | 'organizations' | 'account';
+export type ServiceName = 'iam' | 'sts' | 'organizations' | 'account' | 'cloudtrail';
 
 /** Shape types that occur in AWS service models. */
 export type ShapeType =

@@ -44,6 +44,7 @@ export function accountHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
         store.accessKeys.listForOwner(accountId, undefined),
         store.policies.summary(accountId),
       ]);
+      const [roles, instanceProfiles] = await Promise.all([store.roles.count(accountId), store.instanceProfiles.count(accountId)]);
       const q = quotas;
       return {
         SummaryMap: {
@@ -75,11 +76,11 @@ export function accountHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
           VersionsPerPolicyQuota: q.VersionsPerPolicy,
           GlobalEndpointTokenVersion: 1,
           AssumeRolePolicySizeQuota: q.AssumeRolePolicySize,
-          InstanceProfiles: 0,
+          InstanceProfiles: instanceProfiles,
           InstanceProfilesQuota: q.InstanceProfiles,
           Providers: 0,
           RolePolicySizeQuota: q.RolePolicySize,
-          Roles: 0,
+          Roles: roles,
           RolesQuota: q.Roles,
         },
       };

@@ -8,7 +8,7 @@ import { authorizedGroup, authorizedUser } from './resolve.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 
 /** iam:PolicyARN (and, for users, the user's iam:PermissionsBoundary) on Attach/Detach*Policy. */
-const policyArnKey =
+export const policyArnKey =
   (policyArn: string) =>
   (user?: UserRecord): RequestConditionKeys => ({ 'iam:PolicyARN': policyArn, ...boundaryConditionKey(user) });
 
@@ -16,7 +16,7 @@ const policyArnKey =
  * Attaches a managed policy to an entity of `accountId`: the policy must be one the account may
  * use; attaching what is attached already changes nothing; at most AttachedPoliciesPerEntity.
  */
-async function attach(store: IamStore, quotas: IamQuotas, entity: PolicyEntity, accountId: string, policyArn: string, now: Date): Promise<void> {
+export async function attach(store: IamStore, quotas: IamQuotas, entity: PolicyEntity, accountId: string, policyArn: string, now: Date): Promise<void> {
   const policy = await findPolicy(store, policyArn, accountId);
   if (!policy) throw iamErrors.policyNotAttachable(policyArn);
   const limit = quotas.AttachedPoliciesPerEntity;
@@ -27,14 +27,14 @@ async function attach(store: IamStore, quotas: IamQuotas, entity: PolicyEntity, 
   });
 }
 
-async function detach(store: IamStore, entity: PolicyEntity, accountId: string, policyArn: string): Promise<void> {
+export async function detach(store: IamStore, entity: PolicyEntity, accountId: string, policyArn: string): Promise<void> {
   const policy = await findPolicy(store, policyArn, accountId);
   if (!policy) throw iamErrors.noSuchPolicy(policyArn);
   const detached = await store.transaction((tx) => tx.policies.detach(policy.policyId, entity));
   if (!detached) throw iamErrors.noSuchPolicy(policyArn);
 }
 
-async function listAttached(store: IamStore, entity: PolicyEntity, input: { PathPrefix?: string; Marker?: string; MaxItems?: number }) {
+export async function listAttached(store: IamStore, entity: PolicyEntity, input: { PathPrefix?: string; Marker?: string; MaxItems?: number }) {
   const page = await store.policies.attachedTo(entity, input.PathPrefix ?? '/', pageOf(input));
   return { AttachedPolicies: page.items.map((p) => ({ PolicyName: p.policyName, PolicyArn: p.policyArn })), ...truncation(page.marker) };
 }

@@ -2,8 +2,14 @@ import { accessKeyHandlers } from './access-keys.js';
 import { accountHandlers } from './account.js';
 import { attachmentHandlers } from './attachments.js';
 import { groupHandlers } from './groups.js';
+import { instanceProfileHandlers } from './instance-profiles.js';
 import { inlinePolicyHandlers } from './inline-policies.js';
 import { managedPolicyHandlers } from './managed-policies.js';
+import { roleHandlers } from './roles.js';
+import { serviceLinkedRoleHandlers } from './service-linked-roles.js';
+import { credentialHandlers } from '../credentials/handlers.js';
+import { mfaHandlers } from '../mfa/handlers.js';
+import { passwordHandlers } from '../passwords/handlers.js';
 import { simulatorHandlers } from '../simulator/handlers.js';
 import type { IamDeps, IamHandlers } from './types.js';
 import { userHandlers } from './users.js';
@@ -21,5 +27,11 @@ export function createIamHandlers(deps: IamDeps): IamHandlers {
     ...managedPolicyHandlers(deps),
     ...attachmentHandlers(deps),
     ...simulatorHandlers(deps),
+    ...roleHandlers(deps),
+    ...instanceProfileHandlers(deps),
+    ...serviceLinkedRoleHandlers(deps),
+    ...mfaHandlers(deps),
+    ...passwordHandlers(deps),
+    ...credentialHandlers(deps),
   };
 }

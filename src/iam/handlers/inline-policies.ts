@@ -8,7 +8,7 @@ import { authorizedGroup, authorizedUser } from './resolve.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 
 /** The entity an inline-policy call names, with what the shared steps need to know about it. */
-interface InlineTarget {
+export interface InlineTarget {
   entity: PolicyEntity;
   name: string;
 }
@@ -17,7 +17,7 @@ interface InlineTarget {
  * Put*Policy's write: the document parses as an identity policy, and all the entity's inline
  * policies together (this one replacing any of the same name) stay within the aggregate quota.
  */
-async function putInline(store: IamStore, quotas: IamQuotas, target: InlineTarget, policyName: string, document: string): Promise<void> {
+export async function putInline(store: IamStore, quotas: IamQuotas, target: InlineTarget, policyName: string, document: string): Promise<void> {
   validateIdentityDocument(document);
   const { inlineSizeLimit } = entityPolicyRules(target.entity.kind, quotas);
   await store.transaction(async (tx) => {
@@ -28,18 +28,18 @@ async function putInline(store: IamStore, quotas: IamQuotas, target: InlineTarge
   });
 }
 
-async function getInline(store: IamStore, target: InlineTarget, policyName: string): Promise<string> {
+export async function getInline(store: IamStore, target: InlineTarget, policyName: string): Promise<string> {
   const document = await store.policies.getInline(target.entity, policyName);
   if (document === undefined) throw iamErrors.noSuchInlinePolicy(target.entity.kind, policyName);
   return encodePolicyDocument(document);
 }
 
-async function deleteInline(store: IamStore, target: InlineTarget, policyName: string): Promise<void> {
+export async function deleteInline(store: IamStore, target: InlineTarget, policyName: string): Promise<void> {
   const deleted = await store.transaction((tx) => tx.policies.deleteInline(target.entity, policyName));
   if (!deleted) throw iamErrors.noSuchInlinePolicy(target.entity.kind, policyName);
 }
 
-async function listInline(store: IamStore, target: InlineTarget, input: { Marker?: string; MaxItems?: number }) {
+export async function listInline(store: IamStore, target: InlineTarget, input: { Marker?: string; MaxItems?: number }) {
   const page = await store.policies.listInline(target.entity, pageOf(input));
   return { PolicyNames: page.items, ...truncation(page.marker) };
 }

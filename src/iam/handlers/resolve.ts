@@ -1,9 +1,10 @@
 import { iamArn, rootArn } from '../../shared/arn.js';
+import { AwsError } from '../../shared/aws-error.js';
 import type { CallContext, RequestConditionKeys } from '../../shared/call-context.js';
 import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
-import type { GroupRecord, Tag, UserRecord } from '../records.js';
-import { groupArn, userArn } from './shapes.js';
+import type { GroupRecord, InstanceProfileRecord, RoleRecord, Tag, UserRecord } from '../records.js';
+import { groupArn, instanceProfileArn, roleArn, userArn } from './shapes.js';
 
 /** Condition keys an operation adds once it knows the entity (undefined while it may not exist). */
 export type EntityConditionKeys<E> = (entity: E | undefined) => RequestConditionKeys | undefined;
@@ -71,10 +72,45 @@ export async function authorizedOwner(
     await ctx.authorize(action, rootArn(p.accountId));
     return { kind: 'root', accountId: p.accountId };
   }
+  if (p.kind !== 'user') throw nonUserCredentials();
   return { kind: 'user', user: await authorizedUser(store, ctx, p.userName, action) };
 }
+
+/** AWS's answer when an operation that defaults to the calling user is called by a role or federated session. */
+export const nonUserCredentials = (): AwsError => new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials', 400);
 
 export const ownerUserId = (o: CredentialOwner): string | undefined => (o.kind === 'user' ? o.user.userId : undefined);
 export const ownerAccountId = (o: CredentialOwner): string => (o.kind === 'user' ? o.user.accountId : o.accountId);
 /** The UserName IAM reports for a key's owner; root keys report `root`. */
 export const ownerUserName = (o: CredentialOwner): string => (o.kind === 'user' ? o.user.userName : 'root');
+
+/** The named role of the caller's account, authorized like `authorizedUser` (its tags are aws:ResourceTag). */
+export async function authorizedRole(
+  store: IamStore,
+  ctx: CallContext,
+  roleName: string,
+  action: string,
+  context?: EntityConditionKeys<RoleRecord>,
+): Promise<RoleRecord> {
+  const accountId = ctx.principal.accountId;
+  const role = await store.roles.getByName(accountId, roleName);
+  const resourceTags = role ? resourceTagKeys(await store.roles.tags(role.roleId)) : undefined;
+  await ctx.authorize(action, role ? roleArn(role) : iamArn(accountId, 'role', '/', roleName), { ...resourceTags, ...context?.(role) });
+  if (!role) throw iamErrors.noSuchRole(roleName);
+  return role;
+}
+
+/** The named instance profile of the caller's account, authorized like `authorizedUser`. */
+export async function authorizedInstanceProfile(
+  store: IamStore,
+  ctx: CallContext,
+  name: string,
+  action: string,
+): Promise<InstanceProfileRecord> {
+  const accountId = ctx.principal.accountId;
+  const profile = await store.instanceProfiles.getByName(accountId, name);
+  const resourceTags = profile ? resourceTagKeys(await store.instanceProfiles.tags(profile.instanceProfileId)) : undefined;
+  await ctx.authorize(action, profile ? instanceProfileArn(profile) : iamArn(accountId, 'instance-profile', '/', name), resourceTags);
+  if (!profile) throw iamErrors.noSuchInstanceProfile(name);
+  return profile;
+}

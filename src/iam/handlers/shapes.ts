@@ -1,5 +1,5 @@
 import { iamArn, rootArn } from '../../shared/arn.js';
-import type { GroupRecord, Tag, UserRecord } from '../records.js';
+import type { GroupRecord, InstanceProfileRecord, RoleRecord, Tag, UserRecord } from '../records.js';
 
 export const userArn = (u: Pick<UserRecord, 'accountId' | 'path' | 'userName'>): string => iamArn(u.accountId, 'user', u.path, u.userName);
 export const groupArn = (g: Pick<GroupRecord, 'accountId' | 'path' | 'groupName'>): string => iamArn(g.accountId, 'group', g.path, g.groupName);
@@ -29,3 +29,47 @@ export function wireGroup(g: GroupRecord) {
 }
 
 export const wireTags = (tags: Tag[]) => tags.map((t) => ({ Key: t.key, Value: t.value }));
+
+export const roleArn = (r: Pick<RoleRecord, 'accountId' | 'path' | 'roleName'>): string => iamArn(r.accountId, 'role', r.path, r.roleName);
+export const instanceProfileArn = (p: Pick<InstanceProfileRecord, 'accountId' | 'path' | 'instanceProfileName'>): string =>
+  iamArn(p.accountId, 'instance-profile', p.path, p.instanceProfileName);
+
+/** RFC 3986 percent-encoding, as IAM returns policy documents (same as policy-support's encodePolicyDocument). */
+const encodeDocument = (text: string): string =>
+  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * The Role shape. `detail` (GetRole, UpdateRoleDescription) adds MaxSessionDuration, the
+ * boundary, tags and RoleLastUsed; CreateRole adds the boundary and tags it was given;
+ * ListRoles has MaxSessionDuration but no tags, boundary or RoleLastUsed (as AWS documents).
+ */
+export function wireRole(r: RoleRecord, view: 'create' | 'detail' | 'list', tags?: Tag[]) {
+  const boundary = r.permissionsBoundaryArn
+    ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: r.permissionsBoundaryArn } }
+    : {};
+  return {
+    Path: r.path,
+    RoleName: r.roleName,
+    RoleId: r.roleId,
+    Arn: roleArn(r),
+    CreateDate: r.createdAt,
+    AssumeRolePolicyDocument: encodeDocument(r.assumeRolePolicyDocument),
+    ...(r.description !== undefined ? { Description: r.description } : {}),
+    ...(view !== 'create' ? { MaxSessionDuration: r.maxSessionDuration } : {}),
+    ...(view !== 'list' ? boundary : {}),
+    ...(view !== 'list' && tags && tags.length > 0 ? { Tags: wireTags(tags) } : {}),
+    ...(view === 'detail' ? { RoleLastUsed: r.lastUsed ? { LastUsedDate: r.lastUsed.at, Region: r.lastUsed.region } : {} } : {}),
+  };
+}
+
+export function wireInstanceProfile(p: InstanceProfileRecord, roles: RoleRecord[], tags?: Tag[]) {
+  return {
+    Path: p.path,
+    InstanceProfileName: p.instanceProfileName,
+    InstanceProfileId: p.instanceProfileId,
+    Arn: instanceProfileArn(p),
+    CreateDate: p.createdAt,
+    Roles: roles.map((r) => wireRole(r, 'list')),
+    ...(tags && tags.length > 0 ? { Tags: wireTags(tags) } : {}),
+  };
+}

@@ -5,7 +5,7 @@ import { iamErrors } from '../errors.js';
 import type { Tag, UserRecord } from '../records.js';
 import { boundaryPolicy } from './policy-support.js';
 import { checkTagLimit, tagsFromWire } from './tags.js';
-import { authorizedUser } from './resolve.js';
+import { authorizedUser, nonUserCredentials } from './resolve.js';
 import { tagConditionKeys } from './policy-support.js';
 import { wireRootUser, wireTags, wireUser } from './shapes.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
@@ -49,6 +49,7 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
         const account = await store.accounts.get(p.accountId);
         return { User: wireRootUser(p.accountId, account?.createdAt ?? ctx.now) };
       }
+      if (input.UserName === undefined && p.kind !== 'user' && p.kind !== 'root') throw nonUserCredentials();
       const name = input.UserName ?? (p.kind === 'user' ? p.userName : '');
       const user = await authorizedUser(store, ctx, name, 'iam:GetUser');
       return { User: wireUser(user, await store.users.tags(user.userId)) };
@@ -78,9 +79,13 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       await store.transaction(async (tx) => {
         // IAM refuses while anything still hangs off the user; the order follows IAM's checks.
         const entity = { kind: 'user' as const, id: user.userId };
+        if (await tx.credentials.getLoginProfile(user.accountId, user.userId)) throw iamErrors.deleteConflict('delete login profile');
         if ((await tx.policies.inlineCount(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
         if ((await tx.policies.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
         if ((await tx.accessKeys.listForOwner(user.accountId, user.userId)).length > 0) throw iamErrors.deleteConflict('delete access keys');
+        if ((await tx.credentials.signingCertificatesOf(user.accountId, user.userId)).length > 0) throw iamErrors.deleteConflict('delete signing certificates');
+        if ((await tx.credentials.sshPublicKeysOf(user.userId)).length > 0) throw iamErrors.deleteConflict('delete SSH public keys');
+        if ((await tx.credentials.mfaDevicesOf(user.accountId, user.userId)).length > 0) throw iamErrors.deleteConflict('delete MFA device');
         if ((await tx.groups.groupsOfUser(user.userId, { maxItems: 1 })).items.length > 0) throw iamErrors.deleteConflict('remove user from all groups');
         await tx.users.delete(user.userId);
       });

@@ -1,18 +1,41 @@
 import type { Kysely } from 'kysely';
 import type { AccessKeyRepo, AccountRepo, GroupRepo, IamStore, MetaRepo, PolicyRepo, UserRepo } from '../../iam/iam-store.js';
+import type { InstanceProfileRepo, RoleRepo } from '../../iam/iam-store.js';
 import type { SecretBox } from '../../shared/secret-box.js';
 import type { Database } from '../schema.js';
 import { KyselyAccessKeyRepo } from './access-keys.js';
 import { KyselyAccountRepo } from './accounts.js';
+import { KyselyCredentialRepo } from './credentials.js';
+import type { EventRepo } from '../../audit/event-store.js';
+import { KyselyEventRepo } from './events.js';
+import type { CredentialRepo } from '../../iam/credentials-store.js';
 import type { Db } from './db.js';
 import { KyselyGroupRepo } from './groups.js';
 import { KyselyMetaRepo } from './meta.js';
 import { KyselyPolicyRepo } from './policies.js';
+import { KyselyInstanceProfileRepo, KyselyRoleRepo } from './roles.js';
+import { KyselyOidcProviderRepo, KyselySessionRepo, type SessionTables } from './sessions.js';
 import { SINGLE_WRITER, type TransactionPolicy, runTransaction } from './transactions.js';
 import { KyselyUserRepo } from './users.js';
 
 /** Tables in the order a wipe must delete them (children before parents). */
 const TABLES_CHILD_FIRST = [
+  'sessions',
+  'oidc_providers',
+  'mfa_device_tags',
+  'mfa_devices',
+  'login_profiles',
+  'password_history',
+  'password_policies',
+  'signing_certificates',
+  'ssh_public_keys',
+  'service_last_accessed',
+  'instance_profile_roles',
+  'instance_profile_tags',
+  'instance_profiles',
+  'role_tags',
+  'roles',
+  'role_deletion_tasks',
   'policy_attachments',
   'inline_policies',
   'policy_tags',
@@ -35,7 +58,14 @@ export class KyselyStore implements IamStore {
   readonly groups: GroupRepo;
   readonly accessKeys: AccessKeyRepo;
   readonly policies: PolicyRepo;
+  readonly roles: RoleRepo;
+  readonly instanceProfiles: InstanceProfileRepo;
   readonly meta: MetaRepo;
+  /** STS sessions and OIDC providers (migration 005; ports in src/sts/session-store.ts). */
+  readonly sessions: KyselySessionRepo;
+  readonly oidcProviders: KyselyOidcProviderRepo;
+  readonly credentials: CredentialRepo;
+  readonly events: EventRepo;
 
   constructor(
     private readonly db: Db,
@@ -49,7 +79,13 @@ export class KyselyStore implements IamStore {
     this.groups = new KyselyGroupRepo(db);
     this.accessKeys = new KyselyAccessKeyRepo(db, box);
     this.policies = new KyselyPolicyRepo(db);
+    this.roles = new KyselyRoleRepo(db);
+    this.instanceProfiles = new KyselyInstanceProfileRepo(db);
     this.meta = new KyselyMetaRepo(db);
+    this.sessions = new KyselySessionRepo(db, box);
+    this.oidcProviders = new KyselyOidcProviderRepo(db);
+    this.credentials = new KyselyCredentialRepo(db, box);
+    this.events = new KyselyEventRepo(db);
   }
 
   async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
@@ -60,7 +96,8 @@ export class KyselyStore implements IamStore {
   /** Deletes every row, keeping the schema: the emulator's reset. */
   async wipe(): Promise<void> {
     await this.transaction(async (tx) => {
-      for (const table of TABLES_CHILD_FIRST) await tx.db.deleteFrom(table).execute();
+      for (const table of TABLES_CHILD_FIRST) await (tx.db as unknown as Kysely<Database & SessionTables>).deleteFrom(table).execute();
+      await tx.events.deleteOlderThan(new Date(8.64e15));
     });
   }
 }

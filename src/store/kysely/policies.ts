@@ -113,7 +113,7 @@ export class KyselyPolicyRepo implements PolicyRepo {
   async usage(policyId: string, accountId: string): Promise<PolicyUsage> {
     const policy = await this.db.selectFrom('managed_policies').select('arn').where('policy_id', '=', policyId).executeTakeFirst();
     if (!policy) return { attachmentCount: 0, boundaryUsageCount: 0 };
-    const [attached, bounded] = await Promise.all([
+    const [attached, bounded, boundedRoles] = await Promise.all([
       this.db
         .selectFrom('policy_attachments')
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -126,8 +126,14 @@ export class KyselyPolicyRepo implements PolicyRepo {
         .where('account_id', '=', accountId)
         .where('permissions_boundary_arn', '=', policy.arn)
         .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('roles')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('account_id', '=', accountId)
+        .where('permissions_boundary_arn', '=', policy.arn)
+        .executeTakeFirstOrThrow(),
     ]);
-    return { attachmentCount: num(attached.n), boundaryUsageCount: num(bounded.n) };
+    return { attachmentCount: num(attached.n), boundaryUsageCount: num(bounded.n) + num(boundedRoles.n) };
   }
 
   async list(filter: PolicyListFilter, page: PageRequest): Promise<Page<ManagedPolicyWithUsage>> {
@@ -138,12 +144,19 @@ export class KyselyPolicyRepo implements PolicyRepo {
         .select((e) => e.fn.countAll<number | string>().as('n'))
         .whereRef('a.policy_id', '=', 'p.policy_id')
         .where('a.account_id', '=', accountId);
-    const boundaries = (eb: Eb) =>
+    const userBoundaries = (eb: Eb) =>
       eb
         .selectFrom('users as u')
         .select((e) => e.fn.countAll<number | string>().as('n'))
         .whereRef('u.permissions_boundary_arn', '=', 'p.arn')
         .where('u.account_id', '=', accountId);
+    const roleBoundaries = (eb: Eb) =>
+      eb
+        .selectFrom('roles as r')
+        .select((e) => e.fn.countAll<number | string>().as('n'))
+        .whereRef('r.permissions_boundary_arn', '=', 'p.arn')
+        .where('r.account_id', '=', accountId);
+    const boundaries = (eb: Eb) => sql<number>`(${userBoundaries(eb)}) + (${roleBoundaries(eb)})`;
 
     let q = this.db
       .selectFrom('managed_policies as p')
@@ -357,20 +370,44 @@ export class KyselyPolicyRepo implements PolicyRepo {
         .execute();
       for (const r of rows) if (inPath(r.path)) out.push({ kind: 'user', id: r.user_id, name: r.name, path: r.path });
     }
-    // Roles arrive with their own table; until then no role can hold an attachment.
+    if (kinds.includes('role')) {
+      const rows = await this.db
+        .selectFrom('policy_attachments as a')
+        .innerJoin('roles as r', 'r.role_id', 'a.entity_id')
+        .select(['r.role_id', 'r.name', 'r.path'])
+        .where('a.policy_id', '=', policyId)
+        .where('a.entity_kind', '=', 'role')
+        .where('a.account_id', '=', accountId)
+        .orderBy('r.name_lower')
+        .execute();
+      for (const r of rows) if (inPath(r.path)) out.push({ kind: 'role', id: r.role_id, name: r.name, path: r.path });
+    }
     return out;
   }
 
   async boundaryEntities(policyArn: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]> {
-    if (!kinds.includes('user')) return [];
-    const rows = await this.db
-      .selectFrom('users')
-      .select(['user_id', 'name', 'path'])
-      .where('account_id', '=', accountId)
-      .where('permissions_boundary_arn', '=', policyArn)
-      .orderBy('name_lower')
-      .execute();
-    return rows.filter((r) => r.path.startsWith(pathPrefix)).map((r) => ({ kind: 'user' as const, id: r.user_id, name: r.name, path: r.path }));
+    const out: PolicyEntityRef[] = [];
+    if (kinds.includes('user')) {
+      const rows = await this.db
+        .selectFrom('users')
+        .select(['user_id', 'name', 'path'])
+        .where('account_id', '=', accountId)
+        .where('permissions_boundary_arn', '=', policyArn)
+        .orderBy('name_lower')
+        .execute();
+      for (const r of rows) if (r.path.startsWith(pathPrefix)) out.push({ kind: 'user', id: r.user_id, name: r.name, path: r.path });
+    }
+    if (kinds.includes('role')) {
+      const rows = await this.db
+        .selectFrom('roles')
+        .select(['role_id', 'name', 'path'])
+        .where('account_id', '=', accountId)
+        .where('permissions_boundary_arn', '=', policyArn)
+        .orderBy('name_lower')
+        .execute();
+      for (const r of rows) if (r.path.startsWith(pathPrefix)) out.push({ kind: 'role', id: r.role_id, name: r.name, path: r.path });
+    }
+    return out;
   }
 
   // ---- Inline policies ----------------------------------------------------------------------
@@ -583,6 +620,39 @@ export class KyselyPolicyRepo implements PolicyRepo {
     for (const g of groups) collect('group', g.group_id, iamArn(user.account_id, 'group', g.path, g.name));
 
     const boundaryArn = user.permissions_boundary_arn;
+    const boundary = boundaryArn ? await this.document(boundaryArn) : undefined;
+    return { identity, ...(boundary ? { boundary: { id: boundary.policyArn, document: boundary.document } } : {}) };
+  }
+
+  async effectiveForRole(roleId: string): Promise<EffectivePolicies> {
+    const role = await this.db
+      .selectFrom('roles')
+      .select(['role_id', 'account_id', 'name', 'path', 'permissions_boundary_arn'])
+      .where('role_id', '=', roleId)
+      .executeTakeFirst();
+    if (!role) return { identity: [] };
+    const roleArn = iamArn(role.account_id, 'role', role.path, role.name);
+    const inline = await this.db
+      .selectFrom('inline_policies')
+      .select(['name', 'document'])
+      .where('entity_kind', '=', 'role')
+      .where('entity_id', '=', roleId)
+      .orderBy('name')
+      .execute();
+    const attached = await this.db
+      .selectFrom('policy_attachments as a')
+      .innerJoin('managed_policies as p', 'p.policy_id', 'a.policy_id')
+      .innerJoin('policy_versions as v', (join) => join.onRef('v.policy_id', '=', 'p.policy_id').onRef('v.version_id', '=', 'p.default_version_id'))
+      .select(['p.arn', 'v.document'])
+      .where('a.entity_kind', '=', 'role')
+      .where('a.entity_id', '=', roleId)
+      .orderBy('p.name_lower')
+      .execute();
+    const identity: LabelledPolicyDocument[] = [
+      ...inline.map((r) => ({ id: `${roleArn}#inline/${r.name}`, document: r.document })),
+      ...attached.map((r) => ({ id: r.arn, document: r.document })),
+    ];
+    const boundaryArn = role.permissions_boundary_arn;
     const boundary = boundaryArn ? await this.document(boundaryArn) : undefined;
     return { identity, ...(boundary ? { boundary: { id: boundary.policyArn, document: boundary.document } } : {}) };
   }

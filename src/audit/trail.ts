@@ -1,0 +1,308 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '../auth/authenticate.js';
+import { accountIdFromAccessKeyId } from '../shared/ids.js';
+import type { Principal } from '../shared/principal.js';
+import { type IncomingSignedRequest, parseAuthorization } from '../sigv4/index.js';
+import type { ServiceModel } from '../wire/model.js';
+import type { EventRepo, EventResource, StoredEvent } from './event-store.js';
+import { redact } from './redact.js';
+
+/** One API call as api.ts saw it, whatever became of it. */
+export interface AuditedCall {
+  requestId: string;
+  at: Date;
+  sourceIp: string;
+  userAgent: string;
+  /** Undefined when the request never reached a service (bad target, unsigned, …). */
+  service?: { name: string; model: ServiceModel } | undefined;
+  operation?: string | undefined;
+  /** The decoded input (even when it then failed validation). */
+  input?: unknown | undefined;
+  output?: unknown | undefined;
+  caller?: Caller | undefined;
+  /** The request, to name the key (and its account) when authentication failed. */
+  signed?: IncomingSignedRequest | undefined;
+  error?: { code: string; message: string } | undefined;
+}
+
+/** The hook api.ts calls once per request; it must not block or throw. */
+export interface AuditHook {
+  record(call: AuditedCall): void;
+}
+
+/** A console sign-in (the console calls this; ConsoleLogin in CloudTrail). */
+export interface SignIn {
+  at: Date;
+  accountId: string;
+  /** The signed-in (or attempted) principal; undefined when the user name was unknown. */
+  principal?: Principal;
+  userName?: string;
+  sourceIp: string;
+  userAgent: string;
+  success: boolean;
+  mfaUsed: boolean;
+  errorMessage?: string;
+}
+
+export interface AuditTrailOptions {
+  events: { transaction<T>(fn: (tx: { events: EventRepo }) => Promise<T>): Promise<T>; events: EventRepo };
+  clock: () => Date;
+  /** The account an event belongs to when no caller or key names one. */
+  defaultAccountId: string;
+  retentionDays: number;
+  onError: (err: unknown, message: string) => void;
+  /** Batch interval, ms (default 200). */
+  intervalMs?: number;
+}
+
+const SOURCES: Record<string, string> = {
+  iam: 'iam.amazonaws.com',
+  sts: 'sts.amazonaws.com',
+  organizations: 'organizations.amazonaws.com',
+  account: 'account.amazonaws.com',
+  cloudtrail: 'cloudtrail.amazonaws.com',
+};
+
+const READ_ONLY = /^(Get|List|Describe|Lookup|Simulate)/;
+
+/** Input members that name resources, with the CloudTrail resource type they name. */
+const RESOURCE_MEMBERS: [string, string][] = [
+  ['UserName', 'AWS::IAM::User'],
+  ['GroupName', 'AWS::IAM::Group'],
+  ['RoleName', 'AWS::IAM::Role'],
+  ['RoleArn', 'AWS::IAM::Role'],
+  ['PolicyArn', 'AWS::IAM::Policy'],
+  ['PolicyName', 'AWS::IAM::Policy'],
+  ['AccessKeyId', 'AWS::IAM::AccessKey'],
+  ['InstanceProfileName', 'AWS::IAM::InstanceProfile'],
+  ['SerialNumber', 'AWS::IAM::MFADevice'],
+  ['AccountId', 'AWS::Organizations::Account'],
+];
+
+/**
+ * The audit trail: builds a CloudTrail record for every call, buffers it, and writes the
+ * buffer in one transaction every ~200 ms; deletes events past retention hourly.
+ */
+export class AuditTrail implements AuditHook {
+  #pending: StoredEvent[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #retention: NodeJS.Timeout | undefined;
+  #flushing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: AuditTrailOptions) {}
+
+  record(call: AuditedCall): void {
+    try {
+      this.#enqueue(buildApiEvent(call, this.options.defaultAccountId));
+    } catch (err) {
+      this.options.onError(err, 'building an audit event failed');
+    }
+  }
+
+  recordSignIn(signIn: SignIn): void {
+    this.#enqueue(buildSignInEvent(signIn));
+  }
+
+  #enqueue(event: StoredEvent): void {
+    this.#pending.push(event);
+    this.#timer ??= setTimeout(() => void this.flush(), this.options.intervalMs ?? 200).unref();
+  }
+
+  /** Writes buffered events now. */
+  async flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#pending.length === 0) return this.#flushing;
+    const batch = this.#pending;
+    this.#pending = [];
+    this.#flushing = this.#flushing
+      .then(() => this.options.events.transaction((tx) => tx.events.append(batch)))
+      .catch((err: unknown) => this.options.onError(err, 'writing audit events failed'));
+    return this.#flushing;
+  }
+
+  /** Deletes events older than the retention period; returns how many. */
+  async applyRetention(): Promise<number> {
+    const cutoff = new Date(this.options.clock().getTime() - this.options.retentionDays * 86_400_000);
+    return this.options.events.events.deleteOlderThan(cutoff);
+  }
+
+  /** Applies retention now and then hourly (the timer does not keep the process alive). */
+  startRetention(): void {
+    const run = () => void this.applyRetention().catch((err: unknown) => this.options.onError(err, 'audit retention failed'));
+    run();
+    this.#retention = setInterval(run, 3_600_000).unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.#retention) clearInterval(this.#retention);
+    this.#retention = undefined;
+    await this.flush();
+  }
+}
+
+interface Identity {
+  record: Record<string, unknown>;
+  accountId?: string;
+  username?: string;
+}
+
+function identityOf(principal: Principal, accessKeyId: string | undefined): Identity {
+  const key = accessKeyId ? { accessKeyId } : {};
+  const session = principal.session;
+  const attributes = session
+    ? { attributes: { creationDate: session.issuedAt.toISOString(), mfaAuthenticated: String(session.mfaPresent) } }
+    : undefined;
+  switch (principal.kind) {
+    case 'root':
+      return {
+        record: { type: 'Root', principalId: principal.accountId, arn: principal.arn, accountId: principal.accountId, ...key, ...(attributes ? { sessionContext: attributes } : {}) },
+        accountId: principal.accountId,
+        username: 'root',
+      };
+    case 'user':
+      return {
+        record: {
+          type: 'IAMUser', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key,
+          userName: principal.userName, ...(attributes ? { sessionContext: attributes } : {}),
+        },
+        accountId: principal.accountId,
+        username: principal.userName,
+      };
+    case 'assumed-role':
+      return {
+        record: {
+          type: 'AssumedRole', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key,
+          sessionContext: {
+            sessionIssuer: { type: 'Role', principalId: principal.roleId, arn: principal.roleArn, accountId: principal.accountId, userName: principal.roleName },
+            ...attributes,
+          },
+        },
+        accountId: principal.accountId,
+        username: principal.sessionName,
+      };
+    case 'federated-user':
+      return {
+        record: { type: 'FederatedUser', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key, sessionContext: { ...attributes } },
+        accountId: principal.accountId,
+        username: principal.federatedName,
+      };
+  }
+}
+
+function unknownIdentity(call: AuditedCall, defaultAccountId: string): Identity {
+  const parsed = call.signed ? parseAuthorization(call.signed) : undefined;
+  const keyId = parsed?.ok ? parsed.auth.accessKeyId : undefined;
+  const accountId = (keyId && accountIdFromAccessKeyId(keyId)) ?? defaultAccountId;
+  return { record: { type: 'AWSAccount', principalId: '', accountId, ...(keyId ? { accessKeyId: keyId } : {}) }, accountId };
+}
+
+export function buildApiEvent(call: AuditedCall, defaultAccountId: string): StoredEvent {
+  const identity = call.caller ? identityOf(call.caller.principal, call.caller.accessKeyId) : unknownIdentity(call, defaultAccountId);
+  const accountId = identity.accountId ?? defaultAccountId;
+  const operation = call.operation ?? 'Unknown';
+  const serviceName = call.service?.name ?? 'iam';
+  const model = call.service?.model;
+  const op = model && call.operation && Object.hasOwn(model.operations, call.operation) ? model.operations[call.operation] : undefined;
+  const readOnly = READ_ONLY.test(operation);
+  const region = call.caller?.region ?? regionOf(call.signed) ?? 'us-east-1';
+  const accessKeyId = typeof identity.record.accessKeyId === 'string' ? identity.record.accessKeyId : undefined;
+  const eventId = randomUUID();
+  const requestParameters = call.input === undefined ? null : redact(model, op?.input?.shape, call.input);
+  const responseElements = readOnly || call.error || call.output === undefined ? null : redact(model, op?.output?.shape, call.output);
+  const record = {
+    eventVersion: '1.08',
+    userIdentity: identity.record,
+    eventTime: cloudTrailTime(call.at),
+    eventSource: SOURCES[serviceName] ?? `${serviceName}.amazonaws.com`,
+    eventName: operation,
+    awsRegion: region,
+    sourceIPAddress: call.sourceIp,
+    userAgent: call.userAgent,
+    ...(call.error ? { errorCode: call.error.code, errorMessage: call.error.message } : {}),
+    requestParameters,
+    responseElements,
+    requestID: call.requestId,
+    eventID: eventId,
+    readOnly,
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: accountId,
+    eventCategory: 'Management',
+  };
+  return {
+    eventId,
+    eventTime: call.at.toISOString(),
+    accountId,
+    eventName: operation,
+    eventSource: record.eventSource,
+    ...(identity.username !== undefined ? { username: identity.username } : {}),
+    ...(accessKeyId ? { accessKeyId } : {}),
+    resources: resourcesOf(call.input),
+    readOnly,
+    record: JSON.stringify(record),
+  };
+}
+
+export function buildSignInEvent(s: SignIn): StoredEvent {
+  const identity: Identity = s.principal
+    ? identityOf(s.principal, undefined)
+    : { record: { type: 'IAMUser', principalId: '', accountId: s.accountId, ...(s.userName ? { userName: s.userName } : {}) }, accountId: s.accountId, ...(s.userName ? { username: s.userName } : {}) };
+  const eventId = randomUUID();
+  const record = {
+    eventVersion: '1.08',
+    userIdentity: identity.record,
+    eventTime: cloudTrailTime(s.at),
+    eventSource: 'signin.amazonaws.com',
+    eventName: 'ConsoleLogin',
+    awsRegion: 'us-east-1',
+    sourceIPAddress: s.sourceIp,
+    userAgent: s.userAgent,
+    ...(s.success ? {} : { errorMessage: s.errorMessage ?? 'Failed authentication' }),
+    requestParameters: null,
+    responseElements: { ConsoleLogin: s.success ? 'Success' : 'Failure' },
+    additionalEventData: { MFAUsed: s.mfaUsed ? 'Yes' : 'No' },
+    eventID: eventId,
+    readOnly: false,
+    eventType: 'AwsConsoleSignIn',
+    managementEvent: true,
+    recipientAccountId: s.accountId,
+    eventCategory: 'Management',
+  };
+  return {
+    eventId,
+    eventTime: s.at.toISOString(),
+    accountId: s.accountId,
+    eventName: 'ConsoleLogin',
+    eventSource: 'signin.amazonaws.com',
+    ...(identity.username !== undefined ? { username: identity.username } : {}),
+    resources: [],
+    readOnly: false,
+    record: JSON.stringify(record),
+  };
+}
+
+/** Records a console sign-in on the trail (for the console, built later). */
+export function recordSignIn(trail: AuditTrail, signIn: SignIn): void {
+  trail.recordSignIn(signIn);
+}
+
+function resourcesOf(input: unknown): EventResource[] {
+  if (!input || typeof input !== 'object') return [];
+  const fields = input as Record<string, unknown>;
+  const out: EventResource[] = [];
+  for (const [member, type] of RESOURCE_MEMBERS) {
+    const v = fields[member];
+    if (typeof v === 'string' && v !== '') out.push({ type, name: v });
+  }
+  return out;
+}
+
+function regionOf(signed: IncomingSignedRequest | undefined): string | undefined {
+  if (!signed) return undefined;
+  const parsed = parseAuthorization(signed);
+  return parsed.ok ? parsed.auth.region : undefined;
+}
+
+/** CloudTrail writes event times to the second: 2026-11-23T10:47:17Z. */
+const cloudTrailTime = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;

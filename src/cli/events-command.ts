@@ -1,0 +1,92 @@
+import type { EventFilter, EventRepo, StoredEvent } from '../audit/event-store.js';
+import type { WardConfig } from '../config/config.js';
+import { loadMasterKey } from '../config/master-key.js';
+import { SecretBox } from '../shared/secret-box.js';
+import { openStore } from '../store/open-store.js';
+
+export interface EventsOptions {
+  since?: string;
+  name?: string;
+  follow?: boolean;
+  /** Stops following (tests); SIGINT/SIGTERM otherwise. */
+  signal?: AbortSignal;
+  write?: (line: string) => void;
+}
+
+/** `ward events`: the audit trail as JSON lines (CloudTrail records), oldest first. */
+export async function eventsCommand(config: WardConfig, options: EventsOptions): Promise<number> {
+  const write = options.write ?? ((line: string) => process.stdout.write(line));
+  let since: Date | undefined;
+  if (options.since !== undefined) {
+    since = parseSince(options.since, new Date());
+    if (!since) {
+      process.stderr.write(`--since: expected a duration (30s, 15m, 1h, 7d) or an ISO date, got ${options.since}\n`);
+      return 2;
+    }
+  }
+  const opened = await openStore(config, new SecretBox(loadMasterKey(config.dataDir)));
+  try {
+    const filter: EventFilter = options.name ? { attribute: { key: 'EventName', value: options.name } } : {};
+    const seen = new Set<string>();
+    let newest = since;
+    const printNew = async () => {
+      // Events are written in batches, so a late batch may hold times just before the newest seen.
+      const from = newest ? new Date(Math.max(newest.getTime() - 10_000, since?.getTime() ?? 0)) : undefined;
+      const events = await allEvents(opened.store.events, { ...filter, ...(from ? { startTime: from } : {}) });
+      for (const e of events.reverse()) {
+        if (seen.has(e.eventId)) continue;
+        seen.add(e.eventId);
+        write(`${e.record}\n`);
+        const t = new Date(e.eventTime);
+        if (!newest || t > newest) newest = t;
+      }
+    };
+    await printNew();
+    if (!options.follow) return 0;
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    options.signal?.addEventListener('abort', stop);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+      while (!controller.signal.aborted) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 1000);
+          controller.signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        if (!controller.signal.aborted) await printNew();
+      }
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+async function allEvents(repo: EventRepo, filter: EventFilter): Promise<StoredEvent[]> {
+  const out: StoredEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await repo.lookup(filter, { limit: 500, ...(cursor !== undefined ? { cursor } : {}) });
+    out.push(...page.events);
+    cursor = page.next;
+  } while (cursor !== undefined);
+  return out;
+}
+
+/** `1h`, `30m`, `7d`, `45s` before `now`, or an ISO date. */
+export function parseSince(text: string, now: Date): Date | undefined {
+  const m = /^(\d+)\s*([smhd])$/.exec(text.trim());
+  if (m) {
+    const unit = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd'];
+    return new Date(now.getTime() - Number(m[1]) * unit);
+  }
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}

@@ -1,0 +1,122 @@
+import { iamArn } from '../../shared/arn.js';
+import { newUniqueId } from '../../shared/ids.js';
+import { iamErrors } from '../errors.js';
+import type { InstanceProfileRecord } from '../records.js';
+import { tagConditionKeys } from './policy-support.js';
+import { authorizedInstanceProfile, authorizedRole } from './resolve.js';
+import { wireInstanceProfile, wireTags } from './shapes.js';
+import { checkTagLimit, tagsFromWire } from './tags.js';
+import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
+import { rethrowAs } from './users.js';
+
+/** An instance profile holds at most one role, and AWS does not raise that quota. */
+const ROLES_PER_INSTANCE_PROFILE = 1;
+
+/** Instance profiles: containers that pass one role to EC2 instances. */
+export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
+  const withRoles = async (p: InstanceProfileRecord) => wireInstanceProfile(p, await store.instanceProfiles.roles(p.instanceProfileId));
+  return {
+    async CreateInstanceProfile(input, ctx) {
+      const accountId = ctx.principal.accountId;
+      const path = input.Path ?? '/';
+      const arn = iamArn(accountId, 'instance-profile', path, input.InstanceProfileName);
+      const tags = tagsFromWire(input.Tags);
+      await ctx.authorize('iam:CreateInstanceProfile', arn, tagConditionKeys(tags));
+      if (tags.length > 0) await ctx.authorize('iam:TagInstanceProfile', arn, tagConditionKeys(tags));
+      checkTagLimit(tags.length);
+      const profile: InstanceProfileRecord = {
+        instanceProfileId: newUniqueId('AIPA'),
+        accountId,
+        instanceProfileName: input.InstanceProfileName,
+        path,
+        createdAt: ctx.now,
+      };
+      const exists = iamErrors.instanceProfileExists(input.InstanceProfileName);
+      await store.transaction(async (tx) => {
+        if (await tx.instanceProfiles.getByName(accountId, input.InstanceProfileName)) throw exists;
+        if ((await tx.instanceProfiles.count(accountId)) >= quotas.InstanceProfiles) throw iamErrors.quota('InstanceProfilesPerAccount', quotas.InstanceProfiles);
+        await tx.instanceProfiles.create(profile, tags).catch(rethrowAs(exists));
+      });
+      return { InstanceProfile: wireInstanceProfile(profile, [], tags) };
+    },
+
+    async GetInstanceProfile(input, ctx) {
+      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:GetInstanceProfile');
+      const [roles, tags] = await Promise.all([store.instanceProfiles.roles(profile.instanceProfileId), store.instanceProfiles.tags(profile.instanceProfileId)]);
+      return { InstanceProfile: wireInstanceProfile(profile, roles, tags) };
+    },
+
+    async ListInstanceProfiles(input, ctx) {
+      const accountId = ctx.principal.accountId;
+      const prefix = input.PathPrefix ?? '/';
+      await ctx.authorize('iam:ListInstanceProfiles', iamArn(accountId, 'instance-profile', prefix, ''));
+      const page = await store.instanceProfiles.list(accountId, prefix, pageOf(input));
+      return { InstanceProfiles: await Promise.all(page.items.map(withRoles)), ...truncation(page.marker) };
+    },
+
+    async ListInstanceProfilesForRole(input, ctx) {
+      const role = await authorizedRole(store, ctx, input.RoleName, 'iam:ListInstanceProfilesForRole');
+      const page = await store.instanceProfiles.forRole(role.roleId, pageOf(input));
+      return { InstanceProfiles: await Promise.all(page.items.map(withRoles)), ...truncation(page.marker) };
+    },
+
+    async DeleteInstanceProfile(input, ctx) {
+      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:DeleteInstanceProfile');
+      await store.transaction(async (tx) => {
+        if ((await tx.instanceProfiles.roles(profile.instanceProfileId)).length > 0) throw iamErrors.deleteConflict('remove roles from instance profile');
+        await tx.instanceProfiles.delete(profile.instanceProfileId);
+      });
+      return {};
+    },
+
+    async AddRoleToInstanceProfile(input, ctx) {
+      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:AddRoleToInstanceProfile');
+      const role = await store.roles.getByName(profile.accountId, input.RoleName);
+      if (!role) throw iamErrors.noSuchRole(input.RoleName);
+      await store.transaction(async (tx) => {
+        const roles = await tx.instanceProfiles.roles(profile.instanceProfileId);
+        if (roles.length >= ROLES_PER_INSTANCE_PROFILE) throw iamErrors.quota('InstanceSessionsPerInstanceProfile', ROLES_PER_INSTANCE_PROFILE);
+        await tx.instanceProfiles.addRole(profile.instanceProfileId, role.roleId);
+      });
+      bus.publish('policies', '*');
+      return {};
+    },
+
+    async RemoveRoleFromInstanceProfile(input, ctx) {
+      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:RemoveRoleFromInstanceProfile');
+      const role = await store.roles.getByName(profile.accountId, input.RoleName);
+      if (!role) throw iamErrors.noSuchRole(input.RoleName);
+      const removed = await store.transaction((tx) => tx.instanceProfiles.removeRole(profile.instanceProfileId, role.roleId));
+      if (!removed) throw iamErrors.noSuchRole(input.RoleName);
+      bus.publish('policies', '*');
+      return {};
+    },
+
+    async TagInstanceProfile(input, ctx) {
+      const tags = tagsFromWire(input.Tags);
+      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:TagInstanceProfile');
+      await store.transaction(async (tx) => {
+        const existing = new Set((await tx.instanceProfiles.tags(profile.instanceProfileId)).map((t) => t.key.toLowerCase()));
+        for (const t of tags) existing.add(t.key.toLowerCase());
+        checkTagLimit(existing.size);
+        await tx.instanceProfiles.putTags(profile.instanceProfileId, tags);
+      });
+      return {};
+    },
+
+    async UntagInstanceProfile(input, ctx) {
+      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:UntagInstanceProfile');
+      await store.transaction((tx) => tx.instanceProfiles.removeTags(profile.instanceProfileId, input.TagKeys));
+      return {};
+    },
+
+    async ListInstanceProfileTags(input, ctx) {
+      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:ListInstanceProfileTags');
+      const all = await store.instanceProfiles.tags(profile.instanceProfileId);
+      const { marker, maxItems } = pageOf(input);
+      const start = marker === undefined ? 0 : Number.parseInt(marker, 10) || 0;
+      const next = start + maxItems < all.length ? String(start + maxItems) : undefined;
+      return { Tags: wireTags(all.slice(start, start + maxItems)), ...truncation(next) };
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { IamStore } from '../iam-store.js';
+import type { SecretBox } from '../../shared/secret-box.js';
+import { findStep, stepAt } from './totp.js';
+
+/**
+ * Checks one MFA code for an enabled (assigned) virtual MFA device, as STS and the console use
+ * it: valid within ±1 step of `now` (plus the drift ResyncMFADevice measured) and not already used
+ * for this device. An accepted code's step is recorded, so the same code cannot be replayed.
+ * The store opens the sealed seed itself; `box` is accepted for callers that hold one and unused.
+ */
+export async function verifyMfaCode(store: IamStore, _box: SecretBox | undefined, serialNumber: string, code: string, now: Date): Promise<'ok' | 'invalid'> {
+  return store.transaction(async (tx) => {
+    const device = await tx.credentials.getMfaDevice(serialNumber);
+    if (!device || device.enableDate === undefined) return 'invalid';
+    const seed = await tx.credentials.mfaSeed(serialNumber);
+    if (seed === undefined) return 'invalid';
+    const n = stepAt(now) + device.driftSteps;
+    const step = findStep(seed, code, Math.max(n - 1, device.lastStep + 1), n + 1);
+    if (step === undefined) return 'invalid';
+    await tx.credentials.recordMfaStep(serialNumber, step);
+    return 'ok';
+  });
+}

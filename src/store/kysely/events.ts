@@ -1,0 +1,136 @@
+import { type Kysely, type Transaction, sql } from 'kysely';
+import { type EventFilter, type EventPage, type EventPageRequest, type EventRepo, InvalidCursor, type StoredEvent } from '../../audit/event-store.js';
+import type { Db } from './db.js';
+
+/** The `events` table (migration 006); kept out of schema.ts so the audit trail stands alone. */
+interface EventTables {
+  events: {
+    event_id: string;
+    event_time: string;
+    account_id: string;
+    event_name: string;
+    event_source: string;
+    username: string | null;
+    access_key_id: string | null;
+    resource_names: string;
+    resource_types: string;
+    read_only: number;
+    record: string;
+  };
+}
+type EventsDb = Kysely<EventTables> | Transaction<EventTables>;
+type Row = EventTables['events'];
+
+/** Rows per INSERT: 11 parameters each stays far below SQLite's and PostgreSQL's limits. */
+const CHUNK = 500;
+
+export class KyselyEventRepo implements EventRepo {
+  private readonly db: EventsDb;
+
+  constructor(db: Db) {
+    this.db = db as unknown as EventsDb;
+  }
+
+  async append(batch: readonly StoredEvent[]): Promise<void> {
+    for (let i = 0; i < batch.length; i += CHUNK) {
+      await this.db.insertInto('events').values(batch.slice(i, i + CHUNK).map(toRow)).execute();
+    }
+  }
+
+  async lookup(filter: EventFilter, page: EventPageRequest): Promise<EventPage> {
+    let q = this.db.selectFrom('events').selectAll();
+    if (filter.accountId !== undefined) q = q.where('account_id', '=', filter.accountId);
+    if (filter.startTime) q = q.where('event_time', '>=', filter.startTime.toISOString());
+    if (filter.endTime) q = q.where('event_time', '<=', filter.endTime.toISOString());
+    const a = filter.attribute;
+    if (a) {
+      switch (a.key) {
+        case 'EventId':
+          q = q.where('event_id', '=', a.value);
+          break;
+        case 'EventName':
+          q = q.where('event_name', '=', a.value);
+          break;
+        case 'EventSource':
+          q = q.where('event_source', '=', a.value);
+          break;
+        case 'Username':
+          q = q.where('username', '=', a.value);
+          break;
+        case 'AccessKeyId':
+          q = q.where('access_key_id', '=', a.value);
+          break;
+        case 'ReadOnly':
+          q = q.where('read_only', '=', a.value === 'true' ? 1 : 0);
+          break;
+        case 'ResourceName':
+          q = q.where(sql<boolean>`resource_names like ${likeJsonString(a.value)} escape '!'`);
+          break;
+        case 'ResourceType':
+          q = q.where(sql<boolean>`resource_types like ${likeJsonString(a.value)} escape '!'`);
+          break;
+      }
+    }
+    if (page.cursor !== undefined) {
+      const [time, id] = decodeCursor(page.cursor);
+      q = q.where((eb) => eb.or([eb('event_time', '<', time), eb.and([eb('event_time', '=', time), eb('event_id', '<', id)])]));
+    }
+    const rows = await q.orderBy('event_time', 'desc').orderBy('event_id', 'desc').limit(page.limit + 1).execute();
+    const kept = rows.slice(0, page.limit);
+    const last = kept[kept.length - 1];
+    return {
+      events: kept.map(fromRow),
+      ...(rows.length > page.limit && last ? { next: Buffer.from(`${last.event_time}|${last.event_id}`, 'utf8').toString('base64url') } : {}),
+    };
+  }
+
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    const result = await this.db.deleteFrom('events').where('event_time', '<', cutoff.toISOString()).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const bar = text.indexOf('|');
+  if (bar < 0 || !/^\d{4}-\d{2}-\d{2}T/.test(text)) throw new InvalidCursor(cursor);
+  return [text.slice(0, bar), text.slice(bar + 1)];
+}
+
+/** A LIKE pattern matching `value` as one whole string element of a JSON array column. */
+function likeJsonString(value: string): string {
+  return `%${JSON.stringify(value).replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+function toRow(e: StoredEvent): Row {
+  return {
+    event_id: e.eventId,
+    event_time: e.eventTime,
+    account_id: e.accountId,
+    event_name: e.eventName,
+    event_source: e.eventSource,
+    username: e.username ?? null,
+    access_key_id: e.accessKeyId ?? null,
+    resource_names: JSON.stringify(e.resources.map((r) => r.name)),
+    resource_types: JSON.stringify(e.resources.map((r) => r.type)),
+    read_only: e.readOnly ? 1 : 0,
+    record: e.record,
+  };
+}
+
+function fromRow(r: Row): StoredEvent {
+  const names = JSON.parse(r.resource_names) as string[];
+  const types = JSON.parse(r.resource_types) as string[];
+  return {
+    eventId: r.event_id,
+    eventTime: r.event_time,
+    accountId: r.account_id,
+    eventName: r.event_name,
+    eventSource: r.event_source,
+    ...(r.username !== null ? { username: r.username } : {}),
+    ...(r.access_key_id !== null ? { accessKeyId: r.access_key_id } : {}),
+    resources: names.map((name, i) => ({ name, type: types[i] ?? '' })),
+    readOnly: r.read_only === 1,
+    record: r.record,
+  };
+}

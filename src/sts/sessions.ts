@@ -1,0 +1,79 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { IamStore } from '../iam/iam-store.js';
+import { parsePolicyDocument } from '../policy/index.js';
+import { AwsError } from '../shared/aws-error.js';
+import type { CallContext } from '../shared/call-context.js';
+import { newAccessKeyId, newSecretAccessKey } from '../shared/ids.js';
+import type { Principal, SessionPolicyDocument } from '../shared/principal.js';
+import type { Credentials, PolicyDescriptorType } from '../wire/generated/sts.js';
+import type { SessionRepo } from './session-store.js';
+
+/**
+ * A session token: an opaque random value (no structure to tamper with). Only its SHA-256 is
+ * stored, keyed by the ASIA… key, so a changed token, or one never issued, finds nothing.
+ */
+export function newSessionToken(): string {
+  return `IQoJb3JpZ2luX2Vj${randomBytes(96).toString('base64')}`;
+}
+
+export const tokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** Stores a new session for `principal` (whose `session` is filled in here) and returns its wire credentials. */
+export async function issueSession(
+  sessions: SessionRepo,
+  principal: Principal,
+  session: Omit<NonNullable<Principal['session']>, 'accessKeyId' | 'issuedAt' | 'expiresAt'>,
+  now: Date,
+  durationSeconds: number,
+): Promise<Credentials> {
+  const accessKeyId = newAccessKeyId('ASIA', principal.accountId);
+  const secretAccessKey = newSecretAccessKey();
+  const token = newSessionToken();
+  const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  const expiresAt = new Date(issuedAt.getTime() + durationSeconds * 1000);
+  const withSession = { ...principal, session: { ...session, accessKeyId, issuedAt, expiresAt } } as Principal;
+  // Expired rows are of no use to anyone; prune them as new ones arrive.
+  await sessions.deleteExpired(now);
+  await sessions.create({ accessKeyId, tokenHash: tokenHash(token), accountId: principal.accountId, secretAccessKey, principal: withSession, issuedAt, expiresAt });
+  return { AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: token, Expiration: expiresAt };
+}
+
+const malformed = (message: string): AwsError => new AwsError('MalformedPolicyDocument', message, 400);
+
+/** The session policies passed to AssumeRole* / GetFederationToken: inline first, then managed ARNs. */
+export async function sessionPolicies(
+  store: IamStore,
+  ctx: CallContext,
+  policy: string | undefined,
+  arns: PolicyDescriptorType[] | undefined,
+): Promise<{ docs: SessionPolicyDocument[]; packedSize: number }> {
+  const docs: SessionPolicyDocument[] = [];
+  let packed = 0;
+  if (policy !== undefined) {
+    const parsed = parsePolicyDocument(policy, 'session');
+    if (!parsed.ok) throw malformed(parsed.reason);
+    docs.push({ id: `${ctx.requestId}#session-policy`, document: policy });
+    packed += policy.replace(/\s/g, '').length;
+  }
+  for (const { arn } of arns ?? []) {
+    if (arn === undefined) continue;
+    const doc = await store.policies.document(arn);
+    if (!doc) throw new AwsError('InvalidParameterValue', `The policy ${arn} does not exist or is not attachable.`, 400);
+    docs.push({ id: arn, document: doc.document });
+    packed += arn.length;
+  }
+  return { docs, packedSize: packed };
+}
+
+/**
+ * AWS packs session policies and tags into a binary form and reports its size as a percentage
+ * of the allowance; Ward approximates it from the policy's length without whitespace.
+ */
+export function packedPercent(packedChars: number, tags: Array<{ Key: string; Value: string }> = []): number {
+  const tagChars = tags.reduce((n, t) => n + t.Key.length + t.Value.length, 0);
+  const percent = Math.ceil(((packedChars + tagChars) * 100) / 2048 / 2);
+  if (percent > 100) {
+    throw new AwsError('PackedPolicyTooLarge', `Packed policy consumes ${percent}% of allotted space, please use smaller policy for this session.`, 400);
+  }
+  return percent;
+}

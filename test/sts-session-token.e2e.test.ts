@@ -1,0 +1,106 @@
+import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import { AssumeRoleCommand, GetCallerIdentityCommand, GetFederationTokenCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeAtStep, stepAt } from '../src/iam/mfa/totp.js';
+import { createRole, sessionCredentials, trustPolicy } from './support/sts.js';
+import { policy, userWithKey } from './support/users.js';
+import { type Credentials, type TestWard, caught, startTestWard } from './support/ward.js';
+
+let t: TestWard;
+// Near the real time: the SDK signs with the wall clock, and SigV4 allows 15 minutes of skew.
+let now = new Date();
+let alice: Credentials;
+let serial: string;
+let seed: string;
+/** Moves the fake clock a minute on and returns a code for the new time (never a replayed step). */
+const nextCode = (): string => {
+  now = new Date(now.getTime() + 60_000);
+  return codeAtStep(seed, stepAt(now));
+};
+
+beforeAll(async () => {
+  t = await startTestWard({ clock: () => now });
+  alice = await userWithKey(t, 'alice', {
+    mfaOnly: policy(
+      { Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+      { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' },
+    ),
+  });
+  const device = (await t.iam().send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-phone' }))).VirtualMFADevice!;
+  serial = device.SerialNumber!;
+  seed = new TextDecoder().decode(device.Base32StringSeed!);
+  const step = stepAt(now);
+  await t.iam().send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: serial, AuthenticationCode1: codeAtStep(seed, step - 1), AuthenticationCode2: codeAtStep(seed, step) }));
+});
+afterAll(() => t.close());
+
+describe('GetSessionToken', () => {
+  it('without MFA gives credentials that cannot call IAM', async () => {
+    const out = await t.sts(alice).send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
+    expect(out.Credentials!.AccessKeyId).toMatch(/^ASIA/);
+    expect(out.Credentials!.Expiration!.getTime()).toBe(Math.floor(now.getTime() / 1000) * 1000 + 900_000);
+    const session = sessionCredentials(out.Credentials);
+    const me = await t.sts(session).send(new GetCallerIdentityCommand({}));
+    expect(me.Arn).toBe(`arn:aws:iam::${t.accountId}:user/alice`);
+    const err = await caught(() => t.iam(session).send(new ListUsersCommand({})));
+    expect(err.name).toBe('AccessDenied');
+    expect(err.message).toBe(`User: arn:aws:iam::${t.accountId}:user/alice is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${t.accountId}:user/ because no identity-based policy allows the iam:ListUsers action`);
+  });
+
+  it('refuses a wrong MFA code', async () => {
+    nextCode();
+    const err = await caught(() => t.sts(alice).send(new GetSessionTokenCommand({ SerialNumber: serial, TokenCode: '000000' === codeAtStep(seed, stepAt(now)) ? '111111' : '000000' })));
+    expect(err.name).toBe('AccessDenied');
+    expect(err.message).toBe('MultiFactorAuthentication failed with invalid MFA one time pass code.');
+  });
+
+  it('with MFA enables an MFA-conditioned policy', async () => {
+    const out = await t.sts(alice).send(new GetSessionTokenCommand({ SerialNumber: serial, TokenCode: nextCode() }));
+    const session = sessionCredentials(out.Credentials);
+    await t.iam(session).send(new ListUsersCommand({}));
+    const again = await caught(() => t.sts(session).send(new GetSessionTokenCommand({})));
+    expect(again.name).toBe('AccessDenied');
+    expect(again.message).toBe('Cannot call GetSessionToken with session credentials');
+  });
+
+  it('with long-term keys, the MFA condition is absent and the policy does not apply', async () => {
+    expect((await caught(() => t.iam(alice).send(new ListUsersCommand({})))).name).toBe('AccessDenied');
+  });
+});
+
+describe('AssumeRole with MFA', () => {
+  it('passes aws:MultiFactorAuthPresent to the trust policy only with a valid code', async () => {
+    const role = await createRole(t, 'admin', trustPolicy({ AWS: t.accountId }, { condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }), {
+      all: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }),
+    });
+    const without = await caught(() => t.sts(alice).send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'no-mfa' })));
+    expect(without.name).toBe('AccessDenied');
+    const wrong = await caught(() => t.sts(alice).send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'bad', SerialNumber: serial, TokenCode: '12345' + '6' })));
+    expect(wrong.name).toBe('AccessDenied');
+    const out = await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'mfa', SerialNumber: serial, TokenCode: nextCode() }));
+    await t.iam(sessionCredentials(out.Credentials)).send(new ListUsersCommand({}));
+  });
+});
+
+describe('GetFederationToken', () => {
+  it('issues a federated user whose permissions are the user policy and the session policy together', async () => {
+    const carol = await userWithKey(t, 'carol', { fed: policy({ Effect: 'Allow', Action: ['sts:GetFederationToken', 'iam:ListUsers'], Resource: '*' }) });
+    const out = await t.sts(carol).send(
+      new GetFederationTokenCommand({ Name: 'partner', Policy: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' })) }),
+    );
+    expect(out.FederatedUser!.Arn).toBe(`arn:aws:sts::${t.accountId}:federated-user/partner`);
+    expect(out.FederatedUser!.FederatedUserId).toBe(`${t.accountId}:partner`);
+    const fed = sessionCredentials(out.Credentials);
+    expect((await t.sts(fed).send(new GetCallerIdentityCommand({}))).Arn).toBe(out.FederatedUser!.Arn);
+    await t.iam(fed).send(new ListUsersCommand({}));
+    const again = await caught(() => t.sts(fed).send(new GetFederationTokenCommand({ Name: 'again' })));
+    expect(again.name).toBe('AccessDenied');
+    expect(again.message).toBe('Cannot call GetFederationToken with session credentials');
+
+    const bare = sessionCredentials((await t.sts(carol).send(new GetFederationTokenCommand({ Name: 'bare' }))).Credentials);
+    expect((await caught(() => t.iam(bare).send(new ListUsersCommand({})))).name).toBe('AccessDenied');
+
+    const err = await caught(() => t.sts(alice).send(new GetFederationTokenCommand({ Name: 'nope' })));
+    expect(err.name).toBe('AccessDenied');
+  });
+});
