@@ -23,6 +23,8 @@ export interface AuditedCall {
   /** The request, to name the key (and its account) when authentication failed. */
   signed?: IncomingSignedRequest | undefined;
   error?: { code: string; message: string } | undefined;
+  /** The request body, when the call failed before dispatch (to name its operation). */
+  body?: Buffer | undefined;
 }
 
 /** The hook api.ts calls once per request; it must not block or throw. */
@@ -200,8 +202,9 @@ function unknownIdentity(call: AuditedCall, defaultAccountId: string): Identity 
 export function buildApiEvent(call: AuditedCall, defaultAccountId: string): StoredEvent {
   const identity = call.caller ? identityOf(call.caller.principal, call.caller.accessKeyId) : unknownIdentity(call, defaultAccountId);
   const accountId = identity.accountId ?? defaultAccountId;
-  const operation = call.operation ?? 'Unknown';
-  const serviceName = call.service?.name ?? 'iam';
+  const guessed = call.operation === undefined ? guessOperation(call) : undefined;
+  const operation = call.operation ?? guessed?.operation ?? 'Unknown';
+  const serviceName = call.service?.name ?? guessed?.service ?? 'iam';
   const model = call.service?.model;
   const op = model && call.operation && Object.hasOwn(model.operations, call.operation) ? model.operations[call.operation] : undefined;
   const readOnly = READ_ONLY.test(operation);
@@ -296,6 +299,32 @@ function resourcesOf(input: unknown): EventResource[] {
     if (typeof v === 'string' && v !== '') out.push({ type, name: v });
   }
   return out;
+}
+
+/** JSON target prefixes (their last part) of the services Ward serves. */
+const TARGETS: Record<string, string> = {
+  AWSOrganizationsV20161128: 'organizations',
+  CloudTrail_20131101: 'cloudtrail',
+};
+
+/** The service and operation of a request that failed before dispatch (authentication). */
+function guessOperation(call: AuditedCall): { service?: string; operation?: string } {
+  const signed = call.signed;
+  if (!signed) return {};
+  const targetText = signed.headers.find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1];
+  if (targetText !== undefined && targetText.includes('.')) {
+    const dot = targetText.lastIndexOf('.');
+    const prefix = targetText.slice(0, dot).split('.').at(-1) ?? '';
+    return { ...(TARGETS[prefix] ? { service: TARGETS[prefix] } : {}), operation: targetText.slice(dot + 1) };
+  }
+  const params = new URLSearchParams(signed.rawQuery);
+  if (call.body && call.body.length > 0 && call.body.length < 1_000_000) {
+    for (const [k, v] of new URLSearchParams(call.body.toString('utf8'))) params.append(k, v);
+  }
+  const parsed = parseAuthorization(signed);
+  const service = parsed.ok ? parsed.auth.service : params.get('Version') === '2011-06-15' ? 'sts' : undefined;
+  const action = params.get('Action');
+  return { ...(service && SOURCES[service] ? { service } : {}), ...(action && /^[A-Za-z]{1,128}$/.test(action) ? { operation: action } : {}) };
 }
 
 function regionOf(signed: IncomingSignedRequest | undefined): string | undefined {

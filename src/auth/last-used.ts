@@ -1,12 +1,22 @@
 import type { IamStore } from '../iam/iam-store.js';
 
+interface ServiceUse {
+  accountId: string;
+  principalArn: string;
+  service: string;
+  at: Date;
+  region: string;
+}
+
 /**
- * Records when each access key was last used. AWS itself updates this lazily; writing
- * on every request would put a database write on the hot path of every read, so
- * uses are coalesced in memory and flushed once a second (and on shutdown).
+ * Records when each access key was last used, and when each principal last used each service
+ * (IAM's access advisor). AWS itself updates both lazily; writing on every request would put a
+ * database write on the hot path of every read, so uses are coalesced in memory and flushed
+ * once a second (and on shutdown).
  */
 export class LastUsedRecorder {
-  readonly #pending = new Map<string, { accessKeyId: string; at: Date; service: string; region: string }>();
+  readonly #keys = new Map<string, { accessKeyId: string; at: Date; service: string; region: string }>();
+  readonly #services = new Map<string, ServiceUse>();
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
 
@@ -17,16 +27,36 @@ export class LastUsedRecorder {
   ) {}
 
   record(accessKeyId: string, at: Date, service: string, region: string): void {
-    this.#pending.set(accessKeyId, { accessKeyId, at, service, region });
-    this.#timer ??= setTimeout(() => void this.flush(), this.intervalMs).unref();
+    this.#keys.set(accessKeyId, { accessKeyId, at, service, region });
+    this.#schedule();
+  }
+
+  /** A principal used a service. Sessions count for their role, as the access advisor reports roles. */
+  recordService(accountId: string, principalArn: string, service: string, at: Date, region: string): void {
+    const arn = principalArn.replace(/^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/.*$/, 'arn:aws:iam::$1:role/$2');
+    this.#services.set(`${arn}\u0000${service}`, { accountId, principalArn: arn, service, at, region });
+    this.#schedule();
   }
 
   async flush(): Promise<void> {
     this.#timer = undefined;
-    if (this.#pending.size === 0) return this.#flushing;
-    const batch = [...this.#pending.values()];
-    this.#pending.clear();
-    this.#flushing = this.#flushing.then(() => this.store.transaction((tx) => tx.accessKeys.recordLastUsed(batch))).catch(this.onError);
+    if (this.#keys.size === 0 && this.#services.size === 0) return this.#flushing;
+    const keys = [...this.#keys.values()];
+    const services = [...this.#services.values()];
+    this.#keys.clear();
+    this.#services.clear();
+    this.#flushing = this.#flushing
+      .then(() =>
+        this.store.transaction(async (tx) => {
+          if (keys.length > 0) await tx.accessKeys.recordLastUsed(keys);
+          for (const s of services) await tx.credentials.recordServiceAccess(s.accountId, s.principalArn, s.service, s.at, s.region);
+        }),
+      )
+      .catch(this.onError);
     return this.#flushing;
+  }
+
+  #schedule(): void {
+    this.#timer ??= setTimeout(() => void this.flush(), this.intervalMs).unref();
   }
 }

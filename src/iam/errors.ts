@@ -26,6 +26,7 @@ export const iamErrors = {
   /** A policy ARN that is not one (InvalidInput, as IAM answers a malformed ARN parameter). */
   invalidArn: (arn: string) => new AwsError('InvalidInput', `ARN ${arn} is not valid.`, 400),
   /** GetPolicy, DeletePolicy, Tag/UntagPolicy, ListPolicyTags, ListPolicyVersions, Detach*Policy. */
+  noSuchJob: (jobId: string) => new AwsError('NoSuchEntity', `No job with ID ${jobId} exists.`, 404),
   noSuchPolicy: (arn: string) => new AwsError('NoSuchEntity', `Policy ${arn} was not found.`, 404),
   /** Attach*Policy and ListEntitiesForPolicy on a policy that does not exist. */
   policyNotAttachable: (arn: string) => new AwsError('NoSuchEntity', `Policy ${arn} does not exist or is not attachable.`, 404),

@@ -77,6 +77,8 @@ export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResp
     caller: response.caller,
     signed: seen.signed,
     error: seen.error && { code: seen.error.code, message: seen.error.message },
+    // Authentication failed before dispatch: the trail reads the operation from the body itself.
+    body: response.action === undefined ? raw.body : undefined,
   });
   return response;
 }
@@ -108,6 +110,7 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
     const invalid = validateInput(service.model, operation, input);
     if (invalid) throw invalid;
     if (caller.accessKeyId) deps.lastUsed.record(caller.accessKeyId, now, caller.service, caller.region);
+    deps.lastUsed.recordService(caller.principal.accountId, caller.principal.arn, caller.service, now, caller.region);
     const ctx = callContext(requestId, caller, now, deps.authorizer, raw);
     const output = await handler(input as never, ctx);
     seen.output = output;
@@ -166,7 +169,9 @@ function jsonDispatch(target: string, raw: RawRequest, deps: ApiDeps): Dispatch 
   const dot = target.lastIndexOf('.');
   const prefix = target.slice(0, dot);
   for (const service of deps.services.values()) {
-    if (service.protocol === 'json' && service.model.metadata.targetPrefix === prefix) {
+    const targetPrefix = service.model.metadata.targetPrefix;
+    // Smithy-built SDKs may send the bare service shape name (`CloudTrail_20131101.LookupEvents`), as AWS accepts.
+    if (service.protocol === 'json' && targetPrefix !== undefined && (targetPrefix === prefix || targetPrefix.endsWith(`.${prefix}`))) {
       return { service, operation: target.slice(dot + 1), json: raw.body.toString('utf8') };
     }
   }

@@ -11,6 +11,7 @@ import { credentialHandlers } from '../credentials/handlers.js';
 import { mfaHandlers } from '../mfa/handlers.js';
 import { passwordHandlers } from '../passwords/handlers.js';
 import { simulatorHandlers } from '../simulator/handlers.js';
+import { accessAdvisorHandlers } from '../access-advisor/handlers.js';
 import type { IamDeps, IamHandlers } from './types.js';
 import { userHandlers } from './users.js';
 
@@ -27,6 +28,7 @@ export function createIamHandlers(deps: IamDeps): IamHandlers {
     ...managedPolicyHandlers(deps),
     ...attachmentHandlers(deps),
     ...simulatorHandlers(deps),
+    ...accessAdvisorHandlers(deps),
     ...roleHandlers(deps),
     ...instanceProfileHandlers(deps),
     ...serviceLinkedRoleHandlers(deps),
