@@ -12,6 +12,7 @@ import { mfaHandlers } from '../mfa/handlers.js';
 import { passwordHandlers } from '../passwords/handlers.js';
 import { simulatorHandlers } from '../simulator/handlers.js';
 import { accessAdvisorHandlers } from '../access-advisor/handlers.js';
+import { authorizationDetailsHandlers } from '../authorization-details/handlers.js';
 import type { IamDeps, IamHandlers } from './types.js';
 import { userHandlers } from './users.js';
 
@@ -29,6 +30,7 @@ export function createIamHandlers(deps: IamDeps): IamHandlers {
     ...attachmentHandlers(deps),
     ...simulatorHandlers(deps),
     ...accessAdvisorHandlers(deps),
+    ...authorizationDetailsHandlers(deps),
     ...roleHandlers(deps),
     ...instanceProfileHandlers(deps),
     ...serviceLinkedRoleHandlers(deps),
