@@ -1,6 +1,6 @@
 import type { EntityType } from '../../wire/generated/iam.js';
-import { encodePolicyDocument, offsetPage, wirePolicy } from '../handlers/policy-support.js';
-import { groupArn, userArn, wireInstanceProfile, wireRole, wireTags } from '../handlers/shapes.js';
+import { offsetPage, wirePolicy } from '../handlers/policy-support.js';
+import { encodePolicyDocument, groupArn, userArn, wireInstanceProfile, wireRole, wireTags } from '../handlers/shapes.js';
 import type { IamDeps, IamHandlers } from '../handlers/types.js';
 import type { IamStore } from '../iam-store.js';
 import type { PolicyEntity } from '../records.js';

@@ -3,7 +3,8 @@ import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
 import type { PolicyEntity, PolicyEntityKind } from '../records.js';
 import type { IamQuotas } from '../quotas.js';
-import { boundaryConditionKey, encodePolicyDocument, entityPolicyRules, validateIdentityDocument } from './policy-support.js';
+import { boundaryConditionKey, entityPolicyRules, validateIdentityDocument } from './policy-support.js';
+import { encodePolicyDocument } from './shapes.js';
 import { authorizedGroup, authorizedUser } from './resolve.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 

@@ -6,7 +6,6 @@ import {
   assertCustomerManaged,
   authorizedPolicy,
   checkManagedPolicySize,
-  encodePolicyDocument,
   offsetPage,
   policyArnOf,
   policyTagsFromWire,
@@ -14,7 +13,7 @@ import {
   validateIdentityDocument,
   wirePolicy,
 } from './policy-support.js';
-import { wireTags } from './shapes.js';
+import { encodePolicyDocument, wireTags } from './shapes.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 import { rethrowAs } from './users.js';
 

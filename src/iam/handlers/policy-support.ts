@@ -77,16 +77,6 @@ export function checkManagedPolicySize(text: string, quotas: IamQuotas): void {
   if (message !== undefined) throw iamErrors.limitExceeded(message);
 }
 
-/**
- * Policy documents travel URL-encoded in IAM responses (GetUserPolicy, GetGroupPolicy,
- * GetPolicyVersion, …): botocore's `json_decode_policies` handler unquotes them and the AWS CLI
- * prints JSON, while the JavaScript SDK hands the encoded string to the caller. RFC 3986: every
- * byte but the unreserved characters is percent-encoded (a space is %20, never +).
- */
-export function encodePolicyDocument(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
 /** The Policy shape. CreatePolicy leaves out Description; GetPolicy adds it and Tags; ListPolicies has neither. */
 export function wirePolicy(p: ManagedPolicyRecord, usage: PolicyUsage, extra: { description?: boolean; tags?: Tag[] } = {}) {
   return {

@@ -34,9 +34,15 @@ export const roleArn = (r: Pick<RoleRecord, 'accountId' | 'path' | 'roleName'>):
 export const instanceProfileArn = (p: Pick<InstanceProfileRecord, 'accountId' | 'path' | 'instanceProfileName'>): string =>
   iamArn(p.accountId, 'instance-profile', p.path, p.instanceProfileName);
 
-/** RFC 3986 percent-encoding, as IAM returns policy documents (same as policy-support's encodePolicyDocument). */
-const encodeDocument = (text: string): string =>
-  encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * Policy documents travel URL-encoded in IAM responses (GetUserPolicy, GetGroupPolicy,
+ * GetPolicyVersion, GetRole, …): botocore's `json_decode_policies` handler unquotes them and the
+ * AWS CLI prints JSON, while the JavaScript SDK hands the encoded string to the caller. RFC 3986:
+ * every byte but the unreserved characters is percent-encoded (a space is %20, never +).
+ */
+export function encodePolicyDocument(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
 
 /**
  * The Role shape. `detail` (GetRole, UpdateRoleDescription) adds MaxSessionDuration, the
@@ -53,7 +59,7 @@ export function wireRole(r: RoleRecord, view: 'create' | 'detail' | 'list', tags
     RoleId: r.roleId,
     Arn: roleArn(r),
     CreateDate: r.createdAt,
-    AssumeRolePolicyDocument: encodeDocument(r.assumeRolePolicyDocument),
+    AssumeRolePolicyDocument: encodePolicyDocument(r.assumeRolePolicyDocument),
     ...(r.description !== undefined ? { Description: r.description } : {}),
     ...(view !== 'create' ? { MaxSessionDuration: r.maxSessionDuration } : {}),
     ...(view !== 'list' ? boundary : {}),
