@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { CloudTrailClient, type Event, LookupEventsCommand, type LookupEventsCommandInput } from '@aws-sdk/client-cloudtrail';
-import { CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, GetUserCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, GetUserCommand, ListUsersCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN } from '../src/audit/redact.js';
@@ -162,6 +162,11 @@ describe('the audit trail', () => {
         () => true,
         () => false,
       );
+    const mfa = await t
+      .iam()
+      .send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'bob-phone' }))
+      .catch(() => undefined);
+    const seed = mfa?.VirtualMFADevice?.Base32StringSeed ? Buffer.from(mfa.VirtualMFADevice.Base32StringSeed).toString('utf8') : undefined;
     await t.ward.flush();
 
     const keyEvent = (await lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateAccessKey' }], MaxResults: 1 }))[0]!;
@@ -176,11 +181,13 @@ describe('the audit trail', () => {
     const all = JSON.stringify(await lookup({ MaxResults: 50 }));
     expect(all).not.toContain(secret);
     expect(all).not.toContain(password);
+    if (seed) expect(all).not.toContain(seed);
     if (!t.databaseUrl) {
       const raw = Buffer.concat(readdirSync(t.dataDir).filter((f) => f.startsWith('ward.sqlite')).map((f) => readFileSync(join(t.dataDir, f))));
       expect(raw.includes(Buffer.from(r.requestID as string))).toBe(true);
       expect(raw.includes(Buffer.from(secret))).toBe(false);
       expect(raw.includes(Buffer.from(password))).toBe(false);
+      if (seed) expect(raw.includes(Buffer.from(seed))).toBe(false);
     }
   });
 

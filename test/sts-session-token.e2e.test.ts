@@ -1,7 +1,12 @@
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, ListUsersCommand } from '@aws-sdk/client-iam';
-import { AssumeRoleCommand, GetCallerIdentityCommand, GetFederationTokenCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, DecodeAuthorizationMessageCommand, GetCallerIdentityCommand, GetFederationTokenCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuthorizeResult, authorizeRequest } from '../src/client/authorize.js';
+import { loadMasterKey } from '../src/config/master-key.js';
 import { codeAtStep, stepAt } from '../src/iam/mfa/totp.js';
+import { SecretBox } from '../src/shared/secret-box.js';
+import { signRequest } from '../src/sigv4/index.js';
+import { encodeAuthorizationMessage } from '../src/sts/authorization-message.js';
 import { createRole, sessionCredentials, trustPolicy } from './support/sts.js';
 import { policy, userWithKey } from './support/users.js';
 import { type Credentials, type TestWard, caught, startTestWard } from './support/ward.js';
@@ -82,25 +87,60 @@ describe('AssumeRole with MFA', () => {
   });
 });
 
+/** Asks POST /authorize (as a platform service would) whether `credentials` may do s3:GetObject. */
+async function mayRead(credentials: Credentials): Promise<AuthorizeResult> {
+  const signed = signRequest({
+    method: 'GET',
+    url: 'http://storage.internal:9000/bucket/a.txt',
+    headers: { 'x-amz-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+    credentials,
+    region: 'us-east-1',
+    service: 's3',
+  });
+  return authorizeRequest({ wardUrl: t.url, request: { method: 'GET', url: '/bucket/a.txt', headers: signed.headers }, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/a.txt' });
+}
+
 describe('GetFederationToken', () => {
   it('issues a federated user whose permissions are the user policy and the session policy together', async () => {
-    const carol = await userWithKey(t, 'carol', { fed: policy({ Effect: 'Allow', Action: ['sts:GetFederationToken', 'iam:ListUsers'], Resource: '*' }) });
+    const carol = await userWithKey(t, 'carol', { fed: policy({ Effect: 'Allow', Action: ['sts:GetFederationToken', 's3:GetObject', 'iam:ListUsers'], Resource: '*' }) });
     const out = await t.sts(carol).send(
-      new GetFederationTokenCommand({ Name: 'partner', Policy: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' })) }),
+      new GetFederationTokenCommand({ Name: 'partner', Policy: JSON.stringify(policy({ Effect: 'Allow', Action: ['s3:*', 'iam:*'], Resource: '*' })) }),
     );
     expect(out.FederatedUser!.Arn).toBe(`arn:aws:sts::${t.accountId}:federated-user/partner`);
     expect(out.FederatedUser!.FederatedUserId).toBe(`${t.accountId}:partner`);
     const fed = sessionCredentials(out.Credentials);
     expect((await t.sts(fed).send(new GetCallerIdentityCommand({}))).Arn).toBe(out.FederatedUser!.Arn);
-    await t.iam(fed).send(new ListUsersCommand({}));
+    const read = await mayRead(fed);
+    expect(read.allowed).toBe(true);
+    expect(read.principal).toMatchObject({ arn: out.FederatedUser!.Arn, type: 'FederatedUser' });
+    // Federated users cannot call IAM, nor STS beyond GetCallerIdentity.
+    expect((await caught(() => t.iam(fed).send(new ListUsersCommand({})))).name).toBe('AccessDenied');
     const again = await caught(() => t.sts(fed).send(new GetFederationTokenCommand({ Name: 'again' })));
     expect(again.name).toBe('AccessDenied');
     expect(again.message).toBe('Cannot call GetFederationToken with session credentials');
 
+    // Without a session policy a federated user has no permissions.
     const bare = sessionCredentials((await t.sts(carol).send(new GetFederationTokenCommand({ Name: 'bare' }))).Credentials);
-    expect((await caught(() => t.iam(bare).send(new ListUsersCommand({})))).name).toBe('AccessDenied');
+    expect((await mayRead(bare)).allowed).toBe(false);
 
     const err = await caught(() => t.sts(alice).send(new GetFederationTokenCommand({ Name: 'nope' })));
     expect(err.name).toBe('AccessDenied');
+  });
+});
+
+describe('DecodeAuthorizationMessage', () => {
+  it('decodes what Ward encoded, for callers allowed sts:DecodeAuthorizationMessage', async () => {
+    const box = new SecretBox(loadMasterKey(t.dataDir));
+    const principal = { kind: 'root' as const, accountId: t.accountId, arn: `arn:aws:iam::${t.accountId}:root`, userId: t.accountId };
+    const encoded = encodeAuthorizationMessage(box, { principal, action: 'ec2:RunInstances', resource: '*', allowed: false, explicitDeny: false, conditions: { 'aws:Region': 'us-east-1' } });
+    const out = await t.sts().send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded }));
+    const decoded = JSON.parse(out.DecodedMessage!);
+    expect(decoded.allowed).toBe(false);
+    expect(decoded.context.action).toBe('ec2:RunInstances');
+    expect(decoded.context.conditions.items).toEqual([{ key: 'aws:Region', values: { items: [{ value: 'us-east-1' }] } }]);
+    const denied = await caught(() => t.sts(alice).send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded })));
+    expect(denied.name).toBe('AccessDenied');
+    const garbage = await caught(() => t.sts().send(new DecodeAuthorizationMessageCommand({ EncodedMessage: 'bm90IGEgbWVzc2FnZQ' })));
+    expect(garbage.name).toBe('InvalidAuthorizationMessageException');
   });
 });

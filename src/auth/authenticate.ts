@@ -12,6 +12,8 @@ export interface Caller {
   /** From the SigV4 credential scope. */
   region: string;
   service: string;
+  /** An unsigned request to an operation AWS serves anonymously. */
+  anonymous?: boolean;
 }
 
 /** Emulator-mode switches, as moto's server offers them. */

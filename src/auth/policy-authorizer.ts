@@ -19,6 +19,11 @@ export interface PolicySource {
   /** A role's policies and tags, for its sessions (absent: role sessions have no permissions). */
   effectiveForRole?(roleId: string): Promise<{ identity: LabelledDocument[]; boundary?: LabelledDocument }>;
   roleTags?(roleId: string): Promise<Tag[]>;
+  /**
+   * The SCPs over an account, one level per node root → OUs → account (Organizations); undefined
+   * when none apply (no organization, the management account, or the SCP type not enabled).
+   */
+  scpsForAccount?(accountId: string): Promise<LabelledDocument[][] | undefined>;
 }
 
 /** STS actions GetSessionToken credentials without MFA may still call ("Comparing the AWS STS API operations"). */
@@ -37,6 +42,8 @@ interface PrincipalPolicies {
  */
 export class PolicyAuthorizer implements Authorizer {
   readonly #principals = new Map<string, Promise<PrincipalPolicies>>();
+  /** Compiled SCP levels per account, dropped with the policies (any SCP, attachment or tree change publishes `policies`). */
+  readonly #scps = new Map<string, Promise<CompiledPolicy[][] | undefined>>();
   readonly #compiled = new Map<string, CompiledPolicy>();
 
   constructor(
@@ -46,7 +53,10 @@ export class PolicyAuthorizer implements Authorizer {
   ) {
     bus.subscribe((topic, id) => {
       // Entries are keyed by unique ID (AIDA…, AROA…), so any entity's invalidation can drop its own.
-      if (topic === 'policies' || id === ALL) this.#principals.clear();
+      if (topic === 'policies' || id === ALL) {
+        this.#principals.clear();
+        this.#scps.clear();
+      }
       else if (topic !== 'access-key') this.#principals.delete(id);
     });
   }
@@ -60,16 +70,21 @@ export class PolicyAuthorizer implements Authorizer {
         return { allowed: false, explicit: false, layer: 'identity', matched: [] };
       }
     }
+    // GetFederationToken credentials cannot call IAM, nor STS beyond GetCallerIdentity (which needs no permission).
+    if (p.kind === 'federated-user' && /^(iam|sts):/i.test(action)) return { allowed: false, explicit: false, layer: 'identity', matched: [] };
     const policies = await this.#principalPolicies(p);
     const session = p.session && (p.kind === 'assumed-role' || p.kind === 'federated-user') ? this.#sessionPolicies(p.session.policies, p.kind) : undefined;
     const resourcePolicy = options?.resourcePolicy && this.compile(options.resourcePolicy, options.resourcePolicy.kind);
     const isRoot = p.kind === 'root' || (p.kind === 'federated-user' && p.sourceUserId === undefined);
+    // Service-linked roles are not restricted by SCPs.
+    const scps = p.kind === 'assumed-role' && p.rolePath.startsWith('/aws-service-role/') ? undefined : await this.#scpsOf(p.accountId);
     const evaluation = evaluate(
       { action, resource: resourceArn, principalArn: p.arn, principalAccount: p.accountId, context: globalConditionKeys(call, policies.tags, extra) },
       {
         identity: policies.identity,
         sameAccount: resourceAccount(resourceArn, p.accountId) === p.accountId,
         isRoot,
+        ...(scps ? { scps } : {}),
         ...(policies.boundary ? { boundary: policies.boundary } : {}),
         ...(session ? { session } : {}),
         ...(resourcePolicy ? { resource: resourcePolicy } : {}),
@@ -113,6 +128,19 @@ export class PolicyAuthorizer implements Authorizer {
     if (this.#compiled.size >= this.maxEntries) this.#compiled.delete(this.#compiled.keys().next().value as string);
     this.#compiled.set(key, compiled);
     return compiled;
+  }
+
+  #scpsOf(accountId: string): Promise<CompiledPolicy[][] | undefined> | undefined {
+    const source = this.source.scpsForAccount;
+    if (!source) return undefined;
+    let entry = this.#scps.get(accountId);
+    if (!entry) {
+      entry = source(accountId).then((levels) => levels?.map((level) => level.map((d) => this.compile(d, 'scp')).filter((c): c is CompiledPolicy => c !== undefined)));
+      entry.catch(() => this.#scps.delete(accountId));
+      if (this.#scps.size >= this.maxEntries) this.#scps.delete(this.#scps.keys().next().value as string);
+      this.#scps.set(accountId, entry);
+    }
+    return entry;
   }
 
   #policiesOf(userId: string, load: () => Promise<PrincipalPolicies>): Promise<PrincipalPolicies> {

@@ -102,9 +102,10 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
     if (!handler) throw notImplemented(service, operation);
     if ('unsigned' in authn) {
       if (!service.anonymous.has(operation)) throw authn.unsigned;
-      throw notImplemented(service, operation);
+      caller = anonymousCaller(service.name);
+    } else {
+      caller = authn;
     }
-    caller = authn;
     const input = dispatch.json !== undefined ? decodeJsonInput(service.model, operation, dispatch.json) : decodeQueryInput(service.model, operation, dispatch.params!);
     seen.input = input;
     const invalid = validateInput(service.model, operation, input);
@@ -129,6 +130,14 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
   }
 }
 
+/**
+ * The caller of an operation AWS serves unsigned (sts:AssumeRoleWithWebIdentity): nobody. Its
+ * handler authenticates by the token in the request and never asks `ctx.authorize`.
+ */
+function anonymousCaller(service: string): Caller {
+  return { principal: { kind: 'root', accountId: '', arn: 'anonymous', userId: 'anonymous' }, region: 'us-east-1', service, anonymous: true };
+}
+
 function callContext(requestId: string, caller: Caller, now: Date, authorizer: Authorizer, raw: RawRequest): CallContext {
   const ctx: CallContext = {
     requestId,
@@ -140,6 +149,7 @@ function callContext(requestId: string, caller: Caller, now: Date, authorizer: A
     userAgent: headerValue(raw, 'user-agent') ?? '',
     secureTransport: raw.secure,
     async authorize(action, resourceArn, context, options) {
+      if (caller.anonymous) throw new AwsError('AccessDenied', `Anonymous callers are not authorized to perform: ${action}`, 403);
       const decision = await authorizer.decide(ctx, action, resourceArn, context, options);
       if (!decision.allowed) {
         if (options?.deniedMessage !== undefined) throw new AwsError('AccessDenied', options.deniedMessage, 403);

@@ -16,6 +16,11 @@ import { SigningKeyCache } from '../sigv4/index.js';
 import type { KyselyStore } from '../store/kysely/kysely-store.js';
 import { openStore } from '../store/open-store.js';
 import { createStsHandlers } from '../sts/handlers.js';
+import { createOrganizationsHandlers } from '../organizations/handlers.js';
+import { scpLevelsForAccount } from '../organizations/scp-levels.js';
+import { organizationsError } from '../wire/index.js';
+import { createOidcProviderHandlers } from '../sts/oidc-providers.js';
+import { jwksDirSource } from './jwks-dir.js';
 import { AuditTrail } from '../audit/trail.js';
 import { createCloudTrailHandlers } from '../audit/cloudtrail-handlers.js';
 import type { ApiDeps } from './api.js';
@@ -28,6 +33,8 @@ export interface WardOptions {
   clock?: () => Date;
   logger?: Logger;
   authorizer?: Authorizer;
+  /** Where OIDC issuers' JWKS files are (default WARD_OIDC_JWKS_DIR); see jwks-dir.ts. */
+  oidcJwksDir?: string;
 }
 
 export interface RunningWard {
@@ -71,9 +78,14 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   audit.startRetention();
 
   const services = new Map<ServiceName, ServiceDef>([
-    ['iam', serviceDef('iam', 'query', createIamHandlers({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }) }))],
-    ['sts', serviceDef('sts', 'query', createStsHandlers({ store, sessions: store.sessions, box }))],
-    ['organizations', serviceDef('organizations', 'json', {})],
+    ['iam', serviceDef('iam', 'query', { ...createIamHandlers({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }) }), ...createOidcProviderHandlers(store.oidcProviders) })],
+    ['sts', serviceDef(
+        'sts',
+        'query',
+        createStsHandlers({ store, sessions: store.sessions, box, oidcProviders: store.oidcProviders, jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR) }),
+        ['AssumeRoleWithWebIdentity'],
+      )],
+    ['organizations', serviceDef('organizations', 'json', createOrganizationsHandlers({ store, bus, error: organizationsError }))],
     ['cloudtrail', serviceDef('cloudtrail', 'json', createCloudTrailHandlers({ events: store.events, flush: () => audit.flush() }))],
   ]);
   const authorizer =
@@ -84,6 +96,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
         userTags: (id) => store.users.tags(id),
         effectiveForRole: (id) => store.policies.effectiveForRole(id),
         roleTags: (id) => store.roles.tags(id),
+        scpsForAccount: (id) => scpLevelsForAccount(store.organizations, id),
       },
       bus,
     );

@@ -5,6 +5,7 @@ import * as roles from './migrations/003-roles.js';
 import * as credentials from './migrations/004-credentials.js';
 import * as sessions from './migrations/005-sessions.js';
 import * as audit from './migrations/006-audit.js';
+import * as organizations from './migrations/007-organizations.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '004-credentials': credentials,
   '005-sessions': sessions,
   '006-audit': audit,
+  '007-organizations': organizations,
 };
 
 class StaticProvider implements MigrationProvider {

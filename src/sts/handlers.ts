@@ -7,8 +7,11 @@ import { accountIdFromAccessKeyId } from '../shared/ids.js';
 import type { Principal, SessionTag } from '../shared/principal.js';
 import type { SecretBox } from '../shared/secret-box.js';
 import type { StsOperationName, StsOperations, Tag } from '../wire/generated/sts.js';
-import type { SessionRepo } from './session-store.js';
+import { decodeAuthorizationMessage } from './authorization-message.js';
+import { oidcProviderArn, providerPath } from './oidc-providers.js';
+import type { OidcProviderRepo, SessionRepo } from './session-store.js';
 import { issueSession, packedPercent, sessionPolicies } from './sessions.js';
+import { type JwksSource, decodeJwt, invalidIdentityToken, trustAllowsFederated, verifyRs256 } from './web-identity.js';
 
 export type StsHandlers = {
   [Op in StsOperationName]?: OperationHandler<StsOperations[Op]['input'], StsOperations[Op]['output']>;
@@ -19,6 +22,9 @@ export interface StsDeps {
   /** Temporary credentials (absent: the session operations are not served). */
   sessions?: SessionRepo;
   box?: SecretBox;
+  /** OIDC providers and the keys that verify their tokens, for AssumeRoleWithWebIdentity. */
+  oidcProviders?: OidcProviderRepo;
+  jwks?: JwksSource;
 }
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role(\/(?:[\x21-\x7e]*\/)?)([\w+=,.@-]+)$/;
@@ -55,7 +61,7 @@ function notWithSessionCredentials(p: Principal, operation: string): void {
   if (p.session) throw accessDenied(`Cannot call ${operation} with session credentials`);
 }
 
-export function createStsHandlers({ store, sessions, box }: StsDeps): StsHandlers {
+export function createStsHandlers({ store, sessions, box, oidcProviders, jwks }: StsDeps): StsHandlers {
   const sessionRepo = (): SessionRepo => {
     if (!sessions) throw new AwsError('InvalidAction', 'Ward serves no temporary credentials here.', 400);
     return sessions;
@@ -110,11 +116,13 @@ export function createStsHandlers({ store, sessions, box }: StsDeps): StsHandler
       const mfaNow = await checkMfa(store, box, ctx, input.SerialNumber, input.TokenCode, p.kind === 'user' ? { accountId: p.accountId, userId: p.userId } : undefined);
       const mfaPresent = mfaNow || (parent?.mfaPresent ?? false);
 
-      const keys: RequestConditionKeys = {
-        'aws:MultiFactorAuthPresent': String(mfaPresent),
-        'sts:RoleSessionName': input.RoleSessionName,
-        ...requestTagKeys(tags),
-      };
+      const keys: RequestConditionKeys = { 'sts:RoleSessionName': input.RoleSessionName, ...requestTagKeys(tags) };
+      // Absent for long-term keys without MFA, as AWS leaves it out ("aws:MultiFactorAuthPresent").
+      if (mfaNow || parent) keys['aws:MultiFactorAuthPresent'] = String(mfaPresent);
+      if (mfaPresent) {
+        const at = mfaNow ? ctx.now : parent?.mfaAuthTime;
+        if (at) keys['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((ctx.now.getTime() - at.getTime()) / 1000)));
+      }
       if (transitiveKeys.length > 0) keys['sts:TransitiveTagKeys'] = transitiveKeys;
       if (input.ExternalId !== undefined) keys['sts:ExternalId'] = input.ExternalId;
       if (sourceIdentity !== undefined) keys['sts:SourceIdentity'] = sourceIdentity;
@@ -170,6 +178,80 @@ export function createStsHandlers({ store, sessions, box }: StsDeps): StsHandler
         PackedPolicySize: packed,
         ...(sourceIdentity !== undefined ? { SourceIdentity: sourceIdentity } : {}),
       };
+    },
+
+    // Served unsigned: the web identity token is the only credential (the caller context is anonymous).
+    async AssumeRoleWithWebIdentity(input, ctx) {
+      const m = ROLE_ARN.exec(input.RoleArn);
+      if (!m) throw validation(`${input.RoleArn} is invalid`);
+      const accountId = m[1]!;
+      const jwt = decodeJwt(input.WebIdentityToken);
+      const issuer = jwt.claims.iss.startsWith('https://') ? jwt.claims.iss : `https://${jwt.claims.iss}`;
+      const providerArn = oidcProviderArn(accountId, issuer);
+      const provider = await oidcProviders?.get(providerArn);
+      if (!provider) throw invalidIdentityToken(`No OpenIDConnect provider found in your account for ${issuer}`);
+      const aud = jwt.claims.aud.find((a) => provider.clientIds.includes(a));
+      if (aud === undefined) throw invalidIdentityToken('Incorrect token audience');
+      const host = providerPath(provider.url);
+      const keys = await jwks?.keysFor(host);
+      if (!keys || !verifyRs256(jwt, keys)) throw invalidIdentityToken('Couldn\'t verify the signature of the web identity token.');
+      const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
+      if (jwt.claims.exp === undefined || jwt.claims.exp <= nowSeconds) {
+        throw new AwsError('ExpiredTokenException', `Token expired: current date/time ${nowSeconds} must be before the expiration date/time ${jwt.claims.exp ?? 0}`, 400);
+      }
+      if (jwt.claims.nbf !== undefined && jwt.claims.nbf > nowSeconds + 60) throw invalidIdentityToken('The web identity token is not valid yet.');
+
+      const role = await store.roles.getByName(accountId, m[3]!);
+      const notAuthorized = accessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity');
+      if (!role || role.path !== m[2]) throw notAuthorized;
+      const roleArn = iamArn(role.accountId, 'role', role.path, role.roleName);
+      const context: Record<string, string | string[]> = {
+        [`${host}:aud`]: aud,
+        [`${host}:oaud`]: aud,
+        'aws:FederatedProvider': providerArn,
+        'aws:CurrentTime': ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        'aws:EpochTime': String(nowSeconds),
+        'aws:SourceIp': ctx.sourceIp.replace(/^::ffff:/, ''),
+        'sts:RoleSessionName': input.RoleSessionName,
+      };
+      if (jwt.claims.sub !== undefined) context[`${host}:sub`] = jwt.claims.sub;
+      if (jwt.claims.amr.length > 0) context[`${host}:amr`] = jwt.claims.amr;
+      if (!trustAllowsFederated(role.assumeRolePolicyDocument, providerArn, roleArn, accountId, 'sts:AssumeRoleWithWebIdentity', context)) throw notAuthorized;
+
+      const duration = input.DurationSeconds ?? 3600;
+      if (duration > role.maxSessionDuration) throw validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+      const { docs, packedSize } = await sessionPolicies(store, ctx, input.Policy, input.PolicyArns);
+      const packed = packedPercent(packedSize);
+      const assumedRoleId = `${role.roleId}:${input.RoleSessionName}`;
+      const arn = `arn:aws:sts::${role.accountId}:assumed-role/${role.roleName}/${input.RoleSessionName}`;
+      const principal: Principal = {
+        kind: 'assumed-role',
+        accountId: role.accountId,
+        arn,
+        userId: assumedRoleId,
+        roleId: role.roleId,
+        roleName: role.roleName,
+        rolePath: role.path,
+        roleArn,
+        sessionName: input.RoleSessionName,
+        session: undefined as never,
+      };
+      const credentials = await issueSession(sessionRepo(), principal, { mfaPresent: false, policies: docs, tags: [], transitiveTagKeys: [] }, ctx.now, duration);
+      await store.roles.recordLastUsed(role.roleId, ctx.now, ctx.region);
+      return {
+        Credentials: credentials,
+        ...(jwt.claims.sub !== undefined ? { SubjectFromWebIdentityToken: jwt.claims.sub } : {}),
+        AssumedRoleUser: { AssumedRoleId: assumedRoleId, Arn: arn },
+        PackedPolicySize: packed,
+        Provider: host,
+        Audience: aud,
+      };
+    },
+
+    async DecodeAuthorizationMessage(input, ctx) {
+      await ctx.authorize('sts:DecodeAuthorizationMessage', '*');
+      if (!box) throw new AwsError('InvalidAuthorizationMessageException', 'The encoded message is invalid.', 400);
+      return { DecodedMessage: decodeAuthorizationMessage(box, input.EncodedMessage) };
     },
 
     async GetSessionToken(input, ctx) {

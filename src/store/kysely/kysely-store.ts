@@ -12,6 +12,7 @@ import type { CredentialRepo } from '../../iam/credentials-store.js';
 import type { Db } from './db.js';
 import { KyselyGroupRepo } from './groups.js';
 import { KyselyMetaRepo } from './meta.js';
+import { KyselyOrganizationsRepo } from './organizations.js';
 import { KyselyPolicyRepo } from './policies.js';
 import { KyselyInstanceProfileRepo, KyselyRoleRepo } from './roles.js';
 import { KyselyOidcProviderRepo, KyselySessionRepo, type SessionTables } from './sessions.js';
@@ -66,6 +67,8 @@ export class KyselyStore implements IamStore {
   readonly oidcProviders: KyselyOidcProviderRepo;
   readonly credentials: CredentialRepo;
   readonly events: EventRepo;
+  /** AWS Organizations (migration 007; port in src/organizations/store.ts). */
+  readonly organizations: KyselyOrganizationsRepo;
 
   constructor(
     private readonly db: Db,
@@ -86,6 +89,7 @@ export class KyselyStore implements IamStore {
     this.oidcProviders = new KyselyOidcProviderRepo(db);
     this.credentials = new KyselyCredentialRepo(db, box);
     this.events = new KyselyEventRepo(db);
+    this.organizations = new KyselyOrganizationsRepo(db);
   }
 
   async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
@@ -96,6 +100,7 @@ export class KyselyStore implements IamStore {
   /** Deletes every row, keeping the schema: the emulator's reset. */
   async wipe(): Promise<void> {
     await this.transaction(async (tx) => {
+      await tx.organizations.wipe();
       for (const table of TABLES_CHILD_FIRST) await (tx.db as unknown as Kysely<Database & SessionTables>).deleteFrom(table).execute();
       await tx.events.deleteOlderThan(new Date(8.64e15));
     });
