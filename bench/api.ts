@@ -1,10 +1,11 @@
-// Load test: signed GetCallerIdentity and CreateUser against a running Ward, beside a bare
+// Load test: signed GetCallerIdentity, CreateUser and AssumeRole against a running Ward, beside a bare
 // node:http server answering a fixed reply, all on this machine in one run.
 // Usage: npm run bench            (DURATION=10 CONNECTIONS=16 to change the defaults)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newAccessKeyId, newSecretAccessKey } from '../src/shared/ids.js';
+import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import type autocannon from 'autocannon';
 import { signRequest } from '../src/sigv4/index.js';
 import { type LoadResult, load, startProcess, stop, table } from './support.js';
@@ -15,9 +16,29 @@ const logLevel = process.env.WARD_LOG_LEVEL ?? 'info';
 const credentials = { accessKeyId: newAccessKeyId('AKIA', '123456789012'), secretAccessKey: newSecretAccessKey() };
 const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
 
-function signed(base: string, service: 'iam' | 'sts', body: string) {
-  const s = signRequest({ method: 'POST', url: `${base}/`, headers: { 'content-type': FORM }, body, credentials, region: 'us-east-1', service });
+function signed(base: string, service: 'iam' | 'sts', body: string, as: { accessKeyId: string; secretAccessKey: string } = credentials) {
+  const s = signRequest({ method: 'POST', url: `${base}/`, headers: { 'content-type': FORM }, body, credentials: as, region: 'us-east-1', service });
   return { method: 'POST' as const, path: '/', headers: Object.fromEntries(s.headers), body };
+}
+
+async function assumeRoleSetup(wardUrl: string): Promise<{ roleArn: string; key: { accessKeyId: string; secretAccessKey: string } }> {
+  const iam = new IAMClient({ endpoint: wardUrl, region: 'us-east-1', credentials });
+  const user = await iam.send(new CreateUserCommand({ UserName: 'bench-assumer' }));
+  const role = await iam.send(
+    new CreateRoleCommand({
+      RoleName: 'bench-role',
+      AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: user.User!.Arn }, Action: 'sts:AssumeRole' }] }),
+    }),
+  );
+  await iam.send(
+    new PutUserPolicyCommand({
+      UserName: 'bench-assumer',
+      PolicyName: 'assume',
+      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role.Role!.Arn }] }),
+    }),
+  );
+  const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'bench-assumer' }))).AccessKey!;
+  return { roleArn: role.Role!.Arn!, key: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } };
 }
 
 async function main(): Promise<void> {
@@ -61,6 +82,16 @@ async function main(): Promise<void> {
           path: '/',
           setupRequest: (req: autocannon.Request) => ({ ...req, ...signed(wardUrl, 'iam', `Action=CreateUser&Version=2010-05-08&UserName=bench-${run}-${n++}`) }),
         },
+      }),
+    );
+    // AssumeRole as an IAM user allowed to assume a role that trusts it: trust policy and identity
+    // policy evaluated, a session written, credentials returned.
+    const assumer = await assumeRoleSetup(wardUrl);
+    rows.push(
+      await load('sts:AssumeRole (signed, new session each)', wardUrl, {
+        connections,
+        duration,
+        request: signed(wardUrl, 'sts', `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(assumer.roleArn)}&RoleSessionName=bench`, assumer.key),
       }),
     );
     process.stdout.write(`\nnode ${process.version}, ${connections} connections, ${duration} s each, Ward log level ${logLevel}\n\n`);
