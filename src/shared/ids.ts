@@ -38,10 +38,13 @@ function base32Decode(text: string): Uint8Array | undefined {
 /** Prefixes AWS uses for unique IDs (IAM "Unique identifiers" reference). */
 export type UniqueIdPrefix = 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'AIPA' | 'ASCA' | 'APKA';
 
-/** A 21-character unique ID such as `AIDAJQABLZS4A3QDU576Q`. */
-export function newUniqueId(prefix: UniqueIdPrefix): string {
+/**
+ * A unique ID such as `AIDAJQABLZS4A3QDU576Q`: 21 characters, except where the model asks for
+ * longer ones (signing certificate IDs are at least 24 characters; AWS's run to 28).
+ */
+export function newUniqueId(prefix: UniqueIdPrefix, length = 21): string {
   let id = prefix;
-  while (id.length < 21) id += BASE32[randomInt(32)];
+  while (id.length < length) id += BASE32[randomInt(32)];
   return id;
 }
 

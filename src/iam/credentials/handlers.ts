@@ -76,7 +76,7 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       }
       const accountId = ownerAccountId(owner);
       const userId = ownerUserId(owner);
-      const cert = { certificateId: newUniqueId('ASCA'), accountId, ...(userId ? { userId } : {}), body, status: 'Active' as const, uploadedAt: ctx.now };
+      const cert = { certificateId: newUniqueId('ASCA', 28), accountId, ...(userId ? { userId } : {}), body, status: 'Active' as const, uploadedAt: ctx.now };
       await store.transaction(async (tx) => {
         const existing = await tx.credentials.signingCertificatesOf(accountId, userId);
         if (existing.some((c) => c.body === body)) throw credentialErrors.duplicateCertificate();
