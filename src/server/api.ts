@@ -8,6 +8,7 @@ import { newRequestId } from '../shared/ids.js';
 import type { IncomingSignedRequest } from '../sigv4/index.js';
 import {
   decodeJsonInput,
+  collectOutputIssues,
   decodeQueryInput,
   findOperation,
   serializeJsonError,
@@ -28,6 +29,8 @@ export interface ApiDeps {
   clock: () => Date;
   /** The audit trail: told of every call, allowed or not (src/audit/trail.ts). */
   audit?: AuditHook;
+  /** Tests only: refuse a handler output the model does not allow (a 500 naming the broken constraint). */
+  checkOutputs?: boolean;
 }
 
 export interface ApiResponse {
@@ -114,6 +117,7 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
     deps.lastUsed.recordService(caller.principal.accountId, caller.principal.arn, caller.service, now, caller.region);
     const ctx = callContext(requestId, caller, now, deps.authorizer, raw);
     const output = await handler(input as never, ctx);
+    if (deps.checkOutputs) assertOutputFits(service, operation, output);
     seen.output = output;
     const body = protocol === 'json' ? serializeJsonResponse(service.model, operation, output) : serializeQueryResponse(service.model, operation, output, requestId);
     return { status: 200, contentType: contentTypeOf(protocol), body, requestId, service: service.name, action: operation, caller };
@@ -186,6 +190,24 @@ function jsonDispatch(target: string, raw: RawRequest, deps: ApiDeps): Dispatch 
     }
   }
   throw new AwsError('UnknownOperationException', `Unknown target ${target}`, 400);
+}
+
+/**
+ * Where AWS's own answers break its model, Ward answers as AWS does: the root user has no UserName
+ * or Path and its 12-digit account ID as UserId (GetUser, and the User of root's MFA device); SSH
+ * key fingerprints are 47-character MD5 colon-hex; ReadOnlyAccess's URL-encoded document is over
+ * the 131072-character document limit.
+ */
+const KNOWN_OUTPUT_GAPS = [
+  /^GetUser:user\.(userName|path|userId)$/,
+  /^ListVirtualMFADevices:virtualMFADevices\.\d+\.member\.user\.(userName|path|userId)$/,
+  /^(Upload|Get|Update)SSHPublicKey:sSHPublicKey\.fingerprint$/,
+  /^(GetPolicyVersion|ListPolicyVersions|GetAccountAuthorizationDetails):.*\.document$/,
+];
+
+function assertOutputFits(service: ServiceDef, operation: string, output: unknown): void {
+  const issues = collectOutputIssues(service.model, operation, output).filter((i) => !KNOWN_OUTPUT_GAPS.some((gap) => gap.test(`${operation}:${i.path}`)));
+  if (issues.length > 0) throw new AwsError('ServiceFailure', `${operation} output breaks the model: ${issues.map((i) => i.message).join('; ')}`, 500);
 }
 
 function unknownOperation(service: ServiceDef, operation: string): AwsError {

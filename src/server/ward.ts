@@ -35,6 +35,8 @@ export interface WardOptions {
   authorizer?: Authorizer;
   /** Where OIDC issuers' JWKS files are (default WARD_OIDC_JWKS_DIR); see jwks-dir.ts. */
   oidcJwksDir?: string;
+  /** Tests: check every handler output against the service model (see api.ts). */
+  checkOutputs?: boolean;
 }
 
 export interface RunningWard {
@@ -100,7 +102,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       },
       bus,
     );
-  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit };
+  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit, ...(options.checkOutputs ? { checkOutputs: true } : {}) };
 
   const emulator = emulatorAuth && {
     auth: emulatorAuth,

@@ -20,7 +20,7 @@ export { compilePattern, matchesPattern } from './patterns.js';
 export { decodeQueryInput } from './query-decode.js';
 export { serializeQueryError, serializeQueryResponse } from './query-serialize.js';
 export { formatIso8601, parseTimestamp } from './timestamps.js';
-export { collectValidationIssues, validateInput } from './validate.js';
+export { collectOutputIssues, collectValidationIssues, validateInput } from './validate.js';
 export { validationErrorFor, validationMessage } from './validation-error.js';
 export type { ConstraintKind, ValidationIssue } from './validation-error.js';
 export { escapeXml } from './xml-escape.js';

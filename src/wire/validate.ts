@@ -128,3 +128,16 @@ export function validateInput(model: ServiceModel, operationName: string, input:
   const issues = collectValidationIssues(model, operationName, input);
   return issues.length ? validationErrorFor(model, issues) : undefined;
 }
+
+/**
+ * What an operation's output breaks in the model (the same checks as for input). Ward's own
+ * handlers run this in tests, so an ID shorter than the model allows or a missing required member
+ * fails a test rather than a client's parser.
+ */
+export function collectOutputIssues(model: ServiceModel, operationName: string, output: unknown): ValidationIssue[] {
+  const op = findOperation(model, operationName);
+  if (!op?.output) return [];
+  const w: Walk = { model, style: valueStyleFor(model), issues: [] };
+  checkStructure(w, getShape(model, op.output.shape), typeof output === 'object' && output !== null ? output : {}, '');
+  return w.issues;
+}

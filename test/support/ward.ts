@@ -64,7 +64,8 @@ export async function startTestWard(options: TestWardOptions = {}): Promise<Test
   });
   let ward: RunningWard;
   try {
-    ward = await startWard(config, wardOptions);
+    // Every handler output in the suites is checked against the service model.
+    ward = await startWard(config, { checkOutputs: true, ...wardOptions });
   } catch (err) {
     await database?.drop();
     if (!peer) rmSync(dataDir, { recursive: true, force: true });
