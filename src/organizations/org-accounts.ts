@@ -110,9 +110,9 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
     if (!a || a.orgId !== o.orgId) throw deps.error('AccountNotFoundException', MSG.accountNotFound);
     return a;
   };
-  const parentExists = async (o: OrgRecord, parentId: string): Promise<boolean> => {
+  const parentExists = async (o: OrgRecord, parentId: string, repo = store.organizations): Promise<boolean> => {
     if (parentId === o.rootId) return true;
-    const ou = await store.organizations.getOu(parentId);
+    const ou = await repo.getOu(parentId);
     return ou !== undefined && ou.orgId === o.orgId;
   };
 
@@ -254,8 +254,8 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       await store.transaction(async (tx) => {
         const a = await tx.organizations.getAccount(input.AccountId);
         if (!a || a.orgId !== org.orgId) throw deps.error('AccountNotFoundException', MSG.accountNotFound);
-        if (!(await parentExists(org, input.SourceParentId))) throw deps.error('SourceParentNotFoundException', MSG.sourceParentNotFound);
-        if (!(await parentExists(org, input.DestinationParentId))) throw deps.error('DestinationParentNotFoundException', MSG.destinationParentNotFound);
+        if (!(await parentExists(org, input.SourceParentId, tx.organizations))) throw deps.error('SourceParentNotFoundException', MSG.sourceParentNotFound);
+        if (!(await parentExists(org, input.DestinationParentId, tx.organizations))) throw deps.error('DestinationParentNotFoundException', MSG.destinationParentNotFound);
         if (a.parentId !== input.SourceParentId) throw deps.error('AccountNotFoundException', MSG.accountNotFound);
         if (a.parentId === input.DestinationParentId) throw deps.error('DuplicateAccountException', MSG.duplicateAccount);
         await tx.organizations.updateAccount(a.accountId, { parentId: input.DestinationParentId });

@@ -43,7 +43,7 @@ export function randomChars(n: number, alphabet = LOWER_ALNUM): string {
 export const newOrgId = () => `o-${randomChars(10)}`;
 export const newRootId = () => `r-${randomChars(4)}`;
 export const newOuId = (rootId: string) => `ou-${rootId.slice(2)}-${randomChars(8)}`;
-export const newPolicyId = () => `p-${randomChars(8)}`;
+export const newPolicyId = () => `p-${randomChars(10)}`;
 export const newCreateAccountRequestId = () => `car-${randomChars(32)}`;
 export const newHandshakeId = () => `h-${randomChars(10)}`;
 export const newAccountId = () => randomChars(12, '0123456789').replace(/^0/, '1');

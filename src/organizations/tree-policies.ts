@@ -42,13 +42,13 @@ const summary = (o: OrgRecord, p: OrgPolicyRecord): PolicySummary => ({
 const policyShape = (o: OrgRecord, p: OrgPolicyRecord): Policy => ({ PolicySummary: summary(o, p), Content: p.content });
 
 /** A root, OU or account of the organization, as a policy target. */
-async function target(deps: OrgDeps, o: OrgRecord, id: string): Promise<PolicyTargetSummary & { Type: TargetType }> {
+async function target(deps: OrgDeps, o: OrgRecord, id: string, repo = deps.store.organizations): Promise<PolicyTargetSummary & { Type: TargetType }> {
   if (id === o.rootId) return { TargetId: id, Arn: rootArn(o), Name: o.rootName, Type: 'ROOT' };
   if (id.startsWith('ou-')) {
-    const ou = await deps.store.organizations.getOu(id);
+    const ou = await repo.getOu(id);
     if (ou && ou.orgId === o.orgId) return { TargetId: id, Arn: ouArn(o, id), Name: ou.name, Type: 'ORGANIZATIONAL_UNIT' };
   } else if (/^\d{12}$/.test(id)) {
-    const a = await deps.store.organizations.getAccount(id);
+    const a = await repo.getAccount(id);
     if (a && a.orgId === o.orgId) return { TargetId: id, Arn: accountArn(o, id), Name: a.name, Type: 'ACCOUNT' };
   }
   throw deps.error('TargetNotFoundException', MSG.targetNotFound);
@@ -71,18 +71,18 @@ async function allNodes(tx: OrgStore, o: OrgRecord): Promise<string[]> {
 
 export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
   const { store } = deps;
-  const parentExists = async (o: OrgRecord, parentId: string): Promise<boolean> => {
+  const parentExists = async (o: OrgRecord, parentId: string, repo = store.organizations): Promise<boolean> => {
     if (parentId === o.rootId) return true;
-    const ou = await store.organizations.getOu(parentId);
+    const ou = await repo.getOu(parentId);
     return ou !== undefined && ou.orgId === o.orgId;
   };
-  const ouOf = async (o: OrgRecord, ouId: string): Promise<OuRecord> => {
-    const ou = await store.organizations.getOu(ouId);
+  const ouOf = async (o: OrgRecord, ouId: string, repo = store.organizations): Promise<OuRecord> => {
+    const ou = await repo.getOu(ouId);
     if (!ou || ou.orgId !== o.orgId) throw deps.error('OrganizationalUnitNotFoundException', MSG.ouNotFound);
     return ou;
   };
-  const policyOf = async (o: OrgRecord, policyId: string): Promise<OrgPolicyRecord> => {
-    const p = await store.organizations.getPolicy(o.orgId, policyId);
+  const policyOf = async (o: OrgRecord, policyId: string, repo = store.organizations): Promise<OrgPolicyRecord> => {
+    const p = await repo.getPolicy(o.orgId, policyId);
     if (!p) throw deps.error('PolicyNotFoundException', MSG.policyNotFound);
     return p;
   };
@@ -108,7 +108,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     async CreateOrganizationalUnit(input, ctx) {
       const org = await managementOrg(deps, ctx, 'CreateOrganizationalUnit', (o) => (input.ParentId === o.rootId ? rootArn(o) : ouArn(o, input.ParentId)));
       const ou = await store.transaction(async (tx) => {
-        if (!(await parentExists(org, input.ParentId))) throw deps.error('ParentNotFoundException', MSG.parentNotFound);
+        if (!(await parentExists(org, input.ParentId, tx.organizations))) throw deps.error('ParentNotFoundException', MSG.parentNotFound);
         const siblings = await tx.organizations.listOus(org.orgId, input.ParentId);
         if (siblings.some((s) => s.name === input.Name)) throw deps.error('DuplicateOrganizationalUnitException', MSG.duplicateOu);
         const record: OuRecord = { ouId: newOuId(org.rootId), orgId: org.orgId, parentId: input.ParentId, name: input.Name, createdAt: ctx.now };
@@ -136,7 +136,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     async DeleteOrganizationalUnit(input, ctx) {
       const org = await managementOrg(deps, ctx, 'DeleteOrganizationalUnit', (o) => ouArn(o, input.OrganizationalUnitId));
       await store.transaction(async (tx) => {
-        const ou = await ouOf(org, input.OrganizationalUnitId);
+        const ou = await ouOf(org, input.OrganizationalUnitId, tx.organizations);
         const children = [...(await tx.organizations.listOus(org.orgId, ou.ouId)), ...(await tx.organizations.listAccounts(org.orgId, ou.ouId))];
         if (children.length > 0) throw deps.error('OrganizationalUnitNotEmptyException', MSG.ouNotEmpty);
         for (const a of await tx.organizations.attachments(org.orgId, { targetId: ou.ouId })) await tx.organizations.detach(org.orgId, a.policyId, ou.ouId);
@@ -264,7 +264,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     async DeletePolicy(input, ctx) {
       const org = await managementOrg(deps, ctx, 'DeletePolicy');
       await store.transaction(async (tx) => {
-        const p = await policyOf(org, input.PolicyId);
+        const p = await policyOf(org, input.PolicyId, tx.organizations);
         if (p.awsManaged) throw deps.error('AccessDeniedException', MSG.accessDenied);
         if ((await tx.organizations.attachments(org.orgId, { policyId: p.policyId })).length > 0) throw deps.error('PolicyInUseException', MSG.policyInUse);
         await tx.organizations.deletePolicy(org.orgId, p.policyId);
@@ -281,8 +281,8 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     async AttachPolicy(input, ctx) {
       const org = await managementOrg(deps, ctx, 'AttachPolicy');
       await store.transaction(async (tx) => {
-        const p = await policyOf(org, input.PolicyId);
-        await target(deps, org, input.TargetId);
+        const p = await policyOf(org, input.PolicyId, tx.organizations);
+        await target(deps, org, input.TargetId, tx.organizations);
         if (!(await tx.organizations.enabledPolicyTypes(org.orgId)).includes(p.policyType)) throw deps.error('PolicyTypeNotEnabledException', MSG.typeNotEnabled);
         if ((await tx.organizations.attachments(org.orgId, { policyId: p.policyId, targetId: input.TargetId })).length > 0) {
           throw deps.error('DuplicatePolicyAttachmentException', MSG.duplicateAttachment);
@@ -296,8 +296,8 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     async DetachPolicy(input, ctx) {
       const org = await managementOrg(deps, ctx, 'DetachPolicy');
       await store.transaction(async (tx) => {
-        const p = await policyOf(org, input.PolicyId);
-        await target(deps, org, input.TargetId);
+        const p = await policyOf(org, input.PolicyId, tx.organizations);
+        await target(deps, org, input.TargetId, tx.organizations);
         if ((await tx.organizations.attachments(org.orgId, { policyId: p.policyId, targetId: input.TargetId })).length === 0) {
           throw deps.error('PolicyNotAttachedException', MSG.notAttached);
         }
