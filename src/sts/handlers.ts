@@ -1,4 +1,5 @@
 import type { IamStore } from '../iam/iam-store.js';
+import type { RoleRecord } from '../iam/records.js';
 import { verifyMfaCode } from '../iam/mfa/verify.js';
 import { AwsError } from '../shared/aws-error.js';
 import { iamArn } from '../shared/arn.js';
@@ -59,6 +60,23 @@ function requestTagKeys(tags: Tag[] | undefined): RequestConditionKeys {
 
 function notWithSessionCredentials(p: Principal, operation: string): void {
   if (p.session) throw accessDenied(`Cannot call ${operation} with session credentials`);
+}
+
+/** The principal of a role session: `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`, user ID `AROA…:SESSION`. */
+function assumedRolePrincipal(role: RoleRecord, roleArn: string, sessionName: string): Principal & { kind: 'assumed-role' } {
+  return {
+    kind: 'assumed-role',
+    accountId: role.accountId,
+    arn: `arn:aws:sts::${role.accountId}:assumed-role/${role.roleName}/${sessionName}`,
+    userId: `${role.roleId}:${sessionName}`,
+    roleId: role.roleId,
+    roleName: role.roleName,
+    rolePath: role.path,
+    roleArn,
+    sessionName,
+    // issueSession fills the session in.
+    session: undefined as never,
+  };
 }
 
 export function createStsHandlers({ store, sessions, box, oidcProviders, jwks }: StsDeps): StsHandlers {
@@ -142,20 +160,8 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks }:
       const sessionTags = [...inherited, ...toSessionTags(tags)];
       const transitive = [...new Set([...(parent?.transitiveTagKeys ?? []), ...transitiveKeys])];
 
-      const assumedRoleId = `${role.roleId}:${input.RoleSessionName}`;
-      const arn = `arn:aws:sts::${role.accountId}:assumed-role/${role.roleName}/${input.RoleSessionName}`;
-      const principal: Principal = {
-        kind: 'assumed-role',
-        accountId: role.accountId,
-        arn,
-        userId: assumedRoleId,
-        roleId: role.roleId,
-        roleName: role.roleName,
-        rolePath: role.path,
-        roleArn,
-        sessionName: input.RoleSessionName,
-        session: undefined as never,
-      };
+      const principal = assumedRolePrincipal(role, roleArn, input.RoleSessionName);
+      const { arn, userId: assumedRoleId } = principal;
       const mfaAuthTime = mfaNow ? ctx.now : parent?.mfaAuthTime;
       const credentials = await issueSession(
         sessionRepo(),
@@ -222,20 +228,8 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks }:
       if (duration > role.maxSessionDuration) throw validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
       const { docs, packedSize } = await sessionPolicies(store, ctx, input.Policy, input.PolicyArns);
       const packed = packedPercent(packedSize);
-      const assumedRoleId = `${role.roleId}:${input.RoleSessionName}`;
-      const arn = `arn:aws:sts::${role.accountId}:assumed-role/${role.roleName}/${input.RoleSessionName}`;
-      const principal: Principal = {
-        kind: 'assumed-role',
-        accountId: role.accountId,
-        arn,
-        userId: assumedRoleId,
-        roleId: role.roleId,
-        roleName: role.roleName,
-        rolePath: role.path,
-        roleArn,
-        sessionName: input.RoleSessionName,
-        session: undefined as never,
-      };
+      const principal = assumedRolePrincipal(role, roleArn, input.RoleSessionName);
+      const { arn, userId: assumedRoleId } = principal;
       const credentials = await issueSession(sessionRepo(), principal, { mfaPresent: false, policies: docs, tags: [], transitiveTagKeys: [] }, ctx.now, duration);
       await store.roles.recordLastUsed(role.roleId, ctx.now, ctx.region);
       return {

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { PolicyRepo } from '../../iam/iam-store.js';
 import {
   AWS_MANAGED_ACCOUNT,
@@ -22,6 +22,13 @@ import { iamArn } from '../../shared/arn.js';
 import type { Database } from '../schema.js';
 import { type Db, date, iso, mapUnique } from './db.js';
 import { decodeMarker, toPage } from './pagination.js';
+
+const ENTITY_ORDER: PolicyEntityKind[] = ['group', 'user', 'role'];
+const ENTITY_TABLES: Record<PolicyEntityKind, { table: string; id: string }> = {
+  user: { table: 'users', id: 'user_id' },
+  group: { table: 'groups', id: 'group_id' },
+  role: { table: 'roles', id: 'role_id' },
+};
 
 type PolicyRow = Selectable<Database['managed_policies']>;
 type Eb = ExpressionBuilder<Database & { p: Database['managed_policies'] }, 'p'>;
@@ -345,42 +352,20 @@ export class KyselyPolicyRepo implements PolicyRepo {
 
   async attachedEntities(policyId: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]> {
     const out: PolicyEntityRef[] = [];
-    const inPath = (path: string) => path.startsWith(pathPrefix);
-    if (kinds.includes('group')) {
-      const rows = await this.db
+    // Groups, then users, then roles, each by name: the order ListEntitiesForPolicy reports them in.
+    for (const kind of ENTITY_ORDER.filter((k) => kinds.includes(k))) {
+      const { table, id } = ENTITY_TABLES[kind];
+      // The entity table varies by kind; kysely cannot type a join on a table chosen at run time.
+      const rows: Array<{ id: string; name: string; path: string }> = await (this.db as unknown as Kysely<Record<string, Record<string, string>>>)
         .selectFrom('policy_attachments as a')
-        .innerJoin('groups as g', 'g.group_id', 'a.entity_id')
-        .select(['g.group_id', 'g.name', 'g.path'])
+        .innerJoin(`${table} as e`, `e.${id}`, 'a.entity_id')
+        .select([`e.${id} as id`, 'e.name as name', 'e.path as path'])
         .where('a.policy_id', '=', policyId)
-        .where('a.entity_kind', '=', 'group')
+        .where('a.entity_kind', '=', kind)
         .where('a.account_id', '=', accountId)
-        .orderBy('g.name_lower')
+        .orderBy('e.name_lower')
         .execute();
-      for (const r of rows) if (inPath(r.path)) out.push({ kind: 'group', id: r.group_id, name: r.name, path: r.path });
-    }
-    if (kinds.includes('user')) {
-      const rows = await this.db
-        .selectFrom('policy_attachments as a')
-        .innerJoin('users as u', 'u.user_id', 'a.entity_id')
-        .select(['u.user_id', 'u.name', 'u.path'])
-        .where('a.policy_id', '=', policyId)
-        .where('a.entity_kind', '=', 'user')
-        .where('a.account_id', '=', accountId)
-        .orderBy('u.name_lower')
-        .execute();
-      for (const r of rows) if (inPath(r.path)) out.push({ kind: 'user', id: r.user_id, name: r.name, path: r.path });
-    }
-    if (kinds.includes('role')) {
-      const rows = await this.db
-        .selectFrom('policy_attachments as a')
-        .innerJoin('roles as r', 'r.role_id', 'a.entity_id')
-        .select(['r.role_id', 'r.name', 'r.path'])
-        .where('a.policy_id', '=', policyId)
-        .where('a.entity_kind', '=', 'role')
-        .where('a.account_id', '=', accountId)
-        .orderBy('r.name_lower')
-        .execute();
-      for (const r of rows) if (inPath(r.path)) out.push({ kind: 'role', id: r.role_id, name: r.name, path: r.path });
+      for (const r of rows) if (r.path.startsWith(pathPrefix)) out.push({ kind, id: r.id, name: r.name, path: r.path });
     }
     return out;
   }
