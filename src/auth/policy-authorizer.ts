@@ -64,7 +64,7 @@ export class PolicyAuthorizer implements Authorizer {
   async decide(call: CallContext, action: string, resourceArn: string, extra?: RequestConditionKeys, options?: AuthorizeOptions): Promise<Decision> {
     const p = call.principal;
     // GetSessionToken credentials without MFA cannot call IAM, nor STS beyond AssumeRole and GetCallerIdentity.
-    if ((p.kind === 'user' || p.kind === 'root') && p.session && !p.session.mfaPresent) {
+    if ((p.kind === 'user' || p.kind === 'root') && p.session && !p.session.mfaPresent && !p.session.assumedRoot) {
       const lower = action.toLowerCase();
       if (lower.startsWith('iam:') || (lower.startsWith('sts:') && !NO_MFA_STS_ACTIONS.has(lower))) {
         return { allowed: false, explicit: false, layer: 'identity', matched: [] };
@@ -113,6 +113,10 @@ export class PolicyAuthorizer implements Authorizer {
       case 'federated-user':
         return p.sourceUserId === undefined ? { identity: [], tags: [] } : this.#policiesOf(p.sourceUserId, () => this.#load(p.sourceUserId!));
       case 'root':
+        // An sts:AssumeRoot session: root's implicit allow (isRoot) narrowed by the task policy,
+        // evaluated as an identity policy. AWS's root-task policies are Deny-with-NotAction only,
+        // so the task policy's explicit denies are what confine the session to its task.
+        if (p.session?.assumedRoot) return { identity: p.session.policies.map((d) => this.compile(d, 'identity')).filter((c): c is CompiledPolicy => c !== undefined), tags: [] };
         return { identity: [], tags: [] };
     }
   }

@@ -39,6 +39,8 @@ export function globalConditionKeys(call: CallContext, principalTags: Tag[], ext
     }
     keys['aws:TokenIssueTime'] = session.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (session.sourceIdentity !== undefined) keys['aws:SourceIdentity'] = session.sourceIdentity;
+    // sts:AssumeRoot sessions: SCPs exempt or target them with `aws:AssumedRoot` (absent otherwise).
+    if (session.assumedRoot) keys['aws:AssumedRoot'] = 'true';
     // Session tags override the principal's own tags of the same key.
     for (const t of session.tags) keys[`aws:PrincipalTag/${t.key}`] = t.value;
   }

@@ -43,21 +43,25 @@ export async function eventsCommand(config: WardConfig, options: EventsOptions):
     };
     await printNew();
     if (!options.follow) return 0;
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    options.signal?.addEventListener('abort', stop);
+    let stopped = false;
+    let wake: (() => void) | undefined;
+    const stop = () => {
+      stopped = true;
+      wake?.();
+    };
+    options.signal?.addEventListener('abort', stop, { once: true });
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     try {
-      while (!controller.signal.aborted) {
+      while (!stopped) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 1000);
-          controller.signal.addEventListener('abort', () => {
+          wake = () => {
             clearTimeout(timer);
             resolve();
-          });
+          };
         });
-        if (!controller.signal.aborted) await printNew();
+        if (!stopped) await printNew();
       }
     } finally {
       process.off('SIGINT', stop);

@@ -120,6 +120,10 @@ export interface OrganizationsRepo {
   /** False when it was not registered. */
   removeDelegatedAdmin(orgId: string, accountId: string, servicePrincipal: string): Promise<boolean>;
 
+  /** IAM's organization features enabled (`RootCredentialsManagement`, `RootSessions`), sorted. */
+  iamFeatures(orgId: string): Promise<string[]>;
+  setIamFeature(orgId: string, feature: string, enabledAt: Date | undefined): Promise<void>;
+
   tags(orgId: string, resourceId: string): Promise<OrgTag[]>;
   putTags(orgId: string, resourceId: string, tags: OrgTag[]): Promise<void>;
   removeTags(orgId: string, resourceId: string, keys: string[]): Promise<void>;

@@ -152,6 +152,7 @@ function callContext(requestId: string, caller: Caller, now: Date, authorizer: A
     sourceIp: raw.remoteAddress,
     userAgent: headerValue(raw, 'user-agent') ?? '',
     secureTransport: raw.secure,
+    ...(headerValue(raw, 'host') !== undefined ? { host: headerValue(raw, 'host')! } : {}),
     async authorize(action, resourceArn, context, options) {
       if (caller.anonymous) throw new AwsError('AccessDenied', `Anonymous callers are not authorized to perform: ${action}`, 403);
       const decision = await authorizer.decide(ctx, action, resourceArn, context, options);

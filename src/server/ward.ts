@@ -16,6 +16,7 @@ import { SigningKeyCache } from '../sigv4/index.js';
 import type { KyselyStore } from '../store/kysely/kysely-store.js';
 import { openStore } from '../store/open-store.js';
 import { createStsHandlers } from '../sts/handlers.js';
+import { createAssumeRootHandler } from '../sts/assume-root.js';
 import { createOrganizationsHandlers } from '../organizations/handlers.js';
 import { scpLevelsForAccount } from '../organizations/scp-levels.js';
 import { organizationsError } from '../wire/index.js';
@@ -80,11 +81,14 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   audit.startRetention();
 
   const services = new Map<ServiceName, ServiceDef>([
-    ['iam', serviceDef('iam', 'query', { ...createIamHandlers({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }) }), ...createOidcProviderHandlers(store.oidcProviders) })],
+    ['iam', serviceDef('iam', 'query', { ...createIamHandlers({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }), organizations: store.organizations }), ...createOidcProviderHandlers(store.oidcProviders) })],
     ['sts', serviceDef(
         'sts',
         'query',
-        createStsHandlers({ store, sessions: store.sessions, box, oidcProviders: store.oidcProviders, jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR) }),
+        {
+          ...createStsHandlers({ store, sessions: store.sessions, box, oidcProviders: store.oidcProviders, jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR) }),
+          ...createAssumeRootHandler({ store, sessions: store.sessions, organizations: store.organizations }),
+        },
         ['AssumeRoleWithWebIdentity'],
       )],
     ['organizations', serviceDef('organizations', 'json', createOrganizationsHandlers({ store, bus, error: organizationsError }))],

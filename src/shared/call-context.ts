@@ -13,6 +13,8 @@ export interface CallContext {
   userAgent: string;
   /** Whether the request came over TLS (aws:SecureTransport). */
   secureTransport: boolean;
+  /** The request's Host header, when known (sts:AssumeRoot refuses the global endpoint). */
+  host?: string;
   /**
    * Authorizes `action` on `resourceArn` as the caller; throws AccessDenied with AWS's
    * message when the policy evaluation says no. Handlers call it before they reveal anything.

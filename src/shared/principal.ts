@@ -33,6 +33,12 @@ export interface SessionInfo {
   /** Tag keys that pass on to a role assumed with this session (role chaining). */
   transitiveTagKeys: string[];
   sourceIdentity?: string;
+  /**
+   * Set on a root principal's session issued by sts:AssumeRoot ("centralized root access"): the
+   * session acts as the member account's root, limited by the task policy held in `policies`
+   * (evaluated as an identity policy, see PolicyAuthorizer), and carries `aws:AssumedRoot`.
+   */
+  assumedRoot?: { taskPolicyArn: string };
 }
 
 export interface RootPrincipal {

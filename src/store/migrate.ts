@@ -6,6 +6,7 @@ import * as credentials from './migrations/004-credentials.js';
 import * as sessions from './migrations/005-sessions.js';
 import * as audit from './migrations/006-audit.js';
 import * as organizations from './migrations/007-organizations.js';
+import * as rootAccess from './migrations/008-root-access.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '005-sessions': sessions,
   '006-audit': audit,
   '007-organizations': organizations,
+  '008-root-access': rootAccess,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -5,6 +5,7 @@ import { groupHandlers } from './groups.js';
 import { instanceProfileHandlers } from './instance-profiles.js';
 import { inlinePolicyHandlers } from './inline-policies.js';
 import { managedPolicyHandlers } from './managed-policies.js';
+import { orgFeatureHandlers } from './org-features.js';
 import { roleHandlers } from './roles.js';
 import { serviceLinkedRoleHandlers } from './service-linked-roles.js';
 import { credentialHandlers } from '../credentials/handlers.js';
@@ -37,5 +38,6 @@ export function createIamHandlers(deps: IamDeps): IamHandlers {
     ...mfaHandlers(deps),
     ...passwordHandlers(deps),
     ...credentialHandlers(deps),
+    ...orgFeatureHandlers(deps),
   };
 }

@@ -3,11 +3,14 @@ import type { IamOperationName, IamOperations } from '../../wire/generated/iam.j
 import type { OperationHandler } from '../../shared/call-context.js';
 import type { IamStore } from '../iam-store.js';
 import type { IamQuotas } from '../quotas.js';
+import type { OrganizationsRepo } from '../../organizations/store.js';
 
 export interface IamDeps {
   store: IamStore;
   bus: CacheBus;
   quotas: IamQuotas;
+  /** Organizations, for centralized root access (absent: those operations answer OrganizationNotFound). */
+  organizations?: OrganizationsRepo;
 }
 
 export type IamHandlers = {

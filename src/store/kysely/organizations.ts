@@ -34,10 +34,13 @@ export interface OrganizationTables {
   org_service_access: { org_id: string; service_principal: string; enabled_at: string };
   org_delegated_admins: { org_id: string; account_id: string; service_principal: string; enabled_at: string };
   org_tags: { org_id: string; resource_id: string; key: string; value: string };
+  /** Migration 008. */
+  org_iam_features: { org_id: string; feature: string; enabled_at: string };
 }
 
 /** Children first: what `deleteOrg` and the emulator's wipe delete, in order. */
 const ORG_TABLES = [
+  'org_iam_features',
   'org_tags',
   'org_delegated_admins',
   'org_service_access',
@@ -355,6 +358,16 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
   async setServiceAccess(orgId: string, servicePrincipal: string, enabledAt: Date | undefined): Promise<void> {
     await this.#db.deleteFrom('org_service_access').where('org_id', '=', orgId).where('service_principal', '=', servicePrincipal).execute();
     if (enabledAt) await this.#db.insertInto('org_service_access').values({ org_id: orgId, service_principal: servicePrincipal, enabled_at: iso(enabledAt) }).execute();
+  }
+
+  async iamFeatures(orgId: string): Promise<string[]> {
+    const rows = await this.#db.selectFrom('org_iam_features').select('feature').where('org_id', '=', orgId).orderBy('feature').execute();
+    return rows.map((r) => r.feature);
+  }
+
+  async setIamFeature(orgId: string, feature: string, enabledAt: Date | undefined): Promise<void> {
+    await this.#db.deleteFrom('org_iam_features').where('org_id', '=', orgId).where('feature', '=', feature).execute();
+    if (enabledAt) await this.#db.insertInto('org_iam_features').values({ org_id: orgId, feature, enabled_at: iso(enabledAt) }).execute();
   }
 
   async delegatedAdmins(orgId: string): Promise<Array<{ accountId: string; servicePrincipal: string; enabledAt: Date }>> {
