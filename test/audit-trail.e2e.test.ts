@@ -145,7 +145,7 @@ describe('the audit trail', () => {
   it('authorizes cloudtrail:LookupEvents and shows only the caller’s account', async () => {
     const bob = await t.iam().send(new CreateAccessKeyCommand({ UserName: 'bob' }));
     const bobKey = { accessKeyId: bob.AccessKey!.AccessKeyId!, secretAccessKey: bob.AccessKey!.SecretAccessKey! };
-    expect((await caught(() => lookup({}, bobKey))).name).toMatch(/^AccessDenied/);
+    expect((await caught(() => lookup({}, bobKey))).name).toBe('AccessDeniedException');
     const asAlice = await lookup({}, alice);
     expect(asAlice.length).toBeGreaterThan(0);
     expect(asAlice.every((e) => record(e).recipientAccountId === t.accountId)).toBe(true);

@@ -122,7 +122,7 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
     const body = protocol === 'json' ? serializeJsonResponse(service.model, operation, output) : serializeQueryResponse(service.model, operation, output, requestId);
     return { status: 200, contentType: contentTypeOf(protocol), body, requestId, service: service.name, action: operation, caller };
   } catch (err) {
-    const error = err instanceof AwsError ? err : internalError(err);
+    const error = inProtocol(err instanceof AwsError ? err : internalError(err), protocol);
     seen.error = error;
     const xmlNamespace = dispatch?.service.model.metadata.xmlNamespace ?? deps.services.get('iam')!.model.metadata.xmlNamespace ?? '';
     const body = protocol === 'json' ? serializeJsonError(error) : serializeQueryError(error, requestId, xmlNamespace);
@@ -209,6 +209,15 @@ const KNOWN_OUTPUT_GAPS = [
 function assertOutputFits(service: ServiceDef, operation: string, output: unknown): void {
   const issues = collectOutputIssues(service.model, operation, output).filter((i) => !KNOWN_OUTPUT_GAPS.some((gap) => gap.test(`${operation}:${i.path}`)));
   if (issues.length > 0) throw new AwsError('ServiceFailure', `${operation} output breaks the model: ${issues.map((i) => i.message).join('; ')}`, 500);
+}
+
+/**
+ * The authorizer speaks Query's `AccessDenied`; JSON services (Organizations, CloudTrail) call the
+ * same denial `AccessDeniedException`, as their models and the SDKs expect.
+ */
+function inProtocol(error: AwsError, protocol: 'query' | 'json'): AwsError {
+  if (protocol === 'json' && error.code === 'AccessDenied') return new AwsError('AccessDeniedException', error.message, error.status);
+  return error;
 }
 
 function unknownOperation(service: ServiceDef, operation: string): AwsError {
