@@ -4,3 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsx bench/policy.ts
 npx tsx bench/api.ts
+npx tsx bench/list-users.ts
