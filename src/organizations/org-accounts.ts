@@ -194,6 +194,12 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
         }
         let accountId = newAccountId();
         while (await tx.accounts.get(accountId)) accountId = newAccountId();
+        // The new account's root user gets no credentials: no password, access keys, signing
+        // certificates or MFA. With IAM's RootCredentialsManagement feature on (centralized root
+        // access) that is AWS's documented state of accounts created in the organization; Ward
+        // keeps it so without the feature as well (AWS's root password is then unset until
+        // recovered by email, which Ward does not emulate). Root credentials are only ever given
+        // by IAM calls as that root, including an sts:AssumeRoot IAMCreateRootUserPassword session.
         await tx.accounts.create({ accountId, name: input.AccountName, email: input.Email, createdAt: ctx.now });
         await tx.organizations.addAccount({
           accountId,

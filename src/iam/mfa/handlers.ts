@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { iamArn } from '../../shared/arn.js';
+import { iamArn, rootArn as iamRootArn } from '../../shared/arn.js';
 import type { CallContext } from '../../shared/call-context.js';
 import { credentialErrors } from '../credentials/errors.js';
 import type { MfaDeviceRecord } from '../credentials-store.js';
@@ -77,7 +77,10 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
     },
 
     async DeleteVirtualMFADevice(input, ctx) {
-      await ctx.authorize('iam:DeleteVirtualMFADevice', input.SerialNumber);
+      // In an sts:AssumeRoot session the device is the member root's: AWS's IAMDeleteRootUserCredentials
+      // allows iam:DeleteVirtualMFADevice only on `arn:aws:iam::*:root`, so it is authorized on the root user.
+      const p = ctx.principal;
+      await ctx.authorize('iam:DeleteVirtualMFADevice', p.kind === 'root' && p.session?.assumedRoot ? iamRootArn(p.accountId) : input.SerialNumber);
       const device = await deviceOf(store, ctx, input.SerialNumber);
       await store.transaction(async (tx) => {
         const current = await tx.credentials.getMfaDevice(device.serialNumber);
