@@ -323,7 +323,9 @@ function guessOperation(call: AuditedCall): { service?: string; operation?: stri
   }
   const parsed = parseAuthorization(signed);
   const service = parsed.ok ? parsed.auth.service : params.get('Version') === '2011-06-15' ? 'sts' : undefined;
-  const action = params.get('Action');
+  // REST-JSON (the Account service) names the operation by its path: POST /getAccountInformation.
+  const restOperation = service === 'account' ? /^\/([a-z][A-Za-z]{0,127})$/.exec(signed.rawPath)?.[1] : undefined;
+  const action = restOperation ? restOperation.charAt(0).toUpperCase() + restOperation.slice(1) : params.get('Action');
   return { ...(service && SOURCES[service] ? { service } : {}), ...(action && /^[A-Za-z]{1,128}$/.test(action) ? { operation: action } : {}) };
 }
 

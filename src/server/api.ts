@@ -10,11 +10,15 @@ import {
   decodeJsonInput,
   collectOutputIssues,
   decodeQueryInput,
+  decodeRestJsonInput,
   findOperation,
+  findRestOperation,
   serializeJsonError,
   serializeJsonResponse,
   serializeQueryError,
   serializeQueryResponse,
+  serializeRestJsonError,
+  serializeRestJsonResponse,
   validateInput,
 } from '../wire/index.js';
 import type { AuditHook } from '../audit/trail.js';
@@ -43,7 +47,11 @@ export interface ApiResponse {
   action?: string;
   caller?: Caller;
   errorCode?: string;
+  /** Extra response headers (REST-JSON's `x-amzn-ErrorType`). */
+  headers?: Record<string, string>;
 }
+
+type Protocol = ServiceDef['protocol'];
 
 /** Query-protocol services are told apart by their API version when a request is unsigned. */
 const QUERY_VERSIONS: Record<string, ServiceName> = { '2010-05-08': 'iam', '2011-06-15': 'sts' };
@@ -53,6 +61,8 @@ interface Dispatch {
   operation: string;
   params?: URLSearchParams;
   json?: string;
+  /** REST-JSON: the operation was named by method and path. */
+  rest?: true;
 }
 
 /** What the audit trail needs beyond the response. */
@@ -92,12 +102,18 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
   const signed = toSignedRequest(raw);
   Object.assign(seen, { at: now, signed });
   const target = headerValue(raw, 'x-amz-target');
-  let protocol: 'query' | 'json' = target ? 'json' : 'query';
+  const rest = target ? undefined : restDispatch(raw, signed, deps);
+  let protocol: Protocol = target ? 'json' : rest ? 'rest-json' : 'query';
   let dispatch: Dispatch | undefined;
   let caller: Caller | undefined;
   try {
     const authn = await deps.authenticator.authenticate(signed, now);
-    dispatch = target ? jsonDispatch(target, raw, deps) : queryDispatch(raw, signed, deps, 'unsigned' in authn ? undefined : authn.service);
+    const scopeService = 'unsigned' in authn ? undefined : authn.service;
+    if (!target && !rest && deps.services.get(scopeService as ServiceName)?.protocol === 'rest-json') {
+      protocol = 'rest-json';
+      throw new AwsError('UnknownOperationException', `No ${scopeService} operation is ${raw.method} ${signed.rawPath}`, 404);
+    }
+    dispatch = target ? jsonDispatch(target, raw, deps) : (rest ?? queryDispatch(raw, signed, deps, scopeService));
     protocol = dispatch.service.protocol;
     const { service, operation } = dispatch;
     if (!findOperation(service.model, operation)) throw unknownOperation(service, operation);
@@ -109,7 +125,9 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
     } else {
       caller = authn;
     }
-    const input = dispatch.json !== undefined ? decodeJsonInput(service.model, operation, dispatch.json) : decodeQueryInput(service.model, operation, dispatch.params!);
+    const input = dispatch.rest
+      ? decodeRestJsonInput(service.model, operation, signed.rawPath, new URLSearchParams(signed.rawQuery), raw.headers, raw.body.toString('utf8'))
+      : dispatch.json !== undefined ? decodeJsonInput(service.model, operation, dispatch.json) : decodeQueryInput(service.model, operation, dispatch.params!);
     seen.input = input;
     const invalid = validateInput(service.model, operation, input);
     if (invalid) throw invalid;
@@ -119,14 +137,21 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
     const output = await handler(input as never, ctx);
     if (deps.checkOutputs) assertOutputFits(service, operation, output);
     seen.output = output;
+    if (protocol === 'rest-json') {
+      const r = serializeRestJsonResponse(service.model, operation, output);
+      const status = findOperation(service.model, operation)?.http.responseCode ?? 200;
+      return { status, contentType: contentTypeOf(protocol), body: r.body, headers: r.headers, requestId, service: service.name, action: operation, caller };
+    }
     const body = protocol === 'json' ? serializeJsonResponse(service.model, operation, output) : serializeQueryResponse(service.model, operation, output, requestId);
     return { status: 200, contentType: contentTypeOf(protocol), body, requestId, service: service.name, action: operation, caller };
   } catch (err) {
     const error = inProtocol(err instanceof AwsError ? err : internalError(err), protocol);
     seen.error = error;
     const xmlNamespace = dispatch?.service.model.metadata.xmlNamespace ?? deps.services.get('iam')!.model.metadata.xmlNamespace ?? '';
-    const body = protocol === 'json' ? serializeJsonError(error) : serializeQueryError(error, requestId, xmlNamespace);
+    const restError = protocol === 'rest-json' ? serializeRestJsonError(error) : undefined;
+    const body = restError ? restError.body : protocol === 'json' ? serializeJsonError(error) : serializeQueryError(error, requestId, xmlNamespace);
     const response: ApiResponse = { status: error.status, contentType: contentTypeOf(protocol), body, requestId, errorCode: error.code };
+    if (restError) response.headers = restError.headers;
     if (dispatch) Object.assign(response, { service: dispatch.service.name, action: dispatch.operation });
     if (caller) response.caller = caller;
     if (!(err instanceof AwsError)) (response as ApiResponse & { cause?: unknown }).cause = err;
@@ -180,6 +205,17 @@ function queryDispatch(raw: RawRequest, signed: IncomingSignedRequest, deps: Api
   return { service, operation: action, params };
 }
 
+/** A REST-JSON service's operation named by the request's method and path (the Account service), if any. */
+function restDispatch(raw: RawRequest, signed: IncomingSignedRequest, deps: ApiDeps): Dispatch | undefined {
+  if (signed.rawPath === '/' || signed.rawPath === '') return undefined;
+  for (const service of deps.services.values()) {
+    if (service.protocol !== 'rest-json') continue;
+    const found = findRestOperation(service.model, raw.method, signed.rawPath);
+    if (found) return { service, operation: found.operation.name, rest: true };
+  }
+  return undefined;
+}
+
 function jsonDispatch(target: string, raw: RawRequest, deps: ApiDeps): Dispatch {
   const dot = target.lastIndexOf('.');
   const prefix = target.slice(0, dot);
@@ -215,20 +251,20 @@ function assertOutputFits(service: ServiceDef, operation: string, output: unknow
  * The authorizer speaks Query's `AccessDenied`; JSON services (Organizations, CloudTrail) call the
  * same denial `AccessDeniedException`, as their models and the SDKs expect.
  */
-function inProtocol(error: AwsError, protocol: 'query' | 'json'): AwsError {
-  if (protocol === 'json' && error.code === 'AccessDenied') return new AwsError('AccessDeniedException', error.message, error.status);
+function inProtocol(error: AwsError, protocol: Protocol): AwsError {
+  if (protocol !== 'query' && error.code === 'AccessDenied') return new AwsError('AccessDeniedException', error.message, error.status);
   return error;
 }
 
 function unknownOperation(service: ServiceDef, operation: string): AwsError {
-  if (service.protocol === 'json') return new AwsError('UnknownOperationException', `Unknown operation ${operation}`, 400);
+  if (service.protocol !== 'query') return new AwsError('UnknownOperationException', `Unknown operation ${operation}`, 400);
   return new AwsError('InvalidAction', `Could not find operation ${operation} for version ${service.model.metadata.apiVersion}`, 400);
 }
 
 /** In the model but without a handler yet: AWS's unsupported-action error, never a crash. */
 function notImplemented(service: ServiceDef, operation: string): AwsError {
   const message = `The action ${operation} is not implemented by Ward yet.`;
-  if (service.protocol === 'json') return new AwsError('UnknownOperationException', message, 400);
+  if (service.protocol !== 'query') return new AwsError('UnknownOperationException', message, 400);
   return new AwsError('InvalidAction', message, 400);
 }
 
@@ -236,7 +272,8 @@ function internalError(_err: unknown): AwsError {
   return new AwsError('ServiceFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
 }
 
-function contentTypeOf(protocol: 'query' | 'json'): string {
+function contentTypeOf(protocol: Protocol): string {
+  if (protocol === 'rest-json') return 'application/json';
   return protocol === 'json' ? 'application/x-amz-json-1.1' : 'text/xml';
 }
 

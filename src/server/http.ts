@@ -53,6 +53,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
     res.setHeader('Connection', 'close');
   }
   res.setHeader('x-amzn-RequestId', response.requestId);
+  for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
   send(res, response.status, response.contentType, response.body);
   logRequest(deps.logger, req, response, started);
 }

@@ -7,7 +7,7 @@ export type ServiceName = 'iam' | 'sts' | 'organizations' | 'account' | 'cloudtr
 export interface ServiceDef {
   name: ServiceName;
   model: ReturnType<typeof loadModel>;
-  protocol: 'query' | 'json';
+  protocol: 'query' | 'json' | 'rest-json';
   // Handlers are checked against the generated types where they are written; here they are looked up by name.
   handlers: Readonly<Record<string, OperationHandler<never, unknown> | undefined>>;
   /** Operations AWS serves without a signature (for example sts:AssumeRoleWithWebIdentity). */

@@ -19,11 +19,14 @@ import { createStsHandlers } from '../sts/handlers.js';
 import { createAssumeRootHandler } from '../sts/assume-root.js';
 import { createOrganizationsHandlers } from '../organizations/handlers.js';
 import { scpLevelsForAccount } from '../organizations/scp-levels.js';
-import { organizationsError } from '../wire/index.js';
+import { accountError, organizationsError } from '../wire/index.js';
 import { createOidcProviderHandlers } from '../sts/oidc-providers.js';
 import { jwksDirSource } from './jwks-dir.js';
 import { AuditTrail } from '../audit/trail.js';
 import { createCloudTrailHandlers } from '../audit/cloudtrail-handlers.js';
+import { createAccountHandlers } from '../account/handlers.js';
+import { directoryOutbox } from '../account/outbox.js';
+import { join } from 'node:path';
 import type { ApiDeps } from './api.js';
 import { createRequestListener } from './http.js';
 import { type Logger, createLogger } from './logger.js';
@@ -93,6 +96,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       )],
     ['organizations', serviceDef('organizations', 'json', createOrganizationsHandlers({ store, bus, error: organizationsError }))],
     ['cloudtrail', serviceDef('cloudtrail', 'json', createCloudTrailHandlers({ events: store.events, flush: () => audit.flush() }))],
+    ['account', serviceDef('account', 'rest-json', createAccountHandlers({ store, outbox: directoryOutbox(join(config.dataDir, 'outbox')), error: accountError }))],
   ]);
   const authorizer =
     options.authorizer ??

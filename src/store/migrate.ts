@@ -7,6 +7,7 @@ import * as sessions from './migrations/005-sessions.js';
 import * as audit from './migrations/006-audit.js';
 import * as organizations from './migrations/007-organizations.js';
 import * as rootAccess from './migrations/008-root-access.js';
+import * as account from './migrations/009-account.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006-audit': audit,
   '007-organizations': organizations,
   '008-root-access': rootAccess,
+  '009-account': account,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -17,6 +17,8 @@ export type {
   ShapeType,
 } from './model.js';
 export { compilePattern, matchesPattern } from './patterns.js';
+export { decodeRestJsonInput, findRestOperation, serializeRestJsonError, serializeRestJsonResponse } from './rest-json.js';
+export type { RestJsonResponse } from './rest-json.js';
 export { decodeQueryInput } from './query-decode.js';
 export { serializeQueryError, serializeQueryResponse } from './query-serialize.js';
 export { formatIso8601, parseTimestamp } from './timestamps.js';

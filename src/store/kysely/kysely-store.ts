@@ -5,6 +5,7 @@ import type { SecretBox } from '../../shared/secret-box.js';
 import type { Database } from '../schema.js';
 import { KyselyAccessKeyRepo } from './access-keys.js';
 import { KyselyAccountRepo } from './accounts.js';
+import { KyselyAccountSettingsRepo } from './account-settings.js';
 import { KyselyCredentialRepo } from './credentials.js';
 import type { EventRepo } from '../../audit/event-store.js';
 import { KyselyEventRepo } from './events.js';
@@ -69,6 +70,8 @@ export class KyselyStore implements IamStore {
   readonly events: EventRepo;
   /** AWS Organizations (migration 007; port in src/organizations/store.ts). */
   readonly organizations: KyselyOrganizationsRepo;
+  /** The Account service's contacts and pending email updates (migration 009; port in src/account/store.ts). */
+  readonly accountSettings: KyselyAccountSettingsRepo;
 
   constructor(
     private readonly db: Db,
@@ -90,6 +93,7 @@ export class KyselyStore implements IamStore {
     this.credentials = new KyselyCredentialRepo(db, box);
     this.events = new KyselyEventRepo(db);
     this.organizations = new KyselyOrganizationsRepo(db);
+    this.accountSettings = new KyselyAccountSettingsRepo(db);
   }
 
   async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
@@ -101,6 +105,7 @@ export class KyselyStore implements IamStore {
   async wipe(): Promise<void> {
     await this.transaction(async (tx) => {
       await tx.organizations.wipe();
+      await tx.accountSettings.wipe();
       for (const table of TABLES_CHILD_FIRST) await (tx.db as unknown as Kysely<Database & SessionTables>).deleteFrom(table).execute();
       await tx.events.deleteOlderThan(new Date(8.64e15));
     });

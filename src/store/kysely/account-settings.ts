@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import type { AccountSettingsRepo, PendingEmailUpdate } from '../../account/store.js';
+import type { AlternateContact, AlternateContactType, ContactInformation } from '../../wire/generated/account.js';
+import { type Db, date, iso } from './db.js';
+
+/** Tables of migration 009 (kept apart from schema.ts, as organizations.ts does for 007). */
+export interface AccountTables {
+  accounts: { account_id: string; name: string; email: string; created_at: string };
+  org_accounts: { account_id: string; name: string; email: string };
+  account_alternate_contacts: { account_id: string; contact_type: string; name: string; title: string; email: string; phone: string };
+  account_contact_information: { account_id: string; document: string };
+  account_email_updates: { account_id: string; email: string; otp_hash: string; expires_at: string };
+}
+
+export const ACCOUNT_TABLES = ['account_alternate_contacts', 'account_contact_information', 'account_email_updates'] as const;
+
+export class KyselyAccountSettingsRepo implements AccountSettingsRepo {
+  readonly #db: Kysely<AccountTables>;
+
+  constructor(db: Db) {
+    this.#db = db as unknown as Kysely<AccountTables>;
+  }
+
+  async setName(accountId: string, name: string): Promise<void> {
+    await this.#db.updateTable('accounts').set({ name }).where('account_id', '=', accountId).execute();
+    await this.#db.updateTable('org_accounts').set({ name }).where('account_id', '=', accountId).execute();
+  }
+
+  async setEmail(accountId: string, email: string): Promise<void> {
+    await this.#db.updateTable('accounts').set({ email }).where('account_id', '=', accountId).execute();
+    await this.#db.updateTable('org_accounts').set({ email }).where('account_id', '=', accountId).execute();
+  }
+
+  async getAlternateContact(accountId: string, type: AlternateContactType): Promise<AlternateContact | undefined> {
+    const row = await this.#db
+      .selectFrom('account_alternate_contacts')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('contact_type', '=', type)
+      .executeTakeFirst();
+    return row && { AlternateContactType: type, Name: row.name, Title: row.title, EmailAddress: row.email, PhoneNumber: row.phone };
+  }
+
+  async putAlternateContact(accountId: string, c: Required<AlternateContact>): Promise<void> {
+    await this.deleteAlternateContact(accountId, c.AlternateContactType);
+    await this.#db
+      .insertInto('account_alternate_contacts')
+      .values({ account_id: accountId, contact_type: c.AlternateContactType, name: c.Name, title: c.Title, email: c.EmailAddress, phone: c.PhoneNumber })
+      .execute();
+  }
+
+  async deleteAlternateContact(accountId: string, type: AlternateContactType): Promise<boolean> {
+    const r = await this.#db.deleteFrom('account_alternate_contacts').where('account_id', '=', accountId).where('contact_type', '=', type).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async getContactInformation(accountId: string): Promise<ContactInformation | undefined> {
+    const row = await this.#db.selectFrom('account_contact_information').select('document').where('account_id', '=', accountId).executeTakeFirst();
+    return row && (JSON.parse(row.document) as ContactInformation);
+  }
+
+  async putContactInformation(accountId: string, info: ContactInformation): Promise<void> {
+    await this.#db.deleteFrom('account_contact_information').where('account_id', '=', accountId).execute();
+    await this.#db.insertInto('account_contact_information').values({ account_id: accountId, document: JSON.stringify(info) }).execute();
+  }
+
+  async getPendingEmailUpdate(accountId: string): Promise<PendingEmailUpdate | undefined> {
+    const row = await this.#db.selectFrom('account_email_updates').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+    return row && { accountId, email: row.email, otpHash: row.otp_hash, expiresAt: date(row.expires_at) };
+  }
+
+  async putPendingEmailUpdate(u: PendingEmailUpdate): Promise<void> {
+    await this.deletePendingEmailUpdate(u.accountId);
+    await this.#db.insertInto('account_email_updates').values({ account_id: u.accountId, email: u.email, otp_hash: u.otpHash, expires_at: iso(u.expiresAt) }).execute();
+  }
+
+  async deletePendingEmailUpdate(accountId: string): Promise<void> {
+    await this.#db.deleteFrom('account_email_updates').where('account_id', '=', accountId).execute();
+  }
+
+  /** The emulator's reset. */
+  async wipe(): Promise<void> {
+    for (const table of ACCOUNT_TABLES) await this.#db.deleteFrom(table).execute();
+  }
+}
