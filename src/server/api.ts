@@ -132,7 +132,8 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
     const invalid = validateInput(service.model, operation, input);
     if (invalid) throw invalid;
     if (caller.accessKeyId) deps.lastUsed.record(caller.accessKeyId, now, caller.service, caller.region);
-    deps.lastUsed.recordService(caller.principal.accountId, caller.principal.arn, caller.service, now, caller.region);
+    // Unsigned callers (web identity before its token is checked) have no principal to credit yet.
+    if (caller.principal.accountId) deps.lastUsed.recordService(caller.principal.accountId, caller.principal.arn, caller.service, now, caller.region);
     const ctx = callContext(requestId, caller, now, deps.authorizer, raw);
     const output = await handler(input as never, ctx);
     if (deps.checkOutputs) assertOutputFits(service, operation, output);
