@@ -372,25 +372,17 @@ export class KyselyPolicyRepo implements PolicyRepo {
 
   async boundaryEntities(policyArn: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]> {
     const out: PolicyEntityRef[] = [];
-    if (kinds.includes('user')) {
-      const rows = await this.db
-        .selectFrom('users')
-        .select(['user_id', 'name', 'path'])
+    // Groups have no permissions boundary.
+    for (const kind of ENTITY_ORDER.filter((k) => k !== 'group' && kinds.includes(k))) {
+      const { table, id } = ENTITY_TABLES[kind];
+      const rows: Array<{ id: string; name: string; path: string }> = await (this.db as unknown as Kysely<Record<string, Record<string, string>>>)
+        .selectFrom(table)
+        .select([`${id} as id`, 'name', 'path'])
         .where('account_id', '=', accountId)
         .where('permissions_boundary_arn', '=', policyArn)
         .orderBy('name_lower')
         .execute();
-      for (const r of rows) if (r.path.startsWith(pathPrefix)) out.push({ kind: 'user', id: r.user_id, name: r.name, path: r.path });
-    }
-    if (kinds.includes('role')) {
-      const rows = await this.db
-        .selectFrom('roles')
-        .select(['role_id', 'name', 'path'])
-        .where('account_id', '=', accountId)
-        .where('permissions_boundary_arn', '=', policyArn)
-        .orderBy('name_lower')
-        .execute();
-      for (const r of rows) if (r.path.startsWith(pathPrefix)) out.push({ kind: 'role', id: r.role_id, name: r.name, path: r.path });
+      for (const r of rows) if (r.path.startsWith(pathPrefix)) out.push({ kind, id: r.id, name: r.name, path: r.path });
     }
     return out;
   }
