@@ -464,6 +464,20 @@ export class KyselyPolicyRepo implements PolicyRepo {
   async syncAwsManaged(seeds: AwsManagedPolicySeed[]): Promise<void> {
     for (const s of seeds) {
       const arn = iamArn(AWS_MANAGED_ACCOUNT, 'policy', s.path, s.policyName);
+      const versionNumber = Number(s.defaultVersionId.slice(1));
+      const policyRow = {
+        arn,
+        account_id: AWS_MANAGED_ACCOUNT,
+        name: s.policyName,
+        name_lower: s.policyName.toLowerCase(),
+        path: s.path,
+        description: s.description ?? null,
+        default_version_id: s.defaultVersionId,
+        next_version: versionNumber + 1,
+        created_at: iso(s.createdAt),
+        updated_at: iso(s.updatedAt),
+      };
+      const versionRow = { policy_id: s.policyId, version_id: s.defaultVersionId, version_number: versionNumber, document: s.document, created_at: iso(s.updatedAt) };
       const existing = await this.db.selectFrom('managed_policies').selectAll().where('policy_id', '=', s.policyId).executeTakeFirst();
       if (existing) {
         const current = await this.db
@@ -481,64 +495,20 @@ export class KyselyPolicyRepo implements PolicyRepo {
         if (unchanged) continue;
         // AWS replaced the policy's default version: Ward keeps only the version it ships.
         await this.db.deleteFrom('policy_versions').where('policy_id', '=', s.policyId).execute();
-        await this.db
-          .updateTable('managed_policies')
-          .set({
-            arn,
-            name: s.policyName,
-            name_lower: s.policyName.toLowerCase(),
-            path: s.path,
-            description: s.description ?? null,
-            default_version_id: s.defaultVersionId,
-            next_version: Number(s.defaultVersionId.slice(1)) + 1,
-            created_at: iso(s.createdAt),
-            updated_at: iso(s.updatedAt),
-          })
-          .where('policy_id', '=', s.policyId)
-          .execute();
-        await this.db
-          .insertInto('policy_versions')
-          .values({
-            policy_id: s.policyId,
-            version_id: s.defaultVersionId,
-            version_number: Number(s.defaultVersionId.slice(1)),
-            document: s.document,
-            created_at: iso(s.updatedAt),
-          })
-          .execute();
+        await this.db.updateTable('managed_policies').set(policyRow).where('policy_id', '=', s.policyId).execute();
+        await this.db.insertInto('policy_versions').values(versionRow).execute();
         continue;
       }
       // Several nodes may start at once on one database: whichever inserts first wins, the others skip.
       await this.db
         .insertInto('managed_policies')
-        .values({
-          policy_id: s.policyId,
-          arn,
-          account_id: AWS_MANAGED_ACCOUNT,
-          name: s.policyName,
-          name_lower: s.policyName.toLowerCase(),
-          path: s.path,
-          description: s.description ?? null,
-          default_version_id: s.defaultVersionId,
-          next_version: Number(s.defaultVersionId.slice(1)) + 1,
-          created_at: iso(s.createdAt),
-          updated_at: iso(s.updatedAt),
-        })
+        .values({ policy_id: s.policyId, ...policyRow })
         .onConflict((oc) => oc.doNothing())
         .execute();
-      await this.db
-        .insertInto('policy_versions')
-        .values({
-          policy_id: s.policyId,
-          version_id: s.defaultVersionId,
-          version_number: Number(s.defaultVersionId.slice(1)),
-          document: s.document,
-          created_at: iso(s.updatedAt),
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
+      await this.db.insertInto('policy_versions').values(versionRow).onConflict((oc) => oc.doNothing()).execute();
     }
   }
+
 
   // ---- The authorizer's read ----------------------------------------------------------------
 
