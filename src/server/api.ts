@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Authenticator, Caller } from '../auth/authenticate.js';
-import { type Authorizer, accessDenied } from '../auth/authorizer.js';
+import type { Authorizer } from '../auth/authorizer.js';
 import type { LastUsedRecorder } from '../auth/last-used.js';
 import { AwsError } from '../shared/aws-error.js';
-import type { CallContext } from '../shared/call-context.js';
 import { newRequestId } from '../shared/ids.js';
 import type { IncomingSignedRequest } from '../sigv4/index.js';
 import {
@@ -24,6 +23,7 @@ import {
 import type { AuditHook } from '../audit/trail.js';
 import { type RawRequest, headerValue } from './raw-request.js';
 import type { ServiceDef, ServiceName } from './services.js';
+import { type CallOrigin, callContext } from './call-context.js';
 
 export interface ApiDeps {
   services: ReadonlyMap<ServiceName, ServiceDef>;
@@ -134,7 +134,7 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
     if (caller.accessKeyId) deps.lastUsed.record(caller.accessKeyId, now, caller.service, caller.region);
     // Unsigned callers (web identity before its token is checked) have no principal to credit yet.
     if (caller.principal.accountId) deps.lastUsed.recordService(caller.principal.accountId, caller.principal.arn, caller.service, now, caller.region);
-    const ctx = callContext(requestId, caller, now, deps.authorizer, raw);
+    const ctx = callContext(requestId, caller, now, deps.authorizer, originOf(raw));
     const output = await handler(input as never, ctx);
     if (deps.checkOutputs) assertOutputFits(service, operation, output);
     seen.output = output;
@@ -166,29 +166,6 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
  */
 function anonymousCaller(service: string): Caller {
   return { principal: { kind: 'root', accountId: '', arn: 'anonymous', userId: 'anonymous' }, region: 'us-east-1', service, anonymous: true };
-}
-
-function callContext(requestId: string, caller: Caller, now: Date, authorizer: Authorizer, raw: RawRequest): CallContext {
-  const ctx: CallContext = {
-    requestId,
-    principal: caller.principal,
-    ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
-    region: caller.region,
-    now,
-    sourceIp: raw.remoteAddress,
-    userAgent: headerValue(raw, 'user-agent') ?? '',
-    secureTransport: raw.secure,
-    ...(headerValue(raw, 'host') !== undefined ? { host: headerValue(raw, 'host')! } : {}),
-    async authorize(action, resourceArn, context, options) {
-      if (caller.anonymous) throw new AwsError('AccessDenied', `Anonymous callers are not authorized to perform: ${action}`, 403);
-      const decision = await authorizer.decide(ctx, action, resourceArn, context, options);
-      if (!decision.allowed) {
-        if (options?.deniedMessage !== undefined) throw new AwsError('AccessDenied', options.deniedMessage, 403);
-        throw accessDenied(caller.principal, action, resourceArn, decision);
-      }
-    },
-  };
-  return ctx;
 }
 
 function queryDispatch(raw: RawRequest, signed: IncomingSignedRequest, deps: ApiDeps, scopeService: string | undefined): Dispatch {
@@ -276,6 +253,10 @@ function internalError(_err: unknown): AwsError {
 function contentTypeOf(protocol: Protocol): string {
   if (protocol === 'rest-json') return 'application/json';
   return protocol === 'json' ? 'application/x-amz-json-1.1' : 'text/xml';
+}
+
+function originOf(raw: RawRequest): CallOrigin {
+  return { sourceIp: raw.remoteAddress, userAgent: headerValue(raw, 'user-agent') ?? '', secure: raw.secure, host: headerValue(raw, 'host') };
 }
 
 function toSignedRequest(raw: RawRequest): IncomingSignedRequest {
