@@ -1,4 +1,5 @@
 import {
+  GetAccountSummaryCommand,
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   DeactivateMFADeviceCommand,
@@ -92,5 +93,12 @@ describe('virtual MFA', () => {
     expect(mine.map((d) => d.SerialNumber)).toEqual([`arn:aws:iam::${t.accountId}:mfa/root-account-mfa-device`]);
     const listed = (await iam.send(new ListVirtualMFADevicesCommand({}))).VirtualMFADevices!;
     expect(listed.find((d) => d.SerialNumber === dev.SerialNumber)?.User?.Arn).toBe(`arn:aws:iam::${t.accountId}:root`);
+    // The account summary counts what is there: root's device and its bootstrapped console password.
+    const summary = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
+    expect(summary.AccountMFAEnabled).toBe(1);
+    expect(summary.MFADevicesInUse).toBe(summary.MFADevices);
+    expect(summary.MFADevicesInUse).toBeGreaterThanOrEqual(1);
+    expect(summary.AccountPasswordPresent).toBe(1);
+    expect(summary.AccountSigningCertificatesPresent).toBe(0);
   });
 });

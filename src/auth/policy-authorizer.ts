@@ -64,7 +64,7 @@ export class PolicyAuthorizer implements Authorizer {
   async decide(call: CallContext, action: string, resourceArn: string, extra?: RequestConditionKeys, options?: AuthorizeOptions): Promise<Decision> {
     const p = call.principal;
     // GetSessionToken credentials without MFA cannot call IAM, nor STS beyond AssumeRole and GetCallerIdentity.
-    if ((p.kind === 'user' || p.kind === 'root') && p.session && !p.session.mfaPresent && !p.session.assumedRoot) {
+    if ((p.kind === 'user' || p.kind === 'root') && p.session && !p.session.mfaPresent && !p.session.assumedRoot && !p.session.console) {
       const lower = action.toLowerCase();
       if (lower.startsWith('iam:') || (lower.startsWith('sts:') && !NO_MFA_STS_ACTIONS.has(lower))) {
         return { allowed: false, explicit: false, layer: 'identity', matched: [] };

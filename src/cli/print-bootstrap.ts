@@ -13,5 +13,8 @@ export function printBootstrap(result: BootstrapResult, accountId: string, out: 
   } else {
     lines.push(`Root access key ${result.accessKeyId} from WARD_BOOTSTRAP_ACCESS_KEY_ID is active.`);
   }
+  if (result.generatedRootPassword !== undefined) {
+    lines.push('Root console password (shown only this once; sign in at /console and change it):', `  ${result.generatedRootPassword}`);
+  }
   out.write(lines.join('\n') + '\n');
 }

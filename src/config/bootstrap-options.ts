@@ -7,6 +7,7 @@ export function bootstrapOptionsFrom(config: WardConfig, now: Date): BootstrapOp
     accountId: config.accountId,
     rootEmail: config.rootEmail,
     now,
+    ...(config.rootPassword ? { rootPassword: config.rootPassword } : {}),
     ...(accessKeyId && secretAccessKey ? { accessKey: { accessKeyId, secretAccessKey } } : {}),
   };
 }

@@ -17,6 +17,8 @@ export const configSchema = z.object({
   emulator: z.boolean().default(false),
   accountId: z.string().regex(/^\d{12}$/, 'WARD_ACCOUNT_ID must be 12 digits').default('123456789012'),
   rootEmail: z.string().default('root@ward.local'),
+  /** Root's console password at bootstrap; generated and printed once when absent. */
+  rootPassword: z.string().min(8).max(128).optional(),
   bootstrapAccessKeyId: z.string().optional(),
   bootstrapSecretAccessKey: z.string().optional(),
   /** IAM users per account (AWS's default quota is 5000). */
@@ -27,6 +29,20 @@ export const configSchema = z.object({
   bodyLimit: z.coerce.number().int().positive().default(1024 * 1024),
   /** Days the audit trail keeps events (CloudTrail's event history keeps 90). */
   auditRetentionDays: z.coerce.number().int().positive().default(90),
+  /**
+   * An SMTP relay for Ward's mail (smtp://user:pass@host:port, `?starttls=1` to require
+   * STARTTLS; smtps://… for TLS from the start). Messages still land in <dataDir>/outbox too.
+   */
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\/[^/?#]+/i, 'the SMTP URL must look like smtp://user:pass@host:port or smtps://host:port')
+    .optional(),
+  /** The From of Ward's mail (`Name <address>` or `address`). */
+  mailFrom: z.string().regex(/^[^\r\n]*@[^\r\n]*$/, 'WARD_MAIL_FROM must be an email address, optionally as Name <address>').default('AWS Account (Ward) <no-reply@ward.invalid>'),
+  /** Whether root, signed in without MFA, may skip the console's prompt to register a device. */
+  consoleRootMfaSkippable: z.boolean().default(true),
+  /** Hours a console sign-in lasts (AWS's console session for an IAM user lasts 12). */
+  consoleSessionHours: z.coerce.number().positive().max(36).default(12),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -40,12 +56,17 @@ export function configFromEnv(flags: Partial<Record<keyof WardConfig, unknown>>,
     emulator: env.WARD_EMULATOR === undefined ? undefined : env.WARD_EMULATOR === '1' || env.WARD_EMULATOR === 'true',
     accountId: env.WARD_ACCOUNT_ID,
     rootEmail: env.WARD_ROOT_EMAIL,
+    rootPassword: env.WARD_ROOT_PASSWORD,
+    consoleRootMfaSkippable: env.WARD_CONSOLE_ROOT_MFA_REQUIRED === undefined ? undefined : !(env.WARD_CONSOLE_ROOT_MFA_REQUIRED === '1' || env.WARD_CONSOLE_ROOT_MFA_REQUIRED === 'true'),
+    consoleSessionHours: env.WARD_CONSOLE_SESSION_HOURS,
     bootstrapAccessKeyId: env.WARD_BOOTSTRAP_ACCESS_KEY_ID,
     bootstrapSecretAccessKey: env.WARD_BOOTSTRAP_SECRET_ACCESS_KEY,
     logLevel: env.WARD_LOG_LEVEL,
     usersPerAccountQuota: env.WARD_QUOTA_USERS_PER_ACCOUNT,
     authorizeToken: env.WARD_AUTHORIZE_TOKEN,
     auditRetentionDays: env.WARD_AUDIT_RETENTION_DAYS,
+    smtpUrl: env.WARD_SMTP_URL,
+    mailFrom: env.WARD_MAIL_FROM,
   };
   const merged: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fromEnv)) if (v !== undefined && v !== '') merged[k] = v;

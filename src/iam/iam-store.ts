@@ -48,6 +48,7 @@ export interface IamStore {
 export interface AccountRepo {
   get(accountId: string): Promise<AccountRecord | undefined>;
   create(account: AccountRecord): Promise<void>;
+  findByRootEmail(email: string): Promise<AccountRecord | undefined>;
   getAlias(accountId: string): Promise<string | undefined>;
   findByAlias(alias: string): Promise<string | undefined>;
   setAlias(accountId: string, alias: string): Promise<void>;

@@ -14,6 +14,8 @@ export interface ListenerDeps {
   /** Present only in emulator mode: outside it the moto-api paths do not exist. */
   emulator?: EmulatorControl;
   authorize: AuthorizeDeps;
+  /** The web console, served under /console. */
+  console?: RequestListener;
 }
 
 export function createRequestListener(deps: ListenerDeps): RequestListener {
@@ -34,6 +36,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
     if (answer) return send(res, answer.status, answer.contentType, answer.body);
   }
 
+  if (deps.console && (path === '/console' || path.startsWith('/console/'))) return deps.console(req, res);
+
   if (req.method === 'POST' && path === '/authorize') {
     const raw = await readRawRequest(req, deps.bodyLimit);
     const answer = await authorizeRoute(raw.body, req.headers.authorization, raw.remoteAddress, deps.authorize);
@@ -52,9 +56,15 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
     // The rest of an oversized body is not read; the connection cannot be reused.
     res.setHeader('Connection', 'close');
   }
-  res.setHeader('x-amzn-RequestId', response.requestId);
-  for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
-  send(res, response.status, response.contentType, response.body);
+  // One header object straight to writeHead: setHeader would build the response's header map first.
+  const headers: Record<string, string | number> = {
+    'Content-Type': response.contentType,
+    'Content-Length': Buffer.byteLength(response.body),
+    'x-amzn-RequestId': response.requestId,
+  };
+  if (response.headers) Object.assign(headers, response.headers);
+  res.writeHead(response.status, headers);
+  res.end(response.body);
   logRequest(deps.logger, req, response, started);
 }
 

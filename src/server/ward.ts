@@ -8,7 +8,7 @@ import { PolicyAuthorizer } from '../auth/policy-authorizer.js';
 import { bootstrapOptionsFrom } from '../config/bootstrap-options.js';
 import type { WardConfig } from '../config/config.js';
 import { loadMasterKey } from '../config/master-key.js';
-import { type BootstrapResult, bootstrap, bootstrapKey } from '../iam/bootstrap.js';
+import { type BootstrapResult, bootstrap, bootstrapKey, bootstrapRootPasswordHash } from '../iam/bootstrap.js';
 import { iamQuotas } from '../iam/quotas.js';
 import { createIamHandlers } from '../iam/handlers/index.js';
 import { SecretBox } from '../shared/secret-box.js';
@@ -25,10 +25,14 @@ import { jwksDirSource } from './jwks-dir.js';
 import { AuditTrail } from '../audit/trail.js';
 import { createCloudTrailHandlers } from '../audit/cloudtrail-handlers.js';
 import { createAccountHandlers } from '../account/handlers.js';
-import { directoryOutbox } from '../account/outbox.js';
-import { join } from 'node:path';
+import { createMailOutbox, outboxDir } from './mail.js';
 import type { ApiDeps } from './api.js';
 import { createRequestListener } from './http.js';
+import { createConsoleApp } from '../console/app.js';
+import { consolePages } from '../console/pages/index.js';
+import { consoleListener } from './console-listener.js';
+import { invokeOperation } from './invoke.js';
+import { completeRootPasswordRecovery, listOutbox, readOutboxMessage, startRootPasswordRecovery } from '../account/password-recovery.js';
 import { type Logger, createLogger } from './logger.js';
 import { type ServiceDef, type ServiceName, serviceDef } from './services.js';
 
@@ -83,8 +87,9 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   });
   audit.startRetention();
 
+  const outbox = createMailOutbox(config, logger);
   const services = new Map<ServiceName, ServiceDef>([
-    ['iam', serviceDef('iam', 'query', { ...createIamHandlers({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }), organizations: store.organizations }), ...createOidcProviderHandlers(store.oidcProviders) })],
+    ['iam', serviceDef('iam', 'query', { ...createIamHandlers({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }), organizations: store.organizations, identityProviders: store.oidcProviders }), ...createOidcProviderHandlers(store.oidcProviders) })],
     ['sts', serviceDef(
         'sts',
         'query',
@@ -96,7 +101,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       )],
     ['organizations', serviceDef('organizations', 'json', createOrganizationsHandlers({ store, bus, error: organizationsError }))],
     ['cloudtrail', serviceDef('cloudtrail', 'json', createCloudTrailHandlers({ events: store.events, flush: () => audit.flush() }))],
-    ['account', serviceDef('account', 'rest-json', createAccountHandlers({ store, outbox: directoryOutbox(join(config.dataDir, 'outbox')), error: accountError }))],
+    ['account', serviceDef('account', 'rest-json', createAccountHandlers({ store, outbox, error: accountError }))],
   ]);
   const authorizer =
     options.authorizer ??
@@ -116,15 +121,40 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     auth: emulatorAuth,
     async reset() {
       const key = await bootstrapKey(store);
+      const rootPasswordHash = await bootstrapRootPasswordHash(store, config.accountId);
       await lastUsed.flush();
       await store.wipe();
       resolver.clear();
-      await bootstrap(store, { ...bootstrapOptionsFrom(config, clock()), ...(key ? { accessKey: key } : {}) });
+      await bootstrap(store, { ...bootstrapOptionsFrom(config, clock()), ...(key ? { accessKey: key } : {}), ...(rootPasswordHash ? { rootPasswordHash } : {}) });
     },
   };
 
+  const consoleApp = createConsoleApp({
+    store,
+    invoke: ({ service, operation, input, principal, origin }) =>
+      invokeOperation(api, {
+        service,
+        operation,
+        input,
+        origin,
+        caller: { principal, region: 'us-east-1', service, ...(principal.session ? { accessKeyId: principal.session.accessKeyId } : {}) },
+      }),
+    audit,
+    clock,
+    managementAccountId: config.accountId,
+    emulator: config.emulator,
+    rootMfaSkippable: config.consoleRootMfaSkippable,
+    sessionHours: config.consoleSessionHours,
+    bodyLimit: config.bodyLimit,
+    recovery: {
+      start: async (email, now, baseUrl) => void (await startRootPasswordRecovery({ store, outbox, onError: (err, message) => logger.error({ err }, message) }, email, now, baseUrl)),
+      complete: async (token, password, now) => void (await completeRootPasswordRecovery({ store, outbox }, token, password, now)),
+    },
+    outbox: { list: () => listOutbox(outboxDir(config)), read: (id) => readOutboxMessage(outboxDir(config), id) },
+  }, consolePages);
+
   const authorize = { authenticator, authorizer, clock, ...(config.authorizeToken ? { token: config.authorizeToken } : {}) };
-  const server: Server = createServer(createRequestListener({ api, logger, bodyLimit: config.bodyLimit, authorize, ...(emulator ? { emulator } : {}) }));
+  const server: Server = createServer(createRequestListener({ api, logger, bodyLimit: config.bodyLimit, authorize, console: consoleListener(consoleApp), ...(emulator ? { emulator } : {}) }));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -149,6 +179,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
         server.closeIdleConnections();
       });
       await lastUsed.flush();
+      await outbox.settled();
       await audit.close();
       await opened.close();
     },

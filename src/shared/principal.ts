@@ -39,6 +39,12 @@ export interface SessionInfo {
    * (evaluated as an identity policy, see PolicyAuthorizer), and carries `aws:AssumedRoot`.
    */
   assumedRoot?: { taskPolicyArn: string };
+  /**
+   * A web-console sign-in. Its calls go through the same evaluation as an access key's, but it
+   * is not GetSessionToken's session: IAM stays callable without MFA, with aws:MultiFactorAuthPresent
+   * saying whether a code was given at sign-in.
+   */
+  console?: true;
 }
 
 export interface RootPrincipal {

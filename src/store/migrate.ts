@@ -8,6 +8,8 @@ import * as audit from './migrations/006-audit.js';
 import * as organizations from './migrations/007-organizations.js';
 import * as rootAccess from './migrations/008-root-access.js';
 import * as account from './migrations/009-account.js';
+import * as consoleSessions from './migrations/010-console.js';
+import * as rootPasswordRecovery from './migrations/011-root-password-recovery.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +22,8 @@ const migrations: Record<string, Migration> = {
   '007-organizations': organizations,
   '008-root-access': rootAccess,
   '009-account': account,
+  '010-console': consoleSessions,
+  '011-root-password-recovery': rootPasswordRecovery,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -4,6 +4,18 @@ import type { CredentialTables } from './schema-credentials.js';
  * and PostgreSQL); booleans are 0/1 integers for the same reason.
  */
 export interface Database extends CredentialTables {
+  console_sessions: {
+    token_hash: string;
+    account_id: string;
+    user_id: string | null;
+    stage: string;
+    mfa_at: string | null;
+    csrf: string;
+    key_id: string;
+    created_at: string;
+    expires_at: string;
+  };
+  signin_failures: { subject: string; failed_at: string };
   meta: { key: string; value: string };
   accounts: {
     account_id: string;

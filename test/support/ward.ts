@@ -28,10 +28,15 @@ export interface TestWard {
 }
 
 export const ACCOUNT_ID = '123456789012';
+/** The management root's console password in every test Ward. */
+export const ROOT_EMAIL = 'root@ward.local';
+export const ROOT_PASSWORD = 'Ward-root-Passw0rd!';
 
 export interface TestWardOptions extends WardOptions {
   emulator?: boolean;
   usersPerAccountQuota?: number;
+  /** Console settings under test (WARD_CONSOLE_*). */
+  console?: { rootMfaSkippable?: boolean };
   /**
    * Another node of `join`'s Ward: the same PostgreSQL database and the same data directory
    * (so the same master key). Closing it leaves the database to `join`.
@@ -44,7 +49,7 @@ export interface TestWardOptions extends WardOptions {
  * directory, or, when WARD_TEST_DATABASE_URL is set, a fresh PostgreSQL database dropped on close.
  */
 export async function startTestWard(options: TestWardOptions = {}): Promise<TestWard> {
-  const { join: peer, usersPerAccountQuota, ...wardOptions } = options;
+  const { join: peer, usersPerAccountQuota, console: consoleSettings, ...wardOptions } = options;
   const dataDir = peer?.dataDir ?? mkdtempSync(join(tmpdir(), 'ward-test-'));
   let database: TestDatabase | undefined;
   if (peer && !peer.databaseUrl) throw new Error('only a PostgreSQL Ward can have a second node');
@@ -61,6 +66,9 @@ export async function startTestWard(options: TestWardOptions = {}): Promise<Test
     emulator: options.emulator ?? false,
     bootstrapAccessKeyId: root.accessKeyId,
     bootstrapSecretAccessKey: root.secretAccessKey,
+    rootEmail: ROOT_EMAIL,
+    rootPassword: ROOT_PASSWORD,
+    ...(consoleSettings?.rootMfaSkippable === false ? { consoleRootMfaSkippable: false } : {}),
   });
   let ward: RunningWard;
   try {

@@ -2,7 +2,7 @@ import { iamErrors } from '../errors.js';
 import type { IamDeps, IamHandlers } from './types.js';
 import { rethrowAs } from './users.js';
 
-export function accountHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
+export function accountHandlers({ store, bus, quotas, identityProviders }: IamDeps): IamHandlers {
   return {
     async CreateAccountAlias(input, ctx) {
       const accountId = ctx.principal.accountId;
@@ -44,7 +44,15 @@ export function accountHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
         store.accessKeys.listForOwner(accountId, undefined),
         store.policies.summary(accountId),
       ]);
-      const [roles, instanceProfiles] = await Promise.all([store.roles.count(accountId), store.instanceProfiles.count(accountId)]);
+      const [roles, instanceProfiles, devices, rootDevices, rootPassword, rootCertificates, providers] = await Promise.all([
+        store.roles.count(accountId),
+        store.instanceProfiles.count(accountId),
+        store.credentials.listMfaDevices(accountId, 'Any'),
+        store.credentials.mfaDevicesOf(accountId, undefined),
+        store.credentials.getLoginProfile(accountId, undefined),
+        store.credentials.signingCertificatesOf(accountId, undefined),
+        identityProviders?.list(accountId) ?? Promise.resolve([]),
+      ]);
       const q = quotas;
       return {
         SummaryMap: {
@@ -59,12 +67,12 @@ export function accountHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
           GroupsPerUserQuota: q.GroupsPerUser,
           SigningCertificatesPerUserQuota: q.SigningCertificatesPerUser,
           AccessKeysPerUserQuota: q.AccessKeysPerUser,
-          MFADevices: 0,
-          MFADevicesInUse: 0,
-          AccountMFAEnabled: 0,
+          MFADevices: devices.length,
+          MFADevicesInUse: devices.filter((d) => d.enableDate !== undefined).length,
+          AccountMFAEnabled: rootDevices.some((d) => d.enableDate !== undefined) ? 1 : 0,
           AccountAccessKeysPresent: rootKeys.length > 0 ? 1 : 0,
-          AccountPasswordPresent: 0,
-          AccountSigningCertificatesPresent: 0,
+          AccountPasswordPresent: rootPassword ? 1 : 0,
+          AccountSigningCertificatesPresent: rootCertificates.length > 0 ? 1 : 0,
           AttachedPoliciesPerGroupQuota: q.AttachedPoliciesPerEntity,
           AttachedPoliciesPerRoleQuota: q.AttachedPoliciesPerEntity,
           AttachedPoliciesPerUserQuota: q.AttachedPoliciesPerEntity,
@@ -78,7 +86,7 @@ export function accountHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
           AssumeRolePolicySizeQuota: q.AssumeRolePolicySize,
           InstanceProfiles: instanceProfiles,
           InstanceProfilesQuota: q.InstanceProfiles,
-          Providers: 0,
+          Providers: providers.length,
           RolePolicySizeQuota: q.RolePolicySize,
           Roles: roles,
           RolesQuota: q.Roles,

@@ -11,6 +11,8 @@ export interface IamDeps {
   quotas: IamQuotas;
   /** Organizations, for centralized root access (absent: those operations answer OrganizationNotFound). */
   organizations?: OrganizationsRepo;
+  /** The account's identity providers, for GetAccountSummary's Providers count. */
+  identityProviders?: { list(accountId: string): Promise<unknown[]> };
 }
 
 export type IamHandlers = {

@@ -66,10 +66,14 @@ export function passwordHandlers({ store }: IamDeps): IamHandlers {
     async ChangePassword(input, ctx) {
       const p = ctx.principal;
       if (p.kind !== 'user') throw credentialErrors.notAnIamUser();
-      const user = await authorizedUser(store, ctx, p.userName, 'iam:ChangePassword');
+      const policy = await store.credentials.getPasswordPolicy(p.accountId);
+      // "Allow users to change their own password" grants every user iam:ChangePassword on itself.
+      const user = policy?.AllowUsersToChangePassword
+        ? await store.users.getById(p.userId)
+        : await authorizedUser(store, ctx, p.userName, 'iam:ChangePassword');
+      if (!user) throw credentialErrors.notAnIamUser();
       const profile = await store.credentials.getLoginProfile(user.accountId, user.userId);
       if (!profile) throw credentialErrors.noSuchLoginProfile(user.userName);
-      const policy = await store.credentials.getPasswordPolicy(user.accountId);
       if (policy?.HardExpiry && passwordExpired(policy, profile, ctx.now)) throw credentialErrors.passwordExpired();
       if (!(await verifyPassword(input.OldPassword, profile.passwordHash))) throw credentialErrors.oldPasswordIncorrect();
       await enforcePasswordPolicy(store, user.accountId, user.userId, input.NewPassword);

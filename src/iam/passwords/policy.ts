@@ -18,7 +18,7 @@ export function policyViolation(policy: PasswordPolicyRecord | undefined, passwo
 }
 
 /** Throws PasswordPolicyViolation when `password` breaks the account policy or reuses a remembered password. */
-export async function enforcePasswordPolicy(store: IamStore, accountId: string, userId: string | undefined, password: string): Promise<void> {
+export async function enforcePasswordPolicy(store: Pick<IamStore, 'credentials'>, accountId: string, userId: string | undefined, password: string): Promise<void> {
   const policy = await store.credentials.getPasswordPolicy(accountId);
   const violation = policyViolation(policy, password);
   if (violation) throw credentialErrors.passwordPolicy(violation);

@@ -19,6 +19,17 @@ export class KyselyAccountRepo implements AccountRepo {
     );
   }
 
+  /** The account whose root user has this email (compared case-insensitively, as sign-in does). */
+  async findByRootEmail(email: string): Promise<AccountRecord | undefined> {
+    const row = await this.db
+      .selectFrom('accounts')
+      .selectAll()
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .orderBy('created_at')
+      .executeTakeFirst();
+    return row && { accountId: row.account_id, name: row.name, email: row.email, createdAt: date(row.created_at) };
+  }
+
   async getAlias(accountId: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('account_aliases').select('alias').where('account_id', '=', accountId).executeTakeFirst();
     return row?.alias;

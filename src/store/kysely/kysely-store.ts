@@ -16,12 +16,16 @@ import { KyselyMetaRepo } from './meta.js';
 import { KyselyOrganizationsRepo } from './organizations.js';
 import { KyselyPolicyRepo } from './policies.js';
 import { KyselyInstanceProfileRepo, KyselyRoleRepo } from './roles.js';
+import { KyselyRootRecoveryRepo } from './root-recovery.js';
 import { KyselyOidcProviderRepo, KyselySessionRepo, type SessionTables } from './sessions.js';
 import { SINGLE_WRITER, type TransactionPolicy, runTransaction } from './transactions.js';
 import { KyselyUserRepo } from './users.js';
+import { KyselyConsoleSessionRepo, KyselySignInFailureRepo } from './console.js';
 
 /** Tables in the order a wipe must delete them (children before parents). */
 const TABLES_CHILD_FIRST = [
+  'console_sessions',
+  'signin_failures',
   'sessions',
   'oidc_providers',
   'mfa_device_tags',
@@ -72,6 +76,11 @@ export class KyselyStore implements IamStore {
   readonly organizations: KyselyOrganizationsRepo;
   /** The Account service's contacts and pending email updates (migration 009; port in src/account/store.ts). */
   readonly accountSettings: KyselyAccountSettingsRepo;
+  /** Console sessions and failed sign-ins (migration 010; ports in src/console/store.ts). */
+  readonly consoleSessions: KyselyConsoleSessionRepo;
+  readonly signInFailures: KyselySignInFailureRepo;
+  /** Root password recovery links (migration 011; port in src/account/recovery-store.ts). */
+  readonly rootRecovery: KyselyRootRecoveryRepo;
 
   constructor(
     private readonly db: Db,
@@ -94,6 +103,9 @@ export class KyselyStore implements IamStore {
     this.events = new KyselyEventRepo(db);
     this.organizations = new KyselyOrganizationsRepo(db);
     this.accountSettings = new KyselyAccountSettingsRepo(db);
+    this.consoleSessions = new KyselyConsoleSessionRepo(db);
+    this.signInFailures = new KyselySignInFailureRepo(db);
+    this.rootRecovery = new KyselyRootRecoveryRepo(db);
   }
 
   async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
@@ -106,6 +118,7 @@ export class KyselyStore implements IamStore {
     await this.transaction(async (tx) => {
       await tx.organizations.wipe();
       await tx.accountSettings.wipe();
+      await tx.rootRecovery.wipe();
       for (const table of TABLES_CHILD_FIRST) await (tx.db as unknown as Kysely<Database & SessionTables>).deleteFrom(table).execute();
       await tx.events.deleteOlderThan(new Date(8.64e15));
     });

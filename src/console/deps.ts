@@ -1,0 +1,47 @@
+import type { SignIn } from '../audit/trail.js';
+import type { IamStore } from '../iam/iam-store.js';
+import type { Principal } from '../shared/principal.js';
+import type { ConsoleSessionRepo, SignInFailureRepo } from './store.js';
+
+/** An operation run as the signed-in principal, through the same validation, policy evaluation and audit as the API. */
+export type Invoke = (call: {
+  service: 'iam' | 'sts' | 'organizations' | 'account' | 'cloudtrail';
+  operation: string;
+  input: unknown;
+  principal: Principal;
+  origin: { sourceIp: string; userAgent: string; secure: boolean; host?: string | undefined };
+}) => Promise<unknown>;
+
+export interface ConsoleStore extends IamStore {
+  consoleSessions: ConsoleSessionRepo;
+  signInFailures: SignInFailureRepo;
+  transaction<T>(fn: (tx: ConsoleStore) => Promise<T>): Promise<T>;
+}
+
+/** Root's "Forgot password?" (src/account/password-recovery.ts), when wired. */
+export interface RootPasswordRecovery {
+  start(email: string, now: Date, baseUrl: string): Promise<void>;
+  complete(token: string, newPassword: string, now: Date): Promise<void>;
+}
+
+/** Reads the outbox directory for the outbox page. */
+export interface OutboxReader {
+  list(): Promise<Array<{ id: string; to: string; subject: string; date: Date }>>;
+  read(id: string): Promise<{ id: string; to: string; subject: string; date: Date; text: string } | undefined>;
+}
+
+export interface ConsoleDeps {
+  store: ConsoleStore;
+  invoke: Invoke;
+  audit: { recordSignIn(signIn: SignIn): void };
+  clock: () => Date;
+  /** The management account (Ward's bootstrap account): its root is the operator. */
+  managementAccountId: string;
+  emulator: boolean;
+  rootMfaSkippable: boolean;
+  sessionHours: number;
+  /** Largest form body accepted, in bytes. */
+  bodyLimit: number;
+  recovery?: RootPasswordRecovery;
+  outbox?: OutboxReader;
+}

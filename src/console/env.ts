@@ -1,0 +1,44 @@
+import type { IncomingMessage } from 'node:http';
+import type { Context, Hono } from 'hono';
+import type { ConsoleDeps } from './deps.js';
+import type { ConsoleSessions, LoadedSession } from './session/sessions.js';
+import type { SignInThrottle } from './session/throttle.js';
+
+/** What every console handler can reach through `c.var`. */
+export interface ConsoleVariables {
+  deps: ConsoleDeps;
+  sessions: ConsoleSessions;
+  throttle: SignInThrottle;
+  /** The signed-in session (set by requireSignIn). */
+  session: LoadedSession;
+  /** The CSRF token forms on this page must carry. */
+  csrf: string;
+  /** Calls an AWS operation as the signed-in principal; throws AwsError (AccessDenied, ValidationError, …). */
+  call: <T = Record<string, unknown>>(service: 'iam' | 'sts' | 'organizations' | 'account' | 'cloudtrail', operation: string, input?: object) => Promise<T>;
+}
+
+export interface ConsoleEnv {
+  Bindings: { incoming?: IncomingMessage };
+  Variables: ConsoleVariables;
+}
+
+export type ConsoleApp = Hono<ConsoleEnv>;
+export type ConsoleContext = Context<ConsoleEnv>;
+
+/** Where the request came from, for aws:SourceIp and the audit trail. */
+export function originOf(c: Context<ConsoleEnv>): { sourceIp: string; userAgent: string; secure: boolean; host?: string } {
+  const socket = c.env?.incoming?.socket as (IncomingMessage['socket'] & { encrypted?: boolean }) | undefined;
+  const host = c.req.header('host');
+  return {
+    sourceIp: socket?.remoteAddress ?? '127.0.0.1',
+    userAgent: c.req.header('user-agent') ?? '',
+    secure: socket?.encrypted === true,
+    ...(host ? { host } : {}),
+  };
+}
+
+/** The console's own origin, for links in messages (password recovery). */
+export function baseUrlOf(c: Context<ConsoleEnv>): string {
+  const url = new URL(c.req.url);
+  return `${url.protocol}//${c.req.header('host') ?? url.host}`;
+}
