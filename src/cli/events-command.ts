@@ -13,6 +13,8 @@ export interface EventsOptions {
   write?: (line: string) => void;
 }
 
+const OVERLAP_MS = 10_000;
+
 /** `ward events`: the audit trail as JSON lines (CloudTrail records), oldest first. */
 export async function eventsCommand(config: WardConfig, options: EventsOptions): Promise<number> {
   const write = options.write ?? ((line: string) => process.stdout.write(line));
@@ -27,19 +29,21 @@ export async function eventsCommand(config: WardConfig, options: EventsOptions):
   const opened = await openStore(config, new SecretBox(loadMasterKey(config.dataDir)));
   try {
     const filter: EventFilter = options.name ? { attribute: { key: 'EventName', value: options.name } } : {};
-    const seen = new Set<string>();
+    // IDs printed within the overlap window; older ones can never come back, so they are dropped.
+    const seen = new Map<string, number>();
     let newest = since;
     const printNew = async () => {
       // Events are written in batches, so a late batch may hold times just before the newest seen.
-      const from = newest ? new Date(Math.max(newest.getTime() - 10_000, since?.getTime() ?? 0)) : undefined;
+      const from = newest ? new Date(Math.max(newest.getTime() - OVERLAP_MS, since?.getTime() ?? 0)) : undefined;
       const events = await allEvents(opened.store.events, { ...filter, ...(from ? { startTime: from } : {}) });
       for (const e of events.reverse()) {
         if (seen.has(e.eventId)) continue;
-        seen.add(e.eventId);
-        write(`${e.record}\n`);
         const t = new Date(e.eventTime);
+        seen.set(e.eventId, t.getTime());
+        write(`${e.record}\n`);
         if (!newest || t > newest) newest = t;
       }
+      if (from) for (const [id, at] of seen) if (at < from.getTime()) seen.delete(id);
     };
     await printNew();
     if (!options.follow) return 0;
