@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { rootPasswordProblem } from './root-password.js';
+import { pageOfStage, safeRedirect, stageAfterSecondFactor } from './steps.js';
+
+describe('sign-in steps', () => {
+  it('goes to a password change before anything else, then to the root MFA prompt', () => {
+    expect(stageAfterSecondFactor(true, true, false)).toBe('change-password');
+    expect(stageAfterSecondFactor(false, true, false)).toBe('register-mfa');
+    expect(stageAfterSecondFactor(false, true, true)).toBe('active');
+    expect(pageOfStage('active', true, '/console/users')).toBe('/console/register-mfa');
+    expect(pageOfStage('active', false, '/console/users?Marker=x')).toBe('/console/users?Marker=x');
+  });
+
+  it('redirects only within the console', () => {
+    for (const bad of ['https://evil.example/', '//evil.example/console/x', '/console//evil.example', '/console/\\evil', '/other', '/console/signin?x=1', undefined]) {
+      expect(safeRedirect(bad)).toBe('/console/home');
+    }
+    expect(safeRedirect('/console/roles')).toBe('/console/roles');
+  });
+});
+
+describe("root's password rules", () => {
+  const account = { name: 'Production', email: 'Owner@Example.com' };
+  it('wants 8 to 128 characters from three classes, not the account name or email', () => {
+    expect(rootPasswordProblem('Ab1!', account)).toMatch(/between 8 and 128/);
+    expect(rootPasswordProblem('a'.repeat(129), account)).toMatch(/between 8 and 128/);
+    expect(rootPasswordProblem('abcdefgh12', account)).toMatch(/three of the following/);
+    expect(rootPasswordProblem('owner@example.com1', account)).toBeUndefined();
+    expect(rootPasswordProblem('owner1@example.COM', { ...account, email: 'Owner1@Example.com' })).toMatch(/account name or email/);
+    expect(rootPasswordProblem('Correct-horse-9', account)).toBeUndefined();
+  });
+});
