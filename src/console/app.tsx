@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ConsoleDeps } from './deps.js';
 import type { ConsoleApp, ConsoleEnv } from './env.js';
 import { registerHome } from './pages/home.js';
+import { registerOutbox } from './pages/outbox/index.js';
 import { requireSignIn } from './session/guard.js';
 import { ConsoleSessions } from './session/sessions.js';
 import { SignInThrottle } from './session/throttle.js';
@@ -44,6 +45,8 @@ export function createConsoleApp(deps: ConsoleDeps, pages: PageGroup[] = [regist
     return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=300' });
   });
   registerSignIn(app);
+  // Before the sign-in guard: in emulator mode the outbox is readable signed out (password recovery).
+  registerOutbox(app);
   registerAccountSignInUrl(app);
   app.use('*', requireSignIn);
   for (const register of pages) register(app);

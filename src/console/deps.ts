@@ -44,4 +44,9 @@ export interface ConsoleDeps {
   bodyLimit: number;
   recovery?: RootPasswordRecovery;
   outbox?: OutboxReader;
+  /**
+   * The principal temporary credentials (an AssumeRoot session's) act as, with the session token
+   * verified as a signed request's would be; undefined when unknown, wrong or expired.
+   */
+  principalOfSession?: (accessKeyId: string, sessionToken: string) => Promise<Principal | undefined>;
 }

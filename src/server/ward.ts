@@ -32,6 +32,7 @@ import { createConsoleApp } from '../console/app.js';
 import { consolePages } from '../console/pages/index.js';
 import { consoleListener } from './console-listener.js';
 import { invokeOperation } from './invoke.js';
+import { principalOfSession } from '../auth/session-principal.js';
 import { completeRootPasswordRecovery, listOutbox, readOutboxMessage, startRootPasswordRecovery } from '../account/password-recovery.js';
 import { type Logger, createLogger } from './logger.js';
 import { type ServiceDef, type ServiceName, serviceDef } from './services.js';
@@ -139,6 +140,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
         origin,
         caller: { principal, region: 'us-east-1', service, ...(principal.session ? { accessKeyId: principal.session.accessKeyId } : {}) },
       }),
+    principalOfSession: (accessKeyId, sessionToken) => principalOfSession(resolver, accessKeyId, sessionToken, clock()),
     audit,
     clock,
     managementAccountId: config.accountId,
