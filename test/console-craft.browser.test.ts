@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAsRoot } from './support/browser.js';
-import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, startTestWard } from './support/ward.js';
+import { newPage, screenshot, signInAsRoot, startConsoleSuite } from './support/browser.js';
+import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard } from './support/ward.js';
 
 /** Inputs a user can see that no <label> (or aria-label) names. */
 async function unlabelledControls(page: Page): Promise<string[]> {
@@ -22,13 +22,9 @@ describe('console craft: every page labelled, self-contained, usable by keyboard
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   beforeAll(async () => {
-    ward = await startTestWard({ emulator: true });
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ ward, browser, close: closeBrowser } = await startConsoleSuite({ emulator: true }));
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await ward?.close();
-  });
+  afterAll(() => closeBrowser?.());
 
   it('signs in with the keyboard alone', async () => {
     const { context, page } = await newPage(browser);

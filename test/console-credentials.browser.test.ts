@@ -16,7 +16,7 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentStep, launchBrowser, newPage, screenshot, signInAsRoot, signInAsUser, totpCode } from './support/browser.js';
+import { currentStep, launchBrowser, newPage, screenshot, signInAsRoot, signInAsUser, totpCode, startConsoleSuite } from './support/browser.js';
 import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, caught, startTestWard } from './support/ward.js';
 
 const USER = 'kate';
@@ -65,17 +65,13 @@ describe('console: my security credentials in Chromium', () => {
   let closeBrowser: () => Promise<void>;
 
   beforeAll(async () => {
-    ward = await startTestWard();
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ ward, browser, close: closeBrowser } = await startConsoleSuite());
     const iam = ward.iam();
     await iam.send(new CreateUserCommand({ UserName: USER }));
     await iam.send(new CreateLoginProfileCommand({ UserName: USER, Password: PASSWORD }));
     await iam.send(new PutUserPolicyCommand({ UserName: USER, PolicyName: 'self-service', PolicyDocument: selfServicePolicy(ward.accountId) }));
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await ward?.close();
-  });
+  afterAll(() => closeBrowser?.());
 
   async function userPage(): Promise<{ page: Page; close(): Promise<void> }> {
     const { context, page } = await newPage(browser);

@@ -2,9 +2,9 @@ import { ListUsersCommand } from '@aws-sdk/client-iam';
 import { CreateAccountCommand, CreateOrganizationCommand } from '@aws-sdk/client-organizations';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAsRoot } from './support/browser.js';
+import { newPage, screenshot, signInAsRoot, startConsoleSuite } from './support/browser.js';
 import { orgs } from './support/organizations.js';
-import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, startTestWard } from './support/ward.js';
+import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard } from './support/ward.js';
 
 describe('the event history page', () => {
   let ward: TestWard;
@@ -12,17 +12,13 @@ describe('the event history page', () => {
   let closeBrowser: () => Promise<void>;
 
   beforeAll(async () => {
-    ward = await startTestWard();
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ ward, browser, close: closeBrowser } = await startConsoleSuite());
     await orgs(ward).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
     await orgs(ward).send(new CreateAccountCommand({ AccountName: 'audited', Email: 'audited@example.com' }));
     // More than a page of events, so the list paginates.
     for (let i = 0; i < 55; i++) await ward.iam().send(new ListUsersCommand({}));
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await ward?.close();
-  });
+  afterAll(() => closeBrowser?.());
 
   it('lists console sign-ins and API calls, filters by event name, paginates and shows the record', async () => {
     const { context, page } = await newPage(browser);

@@ -2,9 +2,9 @@ import { AttachUserPolicyCommand, CreateLoginProfileCommand, CreateUserCommand }
 import { ListAWSServiceAccessForOrganizationCommand, ListAccountsForParentCommand, ListPoliciesForTargetCommand, ListRootsCommand } from '@aws-sdk/client-organizations';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAsRoot, signInAsUser } from './support/browser.js';
+import { newPage, screenshot, signInAsRoot, signInAsUser, startConsoleSuite } from './support/browser.js';
 import { orgs, rootKeyFor } from './support/organizations.js';
-import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, startTestWard } from './support/ward.js';
+import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard } from './support/ward.js';
 
 const ADMIN_PASSWORD = 'Org-admin-Passw0rd!';
 
@@ -17,8 +17,7 @@ describe('AWS Organizations in the console', () => {
   let ouId = '';
 
   beforeAll(async () => {
-    ward = await startTestWard();
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ ward, browser, close: closeBrowser } = await startConsoleSuite());
     const iam = ward.iam();
     await iam.send(new CreateUserCommand({ UserName: 'org-admin' }));
     await iam.send(new AttachUserPolicyCommand({ UserName: 'org-admin', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
@@ -26,10 +25,7 @@ describe('AWS Organizations in the console', () => {
     ({ page } = await newPage(browser));
     await signInAsUser(page, ward.url, ward.accountId, 'org-admin', ADMIN_PASSWORD);
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await ward?.close();
-  });
+  afterAll(() => closeBrowser?.());
 
   const go = (path: string) => page.goto(`${ward.url}/console${path}`);
   const notice = async () => (await page.getByRole('status').first().textContent()) ?? '';

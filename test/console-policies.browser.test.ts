@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/client-iam';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAsRoot } from './support/browser.js';
-import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, caught, startTestWard } from './support/ward.js';
+import { screenshot, startConsoleSuite, rootPage } from './support/browser.js';
+import { type TestWard, caught } from './support/ward.js';
 
 /** Valid JSON that IAM refuses: a statement without Resource. */
 const MISSING_RESOURCE = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }] });
@@ -24,17 +24,10 @@ describe('console policies, simulator, password policy and credential report in 
   let root: Page;
 
   beforeAll(async () => {
-    ward = await startTestWard();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    ({ page: root } = await newPage(browser));
-    root.on('dialog', (d) => void d.accept());
-    await signInAsRoot(root, ward.url, ROOT_EMAIL, ROOT_PASSWORD);
-    await root.waitForURL(/register-mfa/);
+    ({ ward, browser, close: closeBrowser } = await startConsoleSuite());
+    root = await rootPage(browser, ward);
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await ward?.close();
-  });
+  afterAll(() => closeBrowser?.());
 
   it('shows the API’s MalformedPolicyDocument text live while typing, and again on submit', async () => {
     const api = await caught(() => ward.iam().send(new CreatePolicyCommand({ PolicyName: 'probe', PolicyDocument: MISSING_RESOURCE })));

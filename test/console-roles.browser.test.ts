@@ -10,8 +10,8 @@ import {
 } from '@aws-sdk/client-iam';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAsRoot } from './support/browser.js';
-import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, caught, startTestWard } from './support/ward.js';
+import { screenshot, startConsoleSuite, rootPage } from './support/browser.js';
+import { type TestWard, caught } from './support/ward.js';
 
 const trustOf = (role: { AssumeRolePolicyDocument?: string } | undefined) => JSON.parse(decodeURIComponent(role?.AssumeRolePolicyDocument ?? '')) as { Statement: Array<Record<string, unknown>> };
 
@@ -22,17 +22,10 @@ describe('console roles and identity providers in Chromium', () => {
   let root: Page;
 
   beforeAll(async () => {
-    ward = await startTestWard();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    ({ page: root } = await newPage(browser));
-    root.on('dialog', (d) => void d.accept());
-    await signInAsRoot(root, ward.url, ROOT_EMAIL, ROOT_PASSWORD);
-    await root.waitForURL(/register-mfa/);
+    ({ ward, browser, close: closeBrowser } = await startConsoleSuite());
+    root = await rootPage(browser, ward);
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await ward?.close();
-  });
+  afterAll(() => closeBrowser?.());
 
   it('creates a role trusted by this account with MFA required, and attaches a policy', async () => {
     const policyArn = (

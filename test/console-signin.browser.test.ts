@@ -1,8 +1,8 @@
 import { CreateAccountAliasCommand, CreateLoginProfileCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentStep, launchBrowser, newPage, screenshot, signInAsRoot, signInAsUser, totpCode } from './support/browser.js';
-import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, startTestWard } from './support/ward.js';
+import { currentStep, newPage, screenshot, signInAsRoot, signInAsUser, totpCode, startConsoleSuite } from './support/browser.js';
+import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard } from './support/ward.js';
 
 describe('console sign-in in Chromium', () => {
   let ward: TestWard;
@@ -10,13 +10,9 @@ describe('console sign-in in Chromium', () => {
   let closeBrowser: () => Promise<void>;
 
   beforeAll(async () => {
-    ward = await startTestWard();
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ ward, browser, close: closeBrowser } = await startConsoleSuite());
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await ward?.close();
-  });
+  afterAll(() => closeBrowser?.());
 
   it('root without MFA signs in with email and password, is prompted to assign MFA, and may skip', async () => {
     const { context, page } = await newPage(browser);

@@ -19,8 +19,8 @@ import {
 } from '@aws-sdk/client-iam';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, signInAsRoot, signInAsUser } from './support/browser.js';
-import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, caught, startTestWard } from './support/ward.js';
+import { newPage, screenshot, signInAsUser, startConsoleSuite, rootPage } from './support/browser.js';
+import { type TestWard, caught } from './support/ward.js';
 
 const READ_ONLY = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
 const DANA_FIRST = 'Dana-first-Passw0rd!';
@@ -38,18 +38,10 @@ describe('console users and groups in Chromium', () => {
   let root: Page;
 
   beforeAll(async () => {
-    ward = await startTestWard();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-    ({ page: root } = await newPage(browser));
-    // Remove and Delete buttons ask for confirmation through console.js.
-    root.on('dialog', (d) => void d.accept());
-    await signInAsRoot(root, ward.url, ROOT_EMAIL, ROOT_PASSWORD);
-    await root.waitForURL(/register-mfa/);
+    ({ ward, browser, close: closeBrowser } = await startConsoleSuite());
+    root = await rootPage(browser, ward);
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await ward?.close();
-  });
+  afterAll(() => closeBrowser?.());
 
   it('root creates a group with ReadOnlyAccess, then a user with console access, a custom password that must be reset, in that group', async () => {
     await root.goto(`${ward.url}/console/groups/create`);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { TOTP } from 'otpauth';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, type TestWardOptions, startTestWard } from './ward.js';
 
 /** Debian's Chromium, headless, with nothing reaching out to the network. */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
@@ -57,4 +58,28 @@ export async function signInAsUser(page: Page, baseUrl: string, account: string,
   await page.getByLabel('IAM user name').fill(userName);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A Ward and a Chromium for one describe block; `close` stops both. */
+export async function startConsoleSuite(options: TestWardOptions = {}): Promise<{ ward: TestWard; browser: Browser; close(): Promise<void> }> {
+  const ward = await startTestWard(options);
+  const { browser, close } = await launchBrowser();
+  return {
+    ward,
+    browser,
+    async close() {
+      await close();
+      await ward.close();
+    },
+  };
+}
+
+/** A page signed in as the management root, past the MFA prompt, accepting confirmation dialogs. */
+export async function rootPage(browser: Browser, ward: TestWard): Promise<Page> {
+  const { page } = await newPage(browser);
+  // Remove and Delete buttons ask for confirmation through console.js.
+  page.on('dialog', (d) => void d.accept());
+  await signInAsRoot(page, ward.url, ROOT_EMAIL, ROOT_PASSWORD);
+  await page.waitForURL(/register-mfa/);
+  return page;
 }
