@@ -1,6 +1,6 @@
 // ListUsers over 100 000 users: per-page latency (MaxItems 100) through the real SDK, and the
 // server's memory with that many users. The users are written straight into the SQLite store
-// (one transaction) so the set-up takes seconds, then Ward serves them.
+// (one transaction, bench/seed.ts) so the set-up takes seconds, then Ward serves them.
 // Usage: npx tsx bench/list-users.ts   (USERS=100000)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import { configSchema } from '../src/config/config.js';
 import { startWard } from '../src/server/ward.js';
-import { newAccessKeyId, newSecretAccessKey, newUniqueId } from '../src/shared/ids.js';
+import { newAccessKeyId, newSecretAccessKey } from '../src/shared/ids.js';
+import { seedUsers } from './seed.js';
 
 const users = Number(process.env.USERS ?? 100_000);
 const dataDir = mkdtempSync(join(tmpdir(), 'ward-list-'));
@@ -17,14 +18,8 @@ const config = configSchema.parse({ port: 0, dataDir, logLevel: 'warn', bootstra
 
 const ward = await startWard(config);
 const baseRss = process.memoryUsage().rss;
-const t0 = Date.now();
-await ward.store.transaction(async (tx) => {
-  const now = new Date();
-  for (let i = 0; i < users; i++) {
-    await tx.users.create({ userId: newUniqueId('AIDA'), accountId: '123456789012', userName: `user-${String(i).padStart(6, '0')}`, path: '/', createdAt: now }, []);
-  }
-});
-const loadSeconds = (Date.now() - t0) / 1000;
+// All users in one transaction (batch = users).
+const { seconds: loadSeconds } = await seedUsers(ward.store, { accountId: '123456789012', users, batch: users });
 
 const iam = new IAMClient({ endpoint: ward.url, region: 'us-east-1', credentials: root, maxAttempts: 1 });
 const pageMs: number[] = [];

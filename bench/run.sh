@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark; results go to stdout as Markdown tables for the README.
+# WARD_BENCH_ONLY=policy|api|list-users|mixed (comma-separated) runs only those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npx tsx bench/policy.ts
-npx tsx bench/api.ts
-npx tsx bench/list-users.ts
+only=",${WARD_BENCH_ONLY:-policy,api,list-users,mixed},"
+for bench in policy api list-users mixed; do
+  case "$only" in
+    *",$bench,"*) npx tsx "bench/$bench.ts" ;;
+  esac
+done

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { closeSync, openSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -11,10 +12,17 @@ export interface LoadResult {
   errors: number;
 }
 
-/** Starts a child process and waits until it prints `marker` (or its health endpoint answers). */
-export async function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv, readyUrl?: string): Promise<ChildProcess> {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  child.stdout!.resume();
+/**
+ * Starts a child process and waits until it prints `marker` (or its health endpoint answers).
+ * With `stdoutFile` (only together with `readyUrl`), its stdout goes to that file instead of a pipe
+ * into this process, which also runs the load generator: reading a server's request log would
+ * otherwise cost the load generator CPU in that server's runs only.
+ */
+export async function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv, readyUrl?: string, stdoutFile?: string): Promise<ChildProcess> {
+  const out = readyUrl && stdoutFile ? openSync(stdoutFile, 'a') : undefined;
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', out ?? 'pipe', 'inherit'] });
+  if (out !== undefined) closeSync(out);
+  else child.stdout!.resume();
   const deadline = Date.now() + 30_000;
   if (readyUrl) {
     for (;;) {
