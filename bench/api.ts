@@ -57,6 +57,8 @@ async function main(): Promise<void> {
       WARD_QUOTA_USERS_PER_ACCOUNT: '10000000',
     },
     `http://127.0.0.1:${wardPort}/health`,
+    // Ward writes its request log to a file, as in production, not into this process (the load generator).
+    join(dataDir, 'ward.log'),
   );
   const wardUrl = `http://127.0.0.1:${wardPort}`;
   const rows: LoadResult[] = [];

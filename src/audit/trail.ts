@@ -82,11 +82,15 @@ const RESOURCE_MEMBERS: [string, string][] = [
 ];
 
 /**
- * The audit trail: builds a CloudTrail record for every call, buffers it, and writes the
- * buffer in one transaction every ~200 ms; deletes events past retention hourly.
+ * The audit trail: buffers every call, and every ~200 ms (or on `flush()`) builds their CloudTrail
+ * records and writes them in one transaction; deletes events past retention hourly.
  */
 export class AuditTrail implements AuditHook {
-  #pending: StoredEvent[] = [];
+  /**
+   * Calls as api.ts saw them, and sign-ins already built: the request path only keeps a reference;
+   * the CloudTrail record is built, redacted and serialized at flush time, for the whole batch.
+   */
+  #pending: Array<AuditedCall | StoredEvent> = [];
   #timer: NodeJS.Timeout | undefined;
   #retention: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
@@ -94,33 +98,45 @@ export class AuditTrail implements AuditHook {
   constructor(private readonly options: AuditTrailOptions) {}
 
   record(call: AuditedCall): void {
-    try {
-      this.#enqueue(buildApiEvent(call, this.options.defaultAccountId));
-    } catch (err) {
-      this.options.onError(err, 'building an audit event failed');
-    }
+    this.#enqueue(call);
   }
 
   recordSignIn(signIn: SignIn): void {
     this.#enqueue(buildSignInEvent(signIn));
   }
 
-  #enqueue(event: StoredEvent): void {
-    this.#pending.push(event);
+  #enqueue(entry: AuditedCall | StoredEvent): void {
+    this.#pending.push(entry);
     this.#timer ??= setTimeout(() => void this.flush(), this.options.intervalMs ?? 200).unref();
   }
 
-  /** Writes buffered events now. */
+  /** Builds and writes buffered events now; resolves once they (and every earlier batch) are stored. */
   async flush(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#pending.length === 0) return this.#flushing;
-    const batch = this.#pending;
+    const batch = this.#build(this.#pending);
     this.#pending = [];
     this.#flushing = this.#flushing
       .then(() => this.options.events.transaction((tx) => tx.events.append(batch)))
       .catch((err: unknown) => this.options.onError(err, 'writing audit events failed'));
     return this.#flushing;
+  }
+
+  #build(pending: ReadonlyArray<AuditedCall | StoredEvent>): StoredEvent[] {
+    const out: StoredEvent[] = [];
+    for (const entry of pending) {
+      if ('record' in entry) {
+        out.push(entry);
+        continue;
+      }
+      try {
+        out.push(buildApiEvent(entry, this.options.defaultAccountId));
+      } catch (err) {
+        this.options.onError(err, 'building an audit event failed');
+      }
+    }
+    return out;
   }
 
   /** Deletes events older than the retention period; returns how many. */
@@ -210,7 +226,7 @@ export function buildApiEvent(call: AuditedCall, defaultAccountId: string): Stor
   const readOnly = READ_ONLY.test(operation);
   const region = call.caller?.region ?? regionOf(call.signed) ?? 'us-east-1';
   const accessKeyId = typeof identity.record.accessKeyId === 'string' ? identity.record.accessKeyId : undefined;
-  const eventId = randomUUID();
+  const eventId = timeOrderedUuid(call.at);
   const requestParameters = call.input === undefined ? null : redact(model, op?.input?.shape, call.input);
   const responseElements = readOnly || call.error || call.output === undefined ? null : redact(model, op?.output?.shape, call.output);
   const record = {
@@ -251,7 +267,7 @@ export function buildSignInEvent(s: SignIn): StoredEvent {
   const identity: Identity = s.principal
     ? identityOf(s.principal, undefined)
     : { record: { type: 'IAMUser', principalId: '', accountId: s.accountId, ...(s.userName ? { userName: s.userName } : {}) }, accountId: s.accountId, ...(s.userName ? { username: s.userName } : {}) };
-  const eventId = randomUUID();
+  const eventId = timeOrderedUuid(s.at);
   const record = {
     eventVersion: '1.08',
     userIdentity: identity.record,
@@ -333,6 +349,19 @@ function regionOf(signed: IncomingSignedRequest | undefined): string | undefined
   if (!signed) return undefined;
   const parsed = parseAuthorization(signed);
   return parsed.ok ? parsed.auth.region : undefined;
+}
+
+/**
+ * A UUIDv7 (RFC 9562): the event time's 48-bit Unix milliseconds, then 74 random bits. Events are
+ * keyed by their ID; a random (v4) key lands each insert on a random page of the primary-key index,
+ * so every batch dirtied a page per event and the write cost grew with the table. Time-ordered
+ * keys append to the index's right edge instead.
+ */
+export function timeOrderedUuid(at: Date): string {
+  const ms = Math.min(Math.max(at.getTime(), 0), 0xffff_ffff_ffff) || 0;
+  const hex = ms.toString(16).padStart(12, '0');
+  // randomUUID's version digit sits at index 14: keep its random digits after it, variant included.
+  return `${hex.slice(0, 8)}-${hex.slice(8)}-7${randomUUID().slice(15)}`;
 }
 
 /** CloudTrail writes event times to the second: 2026-11-23T10:47:17Z. */

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Authenticator, Caller } from '../auth/authenticate.js';
 import type { Authorizer } from '../auth/authorizer.js';
 import type { LastUsedRecorder } from '../auth/last-used.js';
 import { AwsError } from '../shared/aws-error.js';
 import { newRequestId } from '../shared/ids.js';
-import type { IncomingSignedRequest } from '../sigv4/index.js';
+import { type IncomingSignedRequest, sha256Hex } from '../sigv4/index.js';
 import {
   decodeJsonInput,
   collectOutputIssues,
@@ -266,6 +265,6 @@ function toSignedRequest(raw: RawRequest): IncomingSignedRequest {
     rawPath: q < 0 ? raw.url : raw.url.slice(0, q),
     rawQuery: q < 0 ? '' : raw.url.slice(q + 1),
     headers: raw.headers,
-    payloadSha256Hex: createHash('sha256').update(raw.body).digest('hex'),
+    payloadSha256Hex: sha256Hex(raw.body),
   };
 }

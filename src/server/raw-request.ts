@@ -22,12 +22,17 @@ export function headerValue(req: RawRequest, name: string): string | undefined {
 
 /** Reads the whole body, refusing more than `limit` bytes without buffering them. */
 export async function readRawRequest(req: IncomingMessage, limit: number): Promise<RawRequest> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw tooLarge(limit);
-  const body = await readBody(req, limit);
+  // From rawHeaders rather than `req.headers`, which node builds (every name lower-cased) on first access.
   const headers: Array<[string, string]> = [];
   const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.push([raw[i]!, raw[i + 1]!]);
+  let declared = 0;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!;
+    headers.push([name, raw[i + 1]!]);
+    if (name.length === 14 && name.toLowerCase() === 'content-length') declared = Number(raw[i + 1]);
+  }
+  if (declared > limit) throw tooLarge(limit);
+  const body = await readBody(req, limit);
   return {
     method: req.method ?? 'GET',
     url: req.url ?? '/',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalQueryComponent, canonicalUri, percentDecodeToString, splitQuery } from './encoding.js';
 import { collectHeaders, headerValue, trimAll } from './headers.js';
 import { ALGORITHM, QUERY_PARAMS, SCOPE_TERMINATOR } from './parse-authorization.js';
@@ -15,9 +15,9 @@ export interface CanonicalRequestOptions {
   omitQuerySecurityToken?: boolean;
 }
 
-/** Hex SHA-256 of a UTF-8 string. */
+/** Hex SHA-256 of a UTF-8 string or bytes (one-shot: no Hash object per call). */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 /** `YYYYMMDD/region/service/aws4_request`. */

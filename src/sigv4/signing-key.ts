@@ -35,8 +35,9 @@ export class SigningKeyCache {
 
   /** The signing key for this scope, derived on a miss. The returned Buffer must not be mutated. */
   get(secretAccessKey: string, accessKeyId: string, scopeDate: string, region: string, service: string): Buffer {
-    // JSON array encoding keeps the key unambiguous even when client-chosen parts contain separators.
-    const cacheKey = JSON.stringify([secretAccessKey, accessKeyId, scopeDate, region, service]);
+    // Length-prefixed parts keep the key unambiguous even when client-chosen parts contain separators
+    // (and cost less than JSON.stringify on every request).
+    const cacheKey = `${secretAccessKey.length}:${secretAccessKey}${accessKeyId.length}:${accessKeyId}${scopeDate.length}:${scopeDate}${region.length}:${region}${service}`;
     const hit = this.#entries.get(cacheKey);
     if (hit !== undefined) {
       // Re-inserting moves the entry to the back of Map's insertion order: that order is the LRU list.

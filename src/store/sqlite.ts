@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 import type { SecretBox } from '../shared/secret-box.js';
 import { KyselyStore } from './kysely/kysely-store.js';
 import { migrateToLatest } from './migrate.js';
@@ -21,9 +21,36 @@ export async function openSqliteStore(dataDir: string, box: SecretBox): Promise<
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrateToLatest(db as unknown as Kysely<unknown>);
   return { store: new KyselyStore(db, box), close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query it runs; the same few hundred SQL texts recur, so
+ * prepared statements are kept (least recently used dropped past `max`). The driver only calls
+ * `all`/`run` on them (it never iterates: Ward streams no queries), which leave the statement
+ * reset, so a cached statement is never busy when reused; SQLite re-prepares one after a schema
+ * change by itself. Long texts (multi-row inserts, whose length varies with the batch) are not
+ * kept: they rarely recur and each would hold a large compiled program.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 500, maxSqlLength = 8192): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      if (sql.length > maxSqlLength) return sqlite.prepare(sql);
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
 }
 
 /**

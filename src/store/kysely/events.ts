@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction, sql } from 'kysely';
 import { type EventFilter, type EventPage, type EventPageRequest, type EventRepo, InvalidCursor, type StoredEvent } from '../../audit/event-store.js';
 import type { Db } from './db.js';
 
@@ -22,7 +22,14 @@ type EventsDb = Kysely<EventTables> | Transaction<EventTables>;
 type Row = EventTables['events'];
 
 /** Rows per INSERT: 11 parameters each stays far below SQLite's and PostgreSQL's limits. */
-const CHUNK = 500;
+const CHUNK = 100;
+
+/**
+ * The SQL of a full chunk's INSERT, by dialect (its adapter): it depends on nothing else, so
+ * full chunks skip kysely's per-row query building and compiling (about 1.5 µs and a dozen
+ * objects per event) and bind their values to the same text, which SQLite then finds prepared.
+ */
+const fullChunkSql = new WeakMap<object, string>();
 
 export class KyselyEventRepo implements EventRepo {
   private readonly db: EventsDb;
@@ -32,9 +39,24 @@ export class KyselyEventRepo implements EventRepo {
   }
 
   async append(batch: readonly StoredEvent[]): Promise<void> {
-    for (let i = 0; i < batch.length; i += CHUNK) {
-      await this.db.insertInto('events').values(batch.slice(i, i + CHUNK).map(toRow)).execute();
+    let i = 0;
+    for (; i + CHUNK <= batch.length; i += CHUNK) {
+      const rows = batch.slice(i, i + CHUNK).map(toRow);
+      // Row by row, in toRow's column order: the order the compiled text lists them in.
+      const parameters: unknown[] = [];
+      for (const row of rows) parameters.push(...Object.values(row));
+      const adapter = this.db.getExecutor().adapter;
+      const text = fullChunkSql.get(adapter);
+      if (text !== undefined) {
+        await this.db.executeQuery(CompiledQuery.raw(text, parameters));
+        continue;
+      }
+      const compiled = this.db.insertInto('events').values(rows).compile();
+      // Kept only once seen to bind exactly these parameters in this order.
+      if (compiled.parameters.length === parameters.length && compiled.parameters.every((p, k) => p === parameters[k])) fullChunkSql.set(adapter, compiled.sql);
+      await this.db.executeQuery(compiled);
     }
+    if (i < batch.length) await this.db.insertInto('events').values(batch.slice(i).map(toRow)).execute();
   }
 
   async lookup(filter: EventFilter, page: EventPageRequest): Promise<EventPage> {
