@@ -1,22 +1,16 @@
+import type { ServiceAccessUse } from '../iam/credentials-store.js';
 import type { IamStore } from '../iam/iam-store.js';
 
-interface ServiceUse {
-  accountId: string;
-  principalArn: string;
-  service: string;
-  at: Date;
-  region: string;
-}
 
 /**
  * Records when each access key was last used, and when each principal last used each service
  * (IAM's access advisor). AWS itself updates both lazily; writing on every request would put a
  * database write on the hot path of every read, so uses are coalesced in memory and flushed
- * once a second (and on shutdown).
+ * once a second (and on shutdown), in a few batched statements.
  */
 export class LastUsedRecorder {
   readonly #keys = new Map<string, { accessKeyId: string; at: Date; service: string; region: string }>();
-  readonly #services = new Map<string, ServiceUse>();
+  readonly #services = new Map<string, ServiceAccessUse>();
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
 
@@ -45,11 +39,14 @@ export class LastUsedRecorder {
     const services = [...this.#services.values()];
     this.#keys.clear();
     this.#services.clear();
+    // Bookkeeping, not a serializable transaction: these are blind, monotonic writes no invariant
+    // reads, batched into a few statements (IamStore.bookkeeping, READ_COMMITTED_WITH_RETRY).
+    const run = (fn: (tx: IamStore) => Promise<void>) => (this.store.bookkeeping ? this.store.bookkeeping(fn) : this.store.transaction(fn));
     this.#flushing = this.#flushing
       .then(() =>
-        this.store.transaction(async (tx) => {
+        run(async (tx) => {
           if (keys.length > 0) await tx.accessKeys.recordLastUsed(keys);
-          for (const s of services) await tx.credentials.recordServiceAccess(s.accountId, s.principalArn, s.service, s.at, s.region);
+          if (services.length > 0) await tx.credentials.recordServiceAccess(services);
         }),
       )
       .catch(this.onError);

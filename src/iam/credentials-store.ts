@@ -70,6 +70,15 @@ export interface ServiceAccessRecord {
   region: string;
 }
 
+/** One use of a service by a principal, as the last-used recorder flushes it. */
+export interface ServiceAccessUse {
+  accountId: string;
+  principalArn: string;
+  service: string;
+  at: Date;
+  region: string;
+}
+
 export interface CredentialRepo {
   // Virtual MFA devices. The seed is sealed by the store and opened only by `mfaSeed`.
   createMfaDevice(device: MfaDeviceRecord, seedBase32: string, tags: Tag[]): Promise<void>;
@@ -112,7 +121,8 @@ export interface CredentialRepo {
   deleteSshPublicKey(keyId: string): Promise<void>;
 
   // Service last accessed.
-  recordServiceAccess(accountId: string, principalArn: string, service: string, at: Date, region: string): Promise<void>;
+  /** Records uses (the latest per principal and service wins; an older use than the stored one is ignored). */
+  recordServiceAccess(entries: ServiceAccessUse[]): Promise<void>;
   /** Last access per service by the given principals. */
   serviceAccess(principalArns: string[]): Promise<ServiceAccessRecord[]>;
 }

@@ -43,6 +43,11 @@ export interface IamStore {
   credentials: CredentialRepo;
   /** Runs `fn` in one database transaction; everything it writes commits or none of it does. */
   transaction<T>(fn: (tx: IamStore) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction for usage bookkeeping only (last-used timestamps): atomic, but
+   * on PostgreSQL not SERIALIZABLE. Absent, `transaction` is used.
+   */
+  bookkeeping?<T>(fn: (tx: IamStore) => Promise<T>): Promise<T>;
 }
 
 export interface AccountRepo {

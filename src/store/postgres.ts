@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { SecretBox } from '../shared/secret-box.js';
 import { KyselyStore } from './kysely/kysely-store.js';
-import { SERIALIZABLE_WITH_RETRY } from './kysely/transactions.js';
+import { READ_COMMITTED_WITH_RETRY, SERIALIZABLE_WITH_RETRY } from './kysely/transactions.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import type { OpenedStore } from './sqlite.js';
@@ -23,7 +23,8 @@ export interface PostgresStoreOptions {
  * Opens the PostgreSQL store at `url` (postgres://user:pass@host:port/db) and migrates it to the
  * latest schema. Several nodes may do this at once: kysely's migrator holds an advisory lock.
  * Every `store.transaction()` is SERIALIZABLE and retried on serialization failures
- * (kysely/transactions.ts), so the same checks that keep SQLite consistent hold across nodes.
+ * (kysely/transactions.ts), so the same checks that keep SQLite consistent hold across nodes;
+ * only `store.bookkeeping()` (usage timestamps, no invariants) runs READ COMMITTED.
  */
 export async function openPostgresStore(url: string, box: SecretBox, options: PostgresStoreOptions = {}): Promise<OpenedPostgresStore> {
   const pool = new pg.Pool({
@@ -43,7 +44,7 @@ export async function openPostgresStore(url: string, box: SecretBox, options: Po
     await db.destroy();
     throw err;
   }
-  return { store: new KyselyStore(db, box, false, SERIALIZABLE_WITH_RETRY), pool, close: () => db.destroy() };
+  return { store: new KyselyStore(db, box, false, SERIALIZABLE_WITH_RETRY, READ_COMMITTED_WITH_RETRY), pool, close: () => db.destroy() };
 }
 
 /** True for the URLs `openPostgresStore` takes. */

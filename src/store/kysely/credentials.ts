@@ -6,6 +6,7 @@ import type {
   MfaDeviceRecord,
   PasswordPolicyRecord,
   ServiceAccessRecord,
+  ServiceAccessUse,
   SigningCertificateRecord,
   SshPublicKeyRecord,
 } from '../../iam/credentials-store.js';
@@ -46,6 +47,9 @@ function toProfile(row: Selectable<CredentialTables['login_profiles']>): LoginPr
 }
 
 /** Tags in AWS's listing order: shorter keys first, then by code point. */
+/** Rows per upsert in `recordServiceAccess` (5 parameters each). */
+const SERVICE_ACCESS_CHUNK = 500;
+
 const tagOrder = (a: Tag, b: Tag) => a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export class KyselyCredentialRepo implements CredentialRepo {
@@ -280,13 +284,30 @@ export class KyselyCredentialRepo implements CredentialRepo {
 
   // Service last accessed.
 
-  async recordServiceAccess(accountId: string, principalArn: string, service: string, at: Date, region: string): Promise<void> {
-    await this.db
-      .deleteFrom('service_last_accessed')
-      .where('principal_arn', '=', principalArn)
-      .where('service', '=', service)
-      .execute();
-    await this.db.insertInto('service_last_accessed').values({ principal_arn: principalArn, service, account_id: accountId, last_at: iso(at), region }).execute();
+  /**
+   * One upsert per chunk, rows in key order (see access-keys.ts `recordLastUsed`); an access older
+   * than the one stored changes nothing.
+   */
+  async recordServiceAccess(entries: ServiceAccessUse[]): Promise<void> {
+    const latest = new Map<string, ServiceAccessUse>();
+    for (const e of entries) {
+      const k = `${e.principalArn}\u0000${e.service}`;
+      const seen = latest.get(k);
+      if (!seen || seen.at < e.at) latest.set(k, e);
+    }
+    const sorted = [...latest.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e);
+    for (let i = 0; i < sorted.length; i += SERVICE_ACCESS_CHUNK) {
+      await this.db
+        .insertInto('service_last_accessed')
+        .values(sorted.slice(i, i + SERVICE_ACCESS_CHUNK).map((e) => ({ principal_arn: e.principalArn, service: e.service, account_id: e.accountId, last_at: iso(e.at), region: e.region })))
+        .onConflict((oc) =>
+          oc
+            .columns(['principal_arn', 'service'])
+            .doUpdateSet((eb) => ({ account_id: eb.ref('excluded.account_id'), last_at: eb.ref('excluded.last_at'), region: eb.ref('excluded.region') }))
+            .where((eb) => eb('service_last_accessed.last_at', '<', eb.ref('excluded.last_at'))),
+        )
+        .execute();
+    }
   }
 
   async serviceAccess(principalArns: string[]): Promise<ServiceAccessRecord[]> {

@@ -88,6 +88,8 @@ export class KyselyStore implements IamStore {
     private readonly inTransaction = false,
     /** SQLite: one writer, no retry. PostgreSQL: SERIALIZABLE, retried (transactions.ts). */
     private readonly txPolicy: TransactionPolicy = SINGLE_WRITER,
+    /** `bookkeeping()`: SQLite as `transaction()`; PostgreSQL READ COMMITTED, retried (transactions.ts). */
+    private readonly bookkeepingPolicy: TransactionPolicy = txPolicy,
   ) {
     this.accounts = new KyselyAccountRepo(db);
     this.users = new KyselyUserRepo(db);
@@ -110,7 +112,17 @@ export class KyselyStore implements IamStore {
 
   async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return runTransaction(this.db as Kysely<Database>, this.txPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy)));
+    return runTransaction(this.db as Kysely<Database>, this.txPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy)));
+  }
+
+  /**
+   * Runs usage bookkeeping (key last-used, service last-accessed) in one transaction that need
+   * not be serializable: `fn` may only make blind, monotonic writes that no invariant reads
+   * (see READ_COMMITTED_WITH_RETRY). Inside a transaction it simply joins it.
+   */
+  async bookkeeping<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    return runTransaction(this.db as Kysely<Database>, this.bookkeepingPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy)));
   }
 
   /** Deletes every row, keeping the schema: the emulator's reset. */

@@ -513,45 +513,45 @@ export class KyselyPolicyRepo implements PolicyRepo {
   // ---- The authorizer's read ----------------------------------------------------------------
 
   async effectiveForUser(userId: string): Promise<EffectivePolicies> {
-    const user = await this.db
-      .selectFrom('users')
-      .select(['user_id', 'account_id', 'name', 'path', 'permissions_boundary_arn'])
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    // One round trip, not four in a row: the four reads go out together (each on its own pooled
+    // connection on PostgreSQL), the user's groups as a subquery of the policy reads. This is on
+    // the path of every request whose principal's policies are not cached.
+    const groupsOfUser = this.db.selectFrom('group_members').select('group_id').where('user_id', '=', userId);
+    const [user, groups, inline, attached] = await Promise.all([
+      this.db.selectFrom('users').select(['user_id', 'account_id', 'name', 'path', 'permissions_boundary_arn']).where('user_id', '=', userId).executeTakeFirst(),
+      this.db
+        .selectFrom('group_members as m')
+        .innerJoin('groups as g', 'g.group_id', 'm.group_id')
+        .select(['g.group_id', 'g.name', 'g.path'])
+        .where('m.user_id', '=', userId)
+        .orderBy('g.name_lower')
+        .execute(),
+      this.db
+        .selectFrom('inline_policies')
+        .select(['entity_kind', 'entity_id', 'name', 'document'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('entity_kind', '=', 'user'), eb('entity_id', '=', userId)]),
+            eb.and([eb('entity_kind', '=', 'group'), eb('entity_id', 'in', groupsOfUser)]),
+          ]),
+        )
+        .orderBy('name')
+        .execute(),
+      this.db
+        .selectFrom('policy_attachments as a')
+        .innerJoin('managed_policies as p', 'p.policy_id', 'a.policy_id')
+        .innerJoin('policy_versions as v', (join) => join.onRef('v.policy_id', '=', 'p.policy_id').onRef('v.version_id', '=', 'p.default_version_id'))
+        .select(['a.entity_kind', 'a.entity_id', 'p.arn', 'v.document'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('a.entity_kind', '=', 'user'), eb('a.entity_id', '=', userId)]),
+            eb.and([eb('a.entity_kind', '=', 'group'), eb('a.entity_id', 'in', groupsOfUser)]),
+          ]),
+        )
+        .orderBy('p.name_lower')
+        .execute(),
+    ]);
     if (!user) return { identity: [] };
-    const groups = await this.db
-      .selectFrom('group_members as m')
-      .innerJoin('groups as g', 'g.group_id', 'm.group_id')
-      .select(['g.group_id', 'g.name', 'g.path'])
-      .where('m.user_id', '=', userId)
-      .orderBy('g.name_lower')
-      .execute();
-    const groupIds = groups.map((g) => g.group_id);
-
-    const inline = await this.db
-      .selectFrom('inline_policies')
-      .select(['entity_kind', 'entity_id', 'name', 'document'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('entity_kind', '=', 'user'), eb('entity_id', '=', userId)]),
-          ...(groupIds.length > 0 ? [eb.and([eb('entity_kind', '=', 'group'), eb('entity_id', 'in', groupIds)])] : []),
-        ]),
-      )
-      .orderBy('name')
-      .execute();
-    const attached = await this.db
-      .selectFrom('policy_attachments as a')
-      .innerJoin('managed_policies as p', 'p.policy_id', 'a.policy_id')
-      .innerJoin('policy_versions as v', (join) => join.onRef('v.policy_id', '=', 'p.policy_id').onRef('v.version_id', '=', 'p.default_version_id'))
-      .select(['a.entity_kind', 'a.entity_id', 'p.arn', 'v.document'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('a.entity_kind', '=', 'user'), eb('a.entity_id', '=', userId)]),
-          ...(groupIds.length > 0 ? [eb.and([eb('a.entity_kind', '=', 'group'), eb('a.entity_id', 'in', groupIds)])] : []),
-        ]),
-      )
-      .orderBy('p.name_lower')
-      .execute();
 
     const identity: LabelledPolicyDocument[] = [];
     const seen = new Set<string>();

@@ -16,7 +16,7 @@ import type { Database } from '../schema.js';
  * other writer's rows are visible, a bounded number of times with jittered backoff.
  */
 export interface TransactionPolicy {
-  isolation?: 'serializable';
+  isolation?: 'serializable' | 'read committed';
   /** Attempts in all, the first included; 1 means no retry. */
   maxAttempts: number;
   /** Backoff before attempt n+1 is uniform in [0, min(maxDelayMs, baseDelayMs * 2^n)). */
@@ -27,6 +27,17 @@ export interface TransactionPolicy {
 export const SINGLE_WRITER: TransactionPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 
 export const SERIALIZABLE_WITH_RETRY: TransactionPolicy = { isolation: 'serializable', maxAttempts: 20, baseDelayMs: 4, maxDelayMs: 250 };
+
+/**
+ * PostgreSQL's bookkeeping writes (`store.bookkeeping()`: key last-used, service last-accessed):
+ * blind, idempotent, monotonic updates of columns no invariant reads, batched a second at a time.
+ * They need atomicity, not serializability: under SERIALIZABLE, one flush that touches a few
+ * hundred rows takes relation-level SIRead locks on access_keys and service_last_accessed, so it
+ * and every concurrent key write (on any node) abort each other (40001) and are retried from
+ * scratch. READ COMMITTED row locks suffice; rows are written in key order, so two nodes' flushes
+ * wait for each other instead of deadlocking (a deadlock, should one happen, is still retried).
+ */
+export const READ_COMMITTED_WITH_RETRY: TransactionPolicy = { isolation: 'read committed', maxAttempts: 5, baseDelayMs: 4, maxDelayMs: 250 };
 
 /** SQLSTATEs after which running the whole transaction again is safe and may succeed. */
 const RETRYABLE = new Set(['40001', '40P01']);
