@@ -33,6 +33,14 @@ export const expiredToken = (): AwsError => new AwsError('ExpiredToken', 'The se
 /** The SHA-256 (hex) a session token is stored under. */
 export const sessionTokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
+/** A presented session token against the one issued with the key (constant time), then the expiry. */
+export function checkSessionToken(session: { tokenHash: string; expiresAt: Date }, token: string, now: Date): 'ok' | 'invalid' | 'expired' {
+  const presented = Buffer.from(sessionTokenHash(token), 'hex');
+  const expected = Buffer.from(session.tokenHash, 'hex');
+  if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) return 'invalid';
+  return now.getTime() >= session.expiresAt.getTime() ? 'expired' : 'ok';
+}
+
 export const invalidToken = (): AwsError =>
   new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
 
@@ -73,10 +81,9 @@ export class Authenticator {
       // Temporary credentials: the token must be the one issued with the key, and unexpired.
       const token = auth.securityToken;
       if (token === undefined) throw invalidToken();
-      const presented = Buffer.from(sessionTokenHash(token), 'hex');
-      const expected = Buffer.from(credential.session.tokenHash, 'hex');
-      if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) throw invalidToken();
-      if (now.getTime() >= credential.session.expiresAt.getTime()) throw expiredToken();
+      const check = checkSessionToken(credential.session, token, now);
+      if (check === 'invalid') throw invalidToken();
+      if (check === 'expired') throw expiredToken();
       if (!skip) {
         const verdict = verifySignature(req, auth, credential.key.secretAccessKey, { now, cache: this.keyCache });
         if (!verdict.ok) throw new AwsError(verdict.code, verdict.message, verdict.status);

@@ -233,19 +233,19 @@ function inProtocol(error: AwsError, protocol: Protocol): AwsError {
   return error;
 }
 
-function unknownOperation(service: ServiceDef, operation: string): AwsError {
+export function unknownOperation(service: ServiceDef, operation: string): AwsError {
   if (service.protocol !== 'query') return new AwsError('UnknownOperationException', `Unknown operation ${operation}`, 400);
   return new AwsError('InvalidAction', `Could not find operation ${operation} for version ${service.model.metadata.apiVersion}`, 400);
 }
 
 /** In the model but without a handler yet: AWS's unsupported-action error, never a crash. */
-function notImplemented(service: ServiceDef, operation: string): AwsError {
+export function notImplemented(service: ServiceDef, operation: string): AwsError {
   const message = `The action ${operation} is not implemented by Ward yet.`;
   if (service.protocol !== 'query') return new AwsError('UnknownOperationException', message, 400);
   return new AwsError('InvalidAction', message, 400);
 }
 
-function internalError(_err: unknown): AwsError {
+export function internalError(_err: unknown): AwsError {
   return new AwsError('ServiceFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
 }
 

@@ -2,7 +2,7 @@ import type { Caller } from '../auth/authenticate.js';
 import { AwsError } from '../shared/aws-error.js';
 import { newRequestId } from '../shared/ids.js';
 import { findOperation, validateInput } from '../wire/index.js';
-import type { ApiDeps } from './api.js';
+import { type ApiDeps, internalError, notImplemented, unknownOperation } from './api.js';
 import { type CallOrigin, callContext } from './call-context.js';
 import type { ServiceName } from './services.js';
 
@@ -27,9 +27,10 @@ export async function invokeOperation(deps: ApiDeps, call: InvokeCall): Promise<
   let output: unknown;
   let error: AwsError | undefined;
   try {
-    if (!service || !findOperation(service.model, call.operation)) throw new AwsError('InvalidAction', `Could not find operation ${call.operation}`, 400);
+    if (!service) throw new AwsError('InvalidAction', `Ward does not serve the ${call.service} service.`, 400);
+    if (!findOperation(service.model, call.operation)) throw unknownOperation(service, call.operation);
     const handler = Object.hasOwn(service.handlers, call.operation) ? service.handlers[call.operation] : undefined;
-    if (!handler) throw new AwsError('InvalidAction', `The action ${call.operation} is not implemented by Ward yet.`, 400);
+    if (!handler) throw notImplemented(service, call.operation);
     const invalid = validateInput(service.model, call.operation, call.input);
     if (invalid) throw invalid;
     const { principal } = call.caller;
@@ -37,7 +38,7 @@ export async function invokeOperation(deps: ApiDeps, call: InvokeCall): Promise<
     output = await handler(call.input as never, callContext(requestId, call.caller, now, deps.authorizer, call.origin));
     return output;
   } catch (err) {
-    error = err instanceof AwsError ? err : new AwsError('ServiceFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+    error = err instanceof AwsError ? err : internalError(err);
     throw error;
   } finally {
     deps.audit?.record({

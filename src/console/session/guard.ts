@@ -4,6 +4,7 @@ import type { ConsoleEnv } from '../env.js';
 import { originOf } from '../env.js';
 import { PRE_SESSION_COOKIE, SESSION_COOKIE, readConsoleCookie, setConsoleCookie } from './cookies.js';
 import { newToken, sameToken } from './tokens.js';
+import { assignedMfaSerials } from '../sign-in/steps.js';
 
 /** Pages a session that is still signing in may see, by stage. */
 const STAGE_PAGES: Record<string, string[]> = {
@@ -25,7 +26,7 @@ export const requireSignIn: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
   }
   const path = new URL(c.req.url).pathname;
   let stage = session.record.stage;
-  if (stage === 'register-mfa' && (await hasMfa(c, session.record.accountId, session.record.userId))) {
+  if (stage === 'register-mfa' && (await assignedMfaSerials(c.var.deps.store, session.record.accountId, session.record.userId)).length > 0) {
     await c.var.sessions.advance(session.record, { stage: 'active' });
     stage = 'active';
   }
@@ -63,11 +64,6 @@ async function formField(c: Parameters<MiddlewareHandler<ConsoleEnv>>[0], name: 
 
 function csrfRefused(c: Parameters<MiddlewareHandler<ConsoleEnv>>[0]) {
   return c.text('This form has expired. Go back, reload the page and try again.', 403);
-}
-
-async function hasMfa(c: Parameters<MiddlewareHandler<ConsoleEnv>>[0], accountId: string, userId: string | undefined): Promise<boolean> {
-  const devices = await c.var.deps.store.credentials.mfaDevicesOf(accountId, userId);
-  return devices.some((d) => d.enableDate !== undefined);
 }
 
 /** Turns a thrown AwsError into its message; anything else is rethrown. */

@@ -1,3 +1,5 @@
+import { userArn } from '../../iam/handlers/shapes.js';
+import { rootArn } from '../../shared/arn.js';
 import { newAccessKeyId } from '../../shared/ids.js';
 import type { Principal, SessionInfo } from '../../shared/principal.js';
 import type { ConsoleStore } from '../deps.js';
@@ -50,13 +52,12 @@ export class ConsoleSessions {
     const alias = await this.store.accounts.getAlias(record.accountId);
     const session = sessionInfo(record);
     if (record.userId === undefined) {
-      const principal: Principal = { kind: 'root', accountId: account.accountId, arn: `arn:aws:iam::${account.accountId}:root`, userId: account.accountId, session };
+      const principal: Principal = { kind: 'root', accountId: account.accountId, arn: rootArn(account.accountId), userId: account.accountId, session };
       return { record, principal, accountAlias: alias, displayName: account.email };
     }
     const user = await this.store.users.getById(record.userId);
     if (!user) return undefined;
-    const arn = `arn:aws:iam::${user.accountId}:user${user.path}${user.userName}`;
-    const principal: Principal = { kind: 'user', accountId: user.accountId, arn, userId: user.userId, userName: user.userName, path: user.path, session };
+    const principal: Principal = { kind: 'user', accountId: user.accountId, arn: userArn(user), userId: user.userId, userName: user.userName, path: user.path, session };
     return { record, principal, accountAlias: alias, displayName: user.userName };
   }
 

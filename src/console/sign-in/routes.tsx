@@ -1,5 +1,5 @@
 import { verifyPassword } from '../../iam/passwords/hash.js';
-import { verifyConsolePassword } from '../../iam/passwords/policy.js';
+import { mustChangePassword, verifyConsolePassword } from '../../iam/passwords/policy.js';
 import { verifyMfaCode } from '../../iam/mfa/verify.js';
 import { AwsError } from '../../shared/aws-error.js';
 import type { Principal } from '../../shared/principal.js';
@@ -10,7 +10,7 @@ import type { LoadedSession } from '../session/sessions.js';
 import { sameToken } from '../session/tokens.js';
 import { ChangePasswordPage, ForgotPasswordPage, MfaPage, RegisterMfaPrompt, ResetPasswordPage, SignInPage } from './pages.js';
 import { changeOwnPassword } from './change-password.js';
-import { assignedMfaSerials, mustChangePassword, pageOfStage, stageAfterSecondFactor } from './steps.js';
+import { assignedMfaSerials, pageOfStage, stageAfterSecondFactor } from './steps.js';
 
 /** AWS's one answer for an unknown user, an unknown account and a wrong password alike. */
 export const BAD_CREDENTIALS = 'Your authentication information is incorrect. Please try again.';

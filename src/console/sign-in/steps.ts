@@ -1,13 +1,5 @@
-import { passwordExpired } from '../../iam/passwords/policy.js';
 import type { ConsoleStore } from '../deps.js';
 import type { SessionStage } from '../store.js';
-
-/** Whether the principal must set a new password before using the console. */
-export async function mustChangePassword(store: ConsoleStore, accountId: string, userId: string | undefined, now: Date): Promise<boolean> {
-  const profile = await store.credentials.getLoginProfile(accountId, userId);
-  if (!profile) return false;
-  return profile.resetRequired || passwordExpired(await store.credentials.getPasswordPolicy(accountId), profile, now);
-}
 
 export async function assignedMfaSerials(store: ConsoleStore, accountId: string, userId: string | undefined): Promise<string[]> {
   const devices = await store.credentials.mfaDevicesOf(accountId, userId);

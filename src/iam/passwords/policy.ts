@@ -59,3 +59,10 @@ export async function verifyConsolePassword(
   await store.transaction((tx) => tx.credentials.recordPasswordUse(accountId, userId, now));
   return { ok: true, mustChange: profile.resetRequired || expired };
 }
+
+/** Whether a signed-in principal must set a new password first: flagged for reset, or expired under the policy. */
+export async function mustChangePassword(store: Pick<IamStore, 'credentials'>, accountId: string, userId: string | undefined, now: Date): Promise<boolean> {
+  const profile = await store.credentials.getLoginProfile(accountId, userId);
+  if (!profile) return false;
+  return profile.resetRequired || passwordExpired(await store.credentials.getPasswordPolicy(accountId), profile, now);
+}

@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely, type Transaction, sql } from 'kysely';
-import { type EventFilter, type EventPage, type EventPageRequest, type EventRepo, InvalidCursor, type StoredEvent } from '../../audit/event-store.js';
+import { type EventAttributeKey, type EventFilter, type EventPage, type EventPageRequest, type EventRepo, InvalidCursor, type StoredEvent } from '../../audit/event-store.js';
 import type { Db } from './db.js';
 
 /** The `events` table (migration 006); kept out of schema.ts so the audit trail stands alone. */
@@ -23,6 +23,15 @@ type Row = EventTables['events'];
 
 /** Rows per INSERT: 11 parameters each stays far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 100;
+
+/** Lookup attributes that match one column exactly. */
+const EQUALITY_COLUMNS: Partial<Record<EventAttributeKey, 'event_id' | 'event_name' | 'event_source' | 'username' | 'access_key_id'>> = {
+  EventId: 'event_id',
+  EventName: 'event_name',
+  EventSource: 'event_source',
+  Username: 'username',
+  AccessKeyId: 'access_key_id',
+};
 
 /**
  * The SQL of a full chunk's INSERT, by dialect (its adapter): it depends on nothing else, so
@@ -66,32 +75,11 @@ export class KyselyEventRepo implements EventRepo {
     if (filter.endTime) q = q.where('event_time', '<=', filter.endTime.toISOString());
     const a = filter.attribute;
     if (a) {
-      switch (a.key) {
-        case 'EventId':
-          q = q.where('event_id', '=', a.value);
-          break;
-        case 'EventName':
-          q = q.where('event_name', '=', a.value);
-          break;
-        case 'EventSource':
-          q = q.where('event_source', '=', a.value);
-          break;
-        case 'Username':
-          q = q.where('username', '=', a.value);
-          break;
-        case 'AccessKeyId':
-          q = q.where('access_key_id', '=', a.value);
-          break;
-        case 'ReadOnly':
-          q = q.where('read_only', '=', a.value === 'true' ? 1 : 0);
-          break;
-        case 'ResourceName':
-          q = q.where(sql<boolean>`resource_names like ${likeJsonString(a.value)} escape '!'`);
-          break;
-        case 'ResourceType':
-          q = q.where(sql<boolean>`resource_types like ${likeJsonString(a.value)} escape '!'`);
-          break;
-      }
+      const column = EQUALITY_COLUMNS[a.key];
+      if (column) q = q.where(column, '=', a.value);
+      else if (a.key === 'ReadOnly') q = q.where('read_only', '=', a.value === 'true' ? 1 : 0);
+      else if (a.key === 'ResourceName') q = q.where(sql<boolean>`resource_names like ${likeJsonString(a.value)} escape '!'`);
+      else if (a.key === 'ResourceType') q = q.where(sql<boolean>`resource_types like ${likeJsonString(a.value)} escape '!'`);
     }
     if (page.cursor !== undefined) {
       const [time, id] = decodeCursor(page.cursor);
