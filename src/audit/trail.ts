@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/authenticate.js';
-import { accountIdFromAccessKeyId } from '../shared/ids.js';
 import type { Principal } from '../shared/principal.js';
-import { type IncomingSignedRequest, parseAuthorization } from '../sigv4/index.js';
-import type { ServiceModel } from '../wire/model.js';
-import type { EventRepo, EventResource, StoredEvent } from './event-store.js';
-import { redact } from './redact.js';
+import type { IncomingSignedRequest } from '../sigv4/index.js';
+import { buildSignInEvent } from './build-event.js';
+import type { StoredEvent } from './event-store.js';
 
 /** One API call as api.ts saw it, whatever became of it. */
 export interface AuditedCall {
@@ -13,8 +10,8 @@ export interface AuditedCall {
   at: Date;
   sourceIp: string;
   userAgent: string;
-  /** Undefined when the request never reached a service (bad target, unsigned, …). */
-  service?: { name: string; model: ServiceModel } | undefined;
+  /** The service's name; undefined when the request never reached a service (bad target, unsigned, …). */
+  service?: string | undefined;
   operation?: string | undefined;
   /** The decoded input (even when it then failed validation). */
   input?: unknown | undefined;
@@ -26,6 +23,9 @@ export interface AuditedCall {
   /** The request body, when the call failed before dispatch (to name its operation). */
   body?: Buffer | undefined;
 }
+
+/** A call still to be built into its record, or a record built already (a sign-in). */
+export type AuditEntry = AuditedCall | StoredEvent;
 
 /** The hook api.ts calls once per request; it must not block or throw. */
 export interface AuditHook {
@@ -46,51 +46,31 @@ export interface SignIn {
   errorMessage?: string;
 }
 
+/** Where buffered entries go to be built into records and stored. */
+export interface AuditSink {
+  /** Builds and stores a batch, in order after earlier batches; failures go to the trail's onError, never here. */
+  write(batch: AuditEntry[]): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface AuditTrailOptions {
-  events: { transaction<T>(fn: (tx: { events: EventRepo }) => Promise<T>): Promise<T>; events: EventRepo };
+  sink: AuditSink;
+  /** Retention deletes through this. */
+  events: { deleteOlderThan(cutoff: Date): Promise<number> };
   clock: () => Date;
-  /** The account an event belongs to when no caller or key names one. */
-  defaultAccountId: string;
   retentionDays: number;
   onError: (err: unknown, message: string) => void;
   /** Batch interval, ms (default 200). */
   intervalMs?: number;
 }
 
-const SOURCES: Record<string, string> = {
-  iam: 'iam.amazonaws.com',
-  sts: 'sts.amazonaws.com',
-  organizations: 'organizations.amazonaws.com',
-  account: 'account.amazonaws.com',
-  cloudtrail: 'cloudtrail.amazonaws.com',
-};
-
-const READ_ONLY = /^(Get|List|Describe|Lookup|Simulate)/;
-
-/** Input members that name resources, with the CloudTrail resource type they name. */
-const RESOURCE_MEMBERS: [string, string][] = [
-  ['UserName', 'AWS::IAM::User'],
-  ['GroupName', 'AWS::IAM::Group'],
-  ['RoleName', 'AWS::IAM::Role'],
-  ['RoleArn', 'AWS::IAM::Role'],
-  ['PolicyArn', 'AWS::IAM::Policy'],
-  ['PolicyName', 'AWS::IAM::Policy'],
-  ['AccessKeyId', 'AWS::IAM::AccessKey'],
-  ['InstanceProfileName', 'AWS::IAM::InstanceProfile'],
-  ['SerialNumber', 'AWS::IAM::MFADevice'],
-  ['AccountId', 'AWS::Organizations::Account'],
-];
-
 /**
- * The audit trail: buffers every call, and every ~200 ms (or on `flush()`) builds their CloudTrail
- * records and writes them in one transaction; deletes events past retention hourly.
+ * The audit trail: buffers every call and hands the batch to its sink every `intervalMs` (or on
+ * `flush()`); deletes events past retention hourly. The request path only keeps a reference:
+ * the CloudTrail record is built, redacted and serialized by the sink, for a whole batch.
  */
 export class AuditTrail implements AuditHook {
-  /**
-   * Calls as api.ts saw them, and sign-ins already built: the request path only keeps a reference;
-   * the CloudTrail record is built, redacted and serialized at flush time, for the whole batch.
-   */
-  #pending: Array<AuditedCall | StoredEvent> = [];
+  #pending: AuditEntry[] = [];
   #timer: NodeJS.Timeout | undefined;
   #retention: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
@@ -105,44 +85,28 @@ export class AuditTrail implements AuditHook {
     this.#enqueue(buildSignInEvent(signIn));
   }
 
-  #enqueue(entry: AuditedCall | StoredEvent): void {
+  #enqueue(entry: AuditEntry): void {
     this.#pending.push(entry);
     this.#timer ??= setTimeout(() => void this.flush(), this.options.intervalMs ?? 200).unref();
   }
 
-  /** Builds and writes buffered events now; resolves once they (and every earlier batch) are stored. */
+  /** Hands buffered entries to the sink now; resolves once they (and every earlier batch) are stored. */
   async flush(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#pending.length === 0) return this.#flushing;
-    const batch = this.#build(this.#pending);
+    const batch = this.#pending;
     this.#pending = [];
-    this.#flushing = this.#flushing
-      .then(() => this.options.events.transaction((tx) => tx.events.append(batch)))
-      .catch((err: unknown) => this.options.onError(err, 'writing audit events failed'));
+    // The sink keeps batches in order itself; chaining here only lets flush() wait for all of them.
+    const written = this.options.sink.write(batch).catch((err: unknown) => this.options.onError(err, 'writing audit events failed'));
+    this.#flushing = Promise.all([this.#flushing, written]).then(() => undefined);
     return this.#flushing;
-  }
-
-  #build(pending: ReadonlyArray<AuditedCall | StoredEvent>): StoredEvent[] {
-    const out: StoredEvent[] = [];
-    for (const entry of pending) {
-      if ('record' in entry) {
-        out.push(entry);
-        continue;
-      }
-      try {
-        out.push(buildApiEvent(entry, this.options.defaultAccountId));
-      } catch (err) {
-        this.options.onError(err, 'building an audit event failed');
-      }
-    }
-    return out;
   }
 
   /** Deletes events older than the retention period; returns how many. */
   async applyRetention(): Promise<number> {
     const cutoff = new Date(this.options.clock().getTime() - this.options.retentionDays * 86_400_000);
-    return this.options.events.events.deleteOlderThan(cutoff);
+    return this.options.events.deleteOlderThan(cutoff);
   }
 
   /** Applies retention now and then hourly (the timer does not keep the process alive). */
@@ -156,213 +120,6 @@ export class AuditTrail implements AuditHook {
     if (this.#retention) clearInterval(this.#retention);
     this.#retention = undefined;
     await this.flush();
+    await this.options.sink.close();
   }
 }
-
-interface Identity {
-  record: Record<string, unknown>;
-  accountId?: string;
-  username?: string;
-}
-
-function identityOf(principal: Principal, accessKeyId: string | undefined): Identity {
-  const key = accessKeyId ? { accessKeyId } : {};
-  const session = principal.session;
-  const attributes = session
-    ? { attributes: { creationDate: session.issuedAt.toISOString(), mfaAuthenticated: String(session.mfaPresent) } }
-    : undefined;
-  switch (principal.kind) {
-    case 'root':
-      return {
-        record: { type: 'Root', principalId: principal.accountId, arn: principal.arn, accountId: principal.accountId, ...key, ...(attributes ? { sessionContext: attributes } : {}) },
-        accountId: principal.accountId,
-        username: 'root',
-      };
-    case 'user':
-      return {
-        record: {
-          type: 'IAMUser', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key,
-          userName: principal.userName, ...(attributes ? { sessionContext: attributes } : {}),
-        },
-        accountId: principal.accountId,
-        username: principal.userName,
-      };
-    case 'assumed-role':
-      return {
-        record: {
-          type: 'AssumedRole', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key,
-          sessionContext: {
-            sessionIssuer: { type: 'Role', principalId: principal.roleId, arn: principal.roleArn, accountId: principal.accountId, userName: principal.roleName },
-            ...attributes,
-          },
-        },
-        accountId: principal.accountId,
-        username: principal.sessionName,
-      };
-    case 'federated-user':
-      return {
-        record: { type: 'FederatedUser', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key, sessionContext: { ...attributes } },
-        accountId: principal.accountId,
-        username: principal.federatedName,
-      };
-  }
-}
-
-function unknownIdentity(call: AuditedCall, defaultAccountId: string): Identity {
-  const parsed = call.signed ? parseAuthorization(call.signed) : undefined;
-  const keyId = parsed?.ok ? parsed.auth.accessKeyId : undefined;
-  const accountId = (keyId && accountIdFromAccessKeyId(keyId)) ?? defaultAccountId;
-  return { record: { type: 'AWSAccount', principalId: '', accountId, ...(keyId ? { accessKeyId: keyId } : {}) }, accountId };
-}
-
-export function buildApiEvent(call: AuditedCall, defaultAccountId: string): StoredEvent {
-  const identity = call.caller ? identityOf(call.caller.principal, call.caller.accessKeyId) : unknownIdentity(call, defaultAccountId);
-  const accountId = identity.accountId ?? defaultAccountId;
-  const guessed = call.operation === undefined ? guessOperation(call) : undefined;
-  const operation = call.operation ?? guessed?.operation ?? 'Unknown';
-  const serviceName = call.service?.name ?? guessed?.service ?? 'iam';
-  const model = call.service?.model;
-  const op = model && call.operation && Object.hasOwn(model.operations, call.operation) ? model.operations[call.operation] : undefined;
-  const readOnly = READ_ONLY.test(operation);
-  const region = call.caller?.region ?? regionOf(call.signed) ?? 'us-east-1';
-  const accessKeyId = typeof identity.record.accessKeyId === 'string' ? identity.record.accessKeyId : undefined;
-  const eventId = timeOrderedUuid(call.at);
-  const requestParameters = call.input === undefined ? null : redact(model, op?.input?.shape, call.input);
-  const responseElements = readOnly || call.error || call.output === undefined ? null : redact(model, op?.output?.shape, call.output);
-  const record = {
-    eventVersion: '1.08',
-    userIdentity: identity.record,
-    eventTime: cloudTrailTime(call.at),
-    eventSource: SOURCES[serviceName] ?? `${serviceName}.amazonaws.com`,
-    eventName: operation,
-    awsRegion: region,
-    sourceIPAddress: call.sourceIp,
-    userAgent: call.userAgent,
-    ...(call.error ? { errorCode: call.error.code, errorMessage: call.error.message } : {}),
-    requestParameters,
-    responseElements,
-    requestID: call.requestId,
-    eventID: eventId,
-    readOnly,
-    eventType: 'AwsApiCall',
-    managementEvent: true,
-    recipientAccountId: accountId,
-    eventCategory: 'Management',
-  };
-  return {
-    eventId,
-    eventTime: call.at.toISOString(),
-    accountId,
-    eventName: operation,
-    eventSource: record.eventSource,
-    ...(identity.username !== undefined ? { username: identity.username } : {}),
-    ...(accessKeyId ? { accessKeyId } : {}),
-    resources: resourcesOf(call.input),
-    readOnly,
-    record: JSON.stringify(record),
-  };
-}
-
-export function buildSignInEvent(s: SignIn): StoredEvent {
-  const identity: Identity = s.principal
-    ? identityOf(s.principal, undefined)
-    : { record: { type: 'IAMUser', principalId: '', accountId: s.accountId, ...(s.userName ? { userName: s.userName } : {}) }, accountId: s.accountId, ...(s.userName ? { username: s.userName } : {}) };
-  const eventId = timeOrderedUuid(s.at);
-  const record = {
-    eventVersion: '1.08',
-    userIdentity: identity.record,
-    eventTime: cloudTrailTime(s.at),
-    eventSource: 'signin.amazonaws.com',
-    eventName: 'ConsoleLogin',
-    awsRegion: 'us-east-1',
-    sourceIPAddress: s.sourceIp,
-    userAgent: s.userAgent,
-    ...(s.success ? {} : { errorMessage: s.errorMessage ?? 'Failed authentication' }),
-    requestParameters: null,
-    responseElements: { ConsoleLogin: s.success ? 'Success' : 'Failure' },
-    additionalEventData: { MFAUsed: s.mfaUsed ? 'Yes' : 'No' },
-    eventID: eventId,
-    readOnly: false,
-    eventType: 'AwsConsoleSignIn',
-    managementEvent: true,
-    recipientAccountId: s.accountId,
-    eventCategory: 'Management',
-  };
-  return {
-    eventId,
-    eventTime: s.at.toISOString(),
-    accountId: s.accountId,
-    eventName: 'ConsoleLogin',
-    eventSource: 'signin.amazonaws.com',
-    ...(identity.username !== undefined ? { username: identity.username } : {}),
-    resources: [],
-    readOnly: false,
-    record: JSON.stringify(record),
-  };
-}
-
-/** Records a console sign-in on the trail (for the console, built later). */
-export function recordSignIn(trail: AuditTrail, signIn: SignIn): void {
-  trail.recordSignIn(signIn);
-}
-
-function resourcesOf(input: unknown): EventResource[] {
-  if (!input || typeof input !== 'object') return [];
-  const fields = input as Record<string, unknown>;
-  const out: EventResource[] = [];
-  for (const [member, type] of RESOURCE_MEMBERS) {
-    const v = fields[member];
-    if (typeof v === 'string' && v !== '') out.push({ type, name: v });
-  }
-  return out;
-}
-
-/** JSON target prefixes (their last part) of the services Ward serves. */
-const TARGETS: Record<string, string> = {
-  AWSOrganizationsV20161128: 'organizations',
-  CloudTrail_20131101: 'cloudtrail',
-};
-
-/** The service and operation of a request that failed before dispatch (authentication). */
-function guessOperation(call: AuditedCall): { service?: string; operation?: string } {
-  const signed = call.signed;
-  if (!signed) return {};
-  const targetText = signed.headers.find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1];
-  if (targetText !== undefined && targetText.includes('.')) {
-    const dot = targetText.lastIndexOf('.');
-    const prefix = targetText.slice(0, dot).split('.').at(-1) ?? '';
-    return { ...(TARGETS[prefix] ? { service: TARGETS[prefix] } : {}), operation: targetText.slice(dot + 1) };
-  }
-  const params = new URLSearchParams(signed.rawQuery);
-  if (call.body && call.body.length > 0 && call.body.length < 1_000_000) {
-    for (const [k, v] of new URLSearchParams(call.body.toString('utf8'))) params.append(k, v);
-  }
-  const parsed = parseAuthorization(signed);
-  const service = parsed.ok ? parsed.auth.service : params.get('Version') === '2011-06-15' ? 'sts' : undefined;
-  // REST-JSON (the Account service) names the operation by its path: POST /getAccountInformation.
-  const restOperation = service === 'account' ? /^\/([a-z][A-Za-z]{0,127})$/.exec(signed.rawPath)?.[1] : undefined;
-  const action = restOperation ? restOperation.charAt(0).toUpperCase() + restOperation.slice(1) : params.get('Action');
-  return { ...(service && SOURCES[service] ? { service } : {}), ...(action && /^[A-Za-z]{1,128}$/.test(action) ? { operation: action } : {}) };
-}
-
-function regionOf(signed: IncomingSignedRequest | undefined): string | undefined {
-  if (!signed) return undefined;
-  const parsed = parseAuthorization(signed);
-  return parsed.ok ? parsed.auth.region : undefined;
-}
-
-/**
- * A UUIDv7 (RFC 9562): the event time's 48-bit Unix milliseconds, then 74 random bits. Events are
- * keyed by their ID; a random (v4) key lands each insert on a random page of the primary-key index,
- * so every batch dirtied a page per event and the write cost grew with the table. Time-ordered
- * keys append to the index's right edge instead.
- */
-export function timeOrderedUuid(at: Date): string {
-  const ms = Math.min(Math.max(at.getTime(), 0), 0xffff_ffff_ffff) || 0;
-  const hex = ms.toString(16).padStart(12, '0');
-  // randomUUID's version digit sits at index 14: keep its random digits after it, variant included.
-  return `${hex.slice(0, 8)}-${hex.slice(8)}-7${randomUUID().slice(15)}`;
-}
-
-/** CloudTrail writes event times to the second: 2026-11-23T10:47:17Z. */
-const cloudTrailTime = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;

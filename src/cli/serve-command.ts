@@ -1,11 +1,12 @@
 import type { WardConfig } from '../config/config.js';
 import { createLogger } from '../server/logger.js';
+import { BufferedRequestLog } from '../server/request-log.js';
 import { startWard } from '../server/ward.js';
 import { printBootstrap } from './print-bootstrap.js';
 
 export async function serveCommand(config: WardConfig): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const ward = await startWard(config, { logger });
+  const ward = await startWard(config, { logger, requestLog: new BufferedRequestLog(1, config.logLevel) });
   printBootstrap(ward.bootstrap, config.accountId);
   logger.info({ url: ward.url, dataDir: config.dataDir, store: ward.backend, emulator: config.emulator }, 'Ward is listening');
 

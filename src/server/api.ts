@@ -76,13 +76,12 @@ interface Seen {
 export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResponse> {
   const seen: Seen = {};
   const response = await serveApi(raw, deps, seen);
-  const service = response.service ? deps.services.get(response.service as ServiceName) : undefined;
   deps.audit?.record({
     requestId: response.requestId,
     at: seen.at ?? deps.clock(),
     sourceIp: raw.remoteAddress,
     userAgent: headerValue(raw, 'user-agent') ?? '',
-    service: service && { name: service.name, model: service.model },
+    service: response.service,
     operation: response.action,
     input: seen.input,
     output: seen.output,

@@ -6,10 +6,13 @@ import { type AuthorizeDeps, authorizeRoute } from './authorize-route.js';
 import { type EmulatorControl, emulatorRoute } from './emulator-routes.js';
 import type { Logger } from './logger.js';
 import { readRawRequest } from './raw-request.js';
+import type { RequestLog } from './request-log.js';
 
 export interface ListenerDeps {
   api: ApiDeps;
   logger: Logger;
+  /** Answered API requests, a line each (failures with a cause go to `logger` as errors). */
+  requestLog: RequestLog;
   bodyLimit: number;
   /** Present only in emulator mode: outside it the moto-api paths do not exist. */
   emulator?: EmulatorControl;
@@ -65,7 +68,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
   if (response.headers) Object.assign(headers, response.headers);
   res.writeHead(response.status, headers);
   res.end(response.body);
-  logRequest(deps.logger, req, response, started);
+  logRequest(deps, req, response, started);
 }
 
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {
@@ -73,9 +76,7 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
   res.end(body);
 }
 
-function logRequest(logger: Logger, req: IncomingMessage, r: ApiResponse, started: bigint): void {
-  if (!logger.isLevelEnabled('info')) return;
-  const cause = (r as ApiResponse & { cause?: unknown }).cause;
+function logRequest(deps: ListenerDeps, req: IncomingMessage, r: ApiResponse, started: bigint): void {
   const entry = {
     requestId: r.requestId,
     method: req.method,
@@ -88,6 +89,7 @@ function logRequest(logger: Logger, req: IncomingMessage, r: ApiResponse, starte
     sourceIp: req.socket.remoteAddress,
     ms: Number(process.hrtime.bigint() - started) / 1e6,
   };
-  if (cause) logger.error({ ...entry, err: cause }, 'request failed');
-  else logger.info(entry, 'request');
+  const cause = (r as ApiResponse & { cause?: unknown }).cause;
+  if (cause) deps.logger.error({ ...entry, err: cause }, 'request failed');
+  else deps.requestLog.write(entry);
 }

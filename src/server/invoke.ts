@@ -46,7 +46,7 @@ export async function invokeOperation(deps: ApiDeps, call: InvokeCall): Promise<
       at: now,
       sourceIp: call.origin.sourceIp,
       userAgent: call.origin.userAgent,
-      service: service && { name: service.name, model: service.model },
+      service: service?.name,
       operation: call.operation,
       input: call.input,
       output,

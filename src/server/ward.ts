@@ -19,10 +19,12 @@ import { createStsHandlers } from '../sts/handlers.js';
 import { createAssumeRootHandler } from '../sts/assume-root.js';
 import { createOrganizationsHandlers } from '../organizations/handlers.js';
 import { scpLevelsForAccount } from '../organizations/scp-levels.js';
-import { accountError, organizationsError } from '../wire/index.js';
+import { accountError, modelNamed, organizationsError } from '../wire/index.js';
 import { createOidcProviderHandlers } from '../sts/oidc-providers.js';
 import { jwksDirSource } from './jwks-dir.js';
 import { AuditTrail } from '../audit/trail.js';
+import { storeAuditSink } from '../audit/store-sink.js';
+import { WorkerAuditSink } from './audit-worker-sink.js';
 import { createCloudTrailHandlers } from '../audit/cloudtrail-handlers.js';
 import { createAccountHandlers } from '../account/handlers.js';
 import { createMailOutbox, outboxDir } from './mail.js';
@@ -35,12 +37,15 @@ import { invokeOperation } from './invoke.js';
 import { principalOfSession } from '../auth/session-principal.js';
 import { completeRootPasswordRecovery, listOutbox, readOutboxMessage, startRootPasswordRecovery } from '../account/password-recovery.js';
 import { type Logger, createLogger } from './logger.js';
+import { BufferedRequestLog, type RequestLog, loggerRequestLog } from './request-log.js';
 import { type ServiceDef, type ServiceName, serviceDef } from './services.js';
 
 export interface WardOptions {
   /** A fixed or fake clock for tests; the wall clock otherwise. */
   clock?: () => Date;
   logger?: Logger;
+  /** Where request lines go: through `logger` when one is given, else batched onto stdout. */
+  requestLog?: RequestLog;
   authorizer?: Authorizer;
   /** Where OIDC issuers' JWKS files are (default WARD_OIDC_JWKS_DIR); see jwks-dir.ts. */
   oidcJwksDir?: string;
@@ -67,6 +72,7 @@ export interface RunningWard {
 export async function startWard(config: WardConfig, options: WardOptions = {}): Promise<RunningWard> {
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? createLogger(config.logLevel);
+  const requestLog = options.requestLog ?? (options.logger ? loggerRequestLog(options.logger) : new BufferedRequestLog(1, config.logLevel));
   const box = new SecretBox(loadMasterKey(config.dataDir));
   const opened = await openStore(config, box, (err, message) => logger.error({ err }, message));
   const store = opened.store;
@@ -79,12 +85,19 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   const authenticator = new Authenticator(resolver, new SigningKeyCache(), emulatorAuth);
   const lastUsed = new LastUsedRecorder(store, (err) => logger.error({ err }, 'recording key last-used failed'));
 
+  const onAuditError = (err: unknown, message: string) => logger.error({ err }, message);
   const audit = new AuditTrail({
-    events: store,
+    // SQLite: a writer thread of its own builds and appends the records (audit-worker-sink.ts).
+    sink:
+      opened.backend === 'sqlite'
+        ? new WorkerAuditSink({ dataDir: config.dataDir, defaultAccountId: config.accountId, onError: onAuditError })
+        : storeAuditSink({ events: store, defaultAccountId: config.accountId, modelOf: modelNamed, onError: onAuditError }),
+    events: store.events,
     clock,
-    defaultAccountId: config.accountId,
     retentionDays: config.auditRetentionDays,
-    onError: (err, message) => logger.error({ err }, message),
+    onError: onAuditError,
+    // Handed over young: a call held for long outlives the young generation and costs a full GC.
+    intervalMs: opened.backend === 'sqlite' ? 20 : 50,
   });
   audit.startRetention();
 
@@ -124,6 +137,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       const key = await bootstrapKey(store);
       const rootPasswordHash = await bootstrapRootPasswordHash(store, config.accountId);
       await lastUsed.flush();
+      // Calls already made are stored before the wipe, so none lands after it.
+      await audit.flush();
       await store.wipe();
       resolver.clear();
       await bootstrap(store, { ...bootstrapOptionsFrom(config, clock()), ...(key ? { accessKey: key } : {}), ...(rootPasswordHash ? { rootPasswordHash } : {}) });
@@ -156,7 +171,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   }, consolePages);
 
   const authorize = { authenticator, authorizer, clock, ...(config.authorizeToken ? { token: config.authorizeToken } : {}) };
-  const server: Server = createServer(createRequestListener({ api, logger, bodyLimit: config.bodyLimit, authorize, console: consoleListener(consoleApp), ...(emulator ? { emulator } : {}) }));
+  const server: Server = createServer(createRequestListener({ api, logger, requestLog, bodyLimit: config.bodyLimit, authorize, console: consoleListener(consoleApp), ...(emulator ? { emulator } : {}) }));
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -184,6 +199,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       await outbox.settled();
       await audit.close();
       await opened.close();
+      requestLog.flush();
     },
   };
 }

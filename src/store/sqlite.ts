@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import type { StoredEvent } from '../audit/event-store.js';
 import type { SecretBox } from '../shared/secret-box.js';
+import { KyselyEventRepo } from './kysely/events.js';
 import { KyselyStore } from './kysely/kysely-store.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
@@ -15,15 +17,42 @@ export interface OpenedStore {
 /** Opens (creating if needed) `<dataDir>/ward.sqlite` and migrates it to the latest schema. */
 export async function openSqliteStore(dataDir: string, box: SecretBox): Promise<OpenedStore> {
   mkdirSync(dataDir, { recursive: true });
+  const db = openSqliteKysely(dataDir);
+  await migrateToLatest(db as unknown as Kysely<unknown>);
+  return { store: new KyselyStore(db, box), close: () => db.destroy() };
+}
+
+/** The audit trail's own connection to the store (its writer thread): appends only. */
+export interface SqliteEventLog {
+  append(batch: readonly StoredEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Rows per transaction: the write lock is given up between them, so request writes get in. */
+const EVENTS_PER_TRANSACTION = 500;
+
+/** Opens a second connection to an already migrated `<dataDir>/ward.sqlite` for appending events. */
+export function openSqliteEventLog(dataDir: string): SqliteEventLog {
+  const db = openSqliteKysely(dataDir);
+  return {
+    async append(batch) {
+      for (let i = 0; i < batch.length; i += EVENTS_PER_TRANSACTION) {
+        const chunk = batch.slice(i, i + EVENTS_PER_TRANSACTION);
+        await db.transaction().execute((tx) => new KyselyEventRepo(tx).append(chunk));
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function openSqliteKysely(dataDir: string): Kysely<Database> {
   const sqlite = new SQLite(join(dataDir, 'ward.sqlite'));
   // WAL keeps readers off the writer's back; NORMAL sync in WAL mode loses nothing on a process crash.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
-  await migrateToLatest(db as unknown as Kysely<unknown>);
-  return { store: new KyselyStore(db, box), close: () => db.destroy() };
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 /**

@@ -5,7 +5,7 @@
 export { ModeledAwsError, accountError, errorIdentity, iamError, modelError, organizationsError, stsError } from './errors.js';
 export type { ErrorIdentity } from './errors.js';
 export { decodeJsonInput, serializeJsonError, serializeJsonResponse } from './json-protocol.js';
-export { findOperation, getShape, inputShape, loadModel, outputShape, structMembers } from './model.js';
+export { findOperation, getShape, inputShape, loadModel, modelNamed, outputShape, structMembers } from './model.js';
 export type {
   MemberInfo,
   OperationModel,

@@ -121,6 +121,13 @@ export function loadModel(service: ServiceName): ServiceModel {
   return model;
 }
 
+const SERVICE_NAMES: ReadonlySet<string> = new Set<ServiceName>(['iam', 'sts', 'organizations', 'account', 'cloudtrail']);
+
+/** The model of a service named by a string from elsewhere (the audit trail), if Ward has one. */
+export function modelNamed(name: string): ServiceModel | undefined {
+  return SERVICE_NAMES.has(name) ? loadModel(name as ServiceName) : undefined;
+}
+
 /** The named shape; a missing one means a broken model file, so it throws. */
 export function getShape(model: ServiceModel, name: string): Shape {
   const shape = model.shapes[name];

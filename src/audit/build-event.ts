@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import { accountIdFromAccessKeyId } from '../shared/ids.js';
+import type { Principal } from '../shared/principal.js';
+import { type IncomingSignedRequest, parseAuthorization } from '../sigv4/index.js';
+import type { ServiceModel } from '../wire/model.js';
+import type { EventResource, StoredEvent } from './event-store.js';
+import { redact } from './redact.js';
+import type { AuditEntry, AuditedCall, SignIn } from './trail.js';
+
+/** A service's model by name, for redacting inputs and outputs by their shapes. */
+export type ModelOf = (service: string) => ServiceModel | undefined;
+
+const SOURCES: Record<string, string> = {
+  iam: 'iam.amazonaws.com',
+  sts: 'sts.amazonaws.com',
+  organizations: 'organizations.amazonaws.com',
+  account: 'account.amazonaws.com',
+  cloudtrail: 'cloudtrail.amazonaws.com',
+};
+
+const READ_ONLY = /^(Get|List|Describe|Lookup|Simulate)/;
+
+/** Input members that name resources, with the CloudTrail resource type they name. */
+const RESOURCE_MEMBERS: [string, string][] = [
+  ['UserName', 'AWS::IAM::User'],
+  ['GroupName', 'AWS::IAM::Group'],
+  ['RoleName', 'AWS::IAM::Role'],
+  ['RoleArn', 'AWS::IAM::Role'],
+  ['PolicyArn', 'AWS::IAM::Policy'],
+  ['PolicyName', 'AWS::IAM::Policy'],
+  ['AccessKeyId', 'AWS::IAM::AccessKey'],
+  ['InstanceProfileName', 'AWS::IAM::InstanceProfile'],
+  ['SerialNumber', 'AWS::IAM::MFADevice'],
+  ['AccountId', 'AWS::Organizations::Account'],
+];
+
+interface Identity {
+  record: Record<string, unknown>;
+  accountId?: string;
+  username?: string;
+}
+
+function identityOf(principal: Principal, accessKeyId: string | undefined): Identity {
+  const key = accessKeyId ? { accessKeyId } : {};
+  const session = principal.session;
+  const attributes = session
+    ? { attributes: { creationDate: session.issuedAt.toISOString(), mfaAuthenticated: String(session.mfaPresent) } }
+    : undefined;
+  switch (principal.kind) {
+    case 'root':
+      return {
+        record: { type: 'Root', principalId: principal.accountId, arn: principal.arn, accountId: principal.accountId, ...key, ...(attributes ? { sessionContext: attributes } : {}) },
+        accountId: principal.accountId,
+        username: 'root',
+      };
+    case 'user':
+      return {
+        record: {
+          type: 'IAMUser', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key,
+          userName: principal.userName, ...(attributes ? { sessionContext: attributes } : {}),
+        },
+        accountId: principal.accountId,
+        username: principal.userName,
+      };
+    case 'assumed-role':
+      return {
+        record: {
+          type: 'AssumedRole', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key,
+          sessionContext: {
+            sessionIssuer: { type: 'Role', principalId: principal.roleId, arn: principal.roleArn, accountId: principal.accountId, userName: principal.roleName },
+            ...attributes,
+          },
+        },
+        accountId: principal.accountId,
+        username: principal.sessionName,
+      };
+    case 'federated-user':
+      return {
+        record: { type: 'FederatedUser', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key, sessionContext: { ...attributes } },
+        accountId: principal.accountId,
+        username: principal.federatedName,
+      };
+  }
+}
+
+function unknownIdentity(call: AuditedCall, defaultAccountId: string): Identity {
+  const parsed = call.signed ? parseAuthorization(call.signed) : undefined;
+  const keyId = parsed?.ok ? parsed.auth.accessKeyId : undefined;
+  const accountId = (keyId && accountIdFromAccessKeyId(keyId)) ?? defaultAccountId;
+  return { record: { type: 'AWSAccount', principalId: '', accountId, ...(keyId ? { accessKeyId: keyId } : {}) }, accountId };
+}
+
+/**
+ * What of a call its record is built from, without what it will not read: the copy that crosses
+ * to the audit writer's thread, where everything in it is cloned.
+ */
+export function portableCall(call: AuditedCall): AuditedCall {
+  const out: AuditedCall = { requestId: call.requestId, at: call.at, sourceIp: call.sourceIp, userAgent: call.userAgent };
+  if (call.service !== undefined) out.service = call.service;
+  if (call.operation !== undefined) out.operation = call.operation;
+  if (call.input !== undefined) out.input = call.input;
+  if (call.error !== undefined) out.error = call.error;
+  if (call.caller !== undefined) {
+    const { principal, region, service, accessKeyId } = call.caller;
+    out.caller = { principal: portablePrincipal(principal), region, service, ...(accessKeyId ? { accessKeyId } : {}) };
+  }
+  if (keepsOutput(call)) out.output = call.output;
+  // The request is read only to name an unknown caller, or an operation never dispatched.
+  if (call.signed !== undefined && (call.caller === undefined || call.operation === undefined)) out.signed = call.signed;
+  if (call.body !== undefined && call.operation === undefined) out.body = call.body;
+  return out;
+}
+
+/** A session's policies and tags can be kilobytes; the record reads only when and how it began. */
+function portablePrincipal(p: Principal): Principal {
+  const s = p.session;
+  if (!s) return p;
+  return { ...p, session: { accessKeyId: s.accessKeyId, issuedAt: s.issuedAt, expiresAt: s.expiresAt, mfaPresent: s.mfaPresent, policies: [], tags: [], transitiveTagKeys: [] } };
+}
+
+/** Read-only calls and failures record no response elements, as CloudTrail. */
+const keepsOutput = (call: AuditedCall): boolean => call.output !== undefined && !call.error && !READ_ONLY.test(call.operation ?? '');
+
+/** Records for a batch as the trail buffered it; an entry that cannot be built is reported and skipped. */
+export function buildEvents(batch: readonly AuditEntry[], defaultAccountId: string, modelOf: ModelOf, onError: (err: unknown) => void): StoredEvent[] {
+  const out: StoredEvent[] = [];
+  for (const entry of batch) {
+    if ('record' in entry) {
+      out.push(entry);
+      continue;
+    }
+    try {
+      out.push(buildApiEvent(entry, defaultAccountId, modelOf));
+    } catch (err) {
+      onError(err);
+    }
+  }
+  return out;
+}
+
+export function buildApiEvent(call: AuditedCall, defaultAccountId: string, modelOf: ModelOf): StoredEvent {
+  const identity = call.caller ? identityOf(call.caller.principal, call.caller.accessKeyId) : unknownIdentity(call, defaultAccountId);
+  const accountId = identity.accountId ?? defaultAccountId;
+  const guessed = call.operation === undefined ? guessOperation(call) : undefined;
+  const operation = call.operation ?? guessed?.operation ?? 'Unknown';
+  const serviceName = call.service ?? guessed?.service ?? 'iam';
+  const model = call.service === undefined ? undefined : modelOf(call.service);
+  const op = model && call.operation && Object.hasOwn(model.operations, call.operation) ? model.operations[call.operation] : undefined;
+  const readOnly = READ_ONLY.test(operation);
+  const region = call.caller?.region ?? regionOf(call.signed) ?? 'us-east-1';
+  const accessKeyId = typeof identity.record.accessKeyId === 'string' ? identity.record.accessKeyId : undefined;
+  const eventId = timeOrderedUuid(call.at);
+  const requestParameters = call.input === undefined ? null : redact(model, op?.input?.shape, call.input);
+  const responseElements = keepsOutput(call) ? redact(model, op?.output?.shape, call.output) : null;
+  const record = {
+    eventVersion: '1.08',
+    userIdentity: identity.record,
+    eventTime: cloudTrailTime(call.at),
+    eventSource: SOURCES[serviceName] ?? `${serviceName}.amazonaws.com`,
+    eventName: operation,
+    awsRegion: region,
+    sourceIPAddress: call.sourceIp,
+    userAgent: call.userAgent,
+    ...(call.error ? { errorCode: call.error.code, errorMessage: call.error.message } : {}),
+    requestParameters,
+    responseElements,
+    requestID: call.requestId,
+    eventID: eventId,
+    readOnly,
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: accountId,
+    eventCategory: 'Management',
+  };
+  return {
+    eventId,
+    eventTime: call.at.toISOString(),
+    accountId,
+    eventName: operation,
+    eventSource: record.eventSource,
+    ...(identity.username !== undefined ? { username: identity.username } : {}),
+    ...(accessKeyId ? { accessKeyId } : {}),
+    resources: resourcesOf(call.input),
+    readOnly,
+    record: JSON.stringify(record),
+  };
+}
+
+export function buildSignInEvent(s: SignIn): StoredEvent {
+  const identity: Identity = s.principal
+    ? identityOf(s.principal, undefined)
+    : { record: { type: 'IAMUser', principalId: '', accountId: s.accountId, ...(s.userName ? { userName: s.userName } : {}) }, accountId: s.accountId, ...(s.userName ? { username: s.userName } : {}) };
+  const eventId = timeOrderedUuid(s.at);
+  const record = {
+    eventVersion: '1.08',
+    userIdentity: identity.record,
+    eventTime: cloudTrailTime(s.at),
+    eventSource: 'signin.amazonaws.com',
+    eventName: 'ConsoleLogin',
+    awsRegion: 'us-east-1',
+    sourceIPAddress: s.sourceIp,
+    userAgent: s.userAgent,
+    ...(s.success ? {} : { errorMessage: s.errorMessage ?? 'Failed authentication' }),
+    requestParameters: null,
+    responseElements: { ConsoleLogin: s.success ? 'Success' : 'Failure' },
+    additionalEventData: { MFAUsed: s.mfaUsed ? 'Yes' : 'No' },
+    eventID: eventId,
+    readOnly: false,
+    eventType: 'AwsConsoleSignIn',
+    managementEvent: true,
+    recipientAccountId: s.accountId,
+    eventCategory: 'Management',
+  };
+  return {
+    eventId,
+    eventTime: s.at.toISOString(),
+    accountId: s.accountId,
+    eventName: 'ConsoleLogin',
+    eventSource: 'signin.amazonaws.com',
+    ...(identity.username !== undefined ? { username: identity.username } : {}),
+    resources: [],
+    readOnly: false,
+    record: JSON.stringify(record),
+  };
+}
+
+function resourcesOf(input: unknown): EventResource[] {
+  if (!input || typeof input !== 'object') return [];
+  const fields = input as Record<string, unknown>;
+  const out: EventResource[] = [];
+  for (const [member, type] of RESOURCE_MEMBERS) {
+    const v = fields[member];
+    if (typeof v === 'string' && v !== '') out.push({ type, name: v });
+  }
+  return out;
+}
+
+/** JSON target prefixes (their last part) of the services Ward serves. */
+const TARGETS: Record<string, string> = {
+  AWSOrganizationsV20161128: 'organizations',
+  CloudTrail_20131101: 'cloudtrail',
+};
+
+/** The service and operation of a request that failed before dispatch (authentication). */
+function guessOperation(call: AuditedCall): { service?: string; operation?: string } {
+  const signed = call.signed;
+  if (!signed) return {};
+  const targetText = signed.headers.find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1];
+  if (targetText !== undefined && targetText.includes('.')) {
+    const dot = targetText.lastIndexOf('.');
+    const prefix = targetText.slice(0, dot).split('.').at(-1) ?? '';
+    return { ...(TARGETS[prefix] ? { service: TARGETS[prefix] } : {}), operation: targetText.slice(dot + 1) };
+  }
+  const params = new URLSearchParams(signed.rawQuery);
+  if (call.body && call.body.length > 0 && call.body.length < 1_000_000) {
+    // From the writer thread's side of a clone the body is a Uint8Array, no longer a Buffer.
+    for (const [k, v] of new URLSearchParams(Buffer.from(call.body).toString('utf8'))) params.append(k, v);
+  }
+  const parsed = parseAuthorization(signed);
+  const service = parsed.ok ? parsed.auth.service : params.get('Version') === '2011-06-15' ? 'sts' : undefined;
+  // REST-JSON (the Account service) names the operation by its path: POST /getAccountInformation.
+  const restOperation = service === 'account' ? /^\/([a-z][A-Za-z]{0,127})$/.exec(signed.rawPath)?.[1] : undefined;
+  const action = restOperation ? restOperation.charAt(0).toUpperCase() + restOperation.slice(1) : params.get('Action');
+  return { ...(service && SOURCES[service] ? { service } : {}), ...(action && /^[A-Za-z]{1,128}$/.test(action) ? { operation: action } : {}) };
+}
+
+function regionOf(signed: IncomingSignedRequest | undefined): string | undefined {
+  if (!signed) return undefined;
+  const parsed = parseAuthorization(signed);
+  return parsed.ok ? parsed.auth.region : undefined;
+}
+
+/**
+ * A UUIDv7 (RFC 9562): the event time's 48-bit Unix milliseconds, then 74 random bits. Events are
+ * keyed by their ID; a random (v4) key lands each insert on a random page of the primary-key index,
+ * so every batch dirtied a page per event and the write cost grew with the table. Time-ordered
+ * keys append to the index's right edge instead.
+ */
+export function timeOrderedUuid(at: Date): string {
+  const ms = Math.min(Math.max(at.getTime(), 0), 0xffff_ffff_ffff) || 0;
+  const hex = ms.toString(16).padStart(12, '0');
+  // randomUUID's version digit sits at index 14: keep its random digits after it, variant included.
+  return `${hex.slice(0, 8)}-${hex.slice(8)}-7${randomUUID().slice(15)}`;
+}
+
+/** CloudTrail writes event times to the second: 2026-11-23T10:47:17Z. */
+const cloudTrailTime = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;

@@ -1,0 +1,14 @@
+import type { AuditEntry } from '../audit/trail.js';
+
+/** What the audit writer thread starts with. */
+export interface AuditWorkerData {
+  /** The TypeScript entry, for the boot file to import once tsx is registered. */
+  entry: string;
+  dataDir: string;
+  defaultAccountId: string;
+}
+
+export type ToAuditWorker = { seq: number; batch: AuditEntry[] } | { close: true };
+
+/** An acknowledged batch (stored, or its failure reported first), or a failure to report. */
+export type FromAuditWorker = { ack: number } | { error: string; message: string };

@@ -1,0 +1,33 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildEvents } from '../audit/build-event.js';
+import { openSqliteEventLog } from '../store/sqlite.js';
+import { modelNamed } from '../wire/index.js';
+import type { AuditWorkerData, FromAuditWorker, ToAuditWorker } from './audit-worker-protocol.js';
+
+// The audit writer thread: builds CloudTrail records for the batches the request thread hands
+// over and appends them on its own connection to the SQLite store.
+const port = parentPort!;
+const { dataDir, defaultAccountId } = workerData as AuditWorkerData;
+const log = openSqliteEventLog(dataDir);
+const send = (m: FromAuditWorker) => port.postMessage(m);
+const report = (err: unknown, message: string) => send({ error: err instanceof Error ? (err.stack ?? err.message) : String(err), message });
+
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (m: ToAuditWorker) => {
+  queue = queue.then(() => handle(m));
+});
+
+async function handle(m: ToAuditWorker): Promise<void> {
+  if ('close' in m) {
+    await log.close();
+    port.close();
+    return;
+  }
+  const events = buildEvents(m.batch, defaultAccountId, modelNamed, (err) => report(err, 'building an audit event failed'));
+  try {
+    await log.append(events);
+  } catch (err) {
+    report(err, 'writing audit events failed');
+  }
+  send({ ack: m.seq });
+}
