@@ -90,36 +90,8 @@ function unknownIdentity(call: AuditedCall, defaultAccountId: string): Identity 
   return { record: { type: 'AWSAccount', principalId: '', accountId, ...(keyId ? { accessKeyId: keyId } : {}) }, accountId };
 }
 
-/**
- * What of a call its record is built from, without what it will not read: the copy that crosses
- * to the audit writer's thread, where everything in it is cloned.
- */
-export function portableCall(call: AuditedCall): AuditedCall {
-  const out: AuditedCall = { requestId: call.requestId, at: call.at, sourceIp: call.sourceIp, userAgent: call.userAgent };
-  if (call.service !== undefined) out.service = call.service;
-  if (call.operation !== undefined) out.operation = call.operation;
-  if (call.input !== undefined) out.input = call.input;
-  if (call.error !== undefined) out.error = call.error;
-  if (call.caller !== undefined) {
-    const { principal, region, service, accessKeyId } = call.caller;
-    out.caller = { principal: portablePrincipal(principal), region, service, ...(accessKeyId ? { accessKeyId } : {}) };
-  }
-  if (keepsOutput(call)) out.output = call.output;
-  // The request is read only to name an unknown caller, or an operation never dispatched.
-  if (call.signed !== undefined && (call.caller === undefined || call.operation === undefined)) out.signed = call.signed;
-  if (call.body !== undefined && call.operation === undefined) out.body = call.body;
-  return out;
-}
-
-/** A session's policies and tags can be kilobytes; the record reads only when and how it began. */
-function portablePrincipal(p: Principal): Principal {
-  const s = p.session;
-  if (!s) return p;
-  return { ...p, session: { accessKeyId: s.accessKeyId, issuedAt: s.issuedAt, expiresAt: s.expiresAt, mfaPresent: s.mfaPresent, policies: [], tags: [], transitiveTagKeys: [] } };
-}
-
 /** Read-only calls and failures record no response elements, as CloudTrail. */
-const keepsOutput = (call: AuditedCall): boolean => call.output !== undefined && !call.error && !READ_ONLY.test(call.operation ?? '');
+export const keepsOutput = (call: AuditedCall): boolean => call.output !== undefined && !call.error && !READ_ONLY.test(call.operation ?? '');
 
 /** Records for a batch as the trail buffered it; an entry that cannot be built is reported and skipped. */
 export function buildEvents(batch: readonly AuditEntry[], defaultAccountId: string, modelOf: ModelOf, onError: (err: unknown) => void): StoredEvent[] {
@@ -253,8 +225,7 @@ function guessOperation(call: AuditedCall): { service?: string; operation?: stri
   }
   const params = new URLSearchParams(signed.rawQuery);
   if (call.body && call.body.length > 0 && call.body.length < 1_000_000) {
-    // From the writer thread's side of a clone the body is a Uint8Array, no longer a Buffer.
-    for (const [k, v] of new URLSearchParams(Buffer.from(call.body).toString('utf8'))) params.append(k, v);
+    for (const [k, v] of new URLSearchParams(call.body.toString('utf8'))) params.append(k, v);
   }
   const parsed = parseAuthorization(signed);
   const service = parsed.ok ? parsed.auth.service : params.get('Version') === '2011-06-15' ? 'sts' : undefined;

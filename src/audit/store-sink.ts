@@ -15,13 +15,19 @@ export interface StoreSinkOptions {
  */
 export function storeAuditSink(options: StoreSinkOptions): AuditSink {
   let last: Promise<void> = Promise.resolve();
+  let inFlight = 0;
   return {
     write(batch: AuditEntry[]): Promise<void> {
       const events = buildEvents(batch, options.defaultAccountId, options.modelOf, (err) => options.onError(err, 'building an audit event failed'));
+      inFlight += batch.length;
       // A failed batch is reported by the trail; the ones after it still go.
-      last = last.catch(() => undefined).then(() => options.events.transaction((tx) => tx.events.append(events)));
+      last = last
+        .catch(() => undefined)
+        .then(() => options.events.transaction((tx) => tx.events.append(events)))
+        .finally(() => void (inFlight -= batch.length));
       return last;
     },
+    backlog: () => inFlight,
     close: () => last.catch(() => undefined),
   };
 }

@@ -30,7 +30,15 @@ export type AuditEntry = AuditedCall | StoredEvent;
 /** The hook api.ts calls once per request; it must not block or throw. */
 export interface AuditHook {
   record(call: AuditedCall): void;
+  /**
+   * Undefined while the trail keeps up; else a promise to wait on before answering, so a store
+   * that falls behind slows requests down instead of growing the backlog without bound.
+   */
+  pressure(): Promise<void> | undefined;
 }
+
+/** Calls buffered or in flight past which requests wait for the trail to catch up. */
+export const MAX_AUDIT_BACKLOG = 50_000;
 
 /** A console sign-in (the console calls this; ConsoleLogin in CloudTrail). */
 export interface SignIn {
@@ -50,6 +58,8 @@ export interface SignIn {
 export interface AuditSink {
   /** Builds and stores a batch, in order after earlier batches; failures go to the trail's onError, never here. */
   write(batch: AuditEntry[]): Promise<void>;
+  /** Entries written and not yet stored. */
+  backlog(): number;
   close(): Promise<void>;
 }
 
@@ -79,6 +89,10 @@ export class AuditTrail implements AuditHook {
 
   record(call: AuditedCall): void {
     this.#enqueue(call);
+  }
+
+  pressure(): Promise<void> | undefined {
+    return this.#pending.length + this.options.sink.backlog() < MAX_AUDIT_BACKLOG ? undefined : this.flush();
   }
 
   recordSignIn(signIn: SignIn): void {

@@ -91,6 +91,8 @@ export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResp
     // Authentication failed before dispatch: the trail reads the operation from the body itself.
     body: response.action === undefined ? raw.body : undefined,
   });
+  const behind = deps.audit?.pressure();
+  if (behind) await behind;
   return response;
 }
 

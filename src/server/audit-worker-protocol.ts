@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../audit/trail.js';
+import type { PortableBatch } from '../audit/portable-batch.js';
 
 /** What the audit writer thread starts with. */
 export interface AuditWorkerData {
@@ -8,7 +8,7 @@ export interface AuditWorkerData {
   defaultAccountId: string;
 }
 
-export type ToAuditWorker = { seq: number; batch: AuditEntry[] } | { close: true };
+export type ToAuditWorker = { seq: number; batch: PortableBatch } | { close: true };
 
 /** An acknowledged batch (stored, or its failure reported first), or a failure to report. */
 export type FromAuditWorker = { ack: number } | { error: string; message: string };

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { portableCall } from '../audit/build-event.js';
+import { type PortableBatch, encodeBatch } from '../audit/portable-batch.js';
 import type { AuditEntry, AuditSink } from '../audit/trail.js';
 import type { AuditWorkerData, FromAuditWorker, ToAuditWorker } from './audit-worker-protocol.js';
 
@@ -18,7 +18,8 @@ export interface WorkerSinkOptions {
 }
 
 interface Unacked {
-  batch: AuditEntry[];
+  batch: PortableBatch;
+  size: number;
   done: () => void;
 }
 
@@ -43,15 +44,30 @@ export class WorkerAuditSink implements AuditSink {
     this.#options = options;
   }
 
-  write(batch: AuditEntry[]): Promise<void> {
+  write(entries: AuditEntry[]): Promise<void> {
     const seq = ++this.#seq;
-    const portable = batch.map((e) => ('record' in e ? e : portableCall(e)));
+    const worker = this.#ensureWorker();
+    let batch = encodeBatch(entries);
+    try {
+      worker.postMessage({ seq, batch } satisfies ToAuditWorker);
+    } catch (err) {
+      // An entry that cannot be cloned (a handler returned something exotic) costs only itself.
+      this.#options.onError(err, 'an audit batch could not be handed to the writer thread');
+      batch = encodeBatch(entries.filter((entry) => isCloneable(encodeBatch([entry]))));
+      worker.postMessage({ seq, batch } satisfies ToAuditWorker);
+    }
     return new Promise<void>((resolve) => {
-      this.#unacked.set(seq, { batch: portable, done: resolve });
+      this.#unacked.set(seq, { batch, size: entries.length, done: resolve });
       // Referenced while anything is unacknowledged, so a shutting-down process waits for it.
-      if (this.#unacked.size === 1) this.#worker?.ref();
-      this.#post(seq, portable);
+      if (this.#unacked.size === 1) worker.ref();
     });
+  }
+
+  /** Entries handed over and not yet stored. */
+  backlog(): number {
+    let n = 0;
+    for (const u of this.#unacked.values()) n += u.size;
+    return n;
   }
 
   async close(): Promise<void> {
@@ -62,18 +78,6 @@ export class WorkerAuditSink implements AuditSink {
     const exited = once(worker, 'exit');
     worker.postMessage({ close: true } satisfies ToAuditWorker);
     await exited;
-  }
-
-  #post(seq: number, batch: AuditEntry[]): void {
-    const worker = this.#ensureWorker();
-    try {
-      worker.postMessage({ seq, batch } satisfies ToAuditWorker);
-    } catch (err) {
-      // An entry that cannot be cloned (a handler returned something exotic) costs only itself.
-      this.#options.onError(err, 'an audit batch could not be handed to the writer thread');
-      const cloneable = batch.filter((entry) => isCloneable(entry));
-      worker.postMessage({ seq, batch: cloneable } satisfies ToAuditWorker);
-    }
   }
 
   #ensureWorker(): Worker {
@@ -107,19 +111,20 @@ export class WorkerAuditSink implements AuditSink {
 
   #restart(): void {
     if (this.#closing || ++this.#restarts > MAX_RESTARTS) {
-      const lost = [...this.#unacked.values()].reduce((n, u) => n + u.batch.length, 0);
-      this.#options.onError(new Error(`${lost} audit events were not stored`), 'the audit writer thread stopped');
+      this.#options.onError(new Error(`${this.backlog()} audit events were not stored`), 'the audit writer thread stopped');
       const pending = [...this.#unacked.keys()];
       for (const seq of pending) this.#acknowledge(seq);
       return;
     }
-    for (const [seq, u] of this.#unacked) this.#post(seq, u.batch);
+    const worker = this.#ensureWorker();
+    worker.ref();
+    for (const [seq, u] of this.#unacked) worker.postMessage({ seq, batch: u.batch } satisfies ToAuditWorker);
   }
 }
 
-function isCloneable(entry: AuditEntry): boolean {
+function isCloneable(batch: PortableBatch): boolean {
   try {
-    structuredClone(entry);
+    structuredClone(batch);
     return true;
   } catch {
     return false;

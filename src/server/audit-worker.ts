@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildEvents } from '../audit/build-event.js';
+import { decodeBatch } from '../audit/portable-batch.js';
 import { openSqliteEventLog } from '../store/sqlite.js';
 import { modelNamed } from '../wire/index.js';
 import type { AuditWorkerData, FromAuditWorker, ToAuditWorker } from './audit-worker-protocol.js';
@@ -23,7 +24,7 @@ async function handle(m: ToAuditWorker): Promise<void> {
     port.close();
     return;
   }
-  const events = buildEvents(m.batch, defaultAccountId, modelNamed, (err) => report(err, 'building an audit event failed'));
+  const events = buildEvents(decodeBatch(m.batch), defaultAccountId, modelNamed, (err) => report(err, 'building an audit event failed'));
   try {
     await log.append(events);
   } catch (err) {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../shared/principal.js';
+import { decodeBatch, encodeBatch } from './portable-batch.js';
+import type { AuditedCall } from './trail.js';
+
+const session: Principal = {
+  kind: 'assumed-role', accountId: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/r/s', userId: 'AROAEXAMPLE:s',
+  roleId: 'AROAEXAMPLE', roleName: 'r', rolePath: '/', roleArn: 'arn:aws:iam::123456789012:role/r', sessionName: 's',
+  session: { accessKeyId: 'ASIAEXAMPLE', issuedAt: new Date(1000), expiresAt: new Date(2000), mfaPresent: true, policies: [{ id: 'p', document: '{"big":"policy"}' }], tags: [{ key: 'k', value: 'v' }], transitiveTagKeys: ['k'] },
+} as Principal;
+
+const base = { at: new Date(Date.UTC(2026, 10, 23)), sourceIp: '10.0.0.1', userAgent: 'aws-cli/1.45' };
+
+describe('an audit batch crossing threads', () => {
+  it('comes back as the calls it was, less what no record reads', () => {
+    const write: AuditedCall = { ...base, requestId: 'w', service: 'iam', operation: 'CreateUser', input: { UserName: 'u' }, output: { User: { UserName: 'u' } }, caller: { principal: session, accessKeyId: 'ASIAEXAMPLE', region: 'us-east-1', service: 'iam' } };
+    const read: AuditedCall = { ...base, requestId: 'r', service: 'iam', operation: 'GetUser', input: {}, output: { User: { UserName: 'u' } }, caller: { principal: session, region: 'us-east-1', service: 'iam' } };
+    const failed: AuditedCall = { ...base, requestId: 'f', error: { code: 'InvalidClientTokenId', message: 'no' }, body: Buffer.from('Action=ListUsers'), signed: { method: 'POST', rawPath: '/', rawQuery: '', headers: [['host', 'x']], payloadSha256Hex: '' } };
+    const signIn = { eventId: 'e', eventTime: '2026-11-23T00:00:00.000Z', accountId: '123456789012', eventName: 'ConsoleLogin', eventSource: 'signin.amazonaws.com', resources: [], readOnly: false, record: '{}' };
+    const decoded = decodeBatch(structuredClone(encodeBatch([write, read, failed, signIn])));
+    expect(decoded[0]).toEqual(signIn);
+    const [w, r, f] = decoded.slice(1) as AuditedCall[];
+    expect(w).toMatchObject({ requestId: 'w', at: base.at, sourceIp: '10.0.0.1', userAgent: 'aws-cli/1.45', operation: 'CreateUser', input: { UserName: 'u' }, output: { User: { UserName: 'u' } } });
+    expect(w!.caller).toMatchObject({ accessKeyId: 'ASIAEXAMPLE', region: 'us-east-1', service: 'iam', principal: { arn: session.arn, roleName: 'r' } });
+    // The session's policies and tags stay behind; when and how it began goes.
+    expect(w!.caller!.principal.session).toMatchObject({ issuedAt: new Date(1000), mfaPresent: true, policies: [], tags: [] });
+    expect(r!.output).toBeUndefined();
+    expect(r!.caller).not.toHaveProperty('accessKeyId');
+    expect(f!.caller).toBeUndefined();
+    expect(Buffer.isBuffer(f!.body)).toBe(true);
+    expect(f!.body!.toString()).toBe('Action=ListUsers');
+    expect(f!.signed!.headers).toEqual([['host', 'x']]);
+  });
+});

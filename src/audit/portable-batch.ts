@@ -1,0 +1,85 @@
+import type { Principal } from '../shared/principal.js';
+import { keepsOutput } from './build-event.js';
+import type { StoredEvent } from './event-store.js';
+import type { AuditEntry, AuditedCall } from './trail.js';
+
+/**
+ * A batch of calls as it crosses to the audit writer's thread, where everything in it is cloned.
+ * Each call is a fixed run of FIELDS values rather than an object (the clone writes every key of
+ * every object), and a value that recurs across calls (a principal, a user agent) is sent once in
+ * `shared` and named by its index. Only what the record is built from goes.
+ */
+export interface PortableBatch {
+  shared: unknown[];
+  calls: unknown[];
+  /** Records built already (console sign-ins). */
+  built: StoredEvent[];
+}
+
+const FIELDS = 15;
+
+export function encodeBatch(entries: readonly AuditEntry[]): PortableBatch {
+  const shared: unknown[] = [];
+  const index = new Map<unknown, number>();
+  const intern = (value: unknown, portable: (v: never) => unknown = (v) => v): number => {
+    let i = index.get(value);
+    if (i === undefined) {
+      i = shared.push(portable(value as never)) - 1;
+      index.set(value, i);
+    }
+    return i;
+  };
+  const calls: unknown[] = [];
+  const built: StoredEvent[] = [];
+  for (const entry of entries) {
+    if ('record' in entry) {
+      built.push(entry);
+      continue;
+    }
+    const c = entry;
+    const caller = c.caller;
+    // The request is read only to name an unknown caller, or an operation never dispatched.
+    const needsRequest = caller === undefined || c.operation === undefined;
+    calls.push(
+      c.requestId, c.at.getTime(), intern(c.sourceIp), intern(c.userAgent), c.service, c.operation, c.input,
+      keepsOutput(c) ? c.output : undefined, c.error,
+      caller ? intern(caller.principal, portablePrincipal) : -1, caller?.accessKeyId, caller?.region, caller?.service,
+      needsRequest ? c.signed : undefined, c.operation === undefined ? c.body : undefined,
+    );
+  }
+  return { shared, calls, built };
+}
+
+export function decodeBatch(batch: PortableBatch): AuditEntry[] {
+  const { shared, calls } = batch;
+  const out: AuditEntry[] = [...batch.built];
+  for (let i = 0; i < calls.length; i += FIELDS) {
+    const f = calls.slice(i, i + FIELDS);
+    const call: AuditedCall = { requestId: f[0] as string, at: new Date(f[1] as number), sourceIp: shared[f[2] as number] as string, userAgent: shared[f[3] as number] as string };
+    set(call, 'service', f[4]);
+    set(call, 'operation', f[5]);
+    set(call, 'input', f[6]);
+    set(call, 'output', f[7]);
+    set(call, 'error', f[8]);
+    if ((f[9] as number) >= 0) {
+      call.caller = { principal: shared[f[9] as number] as Principal, region: f[11] as string, service: f[12] as string };
+      if (f[10] !== undefined) call.caller.accessKeyId = f[10] as string;
+    }
+    set(call, 'signed', f[13]);
+    // A Buffer arrives as a plain Uint8Array.
+    if (f[14] !== undefined) call.body = Buffer.from(f[14] as Uint8Array);
+    out.push(call);
+  }
+  return out;
+}
+
+function set<K extends keyof AuditedCall>(call: AuditedCall, key: K, value: unknown): void {
+  if (value !== undefined) call[key] = value as AuditedCall[K];
+}
+
+/** A session's policies and tags can be kilobytes; the record reads only when and how it began. */
+function portablePrincipal(p: Principal): Principal {
+  const s = p.session;
+  if (!s) return p;
+  return { ...p, session: { accessKeyId: s.accessKeyId, issuedAt: s.issuedAt, expiresAt: s.expiresAt, mfaPresent: s.mfaPresent, policies: [], tags: [], transitiveTagKeys: [] } };
+}
