@@ -1,6 +1,6 @@
 // Load test: signed GetCallerIdentity, CreateUser and AssumeRole against a running Ward, beside a bare
 // node:http server answering a fixed reply, all on this machine in one run.
-// Usage: npm run bench            (DURATION=10 CONNECTIONS=16 to change the defaults)
+// Usage: npm run bench            (DURATION=10 CONNECTIONS=16 ROUNDS=3 to change the defaults)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +8,10 @@ import { newAccessKeyId, newSecretAccessKey } from '../src/shared/ids.js';
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import type autocannon from 'autocannon';
 import { signRequest } from '../src/sigv4/index.js';
-import { type LoadResult, load, startProcess, stop, table } from './support.js';
+import { type LoadResult, load, median, startProcess, stop, table } from './support.js';
 
 const duration = Number(process.env.DURATION ?? 10);
+const rounds = Number(process.env.ROUNDS ?? 3);
 const connections = Number(process.env.CONNECTIONS ?? 16);
 const logLevel = process.env.WARD_LOG_LEVEL ?? 'info';
 const credentials = { accessKeyId: newAccessKeyId('AKIA', '123456789012'), secretAccessKey: newSecretAccessKey() };
@@ -68,11 +69,18 @@ async function main(): Promise<void> {
     await load('warm', `http://127.0.0.1:${barePort}`, { connections, duration: 3 });
     await load('warm', wardUrl, { connections, duration: 5, request: signed(wardUrl, 'sts', identityBody) });
 
-    const bareRow = await load('bare node:http, fixed reply', `http://127.0.0.1:${barePort}`, { connections, duration, request: signed(wardUrl, 'sts', identityBody) });
-    rows.push(bareRow);
-    // One signed request replayed: SigV4 allows that within the 15-minute window, and it keeps the
-    // load generator's own signing cost out of the measurement.
-    rows.push(await load('sts:GetCallerIdentity (signed)', wardUrl, { connections, duration, request: signed(wardUrl, 'sts', identityBody) }));
+    // Alternating rounds, medians kept: this machine's noise moves a single run by ±10%, and
+    // both servers see the same noise this way.
+    const bareRuns: LoadResult[] = [];
+    const identityRuns: LoadResult[] = [];
+    for (let round = 0; round < rounds; round++) {
+      bareRuns.push(await load('bare node:http, fixed reply', `http://127.0.0.1:${barePort}`, { connections, duration, request: signed(wardUrl, 'sts', identityBody) }));
+      // One signed request replayed: SigV4 allows that within the 15-minute window, and it keeps the
+      // load generator's own signing cost out of the measurement.
+      identityRuns.push(await load('sts:GetCallerIdentity (signed)', wardUrl, { connections, duration, request: signed(wardUrl, 'sts', identityBody) }));
+    }
+    const bareRow = median(bareRuns);
+    rows.push(bareRow, median(identityRuns));
     let n = 0;
     const run = Date.now().toString(36);
     rows.push(
@@ -96,7 +104,7 @@ async function main(): Promise<void> {
         request: signed(wardUrl, 'sts', `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(assumer.roleArn)}&RoleSessionName=bench`, assumer.key),
       }),
     );
-    process.stdout.write(`\nnode ${process.version}, ${connections} connections, ${duration} s each, Ward log level ${logLevel}\n\n`);
+    process.stdout.write(`\nnode ${process.version}, ${connections} connections, ${duration} s each (bare and GetCallerIdentity: median of ${rounds} alternating rounds), Ward log level ${logLevel}\n\n`);
     process.stdout.write(table(rows, bareRow) + '\n');
   } finally {
     await stop(ward);

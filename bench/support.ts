@@ -76,3 +76,9 @@ export function table(rows: LoadResult[], baseline: LoadResult): string {
   }
   return lines.join('\n');
 }
+
+/** The run with the median request rate (its latencies come with it, not medians of their own). */
+export function median(runs: LoadResult[]): LoadResult {
+  const sorted = [...runs].sort((a, b) => a.rps - b.rps);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
