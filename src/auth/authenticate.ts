@@ -64,7 +64,6 @@ export class Authenticator {
       throw error;
     }
     const auth = parsed.auth;
-    const scope = { region: auth.region, service: auth.service };
     const skip = this.emulator !== undefined && this.emulator.skipRemaining > 0;
     if (skip) this.emulator!.skipRemaining -= 1;
 
@@ -73,7 +72,7 @@ export class Authenticator {
       if (this.emulator) {
         // moto's server accepts any key; Ward's emulator mode treats unknown keys as the default account's root.
         const accountId = this.emulator.defaultAccountId;
-        return { principal: { kind: 'root', accountId, arn: rootArn(accountId), userId: accountId }, ...scope };
+        return { principal: { kind: 'root', accountId, arn: rootArn(accountId), userId: accountId }, region: auth.region, service: auth.service };
       }
       throw invalidToken();
     }
@@ -88,7 +87,7 @@ export class Authenticator {
         const verdict = verifySignature(req, auth, credential.key.secretAccessKey, { now, cache: this.keyCache });
         if (!verdict.ok) throw new AwsError(verdict.code, verdict.message, verdict.status);
       }
-      return { principal: credential.principal, accessKeyId: auth.accessKeyId, ...scope };
+      return { principal: credential.principal, accessKeyId: auth.accessKeyId, region: auth.region, service: auth.service };
     }
     if (!skip) {
       const verdict = verifySignature(req, auth, credential.key.secretAccessKey, { now, cache: this.keyCache });
@@ -96,6 +95,6 @@ export class Authenticator {
     }
     // Long-term keys never come with a session token, and inactive keys sign nothing.
     if (credential.key.status !== 'Active' || auth.securityToken !== undefined) throw invalidToken();
-    return { principal: credential.principal, accessKeyId: auth.accessKeyId, ...scope };
+    return { principal: credential.principal, accessKeyId: auth.accessKeyId, region: auth.region, service: auth.service };
   }
 }

@@ -23,10 +23,14 @@ export interface SessionLookup {
  * which drop the entries here (and, on PostgreSQL, on every other node).
  */
 export class CredentialResolver {
-  readonly #keys = new Map<string, AccessKeyWithSecret | null>();
-  readonly #users = new Map<string, UserRecord | null>();
+  readonly #keys = new Map<string, AccessKeyWithSecret>();
+  readonly #users = new Map<string, UserRecord>();
   /** Counts invalidations, so a load that raced one is not cached (it may have read the old row). */
   #invalidations = 0;
+  // Built once per cached record (a reload after an invalidation is a new object): signed requests
+  // then allocate no ARN strings. Shared and never mutated, like a cached session's principal.
+  readonly #rootCredentials = new WeakMap<AccessKeyWithSecret, ResolvedCredential>();
+  readonly #userPrincipals = new WeakMap<UserRecord, Principal>();
 
   /** Sessions never change once issued, so they are cached until they expire. */
   readonly #sessions = new Map<string, StoredSession>();
@@ -47,25 +51,40 @@ export class CredentialResolver {
 
   async resolve(accessKeyId: string): Promise<ResolvedCredential | undefined> {
     if (accessKeyId.startsWith('ASIA')) return this.#resolveSession(accessKeyId);
-    const key = await this.#cached(this.#keys, accessKeyId, () => this.store.accessKeys.getWithSecret(accessKeyId));
+    // Cache hits stay synchronous: no inner async call, no extra promise per request.
+    const key =
+      this.#keys.get(accessKeyId) ?? (await this.#load(this.#keys, accessKeyId, () => this.store.accessKeys.getWithSecret(accessKeyId)));
     if (!key) return undefined;
-    if (key.userId === undefined) {
-      return { key, principal: { kind: 'root', accountId: key.accountId, arn: rootArn(key.accountId), userId: key.accountId } };
-    }
+    if (key.userId === undefined) return this.#rootCredential(key);
     const userId = key.userId;
-    const user = await this.#cached(this.#users, userId, () => this.store.users.getById(userId));
+    const user = this.#users.get(userId) ?? (await this.#load(this.#users, userId, () => this.store.users.getById(userId)));
     if (!user) return undefined;
-    return {
-      key,
-      principal: {
+    return { key, principal: this.#userPrincipal(user) };
+  }
+
+  #rootCredential(key: AccessKeyWithSecret): ResolvedCredential {
+    let resolved = this.#rootCredentials.get(key);
+    if (!resolved) {
+      resolved = { key, principal: { kind: 'root', accountId: key.accountId, arn: rootArn(key.accountId), userId: key.accountId } };
+      this.#rootCredentials.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  #userPrincipal(user: UserRecord): Principal {
+    let principal = this.#userPrincipals.get(user);
+    if (!principal) {
+      principal = {
         kind: 'user',
         accountId: user.accountId,
         arn: iamArn(user.accountId, 'user', user.path, user.userName),
         userId: user.userId,
         userName: user.userName,
         path: user.path,
-      },
-    };
+      };
+      this.#userPrincipals.set(user, principal);
+    }
+    return principal;
   }
 
   async #resolveSession(accessKeyId: string): Promise<ResolvedCredential | undefined> {
@@ -89,13 +108,12 @@ export class CredentialResolver {
     this.#users.clear();
   }
 
-  async #cached<T>(map: Map<string, T | null>, id: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
-    const hit = map.get(id);
-    if (hit !== undefined) return hit ?? undefined;
+  /** A miss: loads and caches the record, unless it is unknown or an invalidation raced the load. */
+  async #load<T>(map: Map<string, T>, id: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
     const seen = this.#invalidations;
-    const value = (await load()) ?? null;
+    const value = await load();
     // Unknown keys are not cached: a key created on another node must work at once.
-    if (value !== null && seen === this.#invalidations) {
+    if (value !== undefined && value !== null && seen === this.#invalidations) {
       if (map.size >= this.maxEntries) map.delete(map.keys().next().value as string);
       map.set(id, value);
     }

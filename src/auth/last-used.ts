@@ -27,7 +27,7 @@ export class LastUsedRecorder {
 
   /** A principal used a service. Sessions count for their role, as the access advisor reports roles. */
   recordService(accountId: string, principalArn: string, service: string, at: Date, region: string): void {
-    const arn = principalArn.replace(/^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/.*$/, 'arn:aws:iam::$1:role/$2');
+    const arn = principalArn.startsWith('arn:aws:sts::') ? principalArn.replace(/^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/.*$/, 'arn:aws:iam::$1:role/$2') : principalArn;
     this.#services.set(`${arn}\u0000${service}`, { accountId, principalArn: arn, service, at, region });
     this.#schedule();
   }

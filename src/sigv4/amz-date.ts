@@ -18,6 +18,18 @@ function digits(s: string, from: number, to: number): number {
  * toISOString cost more than the rest of the date handling together.
  */
 export function parseAmzDate(s: string): number | undefined {
+  if (s === lastParsed) return lastMs;
+  const ms = parseUncached(s);
+  lastParsed = s;
+  lastMs = ms;
+  return ms;
+}
+
+// Parsing and verifying a request each read its date: the second read is a string comparison.
+let lastParsed = '';
+let lastMs: number | undefined;
+
+function parseUncached(s: string): number | undefined {
   if (s.length !== 16 || s[8] !== 'T' || s[15] !== 'Z') return undefined;
   const y = digits(s, 0, 4);
   const mo = digits(s, 4, 6);
@@ -28,7 +40,19 @@ export function parseAmzDate(s: string): number | undefined {
   if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return undefined;
   const leap = mo === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0);
   if (d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0)) return undefined;
-  return Date.UTC(y, mo - 1, d, h, mi, se);
+  // Date.UTC reads years 0-99 as 1900-1999; keep that for them, and skip its cost for the rest.
+  if (y < 100) return Date.UTC(y, mo - 1, d, h, mi, se);
+  return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + se * 1000;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), for y >= 0. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** Formats a time as `YYYYMMDDTHHMMSSZ`, dropping milliseconds. */

@@ -66,5 +66,13 @@ describe('constant-time signature comparison', () => {
     expect(verifySignature(req, short, 'secret', { now })).toMatchObject({ code: 'SignatureDoesNotMatch' });
     expect(spy).toHaveBeenCalledTimes(1);
     expect(lengthsOfLastCall()).toEqual([64, 64]);
+
+    spy.mockClear();
+    // A wide character whose low byte is the right digit must not pass for that digit.
+    const last = String.fromCharCode(0x100 | parsed.auth.signature.charCodeAt(63));
+    const notHex = { ...parsed.auth, signature: `${parsed.auth.signature.slice(0, 63)}${last}` };
+    expect(verifySignature(req, notHex, 'secret', { now })).toMatchObject({ code: 'SignatureDoesNotMatch' });
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(lengthsOfLastCall()).toEqual([64, 64]);
   });
 });

@@ -89,4 +89,14 @@ describe('canonicalHeaders', () => {
   it('renders a signed header that is absent as empty', () => {
     expect(canonicalHeaders([['Host', 'h']], ['host', 'x-amz-date'])).toBe('host:h\nx-amz-date:\n');
   });
+
+  it('renders the same block for a request too large for the nested scan', () => {
+    const names = Array.from({ length: 60 }, (_, i) => `x-h${i}`);
+    const headers = names.flatMap((n, i): Array<[string, string]> => [[n.toUpperCase(), ` v${i} `], [n, 'a  b']]);
+    const signed = ['host', ...names, 'x-h3'];
+    const expected = `host:\n${names.map((n, i) => `${n}:v${i},a b\n`).join('')}x-h3:v3,a b\n`;
+    expect(headers.length * signed.length).toBeGreaterThan(1024);
+    expect(canonicalHeaders(headers, signed)).toBe(expected);
+    expect(canonicalHeaders(headers.slice(0, 8), signed.slice(0, 5))).toBe(expected.split('\n').slice(0, 5).join('\n') + '\n');
+  });
 });

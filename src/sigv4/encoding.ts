@@ -85,6 +85,14 @@ export function canonicalQueryComponent(raw: string): string {
   return encodeBytes(percentDecode(raw), false);
 }
 
+/**
+ * A flat copy of `s`. A slice can keep the whole string it was cut from alive (V8 sliced strings),
+ * so long-lived cache keys cut from a request header are copied.
+ */
+export function detachedCopy(s: string): string {
+  return s.split('').join('');
+}
+
 /** One `name=value` pair of a raw query string, still in wire form. */
 export interface RawQueryPair {
   name: string;
@@ -124,6 +132,7 @@ export function normalizePath(path: string): string {
  * encoded again, which is AWS's "double encoding"; `%20` on the wire becomes `%2520`.
  */
 export function canonicalUri(rawPath: string, normalize: boolean): string {
+  if (rawPath === '/') return rawPath; // every IAM/STS Query request
   const path = normalize ? normalizePath(rawPath) : rawPath;
   if (path === '') return '/';
   return uriEncode(path, true);

@@ -2,19 +2,27 @@
 
 type HeaderList = ReadonlyArray<readonly [string, string]>;
 
+/** Case-insensitive name match; clients mostly send lowercase names, so that case skips toLowerCase. */
+function isHeader(name: string, lowerName: string): boolean {
+  return name.length === lowerName.length && (name === lowerName || name.toLowerCase() === lowerName);
+}
+
 /** Every value of header `lowerName` (case-insensitive match), in received order. */
 export function headerValues(headers: HeaderList, lowerName: string): string[] {
   const out: string[] = [];
   for (const [name, value] of headers) {
-    if (name.length === lowerName.length && name.toLowerCase() === lowerName) out.push(value);
+    if (isHeader(name, lowerName)) out.push(value);
   }
   return out;
 }
 
 /** The single value of a header; repeated headers are joined with `,` as HTTP permits. */
 export function headerValue(headers: HeaderList, lowerName: string): string | undefined {
-  const values = headerValues(headers, lowerName);
-  return values.length === 0 ? undefined : values.join(',');
+  let out: string | undefined;
+  for (const [name, value] of headers) {
+    if (isHeader(name, lowerName)) out = out === undefined ? value : `${out},${value}`;
+  }
+  return out;
 }
 
 /**
@@ -22,8 +30,12 @@ export function headerValue(headers: HeaderList, lowerName: string): string | un
  * breaks) to one space, as the AWS SDKs do.
  */
 export function trimAll(value: string): string {
-  return value.trim().replace(/\s+/g, ' ');
+  return TRIMMED_ALL.test(value) ? value : value.trim().replace(/\s+/g, ' ');
 }
+
+// Visible ASCII words with lone spaces between them (nearly every real value) are already trimmed;
+// a regex checks that faster than a charCodeAt loop.
+const TRIMMED_ALL = /^(?:[!-~]+(?: [!-~]+)*)?$/;
 
 /** Lowercase name → values in received order, for the names in `wanted` only. */
 export function collectHeaders(headers: HeaderList, wanted: ReadonlySet<string>): Map<string, string[]> {

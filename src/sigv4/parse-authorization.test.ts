@@ -40,6 +40,23 @@ function presigned(overrides: Record<string, string | undefined> = {}): Incoming
 }
 
 describe('parseAuthorization: header auth', () => {
+  it('reads unusual spacing, order and repeats exactly as the standard form', () => {
+    const standard = parseAuthorization(withAuth(GOOD_AUTH));
+    const credential = 'Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request';
+    for (const variant of [
+      `  AWS4-HMAC-SHA256   ${credential} ,SignedHeaders=host;x-amz-date,  Signature=${SIG}  `,
+      `AWS4-HMAC-SHA256 Signature=${SIG}, SignedHeaders=host;x-amz-date, ${credential}`,
+      `AWS4-HMAC-SHA256 ${credential}, SignedHeaders=host;x-amz-date, Signature=${SIG}, Signature=other`,
+      `AWS4-HMAC-SHA256\t${credential},SignedHeaders= host;x-amz-date ,Signature=${SIG}`,
+    ]) {
+      expect(parseAuthorization(withAuth(variant))).toEqual(standard);
+    }
+  });
+
+  it('leaves a comma inside a value to the general parser', () => {
+    const result = parseAuthorization(withAuth(GOOD_AUTH.replace('SignedHeaders=host;x-amz-date', 'SignedHeaders=host,x-amz-date')));
+    expect(result).toMatchObject({ ok: false, code: 'IncompleteSignature' });
+  });
   it('parses a well-formed Authorization header', () => {
     const result = parseAuthorization(withAuth(GOOD_AUTH, [['X-Amz-Date', '20150830T123600Z'], ['X-Amz-Security-Token', ' tok ']]));
     expect(result).toEqual({

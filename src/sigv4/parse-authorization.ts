@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { httpDateToAmzDate, parseAmzDate } from './amz-date.js';
-import { percentDecodeToString, splitQuery } from './encoding.js';
+import { detachedCopy, percentDecodeToString, splitQuery } from './encoding.js';
 import { incompleteSignature, missingAuthenticationToken } from './errors.js';
 import { headerValue, headerValues } from './headers.js';
 import type { AuthFailure, IncomingSignedRequest, ParsedAuthorization } from './types.js';
@@ -32,7 +32,7 @@ export const QUERY_PARAMS = {
  */
 export function parseAuthorization(req: IncomingSignedRequest): ParseAuthorizationResult {
   const authHeaders = headerValues(req.headers, 'authorization');
-  const query = decodedQueryParams(req.rawQuery);
+  const query = req.rawQuery === '' ? NO_QUERY : decodedQueryParams(req.rawQuery);
   const hasQueryAuth = query.has(QUERY_PARAMS.algorithm);
   if (authHeaders.length === 0 && !hasQueryAuth) return missingAuthenticationToken();
   if (authHeaders.length > 0 && hasQueryAuth) {
@@ -45,7 +45,74 @@ export function parseAuthorization(req: IncomingSignedRequest): ParseAuthorizati
   return authHeader === undefined ? parseQueryAuth(req, query) : parseHeaderAuth(req, authHeader);
 }
 
+const NO_QUERY: ReadonlyMap<string, string> = new Map();
+
+/** The three parameters of an Authorization header; absent or empty ones are falsy. */
+interface HeaderParams {
+  credential: string | undefined;
+  signedHeaders: string | undefined;
+  signature: string | undefined;
+}
+
 function parseHeaderAuth(req: IncomingSignedRequest, value: string): ParseAuthorizationResult {
+  const params = standardHeaderParams(value) ?? anyHeaderParams(value);
+  if ('ok' in params) return params;
+  const { credential, signature, signedHeaders } = params;
+  const amzDateHeader = headerValue(req.headers, 'x-amz-date');
+  const dateHeader = amzDateHeader === undefined ? headerValue(req.headers, 'date') : undefined;
+
+  if (!credential || !signature || !signedHeaders || (amzDateHeader === undefined && dateHeader === undefined)) {
+    const problems: string[] = [];
+    if (!credential) problems.push("Authorization header requires 'Credential' parameter.");
+    if (!signature) problems.push("Authorization header requires 'Signature' parameter.");
+    if (!signedHeaders) problems.push("Authorization header requires 'SignedHeaders' parameter.");
+    if (amzDateHeader === undefined && dateHeader === undefined) {
+      problems.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+    }
+    return incompleteSignature(`${problems.join(' ')} Authorization=${value}`);
+  }
+
+  const amzDate = amzDateHeader !== undefined ? checkAmzDate(amzDateHeader.trim()) : checkHttpDate(dateHeader ?? '');
+  if (typeof amzDate !== 'string') return amzDate;
+
+  const token = headerValue(req.headers, 'x-amz-security-token');
+  return finish('header', credential, signedHeaders, signature, amzDate, token?.trim(), undefined);
+}
+
+const STANDARD_PREFIX = `${ALGORITHM} Credential=`;
+const SIGNED_HEADERS_PART = ', SignedHeaders=';
+const SIGNATURE_PART = ', Signature=';
+
+/**
+ * The exact form every SDK sends, read without a regex, Map or split. Commas may only open the
+ * next part and each value must begin and end with visible ASCII, so the general parser would read
+ * the very same three values; anything else is left to it.
+ */
+function standardHeaderParams(value: string): HeaderParams | undefined {
+  if (!value.startsWith(STANDARD_PREFIX)) return undefined;
+  const signedAt = value.indexOf(',', STANDARD_PREFIX.length);
+  if (signedAt < 0 || !value.startsWith(SIGNED_HEADERS_PART, signedAt)) return undefined;
+  const signatureAt = value.indexOf(',', signedAt + 1);
+  if (signatureAt < 0 || !value.startsWith(SIGNATURE_PART, signatureAt) || value.includes(',', signatureAt + 1)) {
+    return undefined;
+  }
+  const credential = value.slice(STANDARD_PREFIX.length, signedAt);
+  const signedHeaders = value.slice(signedAt + SIGNED_HEADERS_PART.length, signatureAt);
+  const signature = value.slice(signatureAt + SIGNATURE_PART.length);
+  if (!hasVisibleEnds(credential) || !hasVisibleEnds(signedHeaders) || !hasVisibleEnds(signature)) return undefined;
+  return { credential, signedHeaders, signature };
+}
+
+/** Non-empty, and trim() would leave it as is. */
+function hasVisibleEnds(s: string): boolean {
+  return s.length > 0 && isVisibleAscii(s.charCodeAt(0)) && isVisibleAscii(s.charCodeAt(s.length - 1));
+}
+
+function isVisibleAscii(c: number): boolean {
+  return c > 0x20 && c < 0x7f;
+}
+
+function anyHeaderParams(value: string): HeaderParams | AuthFailure {
   const trimmed = value.trim();
   const space = trimmed.search(/\s/);
   const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
@@ -66,32 +133,10 @@ function parseHeaderAuth(req: IncomingSignedRequest, value: string): ParseAuthor
     const key = p.slice(0, eq).trim();
     if (!params.has(key)) params.set(key, p.slice(eq + 1).trim());
   }
-
-  const credential = params.get('Credential');
-  const signature = params.get('Signature');
-  const signedHeaders = params.get('SignedHeaders');
-  const amzDateHeader = headerValue(req.headers, 'x-amz-date');
-  const dateHeader = headerValue(req.headers, 'date');
-
-  const problems: string[] = [];
-  if (!credential) problems.push("Authorization header requires 'Credential' parameter.");
-  if (!signature) problems.push("Authorization header requires 'Signature' parameter.");
-  if (!signedHeaders) problems.push("Authorization header requires 'SignedHeaders' parameter.");
-  if (amzDateHeader === undefined && dateHeader === undefined) {
-    problems.push("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
-  }
-  if (!credential || !signature || !signedHeaders || problems.length > 0) {
-    return incompleteSignature(`${problems.join(' ')} Authorization=${value}`);
-  }
-
-  const amzDate = amzDateHeader !== undefined ? checkAmzDate(amzDateHeader.trim()) : checkHttpDate(dateHeader ?? '');
-  if (typeof amzDate !== 'string') return amzDate;
-
-  const token = headerValue(req.headers, 'x-amz-security-token');
-  return finish('header', credential, signedHeaders, signature, amzDate, token?.trim(), undefined);
+  return { credential: params.get('Credential'), signedHeaders: params.get('SignedHeaders'), signature: params.get('Signature') };
 }
 
-function parseQueryAuth(req: IncomingSignedRequest, query: Map<string, string>): ParseAuthorizationResult {
+function parseQueryAuth(req: IncomingSignedRequest, query: ReadonlyMap<string, string>): ParseAuthorizationResult {
   const required = [
     QUERY_PARAMS.algorithm,
     QUERY_PARAMS.credential,
@@ -142,13 +187,13 @@ function finish(
   securityToken: string | undefined,
   expiresSeconds: number | undefined,
 ): ParseAuthorizationResult {
-  const parts = credential.split('/');
-  if (parts.length !== 5) {
+  const parts = credentialElements(credential);
+  if (parts === undefined) {
     return incompleteSignature(
       `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
     );
   }
-  const [accessKeyId, scopeDate, region, service, terminator] = parts as [string, string, string, string, string];
+  const [accessKeyId, scopeDate, region, service, terminator] = parts;
   if (terminator !== SCOPE_TERMINATOR) {
     return incompleteSignature(
       `Credential should be scoped with a valid terminator: '${SCOPE_TERMINATOR}', not '${terminator}'. `,
@@ -156,7 +201,7 @@ function finish(
   }
   if (region === '') return incompleteSignature("Credential should be scoped to a valid region, not ''. ");
 
-  const signedHeaders = signedHeadersText.split(';').map((h) => h.trim().toLowerCase());
+  const signedHeaders = signedHeaderList(signedHeadersText);
   // Without host the signature could be replayed against another endpoint; AWS refuses it outright.
   if (!signedHeaders.includes('host')) {
     return incompleteSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
@@ -166,6 +211,42 @@ function finish(
   if (securityToken !== undefined && securityToken !== '') auth.securityToken = securityToken;
   if (expiresSeconds !== undefined) auth.expiresSeconds = expiresSeconds;
   return { ok: true, auth };
+}
+
+/** `keyid/date/region/service/term` split at its slashes (String.split costs more), if exactly five. */
+function credentialElements(credential: string): [string, string, string, string, string] | undefined {
+  const a = credential.indexOf('/');
+  const b = a < 0 ? -1 : credential.indexOf('/', a + 1);
+  const c = b < 0 ? -1 : credential.indexOf('/', b + 1);
+  const d = c < 0 ? -1 : credential.indexOf('/', c + 1);
+  if (d < 0 || credential.includes('/', d + 1)) return undefined;
+  return [credential.slice(0, a), credential.slice(a + 1, b), credential.slice(b + 1, c), credential.slice(c + 1, d), credential.slice(d + 1)];
+}
+
+// A client sends the same SignedHeaders on every request, so its split, trimmed, lowercased form is
+// remembered (bounded: a hostile client only ever clears the memo).
+const signedHeaderLists = new Map<string, readonly string[]>();
+const MEMO_MAX_ENTRIES = 256;
+const MEMO_MAX_TEXT_LENGTH = 1024;
+// The last text seen answers without hashing it for the Map.
+let lastText = '';
+let lastList: readonly string[] = [''];
+
+/** Signed header names as listed, trimmed and lowercased; a fresh array the caller owns. */
+function signedHeaderList(text: string): string[] {
+  if (text === lastText) return lastList.slice();
+  const known = signedHeaderLists.get(text);
+  if (known !== undefined) {
+    lastText = text;
+    lastList = known;
+    return known.slice();
+  }
+  const list = text.split(';').map((h) => h.trim().toLowerCase());
+  if (text.length <= MEMO_MAX_TEXT_LENGTH) {
+    if (signedHeaderLists.size >= MEMO_MAX_ENTRIES) signedHeaderLists.clear();
+    signedHeaderLists.set(detachedCopy(text), list.slice());
+  }
+  return list;
 }
 
 function checkAmzDate(value: string): string | AuthFailure {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SigningKeyCache, deriveSigningKey } from './signing-key.js';
 
@@ -61,6 +62,26 @@ describe('SigningKeyCache', () => {
     const b2 = cache.get(SECRET, 'B', '20150830', 'us-east-1', 'iam'); // re-derived: evicts C
     expect(cache.size).toBe(2);
     expect(b2.equals(a)).toBe(true); // same secret/scope derives the same bytes, but it was a miss
+  });
+
+  it('derives the HMAC from the same cached entry as the key', () => {
+    const cache = new SigningKeyCache();
+    const key = cache.get(SECRET, 'AKID', '20150830', 'us-east-1', 'iam');
+    const hmac = cache.hmac(SECRET, 'AKID', '20150830', 'us-east-1', 'iam');
+    expect(cache.hmac(SECRET, 'AKID', '20150830', 'us-east-1', 'iam')).toBe(hmac);
+    expect(hmac.digestHex('text')).toBe(createHmac('sha256', key).update('text').digest('hex'));
+    expect(cache.size).toBe(1);
+  });
+
+  it('stays bounded when one access key signs for many scopes', () => {
+    const cache = new SigningKeyCache(1000);
+    for (let i = 0; i < 100; i++) cache.get(SECRET, 'AKID', '20150830', `region-${i}`, 'iam');
+    expect(cache.size).toBeLessThanOrEqual(16);
+    const small = new SigningKeyCache(3);
+    for (let i = 0; i < 10; i++) small.get(SECRET, 'AKID', '20150830', `region-${i}`, 'iam');
+    expect(small.size).toBe(3);
+    const last = small.get(SECRET, 'AKID', '20150830', 'region-9', 'iam');
+    expect(small.get(SECRET, 'AKID', '20150830', 'region-9', 'iam')).toBe(last);
   });
 
   it('rejects a non-positive size', () => {

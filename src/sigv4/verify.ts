@@ -5,6 +5,7 @@ import { splitQuery, percentDecodeToString } from './encoding.js';
 import { authFailure, incompleteSignature, signatureDoesNotMatch } from './errors.js';
 import { headerValue } from './headers.js';
 import { QUERY_PARAMS } from './parse-authorization.js';
+import { HmacSha256 } from './hmac.js';
 import { deriveSigningKey, type SigningKeyCache } from './signing-key.js';
 import type { AuthFailure, IncomingSignedRequest, ParsedAuthorization } from './types.js';
 
@@ -46,6 +47,23 @@ export function timingSafeEqualString(expected: string, provided: string): boole
   return timingSafeEqual(a, b);
 }
 
+/**
+ * Whether a hex signature as sent (either case) equals `expectedHex`, compared in constant time.
+ * Anything but 64 hex digits still runs one comparison (of `expected` with itself).
+ */
+function signatureMatches(expectedHex: string, providedHex: string): boolean {
+  const valid = HEX_SIGNATURE.test(providedHex);
+  signatureBytes.write(expectedHex + (valid ? providedHex.toLowerCase() : expectedHex), 'latin1');
+  return timingSafeEqual(expectedBytes, providedBytes) && valid;
+}
+
+// Checked first: a latin1 write would keep only the low byte of a wider character.
+const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
+// Reused (the comparison is synchronous and one write fills both halves first).
+const signatureBytes = Buffer.alloc(128);
+const expectedBytes = signatureBytes.subarray(0, 64);
+const providedBytes = signatureBytes.subarray(64);
+
 /** Hex HMAC-SHA256 signature of a string to sign. */
 export function signString(signingKey: Buffer, stringToSignText: string): string {
   return createHmac('sha256', signingKey).update(stringToSignText, 'utf8').digest('hex');
@@ -86,24 +104,22 @@ export function verifySignature(
     }
   }
 
-  const key = opts.cache
-    ? opts.cache.get(secretAccessKey, auth.accessKeyId, auth.scopeDate, auth.region, auth.service)
-    : deriveSigningKey(secretAccessKey, auth.scopeDate, auth.region, auth.service);
-  const provided = auth.signature.toLowerCase();
+  const hmac = opts.cache
+    ? opts.cache.hmac(secretAccessKey, auth.accessKeyId, auth.scopeDate, auth.region, auth.service)
+    : new HmacSha256(deriveSigningKey(secretAccessKey, auth.scopeDate, auth.region, auth.service));
   const normalizePath = opts.normalizePath ?? true;
 
-  const expected = signString(key, stringToSign(auth, canonicalRequest(req, auth, { normalizePath })));
-  if (timingSafeEqualString(expected, provided)) return { ok: true };
+  const expected = hmac.digestHex(stringToSign(auth, canonicalRequest(req, auth, { normalizePath })));
+  if (signatureMatches(expected, auth.signature)) return { ok: true };
 
   // Some presigners append X-Amz-Security-Token after signing (it is then unsigned, exactly like an
   // unsigned token header). The query has no list of signed params, so the only way to honour that
   // is a second computation without the token; the token is still validated by the caller.
   if (auth.kind === 'query' && queryHasToken(req.rawQuery)) {
-    const withoutToken = signString(
-      key,
+    const withoutToken = hmac.digestHex(
       stringToSign(auth, canonicalRequest(req, auth, { normalizePath, omitQuerySecurityToken: true })),
     );
-    if (timingSafeEqualString(withoutToken, provided)) return { ok: true };
+    if (signatureMatches(withoutToken, auth.signature)) return { ok: true };
   }
   return signatureDoesNotMatch();
 }
