@@ -16,7 +16,8 @@ export interface RawRequest {
 
 export function headerValue(req: RawRequest, name: string): string | undefined {
   const lower = name.toLowerCase();
-  for (const [k, v] of req.headers) if (k.toLowerCase() === lower) return v;
+  // Lengths first: most names differ in length, and lower-casing each one is the cost here.
+  for (const [k, v] of req.headers) if (k.length === lower.length && k.toLowerCase() === lower) return v;
   return undefined;
 }
 

@@ -62,6 +62,8 @@ export interface RunningWard {
   audit: AuditTrail;
   /** SQLite in the data directory, or PostgreSQL shared with other nodes (`--database`). */
   backend: 'sqlite' | 'postgres';
+  /** The API dispatch behind the listener (in-process benchmarks: bench/handle-api.ts). */
+  api: ApiDeps;
   /** Writes buffered bookkeeping (key last-used) to the store now rather than within the second. */
   flush(): Promise<void>;
   /** Stops accepting connections, lets in-flight requests finish, flushes and closes the store. */
@@ -186,6 +188,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     store,
     backend: opened.backend,
     audit,
+    api,
     flush: async () => {
       await lastUsed.flush();
       await audit.flush();
