@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,5 +88,21 @@ describe('the audit writer thread', () => {
     await sink.close();
     expect((await stored()).map((e) => JSON.parse(e.record).requestID)).toEqual(['req-7']);
     expect(errors.join('\n')).toMatch(/could not be handed to the writer thread/);
+  });
+
+  it('close() holds the process open until the writer is done, with nothing else keeping it alive', () => {
+    const script = `
+      import { configSchema } from ${JSON.stringify(new URL('../config/config.ts', import.meta.url).href)};
+      import { startWard } from ${JSON.stringify(new URL('./ward.ts', import.meta.url).href)};
+      const ward = await startWard(configSchema.parse({ port: 0, dataDir: ${JSON.stringify(dir)}, logLevel: 'silent' }));
+      await fetch(ward.url + '/', { method: 'POST', body: 'Action=ListUsers&Version=2010-05-08', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      await ward.close();
+      console.log('closed');
+    `;
+    // A module file, not -e: eval'd code keeps the process alive by itself and would hide the bug.
+    const file = join(dir, 'close-check.mts');
+    writeFileSync(file, script);
+    const out = execFileSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 60_000 });
+    expect(out.trim().split('\n').at(-1)).toBe('closed');
   });
 });

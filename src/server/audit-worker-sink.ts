@@ -75,6 +75,8 @@ export class WorkerAuditSink implements AuditSink {
     if (this.#unacked.size > 0) await new Promise<void>((resolve) => this.#drained.push(resolve));
     const worker = this.#worker;
     if (!worker) return;
+    // Referenced until it exits: an unreferenced worker would let the process end mid-close.
+    worker.ref();
     const exited = once(worker, 'exit');
     worker.postMessage({ close: true } satisfies ToAuditWorker);
     await exited;
