@@ -5,6 +5,8 @@ export interface AuditWorkerData {
   /** The TypeScript entry, for the boot file to import once tsx is registered. */
   entry: string;
   dataDir: string;
+  /** SqliteWriteLock's buffer, shared with the request thread's connection. */
+  writeLock: SharedArrayBuffer;
   defaultAccountId: string;
 }
 

@@ -30,12 +30,15 @@ function call(n: number, extra: Partial<AuditedCall> = {}): AuditedCall {
 let dir: string;
 let store: KyselyStore;
 let closeStore: () => Promise<void>;
+let writeLock: SharedArrayBuffer;
 const errors: string[] = [];
 const onError = (err: unknown, message: string) => void errors.push(`${message}: ${String(err)}`);
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ward-audit-sink-'));
-  ({ store, close: closeStore } = await openSqliteStore(dir, new SecretBox(Buffer.alloc(32, 7))));
+  const opened = await openSqliteStore(dir, new SecretBox(Buffer.alloc(32, 7)));
+  ({ store, close: closeStore } = opened);
+  writeLock = opened.writeLock.buffer;
   errors.length = 0;
 });
 afterEach(async () => {
@@ -47,7 +50,7 @@ const stored = async () => (await store.events.lookup({ accountId: ACCOUNT }, { 
 
 describe('the audit writer thread', () => {
   it('stores each batch, in order, before write() resolves; builds records there from what crossed', async () => {
-    const sink = new WorkerAuditSink({ dataDir: dir, defaultAccountId: ACCOUNT, onError });
+    const sink = new WorkerAuditSink({ dataDir: dir, writeLock, defaultAccountId: ACCOUNT, onError });
     const first = sink.write([call(1), call(2)]);
     const second = sink.write([call(3)]);
     await Promise.all([first, second]);
@@ -66,7 +69,7 @@ describe('the audit writer thread', () => {
   });
 
   it('names the operation of a call that failed before dispatch from its body', async () => {
-    const sink = new WorkerAuditSink({ dataDir: dir, defaultAccountId: ACCOUNT, onError });
+    const sink = new WorkerAuditSink({ dataDir: dir, writeLock, defaultAccountId: ACCOUNT, onError });
     const failed = call(4, { service: undefined, operation: undefined, input: undefined, output: undefined, caller: undefined, error: { code: 'InvalidClientTokenId', message: 'no' }, body: Buffer.from('Action=ListUsers&Version=2010-05-08'), signed: { method: 'POST', rawPath: '/', rawQuery: '', headers: [], payloadSha256Hex: '' } });
     await sink.write([failed]);
     const [event] = await stored();
@@ -75,7 +78,7 @@ describe('the audit writer thread', () => {
   });
 
   it('starts another writer when one dies, and hands it the batch it had not stored', async () => {
-    const sink = new WorkerAuditSink({ dataDir: dir, defaultAccountId: ACCOUNT, onError, entry: new URL('./testing/crash-once-audit-worker.ts', import.meta.url).href });
+    const sink = new WorkerAuditSink({ dataDir: dir, writeLock, defaultAccountId: ACCOUNT, onError, entry: new URL('./testing/crash-once-audit-worker.ts', import.meta.url).href });
     await sink.write([call(5), call(6)]);
     expect((await stored()).length).toBe(2);
     await sink.close();
@@ -83,7 +86,7 @@ describe('the audit writer thread', () => {
   });
 
   it('close() waits for what is in flight; an entry that cannot cross costs only itself', async () => {
-    const sink = new WorkerAuditSink({ dataDir: dir, defaultAccountId: ACCOUNT, onError });
+    const sink = new WorkerAuditSink({ dataDir: dir, writeLock, defaultAccountId: ACCOUNT, onError });
     void sink.write([call(7), call(8, { output: { Odd: () => 1 } })]);
     await sink.close();
     expect((await stored()).map((e) => JSON.parse(e.record).requestID)).toEqual(['req-7']);

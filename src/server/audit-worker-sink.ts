@@ -4,13 +4,15 @@ import { type PortableBatch, encodeBatch } from '../audit/portable-batch.js';
 import type { AuditEntry, AuditSink } from '../audit/trail.js';
 import type { AuditWorkerData, FromAuditWorker, ToAuditWorker } from './audit-worker-protocol.js';
 
-const BOOT = new URL('./audit-worker-boot.mjs', import.meta.url);
+const BOOT = new URL('./ts-worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./audit-worker.ts', import.meta.url).href;
 /** Restarts in a row, with no batch stored between them, before the writer is given up on. */
 const MAX_RESTARTS = 3;
 
 export interface WorkerSinkOptions {
   dataDir: string;
+  /** The store connection's write lock (SqliteWriteLock.buffer), shared with the writer. */
+  writeLock: SharedArrayBuffer;
   defaultAccountId: string;
   onError: (err: unknown, message: string) => void;
   /** Tests: another writer entry (a file URL). */
@@ -84,8 +86,8 @@ export class WorkerAuditSink implements AuditSink {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const { dataDir, defaultAccountId, entry = ENTRY } = this.#options;
-    const worker = new Worker(BOOT, { workerData: { entry, dataDir, defaultAccountId } satisfies AuditWorkerData });
+    const { dataDir, writeLock, defaultAccountId, entry = ENTRY } = this.#options;
+    const worker = new Worker(BOOT, { workerData: { entry, dataDir, writeLock, defaultAccountId } satisfies AuditWorkerData });
     if (this.#unacked.size === 0) worker.unref();
     worker.on('message', (m: FromAuditWorker) => {
       if ('ack' in m) this.#acknowledge(m.ack);

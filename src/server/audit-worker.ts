@@ -2,14 +2,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildEvents } from '../audit/build-event.js';
 import { decodeBatch } from '../audit/portable-batch.js';
 import { openSqliteEventLog } from '../store/sqlite.js';
+import { SqliteWriteLock } from '../store/sqlite-write-lock.js';
 import { modelNamed } from '../wire/index.js';
 import type { AuditWorkerData, FromAuditWorker, ToAuditWorker } from './audit-worker-protocol.js';
 
 // The audit writer thread: builds CloudTrail records for the batches the request thread hands
 // over and appends them on its own connection to the SQLite store.
 const port = parentPort!;
-const { dataDir, defaultAccountId } = workerData as AuditWorkerData;
-const log = openSqliteEventLog(dataDir);
+const { dataDir, writeLock, defaultAccountId } = workerData as AuditWorkerData;
+const log = openSqliteEventLog(dataDir, new SqliteWriteLock(writeLock));
 const send = (m: FromAuditWorker) => port.postMessage(m);
 const report = (err: unknown, message: string) => send({ error: err instanceof Error ? (err.stack ?? err.message) : String(err), message });
 

@@ -91,8 +91,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   const audit = new AuditTrail({
     // SQLite: a writer thread of its own builds and appends the records (audit-worker-sink.ts).
     sink:
-      opened.backend === 'sqlite'
-        ? new WorkerAuditSink({ dataDir: config.dataDir, defaultAccountId: config.accountId, onError: onAuditError })
+      opened.sqliteWriteLock
+        ? new WorkerAuditSink({ dataDir: config.dataDir, writeLock: opened.sqliteWriteLock.buffer, defaultAccountId: config.accountId, onError: onAuditError })
         : storeAuditSink({ events: store, defaultAccountId: config.accountId, modelOf: modelNamed, onError: onAuditError }),
     events: store.events,
     clock,

@@ -5,12 +5,15 @@ import type { KyselyStore } from './kysely/kysely-store.js';
 import { PgCacheBus } from './pg-cache-bus.js';
 import { openPostgresStore } from './postgres.js';
 import { openSqliteStore } from './sqlite.js';
+import type { SqliteWriteLock } from './sqlite-write-lock.js';
 
 export interface WardStore {
   store: KyselyStore;
   /** Cache invalidations: in-process on SQLite, LISTEN/NOTIFY between nodes on PostgreSQL. */
   bus: CacheBus;
   backend: 'sqlite' | 'postgres';
+  /** SQLite: the lock a second connection in this process (the audit writer's) must share. */
+  sqliteWriteLock?: SqliteWriteLock;
   /** Closes the bus, then the store. */
   close(): Promise<void>;
 }
@@ -26,7 +29,7 @@ export async function openStore(
 ): Promise<WardStore> {
   if (config.databaseUrl === undefined) {
     const opened = await openSqliteStore(config.dataDir, box);
-    return { store: opened.store, bus: new LocalCacheBus(), backend: 'sqlite', close: opened.close };
+    return { store: opened.store, bus: new LocalCacheBus(), backend: 'sqlite', sqliteWriteLock: opened.writeLock, close: opened.close };
   }
   const opened = await openPostgresStore(config.databaseUrl, box, { onError });
   let bus: PgCacheBus;

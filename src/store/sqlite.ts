@@ -6,20 +6,24 @@ import type { StoredEvent } from '../audit/event-store.js';
 import type { SecretBox } from '../shared/secret-box.js';
 import { KyselyEventRepo } from './kysely/events.js';
 import { KyselyStore } from './kysely/kysely-store.js';
+import { SqliteWriteLock } from './sqlite-write-lock.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 
 export interface OpenedStore {
   store: KyselyStore;
+  /** Shared with the audit writer thread's connection (sqlite-write-lock.ts). */
+  writeLock: SqliteWriteLock;
   close(): Promise<void>;
 }
 
 /** Opens (creating if needed) `<dataDir>/ward.sqlite` and migrates it to the latest schema. */
 export async function openSqliteStore(dataDir: string, box: SecretBox): Promise<OpenedStore> {
   mkdirSync(dataDir, { recursive: true });
-  const db = openSqliteKysely(dataDir);
+  const writeLock = new SqliteWriteLock();
+  const db = openSqliteKysely(dataDir, writeLock);
   await migrateToLatest(db as unknown as Kysely<unknown>);
-  return { store: new KyselyStore(db, box), close: () => db.destroy() };
+  return { store: new KyselyStore(db, box), writeLock, close: () => db.destroy() };
 }
 
 /** The audit trail's own connection to the store (its writer thread): appends only. */
@@ -31,28 +35,37 @@ export interface SqliteEventLog {
 /** Rows per transaction: the write lock is given up between them, so request writes get in. */
 const EVENTS_PER_TRANSACTION = 500;
 
-/** Opens a second connection to an already migrated `<dataDir>/ward.sqlite` for appending events. */
-export function openSqliteEventLog(dataDir: string): SqliteEventLog {
+/**
+ * Opens a second connection to an already migrated `<dataDir>/ward.sqlite` for appending events,
+ * on a thread that may block: it takes `writeLock` (the store's, shared) around each transaction.
+ */
+export function openSqliteEventLog(dataDir: string, writeLock: SqliteWriteLock): SqliteEventLog {
   const db = openSqliteKysely(dataDir);
   return {
     async append(batch) {
       for (let i = 0; i < batch.length; i += EVENTS_PER_TRANSACTION) {
         const chunk = batch.slice(i, i + EVENTS_PER_TRANSACTION);
-        await db.transaction().execute((tx) => new KyselyEventRepo(tx).append(chunk));
+        writeLock.acquireSync();
+        try {
+          await db.transaction().execute((tx) => new KyselyEventRepo(tx).append(chunk));
+        } finally {
+          writeLock.release();
+        }
       }
     },
     close: () => db.destroy(),
   };
 }
 
-function openSqliteKysely(dataDir: string): Kysely<Database> {
+/** `writeLock`: taken around every transaction, asynchronously (the request thread's connection). */
+function openSqliteKysely(dataDir: string, writeLock?: SqliteWriteLock): Kysely<Database> {
   const sqlite = new SQLite(join(dataDir, 'ward.sqlite'));
   // WAL keeps readers off the writer's back; NORMAL sync in WAL mode loses nothing on a process crash.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, writeLock) });
 }
 
 /**
@@ -91,19 +104,50 @@ function withStatementCache(sqlite: SQLite.Database, max = 500, maxSqlLength = 8
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
+  readonly #writeLock: SqliteWriteLock | undefined;
 
-  constructor(config: SqliteDialectConfig) {
+  constructor(config: SqliteDialectConfig, writeLock: SqliteWriteLock | undefined) {
     super(config);
     this.#config = config;
+    this.#writeLock = writeLock;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#writeLock);
   }
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #writeLock: SqliteWriteLock | undefined;
+
+  constructor(config: SqliteDialectConfig, writeLock: SqliteWriteLock | undefined) {
+    super(config);
+    this.#writeLock = writeLock;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    await this.#writeLock?.acquire();
+    try {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    } catch (err) {
+      this.#writeLock?.release();
+      throw err;
+    }
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.commitTransaction(connection);
+    } finally {
+      this.#writeLock?.release();
+    }
+  }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } finally {
+      this.#writeLock?.release();
+    }
   }
 }

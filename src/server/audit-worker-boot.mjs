@@ -1,7 +1,0 @@
-// The audit writer thread's entry: a worker does not inherit a loader registered at run time
-// (bin/ward.js, vitest), so it registers tsx itself before loading the TypeScript entry.
-import { workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
-
-register();
-await import(workerData.entry);
