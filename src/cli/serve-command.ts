@@ -6,7 +6,8 @@ import { printBootstrap } from './print-bootstrap.js';
 
 export async function serveCommand(config: WardConfig): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const ward = await startWard(config, { logger, requestLog: new BufferedRequestLog(1, config.logLevel) });
+  const requestLog = new BufferedRequestLog(1, config.logLevel);
+  const ward = await startWard(config, { logger, requestLog });
   printBootstrap(ward.bootstrap, config.accountId);
   logger.info({ url: ward.url, dataDir: config.dataDir, store: ward.backend, emulator: config.emulator }, 'Ward is listening');
 
@@ -14,6 +15,8 @@ export async function serveCommand(config: WardConfig): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // Request lines already answered come before the shutdown in the log.
+    requestLog.flush();
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     ward.close().then(
       () => process.exit(0),
