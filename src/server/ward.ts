@@ -98,8 +98,10 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     clock,
     retentionDays: config.auditRetentionDays,
     onError: onAuditError,
-    // Handed over young: a call held for long outlives the young generation and costs a full GC.
-    intervalMs: opened.backend === 'sqlite' ? 20 : 50,
+    // Each batch is a commit on the store: fewer mean more throughput for writes, more mean
+    // shorter lock holds. On the mixed benchmark (SQLite, 100 users) 20 ms gave p99 18 ms at
+    // 4 100–4 700 req/s, 200 ms p99 31 ms at 4 600–5 300 req/s; 100 ms sits between.
+    intervalMs: opened.backend === 'sqlite' ? 100 : 50,
   });
   audit.startRetention();
 
