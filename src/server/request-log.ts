@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { pino } from 'pino';
 import type { Logger } from './logger.js';
 
 /** One API request as the log shows it: never a header or a body, which carry secrets. */
@@ -22,9 +23,8 @@ export interface RequestLog {
   flush(): void;
 }
 
-/** Pino's numeric levels: a request line is `info`. */
-const LEVELS: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
-const INFO = 30;
+/** A request line is pino's `info`. */
+const INFO = pino.levels.values.info!;
 /** Buffered bytes that trigger a write; the timer writes anything older than `FLUSH_MS`. */
 const FLUSH_AT = 16_384;
 const FLUSH_MS = 100;
@@ -43,12 +43,13 @@ export class BufferedRequestLog implements RequestLog {
 
   constructor(fd: number, level: string) {
     this.#fd = fd;
-    this.#enabled = (LEVELS[level] ?? INFO) <= INFO;
+    // `silent` has no number: nothing is written.
+    this.#enabled = level !== 'silent' && (pino.levels.values[level] ?? INFO) <= INFO;
   }
 
   write(e: RequestLogEntry): void {
     if (!this.#enabled) return;
-    let line = `{"level":30,"time":"${new Date().toISOString()}","service":"ward","requestId":${JSON.stringify(e.requestId)}`;
+    let line = `{"level":${INFO},"time":"${new Date().toISOString()}","service":"ward","requestId":${JSON.stringify(e.requestId)}`;
     if (e.method !== undefined) line += `,"method":${JSON.stringify(e.method)}`;
     if (e.service !== undefined) line += `,"service":${JSON.stringify(e.service)}`;
     if (e.action !== undefined) line += `,"action":${JSON.stringify(e.action)}`;
