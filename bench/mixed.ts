@@ -49,6 +49,8 @@ const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
 const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
 const MASTER_KEY = randomBytes(32).toString('hex');
+/** The token /authorize requires; the load generator is the platform service here. */
+const AUTHORIZE_TOKEN = randomBytes(24).toString('hex');
 const root = { accessKeyId: newAccessKeyId('AKIA', ACCOUNT), secretAccessKey: newSecretAccessKey() };
 const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
 
@@ -107,6 +109,7 @@ async function startNodes(target: Target): Promise<Node[]> {
         WARD_BOOTSTRAP_ACCESS_KEY_ID: root.accessKeyId,
         WARD_BOOTSTRAP_SECRET_ACCESS_KEY: root.secretAccessKey,
         WARD_QUOTA_USERS_PER_ACCOUNT: '10000000',
+        WARD_AUTHORIZE_TOKEN: AUTHORIZE_TOKEN,
       },
       `http://127.0.0.1:${port}/health`,
       // The request log goes to a file, as in production, not into this process (the load generator).
@@ -229,7 +232,7 @@ class Workload {
       name: 'authorize',
       method: 'POST',
       path: '/authorize',
-      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), host: `127.0.0.1:${port}` },
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), host: `127.0.0.1:${port}`, authorization: `Bearer ${AUTHORIZE_TOKEN}` },
       body,
       check: (b) => (b.includes('"allowed":true') ? undefined : `not allowed: ${b.slice(0, 200)}`),
     };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WardAuthorizeError, authorizeRequest } from '../src/client/authorize.js';
 import { signRequest } from '../src/sigv4/index.js';
 import { policy, userWithKey } from './support/users.js';
-import { type Credentials, type TestWard, startTestWard } from './support/ward.js';
+import { AUTHORIZE_TOKEN, type Credentials, type TestWard, startTestWard } from './support/ward.js';
 
 let t: TestWard;
 let user: Credentials;
@@ -36,6 +36,7 @@ describe('POST /authorize for the platform’s own services', () => {
   it('names the signer and allows what its policies allow, with the matched statement', async () => {
     const result = await authorizeRequest({
       wardUrl: t.url,
+      token: AUTHORIZE_TOKEN,
       request: received('/bucket/storage-user/report.csv'),
       action: 's3:GetObject',
       resource: 'arn:aws:s3:::bucket/storage-user/report.csv',
@@ -51,6 +52,7 @@ describe('POST /authorize for the platform’s own services', () => {
   it('denies outside the policy, with AWS’s access-denied text', async () => {
     const result = await authorizeRequest({
       wardUrl: t.url,
+      token: AUTHORIZE_TOKEN,
       request: received('/bucket/someone-else/report.csv'),
       action: 's3:GetObject',
       resource: 'arn:aws:s3:::bucket/someone-else/report.csv',
@@ -66,17 +68,17 @@ describe('POST /authorize for the platform’s own services', () => {
     const tampered = received('/bucket/storage-user/a');
     const badSig = tampered.headers.map(([k, v]) => [k, k.toLowerCase() === 'authorization' ? v.replace(/Signature=(.)/, (_m, c: string) => `Signature=${c === '0' ? '1' : '0'}`) : v] as [string, string]);
     await expect(
-      authorizeRequest({ wardUrl: t.url, request: { ...tampered, headers: badSig }, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/storage-user/a' }),
+      authorizeRequest({ wardUrl: t.url, token: AUTHORIZE_TOKEN, request: { ...tampered, headers: badSig }, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/storage-user/a' }),
     ).rejects.toMatchObject({ code: 'SignatureDoesNotMatch', status: 401 });
 
     const stranger = received('/bucket/x', { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x'.repeat(40) });
-    const err = await authorizeRequest({ wardUrl: t.url, request: stranger, action: 's3:GetObject', resource: '*' }).catch((e: unknown) => e);
+    const err = await authorizeRequest({ wardUrl: t.url, token: AUTHORIZE_TOKEN, request: stranger, action: 's3:GetObject', resource: '*' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WardAuthorizeError);
     expect((err as WardAuthorizeError).code).toBe('InvalidClientTokenId');
   });
 
   it('answers a malformed call with a ValidationError', async () => {
-    const res = await fetch(`${t.url}/authorize`, { method: 'POST', body: JSON.stringify({ action: 'nope' }) });
+    const res = await fetch(`${t.url}/authorize`, { method: 'POST', headers: { authorization: `Bearer ${AUTHORIZE_TOKEN}` }, body: JSON.stringify({ action: 'nope' }) });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ValidationError');
   });

@@ -9,7 +9,7 @@ import { signRequest } from '../src/sigv4/index.js';
 import { encodeAuthorizationMessage } from '../src/sts/authorization-message.js';
 import { createRole, sessionCredentials, trustPolicy } from './support/sts.js';
 import { policy, userWithKey } from './support/users.js';
-import { type Credentials, type TestWard, caught, startTestWard } from './support/ward.js';
+import { AUTHORIZE_TOKEN, type Credentials, type TestWard, caught, startTestWard } from './support/ward.js';
 
 let t: TestWard;
 // Near the real time: the SDK signs with the wall clock, and SigV4 allows 15 minutes of skew.
@@ -97,7 +97,7 @@ async function mayRead(credentials: Credentials): Promise<AuthorizeResult> {
     region: 'us-east-1',
     service: 's3',
   });
-  return authorizeRequest({ wardUrl: t.url, request: { method: 'GET', url: '/bucket/a.txt', headers: signed.headers }, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/a.txt' });
+  return authorizeRequest({ wardUrl: t.url, token: AUTHORIZE_TOKEN, request: { method: 'GET', url: '/bucket/a.txt', headers: signed.headers }, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/a.txt' });
 }
 
 describe('GetFederationToken', () => {

@@ -1,9 +1,11 @@
 import type { IamStore } from '../iam/iam-store.js';
 import type { AccessKeyWithSecret, UserRecord } from '../iam/records.js';
 import { rootArn, iamArn } from '../shared/arn.js';
+import { AwsError } from '../shared/aws-error.js';
 import { ALL, type CacheBus } from '../shared/cache-bus.js';
 import type { Principal } from '../shared/principal.js';
 import type { StoredSession } from '../sts/session-store.js';
+import type { AccountStatus } from './account-status.js';
 
 export interface ResolvedCredential {
   key: AccessKeyWithSecret;
@@ -11,6 +13,12 @@ export interface ResolvedCredential {
   /** For temporary (ASIA…) credentials: what the session token must hash to, and when it expires. */
   session?: { tokenHash: string; expiresAt: Date };
 }
+
+/**
+ * What AWS answers for credentials it no longer honours; a suspended account's keys are refused
+ * before their signature is checked, exactly like a key that does not exist.
+ */
+const suspendedAccount = (): AwsError => new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
 
 /** Where temporary credentials are looked up (the store's `sessions`). */
 export interface SessionLookup {
@@ -40,6 +48,8 @@ export class CredentialResolver {
     bus: CacheBus,
     private readonly maxEntries = 100_000,
     private readonly sessions?: SessionLookup,
+    /** Absent: every account counts as active (no Organizations). */
+    private readonly accounts?: AccountStatus,
   ) {
     bus.subscribe((topic, id) => {
       this.#invalidations++;
@@ -49,7 +59,21 @@ export class CredentialResolver {
     });
   }
 
+  /**
+   * The credential behind an access key ID, or undefined when Ward holds none. Throws AWS's
+   * InvalidClientTokenId when the key's account is suspended (closed): its keys and sessions,
+   * even those issued before the close, are then no credentials at all, as an unknown key.
+   */
   async resolve(accessKeyId: string): Promise<ResolvedCredential | undefined> {
+    const resolved = await this.#resolve(accessKeyId);
+    if (resolved && this.accounts) {
+      const active = this.accounts.isActive(resolved.principal.accountId);
+      if (!(typeof active === 'boolean' ? active : await active)) throw suspendedAccount();
+    }
+    return resolved;
+  }
+
+  async #resolve(accessKeyId: string): Promise<ResolvedCredential | undefined> {
     if (accessKeyId.startsWith('ASIA')) return this.#resolveSession(accessKeyId);
     // Cache hits stay synchronous: no inner async call, no extra promise per request.
     const key =
@@ -103,6 +127,7 @@ export class CredentialResolver {
   }
 
   clear(): void {
+    this.accounts?.clear();
     this.#sessions.clear();
     this.#keys.clear();
     this.#users.clear();

@@ -3,6 +3,7 @@ import { type CompiledPolicy, compilePolicy, evaluate, parsePolicyDocument, type
 import { ALL, type CacheBus } from '../shared/cache-bus.js';
 import type { Principal } from '../shared/principal.js';
 import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../shared/call-context.js';
+import type { AccountStatus } from './account-status.js';
 import { type Authorizer, type Decision, resourceAccount } from './authorizer.js';
 import { globalConditionKeys } from './request-context.js';
 
@@ -50,6 +51,8 @@ export class PolicyAuthorizer implements Authorizer {
     private readonly source: PolicySource,
     bus: CacheBus,
     private readonly maxEntries = 50_000,
+    /** Absent: every account counts as active. */
+    private readonly accounts?: AccountStatus,
   ) {
     bus.subscribe((topic, id) => {
       // Entries are keyed by unique ID (AIDA…, AROA…), so any entity's invalidation can drop its own.
@@ -63,6 +66,14 @@ export class PolicyAuthorizer implements Authorizer {
 
   async decide(call: CallContext, action: string, resourceArn: string, extra?: RequestConditionKeys, options?: AuthorizeOptions): Promise<Decision> {
     const p = call.principal;
+    // A suspended (closed) account uses no service. Signed calls are refused at authentication;
+    // this covers console sessions, whose root may still reach its account settings, as AWS allows.
+    if (this.accounts) {
+      const active = this.accounts.isActive(p.accountId);
+      if (!(typeof active === 'boolean' ? active : await active) && !(p.kind === 'root' && !p.session?.assumedRoot && /^account:/i.test(action))) {
+        return { allowed: false, explicit: false, layer: 'identity', matched: [] };
+      }
+    }
     // GetSessionToken credentials without MFA cannot call IAM, nor STS beyond AssumeRole and GetCallerIdentity.
     if ((p.kind === 'user' || p.kind === 'root') && p.session && !p.session.mfaPresent && !p.session.assumedRoot && !p.session.console) {
       const lower = action.toLowerCase();

@@ -1,3 +1,4 @@
+import { AwsError } from '../shared/aws-error.js';
 import type { Principal } from '../shared/principal.js';
 import { checkSessionToken } from './authenticate.js';
 import type { CredentialResolver } from './credentials.js';
@@ -9,7 +10,11 @@ import type { CredentialResolver } from './credentials.js';
  */
 export async function principalOfSession(resolver: CredentialResolver, accessKeyId: string, sessionToken: string, now: Date): Promise<Principal | undefined> {
   if (!accessKeyId.startsWith('ASIA')) return undefined;
-  const credential = await resolver.resolve(accessKeyId);
+  // A suspended account's session is refused (thrown) like an unknown one.
+  const credential = await resolver.resolve(accessKeyId).catch((err: unknown) => {
+    if (err instanceof AwsError) return undefined;
+    throw err;
+  });
   if (!credential?.session || checkSessionToken(credential.session, sessionToken, now) !== 'ok') return undefined;
   return credential.principal;
 }

@@ -20,11 +20,21 @@ export interface AuthorizeRequestInput {
   };
   action: string;
   resource: string;
+  /**
+   * The request's own condition keys: the service's (`s3:prefix`…) and the request-side global ones
+   * (aws:RequestTag/*, aws:TagKeys, aws:ResourceTag/*, aws:SourceArn…). Ward derives the principal's
+   * keys (aws:PrincipalArn, aws:PrincipalTag/*, aws:MultiFactorAuthPresent…) from the signature and
+   * refuses them here with a 400.
+   */
   context?: Record<string, string | string[]>;
-  /** The end user's address as the service saw it (aws:SourceIp). */
+  /** The end user's address as the service saw it (aws:SourceIp); an IP address, honoured with `token` only. */
   sourceIp?: string;
+  /** Whether the end user's request came over TLS (aws:SecureTransport). */
   secureTransport?: boolean;
-  /** Bearer token, when Ward requires one for /authorize. */
+  /**
+   * Ward's WARD_AUTHORIZE_TOKEN. Without it only processes on Ward's host may ask, and only when
+   * Ward allows it (WARD_AUTHORIZE_ALLOW_LOOPBACK_WITHOUT_TOKEN=1).
+   */
   token?: string;
 }
 
@@ -33,12 +43,17 @@ export interface AuthorizeResult {
   accessKeyId?: string;
   decision: 'Allowed' | 'ExplicitDeny' | 'ImplicitDeny';
   allowed: boolean;
-  matchedStatements: Array<{ policyId: string; sid?: string; effect: 'Allow' | 'Deny'; index: number }>;
+  /** The statements that decided, for token-authenticated callers only. */
+  matchedStatements?: Array<{ policyId: string; sid?: string; effect: 'Allow' | 'Deny'; index: number }>;
   /** AWS's AccessDenied text, when denied. */
   message?: string;
 }
 
-/** Ward refused the request itself: the signature, the key, or the call. `code` is AWS's error code. */
+/**
+ * Ward refused the request itself: the signature, the key, or the call (401/403 when this caller may
+ * not use /authorize, 400 for a refused context key or sourceIp, 413 for an oversized body).
+ * `code` is AWS's error code.
+ */
 export class WardAuthorizeError extends Error {
   constructor(
     readonly code: string,

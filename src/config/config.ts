@@ -23,8 +23,18 @@ export const configSchema = z.object({
   bootstrapSecretAccessKey: z.string().optional(),
   /** IAM users per account (AWS's default quota is 5000). */
   usersPerAccountQuota: z.coerce.number().int().positive().default(5000),
-  /** When set, callers of POST /authorize must send `Authorization: Bearer <token>`. */
+  /** Callers of POST /authorize must send `Authorization: Bearer <token>`; without it (and the opt-out below) /authorize is closed. */
   authorizeToken: z.string().min(16).optional(),
+  /** Lets processes on this host (loopback peers) call /authorize without the token; they hear only the decision. */
+  authorizeAllowLoopbackWithoutToken: z.boolean().default(false),
+  /** Time a client has to send a whole request, headers and body (node's requestTimeout). */
+  requestTimeoutMs: z.coerce.number().int().positive().default(30_000),
+  /** Time a client has to send the request headers (node's headersTimeout); at most requestTimeoutMs. */
+  headersTimeoutMs: z.coerce.number().int().positive().default(10_000),
+  /** How long an idle keep-alive connection stays open (AWS's load balancers: 60 s; SDK pools stay under it). */
+  keepAliveTimeoutMs: z.coerce.number().int().positive().default(65_000),
+  /** Open connections at most; further ones are dropped until some close. */
+  maxConnections: z.coerce.number().int().positive().default(2048),
   /** Largest request body accepted, in bytes. */
   bodyLimit: z.coerce.number().int().positive().default(1024 * 1024),
   /** Days the audit trail keeps events (CloudTrail's event history keeps 90). */
@@ -44,7 +54,7 @@ export const configSchema = z.object({
   /** Hours a console sign-in lasts (AWS's console session for an IAM user lasts 12). */
   consoleSessionHours: z.coerce.number().positive().max(36).default(12),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+}).refine((c) => c.headersTimeoutMs <= c.requestTimeoutMs, { message: 'WARD_HEADERS_TIMEOUT_MS must not exceed WARD_REQUEST_TIMEOUT_MS', path: ['headersTimeoutMs'] });
 
 export type WardConfig = z.infer<typeof configSchema>;
 
@@ -64,6 +74,11 @@ export function configFromEnv(flags: Partial<Record<keyof WardConfig, unknown>>,
     logLevel: env.WARD_LOG_LEVEL,
     usersPerAccountQuota: env.WARD_QUOTA_USERS_PER_ACCOUNT,
     authorizeToken: env.WARD_AUTHORIZE_TOKEN,
+    authorizeAllowLoopbackWithoutToken: env.WARD_AUTHORIZE_ALLOW_LOOPBACK_WITHOUT_TOKEN === undefined ? undefined : env.WARD_AUTHORIZE_ALLOW_LOOPBACK_WITHOUT_TOKEN === '1' || env.WARD_AUTHORIZE_ALLOW_LOOPBACK_WITHOUT_TOKEN === 'true',
+    requestTimeoutMs: env.WARD_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: env.WARD_HEADERS_TIMEOUT_MS,
+    keepAliveTimeoutMs: env.WARD_KEEP_ALIVE_TIMEOUT_MS,
+    maxConnections: env.WARD_MAX_CONNECTIONS,
     auditRetentionDays: env.WARD_AUDIT_RETENTION_DAYS,
     smtpUrl: env.WARD_SMTP_URL,
     mailFrom: env.WARD_MAIL_FROM,

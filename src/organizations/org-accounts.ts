@@ -299,6 +299,8 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       const a = await memberOf(org, input.AccountId);
       if (a.status !== 'ACTIVE') throw deps.error('AccountAlreadyClosedException', MSG.alreadyClosed);
       await store.organizations.updateAccount(a.accountId, { status: 'SUSPENDED' });
+      // Every node drops the account's cached status: its keys and sessions stop working at once.
+      deps.bus.publish('account', a.accountId);
       return {};
     },
 

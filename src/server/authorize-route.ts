@@ -1,16 +1,23 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate.js';
 import { type Authorizer, accessDenied } from '../auth/authorizer.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { CallContext } from '../shared/call-context.js';
 import { newRequestId } from '../shared/ids.js';
+import { type AuthorizeAccess, type AuthorizeCaller, classifyAuthorizeCaller } from './authorize-caller.js';
+import { refusedContextKey } from './authorize-context-keys.js';
 import type { SimpleResponse } from './emulator-routes.js';
 
 /**
  * `POST /authorize`: another service of the platform hands Ward a SigV4-signed request exactly as
  * it received it, with the action, resource and condition keys it means to authorize. Ward
  * verifies the signature, names the principal and evaluates its policies, as for its own APIs.
+ *
+ * Whoever holds a request the user signed (a shared presigned URL is enough) could otherwise ask
+ * what that user may do, so the endpoint answers only the platform (bearer token) or, when the
+ * operator opts in, processes on this host; and only the platform hears which statements matched.
  */
 const bodySchema = z.object({
   request: z.object({
@@ -31,27 +38,47 @@ const bodySchema = z.object({
 
 export type AuthorizeBody = z.infer<typeof bodySchema>;
 
-export interface AuthorizeDeps {
+export interface AuthorizeDeps extends AuthorizeAccess {
   authenticator: Authenticator;
   authorizer: Authorizer;
   clock: () => Date;
-  /** When set, callers of /authorize must present `Authorization: Bearer <token>`. */
-  token?: string;
 }
 
 const json = (status: number, value: unknown): SimpleResponse => ({ status, contentType: 'application/json', body: JSON.stringify(value) });
 
-export async function authorizeRoute(body: Buffer, bearer: string | undefined, remoteAddress: string, deps: AuthorizeDeps): Promise<SimpleResponse> {
-  if (deps.token !== undefined && bearer !== `Bearer ${deps.token}`) {
-    return json(401, { error: { code: 'UnrecognizedClient', message: 'A valid bearer token is required to call /authorize.' } });
+const validationError = (message: string): SimpleResponse => json(400, { error: { code: 'ValidationError', message } });
+
+/** What the body asserts beyond the signed request, checked against what this caller may assert. */
+function refusedAssertion(parsed: AuthorizeBody, caller: AuthorizeCaller): string | undefined {
+  const platform = caller.kind === 'platform';
+  for (const key of Object.keys(parsed.context ?? {})) {
+    const refused = refusedContextKey(key, platform);
+    if (refused) return refused;
   }
+  if (parsed.sourceIp !== undefined) {
+    if (!platform) return 'sourceIp may only be asserted by a caller with the /authorize token.';
+    if (isIP(parsed.sourceIp) === 0) return `sourceIp must be an IPv4 or IPv6 address, not '${parsed.sourceIp}'.`;
+  }
+  return undefined;
+}
+
+export async function authorizeRoute(
+  body: Buffer,
+  authorization: string | undefined,
+  remoteAddress: string,
+  headerNames: readonly string[],
+  deps: AuthorizeDeps,
+): Promise<SimpleResponse> {
+  const entitled = classifyAuthorizeCaller(deps, authorization, remoteAddress, headerNames);
+  if (entitled.kind === 'refused') return json(entitled.status, { error: { code: entitled.code, message: entitled.message } });
   let parsed: AuthorizeBody;
   try {
     parsed = bodySchema.parse(JSON.parse(body.toString('utf8')));
   } catch (err) {
-    const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : 'The body must be JSON.';
-    return json(400, { error: { code: 'ValidationError', message } });
+    return validationError(err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : 'The body must be JSON.');
   }
+  const refused = refusedAssertion(parsed, entitled);
+  if (refused) return validationError(refused);
   const { request } = parsed;
   const headers = Array.isArray(request.headers) ? request.headers : Object.entries(request.headers);
   const q = request.url.indexOf('?');
@@ -78,14 +105,15 @@ export async function authorizeRoute(body: Buffer, bearer: string | undefined, r
     };
     const decision = await deps.authorizer.decide(call, parsed.action, parsed.resource, parsed.context);
     const p = caller.principal;
-    return json(200, {
+    const answer = {
       principal: { arn: p.arn, accountId: p.accountId, userId: p.userId, type: ({ root: 'Root', user: 'IAMUser', 'assumed-role': 'AssumedRole', 'federated-user': 'FederatedUser' } as const)[p.kind] },
       accessKeyId: caller.accessKeyId,
       decision: decision.allowed ? 'Allowed' : decision.explicit ? 'ExplicitDeny' : 'ImplicitDeny',
       allowed: decision.allowed,
-      matchedStatements: decision.matched ?? [],
       ...(decision.allowed ? {} : { message: accessDenied(p, parsed.action, parsed.resource, decision).message }),
-    });
+    };
+    // Policy ARNs and Sids map out the principal's permissions: the platform's business only.
+    return json(200, entitled.kind === 'platform' ? { ...answer, matchedStatements: decision.matched ?? [] } : answer);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
     return json(err.status === 400 ? 400 : 401, { error: { code: err.code, message: err.message } });

@@ -1,11 +1,11 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerOptions, ServerResponse } from 'node:http';
 import { AwsError } from '../shared/aws-error.js';
 import { serializeQueryError } from '../wire/index.js';
 import { type ApiDeps, type ApiResponse, handleApi } from './api.js';
 import { type AuthorizeDeps, authorizeRoute } from './authorize-route.js';
 import { type EmulatorControl, emulatorRoute } from './emulator-routes.js';
 import type { Logger } from './logger.js';
-import { readRawRequest } from './raw-request.js';
+import { type RawRequest, headerValue, readRawRequest } from './raw-request.js';
 import type { RequestLog } from './request-log.js';
 
 export interface ListenerDeps {
@@ -42,8 +42,17 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
   if (deps.console && (path === '/console' || path.startsWith('/console/'))) return deps.console(req, res);
 
   if (req.method === 'POST' && path === '/authorize') {
-    const raw = await readRawRequest(req, deps.bodyLimit);
-    const answer = await authorizeRoute(raw.body, req.headers.authorization, raw.remoteAddress, deps.authorize);
+    let raw: RawRequest;
+    try {
+      raw = await readRawRequest(req, deps.bodyLimit);
+    } catch (err) {
+      if (!(err instanceof AwsError)) throw err;
+      // The rest of an oversized body is not read; the connection cannot be reused.
+      res.setHeader('Connection', 'close');
+      return send(res, err.status, 'application/json', JSON.stringify({ error: { code: err.code, message: err.message } }));
+    }
+    const names = raw.headers.map(([name]) => name);
+    const answer = await authorizeRoute(raw.body, headerValue(raw, 'authorization'), raw.remoteAddress, names, deps.authorize);
     return send(res, answer.status, answer.contentType, answer.body);
   }
 
@@ -92,4 +101,30 @@ function logRequest(deps: ListenerDeps, req: IncomingMessage, r: ApiResponse, st
   const cause = (r as ApiResponse & { cause?: unknown }).cause;
   if (cause) deps.logger.error({ ...entry, err: cause }, 'request failed');
   else deps.requestLog.write(entry);
+}
+
+/** How long clients may take and how many may be connected at once (WARD_REQUEST_TIMEOUT_MS…). */
+export interface ServerLimits {
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+}
+
+/** No SDK sends more than a few dozen headers; node's default of 2000 only feeds a slow-loris. */
+const MAX_HEADERS_COUNT = 200;
+
+export function serverOptions(limits: ServerLimits): ServerOptions {
+  return {
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: limits.headersTimeoutMs,
+    // Node checks the timeouts on this interval (30 s by default), which would stretch a short timeout.
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(limits.headersTimeoutMs / 2))),
+  };
+}
+
+export function applyServerLimits(server: Server, limits: ServerLimits): void {
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  server.maxHeadersCount = MAX_HEADERS_COUNT;
 }

@@ -29,7 +29,7 @@ import { createCloudTrailHandlers } from '../audit/cloudtrail-handlers.js';
 import { createAccountHandlers } from '../account/handlers.js';
 import { createMailOutbox, outboxDir } from './mail.js';
 import type { ApiDeps } from './api.js';
-import { createRequestListener } from './http.js';
+import { applyServerLimits, createRequestListener, serverOptions } from './http.js';
 import { createConsoleApp } from '../console/app.js';
 import { consolePages } from '../console/pages/index.js';
 import { consoleListener } from './console-listener.js';
@@ -173,9 +173,9 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     outbox: { list: () => listOutbox(outboxDir(config)), read: (id) => readOutboxMessage(outboxDir(config), id) },
   }, consolePages);
 
-  const authorize = { authenticator, authorizer, clock, ...(config.authorizeToken ? { token: config.authorizeToken } : {}) };
-  const server: Server = createServer(createRequestListener({ api, logger, requestLog, bodyLimit: config.bodyLimit, authorize, console: consoleListener(consoleApp), ...(emulator ? { emulator } : {}) }));
-  server.keepAliveTimeout = 65_000;
+  const authorize = { authenticator, authorizer, clock, allowLoopbackWithoutToken: config.authorizeAllowLoopbackWithoutToken, ...(config.authorizeToken ? { token: config.authorizeToken } : {}) };
+  const server: Server = createServer(serverOptions(config), createRequestListener({ api, logger, requestLog, bodyLimit: config.bodyLimit, authorize, console: consoleListener(consoleApp), ...(emulator ? { emulator } : {}) }));
+  applyServerLimits(server, config);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -75,6 +75,8 @@ export function createAssumeRootHandler({ store, sessions, organizations }: Assu
         org !== undefined &&
         member !== undefined &&
         member.orgId === org.orgId &&
+        // A suspended (closed) member's root has no session to give.
+        member.status === 'ACTIVE' &&
         targetAccount !== org.managementAccountId &&
         (await isManagementOrIamAdmin(organizations!, org, p.accountId)) &&
         (await organizations!.iamFeatures(org.orgId)).includes(ROOT_SESSIONS);

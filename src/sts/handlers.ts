@@ -1,6 +1,6 @@
 import type { IamStore } from '../iam/iam-store.js';
 import type { RoleRecord } from '../iam/records.js';
-import { verifyMfaCode } from '../iam/mfa/verify.js';
+import { type MfaOwner, verifyMfaCode } from '../iam/mfa/verify.js';
 import { AwsError } from '../shared/aws-error.js';
 import { iamArn } from '../shared/arn.js';
 import type { CallContext, OperationHandler, RequestConditionKeys } from '../shared/call-context.js';
@@ -26,6 +26,8 @@ export interface StsDeps {
   /** OIDC providers and the keys that verify their tokens, for AssumeRoleWithWebIdentity. */
   oidcProviders?: OidcProviderRepo;
   jwks?: JwksSource;
+  /** Member accounts' status: a role in a suspended (closed) account cannot be assumed. */
+  organizations?: { getAccount(accountId: string): Promise<{ status: string } | undefined> };
 }
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role(\/(?:[\x21-\x7e]*\/)?)([\w+=,.@-]+)$/;
@@ -35,17 +37,23 @@ const validation = (message: string): AwsError => new AwsError('ValidationError'
 const accessDenied = (message: string): AwsError => new AwsError('AccessDenied', message, 403);
 const mfaFailed = (): AwsError => accessDenied('MultiFactorAuthentication failed with invalid MFA one time pass code.');
 
-/** Checks SerialNumber + TokenCode for the caller's own device; true when both were given and valid. */
-async function checkMfa(store: IamStore, box: SecretBox | undefined, ctx: CallContext, serial: string | undefined, code: string | undefined, owner?: { accountId: string; userId?: string }): Promise<boolean> {
+/**
+ * Checks SerialNumber + TokenCode; true when both were given and valid. The device must be the
+ * caller's own: an IAM user's assigned device, or the root's. A role session or federated user
+ * has no MFA device (`owner` undefined), so any device it presents fails, without spending the code.
+ */
+async function checkMfa(store: IamStore, box: SecretBox | undefined, ctx: CallContext, serial: string | undefined, code: string | undefined, owner: MfaOwner | undefined): Promise<boolean> {
   if (serial === undefined && code === undefined) return false;
   if (serial === undefined || code === undefined) throw accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
-  if (owner) {
-    const device = await store.credentials.getMfaDevice(serial);
-    const mine = device !== undefined && device.accountId === owner.accountId && (owner.userId === undefined ? device.assignedRoot : device.userId === owner.userId);
-    if (!mine) throw mfaFailed();
-  }
-  if ((await verifyMfaCode(store, box, serial, code, ctx.now)) !== 'ok') throw mfaFailed();
+  if (!owner || (await verifyMfaCode(store, box, serial, code, ctx.now, owner)) !== 'ok') throw mfaFailed();
   return true;
+}
+
+/** Whose MFA device a principal may present: IAM users and root have one, sessions of roles and federated users none. */
+function mfaOwner(p: Principal): MfaOwner | undefined {
+  if (p.kind === 'user') return { accountId: p.accountId, userId: p.userId };
+  if (p.kind === 'root' && !p.session?.assumedRoot) return { accountId: p.accountId };
+  return undefined;
 }
 
 const toSessionTags = (tags: Tag[] | undefined): SessionTag[] => (tags ?? []).map((t) => ({ key: t.Key, value: t.Value }));
@@ -79,7 +87,13 @@ function assumedRolePrincipal(role: RoleRecord, roleArn: string, sessionName: st
   };
 }
 
-export function createStsHandlers({ store, sessions, box, oidcProviders, jwks }: StsDeps): StsHandlers {
+export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, organizations }: StsDeps): StsHandlers {
+  // AWS answers AssumeRole into a closed account with its usual "not authorized" AccessDenied.
+  const accountClosed = async (accountId: string): Promise<boolean> => {
+    const member = await organizations?.getAccount(accountId);
+    return member !== undefined && member.status !== 'ACTIVE';
+  };
+
   const sessionRepo = (): SessionRepo => {
     if (!sessions) throw new AwsError('InvalidAction', 'Ward serves no temporary credentials here.', 400);
     return sessions;
@@ -108,7 +122,7 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks }:
       const m = ROLE_ARN.exec(roleArnIn);
       if (!m) throw validation(`${roleArnIn} is invalid`);
       const role = await store.roles.getByName(m[1]!, m[3]!);
-      if (!role || role.path !== m[2]) throw accessDenied(denied);
+      if (!role || role.path !== m[2] || (await accountClosed(role.accountId))) throw accessDenied(denied);
       const roleArn = iamArn(role.accountId, 'role', role.path, role.roleName);
 
       const chained = p.kind === 'assumed-role';
@@ -131,7 +145,7 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks }:
       }
       const packed = packedPercent(packedSize, tags);
 
-      const mfaNow = await checkMfa(store, box, ctx, input.SerialNumber, input.TokenCode, p.kind === 'user' ? { accountId: p.accountId, userId: p.userId } : undefined);
+      const mfaNow = await checkMfa(store, box, ctx, input.SerialNumber, input.TokenCode, mfaOwner(p));
       const mfaPresent = mfaNow || (parent?.mfaPresent ?? false);
 
       const keys: RequestConditionKeys = { 'sts:RoleSessionName': input.RoleSessionName, ...requestTagKeys(tags) };
@@ -209,7 +223,7 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks }:
 
       const role = await store.roles.getByName(accountId, m[3]!);
       const notAuthorized = accessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity');
-      if (!role || role.path !== m[2]) throw notAuthorized;
+      if (!role || role.path !== m[2] || (await accountClosed(role.accountId))) throw notAuthorized;
       const roleArn = iamArn(role.accountId, 'role', role.path, role.roleName);
       const context: Record<string, string | string[]> = {
         [`${host}:aud`]: aud,
@@ -254,8 +268,7 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks }:
       if (p.kind !== 'user' && p.kind !== 'root') throw accessDenied('Cannot call GetSessionToken with session credentials');
       // Root's sessions last at most an hour ("Comparing the AWS STS API operations").
       const duration = Math.min(input.DurationSeconds ?? 43200, p.kind === 'root' ? 3600 : 129600);
-      const owner = p.kind === 'user' ? { accountId: p.accountId, userId: p.userId } : { accountId: p.accountId };
-      const mfa = await checkMfa(store, box, ctx, input.SerialNumber, input.TokenCode, owner);
+      const mfa = await checkMfa(store, box, ctx, input.SerialNumber, input.TokenCode, mfaOwner(p));
       const credentials = await issueSession(
         sessionRepo(),
         p,

@@ -31,12 +31,16 @@ export const ACCOUNT_ID = '123456789012';
 /** The management root's console password in every test Ward. */
 export const ROOT_EMAIL = 'root@ward.local';
 export const ROOT_PASSWORD = 'Ward-root-Passw0rd!';
+/** The bearer token every test Ward requires from callers of POST /authorize (settings may drop it). */
+export const AUTHORIZE_TOKEN = 'test-authorize-token-0123456789';
 
 export interface TestWardOptions extends WardOptions {
   emulator?: boolean;
   usersPerAccountQuota?: number;
   /** Console settings under test (WARD_CONSOLE_*). */
   console?: { rootMfaSkippable?: boolean };
+  /** Any other settings under test (publicUrl, trustedProxies, …), as the config schema takes them. */
+  settings?: Record<string, unknown>;
   /**
    * Another node of `join`'s Ward: the same PostgreSQL database and the same data directory
    * (so the same master key). Closing it leaves the database to `join`.
@@ -49,7 +53,7 @@ export interface TestWardOptions extends WardOptions {
  * directory, or, when WARD_TEST_DATABASE_URL is set, a fresh PostgreSQL database dropped on close.
  */
 export async function startTestWard(options: TestWardOptions = {}): Promise<TestWard> {
-  const { join: peer, usersPerAccountQuota, console: consoleSettings, ...wardOptions } = options;
+  const { join: peer, usersPerAccountQuota, console: consoleSettings, settings, ...wardOptions } = options;
   const dataDir = peer?.dataDir ?? mkdtempSync(join(tmpdir(), 'ward-test-'));
   let database: TestDatabase | undefined;
   if (peer && !peer.databaseUrl) throw new Error('only a PostgreSQL Ward can have a second node');
@@ -68,7 +72,9 @@ export async function startTestWard(options: TestWardOptions = {}): Promise<Test
     bootstrapSecretAccessKey: root.secretAccessKey,
     rootEmail: ROOT_EMAIL,
     rootPassword: ROOT_PASSWORD,
+    authorizeToken: AUTHORIZE_TOKEN,
     ...(consoleSettings?.rootMfaSkippable === false ? { consoleRootMfaSkippable: false } : {}),
+    ...settings,
   });
   let ward: RunningWard;
   try {
