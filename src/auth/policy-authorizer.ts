@@ -83,7 +83,9 @@ export class PolicyAuthorizer implements Authorizer {
     }
     // GetFederationToken credentials cannot call IAM, nor STS beyond GetCallerIdentity (which needs no permission).
     if (p.kind === 'federated-user' && /^(iam|sts):/i.test(action)) return { allowed: false, explicit: false, layer: 'identity', matched: [] };
-    const policies = await this.#principalPolicies(p);
+    const loaded = await this.#principalPolicies(p);
+    const grant = options?.identityGrant && this.compile(options.identityGrant, 'identity');
+    const policies = grant ? { ...loaded, identity: [...loaded.identity, grant] } : loaded;
     const session = p.session && (p.kind === 'assumed-role' || p.kind === 'federated-user') ? this.#sessionPolicies(p.session.policies, p.kind) : undefined;
     const resourcePolicy = options?.resourcePolicy && this.compile(options.resourcePolicy, options.resourcePolicy.kind);
     const isRoot = p.kind === 'root' || (p.kind === 'federated-user' && p.sourceUserId === undefined);

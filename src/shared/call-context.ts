@@ -27,6 +27,12 @@ export interface AuthorizeOptions {
   resourcePolicy?: { id: string; document: string; kind: 'trust' | 'resource' };
   /** Replaces AWS's usual access-denied text (sts:AssumeRole names no policy layer). */
   deniedMessage?: string;
+  /**
+   * An allow the account grants by a setting rather than a policy (the password policy's
+   * AllowUsersToChangePassword). It joins the identity-based layer, so explicit denies, SCPs,
+   * the permissions boundary and the session rules still decide.
+   */
+  identityGrant?: { id: string; document: string };
 }
 
 /** One operation's implementation: typed input in, typed output out, AwsError thrown on failure. */

@@ -1,6 +1,6 @@
 import { iamArn, rootArn } from '../../shared/arn.js';
 import { AwsError } from '../../shared/aws-error.js';
-import type { CallContext, RequestConditionKeys } from '../../shared/call-context.js';
+import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../../shared/call-context.js';
 import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
 import type { GroupRecord, InstanceProfileRecord, RoleRecord, Tag, UserRecord } from '../records.js';
@@ -20,11 +20,12 @@ export async function authorizedUser(
   userName: string,
   action: string,
   context?: EntityConditionKeys<UserRecord>,
+  options?: AuthorizeOptions,
 ): Promise<UserRecord> {
   const accountId = ctx.principal.accountId;
   const user = await store.users.getByName(accountId, userName);
   const resourceTags = user ? resourceTagKeys(await store.users.tags(user.userId)) : undefined;
-  await ctx.authorize(action, user ? userArn(user) : iamArn(accountId, 'user', '/', userName), { ...resourceTags, ...context?.(user) });
+  await ctx.authorize(action, user ? userArn(user) : iamArn(accountId, 'user', '/', userName), { ...resourceTags, ...context?.(user) }, options);
   if (!user) throw iamErrors.noSuchUser(userName);
   return user;
 }

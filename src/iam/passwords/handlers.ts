@@ -7,6 +7,14 @@ import type { IamDeps, IamHandlers } from '../handlers/types.js';
 import { hashPassword, verifyPassword } from './hash.js';
 import { enforcePasswordPolicy, passwordExpired } from './policy.js';
 
+/** What AllowUsersToChangePassword grants a user, as AWS's IAMUserChangePassword policy words it for oneself. */
+function changeOwnPasswordGrant(userArn: string): { id: string; document: string } {
+  return {
+    id: 'AccountPasswordPolicy/AllowUsersToChangePassword',
+    document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ChangePassword', Resource: userArn }] }),
+  };
+}
+
 export function passwordHandlers({ store }: IamDeps): IamHandlers {
   return {
     async CreateLoginProfile(input, ctx) {
@@ -67,10 +75,11 @@ export function passwordHandlers({ store }: IamDeps): IamHandlers {
       const p = ctx.principal;
       if (p.kind !== 'user') throw credentialErrors.notAnIamUser();
       const policy = await store.credentials.getPasswordPolicy(p.accountId);
-      // "Allow users to change their own password" grants every user iam:ChangePassword on itself.
-      const user = policy?.AllowUsersToChangePassword
-        ? await store.users.getById(p.userId)
-        : await authorizedUser(store, ctx, p.userName, 'iam:ChangePassword');
+      // "Allow users to change their own password" grants every user iam:ChangePassword on itself:
+      // an allow only, so an explicit deny, an SCP, the boundary and the no-IAM-without-MFA rule
+      // for GetSessionToken credentials still refuse it.
+      const grant = policy?.AllowUsersToChangePassword ? { identityGrant: changeOwnPasswordGrant(p.arn) } : undefined;
+      const user = await authorizedUser(store, ctx, p.userName, 'iam:ChangePassword', undefined, grant);
       if (!user) throw credentialErrors.notAnIamUser();
       const profile = await store.credentials.getLoginProfile(user.accountId, user.userId);
       if (!profile) throw credentialErrors.noSuchLoginProfile(user.userName);
