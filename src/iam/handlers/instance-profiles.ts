@@ -71,8 +71,14 @@ export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHan
 
     async AddRoleToInstanceProfile(input, ctx) {
       const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:AddRoleToInstanceProfile');
-      const role = await store.roles.getByName(profile.accountId, input.RoleName);
-      if (!role) throw iamErrors.noSuchRole(input.RoleName);
+      // "The caller of this operation must be granted the PassRole permission on the IAM role": an
+      // instance profile hands its role to EC2, so without it anyone who may edit profiles could
+      // give an instance (and themselves through it) any role's permissions. The context is what
+      // AWS documents for this call: EC2 as the service, any instance of the caller's account.
+      const role = await authorizedRole(store, ctx, input.RoleName, 'iam:PassRole', () => ({
+        'iam:PassedToService': 'ec2.amazonaws.com',
+        'iam:AssociatedResourceArn': `arn:aws:ec2:*:${profile.accountId}:instance/*`,
+      }));
       await store.transaction(async (tx) => {
         const roles = await tx.instanceProfiles.roles(profile.instanceProfileId);
         if (roles.length >= ROLES_PER_INSTANCE_PROFILE) throw iamErrors.quota('InstanceSessionsPerInstanceProfile', ROLES_PER_INSTANCE_PROFILE);
