@@ -78,6 +78,9 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
         ...(boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : {}),
       });
       if (tags.length > 0) await ctx.authorize('iam:TagRole', arn, tagConditionKeys(tags));
+      // The service-linked path is AWS's: a role made there would pass for a service-linked role
+      // (exempt from SCPs, protected from edits), so only CreateServiceLinkedRole may use it.
+      if (path.startsWith(SERVICE_ROLE_PATH)) throw iamErrors.invalidInput(`Path prefix '${SERVICE_ROLE_PATH}' can only be used for AWS Service linked Roles`);
       checkTagLimit(tags.length);
       validateTrustDocument(input.AssumeRolePolicyDocument, quotas);
       const boundary = boundaryArn !== undefined ? await boundaryPolicy(store, boundaryArn, accountId) : undefined;
