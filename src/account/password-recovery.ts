@@ -38,6 +38,8 @@ export interface RecoveryStore {
   credentials: CredentialRepo;
   organizations: OrganizationsRepo;
   rootRecovery: RootRecoveryRepo;
+  /** The console's sessions: a reset ends the root's (src/console/store.ts). */
+  consoleSessions: { deleteForPrincipal(accountId: string, userId: string | undefined): Promise<void> };
   transaction<T>(fn: (tx: RecoveryStore) => Promise<T>): Promise<T>;
 }
 
@@ -76,7 +78,7 @@ export class RecoveryLinkInvalidError extends Error {
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Whether the root user of `accountId` may reset its password by email now. */
-export async function rootMayRecoverPassword(store: Omit<RecoveryStore, 'transaction' | 'rootRecovery'>, accountId: string): Promise<boolean> {
+export async function rootMayRecoverPassword(store: Pick<RecoveryStore, 'accounts' | 'organizations' | 'credentials'>, accountId: string): Promise<boolean> {
   if (!(await store.accounts.get(accountId))) return false;
   const member = await store.organizations.getAccount(accountId);
   if (member && member.status !== 'ACTIVE') return false;
@@ -143,7 +145,8 @@ export async function startRootPasswordRecovery(deps: RecoveryDeps, email: strin
  * Resets the root password with the link's token: the token must be known, unused and
  * unexpired, and the root user still allowed to recover (else RecoveryLinkInvalidError); the
  * password must satisfy the account's password policy (else AwsError PasswordPolicyViolation,
- * with IAM's wording). The token becomes used and the account's other links stop working.
+ * with IAM's wording). The token becomes used, the account's other links stop working, and the
+ * root's console sessions end: whoever knew the old password is signed out with it.
  */
 export async function completeRootPasswordRecovery(deps: RecoveryDeps, token: string, newPassword: string, now: Date): Promise<{ accountId: string }> {
   const { store } = deps;
@@ -176,6 +179,7 @@ export async function completeRootPasswordRecovery(deps: RecoveryDeps, token: st
       resetRequired: false,
       ...(profile?.lastUsedAt ? { lastUsedAt: profile.lastUsedAt } : {}),
     });
+    await tx.consoleSessions.deleteForPrincipal(accountId, undefined);
     await tx.rootRecovery.deleteOtherTokens(accountId, tokenHash);
     await tx.rootRecovery.deleteExpired(now);
   });

@@ -16,7 +16,9 @@ program
   .option('--emulator', 'moto-compatible emulator mode: unknown keys act as root, /moto-api/* control routes')
   .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent')
   .option('--audit-retention-days <days>', 'days the audit trail keeps events (default 90)')
-  .action(async (opts: { host?: string; port?: string; data?: string; database?: string; emulator?: boolean; logLevel?: string; auditRetentionDays?: string }) => {
+  .option('--public-url <url>', "the console's canonical origin for mailed links and allowed Host headers (default: the listen address)")
+  .option('--trusted-proxies <list>', 'reverse proxies (addresses/CIDRs, comma-separated) whose X-Forwarded-For is believed (default none)')
+  .action(async (opts: { host?: string; port?: string; data?: string; database?: string; emulator?: boolean; logLevel?: string; auditRetentionDays?: string; publicUrl?: string; trustedProxies?: string }) => {
     await serveCommand(
       configFromEnv({
         host: opts.host,
@@ -26,6 +28,8 @@ program
         emulator: opts.emulator,
         logLevel: opts.logLevel,
         auditRetentionDays: opts.auditRetentionDays,
+        publicUrl: opts.publicUrl,
+        trustedProxies: opts.trustedProxies,
       }),
     );
   });

@@ -1,4 +1,13 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+function isAddressOrCidr(s: string): boolean {
+  const [address, prefix, extra] = s.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /** Ward's settings: command-line flags first, then environment variables, then these defaults. */
 export const configSchema = z.object({
@@ -53,6 +62,32 @@ export const configSchema = z.object({
   consoleRootMfaSkippable: z.boolean().default(true),
   /** Hours a console sign-in lasts (AWS's console session for an IAM user lasts 12). */
   consoleSessionHours: z.coerce.number().positive().max(36).default(12),
+  /**
+   * The console's canonical origin (https://iam.example.com): every link Ward mails uses it, and
+   * the console refuses a Host header that is neither its host nor the listen address. Defaults
+   * to the listen address as bound.
+   */
+  publicUrl: z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && u.username === '' && u.password === '' && u.pathname === '/' && u.search === '' && u.hash === '';
+      } catch {
+        return false;
+      }
+    }, 'WARD_PUBLIC_URL must be an http(s) origin such as https://iam.example.com, with no path')
+    .transform((v) => new URL(v).origin)
+    .optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs, comma-separated); from
+   * anyone else the header is ignored. The client is the rightmost address that is not a proxy.
+   */
+  trustedProxies: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s !== ''))
+    .refine((list) => list.every(isAddressOrCidr), 'WARD_TRUSTED_PROXIES must be IP addresses or CIDRs, comma-separated')
+    .default([]),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).refine((c) => c.headersTimeoutMs <= c.requestTimeoutMs, { message: 'WARD_HEADERS_TIMEOUT_MS must not exceed WARD_REQUEST_TIMEOUT_MS', path: ['headersTimeoutMs'] });
 
@@ -82,6 +117,8 @@ export function configFromEnv(flags: Partial<Record<keyof WardConfig, unknown>>,
     auditRetentionDays: env.WARD_AUDIT_RETENTION_DAYS,
     smtpUrl: env.WARD_SMTP_URL,
     mailFrom: env.WARD_MAIL_FROM,
+    publicUrl: env.WARD_PUBLIC_URL,
+    trustedProxies: env.WARD_TRUSTED_PROXIES,
   };
   const merged: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fromEnv)) if (v !== undefined && v !== '') merged[k] = v;

@@ -25,7 +25,15 @@ export type PageGroup = (app: ConsoleApp) => void;
 export function createConsoleApp(deps: ConsoleDeps, pages: PageGroup[] = [registerHome]): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>().basePath('/console');
   const sessions = new ConsoleSessions(deps.store, deps.sessionHours);
-  const throttle = new SignInThrottle(deps.store.signInFailures);
+  const throttle = new SignInThrottle(deps.store);
+  // First of all: a Host the console does not answer to gets nothing done (issue 12: a forged
+  // Host used to end up in the root's recovery link).
+  app.use('*', async (c, next) => {
+    if (!deps.publicOrigin().allows(c.req.header('host'))) {
+      return c.text(`400 Bad Request: this Ward does not answer to that Host. Open the console at ${deps.publicOrigin().url}/console.`, 400, { 'Cache-Control': 'no-store' });
+    }
+    await next();
+  });
   app.use('*', bodyLimit({ maxSize: deps.bodyLimit, onError: (c) => c.text('The request is too large.', 413) }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);

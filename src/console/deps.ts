@@ -1,6 +1,8 @@
 import type { SignIn } from '../audit/trail.js';
 import type { IamStore } from '../iam/iam-store.js';
 import type { Principal } from '../shared/principal.js';
+import type { ClientAddress } from './client-address.js';
+import type { PublicOrigin } from './public-origin.js';
 import type { ConsoleSessionRepo, SignInFailureRepo } from './store.js';
 
 /** An operation run as the signed-in principal, through the same validation, policy evaluation and audit as the API. */
@@ -21,6 +23,7 @@ export interface ConsoleStore extends IamStore {
 /** Root's "Forgot password?" (src/account/password-recovery.ts), when wired. */
 export interface RootPasswordRecovery {
   start(email: string, now: Date, baseUrl: string): Promise<void>;
+  /** Resets the password and ends the root's console sessions, in one transaction. */
   complete(token: string, newPassword: string, now: Date): Promise<void>;
 }
 
@@ -40,6 +43,10 @@ export interface ConsoleDeps {
   emulator: boolean;
   rootMfaSkippable: boolean;
   sessionHours: number;
+  /** The console's canonical origin and allowed Host headers (known once the listener is bound). */
+  publicOrigin: () => PublicOrigin;
+  /** Who sent a request, through trusted proxies' X-Forwarded-For. */
+  clientAddress: ClientAddress;
   /** Largest form body accepted, in bytes. */
   bodyLimit: number;
   recovery?: RootPasswordRecovery;

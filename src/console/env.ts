@@ -30,15 +30,14 @@ export function originOf(c: Context<ConsoleEnv>): { sourceIp: string; userAgent:
   const socket = c.env?.incoming?.socket as (IncomingMessage['socket'] & { encrypted?: boolean }) | undefined;
   const host = c.req.header('host');
   return {
-    sourceIp: socket?.remoteAddress ?? '127.0.0.1',
+    sourceIp: c.var.deps.clientAddress.of(socket?.remoteAddress, c.req.header('x-forwarded-for')),
     userAgent: c.req.header('user-agent') ?? '',
     secure: socket?.encrypted === true,
     ...(host ? { host } : {}),
   };
 }
 
-/** The console's own origin, for links in messages (password recovery). */
+/** The console's canonical origin, for links in messages (password recovery): never the request's Host. */
 export function baseUrlOf(c: Context<ConsoleEnv>): string {
-  const url = new URL(c.req.url);
-  return `${url.protocol}//${c.req.header('host') ?? url.host}`;
+  return c.var.deps.publicOrigin().url;
 }

@@ -30,10 +30,20 @@ export interface ConsoleSessionRepo {
   purgeExpired(now: Date): Promise<void>;
 }
 
-/** Failed sign-ins per subject (`user:<account>/<name>`, `ip:<address>`), for throttling. */
+/**
+ * Sign-in attempts per subject (`id:<identity>`, `ip:<address>`), for throttling. An attempt is
+ * counted before its password is checked, so parallel attempts cannot all slip under the limit.
+ */
 export interface SignInFailureRepo {
-  record(subjects: string[], at: Date): Promise<void>;
-  /** Failures since `since`, and the latest one. */
+  /**
+   * Counts each subject's attempts since `since`; when every count is under its limit, records
+   * one attempt for each subject at `at` and answers true, else records nothing and answers
+   * false. Atomic only inside `store.transaction()`.
+   */
+  reserve(subjects: Array<{ subject: string; limit: number }>, since: Date, at: Date): Promise<boolean>;
+  /** Gives back one attempt of `subject` recorded at `at` (a successful sign-in's address slot). */
+  release(subject: string, at: Date): Promise<void>;
+  /** Attempts since `since`, and the latest one. */
   count(subject: string, since: Date): Promise<{ count: number; latest?: Date }>;
   clear(subject: string): Promise<void>;
   purgeBefore(cutoff: Date): Promise<void>;

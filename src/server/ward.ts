@@ -31,6 +31,8 @@ import { createMailOutbox, outboxDir } from './mail.js';
 import type { ApiDeps } from './api.js';
 import { applyServerLimits, createRequestListener, serverOptions } from './http.js';
 import { createConsoleApp } from '../console/app.js';
+import { ClientAddress } from '../console/client-address.js';
+import { PublicOrigin } from '../console/public-origin.js';
 import { consolePages } from '../console/pages/index.js';
 import { consoleListener } from './console-listener.js';
 import { invokeOperation } from './invoke.js';
@@ -148,6 +150,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     },
   };
 
+  // Set once the listener is bound: the default public URL is the address and port as bound.
+  let publicOrigin: PublicOrigin | undefined;
   const consoleApp = createConsoleApp({
     store,
     invoke: ({ service, operation, input, principal, origin }) =>
@@ -165,6 +169,11 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     emulator: config.emulator,
     rootMfaSkippable: config.consoleRootMfaSkippable,
     sessionHours: config.consoleSessionHours,
+    publicOrigin: () => {
+      if (!publicOrigin) throw new Error('the console answered before the listener was bound');
+      return publicOrigin;
+    },
+    clientAddress: new ClientAddress(config.trustedProxies),
     bodyLimit: config.bodyLimit,
     recovery: {
       start: async (email, now, baseUrl) => void (await startRootPasswordRecovery({ store, outbox, onError: (err, message) => logger.error({ err }, message) }, email, now, baseUrl)),
@@ -180,7 +189,9 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const bound = server.address() as AddressInfo;
+  const port = bound.port;
+  publicOrigin = PublicOrigin.of(config.publicUrl, bound.address, port);
 
   return {
     url: `http://${config.host}:${port}`,

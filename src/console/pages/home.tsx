@@ -19,7 +19,7 @@ export function registerHome(app: ConsoleApp): void {
     const signInUrl = `${baseUrlOf(c)}/console/${session.accountAlias ?? accountId}`;
     return c.html(
       <Layout title="IAM Dashboard" {...(await pageChrome(c, '/console/home'))}>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         <div class="card">
           <h2>AWS Account</h2>
           <dl class="summary">

@@ -1,5 +1,4 @@
-import { verifyPassword } from '../../iam/passwords/hash.js';
-import { mustChangePassword, verifyConsolePassword } from '../../iam/passwords/policy.js';
+import { mustChangePassword } from '../../iam/passwords/policy.js';
 import { verifyMfaCode } from '../../iam/mfa/verify.js';
 import { AwsError } from '../../shared/aws-error.js';
 import type { Principal } from '../../shared/principal.js';
@@ -10,13 +9,14 @@ import type { LoadedSession } from '../session/sessions.js';
 import { sameToken } from '../session/tokens.js';
 import { ChangePasswordPage, ForgotPasswordPage, MfaPage, RegisterMfaPrompt, ResetPasswordPage, SignInPage } from './pages.js';
 import { changeOwnPassword } from './change-password.js';
+import { checkConsolePassword } from './check-password.js';
+import { withFlash } from '../ui/form-data.js';
+import { signedOutNotice } from '../ui/flash.js';
 import { assignedMfaSerials, pageOfStage, stageAfterSecondFactor } from './steps.js';
 
 /** AWS's one answer for an unknown user, an unknown account and a wrong password alike. */
 export const BAD_CREDENTIALS = 'Your authentication information is incorrect. Please try again.';
 const LOCKED = 'Too many failed sign-in attempts. Wait 15 minutes, then try again.';
-/** A valid scrypt hash of nothing anyone knows: unknown users cost as much time as known ones. */
-const DECOY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$qVXPQZbkbUZUV8l2VbCjf6xjz2mMsqUZHX/PMfDzcbk=';
 
 export function registerSignIn(app: ConsoleApp): void {
   app.get('/', (c) => c.redirect('/console/home', 302));
@@ -24,7 +24,7 @@ export function registerSignIn(app: ConsoleApp): void {
   app.get('/signin', preSessionCsrf, (c) => {
     const account = c.req.query('account');
     const as = c.req.query('as') === 'root' || (c.req.query('as') !== 'iam' && !account) ? 'root' : 'iam';
-    return c.html(<SignInPage as={as} csrf={c.var.csrf} account={account} redirect={c.req.query('redirect')} notice={c.req.query('notice')} />);
+    return c.html(<SignInPage as={as} csrf={c.var.csrf} account={account} redirect={c.req.query('redirect')} notice={signedOutNotice(c.req.query('notice'))} />);
   });
 
   app.post('/signin/root', preSessionCsrf, async (c) => {
@@ -40,14 +40,12 @@ export function registerSignIn(app: ConsoleApp): void {
       deps.audit.recordSignIn({ at: now, accountId, sourceIp: origin.sourceIp, userAgent: origin.userAgent, success: false, mfaUsed: false, errorMessage: 'Failed authentication' });
       return c.html(<SignInPage as="root" csrf={c.var.csrf} email={email} redirect={redirect} error={message} />, 401);
     };
-    if (await throttle.locked(subjects, now)) return fail(LOCKED, deps.managementAccountId);
+    // The slot is taken before the password is checked: parallel guesses are counted too.
+    if (!(await throttle.attempt(subjects, now))) return fail(LOCKED, deps.managementAccountId);
     const account = email ? await deps.store.accounts.findByRootEmail(email) : undefined;
-    const verdict = account ? await verifyConsolePassword(deps.store, account.accountId, undefined, password, now) : await decoy(password);
-    if (!account || !verdict.ok) {
-      await throttle.failed(subjects, now);
-      return fail(BAD_CREDENTIALS, account?.accountId ?? deps.managementAccountId);
-    }
-    await throttle.succeeded(subjects);
+    const verdict = await checkConsolePassword(deps.store, account ? { accountId: account.accountId } : undefined, password, now);
+    if (!account || !verdict.ok) return fail(BAD_CREDENTIALS, account?.accountId ?? deps.managementAccountId);
+    await throttle.succeeded(subjects, now);
     return passwordAccepted(c, account.accountId, undefined, verdict.mustChange, redirect);
   });
 
@@ -75,14 +73,11 @@ export function registerSignIn(app: ConsoleApp): void {
       });
       return c.html(<SignInPage as="iam" csrf={c.var.csrf} account={accountText} userName={userName} redirect={redirect} error={message} />, 401);
     };
-    if (await throttle.locked(subjects, now)) return fail(LOCKED);
+    if (!(await throttle.attempt(subjects, now))) return fail(LOCKED);
     const user = accountId && userName ? await deps.store.users.getByName(accountId, userName) : undefined;
-    const verdict = user ? await verifyConsolePassword(deps.store, user.accountId, user.userName, password, now) : await decoy(password);
-    if (!user || !verdict.ok) {
-      await throttle.failed(subjects, now);
-      return fail(BAD_CREDENTIALS);
-    }
-    await throttle.succeeded(subjects);
+    const verdict = await checkConsolePassword(deps.store, user ? { accountId: user.accountId, userId: user.userId, userName: user.userName } : undefined, password, now);
+    if (!user || !verdict.ok) return fail(BAD_CREDENTIALS);
+    await throttle.succeeded(subjects, now);
     return passwordAccepted(c, user.accountId, user.userId, verdict.mustChange, redirect);
   });
 
@@ -96,7 +91,7 @@ export function registerSignIn(app: ConsoleApp): void {
     const { accountId, userId } = session.record;
     const origin = originOf(c);
     const subjects = throttle.subjects(`mfa:${accountId}/${userId ?? 'root'}`, origin.sourceIp);
-    if (await throttle.locked(subjects, now)) return c.html(<MfaPage csrf={c.var.csrf} error={LOCKED} />, 401);
+    if (!(await throttle.attempt(subjects, now))) return c.html(<MfaPage csrf={c.var.csrf} error={LOCKED} />, 401);
     let ok = false;
     if (/^\d{6}$/.test(code)) {
       for (const serial of await assignedMfaSerials(deps.store, accountId, userId)) {
@@ -105,11 +100,10 @@ export function registerSignIn(app: ConsoleApp): void {
       }
     }
     if (!ok) {
-      await throttle.failed(subjects, now);
       recordSignIn(c, session.principal, false, true, 'Failed authentication');
       return c.html(<MfaPage csrf={c.var.csrf} error="Your authentication information is incorrect. Please try again." />, 401);
     }
-    await throttle.succeeded(subjects);
+    await throttle.succeeded(subjects, now);
     const mustChange = await mustChangePassword(deps.store, accountId, userId, now);
     const stage = stageAfterSecondFactor(mustChange, false, deps.rootMfaSkippable);
     await c.var.sessions.advance(session.record, { stage, mfaAt: now });
@@ -135,7 +129,7 @@ export function registerSignIn(app: ConsoleApp): void {
       await c.var.sessions.advance(session.record, { stage });
       return c.redirect(pageOfStage(stage, rootWithoutMfa, undefined), 302);
     }
-    return c.redirect('/console/security-credentials?notice=' + encodeURIComponent('Your password has been changed.'), 302);
+    return c.redirect(withFlash(c, '/console/security-credentials', 'notice', 'Your password has been changed.'), 302);
   });
 
   app.get('/register-mfa', requireSignIn, (c) => c.html(<RegisterMfaPrompt csrf={c.var.csrf} skippable={c.var.session.record.stage !== 'register-mfa'} />));
@@ -148,7 +142,7 @@ export function registerSignIn(app: ConsoleApp): void {
       await c.var.sessions.end(session.record);
     }
     clearConsoleCookie(c, SESSION_COOKIE);
-    return c.redirect('/console/signin?notice=' + encodeURIComponent('You have signed out.'), 302);
+    return c.redirect('/console/signin?notice=signed-out', 302);
   });
 
   app.get('/forgot-password', preSessionCsrf, (c) => c.html(<ForgotPasswordPage csrf={c.var.csrf} />));
@@ -160,9 +154,8 @@ export function registerSignIn(app: ConsoleApp): void {
     const now = deps.clock();
     const subjects = throttle.subjects(`recover:${email}`, originOf(c).sourceIp);
     if (!deps.recovery) return c.html(<ForgotPasswordPage csrf={c.var.csrf} email={email} error="Password recovery is not available on this Ward." />, 503);
-    if (await throttle.locked(subjects, now)) return c.html(<ForgotPasswordPage csrf={c.var.csrf} email={email} error={LOCKED} />, 429);
-    // Each request counts toward the limit: a recovery email is itself something to throttle.
-    await throttle.failed(subjects, now);
+    // Each request counts toward the limit and is never given back: a recovery email is itself something to throttle.
+    if (!(await throttle.attempt(subjects, now))) return c.html(<ForgotPasswordPage csrf={c.var.csrf} email={email} error={LOCKED} />, 429);
     await deps.recovery.start(email, now, baseUrlOf(c));
     return c.html(<ForgotPasswordPage csrf={c.var.csrf} sent />);
   });
@@ -182,7 +175,7 @@ export function registerSignIn(app: ConsoleApp): void {
       const message = err instanceof AwsError || err instanceof Error ? err.message : 'The password could not be reset.';
       return c.html(<ResetPasswordPage csrf={c.var.csrf} token={token} error={message} />, 400);
     }
-    return c.redirect('/console/signin?as=root&notice=' + encodeURIComponent('Your password has been reset. Sign in with your new password.'), 302);
+    return c.redirect('/console/signin?as=root&notice=password-reset', 302);
   });
 }
 
@@ -202,11 +195,6 @@ async function resolveAccount(c: ConsoleContext, text: string): Promise<string |
   if (/^\d{12}$/.test(text)) return (await store.accounts.get(text)) ? text : undefined;
   if (!/^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$/.test(text)) return undefined;
   return store.accounts.findByAlias(text);
-}
-
-async function decoy(password: string): Promise<{ ok: false; mustChange: false }> {
-  await verifyPassword(password, DECOY_HASH);
-  return { ok: false, mustChange: false };
 }
 
 /** The password was right: open a session at the next step (MFA code, new password, MFA prompt, or in). */

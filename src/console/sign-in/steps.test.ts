@@ -17,6 +17,13 @@ describe('sign-in steps', () => {
     }
     expect(safeRedirect('/console/roles')).toBe('/console/roles');
   });
+
+  it('refuses control characters and dot segments out of the console', () => {
+    for (const bad of ['/console/users\r\nSet-Cookie: a=b', '/console/users\n', '/console/a b', '/console/\u0000', '/console/../evil', '/console/%2e%2e/%2E%2E/evil', '/console/x/../../signin', '/console/é']) {
+      expect(safeRedirect(bad), JSON.stringify(bad)).toBe('/console/home');
+    }
+    expect(safeRedirect('/console/users/../roles?x=%20')).toBe('/console/roles?x=%20');
+  });
 });
 
 describe("root's password rules", () => {

@@ -21,8 +21,25 @@ export function pageOfStage(stage: SessionStage, rootWithoutMfa: boolean, redire
   return safeRedirect(redirect);
 }
 
-/** Only a console path: never an open redirect to another site. */
+const HOME = '/console/home';
+/** Resolves relative targets for the check below; never seen by anyone. */
+const PROBE = 'http://ward.invalid';
+
+/**
+ * Only a console path on this origin: never an open redirect (`//evil`, `/\evil`, `https://…`),
+ * never out of /console by dot segments, and never control characters or anything else that
+ * could not go into a Location header as is (a 500, or a header injection). Anything else goes
+ * to the console's home.
+ */
 export function safeRedirect(redirect: string | undefined): string {
-  if (redirect && /^\/console\/[^/\\]/.test(redirect) && !redirect.startsWith('/console/signin')) return redirect;
-  return '/console/home';
+  if (!redirect || redirect.length > 2048 || !/^\/console\/[\x21-\x7e]*$/.test(redirect) || redirect.includes('\\') || redirect.startsWith('/console//')) return HOME;
+  let url: URL;
+  try {
+    url = new URL(redirect, PROBE);
+  } catch {
+    return HOME;
+  }
+  if (url.origin !== PROBE || !url.pathname.startsWith('/console/') || url.pathname.startsWith('/console/signin') || url.pathname.startsWith('/console//')) return HOME;
+  // The parsed form: dot segments resolved, so what is checked is what the browser will load.
+  return `${url.pathname}${url.search}`;
 }

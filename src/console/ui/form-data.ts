@@ -1,4 +1,6 @@
 import { AwsError } from '../../shared/aws-error.js';
+import type { ConsoleContext } from '../env.js';
+import { sealFlash, flashKey } from './flash.js';
 
 /** A text field of a parsed form body, trimmed; absent and file fields read as ''. */
 export function formText(body: Record<string, unknown>, name: string): string {
@@ -13,9 +15,14 @@ export function formList(body: Record<string, unknown>, name: string): string[] 
   return all.filter((x): x is string => typeof x === 'string' && x !== '');
 }
 
-/** `path` with a flash message for FlashNotice (`?notice=` or `?error=`), keeping its own query. */
-export function withFlash(path: string, kind: 'notice' | 'error', message: string): string {
-  return `${path}${path.includes('?') ? '&' : '?'}${kind}=${encodeURIComponent(message)}`;
+/**
+ * `path` with a flash message for FlashNotice (`?notice=` or `?error=`), keeping its own query.
+ * The message is sealed to the session (flash.ts); signed out there is none, and none is shown.
+ */
+export function withFlash(c: ConsoleContext, path: string, kind: 'notice' | 'error', message: string): string {
+  const key = flashKey(c);
+  if (!key) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}${kind}=${sealFlash(key, kind, message)}`;
 }
 
 /** What a redirect tells about a failed call: AWS's message; anything but an AwsError is a bug and rethrown. */

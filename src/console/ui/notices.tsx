@@ -1,5 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { AwsError } from '../../shared/aws-error.js';
+import type { ConsoleContext } from '../env.js';
+import { flashKey, openFlash } from './flash.js';
 
 export type NoticeKind = 'error' | 'success' | 'info' | 'warning';
 
@@ -33,11 +35,12 @@ export function ErrorNotice({ error }: { error: unknown }) {
   );
 }
 
-/** The message a redirect carried (`?notice=` / `?error=`), shown once at the top of the page. */
-export function FlashNotice({ url }: { url: string }) {
-  const params = new URL(url).searchParams;
-  const ok = params.get('notice');
-  const bad = params.get('error');
+/** The message a redirect carried (`?notice=` / `?error=`), if sealed to this session (flash.ts). */
+export function FlashNotice({ c }: { c: ConsoleContext }) {
+  const params = new URL(c.req.url).searchParams;
+  const key = flashKey(c);
+  const ok = openFlash(key, 'notice', params.get('notice'));
+  const bad = openFlash(key, 'error', params.get('error'));
   if (bad) return <Notice kind="error">{bad}</Notice>;
   if (ok) return <Notice kind="success">{ok}</Notice>;
   return null;

@@ -68,12 +68,28 @@ export class KyselyConsoleSessionRepo implements ConsoleSessionRepo {
 export class KyselySignInFailureRepo implements SignInFailureRepo {
   constructor(private readonly db: Db) {}
 
-  async record(subjects: string[], at: Date): Promise<void> {
-    if (subjects.length === 0) return;
-    await this.db
-      .insertInto('signin_failures')
-      .values(subjects.map((subject) => ({ subject, failed_at: iso(at) })))
-      .execute();
+  async reserve(subjects: Array<{ subject: string; limit: number }>, since: Date, at: Date): Promise<boolean> {
+    for (const { subject, limit } of subjects) if ((await this.count(subject, since)).count >= limit) return false;
+    if (subjects.length > 0) {
+      await this.db
+        .insertInto('signin_failures')
+        .values(subjects.map(({ subject }) => ({ subject, failed_at: iso(at) })))
+        .execute();
+    }
+    return true;
+  }
+
+  async release(subject: string, at: Date): Promise<void> {
+    // Rows have no key of their own: take every row of this subject and instant, put back all but one.
+    const rows = await this.db.selectFrom('signin_failures').select('failed_at').where('subject', '=', subject).where('failed_at', '=', iso(at)).execute();
+    if (rows.length === 0) return;
+    await this.db.deleteFrom('signin_failures').where('subject', '=', subject).where('failed_at', '=', iso(at)).execute();
+    if (rows.length > 1) {
+      await this.db
+        .insertInto('signin_failures')
+        .values(rows.slice(1).map(() => ({ subject, failed_at: iso(at) })))
+        .execute();
+    }
   }
 
   async count(subject: string, since: Date): Promise<{ count: number; latest?: Date }> {

@@ -78,7 +78,7 @@ async function settingsPage(c: ConsoleContext, error?: unknown) {
   }
   return c.html(
     <Layout title="Account settings" {...(await pageChrome(c, PAGE))}>
-      <FlashNotice url={c.req.url} />
+      <FlashNotice c={c} />
       {error ? <ErrorNotice error={error} /> : null}
       {readError ? <ErrorNotice error={readError} /> : policy ? <p data-testid="policy-state">This AWS account uses a custom password policy.</p> : <DefaultPolicy />}
       <PolicyForm c={c} policy={policy} />
@@ -93,7 +93,7 @@ export function registerAccountSettings(app: ConsoleApp): void {
   app.post('/account-settings', async (c) => {
     try {
       await c.var.call('iam', 'UpdateAccountPasswordPolicy', policyInput(await c.req.parseBody()));
-      return c.redirect(withFlash(PAGE, 'notice', 'Password policy updated.'), 302);
+      return c.redirect(withFlash(c, PAGE, 'notice', 'Password policy updated.'), 302);
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;
       return settingsPage(c, err);
@@ -103,9 +103,9 @@ export function registerAccountSettings(app: ConsoleApp): void {
   app.post('/account-settings/reset', async (c) => {
     try {
       await c.var.call('iam', 'DeleteAccountPasswordPolicy');
-      return c.redirect(withFlash(PAGE, 'notice', 'The password policy is reset to the default.'), 302);
+      return c.redirect(withFlash(c, PAGE, 'notice', 'The password policy is reset to the default.'), 302);
     } catch (err) {
-      return c.redirect(withFlash(PAGE, 'error', failureText(err)), 302);
+      return c.redirect(withFlash(c, PAGE, 'error', failureText(err)), 302);
     }
   });
 }

@@ -68,7 +68,7 @@ export function registerCredentialReport(app: ConsoleApp): void {
     }
     return c.html(
       <Layout title="Credential report" {...(await pageChrome(c, PAGE))}>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         <p>The credential report lists all your account's users and the status of their passwords, access keys and MFA devices. IAM generates a new report at most once every four hours.</p>
         {error ? <ErrorNotice error={error} /> : null}
         <div class="actions">
@@ -95,19 +95,19 @@ export function registerCredentialReport(app: ConsoleApp): void {
   app.post('/credential-report/generate', async (c) => {
     try {
       await generate(c);
-      return c.redirect(withFlash(PAGE, 'notice', 'The credential report is ready.'), 302);
+      return c.redirect(withFlash(c, PAGE, 'notice', 'The credential report is ready.'), 302);
     } catch (err) {
-      return c.redirect(withFlash(PAGE, 'error', failureText(err)), 302);
+      return c.redirect(withFlash(c, PAGE, 'error', failureText(err)), 302);
     }
   });
 
   app.get('/credential-report/download', async (c) => {
     try {
       const report = await currentReport(c);
-      if (!report) return c.redirect(withFlash(PAGE, 'error', 'Generate a report before downloading it.'), 302);
+      if (!report) return c.redirect(withFlash(c, PAGE, 'error', 'Generate a report before downloading it.'), 302);
       return c.body(report.csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${reportFileName(report.generated)}"` });
     } catch (err) {
-      return c.redirect(withFlash(PAGE, 'error', failureText(err)), 302);
+      return c.redirect(withFlash(c, PAGE, 'error', failureText(err)), 302);
     }
   });
 }

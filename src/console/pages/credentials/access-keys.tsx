@@ -170,7 +170,7 @@ export function registerAccessKeyRoutes(app: ConsoleApp): void {
       try {
         created = await c.var.call<CreateAccessKeyResponse>('iam', 'CreateAccessKey', whose(target));
       } catch (err) {
-        return c.redirect(withFlash(target.base, 'error', failureText(err)), 302);
+        return c.redirect(withFlash(c, target.base, 'error', failureText(err)), 302);
       }
       return c.html(
         <Layout title="Retrieve access keys" {...(await pageChrome(c, target.nav))}>

@@ -169,7 +169,7 @@ export function registerMfaAssign(app: ConsoleApp): void {
         return page(c, target, 'Set up device', <Steps c={c} target={target} device={device} error={err} />);
       }
       unassigned.get(c.var.session.principal.arn)?.delete(device.serial);
-      return c.redirect(withFlash(target.base, 'notice', 'MFA device assigned.') + '#mfa', 302);
+      return c.redirect(withFlash(c, target.base, 'notice', 'MFA device assigned.') + '#mfa', 302);
     });
   }
 }

@@ -18,7 +18,7 @@ async function credentialsPage(c: ConsoleContext) {
   return c.html(
     <Layout title={other ?? 'My security credentials'} {...(await pageChrome(c, target.nav))}>
       {other === undefined ? null : <UserTabs userName={other} active="Security credentials" />}
-      <FlashNotice url={c.req.url} />
+      <FlashNotice c={c} />
       {target.root ? <RootAccountSections c={c} /> : null}
       {own ? <PasswordSection c={c} target={target} /> : <ConsoleAccessSection c={c} target={target} />}
       <MfaSection c={c} target={target} />

@@ -98,10 +98,10 @@ export function registerRootAccountRoutes(app: ConsoleApp): void {
     try {
       await c.var.call('account', 'StartPrimaryEmailUpdate', { ...own(c), PrimaryEmail: email });
     } catch (err) {
-      return c.redirect(withFlash(SELF_BASE, 'error', failureText(err)) + '#account-details', 302);
+      return c.redirect(withFlash(c, SELF_BASE, 'error', failureText(err)) + '#account-details', 302);
     }
     const next = `${SELF_BASE}?pendingEmail=${encodeURIComponent(email)}`;
-    return c.redirect(withFlash(next, 'notice', `We sent a verification code to ${email}.`) + '#account-details', 302);
+    return c.redirect(withFlash(c, next, 'notice', `We sent a verification code to ${email}.`) + '#account-details', 302);
   });
   app.post(`${base}/email/confirm`, async (c) => {
     const body = await formBody(c);

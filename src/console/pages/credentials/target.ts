@@ -47,9 +47,9 @@ export async function formBody(c: ConsoleContext): Promise<Record<string, unknow
 export async function actAndReturn(c: ConsoleContext, target: Target, notice: string, action: () => Promise<unknown>, anchor = '') {
   try {
     await action();
-    return c.redirect(withFlash(target.base, 'notice', notice) + anchor, 302);
+    return c.redirect(withFlash(c, target.base, 'notice', notice) + anchor, 302);
   } catch (err) {
-    return c.redirect(withFlash(target.base, 'error', failureText(err)) + anchor, 302);
+    return c.redirect(withFlash(c, target.base, 'error', failureText(err)) + anchor, 302);
   }
 }
 

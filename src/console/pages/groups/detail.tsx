@@ -100,7 +100,7 @@ export function registerGroupDetail(app: ConsoleApp): void {
         <p class="crumbs">
           <a href="/console/groups">User groups</a> › {name}
         </p>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         {loaded ? (
           <>
             <div class="card">

@@ -70,7 +70,7 @@ export function registerGroupList(app: ConsoleApp): void {
     const counts = await memberCounts(c, groups);
     return c.html(
       <Layout title={`User groups (${groups.length})`} {...(await pageChrome(c, '/console/groups'))}>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         <p class="hint">A user group is a collection of IAM users. Use groups to specify permissions for a collection of users.</p>
         <div class="actions">
           <a class="button" href="/console/groups/create">

@@ -35,7 +35,7 @@ async function providersPage(c: ConsoleContext, values: { url: string; audiences
   }
   return c.html(
     <Layout title="Identity providers" {...(await pageChrome(c, PAGE))}>
-      <FlashNotice url={c.req.url} />
+      <FlashNotice c={c} />
       <Notice kind="info">Ward supports OpenID Connect providers. SAML providers are not supported.</Notice>
       {listError ? (
         <ErrorNotice error={listError} />
@@ -89,7 +89,7 @@ export function registerIdentityProviders(app: ConsoleApp): void {
     const thumbprints = splitList(values.thumbprints);
     try {
       await c.var.call('iam', 'CreateOpenIDConnectProvider', { Url: values.url, ClientIDList: splitList(values.audiences), ...(thumbprints.length ? { ThumbprintList: thumbprints } : {}) });
-      return c.redirect(withFlash(PAGE, 'notice', `Provider ${values.url.replace(/^https:\/\//, '')} added.`), 302);
+      return c.redirect(withFlash(c, PAGE, 'notice', `Provider ${values.url.replace(/^https:\/\//, '')} added.`), 302);
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;
       return providersPage(c, values, err);

@@ -72,7 +72,7 @@ export function registerProviderDetail(app: ConsoleApp): void {
         <p>
           <a href="/console/identity-providers">Identity providers</a> › {providerName(arn)}
         </p>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         {error || !provider ? <ErrorNotice error={error} /> : <ProviderDetail c={c} arn={arn} p={provider} />}
       </Layout>,
     );
@@ -84,9 +84,9 @@ export function registerProviderDetail(app: ConsoleApp): void {
       const arn = formText(body, 'arn');
       try {
         await c.var.call('iam', operation, { OpenIDConnectProviderArn: arn, ClientID: formText(body, 'audience') });
-        return c.redirect(withFlash(providerHref(arn), 'notice', done), 302);
+        return c.redirect(withFlash(c, providerHref(arn), 'notice', done), 302);
       } catch (err) {
-        return c.redirect(withFlash(providerHref(arn), 'error', failureText(err)), 302);
+        return c.redirect(withFlash(c, providerHref(arn), 'error', failureText(err)), 302);
       }
     });
   audienceAction('/identity-providers/audiences/add', 'AddClientIDToOpenIDConnectProvider', 'Audience added.');
@@ -96,9 +96,9 @@ export function registerProviderDetail(app: ConsoleApp): void {
     const arn = formText(await c.req.parseBody(), 'arn');
     try {
       await c.var.call('iam', 'DeleteOpenIDConnectProvider', { OpenIDConnectProviderArn: arn });
-      return c.redirect(withFlash('/console/identity-providers', 'notice', `Provider ${providerName(arn)} deleted.`), 302);
+      return c.redirect(withFlash(c, '/console/identity-providers', 'notice', `Provider ${providerName(arn)} deleted.`), 302);
     } catch (err) {
-      return c.redirect(withFlash(providerHref(arn), 'error', failureText(err)), 302);
+      return c.redirect(withFlash(c, providerHref(arn), 'error', failureText(err)), 302);
     }
   });
 }

@@ -1,3 +1,4 @@
+import { withFlash } from '../../ui/form-data.js';
 import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import type { Account, OrganizationalUnit } from '../../../wire/generated/organizations.js';
 import { ActionButton, Csrf, Field, Select } from '../../ui/forms.js';
@@ -22,7 +23,7 @@ export function registerOrgEntities(app: ConsoleApp): void {
     const self = `${HOME}/ous/${encodeURIComponent(id)}`;
     return c.html(
       <Layout title={ou?.Name ?? 'Organizational unit'} {...(await pageChrome(c, HOME))}>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         {error ? <ErrorNotice error={error} /> : null}
         {ou ? (
           <>
@@ -70,7 +71,7 @@ export function registerOrgEntities(app: ConsoleApp): void {
     } catch (err) {
       return actThenRedirect(c, `${HOME}/ous/${encodeURIComponent(id)}`, () => Promise.reject(err));
     }
-    return c.redirect(`${HOME}?notice=${encodeURIComponent('The organizational unit was deleted.')}`, 302);
+    return c.redirect(withFlash(c, HOME, 'notice', 'The organizational unit was deleted.'), 302);
   });
 
   app.get('/organizations/accounts/:id', async (c) => accountPage(c, c.req.param('id')));
@@ -91,7 +92,7 @@ export function registerOrgEntities(app: ConsoleApp): void {
     } catch (err) {
       return actThenRedirect(c, `${HOME}/accounts/${encodeURIComponent(id)}`, () => Promise.reject(err));
     }
-    return c.redirect(`${HOME}?notice=${encodeURIComponent(`Account ${id} was removed from the organization.`)}`, 302);
+    return c.redirect(withFlash(c, HOME, 'notice', `Account ${id} was removed from the organization.`), 302);
   });
 }
 
@@ -115,7 +116,7 @@ async function accountPage(c: ConsoleContext, id: string) {
   const management = id === c.var.deps.managementAccountId;
   return c.html(
     <Layout title={account?.Name ?? `Account ${id}`} {...(await pageChrome(c, HOME))}>
-      <FlashNotice url={c.req.url} />
+      <FlashNotice c={c} />
       {error ? <ErrorNotice error={error} /> : null}
       {account ? (
         <>

@@ -1,5 +1,6 @@
 import type { ConsoleContext } from '../../env.js';
 import { AwsError } from '../../../shared/aws-error.js';
+import { withFlash } from '../../ui/form-data.js';
 import type { Account, OrganizationalUnit, Root } from '../../../wire/generated/organizations.js';
 
 /** The tabs of the AWS Organizations area, as AWS's console groups them. */
@@ -32,14 +33,14 @@ export async function formString(c: ConsoleContext, name: string): Promise<strin
  * An AWS error becomes `?error=` (its message); anything else is a real failure and propagates.
  */
 export async function actThenRedirect(c: ConsoleContext, back: string, action: () => Promise<string>): Promise<Response> {
-  let query: string;
+  let target: string;
   try {
-    query = `notice=${encodeURIComponent(await action())}`;
+    target = withFlash(c, back, 'notice', await action());
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
-    query = `error=${encodeURIComponent(err.code === 'AccessDenied' || err.code === 'AccessDeniedException' ? `Access denied: ${err.message}` : err.message)}`;
+    target = withFlash(c, back, 'error', err.code === 'AccessDenied' || err.code === 'AccessDeniedException' ? `Access denied: ${err.message}` : err.message);
   }
-  return c.redirect(`${back}${back.includes('?') ? '&' : '?'}${query}`, 302);
+  return c.redirect(target, 302);
 }
 
 /** One node of the organization's tree: the root or an OU, with its accounts and child OUs. */

@@ -1,3 +1,4 @@
+import { withFlash } from '../../ui/form-data.js';
 import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { AwsError } from '../../../shared/aws-error.js';
 import type { Policy, PolicySummary, Root } from '../../../wire/generated/organizations.js';
@@ -27,7 +28,7 @@ export function registerScpList(app: ConsoleApp): void {
     return c.html(
       <Layout title="Service control policies" {...(await pageChrome(c, '/console/organizations'))}>
         <OrgTabs active={HOME} />
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         {error ? <ErrorNotice error={error} /> : null}
         {root ? (
           enabled ? (
@@ -86,7 +87,7 @@ export function registerScpList(app: ConsoleApp): void {
     const draft = await readDraft(c);
     try {
       const out = await c.var.call<{ Policy: Policy }>('organizations', 'CreatePolicy', { ...draft, Type: SCP });
-      return c.redirect(`${HOME}/${encodeURIComponent(out.Policy.PolicySummary!.Id!)}?notice=${encodeURIComponent(`Policy ${draft.Name} created.`)}`, 302);
+      return c.redirect(withFlash(c, `${HOME}/${encodeURIComponent(out.Policy.PolicySummary!.Id!)}`, 'notice', `Policy ${draft.Name} created.`), 302);
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;
       return newPage(c, draft, err);

@@ -1,3 +1,4 @@
+import { withFlash } from '../../ui/form-data.js';
 import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { AwsError } from '../../../shared/aws-error.js';
 import type { Policy, PolicyTargetSummary } from '../../../wire/generated/organizations.js';
@@ -24,7 +25,7 @@ export function registerScpDetail(app: ConsoleApp): void {
       if (!(err instanceof AwsError)) throw err;
       return detailPage(c, id, { draft, error: err });
     }
-    return c.redirect(`${selfOf(id)}?notice=${encodeURIComponent(`Policy ${draft.Name} saved.`)}`, 302);
+    return c.redirect(withFlash(c, selfOf(id), 'notice', `Policy ${draft.Name} saved.`), 302);
   });
 
   app.post('/organizations/policies/:id/attach', async (c) => {
@@ -52,7 +53,7 @@ export function registerScpDetail(app: ConsoleApp): void {
     } catch (err) {
       return actThenRedirect(c, selfOf(id), () => Promise.reject(err));
     }
-    return c.redirect(`${HOME}?notice=${encodeURIComponent('The policy was deleted.')}`, 302);
+    return c.redirect(withFlash(c, HOME, 'notice', 'The policy was deleted.'), 302);
   });
 }
 
@@ -72,7 +73,7 @@ async function detailPage(c: ConsoleContext, id: string, failed?: { draft: ScpDr
   const draft = failed?.draft ?? { Name: summary?.Name ?? '', Description: summary?.Description ?? '', Content: prettyJson(policy?.Content ?? '') };
   return c.html(
     <Layout title={summary?.Name ?? 'Service control policy'} {...(await pageChrome(c, '/console/organizations'))}>
-      <FlashNotice url={c.req.url} />
+      <FlashNotice c={c} />
       {error ? <ErrorNotice error={error} /> : null}
       {summary ? (
         <>

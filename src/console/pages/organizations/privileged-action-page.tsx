@@ -46,7 +46,7 @@ async function page(c: ConsoleContext, account: string, result: { audit?: RootCr
   const csrf = c.var.csrf;
   return c.html(
     <Layout title={`Take privileged action on ${account}`} {...(await pageChrome(c, '/console/organizations'))}>
-      <FlashNotice url={c.req.url} />
+      <FlashNotice c={c} />
       {result.error ? <ErrorNotice error={result.error} /> : null}
       <p>Each task starts a short-term root session (sts:AssumeRoot) on the member account, limited to the task's AWS managed policy.</p>
       <div class="card">

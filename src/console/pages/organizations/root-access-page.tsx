@@ -1,3 +1,4 @@
+import { withFlash } from '../../ui/form-data.js';
 import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { AwsError } from '../../../shared/aws-error.js';
 import type { Account, EnabledServicePrincipal } from '../../../wire/generated/organizations.js';
@@ -21,7 +22,7 @@ export function registerRootAccess(app: ConsoleApp): void {
     return c.html(
       <Layout title="Root access management" {...(await pageChrome(c, '/console/organizations'))}>
         <OrgTabs active={HOME} />
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         {state.error ? <ErrorNotice error={state.error} /> : null}
         <div class="card">
           <h2>Trusted access for AWS Identity and Access Management</h2>
@@ -107,7 +108,7 @@ export function registerRootAccess(app: ConsoleApp): void {
     const id = await formString(c, 'feature');
     const enable = (await formString(c, 'enable')) === 'true';
     const known = FEATURES.find((f) => f.id === id);
-    if (!known) return c.redirect(`${HOME}?error=${encodeURIComponent('Unknown feature.')}`, 302);
+    if (!known) return c.redirect(withFlash(c, HOME, 'error', 'Unknown feature.'), 302);
     return actThenRedirect(c, HOME, async () => {
       await c.var.call('iam', `${enable ? 'Enable' : 'Disable'}Organizations${id}`);
       return `${known.label}: ${enable ? 'enabled' : 'disabled'}.`;

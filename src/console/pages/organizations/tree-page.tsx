@@ -1,3 +1,4 @@
+import { withFlash } from '../../ui/form-data.js';
 import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { AwsError } from '../../../shared/aws-error.js';
 import type { CreateAccountStatus } from '../../../wire/generated/organizations.js';
@@ -23,7 +24,7 @@ export function registerOrgTree(app: ConsoleApp): void {
     const noOrg = error instanceof AwsError && error.code === 'AWSOrganizationsNotInUseException';
     return c.html(
       <Layout title="AWS Organizations" {...(await pageChrome(c, HOME))}>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         {noOrg ? <CreateOrganization csrf={c.var.csrf} /> : error ? <ErrorNotice error={error} /> : tree ? <TreeView c={c} tree={tree} /> : null}
       </Layout>,
     );
@@ -51,7 +52,7 @@ export function registerOrgTree(app: ConsoleApp): void {
       return c.redirect(`${HOME}/create-account-status/${encodeURIComponent(out.CreateAccountStatus.Id!)}`, 302);
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;
-      return c.redirect(`${HOME}?error=${encodeURIComponent(err.message)}`, 302);
+      return c.redirect(withFlash(c, HOME, 'error', err.message), 302);
     }
   });
 

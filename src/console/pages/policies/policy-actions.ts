@@ -30,9 +30,9 @@ export function registerPolicyActions(app: ConsoleApp): void {
       const versionId = formText(body, 'versionId');
       try {
         await c.var.call('iam', operation, { PolicyArn: arn, VersionId: versionId });
-        return c.redirect(withFlash(policyHref(arn), 'notice', done(versionId)), 302);
+        return c.redirect(withFlash(c, policyHref(arn), 'notice', done(versionId)), 302);
       } catch (err) {
-        return c.redirect(withFlash(policyHref(arn), 'error', failureText(err)), 302);
+        return c.redirect(withFlash(c, policyHref(arn), 'error', failureText(err)), 302);
       }
     });
   versionAction('/policies/versions/default', 'SetDefaultPolicyVersion', (v) => `Version ${v} is now the default version.`);
@@ -42,12 +42,12 @@ export function registerPolicyActions(app: ConsoleApp): void {
     const body = await c.req.parseBody();
     const arn = formText(body, 'arn');
     const name = arn.slice(arn.lastIndexOf('/') + 1);
-    if (formText(body, 'confirm') !== name) return c.redirect(withFlash(policyHref(arn), 'error', `Enter the policy name ${name} to confirm deletion.`), 302);
+    if (formText(body, 'confirm') !== name) return c.redirect(withFlash(c, policyHref(arn), 'error', `Enter the policy name ${name} to confirm deletion.`), 302);
     try {
       await deletePolicyCompletely(c, arn);
-      return c.redirect(withFlash('/console/policies', 'notice', `Policy ${name} deleted.`), 302);
+      return c.redirect(withFlash(c, '/console/policies', 'notice', `Policy ${name} deleted.`), 302);
     } catch (err) {
-      return c.redirect(withFlash(policyHref(arn), 'error', failureText(err)), 302);
+      return c.redirect(withFlash(c, policyHref(arn), 'error', failureText(err)), 302);
     }
   });
 }

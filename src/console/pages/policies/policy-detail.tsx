@@ -41,7 +41,7 @@ export function registerPolicyDetail(app: ConsoleApp): void {
         <p>
           <a href="/console/policies">Policies</a> › {title}
         </p>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         {error ? <ErrorNotice error={error} /> : <PolicyDetail c={c} view={view!} />}
       </Layout>,
     );

@@ -80,7 +80,7 @@ export function registerPolicyEditor(app: ConsoleApp): void {
         ...(values.description ? { Description: values.description } : {}),
         ...(values.path ? { Path: values.path } : {}),
       });
-      return c.redirect(withFlash(policyHref(out.Policy!.Arn!), 'notice', `Policy ${values.name} created.`), 302);
+      return c.redirect(withFlash(c, policyHref(out.Policy!.Arn!), 'notice', `Policy ${values.name} created.`), 302);
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;
       return createPage(c, values, err);
@@ -106,7 +106,7 @@ export function registerPolicyEditor(app: ConsoleApp): void {
     const name = arn.slice(arn.lastIndexOf('/') + 1);
     try {
       const out = await c.var.call<{ PolicyVersion?: { VersionId?: string } }>('iam', 'CreatePolicyVersion', { PolicyArn: arn, PolicyDocument: document, SetAsDefault: true });
-      return c.redirect(withFlash(policyHref(arn), 'notice', `Policy ${name} updated: version ${out.PolicyVersion?.VersionId ?? ''} is the default.`), 302);
+      return c.redirect(withFlash(c, policyHref(arn), 'notice', `Policy ${name} updated: version ${out.PolicyVersion?.VersionId ?? ''} is the default.`), 302);
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;
       return editPage(c, arn, name, document, err);

@@ -48,7 +48,7 @@ export function registerPolicyList(app: ConsoleApp): void {
     const nextHref = result?.next ? `/console/policies?${new URLSearchParams({ scope, marker: result.next })}` : undefined;
     return c.html(
       <Layout title="Policies" {...(await pageChrome(c, '/console/policies'))}>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         <p class="actions">
           <a class="button" href="/console/policies/create">
             Create policy

@@ -20,9 +20,9 @@ export function registerRoleActions(app: ConsoleApp): void {
     app.post(path, async (c) => {
       const roleName = c.req.param('name') ?? '';
       try {
-        return c.redirect(withFlash(roleHref(roleName), 'notice', await run(c, roleName, await c.req.parseBody())), 302);
+        return c.redirect(withFlash(c, roleHref(roleName), 'notice', await run(c, roleName, await c.req.parseBody())), 302);
       } catch (err) {
-        return c.redirect(withFlash(roleHref(roleName), 'error', failureText(err)), 302);
+        return c.redirect(withFlash(c, roleHref(roleName), 'error', failureText(err)), 302);
       }
     });
   roleAction('/roles/:name/attach', async (c, roleName, body) => {
@@ -41,12 +41,12 @@ export function registerRoleActions(app: ConsoleApp): void {
   app.post('/roles/:name/delete', async (c) => {
     const roleName = c.req.param('name');
     const body = await c.req.parseBody();
-    if (formText(body, 'confirm') !== roleName) return c.redirect(withFlash(roleHref(roleName), 'error', `Enter the role name ${roleName} to confirm deletion.`), 302);
+    if (formText(body, 'confirm') !== roleName) return c.redirect(withFlash(c, roleHref(roleName), 'error', `Enter the role name ${roleName} to confirm deletion.`), 302);
     try {
       await deleteRoleCompletely(c, roleName);
-      return c.redirect(withFlash('/console/roles', 'notice', `Role ${roleName} deleted.`), 302);
+      return c.redirect(withFlash(c, '/console/roles', 'notice', `Role ${roleName} deleted.`), 302);
     } catch (err) {
-      return c.redirect(withFlash(roleHref(roleName), 'error', failureText(err)), 302);
+      return c.redirect(withFlash(c, roleHref(roleName), 'error', failureText(err)), 302);
     }
   });
 }

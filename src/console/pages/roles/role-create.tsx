@@ -163,10 +163,10 @@ export function registerRoleCreate(app: ConsoleApp): void {
         await c.var.call('iam', 'AttachRolePolicy', { RoleName: values.name, PolicyArn: arn });
       } catch (err) {
         if (!(err instanceof AwsError)) throw err;
-        return c.redirect(withFlash(roleHref(values.name), 'error', `Role ${values.name} created, but attaching ${arn} failed: ${err.message}`), 302);
+        return c.redirect(withFlash(c, roleHref(values.name), 'error', `Role ${values.name} created, but attaching ${arn} failed: ${err.message}`), 302);
       }
     }
-    return c.redirect(withFlash(roleHref(values.name), 'notice', `Role ${values.name} created.`), 302);
+    return c.redirect(withFlash(c, roleHref(values.name), 'notice', `Role ${values.name} created.`), 302);
   });
 }
 

@@ -44,7 +44,7 @@ export function registerRoleList(app: ConsoleApp): void {
     }
     return c.html(
       <Layout title="Roles" {...(await pageChrome(c, '/console/roles'))}>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         <p class="actions">
           <a class="button" href="/console/roles/create">
             Create role

@@ -35,7 +35,7 @@ export async function rolePage(c: ConsoleContext, tab: RoleTab, body: (role: Rol
       <p>
         <a href="/console/roles">Roles</a> › {roleName}
       </p>
-      <FlashNotice url={c.req.url} />
+      <FlashNotice c={c} />
       {error ? <ErrorNotice error={error} /> : null}
       {failed || !role ? (
         <ErrorNotice error={failed} />

@@ -66,9 +66,9 @@ export function registerRoleTags(app: ConsoleApp): void {
       const roleName = c.req.param('name') ?? '';
       const back = roleHref(roleName, '/tags');
       try {
-        return c.redirect(withFlash(back, 'notice', await run(c, roleName, await c.req.parseBody())), 302);
+        return c.redirect(withFlash(c, back, 'notice', await run(c, roleName, await c.req.parseBody())), 302);
       } catch (err) {
-        return c.redirect(withFlash(back, 'error', failureText(err)), 302);
+        return c.redirect(withFlash(c, back, 'error', failureText(err)), 302);
       }
     });
   tagAction('/roles/:name/tags', async (c, roleName, body) => {

@@ -39,7 +39,7 @@ export function registerRoleTrust(app: ConsoleApp): void {
     const document = typeof body.document === 'string' ? body.document : '';
     try {
       await c.var.call('iam', 'UpdateAssumeRolePolicy', { RoleName: roleName, PolicyDocument: document });
-      return c.redirect(withFlash(roleHref(roleName, '/trust'), 'notice', 'Trust policy updated.'), 302);
+      return c.redirect(withFlash(c, roleHref(roleName, '/trust'), 'notice', 'Trust policy updated.'), 302);
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;
       // Keep what was typed, with the API's reason above it.

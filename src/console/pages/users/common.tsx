@@ -1,5 +1,6 @@
 import { AwsError } from '../../../shared/aws-error.js';
 import type { ConsoleContext } from '../../env.js';
+import { withFlash } from '../../ui/form-data.js';
 import { ErrorNotice, Notice } from '../../ui/notices.js';
 
 /** Rows per page in the users and groups tables, as AWS's console defaults to. */
@@ -18,8 +19,7 @@ export async function formOf(c: ConsoleContext): Promise<{ one(name: string): st
 
 /** POST → redirect back with a flash message (`?notice=` or `?error=`). */
 export function back(c: ConsoleContext, path: string, message: { notice: string } | { error: string }) {
-  const params = new URLSearchParams('notice' in message ? { notice: message.notice } : { error: message.error });
-  return c.redirect(`${path}?${params.toString()}`, 302);
+  return c.redirect('notice' in message ? withFlash(c, path, 'notice', message.notice) : withFlash(c, path, 'error', message.error), 302);
 }
 
 /** The flash text for a failed call: AWS's message, or a generic one for anything that is not an AwsError. */

@@ -82,7 +82,7 @@ export function registerUserList(app: ConsoleApp): void {
     const counts = page ? await groupCounts(c, page.users) : new Map<string, number | undefined>();
     return c.html(
       <Layout title="Users" {...(await pageChrome(c, '/console/users'))}>
-        <FlashNotice url={c.req.url} />
+        <FlashNotice c={c} />
         <p class="hint">An IAM user is an identity with long-term credentials that is used to interact with AWS in an account.</p>
         <div class="actions">
           <a class="button" href="/console/users/create">

@@ -24,7 +24,7 @@ export async function userPage(c: ConsoleContext, tab: UserTab, content: (user: 
       <p class="crumbs">
         <a href="/console/users">Users</a> › {name}
       </p>
-      <FlashNotice url={c.req.url} />
+      <FlashNotice c={c} />
       {user ? (
         <>
           <UserTabs userName={name} active={tab} />
