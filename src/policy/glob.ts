@@ -3,8 +3,11 @@
  *
  * Policy variables can make `*` and `?` literal (`${*}`, `${?}`), and a substituted value must
  * never act as a wildcard, so literal wildcard characters travel through resolution as
- * private-use sentinels and only become plain characters (or escaped regex) at the end.
+ * private-use sentinels and only become plain characters at the end. Matching itself never uses
+ * a regex (see glob-pattern.ts): policy text is attacker-controlled and regexes backtrack.
  */
+
+import { compileGlobPattern, matchGlobPattern } from './glob-pattern.js';
 
 export const LIT_STAR = '\uE000';
 export const LIT_QMARK = '\uE001';
@@ -33,21 +36,9 @@ export function hasWildcard(s: string): boolean {
   return s.includes('*') || s.includes('?');
 }
 
-const REGEX_SPECIAL = /[.*+?^${}()|[\]\\\/]/;
-
-function escapeChar(c: string): string {
-  return REGEX_SPECIAL.test(c) ? `\\${c}` : c;
-}
-
-/** Regex source for a glob where `*` and `?` match anything (StringLike, actions). */
-function plainGlobSource(pattern: string): string {
-  let src = '';
-  for (const c of pattern) {
-    if (c === '*') src += '[\\s\\S]*';
-    else if (c === '?') src += '[\\s\\S]';
-    else src += escapeChar(SENTINEL_CHAR[c] ?? c);
-  }
-  return src;
+/** Decodes one sentinel code unit for the pattern compiler; other units stand for themselves. */
+function decodeUnit(unit: number): number {
+  return unit === 0xe000 ? 42 : unit === 0xe001 ? 63 : unit === 0xe002 ? 36 : unit;
 }
 
 export type Matcher = (s: string) => boolean;
@@ -67,8 +58,8 @@ export function hasPrefix(s: string, prefix: string, at = 0): boolean {
 const always: Matcher = () => true;
 
 /**
- * A matcher for a glob over the whole string. Exact strings and `prefix*` skip the regex
- * engine: most policy actions are one of those two shapes.
+ * A matcher for a glob over the whole string. Exact strings and `prefix*` skip the piece
+ * matcher: most policy actions are one of those two shapes.
  */
 export function compileGlob(pattern: string): Matcher {
   if (pattern === '*') return always;
@@ -81,8 +72,8 @@ export function compileGlob(pattern: string): Matcher {
     const prefix = decodeLiterals(pattern.slice(0, -1));
     return (s) => hasPrefix(s, prefix);
   }
-  const re = new RegExp(`^${plainGlobSource(pattern)}$`);
-  return (s) => re.test(s);
+  const g = compileGlobPattern(pattern, decodeUnit);
+  return (s) => matchGlobPattern(g, s, 0, s.length);
 }
 
 /**
@@ -105,19 +96,17 @@ export function compileArnGlob(pattern: string): Matcher {
     const prefix = decodeLiterals(joined.slice(0, -1));
     return (s) => hasPrefix(s, prefix);
   }
-  let src = '^';
-  segments.forEach((seg, i) => {
-    if (i > 0) src += ':';
-    if (i >= 5) {
-      src += plainGlobSource(seg);
-      return;
+  // Wildcards in the first five segments cannot cross `:`, so the subject's first five colons
+  // line up with the pattern's: each segment is matched on its own span, the sixth to the end.
+  const heads = segments.slice(0, 5).map((seg) => compileGlobPattern(seg, decodeUnit));
+  const rest = compileGlobPattern(segments.slice(5).join(':'), decodeUnit);
+  return (s) => {
+    let from = 0;
+    for (const g of heads) {
+      const colon = s.indexOf(':', from);
+      if (colon < 0 || !matchGlobPattern(g, s, from, colon)) return false;
+      from = colon + 1;
     }
-    for (const c of seg) {
-      if (c === '*') src += '[^:]*';
-      else if (c === '?') src += '[^:]';
-      else src += escapeChar(SENTINEL_CHAR[c] ?? c);
-    }
-  });
-  const re = new RegExp(`${src}$`);
-  return (s) => re.test(s);
+    return matchGlobPattern(rest, s, from, s.length);
+  };
 }
