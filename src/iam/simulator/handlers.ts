@@ -4,11 +4,12 @@ import type { CallContext } from '../../shared/call-context.js';
 import { iamErrors } from '../errors.js';
 import { authorizedUser } from '../handlers/resolve.js';
 import { groupArn, userArn } from '../handlers/shapes.js';
-import { offsetPage } from '../handlers/policy-support.js';
 import type { IamDeps, IamHandlers } from '../handlers/types.js';
 import type { IamStore } from '../iam-store.js';
 import { contextFromEntries } from './context-entries.js';
-import { simulate } from './simulate.js';
+import { checkSimulationLimits } from './limits.js';
+import { simulationPage } from './page.js';
+import { prepareSimulation } from './simulate.js';
 import { type SimulatedPolicy, type SourcePolicies, groupPolicies, userPolicies } from './sources.js';
 
 /** The user or group a PolicySourceArn names, with its policies; roles join when they exist. */
@@ -49,11 +50,12 @@ const inputDocs = (texts: string[] | undefined) => (texts ?? []).map((document, 
 export function simulatorHandlers({ store }: IamDeps): IamHandlers {
   return {
     async SimulatePrincipalPolicy(input, ctx) {
+      checkSimulationLimits(input);
       const source = await sourceOf(store, ctx, input.PolicySourceArn, 'iam:SimulatePrincipalPolicy');
       if (input.ResourcePolicy !== undefined && input.CallerArn === undefined && source.principal.type === 'Group') {
         throw iamErrors.invalidInput('CallerArn is required when simulating a resource policy for a group.');
       }
-      const results = simulate({
+      const simulation = prepareSimulation({
         source,
         inputPolicies: input.PolicyInputList ?? [],
         boundaryInputs: input.PermissionsBoundaryPolicyInputList ?? [],
@@ -64,15 +66,15 @@ export function simulatorHandlers({ store }: IamDeps): IamHandlers {
         resources: input.ResourceArns ?? ['*'],
         context: contextFromEntries(input.ContextEntries),
       });
-      const page = offsetPage(results, input);
-      return { EvaluationResults: page.items, IsTruncated: page.IsTruncated, ...(page.Marker ? { Marker: page.Marker } : {}) };
+      return simulationPage(simulation, input);
     },
 
     async SimulateCustomPolicy(input, ctx) {
+      checkSimulationLimits(input);
       await ctx.authorize('iam:SimulateCustomPolicy', '*');
       const accountId = ctx.principal.accountId;
       const callerArn = input.CallerArn ?? ctx.principal.arn;
-      const results = simulate({
+      const simulation = prepareSimulation({
         // Only the given policies count: the caller's own policies are not part of a custom simulation.
         source: { identity: [], tags: [], principal: { arn: callerArn, accountId, type: 'User' } },
         inputPolicies: input.PolicyInputList,
@@ -84,8 +86,7 @@ export function simulatorHandlers({ store }: IamDeps): IamHandlers {
         resources: input.ResourceArns ?? ['*'],
         context: contextFromEntries(input.ContextEntries),
       });
-      const page = offsetPage(results, input);
-      return { EvaluationResults: page.items, IsTruncated: page.IsTruncated, ...(page.Marker ? { Marker: page.Marker } : {}) };
+      return simulationPage(simulation, input);
     },
 
     async GetContextKeysForPrincipalPolicy(input, ctx) {

@@ -30,8 +30,18 @@ function compileAll(policies: SimulatedPolicy[], kind: PolicyKind): CompiledPoli
 const inputs = (texts: string[], prefix: string, type: SimulatedPolicy['sourceType']): SimulatedPolicy[] =>
   texts.map((document, i) => ({ id: `${prefix}.${i + 1}`, sourceId: `${prefix}.${i + 1}`, sourceType: type, document }));
 
-/** Evaluates every action on every resource as IAM's policy simulator does: no side effects, real evaluation. */
-export function simulate(sim: Simulation): EvaluationResult[] {
+/** A simulation ready to evaluate: pair `i` is action `i / resources` on resource `i % resources`. */
+export interface PreparedSimulation {
+  /** How many action × resource pairs there are. */
+  total: number;
+  resultAt(index: number): EvaluationResult;
+}
+
+/**
+ * Parses and compiles the policies once, and evaluates a pair only when asked: a page of results
+ * then costs its own size, not the size of the whole action × resource product.
+ */
+export function prepareSimulation(sim: Simulation): PreparedSimulation {
   const identity = [...sim.source.identity, ...inputs(sim.inputPolicies, 'PolicyInputList', 'none')];
   const boundary = sim.boundaryInputs.length > 0 ? inputs(sim.boundaryInputs, 'PermissionsBoundaryPolicyInputList', 'none') : sim.source.boundary ? [sim.source.boundary] : [];
   const resourcePolicy = sim.resourcePolicy === undefined ? [] : inputs([sim.resourcePolicy], 'ResourcePolicy', 'resource');
@@ -39,6 +49,14 @@ export function simulate(sim: Simulation): EvaluationResult[] {
   const compiledIdentity = compileAll(identity, 'identity');
   const compiledBoundary = compileAll(boundary, 'boundary');
   const compiledResource = compileAll(resourcePolicy, 'resource');
+  // Each document is scanned once: scanning a 128 kB policy per matched statement per result would
+  // make the cost of a page grow with the policy's size.
+  const positions = new Map<string, ReturnType<typeof statementPositions>>();
+  const positionsOf = (policy: SimulatedPolicy) => {
+    let at = positions.get(policy.id);
+    if (!at) positions.set(policy.id, (at = statementPositions(policy.document)));
+    return at;
+  };
 
   const p = sim.source.principal;
   const principalArn = sim.callerArn ?? p.arn;
@@ -48,10 +66,13 @@ export function simulate(sim: Simulation): EvaluationResult[] {
   for (const t of sim.source.tags) principalKeys[`aws:PrincipalTag/${t.key}`] = t.value;
   const context = { ...principalKeys, ...sim.context };
   const owner = sim.resourceOwner === undefined ? undefined : (parseArn(sim.resourceOwner)?.account ?? sim.resourceOwner);
+  const { actions, resources } = sim;
 
-  const results: EvaluationResult[] = [];
-  for (const action of sim.actions) {
-    for (const resource of sim.resources) {
+  return {
+    total: actions.length * resources.length,
+    resultAt(index) {
+      const action = actions[Math.floor(index / resources.length)]!;
+      const resource = resources[index % resources.length]!;
       const resourceAccount = owner ?? (resource === '*' ? p.accountId : parseArn(resource)?.account || p.accountId);
       const evaluation = evaluate(
         { action, resource, principalArn, principalAccount: p.accountId, context },
@@ -62,20 +83,19 @@ export function simulate(sim: Simulation): EvaluationResult[] {
           ...(compiledResource[0] ? { resource: compiledResource[0] } : {}),
         },
       );
-      results.push({
+      return {
         EvalActionName: action,
         EvalResourceName: resource,
         EvalDecision: evaluation.decision,
         MatchedStatements: evaluation.matched.flatMap((m) => {
           const policy = byId.get(m.policyId);
           if (!policy) return [];
-          const at = statementPositions(policy.document)[m.index];
+          const at = positionsOf(policy)[m.index];
           return [{ SourcePolicyId: policy.sourceId, SourcePolicyType: policy.sourceType, ...(at ? { StartPosition: at.start, EndPosition: at.end } : {}) }];
         }),
         MissingContextValues: evaluation.missingContextKeys,
         ...(compiledBoundary.length > 0 ? { PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: evaluation.boundaryDecision === 'allowed' } } : {}),
-      });
-    }
-  }
-  return results;
+      };
+    },
+  };
 }
