@@ -15,8 +15,9 @@ describe('access advisor: service last accessed, from the recorded calls', () =>
     const ann = await userWithKey(t, 'ann', {
       Mixed: policy({ Effect: 'Allow', Action: ['iam:ListUsers', 's3:GetObject', 'sts:GetCallerIdentity'], Resource: '*' }),
     });
-    await t.iam(ann, { region: 'eu-central-1' }).send(new ListUsersCommand({}));
-    await t.sts(ann).send(new GetCallerIdentityCommand({}));
+    // IAM is signed for its global endpoint's us-east-1; STS is regional.
+    await t.iam(ann).send(new ListUsersCommand({}));
+    await t.sts(ann, { region: 'eu-central-1' }).send(new GetCallerIdentityCommand({}));
     await t.ward.flush();
     const arn = `arn:aws:iam::${t.accountId}:user/ann`;
     const { JobId } = await t.iam().send(new GenerateServiceLastAccessedDetailsCommand({ Arn: arn }));
@@ -25,7 +26,8 @@ describe('access advisor: service last accessed, from the recorded calls', () =>
     expect(report.JobStatus).toBe('COMPLETED');
     const byNamespace = Object.fromEntries(report.ServicesLastAccessed!.map((s) => [s.ServiceNamespace, s]));
     expect(Object.keys(byNamespace).sort()).toEqual(['iam', 's3', 'sts']);
-    expect(byNamespace.iam).toMatchObject({ ServiceName: 'AWS Identity and Access Management (IAM)', LastAuthenticatedEntity: arn, LastAuthenticatedRegion: 'eu-central-1', TotalAuthenticatedEntities: 1 });
+    expect(byNamespace.iam).toMatchObject({ ServiceName: 'AWS Identity and Access Management (IAM)', LastAuthenticatedEntity: arn, LastAuthenticatedRegion: 'us-east-1', TotalAuthenticatedEntities: 1 });
+    expect(byNamespace.sts).toMatchObject({ LastAuthenticatedRegion: 'eu-central-1' });
     expect(byNamespace.iam!.LastAuthenticated).toBeInstanceOf(Date);
     expect(byNamespace.s3!.LastAuthenticated).toBeUndefined();
     expect(byNamespace.s3!.TotalAuthenticatedEntities).toBe(0);

@@ -3,7 +3,7 @@ import type { Authorizer } from '../auth/authorizer.js';
 import type { LastUsedRecorder } from '../auth/last-used.js';
 import { AwsError } from '../shared/aws-error.js';
 import { newRequestId } from '../shared/ids.js';
-import { type IncomingSignedRequest, sha256Hex } from '../sigv4/index.js';
+import { type IncomingSignedRequest, requestedRegion, sha256Hex } from '../sigv4/index.js';
 import {
   decodeJsonInput,
   collectOutputIssues,
@@ -34,6 +34,8 @@ export interface ApiDeps {
   audit?: AuditHook;
   /** Tests only: refuse a handler output the model does not allow (a 500 naming the broken constraint). */
   checkOutputs?: boolean;
+  /** Emulator mode: any real region in the credential scope, as moto takes any (see sigv4/scope-region.ts). */
+  emulator?: boolean;
 }
 
 export interface ApiResponse {
@@ -107,7 +109,7 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
   let dispatch: Dispatch | undefined;
   let caller: Caller | undefined;
   try {
-    const authn = await deps.authenticator.authenticate(signed, now);
+    const authn = scopedToRealRegion(await deps.authenticator.authenticate(signed, now), deps);
     const scopeService = 'unsigned' in authn ? undefined : authn.service;
     if (!target && !rest && deps.services.get(scopeService as ServiceName)?.protocol === 'rest-json') {
       protocol = 'rest-json';
@@ -125,6 +127,7 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
     } else {
       caller = authn;
     }
+    if ((dispatch.rest || dispatch.json !== undefined) && JSON_NULL.test(dispatch.json ?? raw.body.toString('utf8'))) throw nullBody();
     const input = dispatch.rest
       ? decodeRestJsonInput(service.model, operation, signed.rawPath, new URLSearchParams(signed.rawQuery), raw.headers, raw.body.toString('utf8'))
       : dispatch.json !== undefined ? decodeJsonInput(service.model, operation, dispatch.json) : decodeQueryInput(service.model, operation, dispatch.params!);
@@ -158,6 +161,24 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, seen: Seen): Promise<Api
     if (!(err instanceof AwsError)) (response as ApiResponse & { cause?: unknown }).cause = err;
     return response;
   }
+}
+
+/** The scope region, checked, becomes the caller's region (aws:RequestedRegion): never an invented one. */
+function scopedToRealRegion<T extends Caller | { unsigned: AwsError }>(authn: T, deps: ApiDeps): T {
+  if ('unsigned' in authn) return authn;
+  const checked = requestedRegion(authn.service, authn.region, deps.emulator);
+  if (!checked.ok) throw new AwsError(checked.code, checked.message, checked.status);
+  return checked.region === authn.region ? authn : { ...authn, region: checked.region };
+}
+
+const JSON_NULL = /^[ \t\r\n]*null[ \t\r\n]*$/;
+
+/**
+ * A JSON body of `null` is valid JSON that maps to no input structure: AWS's JSON services answer
+ * 400 SerializationException (Smithy's protocol test RestJsonTechnicallyValidJsonBody).
+ */
+function nullBody(): AwsError {
+  return new AwsError('SerializationException', 'VALUE_NULL can not be converted to a Structure', 400, 'Sender');
 }
 
 /**

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate.js';
 import { type Authorizer, accessDenied } from '../auth/authorizer.js';
 import { AwsError } from '../shared/aws-error.js';
+import { requestedRegion } from '../sigv4/index.js';
 import type { CallContext } from '../shared/call-context.js';
 import { newRequestId } from '../shared/ids.js';
 import { type AuthorizeAccess, type AuthorizeCaller, classifyAuthorizeCaller } from './authorize-caller.js';
@@ -91,12 +92,14 @@ export async function authorizeRoute(
       now,
     );
     if ('unsigned' in caller) throw caller.unsigned;
+    const region = requestedRegion(caller.service, caller.region);
+    if (!region.ok) throw new AwsError(region.code, region.message, region.status);
     const userAgent = headers.find(([k]) => k.toLowerCase() === 'user-agent')?.[1] ?? '';
     const call: CallContext = {
       requestId: newRequestId(),
       principal: caller.principal,
       ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
-      region: caller.region,
+      region: region.region,
       now,
       sourceIp: parsed.sourceIp ?? remoteAddress,
       userAgent,

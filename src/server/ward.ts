@@ -134,7 +134,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       },
       bus,
     );
-  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit, ...(options.checkOutputs ? { checkOutputs: true } : {}) };
+  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit, ...(options.checkOutputs ? { checkOutputs: true } : {}), ...(config.emulator ? { emulator: true } : {}) };
 
   const emulator = emulatorAuth && {
     auth: emulatorAuth,

@@ -56,8 +56,10 @@ describe('canonicalQueryString', () => {
     expect(canonicalQueryString('k=%7e%2a%20')).toBe('k=~%2A%20');
   });
 
-  it('treats + literally and keeps stray percent signs', () => {
-    expect(canonicalQueryString('a=b+c')).toBe('a=b%2Bc');
+  it('reads + as a space, as the Query decoder does, and keeps stray percent signs', () => {
+    expect(canonicalQueryString('a=b+c')).toBe('a=b%20c');
+    expect(canonicalQueryString('a=b%2Bc')).toBe('a=b%2Bc');
+    expect(canonicalQueryString('a+b=1')).toBe('a%20b=1');
     expect(canonicalQueryString('a=100%&b=%zz&c=%4')).toBe('a=100%25&b=%25zz&c=%254');
   });
 

@@ -51,15 +51,20 @@ function hexValue(c: number): number {
 }
 
 /**
- * Percent-decodes to bytes. `+` stays `+` (RFC 3986, not form encoding) and a `%` that does not
- * start a valid escape stays a literal `%`, so re-encoding never fails.
+ * Percent-decodes to bytes; a `%` that does not start a valid escape stays a literal `%`, so
+ * re-encoding never fails. `+` stays `+` (RFC 3986) unless `plusIsSpace`: query strings are read as
+ * forms, `+` meaning a space, by Ward's decoder as by AWS, so the canonical form must read them so too.
  */
-export function percentDecode(s: string): Uint8Array {
+export function percentDecode(s: string, plusIsSpace = false): Uint8Array {
   const src = Buffer.from(s, 'utf8');
   const out = Buffer.allocUnsafe(src.length);
   let n = 0;
   for (let i = 0; i < src.length; i++) {
     const b = src[i] as number;
+    if (b === 0x2b && plusIsSpace) {
+      out[n++] = 0x20;
+      continue;
+    }
     if (b === 0x25 && i + 2 < src.length) {
       const hi = hexValue(src[i + 1] as number);
       const lo = hexValue(src[i + 2] as number);
@@ -74,15 +79,22 @@ export function percentDecode(s: string): Uint8Array {
   return out.subarray(0, n);
 }
 
-/** Decoded value as a string (for reading X-Amz-* query parameters). */
+/**
+ * A query name or value decoded as a string, `+` as a space (for reading X-Amz-* query
+ * parameters): the same reading as URLSearchParams, which decodes the operation's parameters.
+ */
 export function percentDecodeToString(s: string): string {
-  return s.includes('%') ? Buffer.from(percentDecode(s)).toString('utf8') : s;
+  return s.includes('%') || s.includes('+') ? Buffer.from(percentDecode(s, true)).toString('utf8') : s;
 }
 
-/** Canonical form of one query name or value: decode what the client sent, then encode strictly. */
+/**
+ * Canonical form of one query name or value: decode what the client sent (`+` as a space), then
+ * encode strictly. Reading `+` as anything else would let one signature cover two values: `a%2Bb`
+ * and `a+b` would canonicalize alike while the decoder reads `a+b` and `a b`.
+ */
 export function canonicalQueryComponent(raw: string): string {
-  if (!raw.includes('%') && isAsciiOnly(raw)) return encodeAscii(raw, false);
-  return encodeBytes(percentDecode(raw), false);
+  if (!raw.includes('%') && !raw.includes('+') && isAsciiOnly(raw)) return encodeAscii(raw, false);
+  return encodeBytes(percentDecode(raw, true), false);
 }
 
 /**

@@ -47,3 +47,4 @@ export {
   serviceScopeMismatch,
 } from './errors.js';
 export { formatAmzDate, parseAmzDate } from './amz-date.js';
+export { requestedRegion } from './scope-region.js';

@@ -258,3 +258,22 @@ describe('parseAuthorization: presigned query auth', () => {
     );
   });
 });
+
+describe('parseAuthorization: x-amz-* headers must be signed', () => {
+  const auth = (signed: string) => GOOD_AUTH.replace('SignedHeaders=host;x-amz-date', `SignedHeaders=${signed}`);
+
+  it('refuses an unsigned X-Amz-Target, which would pick another operation', () => {
+    const result = parseAuthorization(withAuth(GOOD_AUTH, [['X-Amz-Date', '20150830T123600Z'], ['X-Amz-Target', 'AWSOrganizationsV20161128.LeaveOrganization']]));
+    expect(result).toEqual({ ok: false, code: 'SignatureDoesNotMatch', status: 403, message: "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization." });
+  });
+
+  it('refuses any other unsigned x-amz-* header, named as received', () => {
+    const result = parseAuthorization(withAuth(GOOD_AUTH, [['X-Amz-Date', '20150830T123600Z'], ['x-amz-content-sha256', 'UNSIGNED-PAYLOAD']]));
+    expect(result).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch', message: "'x-amz-content-sha256' must be a 'SignedHeader' in the AWS Authorization." });
+  });
+
+  it('accepts them signed, an unsigned session token, and x-amzn-* trace headers', () => {
+    const headers: Array<[string, string]> = [['X-Amz-Date', '20150830T123600Z'], ['X-Amz-Target', 'x.Y'], ['X-Amz-Security-Token', 'tok'], ['X-Amzn-Trace-Id', 'Root=1']];
+    expect(parseAuthorization(withAuth(auth('host;x-amz-date;x-amz-target'), headers))).toMatchObject({ ok: true });
+  });
+});

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { httpDateToAmzDate, parseAmzDate } from './amz-date.js';
 import { detachedCopy, percentDecodeToString, splitQuery } from './encoding.js';
-import { incompleteSignature, missingAuthenticationToken } from './errors.js';
+import { incompleteSignature, missingAuthenticationToken, signatureDoesNotMatch } from './errors.js';
 import { headerValue, headerValues } from './headers.js';
 import type { AuthFailure, IncomingSignedRequest, ParsedAuthorization } from './types.js';
 
@@ -76,7 +76,7 @@ function parseHeaderAuth(req: IncomingSignedRequest, value: string): ParseAuthor
   if (typeof amzDate !== 'string') return amzDate;
 
   const token = headerValue(req.headers, 'x-amz-security-token');
-  return finish('header', credential, signedHeaders, signature, amzDate, token?.trim(), undefined);
+  return finish(req.headers, 'header', credential, signedHeaders, signature, amzDate, token?.trim(), undefined);
 }
 
 const STANDARD_PREFIX = `${ALGORITHM} Credential=`;
@@ -168,6 +168,7 @@ function parseQueryAuth(req: IncomingSignedRequest, query: ReadonlyMap<string, s
   // A token sent as a header still identifies the session when the URL itself does not carry one.
   const token = query.get(QUERY_PARAMS.securityToken) ?? headerValue(req.headers, 'x-amz-security-token')?.trim();
   return finish(
+    req.headers,
     'query',
     get(QUERY_PARAMS.credential),
     get(QUERY_PARAMS.signedHeaders),
@@ -179,6 +180,7 @@ function parseQueryAuth(req: IncomingSignedRequest, query: ReadonlyMap<string, s
 }
 
 function finish(
+  headers: IncomingSignedRequest['headers'],
   kind: 'header' | 'query',
   credential: string,
   signedHeadersText: string,
@@ -207,10 +209,31 @@ function finish(
     return incompleteSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   }
 
+  const unsigned = unsignedAmzHeader(headers, signedHeaders);
+  if (unsigned !== undefined) return signatureDoesNotMatch(`'${unsigned}' must be a 'SignedHeader' in the AWS Authorization.`);
+
   const auth: ParsedAuthorization = { kind, accessKeyId, scopeDate, region, service, signedHeaders, signature, amzDate };
   if (securityToken !== undefined && securityToken !== '') auth.securityToken = securityToken;
   if (expiresSeconds !== undefined) auth.expiresSeconds = expiresSeconds;
   return { ok: true, auth };
+}
+
+/**
+ * The first `x-amz-*` header the signature does not cover, as received. X-Amz-Target picks the
+ * operation: left unsigned, a captured request could be replayed as another call. AWS answers
+ * "'<header>' must be a 'SignedHeader' in the AWS Authorization." for such a header. The session
+ * token is the one exception AWS documents ("post-sts-header-after" in its SigV4 test suite: some
+ * services take it added after signing); it is bound to the signed access key, so it selects nothing.
+ */
+function unsignedAmzHeader(headers: IncomingSignedRequest['headers'], signedHeaders: readonly string[]): string | undefined {
+  for (const [name] of headers) {
+    // Cheap first-byte test: nearly every header fails it, so the lower-casing below is rare.
+    const c = name.charCodeAt(0);
+    if ((c !== 0x78 && c !== 0x58) || name.length < 6) continue;
+    const lower = name.toLowerCase();
+    if (lower.startsWith('x-amz-') && lower !== 'x-amz-security-token' && !signedHeaders.includes(lower)) return name;
+  }
+  return undefined;
 }
 
 /** `keyid/date/region/service/term` split at its slashes (String.split costs more), if exactly five. */
