@@ -14,11 +14,13 @@ import {
   CreateAccessKeyCommand,
   CreateLoginProfileCommand,
   CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
   DeactivateMFADeviceCommand,
   DeleteAccessKeyCommand,
   DeleteLoginProfileCommand,
   DeleteSigningCertificateCommand,
   DeleteVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
   DisableOrganizationsRootSessionsCommand,
   EnableOrganizationsRootCredentialsManagementCommand,
   EnableOrganizationsRootSessionsCommand,
@@ -31,6 +33,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, AssumeRootCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeAtStep, stepAt } from '../src/iam/mfa/totp.js';
 import { hashPassword } from '../src/iam/passwords/hash.js';
 import { orgs, rootKeyFor } from './support/organizations.js';
 import { createRole, sessionCredentials, trustPolicy } from './support/sts.js';
@@ -177,6 +180,25 @@ describe('privileged root sessions on a member account', () => {
     expect((await caught(() => audit.send(new GetLoginProfileCommand({})))).name).toBe('NoSuchEntityException');
     // The deleted root key no longer signs.
     expect((await caught(() => t.sts(memberRoot).send(new GetCallerIdentityCommand({})))).name).toBe('InvalidClientTokenId');
+  });
+
+  // Issue 12, item 15: the delete-credentials task is the root's only. AWS's IAMDeleteRootUserCredentials
+  // denies every action on a resource other than `arn:aws:iam::*:root`, so an IAM user's MFA device can
+  // be neither deactivated nor deleted by the session: AccessDenied, and the device stays enabled.
+  it("deletes no IAM user's MFA device", async () => {
+    const iam = t.iam(memberAdmin);
+    await iam.send(new CreateUserCommand({ UserName: 'alice' }));
+    const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-phone' }))).VirtualMFADevice!;
+    const seed = new TextDecoder().decode(device.Base32StringSeed!);
+    const step = stepAt(new Date());
+    await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber!, AuthenticationCode1: codeAtStep(seed, step - 1), AuthenticationCode2: codeAtStep(seed, step) }));
+    const del = t.iam(await assumeRoot(t.sts(admin), DELETE));
+    const deactivate = await caught(() => del.send(new DeactivateMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber! })));
+    expect(deactivate.name).toBe('AccessDenied');
+    const remove = await caught(() => del.send(new DeleteVirtualMFADeviceCommand({ SerialNumber: device.SerialNumber! })));
+    expect(remove.name).toBe('AccessDenied');
+    expect(remove.message).toContain(`is not authorized to perform: iam:DeleteVirtualMFADevice on resource: ${device.SerialNumber}`);
+    expect((await iam.send(new ListMFADevicesCommand({ UserName: 'alice' }))).MFADevices!.map((d) => d.SerialNumber)).toEqual([device.SerialNumber]);
   });
 
   it('creates a root login profile for password recovery', async () => {

@@ -77,10 +77,14 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
     },
 
     async DeleteVirtualMFADevice(input, ctx) {
-      // In an sts:AssumeRoot session the device is the member root's: AWS's IAMDeleteRootUserCredentials
-      // allows iam:DeleteVirtualMFADevice only on `arn:aws:iam::*:root`, so it is authorized on the root user.
+      // AWS's IAMDeleteRootUserCredentials allows iam:DeleteVirtualMFADevice only on `arn:aws:iam::*:root`:
+      // an sts:AssumeRoot session deletes the member root's device (assigned to root, or unassigned
+      // once the session deactivated it) as the root user. An IAM user's device is authorized on its
+      // own ARN, which the task policy denies.
       const p = ctx.principal;
-      await ctx.authorize('iam:DeleteVirtualMFADevice', p.kind === 'root' && p.session?.assumedRoot ? iamRootArn(p.accountId) : input.SerialNumber);
+      const found = p.kind === 'root' && p.session?.assumedRoot ? await store.credentials.getMfaDevice(input.SerialNumber) : undefined;
+      const rootsOwn = found !== undefined && found.accountId === p.accountId && (found.assignedRoot || found.userId === undefined);
+      await ctx.authorize('iam:DeleteVirtualMFADevice', rootsOwn ? iamRootArn(p.accountId) : input.SerialNumber);
       const device = await deviceOf(store, ctx, input.SerialNumber);
       await store.transaction(async (tx) => {
         const current = await tx.credentials.getMfaDevice(device.serialNumber);
