@@ -78,9 +78,12 @@ export function compileGlobPattern(pattern: string, decode: (unit: number) => nu
 function pieceAt(piece: Piece, s: string, at: number): boolean {
   const { text, wild } = piece;
   // Compared from the end, as hasPrefix does: ARN pieces share long heads.
+  if (wild === undefined) {
+    for (let i = text.length - 1; i >= 0; i--) if (s.charCodeAt(at + i) !== text.charCodeAt(i)) return false;
+    return true;
+  }
   for (let i = text.length - 1; i >= 0; i--) {
-    if (wild !== undefined && wild[i] === 1) continue;
-    if (s.charCodeAt(at + i) !== text.charCodeAt(i)) return false;
+    if (wild[i] !== 1 && s.charCodeAt(at + i) !== text.charCodeAt(i)) return false;
   }
   return true;
 }

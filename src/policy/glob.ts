@@ -7,7 +7,7 @@
  * a regex (see glob-pattern.ts): policy text is attacker-controlled and regexes backtrack.
  */
 
-import { compileGlobPattern, matchGlobPattern } from './glob-pattern.js';
+import { compileGlobPattern, type GlobPattern, matchGlobPattern } from './glob-pattern.js';
 
 export const LIT_STAR = '\uE000';
 export const LIT_QMARK = '\uE001';
@@ -96,17 +96,62 @@ export function compileArnGlob(pattern: string): Matcher {
     const prefix = decodeLiterals(joined.slice(0, -1));
     return (s) => hasPrefix(s, prefix);
   }
-  // Wildcards in the first five segments cannot cross `:`, so the subject's first five colons
-  // line up with the pattern's: each segment is matched on its own span, the sixth to the end.
-  const heads = segments.slice(0, 5).map((seg) => compileGlobPattern(seg, decodeUnit));
-  const rest = compileGlobPattern(segments.slice(5).join(':'), decodeUnit);
+  return arnSegmentMatcher(segments);
+}
+
+/** How one span of an ARN pattern matches: anything, exact text, a prefix, or a glob. */
+interface Span {
+  kind: 'any' | 'exact' | 'prefix' | 'glob';
+  text: string;
+  glob: GlobPattern | undefined;
+}
+
+function compileSpan(pattern: string): Span {
+  if (pattern === '*') return { kind: 'any', text: '', glob: undefined };
+  if (!hasWildcard(pattern)) return { kind: 'exact', text: decodeLiterals(pattern), glob: undefined };
+  if (pattern.indexOf('*') === pattern.length - 1 && !pattern.includes('?')) return { kind: 'prefix', text: decodeLiterals(pattern.slice(0, -1)), glob: undefined };
+  return { kind: 'glob', text: '', glob: compileGlobPattern(pattern, decodeUnit) };
+}
+
+const COLON = 58;
+
+/**
+ * Wildcards in the first five segments cannot cross `:`, so the subject's first five colons line
+ * up with the pattern's: each segment is matched on its own span, the sixth to the end. The
+ * literal segments before the first wildcard (`arn:aws:s3:`) are one prefix test.
+ */
+function arnSegmentMatcher(segments: string[]): Matcher {
+  let lead = 0;
+  while (lead < 5 && !hasWildcard(segments[lead]!)) lead++;
+  const head = lead === 0 ? '' : `${decodeLiterals(segments.slice(0, lead).join(':'))}:`;
+  const spans = segments.slice(lead, 5).map(compileSpan);
+  const rest = compileSpan(segments.slice(5).join(':'));
   return (s) => {
-    let from = 0;
-    for (const g of heads) {
+    if (!hasPrefix(s, head)) return false;
+    let from = head.length;
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i]!;
+      if (span.kind === 'exact') {
+        // No search for the colon: it must sit right after the text.
+        const end = from + span.text.length;
+        if (s.charCodeAt(end) !== COLON || !hasPrefix(s, span.text, from)) return false;
+        from = end + 1;
+        continue;
+      }
       const colon = s.indexOf(':', from);
-      if (colon < 0 || !matchGlobPattern(g, s, from, colon)) return false;
+      if (colon < 0) return false;
+      if (span.kind === 'prefix' ? !hasPrefix(s, span.text, from) || from + span.text.length > colon : span.kind === 'glob' && !matchGlobPattern(span.glob!, s, from, colon)) return false;
       from = colon + 1;
     }
-    return matchGlobPattern(rest, s, from, s.length);
+    switch (rest.kind) {
+      case 'any':
+        return true;
+      case 'exact':
+        return s.length - from === rest.text.length && hasPrefix(s, rest.text, from);
+      case 'prefix':
+        return hasPrefix(s, rest.text, from);
+      default:
+        return matchGlobPattern(rest.glob!, s, from, s.length);
+    }
   };
 }
