@@ -16,9 +16,11 @@ program
   .option('--emulator', 'moto-compatible emulator mode: unknown keys act as root, /moto-api/* control routes')
   .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent')
   .option('--audit-retention-days <days>', 'days the audit trail keeps events (default 90)')
+  .option('--request-timeout-ms <ms>', 'time a client has to send a whole request (default 30000)')
+  .option('--max-connections <n>', 'open connections at most (default 2048)')
   .option('--public-url <url>', "the console's canonical origin for mailed links and allowed Host headers (default: the listen address)")
   .option('--trusted-proxies <list>', 'reverse proxies (addresses/CIDRs, comma-separated) whose X-Forwarded-For is believed (default none)')
-  .action(async (opts: { host?: string; port?: string; data?: string; database?: string; emulator?: boolean; logLevel?: string; auditRetentionDays?: string; publicUrl?: string; trustedProxies?: string }) => {
+  .action(async (opts: { host?: string; port?: string; data?: string; database?: string; emulator?: boolean; logLevel?: string; auditRetentionDays?: string; requestTimeoutMs?: string; maxConnections?: string; publicUrl?: string; trustedProxies?: string }) => {
     await serveCommand(
       configFromEnv({
         host: opts.host,
@@ -28,6 +30,8 @@ program
         emulator: opts.emulator,
         logLevel: opts.logLevel,
         auditRetentionDays: opts.auditRetentionDays,
+        requestTimeoutMs: opts.requestTimeoutMs,
+        maxConnections: opts.maxConnections,
         publicUrl: opts.publicUrl,
         trustedProxies: opts.trustedProxies,
       }),

@@ -1,6 +1,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir, privateFile } from '../store/private-files.js';
 
 /**
  * The operator's master key: `WARD_MASTER_KEY` (64 hex characters, base64 of 32 bytes,
@@ -11,8 +12,11 @@ export function loadMasterKey(dataDir: string, env: NodeJS.ProcessEnv = process.
   const fromEnv = env.WARD_MASTER_KEY;
   if (fromEnv) return decodeKey(fromEnv);
   const file = join(dataDir, 'master.key');
-  if (existsSync(file)) return decodeKey(readFileSync(file, 'utf8').trim());
-  mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
+  if (existsSync(file)) {
+    privateFile(file);
+    return decodeKey(readFileSync(file, 'utf8').trim());
+  }
   const key = randomBytes(32);
   writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   return key;

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver } from 'kysely';
@@ -6,6 +5,7 @@ import type { StoredEvent } from '../audit/event-store.js';
 import type { SecretBox } from '../shared/secret-box.js';
 import { KyselyEventRepo } from './kysely/events.js';
 import { KyselyStore } from './kysely/kysely-store.js';
+import { privateDir, privateFile, privateIfPresent } from './private-files.js';
 import { SqliteWriteLock } from './sqlite-write-lock.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
@@ -19,7 +19,11 @@ export interface OpenedStore {
 
 /** Opens (creating if needed) `<dataDir>/ward.sqlite` and migrates it to the latest schema. */
 export async function openSqliteStore(dataDir: string, box: SecretBox): Promise<OpenedStore> {
-  mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
+  // SQLite gives its -wal and -shm files the database file's mode: 0600 for all three.
+  const file = join(dataDir, 'ward.sqlite');
+  privateFile(file);
+  for (const suffix of ['-wal', '-shm', '-journal']) privateIfPresent(file + suffix);
   const writeLock = new SqliteWriteLock();
   const db = openSqliteKysely(dataDir, writeLock);
   await migrateToLatest(db as unknown as Kysely<unknown>);
