@@ -1,5 +1,15 @@
 import { CreateAccessKeyCommand, CreateUserCommand, ListUsersCommand, PutUserPolicyCommand } from '@aws-sdk/client-iam';
-import { AcceptHandshakeCommand, CloseAccountCommand, CreateOrganizationCommand, DescribeAccountCommand, InviteAccountToOrganizationCommand } from '@aws-sdk/client-organizations';
+import {
+  AcceptHandshakeCommand,
+  CloseAccountCommand,
+  CreateOrganizationCommand,
+  DeleteOrganizationCommand,
+  DescribeAccountCommand,
+  InviteAccountToOrganizationCommand,
+  LeaveOrganizationCommand,
+  ListAccountsCommand,
+  RemoveAccountFromOrganizationCommand,
+} from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secondAccount } from './support/accounts.js';
@@ -84,6 +94,59 @@ describe('a closed (suspended) member account', () => {
 
   it('leaves the management account working', async () => {
     await t.iam().send(new ListUsersCommand({}));
+    await t.sts(mgmtAdmin).send(new GetCallerIdentityCommand({}));
+  });
+});
+
+/**
+ * The attack on the fix above: close a member, then remove it from the organization, which used to
+ * erase the only record of the closure and bring its keys back. AWS keeps a closed member in the
+ * organization with status SUSPENDED until AWS itself removes it, 90 days after the close ("Closing
+ * a member account in your organization", AWS Organizations User Guide; AWS Knowledge Center, "Why
+ * do accounts in my organization show as suspended"); neither the management account nor the member
+ * can take it out. The exact error is not documented: Ward answers with the operation's modeled
+ * ConstraintViolationException. And whatever happens to the membership later, the closure is the
+ * account's own, so a fresh node still refuses it.
+ */
+describe('removing a closed member account does not reopen it', () => {
+  it('RemoveAccountFromOrganization is refused: the closed account stays in the organization, SUSPENDED', async () => {
+    const err = await caught(() => orgs(t).send(new RemoveAccountFromOrganizationCommand({ AccountId: member.accountId })));
+    expect(err.name).toBe('ConstraintViolationException');
+    expect(err.message).toBe("You can't remove a closed account from the organization: it stays in the organization with status SUSPENDED.");
+    expect((err as unknown as { Reason?: string }).Reason).toBe('ACCOUNT_CANNOT_LEAVE_ORGANIZATION');
+    expect(err.$metadata?.httpStatusCode).toBe(400);
+    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: member.accountId }))).Account?.Status).toBe('SUSPENDED');
+    const { Accounts } = await orgs(t).send(new ListAccountsCommand({}));
+    expect(Accounts?.find((a) => a.Id === member.accountId)?.Status).toBe('SUSPENDED');
+    // So the organization is not empty either.
+    expect((await caught(() => orgs(t).send(new DeleteOrganizationCommand({})))).name).toBe('OrganizationNotEmptyException');
+  });
+
+  it('nor can the closed member leave by itself: its root key is no credential', async () => {
+    expectInvalidToken(await caught(() => orgs(t, member.root).send(new LeaveOrganizationCommand({}))));
+  });
+
+  it("after the attempt, its user's keys and the pre-close role session are still refused", async () => {
+    expectInvalidToken(await caught(() => t.iam(memberUser).send(new ListUsersCommand({}))));
+    expectInvalidToken(await caught(() => t.sts(memberUser).send(new GetCallerIdentityCommand({}))));
+    expectInvalidToken(await caught(() => t.iam(roleSession).send(new ListUsersCommand({}))));
+    expectInvalidToken(await caught(() => t.sts(roleSession).send(new GetCallerIdentityCommand({}))));
+  });
+
+  it('the closure is the account\'s own: with its membership gone, a restarted Ward (empty caches) still refuses it', async () => {
+    // What AWS's own removal after 90 days, or a Ward from before this rule, leaves behind: no membership.
+    await t.ward.store.organizations.removeAccount(member.accountId);
+    await t.close({ keepStore: true });
+    t = await startTestWard({ reopen: t });
+    expect((await caught(() => orgs(t).send(new DescribeAccountCommand({ AccountId: member.accountId })))).name).toBe('AccountNotFoundException');
+    expectInvalidToken(await caught(() => t.iam(memberUser).send(new ListUsersCommand({}))));
+    expectInvalidToken(await caught(() => t.sts(memberUser).send(new GetCallerIdentityCommand({}))));
+    expectInvalidToken(await caught(() => t.iam(roleSession).send(new ListUsersCommand({}))));
+    expectInvalidToken(await caught(() => t.sts(memberUserSession).send(new GetCallerIdentityCommand({}))));
+    expectInvalidToken(await caught(() => t.iam(member.root).send(new ListUsersCommand({}))));
+    const err = await caught(() => t.sts(mgmtAdmin).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'after-removal' })));
+    expect(err.name).toBe('AccessDenied');
+    // The management account is unaffected.
     await t.sts(mgmtAdmin).send(new GetCallerIdentityCommand({}));
   });
 });

@@ -10,16 +10,23 @@ const allowAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: '
 
 function setup() {
   const statuses = new Map<string, string>([[MEMBER, 'ACTIVE']]);
+  const closed = new Map<string, Date>();
   let reads = 0;
   const bus = new LocalCacheBus();
-  const accounts = new AccountStatus({ getAccount: async (id) => (reads++, statuses.has(id) ? { status: statuses.get(id)! } : undefined) }, bus);
+  const accounts = new AccountStatus(
+    {
+      accounts: { get: async (id) => (closed.has(id) ? { closedAt: closed.get(id)! } : {}) },
+      organizations: { getAccount: async (id) => (reads++, statuses.has(id) ? { status: statuses.get(id)! } : undefined) },
+    },
+    bus,
+  );
   const authorizer = new PolicyAuthorizer(
     { effectiveForUser: async () => ({ identity: [{ id: 'all', document: allowAll }] }), userTags: async () => [] },
     bus,
     undefined,
     accounts,
   );
-  return { statuses, bus, accounts, authorizer, reads: () => reads };
+  return { statuses, closed, bus, accounts, authorizer, reads: () => reads };
 }
 
 const user: Principal = { kind: 'user', accountId: MEMBER, arn: `arn:aws:iam::${MEMBER}:user/dev`, userId: 'AIDAEXAMPLEEXAMPLE01', userName: 'dev', path: '/' };
@@ -46,6 +53,17 @@ describe('AccountStatus', () => {
     expect(await s.accounts.isActive(MEMBER)).toBe(false);
     // Standalone accounts (no organization) are active.
     expect(await s.accounts.isActive('111122223333')).toBe(true);
+  });
+
+  it('keeps a closed account closed once it has no membership (the closure is the account\'s own)', async () => {
+    const s = setup();
+    s.statuses.set(MEMBER, 'SUSPENDED');
+    s.closed.set(MEMBER, new Date('2026-01-01T00:00:00Z'));
+    s.bus.publish('account', MEMBER);
+    expect(await s.accounts.isActive(MEMBER)).toBe(false);
+    s.statuses.delete(MEMBER);
+    s.bus.publish('account', MEMBER);
+    expect(await s.accounts.isActive(MEMBER)).toBe(false);
   });
 });
 

@@ -58,6 +58,8 @@ export interface AccountRepo {
   findByAlias(alias: string): Promise<string | undefined>;
   setAlias(accountId: string, alias: string): Promise<void>;
   deleteAlias(accountId: string): Promise<void>;
+  /** Marks the account closed (keeps the first closing time if it already is). */
+  markClosed(accountId: string, at: Date): Promise<void>;
 }
 
 export interface UserRepo {

@@ -5,6 +5,8 @@ export interface AccountRecord {
   name: string;
   email: string;
   createdAt: Date;
+  /** Set once the account is closed (Organizations CloseAccount); a closed account never reopens in Ward. */
+  closedAt?: Date;
 }
 
 export interface UserRecord {

@@ -276,6 +276,7 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       await store.transaction(async (tx) => {
         const a = await tx.organizations.getAccount(input.AccountId);
         if (!a || a.orgId !== org.orgId) throw deps.error('AccountNotFoundException', MSG.accountNotFound);
+        if (a.status !== 'ACTIVE') throw closedCannotLeave(deps);
         await leave(tx, org, a.accountId);
       });
       scpsChanged(deps);
@@ -286,7 +287,11 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       await authorize(deps, ctx, 'LeaveOrganization', '*');
       const org = await callerOrg(deps, ctx);
       if (ctx.principal.accountId === org.managementAccountId) throw deps.error('MasterCannotLeaveOrganizationException', MSG.masterCannotLeave);
-      await store.transaction((tx) => leave(tx, org, ctx.principal.accountId));
+      await store.transaction(async (tx) => {
+        const a = await tx.organizations.getAccount(ctx.principal.accountId);
+        if (a && a.status !== 'ACTIVE') throw closedCannotLeave(deps);
+        await leave(tx, org, ctx.principal.accountId);
+      });
       scpsChanged(deps);
       return {};
     },
@@ -296,11 +301,17 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       if (input.AccountId === org.managementAccountId) {
         throw deps.error('ConstraintViolationException', "You can't close the management account.", { Reason: 'CANNOT_CLOSE_MANAGEMENT_ACCOUNT' });
       }
-      const a = await memberOf(org, input.AccountId);
-      if (a.status !== 'ACTIVE') throw deps.error('AccountAlreadyClosedException', MSG.alreadyClosed);
-      await store.organizations.updateAccount(a.accountId, { status: 'SUSPENDED' });
+      const accountId = await store.transaction(async (tx) => {
+        const a = await tx.organizations.getAccount(input.AccountId);
+        if (!a || a.orgId !== org.orgId) throw deps.error('AccountNotFoundException', MSG.accountNotFound);
+        if (a.status !== 'ACTIVE') throw deps.error('AccountAlreadyClosedException', MSG.alreadyClosed);
+        await tx.organizations.updateAccount(a.accountId, { status: 'SUSPENDED' });
+        // The closure belongs to the account, so nothing done to the membership later reopens it.
+        await tx.accounts.markClosed(a.accountId, ctx.now);
+        return a.accountId;
+      });
       // Every node drops the account's cached status: its keys and sessions stop working at once.
-      deps.bus.publish('account', a.accountId);
+      deps.bus.publish('account', accountId);
       return {};
     },
 
@@ -376,6 +387,13 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
     },
   };
 }
+
+/**
+ * A closed (SUSPENDED) member stays in the organization until AWS removes it, 90 days after the
+ * close ("Closing a member account in your organization", AWS Organizations User Guide); neither
+ * the management account nor the member can take it out, so removing it reopens nothing.
+ */
+const closedCannotLeave = (deps: OrgDeps) => deps.error('ConstraintViolationException', MSG.closedCannotLeave, { Reason: 'ACCOUNT_CANNOT_LEAVE_ORGANIZATION' });
 
 /** An account leaves: its membership, policy attachments, tags and delegations go. */
 async function leave(tx: OrgStore, org: OrgRecord, accountId: string): Promise<void> {

@@ -87,6 +87,9 @@ export const MSG = {
   duplicateAccount: 'That account is already present in the specified destination.',
   masterCannotLeave: "You can't remove the management account from an organization. You must delete the organization instead.",
   alreadyClosed: 'The provided account is already closed.',
+  // AWS documents the rule (a closed member stays in the organization, SUSPENDED, until AWS removes
+  // it 90 days after the close) but not this error's wording; the code and reason are the model's.
+  closedCannotLeave: "You can't remove a closed account from the organization: it stays in the organization with status SUSPENDED.",
   alreadyRegistered: 'The provided account is already a delegated administrator for your organization.',
   notRegistered: 'The provided account is not a registered delegated administrator for your organization.',
   minAttachments: 'You have attached the minimum number of policies of the specified type to the entity.',

@@ -2,6 +2,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Authenticator, type EmulatorAuth } from '../auth/authenticate.js';
 import type { Authorizer } from '../auth/authorizer.js';
+import { AccountStatus } from '../auth/account-status.js';
 import { CredentialResolver } from '../auth/credentials.js';
 import { LastUsedRecorder } from '../auth/last-used.js';
 import { PolicyAuthorizer } from '../auth/policy-authorizer.js';
@@ -84,7 +85,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
 
   const bootstrapped = await bootstrap(store, bootstrapOptionsFrom(config, clock()));
 
-  const resolver = new CredentialResolver(store, bus, undefined, store.sessions);
+  const accountStatus = new AccountStatus(store, bus);
+  const resolver = new CredentialResolver(store, bus, undefined, store.sessions, accountStatus);
   const emulatorAuth: EmulatorAuth | undefined = config.emulator ? { defaultAccountId: config.accountId, skipRemaining: 0 } : undefined;
   const authenticator = new Authenticator(resolver, new SigningKeyCache(), emulatorAuth);
   const lastUsed = new LastUsedRecorder(store, (err) => logger.error({ err }, 'recording key last-used failed'));
@@ -113,7 +115,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
         'sts',
         'query',
         {
-          ...createStsHandlers({ store, sessions: store.sessions, box, oidcProviders: store.oidcProviders, jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR) }),
+          ...createStsHandlers({ store, sessions: store.sessions, box, accounts: accountStatus, oidcProviders: store.oidcProviders, jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR) }),
           ...createAssumeRootHandler({ store, sessions: store.sessions, organizations: store.organizations }),
         },
         ['AssumeRoleWithWebIdentity'],
@@ -133,6 +135,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
         scpsForAccount: (id) => scpLevelsForAccount(store.organizations, id),
       },
       bus,
+      undefined,
+      accountStatus,
     );
   const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit, ...(options.checkOutputs ? { checkOutputs: true } : {}), ...(config.emulator ? { emulator: true } : {}) };
 

@@ -10,6 +10,7 @@ import * as rootAccess from './migrations/008-root-access.js';
 import * as account from './migrations/009-account.js';
 import * as consoleSessions from './migrations/010-console.js';
 import * as rootPasswordRecovery from './migrations/011-root-password-recovery.js';
+import * as accountClosed from './migrations/012-account-closed.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '009-account': account,
   '010-console': consoleSessions,
   '011-root-password-recovery': rootPasswordRecovery,
+  '012-account-closed': accountClosed,
 };
 
 class StaticProvider implements MigrationProvider {

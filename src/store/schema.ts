@@ -22,6 +22,8 @@ export interface Database extends CredentialTables {
     name: string;
     email: string;
     created_at: string;
+    /** When the account was closed (Organizations CloseAccount); null while open. */
+    closed_at: string | null;
   };
   account_aliases: { account_id: string; alias: string };
   users: {

@@ -26,8 +26,8 @@ export interface StsDeps {
   /** OIDC providers and the keys that verify their tokens, for AssumeRoleWithWebIdentity. */
   oidcProviders?: OidcProviderRepo;
   jwks?: JwksSource;
-  /** Member accounts' status: a role in a suspended (closed) account cannot be assumed. */
-  organizations?: { getAccount(accountId: string): Promise<{ status: string } | undefined> };
+  /** Whether an account may act (auth/account-status.ts): a role in a closed account cannot be assumed. */
+  accounts?: { isActive(accountId: string): boolean | Promise<boolean> };
 }
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role(\/(?:[\x21-\x7e]*\/)?)([\w+=,.@-]+)$/;
@@ -87,12 +87,9 @@ function assumedRolePrincipal(role: RoleRecord, roleArn: string, sessionName: st
   };
 }
 
-export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, organizations }: StsDeps): StsHandlers {
+export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, accounts }: StsDeps): StsHandlers {
   // AWS answers AssumeRole into a closed account with its usual "not authorized" AccessDenied.
-  const accountClosed = async (accountId: string): Promise<boolean> => {
-    const member = await organizations?.getAccount(accountId);
-    return member !== undefined && member.status !== 'ACTIVE';
-  };
+  const accountClosed = async (accountId: string): Promise<boolean> => (accounts ? !(await accounts.isActive(accountId)) : false);
 
   const sessionRepo = (): SessionRepo => {
     if (!sessions) throw new AwsError('InvalidAction', 'Ward serves no temporary credentials here.', 400);

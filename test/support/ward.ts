@@ -22,9 +22,12 @@ export interface TestWard {
   dataDir: string;
   /** The PostgreSQL database this Ward runs on (WARD_TEST_DATABASE_URL set), else undefined: SQLite. */
   databaseUrl?: string;
+  /** The throwaway PostgreSQL database this Ward created (and drops on close), for `reopen`. */
+  database?: TestDatabase;
   iam(credentials?: Credentials, extra?: Record<string, unknown>): IAMClient;
   sts(credentials?: Credentials, extra?: Record<string, unknown>): STSClient;
-  close(): Promise<void>;
+  /** Stops the Ward; `keepStore` leaves its data directory and database for `reopen`. */
+  close(options?: { keepStore?: boolean }): Promise<void>;
 }
 
 export const ACCOUNT_ID = '123456789012';
@@ -46,6 +49,11 @@ export interface TestWardOptions extends WardOptions {
    * (so the same master key). Closing it leaves the database to `join`.
    */
   join?: TestWard;
+  /**
+   * A restart: a new Ward (fresh caches) on the store `reopen` left when closed with `keepStore`.
+   * The new one owns the store and removes it on close.
+   */
+  reopen?: TestWard;
 }
 
 /**
@@ -53,13 +61,13 @@ export interface TestWardOptions extends WardOptions {
  * directory, or, when WARD_TEST_DATABASE_URL is set, a fresh PostgreSQL database dropped on close.
  */
 export async function startTestWard(options: TestWardOptions = {}): Promise<TestWard> {
-  const { join: peer, usersPerAccountQuota, console: consoleSettings, settings, ...wardOptions } = options;
-  const dataDir = peer?.dataDir ?? mkdtempSync(join(tmpdir(), 'ward-test-'));
-  let database: TestDatabase | undefined;
+  const { join: peer, reopen, usersPerAccountQuota, console: consoleSettings, settings, ...wardOptions } = options;
+  const dataDir = peer?.dataDir ?? reopen?.dataDir ?? mkdtempSync(join(tmpdir(), 'ward-test-'));
+  let database: TestDatabase | undefined = reopen?.database;
   if (peer && !peer.databaseUrl) throw new Error('only a PostgreSQL Ward can have a second node');
-  if (!peer && TEST_DATABASE_URL) database = await createTestDatabase();
+  if (!peer && !reopen && TEST_DATABASE_URL) database = await createTestDatabase();
   const databaseUrl = peer?.databaseUrl ?? database?.url;
-  const root = peer?.root ?? { accessKeyId: newAccessKeyId('AKIA', ACCOUNT_ID), secretAccessKey: newSecretAccessKey() };
+  const root = peer?.root ?? reopen?.root ?? { accessKeyId: newAccessKeyId('AKIA', ACCOUNT_ID), secretAccessKey: newSecretAccessKey() };
   const config = configSchema.parse({
     port: 0,
     dataDir,
@@ -101,9 +109,10 @@ export async function startTestWard(options: TestWardOptions = {}): Promise<Test
     ...(databaseUrl ? { databaseUrl } : {}),
     iam: (credentials, extra) => new IAMClient(clientConfig(credentials, extra)),
     sts: (credentials, extra) => new STSClient(clientConfig(credentials, extra)),
-    async close() {
+    ...(database ? { database } : {}),
+    async close(closeOptions) {
       await ward.close();
-      if (peer) return;
+      if (peer || closeOptions?.keepStore) return;
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
