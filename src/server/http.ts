@@ -3,6 +3,7 @@ import { AwsError } from '../shared/aws-error.js';
 import { serializeQueryError } from '../wire/index.js';
 import { type ApiDeps, type ApiResponse, handleApi } from './api.js';
 import { type AuthorizeDeps, authorizeRoute } from './authorize-route.js';
+import { crossOriginRefusal } from './cross-origin.js';
 import { type EmulatorControl, emulatorRoute } from './emulator-routes.js';
 import type { Logger } from './logger.js';
 import { type RawRequest, headerValue, readRawRequest } from './raw-request.js';
@@ -33,6 +34,21 @@ export function createRequestListener(deps: ListenerDeps): RequestListener {
 async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDeps): Promise<void> {
   const path = (req.url ?? '/').split('?', 1)[0]!;
   if (req.method === 'GET' && path === '/health') return send(res, 200, 'application/json', '{"status":"ok"}');
+  if (deps.emulator) {
+    const refused = crossOriginRefusal({
+      method: req.method ?? 'GET',
+      path,
+      host: req.headers.host,
+      origin: req.headers.origin,
+      secFetchSite: one(req.headers['sec-fetch-site']),
+      secFetchMode: one(req.headers['sec-fetch-mode']),
+      secure: 'encrypted' in req.socket && req.socket.encrypted === true,
+    });
+    if (refused) {
+      res.setHeader('Connection', 'close');
+      return send(res, 403, 'application/json', JSON.stringify({ status: 'error', message: `Emulator mode refuses cross-origin browser requests (${refused}).` }));
+    }
+  }
   if (deps.emulator && path.startsWith('/moto-api/')) {
     const raw = await readRawRequest(req, deps.bodyLimit);
     const answer = await emulatorRoute(path, raw.method, raw.body, deps.emulator);
@@ -79,6 +95,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
   res.end(response.body);
   logRequest(deps, req, response, started);
 }
+
+const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v.join(',') : v);
 
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {
   res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
