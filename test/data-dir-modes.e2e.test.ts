@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASE_URL } from './support/postgres.js';
 import { startTestWard } from './support/ward.js';
 
 /**
@@ -15,7 +16,9 @@ const parent = mkdtempSync(join(tmpdir(), 'ward-modes-'));
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 const mode = (path: string) => statSync(path).mode & 0o777;
-const FILES = ['ward.sqlite', 'ward.sqlite-wal', 'ward.sqlite-shm', 'master.key'];
+// On PostgreSQL the data directory holds only the master key (and the outbox).
+const FILES = TEST_DATABASE_URL ? ['master.key'] : ['ward.sqlite', 'ward.sqlite-wal', 'ward.sqlite-shm', 'master.key'];
+const PRIVATE = Object.fromEntries([['.', 0o700], ...FILES.map((f) => [f, 0o600])]);
 
 async function runOnce(dataDir: string): Promise<Record<string, number>> {
   const t = await startTestWard({ settings: { dataDir } });
@@ -23,7 +26,9 @@ async function runOnce(dataDir: string): Promise<Record<string, number>> {
     // Migrations and bootstrap have written: the WAL and shared-memory files exist while Ward runs.
     return Object.fromEntries([['.', mode(dataDir)], ...FILES.map((f) => [f, mode(join(dataDir, f))])]);
   } finally {
-    await t.ward.close();
+    // The directory outlives this Ward (the second test starts another on it); a PostgreSQL database does not.
+    await t.close({ keepStore: true });
+    await t.database?.drop();
   }
 }
 
@@ -32,7 +37,7 @@ describe('data directory modes', () => {
     const previous = process.umask(0o022);
     try {
       const modes = await runOnce(join(parent, 'fresh', 'data'));
-      expect(modes).toEqual({ '.': 0o700, 'ward.sqlite': 0o600, 'ward.sqlite-wal': 0o600, 'ward.sqlite-shm': 0o600, 'master.key': 0o600 });
+      expect(modes).toEqual(PRIVATE);
     } finally {
       process.umask(previous);
     }
@@ -42,8 +47,8 @@ describe('data directory modes', () => {
     const dataDir = join(parent, 'loose');
     await runOnce(dataDir);
     chmodSync(dataDir, 0o755);
-    for (const f of ['ward.sqlite', 'master.key']) chmodSync(join(dataDir, f), 0o644);
+    for (const f of FILES.filter((f) => !f.endsWith('-wal') && !f.endsWith('-shm'))) chmodSync(join(dataDir, f), 0o644);
     const modes = await runOnce(dataDir);
-    expect(modes).toEqual({ '.': 0o700, 'ward.sqlite': 0o600, 'ward.sqlite-wal': 0o600, 'ward.sqlite-shm': 0o600, 'master.key': 0o600 });
+    expect(modes).toEqual(PRIVATE);
   });
 });
