@@ -1,6 +1,6 @@
 /**
- * Test support only (never imported by production code): loads the third-party SigV4 vectors in
- * `../shared/vectors/sigv4` (next to the repo) and parses their raw HTTP files.
+ * Test support only (never imported by production code): loads the third-party SigV4 vectors
+ * vendored in `test/fixtures/sigv4` (sources and licences in its README) and parses their raw HTTP files.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { IncomingSignedRequest } from '../types.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-/** Root of the shared SigV4 vectors. */
-export const VECTORS_DIR = path.resolve(repoRoot, '../shared/vectors/sigv4');
+/** Root of the vendored SigV4 vectors. */
+export const VECTORS_DIR = path.resolve(repoRoot, 'test/fixtures/sigv4');
 
 /** A raw HTTP/1.1 request file as a server would see it. */
 export interface RawHttpRequest {
