@@ -1,7 +1,7 @@
 import { internalsOf, type CompiledStatement, type ResourceEntry } from './compile.js';
 import { evaluateCondition } from './conditions/condition.js';
 import { EvalState } from './eval-state.js';
-import { matchPrincipal, notPrincipalApplies, type PrincipalMatch } from './principal.js';
+import { matchPrincipal, notPrincipalAllowApplies, notPrincipalApplies, type PrincipalMatch } from './principal.js';
 import type { CompiledPolicy, DenyingLayer, EvalDecision, Evaluation, PolicySet, RequestContext } from './types.js';
 import { matchResourceTemplate } from './resource-template.js';
 
@@ -62,6 +62,7 @@ function principalMatch(st: CompiledStatement, state: EvalState): PrincipalMatch
   // "Permissions boundaries for IAM entities": a Deny with NotPrincipal always denies a
   // principal that has a boundary, whatever NotPrincipal lists.
   if (st.deny && state.ids.hasBoundary) return 'direct';
+  if (!st.deny) return notPrincipalAllowApplies(st.principal, state.ids) ? 'direct' : undefined;
   return notPrincipalApplies(st.principal, state.ids) ? 'direct' : undefined;
 }
 

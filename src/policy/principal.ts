@@ -93,7 +93,22 @@ export function matchPrincipal(p: CompiledPrincipal, ids: CallerIdentities): Pri
 }
 
 /**
- * NotPrincipal applies unless every identity the caller presents is listed: a user is also its
+ * An Allow with NotPrincipal grants "everyone but" the listed principals, and AWS excludes each
+ * of them whatever else is listed ("AWS JSON policy elements: NotPrincipal"): unlike a Deny, it
+ * must not apply because only some of a caller's identities (the account, say) went unlisted.
+ * So it applies only when none of them is listed: a listed user, role, session or account is
+ * never granted anything by it.
+ */
+export function notPrincipalAllowApplies(p: CompiledPrincipal, ids: CallerIdentities): boolean {
+  if (p.any) return false;
+  if (ids.kind === 'service') return !p.services.has(ids.arn.toLowerCase());
+  if (p.arns.has(ids.arn) || p.others.has(ids.arn)) return false;
+  if (ids.roleKey !== undefined && p.roles.has(ids.roleKey)) return false;
+  return ids.kind === 'other' || !p.accounts.has(ids.account);
+}
+
+/**
+ * A Deny with NotPrincipal applies unless every identity the caller presents is listed: a user is also its
  * account, a role session also its role and account, which is why AWS tells you to list the
  * account ARN too ("AWS JSON policy elements: NotPrincipal").
  */

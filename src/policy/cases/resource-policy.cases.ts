@@ -18,6 +18,7 @@ const P_SESSION = 'IAM JSON policy elements: Principal — an assumed-role sessi
 const P_SERVICE = 'IAM JSON policy elements: Principal — service principals are named with Service';
 const P_FED = 'IAM JSON policy elements: Principal — web identity and SAML providers are named with Federated';
 const NOT_P = 'IAM JSON policy elements: NotPrincipal — Deny with NotPrincipal applies unless the user, role/session and account are all listed';
+const NOT_P_ALLOW = 'IAM JSON policy elements: NotPrincipal — Allow with NotPrincipal grants everyone except each listed principal';
 const NOT_P_BOUNDARY = 'Permissions boundaries: a Deny with NotPrincipal always denies a principal that has a permissions boundary';
 const TRUST = 'Roles: the trust policy must allow the principal to assume the role, even within the account';
 const TRUST_ACCOUNT = 'Roles: a trust policy that names the account requires an identity-based policy allowing sts:AssumeRole';
@@ -82,8 +83,29 @@ export const resourcePolicyCases: EvalCase[] = [
   s3(NOT_P, 'Deny NotPrincipal sparing a session needs session, role and account', { resource: { doc: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', NotPrincipal: { AWS: [SESSION_ARN_, ROLE, ACCT] }, Action: 's3:*', Resource: '*' }] }, req: asSession, want: 'allowed' }),
   s3(NOT_P, 'Deny NotPrincipal listing session and account only', { resource: { doc: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', NotPrincipal: { AWS: [SESSION_ARN_, ACCT] }, Action: 's3:*', Resource: '*' }] }, req: asSession, want: 'explicitDeny', deniedBy: 'resource' }),
   s3(NOT_P_BOUNDARY, 'Deny NotPrincipal with a boundary denies regardless', { resource: { doc: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', NotPrincipal: { AWS: [ALICE, `arn:aws:iam::${ACCT}:root`] }, Action: 's3:*', Resource: '*' }] }, boundary: [[ALLOW_ALL]], want: 'explicitDeny', deniedBy: 'resource', boundaryDecision: 'allowed' }),
+  ...notPrincipalAllowCases(),
   ...trustCases(),
 ];
+
+/** Issue 12 of the tracker: an Allow with NotPrincipal granted access to the principal it named. */
+function notPrincipalAllowCases(): EvalCase[] {
+  const allowAllBut = (listed: unknown): EvalCase['resource'] => ({ doc: [{ Effect: 'Allow', NotPrincipal: { AWS: listed }, Action: 's3:*', Resource: '*' }] });
+  const carol = { principalArn: `arn:aws:iam::${OTHER}:user/carol`, principalAccount: OTHER };
+  return [
+    s3(NOT_P_ALLOW, 'the listed user is not granted', { resource: allowAllBut(ALICE), want: 'implicitDeny', deniedBy: 'identity' }),
+    s3(NOT_P_ALLOW, 'the listed user with its account is not granted', { resource: allowAllBut([ALICE, `arn:aws:iam::${ACCT}:root`]), want: 'implicitDeny', deniedBy: 'identity' }),
+    s3(NOT_P_ALLOW, 'a listed account excludes its users', { resource: allowAllBut(ACCT), want: 'implicitDeny', deniedBy: 'identity' }),
+    s3(NOT_P_ALLOW, 'an unlisted user is granted', { resource: allowAllBut(BOB), want: 'allowed' }),
+    s3(NOT_P_ALLOW, 'a listed role excludes its sessions', { resource: allowAllBut(ROLE), req: asSession, want: 'implicitDeny', deniedBy: 'identity' }),
+    s3(NOT_P_ALLOW, 'the listed session is not granted', { resource: allowAllBut(SESSION_ARN_), req: asSession, want: 'implicitDeny', deniedBy: 'identity' }),
+    s3(NOT_P_ALLOW, 'a session of an unlisted role is granted', { resource: allowAllBut(BOB), req: asSession, want: 'allowed' }),
+    s3(NOT_P_ALLOW, 'cross-account: the listed user is not granted', { sameAccount: false, resource: allowAllBut(carol.principalArn), identity: allowS3, req: carol, want: 'implicitDeny', deniedBy: 'resource' }),
+    s3(NOT_P_ALLOW, 'cross-account: a listed account excludes its users', { sameAccount: false, resource: allowAllBut(OTHER), identity: allowS3, req: carol, want: 'implicitDeny', deniedBy: 'resource' }),
+    s3(NOT_P_ALLOW, 'cross-account: an unlisted user is granted with its identity policy', { sameAccount: false, resource: allowAllBut(BOB), identity: allowS3, req: carol, want: 'allowed' }),
+    s3(NOT_P, 'cross-account: Deny NotPrincipal listing user and account spares the user', { sameAccount: false, resource: { doc: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', NotPrincipal: { AWS: [carol.principalArn, OTHER] }, Action: 's3:*', Resource: '*' }] }, identity: allowS3, req: carol, want: 'allowed' }),
+    s3(NOT_P, 'cross-account: Deny NotPrincipal listing only the user denies it', { sameAccount: false, resource: { doc: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*' }, { Effect: 'Deny', NotPrincipal: { AWS: carol.principalArn }, Action: 's3:*', Resource: '*' }] }, identity: allowS3, req: carol, want: 'explicitDeny', deniedBy: 'resource' }),
+  ];
+}
 
 function trust(rule: string, name: string, principal: unknown, c: Partial<EvalCase>, action = 'sts:AssumeRole', extra: Record<string, unknown> = {}): EvalCase {
   return {
