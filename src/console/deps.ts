@@ -1,7 +1,7 @@
 import type { SignIn } from '../audit/trail.js';
 import type { IamStore } from '../iam/iam-store.js';
 import type { Principal } from '../shared/principal.js';
-import type { ClientAddress } from './client-address.js';
+import type { ClientAddress } from '../shared/client-address.js';
 import type { PublicOrigin } from './public-origin.js';
 import type { ConsoleSessionRepo, SignInFailureRepo } from './store.js';
 

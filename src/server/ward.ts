@@ -32,7 +32,7 @@ import { createMailOutbox, outboxDir } from './mail.js';
 import type { ApiDeps } from './api.js';
 import { applyServerLimits, createRequestListener, serverOptions } from './http.js';
 import { createConsoleApp } from '../console/app.js';
-import { ClientAddress } from '../console/client-address.js';
+import { ClientAddress } from '../shared/client-address.js';
 import { PublicOrigin } from '../console/public-origin.js';
 import { consolePages } from '../console/pages/index.js';
 import { consoleListener } from './console-listener.js';
