@@ -1,4 +1,5 @@
 import { rootArn } from '../../shared/arn.js';
+import { csvRecord } from '../../shared/csv.js';
 import type { AccessKeyRecord } from '../records.js';
 import type { IamStore } from '../iam-store.js';
 import { userArn } from '../handlers/shapes.js';
@@ -98,5 +99,5 @@ export async function credentialReportCsv(store: IamStore, accountId: string, no
       certs[1] ? time(certs[1].uploadedAt) : 'N/A',
     ]);
   }
-  return [CREDENTIAL_REPORT_COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\n');
+  return [CREDENTIAL_REPORT_COLUMNS, ...rows].map(csvRecord).join('\n');
 }

@@ -1,6 +1,7 @@
 import type { AccessKeyMetadata, CreateAccessKeyResponse, GetAccessKeyLastUsedResponse, ListAccessKeysResponse } from '../../../wire/generated/iam.js';
 import { iamErrors } from '../../../iam/errors.js';
 import { IAM_QUOTAS } from '../../../iam/quotas.js';
+import { csvRecord } from '../../../shared/csv.js';
 import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { failureText, formatDate, withFlash } from '../../ui/form-data.js';
 import { ActionButton } from '../../ui/forms.js';
@@ -103,7 +104,7 @@ async function lastUsed(c: ConsoleContext, key: AccessKeyMetadata): Promise<{ da
 
 /** The file AWS's console downloads: `<user>_accessKeys.csv` (`rootkey.csv` for root) with exactly these two columns. */
 export function accessKeyCsv(accessKeyId: string, secret: string): string {
-  return `Access key ID,Secret access key\n${accessKeyId},${secret}\n`;
+  return `${csvRecord(['Access key ID', 'Secret access key'])}\n${csvRecord([accessKeyId, secret])}\n`;
 }
 
 export function csvFileName(userName: string | undefined): string {
