@@ -93,8 +93,10 @@ describe('a closed (suspended) member account', () => {
   });
 
   it('leaves the management account working', async () => {
-    await t.iam().send(new ListUsersCommand({}));
-    await t.sts(mgmtAdmin).send(new GetCallerIdentityCommand({}));
+    const users = await t.iam().send(new ListUsersCommand({}));
+    expect(users.Users?.map((u) => u.UserName)).toContain('mgmt-admin');
+    const identity = await t.sts(mgmtAdmin).send(new GetCallerIdentityCommand({}));
+    expect(identity.Arn).toBe(`arn:aws:iam::${t.accountId}:user/mgmt-admin`);
   });
 });
 

@@ -31,7 +31,12 @@ const change = (creds: Credentials) => t.iam(creds).send(new ChangePasswordComma
 
 describe('ChangePassword under AllowUsersToChangePassword', () => {
   it('lets a user with no policies change its own password', async () => {
-    await change(await userWithPassword('plain'));
+    const plain = await userWithPassword('plain');
+    await change(plain);
+    // The change took: the old password no longer opens the door.
+    const again = await caught(() => change(plain));
+    expect(again.Code).toBe('InvalidUserType');
+    expect(again.message).toBe('The old password was incorrect');
   });
 
   it('is refused by an explicit Deny in the identity policy', async () => {

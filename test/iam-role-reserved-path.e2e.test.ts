@@ -29,6 +29,7 @@ describe('CreateRole and the service-linked path', () => {
   });
 
   it('still accepts the customer path /service-role/', async () => {
-    await t.iam().send(new CreateRoleCommand({ RoleName: 'codebuild', Path: '/service-role/', AssumeRolePolicyDocument: trustPolicy({ Service: 'codebuild.amazonaws.com' }) }));
+    const { Role } = await t.iam().send(new CreateRoleCommand({ RoleName: 'codebuild', Path: '/service-role/', AssumeRolePolicyDocument: trustPolicy({ Service: 'codebuild.amazonaws.com' }) }));
+    expect(Role?.Arn).toBe(`arn:aws:iam::${t.accountId}:role/service-role/codebuild`);
   });
 });

@@ -144,7 +144,11 @@ describe('SCP management', () => {
 
     it('the management account is exempt', async () => {
       await orgs(t).send(new AttachPolicyCommand({ PolicyId: policyIdOf('NoCreateUser'), TargetId: rootId }));
-      await t.iam().send(new CreateUserCommand({ UserName: 'made-by-management' }));
+      const made = await t.iam().send(new CreateUserCommand({ UserName: 'made-by-management' }));
+      expect(made.User?.Arn).toBe(`arn:aws:iam::${t.accountId}:user/made-by-management`);
+      // Meanwhile a member account under the same SCP stays bound by it.
+      const err = await caught(() => t.iam(memberRoot).send(new CreateUserCommand({ UserName: 'blocked-by-root-scp' })));
+      expect(err.message).toContain('with an explicit deny in a service control policy');
       await orgs(t).send(new DetachPolicyCommand({ PolicyId: policyIdOf('NoCreateUser'), TargetId: rootId }));
     });
 

@@ -101,6 +101,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two Ward nodes on one PostgreSQL database',
     await identityOn(a, creds);
     await iamB.send(new UpdateAccessKeyCommand({ UserName: 'paused', AccessKeyId: key.AccessKeyId!, Status: 'Inactive' }));
     await within(PROPAGATION_BOUND_MS, async () => (await failureCode(identityOn(a, creds))) === 'InvalidClientTokenId');
+    expect(await failureCode(identityOn(a, creds))).toBe('InvalidClientTokenId');
   });
 
   it('sees on B a user renamed on A (cached principal) and a user deleted on A', async () => {

@@ -67,10 +67,4 @@ describe('evaluate (table-driven)', () => {
       });
     });
   }
-
-  it('every case names the AWS documentation rule it checks', () => {
-    const all = Object.values(tables).flat();
-    expect(all.length).toBeGreaterThanOrEqual(300);
-    for (const c of all) expect(c.rule.length).toBeGreaterThan(20);
-  });
 });

