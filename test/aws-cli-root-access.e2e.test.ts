@@ -29,12 +29,13 @@ describe('the aws CLI centralized root access scenario', () => {
 
     // "After it, the root email's owner can reset the password through the recovery flow."
     const dir = join(t.dataDir, 'outbox');
-    const deps = { store: t.ward.store, outbox: directoryOutbox(dir) };
-    await startRootPasswordRecovery(deps, 'cli-member@example.com', new Date(), t.url);
+    const deps = { store: t.ward.store, outbox: directoryOutbox(dir), audit: t.ward.audit };
+    const origin = { sourceIp: '127.0.0.1', userAgent: 'aws-cli-root-access test' };
+    await startRootPasswordRecovery(deps, 'cli-member@example.com', new Date(), t.url, origin);
     const [mail] = await listOutbox(dir);
     expect(mail).toMatchObject({ to: 'cli-member@example.com', subject: 'Amazon Web Services Password Assistance' });
     const token = new URL(/(http:\/\/\S+\/console\/reset-password\?token=\S+)/.exec(mail!.text)![1]!).searchParams.get('token')!;
-    expect(await completeRootPasswordRecovery(deps, token, 'Member-Root-Passw0rd!', new Date())).toEqual({ accountId: member });
+    expect(await completeRootPasswordRecovery(deps, token, 'Member-Root-Passw0rd!', new Date(), origin)).toEqual({ accountId: member });
     const profile = await t.ward.store.credentials.getLoginProfile(member!, undefined);
     expect(await verifyPassword('Member-Root-Passw0rd!', profile!.passwordHash)).toBe(true);
   }, 300_000);

@@ -18,17 +18,21 @@
  * using one invalidates every other link of the account. Asking for a link answers the same
  * whether or not the email belongs to a root user that may recover, so the page cannot be used
  * to find accounts. Tokens are never logged.
+ *
+ * Both steps are recorded in the account's trail as AWS records them (PasswordRecoveryRequested,
+ * PasswordRecoveryCompleted), and the new password obeys the root password rules, the same ones
+ * as a change in the console; the account password policy is for IAM users and does not apply.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { CredentialRepo } from '../iam/credentials-store.js';
 import { ROOT_CREDENTIALS_MANAGEMENT } from '../iam/handlers/org-features.js';
 import type { AccountRepo } from '../iam/iam-store.js';
 import { hashPassword } from '../iam/passwords/hash.js';
-import { enforcePasswordPolicy } from '../iam/passwords/policy.js';
+import { rootPasswordProblem } from '../iam/passwords/root-password-rules.js';
 import type { OrganizationsRepo } from '../organizations/store.js';
-import { AwsError } from '../shared/aws-error.js';
 import type { Outbox } from './outbox.js';
 import type { RootRecoveryRepo } from './recovery-store.js';
+import { type RequestOrigin, RootPasswordRejectedError, type SignInAudit, recordRootPasswordEvent } from './root-password.js';
 
 export { listOutbox, readOutboxMessage, type StoredOutboxMessage } from './outbox.js';
 
@@ -47,14 +51,14 @@ export interface RecoveryDeps {
   store: RecoveryStore;
   /** Where the reset link goes (the directory outbox, and SMTP when configured). */
   outbox: Outbox;
+  /** Where the PasswordRecoveryRequested/Completed events go. */
+  audit: SignInAudit;
   /** Told when a message could not be handed to the outbox; the caller's answer does not change. */
   onError?: (err: unknown, message: string) => void;
 }
 
 /** How long a reset link is good for. */
 export const RECOVERY_LINK_LIFETIME_MS = 60 * 60 * 1000;
-/** IAM's longest password (the Password shape of CreateLoginProfile). */
-const MAX_PASSWORD_LENGTH = 128;
 /** 32 random bytes, base64url. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -94,14 +98,19 @@ export async function rootMayRecoverPassword(store: Pick<RecoveryStore, 'account
  * recover, stores a new single-use link and sends it to the email through the outbox. Answers
  * the same in every case. `baseUrl` is the console's origin (no trailing slash needed).
  */
-export async function startRootPasswordRecovery(deps: RecoveryDeps, email: string, now: Date, baseUrl: string): Promise<RecoveryStartResult> {
+export async function startRootPasswordRecovery(deps: RecoveryDeps, email: string, now: Date, baseUrl: string, origin: RequestOrigin): Promise<RecoveryStartResult> {
   const { store } = deps;
   const address = email.trim();
   const result = { message: RECOVERY_REQUESTED_MESSAGE };
   if (address === '' || address.length > 254) return result;
   const messages: Array<{ accountId: string; to: string; token: string }> = [];
+  const requested: Array<{ accountId: string; failure?: string }> = [];
   for (const accountId of await store.rootRecovery.accountIdsByEmail(address)) {
-    if (!(await rootMayRecoverPassword(store, accountId))) continue;
+    if (!(await rootMayRecoverPassword(store, accountId))) {
+      requested.push({ accountId, failure: 'The root user of this account cannot recover its password.' });
+      continue;
+    }
+    requested.push({ accountId });
     const token = randomBytes(32).toString('base64url');
     const to = (await store.accounts.get(accountId))!.email;
     await store.transaction(async (tx) => {
@@ -111,6 +120,7 @@ export async function startRootPasswordRecovery(deps: RecoveryDeps, email: strin
     messages.push({ accountId, to, token });
   }
   // After the transactions: a retried transaction must have no effects outside the database.
+  for (const r of requested) recordRootPasswordEvent(deps.audit, { eventName: 'PasswordRecoveryRequested', accountId: r.accountId, at: now, origin, ...(r.failure ? { failure: r.failure } : {}) });
   const base = baseUrl.replace(/\/+$/, '');
   for (const m of messages) {
     const link = `${base}/console/reset-password?token=${m.token}`;
@@ -144,11 +154,11 @@ export async function startRootPasswordRecovery(deps: RecoveryDeps, email: strin
 /**
  * Resets the root password with the link's token: the token must be known, unused and
  * unexpired, and the root user still allowed to recover (else RecoveryLinkInvalidError); the
- * password must satisfy the account's password policy (else AwsError PasswordPolicyViolation,
- * with IAM's wording). The token becomes used, the account's other links stop working, and the
+ * password must satisfy the root password rules (else RootPasswordRejectedError, the link
+ * staying usable). The token becomes used, the account's other links stop working, and the
  * root's console sessions end: whoever knew the old password is signed out with it.
  */
-export async function completeRootPasswordRecovery(deps: RecoveryDeps, token: string, newPassword: string, now: Date): Promise<{ accountId: string }> {
+export async function completeRootPasswordRecovery(deps: RecoveryDeps, token: string, newPassword: string, now: Date, origin: RequestOrigin): Promise<{ accountId: string }> {
   const { store } = deps;
   if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) throw new RecoveryLinkInvalidError();
   const tokenHash = sha256(token);
@@ -159,14 +169,14 @@ export async function completeRootPasswordRecovery(deps: RecoveryDeps, token: st
     return record.accountId;
   };
   const accountId = await usable(store);
-  if (newPassword.length < 1 || newPassword.length > MAX_PASSWORD_LENGTH) {
-    throw new AwsError('ValidationError', `1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length ${newPassword.length < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_PASSWORD_LENGTH}`}`, 400);
+  const account = await store.accounts.get(accountId);
+  if (!account) throw new RecoveryLinkInvalidError();
+  const problem = rootPasswordProblem(newPassword, account);
+  if (problem) {
+    recordRootPasswordEvent(deps.audit, { eventName: 'PasswordRecoveryCompleted', accountId, at: now, origin, failure: problem });
+    throw new RootPasswordRejectedError(problem);
   }
-  if (!/^[\u0009\u000A\u000D\u0020-\u00FF]+$/.test(newPassword)) {
-    throw new AwsError('ValidationError', "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+", 400);
-  }
-  // Policy and hashing (scrypt) outside the transaction; the token is checked again inside it.
-  await enforcePasswordPolicy(store, accountId, undefined, newPassword);
+  // Rules and hashing (scrypt) outside the transaction; the token is checked again inside it.
   const passwordHash = await hashPassword(newPassword);
   await store.transaction(async (tx) => {
     if ((await usable(tx)) !== accountId || !(await tx.rootRecovery.markUsed(tokenHash, now))) throw new RecoveryLinkInvalidError();
@@ -183,5 +193,6 @@ export async function completeRootPasswordRecovery(deps: RecoveryDeps, token: st
     await tx.rootRecovery.deleteOtherTokens(accountId, tokenHash);
     await tx.rootRecovery.deleteExpired(now);
   });
+  recordRootPasswordEvent(deps.audit, { eventName: 'PasswordRecoveryCompleted', accountId, at: now, origin });
   return { accountId };
 }

@@ -163,19 +163,21 @@ export function buildSignInEvent(s: SignIn): StoredEvent {
     ? identityOf(s.principal, undefined)
     : { record: { type: 'IAMUser', principalId: '', accountId: s.accountId, ...(s.userName ? { userName: s.userName } : {}) }, accountId: s.accountId, ...(s.userName ? { username: s.userName } : {}) };
   const eventId = timeOrderedUuid(s.at);
+  const eventName = s.eventName ?? 'ConsoleLogin';
   const record = {
     eventVersion: '1.08',
     userIdentity: identity.record,
     eventTime: cloudTrailTime(s.at),
     eventSource: 'signin.amazonaws.com',
-    eventName: 'ConsoleLogin',
+    eventName,
     awsRegion: 'us-east-1',
     sourceIPAddress: s.sourceIp,
     userAgent: s.userAgent,
     ...(s.success ? {} : { errorMessage: s.errorMessage ?? 'Failed authentication' }),
     requestParameters: null,
-    responseElements: { ConsoleLogin: s.success ? 'Success' : 'Failure' },
-    additionalEventData: { MFAUsed: s.mfaUsed ? 'Yes' : 'No' },
+    // AWS answers each sign-in event under its own name: { "PasswordUpdated": "Success" }.
+    responseElements: { [eventName]: s.success ? 'Success' : 'Failure' },
+    ...(eventName === 'ConsoleLogin' ? { additionalEventData: { MFAUsed: s.mfaUsed ? 'Yes' : 'No' } } : {}),
     eventID: eventId,
     readOnly: false,
     eventType: 'AwsConsoleSignIn',
@@ -187,7 +189,7 @@ export function buildSignInEvent(s: SignIn): StoredEvent {
     eventId,
     eventTime: s.at.toISOString(),
     accountId: s.accountId,
-    eventName: 'ConsoleLogin',
+    eventName,
     eventSource: 'signin.amazonaws.com',
     ...(identity.username !== undefined ? { username: identity.username } : {}),
     resources: [],

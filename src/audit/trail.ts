@@ -40,8 +40,16 @@ export interface AuditHook {
 /** Calls buffered or in flight past which requests wait for the trail to catch up. */
 export const MAX_AUDIT_BACKLOG = 50_000;
 
-/** A console sign-in (the console calls this; ConsoleLogin in CloudTrail). */
+/**
+ * The events AWS records under signin.amazonaws.com (eventType AwsConsoleSignIn): a console
+ * sign-in, and the root user's password change and recovery, which have no API of their own.
+ */
+export type SignInEventName = 'ConsoleLogin' | 'PasswordUpdated' | 'PasswordRecoveryRequested' | 'PasswordRecoveryCompleted';
+
+/** A console sign-in event (the console calls this; ConsoleLogin in CloudTrail unless `eventName` says otherwise). */
 export interface SignIn {
+  /** Default ConsoleLogin. */
+  eventName?: SignInEventName;
   at: Date;
   accountId: string;
   /** The signed-in (or attempted) principal; undefined when the user name was unknown. */

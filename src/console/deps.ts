@@ -1,3 +1,4 @@
+import type { RequestOrigin } from '../account/root-password.js';
 import type { SignIn } from '../audit/trail.js';
 import type { IamStore } from '../iam/iam-store.js';
 import type { Principal } from '../shared/principal.js';
@@ -20,11 +21,11 @@ export interface ConsoleStore extends IamStore {
   transaction<T>(fn: (tx: ConsoleStore) => Promise<T>): Promise<T>;
 }
 
-/** Root's "Forgot password?" (src/account/password-recovery.ts), when wired. */
+/** Root's "Forgot password?" (src/account/password-recovery.ts), when wired; both steps are audited there. */
 export interface RootPasswordRecovery {
-  start(email: string, now: Date, baseUrl: string): Promise<void>;
+  start(email: string, now: Date, baseUrl: string, origin: RequestOrigin): Promise<unknown>;
   /** Resets the password and ends the root's console sessions, in one transaction. */
-  complete(token: string, newPassword: string, now: Date): Promise<void>;
+  complete(token: string, newPassword: string, now: Date, origin: RequestOrigin): Promise<unknown>;
 }
 
 /** Reads the outbox directory for the outbox page. */

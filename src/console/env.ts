@@ -37,6 +37,12 @@ export function originOf(c: Context<ConsoleEnv>): { sourceIp: string; userAgent:
   };
 }
 
+/** Who asked, as an audit record names it (root password events). */
+export function requestOriginOf(c: Context<ConsoleEnv>): { sourceIp: string; userAgent: string } {
+  const { sourceIp, userAgent } = originOf(c);
+  return { sourceIp, userAgent };
+}
+
 /** The console's canonical origin, for links in messages (password recovery): never the request's Host. */
 export function baseUrlOf(c: Context<ConsoleEnv>): string {
   return c.var.deps.publicOrigin().url;

@@ -180,8 +180,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     clientAddress: new ClientAddress(config.trustedProxies),
     bodyLimit: config.bodyLimit,
     recovery: {
-      start: async (email, now, baseUrl) => void (await startRootPasswordRecovery({ store, outbox, onError: (err, message) => logger.error({ err }, message) }, email, now, baseUrl)),
-      complete: async (token, password, now) => void (await completeRootPasswordRecovery({ store, outbox }, token, password, now)),
+      start: (email, now, baseUrl, origin) => startRootPasswordRecovery({ store, outbox, audit, onError: (err, message) => logger.error({ err }, message) }, email, now, baseUrl, origin),
+      complete: (token, password, now, origin) => completeRootPasswordRecovery({ store, outbox, audit }, token, password, now, origin),
     },
     outbox: { list: () => listOutbox(outboxDir(config)), read: (id) => readOutboxMessage(outboxDir(config), id) },
   }, consolePages);

@@ -1,12 +1,12 @@
-import { hashPassword, verifyPassword } from '../../iam/passwords/hash.js';
+import { changeRootPassword } from '../../account/root-password.js';
 import { AwsError } from '../../shared/aws-error.js';
-import type { ConsoleContext } from '../env.js';
-import { rootPasswordProblem } from './root-password.js';
+import { type ConsoleContext, requestOriginOf } from '../env.js';
 
 /**
  * Changes the signed-in principal's own password; returns what was wrong, if anything. An IAM
  * user goes through iam:ChangePassword as itself (its policies and the account password policy
- * decide); root has no API for it, so its own rules are applied here.
+ * decide, and the call is audited as any other); root has no API for it, so it goes through the
+ * root password operation (the root password rules, recorded as PasswordUpdated).
  */
 export async function changeOwnPassword(c: ConsoleContext, oldPassword: string, newPassword: string, confirm: string): Promise<string | undefined> {
   if (newPassword !== confirm) return 'The new passwords do not match.';
@@ -20,13 +20,5 @@ export async function changeOwnPassword(c: ConsoleContext, oldPassword: string, 
       throw err;
     }
   }
-  const accountId = session.record.accountId;
-  const [account, profile] = await Promise.all([deps.store.accounts.get(accountId), deps.store.credentials.getLoginProfile(accountId, undefined)]);
-  if (!account || !profile || !(await verifyPassword(oldPassword, profile.passwordHash))) return 'The current password is incorrect.';
-  const problem = rootPasswordProblem(newPassword, account);
-  if (problem) return problem;
-  const passwordHash = await hashPassword(newPassword);
-  const now = deps.clock();
-  await deps.store.transaction((tx) => tx.credentials.putLoginProfile({ ...profile, passwordHash, passwordChangedAt: now, resetRequired: false }));
-  return undefined;
+  return changeRootPassword({ store: deps.store, audit: deps.audit }, session.principal, oldPassword, newPassword, deps.clock(), requestOriginOf(c));
 }

@@ -2,7 +2,7 @@ import { mustChangePassword } from '../../iam/passwords/policy.js';
 import { verifyMfaCode } from '../../iam/mfa/verify.js';
 import { AwsError } from '../../shared/aws-error.js';
 import type { Principal } from '../../shared/principal.js';
-import { type ConsoleApp, type ConsoleContext, baseUrlOf, originOf } from '../env.js';
+import { type ConsoleApp, type ConsoleContext, baseUrlOf, originOf, requestOriginOf } from '../env.js';
 import { SESSION_COOKIE, clearConsoleCookie, readConsoleCookie, setConsoleCookie } from '../session/cookies.js';
 import { preSessionCsrf, requireSignIn } from '../session/guard.js';
 import type { LoadedSession } from '../session/sessions.js';
@@ -156,7 +156,7 @@ export function registerSignIn(app: ConsoleApp): void {
     if (!deps.recovery) return c.html(<ForgotPasswordPage csrf={c.var.csrf} email={email} error="Password recovery is not available on this Ward." />, 503);
     // Each request counts toward the limit and is never given back: a recovery email is itself something to throttle.
     if (!(await throttle.attempt(subjects, now))) return c.html(<ForgotPasswordPage csrf={c.var.csrf} email={email} error={LOCKED} />, 429);
-    await deps.recovery.start(email, now, baseUrlOf(c));
+    await deps.recovery.start(email, now, baseUrlOf(c), requestOriginOf(c));
     return c.html(<ForgotPasswordPage csrf={c.var.csrf} sent />);
   });
 
@@ -170,7 +170,7 @@ export function registerSignIn(app: ConsoleApp): void {
     if (!deps.recovery) return c.html(<ResetPasswordPage csrf={c.var.csrf} token={token} error="Password recovery is not available on this Ward." />, 503);
     if (newPassword !== String(form.confirmPassword ?? '')) return c.html(<ResetPasswordPage csrf={c.var.csrf} token={token} error="The passwords do not match." />, 400);
     try {
-      await deps.recovery.complete(token, newPassword, deps.clock());
+      await deps.recovery.complete(token, newPassword, deps.clock(), requestOriginOf(c));
     } catch (err) {
       const message = err instanceof AwsError || err instanceof Error ? err.message : 'The password could not be reset.';
       return c.html(<ResetPasswordPage csrf={c.var.csrf} token={token} error={message} />, 400);

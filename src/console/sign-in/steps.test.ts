@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { rootPasswordProblem } from './root-password.js';
 import { pageOfStage, safeRedirect, stageAfterSecondFactor } from './steps.js';
 
 describe('sign-in steps', () => {
@@ -23,17 +22,5 @@ describe('sign-in steps', () => {
       expect(safeRedirect(bad), JSON.stringify(bad)).toBe('/console/home');
     }
     expect(safeRedirect('/console/users/../roles?x=%20')).toBe('/console/roles?x=%20');
-  });
-});
-
-describe("root's password rules", () => {
-  const account = { name: 'Production', email: 'Owner@Example.com' };
-  it('wants 8 to 128 characters from three classes, not the account name or email', () => {
-    expect(rootPasswordProblem('Ab1!', account)).toMatch(/between 8 and 128/);
-    expect(rootPasswordProblem('a'.repeat(129), account)).toMatch(/between 8 and 128/);
-    expect(rootPasswordProblem('abcdefgh12', account)).toMatch(/three of the following/);
-    expect(rootPasswordProblem('owner@example.com1', account)).toBeUndefined();
-    expect(rootPasswordProblem('owner1@example.COM', { ...account, email: 'Owner1@Example.com' })).toMatch(/account name or email/);
-    expect(rootPasswordProblem('Correct-horse-9', account)).toBeUndefined();
   });
 });
