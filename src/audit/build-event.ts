@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { accountIdFromAccessKeyId } from '../shared/ids.js';
 import type { Principal } from '../shared/principal.js';
-import { type IncomingSignedRequest, parseAuthorization } from '../sigv4/index.js';
 import type { ServiceModel } from '../wire/model.js';
+import type { AuditEntry, AuditedCall, AuditedDecision, SignIn } from './entries.js';
 import type { EventResource, StoredEvent } from './event-store.js';
 import { redact } from './redact.js';
-import type { AuditEntry, AuditedCall, SignIn } from './trail.js';
 
 /** A service's model by name, for redacting inputs and outputs by their shapes. */
 export type ModelOf = (service: string) => ServiceModel | undefined;
@@ -84,8 +83,7 @@ function identityOf(principal: Principal, accessKeyId: string | undefined): Iden
 }
 
 function unknownIdentity(call: AuditedCall, defaultAccountId: string): Identity {
-  const parsed = call.signed ? parseAuthorization(call.signed) : undefined;
-  const keyId = parsed?.ok ? parsed.auth.accessKeyId : undefined;
+  const keyId = call.accessKeyId;
   const accountId = (keyId && accountIdFromAccessKeyId(keyId)) ?? defaultAccountId;
   return { record: { type: 'AWSAccount', principalId: '', accountId, ...(keyId ? { accessKeyId: keyId } : {}) }, accountId };
 }
@@ -111,19 +109,20 @@ export function buildEvents(batch: readonly AuditEntry[], defaultAccountId: stri
 }
 
 export function buildApiEvent(call: AuditedCall, defaultAccountId: string, modelOf: ModelOf): StoredEvent {
-  const identity = call.caller ? identityOf(call.caller.principal, call.caller.accessKeyId) : unknownIdentity(call, defaultAccountId);
+  const identity = call.principal ? identityOf(call.principal, call.accessKeyId) : unknownIdentity(call, defaultAccountId);
   const accountId = identity.accountId ?? defaultAccountId;
-  const guessed = call.operation === undefined ? guessOperation(call) : undefined;
-  const operation = call.operation ?? guessed?.operation ?? 'Unknown';
-  const serviceName = call.service ?? guessed?.service ?? 'iam';
-  const model = call.service === undefined ? undefined : modelOf(call.service);
+  const operation = call.operation ?? 'Unknown';
+  const serviceName = call.service ?? 'iam';
+  // An /authorize decision has no Ward model: its input is not an operation's.
+  const model = call.service === undefined || call.authorizeRequest ? undefined : modelOf(call.service);
   const op = model && call.operation && Object.hasOwn(model.operations, call.operation) ? model.operations[call.operation] : undefined;
   const readOnly = READ_ONLY.test(operation);
-  const region = call.caller?.region ?? regionOf(call.signed) ?? 'us-east-1';
+  const region = call.region ?? 'us-east-1';
   const accessKeyId = typeof identity.record.accessKeyId === 'string' ? identity.record.accessKeyId : undefined;
   const eventId = timeOrderedUuid(call.at);
-  const requestParameters = call.input === undefined ? null : redact(model, op?.input?.shape, call.input);
+  const requestParameters = call.input === undefined || call.authorizeRequest ? null : redact(model, op?.input?.shape, call.input);
   const responseElements = keepsOutput(call) ? redact(model, op?.output?.shape, call.output) : null;
+  const additionalEventData = authorizationData(call);
   const record = {
     eventVersion: '1.08',
     userIdentity: identity.record,
@@ -136,6 +135,7 @@ export function buildApiEvent(call: AuditedCall, defaultAccountId: string, model
     ...(call.error ? { errorCode: call.error.code, errorMessage: call.error.message } : {}),
     requestParameters,
     responseElements,
+    ...(additionalEventData ? { additionalEventData } : {}),
     requestID: call.requestId,
     eventID: eventId,
     readOnly,
@@ -152,9 +152,33 @@ export function buildApiEvent(call: AuditedCall, defaultAccountId: string, model
     eventSource: record.eventSource,
     ...(identity.username !== undefined ? { username: identity.username } : {}),
     ...(accessKeyId ? { accessKeyId } : {}),
-    resources: resourcesOf(call.input),
+    // An /authorize resource is any service's ARN, of no CloudTrail resource type Ward can name: it is in additionalEventData.
+    resources: call.authorizeRequest ? [] : resourcesOf(call.input),
     readOnly,
     record: JSON.stringify(record),
+  };
+}
+
+/**
+ * How the call was authorized, as the evaluation service decided it: each action and resource
+ * asked about, the decision, the layer that denied and the statements that matched. An
+ * `/authorize` call says so (`AuthorizationSource`): Ward decided, another service served it.
+ */
+function authorizationData(call: AuditedCall): Record<string, unknown> | undefined {
+  if (!call.decisions?.length && !call.authorizeRequest) return undefined;
+  return {
+    ...(call.authorizeRequest ? { AuthorizationSource: 'POST /authorize' } : {}),
+    Authorizations: (call.decisions ?? []).map(authorizationOf),
+  };
+}
+
+function authorizationOf(d: AuditedDecision): Record<string, unknown> {
+  return {
+    Action: d.action,
+    Resource: d.resource,
+    Decision: d.decision,
+    ...(d.denyingLayer !== undefined ? { DenyingLayer: d.denyingLayer } : {}),
+    MatchedStatements: d.matched.map((m) => ({ PolicyId: m.policyId, ...(m.sid !== undefined ? { Sid: m.sid } : {}), Effect: m.effect })),
   };
 }
 
@@ -207,40 +231,6 @@ function resourcesOf(input: unknown): EventResource[] {
     if (typeof v === 'string' && v !== '') out.push({ type, name: v });
   }
   return out;
-}
-
-/** JSON target prefixes (their last part) of the services Ward serves. */
-const TARGETS: Record<string, string> = {
-  AWSOrganizationsV20161128: 'organizations',
-  CloudTrail_20131101: 'cloudtrail',
-};
-
-/** The service and operation of a request that failed before dispatch (authentication). */
-function guessOperation(call: AuditedCall): { service?: string; operation?: string } {
-  const signed = call.signed;
-  if (!signed) return {};
-  const targetText = signed.headers.find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1];
-  if (targetText !== undefined && targetText.includes('.')) {
-    const dot = targetText.lastIndexOf('.');
-    const prefix = targetText.slice(0, dot).split('.').at(-1) ?? '';
-    return { ...(TARGETS[prefix] ? { service: TARGETS[prefix] } : {}), operation: targetText.slice(dot + 1) };
-  }
-  const params = new URLSearchParams(signed.rawQuery);
-  if (call.body && call.body.length > 0 && call.body.length < 1_000_000) {
-    for (const [k, v] of new URLSearchParams(call.body.toString('utf8'))) params.append(k, v);
-  }
-  const parsed = parseAuthorization(signed);
-  const service = parsed.ok ? parsed.auth.service : params.get('Version') === '2011-06-15' ? 'sts' : undefined;
-  // REST-JSON (the Account service) names the operation by its path: POST /getAccountInformation.
-  const restOperation = service === 'account' ? /^\/([a-z][A-Za-z]{0,127})$/.exec(signed.rawPath)?.[1] : undefined;
-  const action = restOperation ? restOperation.charAt(0).toUpperCase() + restOperation.slice(1) : params.get('Action');
-  return { ...(service && SOURCES[service] ? { service } : {}), ...(action && /^[A-Za-z]{1,128}$/.test(action) ? { operation: action } : {}) };
-}
-
-function regionOf(signed: IncomingSignedRequest | undefined): string | undefined {
-  if (!signed) return undefined;
-  const parsed = parseAuthorization(signed);
-  return parsed.ok ? parsed.auth.region : undefined;
 }
 
 /**

@@ -1,13 +1,14 @@
 import type { Principal } from '../shared/principal.js';
 import { keepsOutput } from './build-event.js';
 import type { StoredEvent } from './event-store.js';
-import type { AuditEntry, AuditedCall } from './trail.js';
+import type { AuditEntry, AuditedCall } from './entries.js';
 
 /**
  * A batch of calls as it crosses to the audit writer's thread, where everything in it is cloned.
  * Each call is a fixed run of FIELDS values rather than an object (the clone writes every key of
  * every object), and a value that recurs across calls (a principal, a user agent) is sent once in
- * `shared` and named by its index. Only what the record is built from goes.
+ * `shared` and named by its index. Only what the record is built from goes: the facts the pipeline
+ * learned, never the request's signature or body.
  */
 export interface PortableBatch {
   shared: unknown[];
@@ -16,7 +17,7 @@ export interface PortableBatch {
   built: StoredEvent[];
 }
 
-const FIELDS = 15;
+const FIELDS = 14;
 
 export function encodeBatch(entries: readonly AuditEntry[]): PortableBatch {
   const shared: unknown[] = [];
@@ -37,14 +38,10 @@ export function encodeBatch(entries: readonly AuditEntry[]): PortableBatch {
       continue;
     }
     const c = entry;
-    const caller = c.caller;
-    // The request is read only to name an unknown caller, or an operation never dispatched.
-    const needsRequest = caller === undefined || c.operation === undefined;
     calls.push(
       c.requestId, c.at.getTime(), intern(c.sourceIp), intern(c.userAgent), c.service, c.operation, c.input,
       keepsOutput(c) ? c.output : undefined, c.error,
-      caller ? intern(caller.principal, portablePrincipal) : -1, caller?.accessKeyId, caller?.region, caller?.service,
-      needsRequest ? c.signed : undefined, c.operation === undefined ? c.body : undefined,
+      c.principal ? intern(c.principal, portablePrincipal) : -1, c.accessKeyId, c.region, c.decisions, c.authorizeRequest,
     );
   }
   return { shared, calls, built };
@@ -61,13 +58,11 @@ export function decodeBatch(batch: PortableBatch): AuditEntry[] {
     set(call, 'input', f[6]);
     set(call, 'output', f[7]);
     set(call, 'error', f[8]);
-    if ((f[9] as number) >= 0) {
-      call.caller = { principal: shared[f[9] as number] as Principal, region: f[11] as string, service: f[12] as string };
-      if (f[10] !== undefined) call.caller.accessKeyId = f[10] as string;
-    }
-    set(call, 'signed', f[13]);
-    // A Buffer arrives as a plain Uint8Array.
-    if (f[14] !== undefined) call.body = Buffer.from(f[14] as Uint8Array);
+    if ((f[9] as number) >= 0) call.principal = shared[f[9] as number] as Principal;
+    set(call, 'accessKeyId', f[10]);
+    set(call, 'region', f[11]);
+    set(call, 'decisions', f[12]);
+    set(call, 'authorizeRequest', f[13]);
     out.push(call);
   }
   return out;

@@ -1,6 +1,7 @@
 import { type ModelOf, buildEvents } from './build-event.js';
 import type { EventRepo } from './event-store.js';
-import type { AuditEntry, AuditSink } from './trail.js';
+import type { AuditEntry } from './entries.js';
+import type { AuditSink } from './trail.js';
 
 export interface StoreSinkOptions {
   events: { transaction<T>(fn: (tx: { events: EventRepo }) => Promise<T>): Promise<T> };

@@ -1,33 +1,9 @@
-import type { Caller } from '../auth/authenticate.js';
-import type { Principal } from '../shared/principal.js';
-import type { IncomingSignedRequest } from '../sigv4/index.js';
 import { buildSignInEvent } from './build-event.js';
-import type { StoredEvent } from './event-store.js';
+import type { AuditEntry, AuditedCall, SignIn } from './entries.js';
 
-/** One API call as api.ts saw it, whatever became of it. */
-export interface AuditedCall {
-  requestId: string;
-  at: Date;
-  sourceIp: string;
-  userAgent: string;
-  /** The service's name; undefined when the request never reached a service (bad target, unsigned, …). */
-  service?: string | undefined;
-  operation?: string | undefined;
-  /** The decoded input (even when it then failed validation). */
-  input?: unknown | undefined;
-  output?: unknown | undefined;
-  caller?: Caller | undefined;
-  /** The request, to name the key (and its account) when authentication failed. */
-  signed?: IncomingSignedRequest | undefined;
-  error?: { code: string; message: string } | undefined;
-  /** The request body, when the call failed before dispatch (to name its operation). */
-  body?: Buffer | undefined;
-}
+export type { AuditEntry, AuditedCall, AuditedDecision, SignIn, SignInEventName } from './entries.js';
 
-/** A call still to be built into its record, or a record built already (a sign-in). */
-export type AuditEntry = AuditedCall | StoredEvent;
-
-/** The hook api.ts calls once per request; it must not block or throw. */
+/** The hook the pipeline calls once per call; it must not block or throw. */
 export interface AuditHook {
   record(call: AuditedCall): void;
   /**
@@ -39,28 +15,6 @@ export interface AuditHook {
 
 /** Calls buffered or in flight past which requests wait for the trail to catch up. */
 export const MAX_AUDIT_BACKLOG = 50_000;
-
-/**
- * The events AWS records under signin.amazonaws.com (eventType AwsConsoleSignIn): a console
- * sign-in, and the root user's password change and recovery, which have no API of their own.
- */
-export type SignInEventName = 'ConsoleLogin' | 'PasswordUpdated' | 'PasswordRecoveryRequested' | 'PasswordRecoveryCompleted';
-
-/** A console sign-in event (the console calls this; ConsoleLogin in CloudTrail unless `eventName` says otherwise). */
-export interface SignIn {
-  /** Default ConsoleLogin. */
-  eventName?: SignInEventName;
-  at: Date;
-  accountId: string;
-  /** The signed-in (or attempted) principal; undefined when the user name was unknown. */
-  principal?: Principal;
-  userName?: string;
-  sourceIp: string;
-  userAgent: string;
-  success: boolean;
-  mfaUsed: boolean;
-  errorMessage?: string;
-}
 
 /** Where buffered entries go to be built into records and stored. */
 export interface AuditSink {

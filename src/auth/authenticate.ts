@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type IncomingSignedRequest, type SigningKeyCache, parseAuthorization, verifySignature } from '../sigv4/index.js';
+import { type IncomingSignedRequest, type ParseAuthorizationResult, type SigningKeyCache, parseAuthorization, verifySignature } from '../sigv4/index.js';
 import { rootArn } from '../shared/arn.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { CredentialResolver } from './credentials.js';
@@ -56,8 +56,12 @@ export class Authenticator {
    * request that carries no authentication at all, so an operation that AWS serves
    * unsigned (AssumeRoleWithWebIdentity) can still proceed; others refuse it.
    */
-  async authenticate(req: IncomingSignedRequest, now: Date): Promise<Caller | Unsigned> {
-    const parsed = parseAuthorization(req);
+  authenticate(req: IncomingSignedRequest, now: Date): Promise<Caller | Unsigned> {
+    return this.authenticateParsed(req, parseAuthorization(req), now);
+  }
+
+  /** As `authenticate`, for a request whose Authorization the caller parsed already (the pipeline keeps its key and scope). */
+  async authenticateParsed(req: IncomingSignedRequest, parsed: ParseAuthorizationResult, now: Date): Promise<Caller | Unsigned> {
     if (!parsed.ok) {
       const error = new AwsError(parsed.code, parsed.message, parsed.status);
       if (parsed.code === 'MissingAuthenticationToken') return { unsigned: error };

@@ -22,7 +22,9 @@ function call(n: number, extra: Partial<AuditedCall> = {}): AuditedCall {
     operation: 'CreateUser',
     input: { UserName: `user-${n}` },
     output: { User: { UserName: `user-${n}`, CreateDate: new Date(Date.UTC(2026, 10, 23)) } },
-    caller: { principal: root, accessKeyId: 'AKIAEXAMPLE000000001', region: 'us-east-1', service: 'iam' },
+    principal: root,
+    accessKeyId: 'AKIAEXAMPLE000000001',
+    region: 'us-east-1',
     ...extra,
   };
 }
@@ -68,12 +70,13 @@ describe('the audit writer thread', () => {
     expect(errors).toEqual([]);
   });
 
-  it('names the operation of a call that failed before dispatch from its body', async () => {
+  it('records a call that failed authentication by the facts dispatch learned: its operation, key, account and region', async () => {
     const sink = new WorkerAuditSink({ dataDir: dir, writeLock, defaultAccountId: ACCOUNT, onError });
-    const failed = call(4, { service: undefined, operation: undefined, input: undefined, output: undefined, caller: undefined, error: { code: 'InvalidClientTokenId', message: 'no' }, body: Buffer.from('Action=ListUsers&Version=2010-05-08'), signed: { method: 'POST', rawPath: '/', rawQuery: '', headers: [], payloadSha256Hex: '' } });
+    const failed = call(4, { input: undefined, output: undefined, principal: undefined, operation: 'ListUsers', accessKeyId: 'AKIAEXAMPLE000000001', region: 'eu-west-1', error: { code: 'InvalidClientTokenId', message: 'no' } });
     await sink.write([failed]);
     const [event] = await stored();
-    expect(event).toMatchObject({ eventName: 'ListUsers', eventSource: 'iam.amazonaws.com' });
+    expect(event).toMatchObject({ eventName: 'ListUsers', eventSource: 'iam.amazonaws.com', accessKeyId: 'AKIAEXAMPLE000000001' });
+    expect(JSON.parse(event!.record)).toMatchObject({ awsRegion: 'eu-west-1', userIdentity: { type: 'AWSAccount', accessKeyId: 'AKIAEXAMPLE000000001' } });
     await sink.close();
   });
 

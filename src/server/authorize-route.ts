@@ -3,10 +3,12 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Authenticator } from '../auth/authenticate.js';
 import { type Authorizer, accessDenied } from '../auth/authorizer.js';
+import type { AuditHook, AuditedCall } from '../audit/trail.js';
 import { AwsError } from '../shared/aws-error.js';
-import { requestedRegion } from '../sigv4/index.js';
+import { parseAuthorization } from '../sigv4/index.js';
 import type { CallContext } from '../shared/call-context.js';
 import { newRequestId } from '../shared/ids.js';
+import { auditedDecision, authenticateRequest, recordCall } from './pipeline.js';
 import { type AuthorizeAccess, type AuthorizeCaller, classifyAuthorizeCaller } from './authorize-caller.js';
 import { refusedContextKey } from './authorize-context-keys.js';
 import type { SimpleResponse } from './emulator-routes.js';
@@ -43,6 +45,18 @@ export interface AuthorizeDeps extends AuthorizeAccess {
   authenticator: Authenticator;
   authorizer: Authorizer;
   clock: () => Date;
+  /** Every decision is recorded, as CloudTrail records the call it authorizes. */
+  audit?: AuditHook;
+}
+
+/** Who asked, as the edge saw it. */
+export interface AuthorizeEdge {
+  authorization: string | undefined;
+  /** The socket's peer: only it decides whether the caller is this host (the loopback opt-in). */
+  peer: string;
+  /** The client's address (X-Forwarded-For from a trusted proxy): aws:SourceIp unless the platform asserts one. */
+  clientIp: string;
+  headerNames: readonly string[];
 }
 
 const json = (status: number, value: unknown): SimpleResponse => ({ status, contentType: 'application/json', body: JSON.stringify(value) });
@@ -63,14 +77,12 @@ function refusedAssertion(parsed: AuthorizeBody, caller: AuthorizeCaller): strin
   return undefined;
 }
 
-export async function authorizeRoute(
-  body: Buffer,
-  authorization: string | undefined,
-  remoteAddress: string,
-  headerNames: readonly string[],
-  deps: AuthorizeDeps,
-): Promise<SimpleResponse> {
-  const entitled = classifyAuthorizeCaller(deps, authorization, remoteAddress, headerNames);
+/**
+ * `POST /authorize` through the pipeline: the caller's entitlement and body are checked here;
+ * authentication, the evaluation and the record are the pipeline's, as for an API call.
+ */
+export async function authorizeRoute(body: Buffer, edge: AuthorizeEdge, deps: AuthorizeDeps): Promise<SimpleResponse> {
+  const entitled = classifyAuthorizeCaller(deps, edge.authorization, edge.peer, edge.headerNames);
   if (entitled.kind === 'refused') return json(entitled.status, { error: { code: entitled.code, message: entitled.message } });
   let parsed: AuthorizeBody;
   try {
@@ -86,27 +98,30 @@ export async function authorizeRoute(
   const payloadSha256Hex =
     request.bodySha256?.toLowerCase() ?? createHash('sha256').update(Buffer.from(request.body ?? '', 'base64')).digest('hex');
   const now = deps.clock();
+  const signed = { method: request.method, rawPath: q < 0 ? request.url : request.url.slice(0, q), rawQuery: q < 0 ? '' : request.url.slice(q + 1), headers, payloadSha256Hex };
+  const signature = parseAuthorization(signed);
+  const sourceIp = parsed.sourceIp ?? edge.clientIp;
+  const userAgent = headers.find(([k]) => k.toLowerCase() === 'user-agent')?.[1] ?? '';
+  const [service, operation] = splitAction(parsed.action);
+  // Recorded as the call it authorizes: its service's event source and the action's name.
+  const facts: AuditedCall = { requestId: newRequestId(), at: now, sourceIp, userAgent, service, operation, authorizeRequest: true };
+  if (signature.ok) Object.assign(facts, { accessKeyId: signature.auth.accessKeyId, region: signature.auth.region });
   try {
-    const caller = await deps.authenticator.authenticate(
-      { method: request.method, rawPath: q < 0 ? request.url : request.url.slice(0, q), rawQuery: q < 0 ? '' : request.url.slice(q + 1), headers, payloadSha256Hex },
-      now,
-    );
+    const caller = await authenticateRequest(deps, signed, signature, now, facts);
     if ('unsigned' in caller) throw caller.unsigned;
-    const region = requestedRegion(caller.service, caller.region);
-    if (!region.ok) throw new AwsError(region.code, region.message, region.status);
-    const userAgent = headers.find(([k]) => k.toLowerCase() === 'user-agent')?.[1] ?? '';
     const call: CallContext = {
-      requestId: newRequestId(),
+      requestId: facts.requestId,
       principal: caller.principal,
       ...(caller.accessKeyId ? { accessKeyId: caller.accessKeyId } : {}),
-      region: region.region,
+      region: caller.region,
       now,
-      sourceIp: parsed.sourceIp ?? remoteAddress,
+      sourceIp,
       userAgent,
       secureTransport: parsed.secureTransport ?? false,
       authorize: async () => undefined,
     };
     const decision = await deps.authorizer.decide(call, parsed.action, parsed.resource, parsed.context);
+    facts.decisions = [auditedDecision(parsed.action, parsed.resource, decision)];
     const p = caller.principal;
     const answer = {
       principal: { arn: p.arn, accountId: p.accountId, userId: p.userId, type: ({ root: 'Root', user: 'IAMUser', 'assumed-role': 'AssumedRole', 'federated-user': 'FederatedUser' } as const)[p.kind] },
@@ -115,10 +130,20 @@ export async function authorizeRoute(
       allowed: decision.allowed,
       ...(decision.allowed ? {} : { message: accessDenied(p, parsed.action, parsed.resource, decision).message }),
     };
+    if (!decision.allowed) facts.error = { code: 'AccessDenied', message: answer.message! };
     // Policy ARNs and Sids map out the principal's permissions: the platform's business only.
     return json(200, entitled.kind === 'platform' ? { ...answer, matchedStatements: decision.matched ?? [] } : answer);
   } catch (err) {
+    facts.error = err instanceof AwsError ? { code: err.code, message: err.message } : { code: 'ServiceFailure', message: 'The request processing has failed because of an unknown error, exception or failure.' };
     if (!(err instanceof AwsError)) throw err;
     return json(err.status === 400 ? 400 : 401, { error: { code: err.code, message: err.message } });
+  } finally {
+    void recordCall(deps, facts);
   }
+}
+
+/** `s3:GetObject` as its service and action name (the body's schema already checked the form). */
+function splitAction(action: string): [string, string] {
+  const colon = action.indexOf(':');
+  return [action.slice(0, colon).toLowerCase(), action.slice(colon + 1)];
 }

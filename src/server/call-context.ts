@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/authenticate.js';
-import { type Authorizer, accessDenied } from '../auth/authorizer.js';
+import { type Authorizer, type Decision, accessDenied } from '../auth/authorizer.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { CallContext } from '../shared/call-context.js';
 
@@ -11,8 +11,11 @@ export interface CallOrigin {
   host?: string | undefined;
 }
 
+/** Told of each decision, for the call's audit record. */
+export type DecisionListener = (action: string, resourceArn: string, decision: Decision) => void;
+
 /** The context a handler runs in: the caller, and `authorize` asking the policy engine as that caller. */
-export function callContext(requestId: string, caller: Caller, now: Date, authorizer: Authorizer, origin: CallOrigin): CallContext {
+export function callContext(requestId: string, caller: Caller, now: Date, authorizer: Authorizer, origin: CallOrigin, onDecision?: DecisionListener): CallContext {
   const ctx: CallContext = {
     requestId,
     principal: caller.principal,
@@ -26,6 +29,7 @@ export function callContext(requestId: string, caller: Caller, now: Date, author
     async authorize(action, resourceArn, context, options) {
       if (caller.anonymous) throw new AwsError('AccessDenied', `Anonymous callers are not authorized to perform: ${action}`, 403);
       const decision = await authorizer.decide(ctx, action, resourceArn, context, options);
+      onDecision?.(action, resourceArn, decision);
       if (!decision.allowed) {
         if (options?.deniedMessage !== undefined) throw new AwsError('AccessDenied', options.deniedMessage, 403);
         throw accessDenied(caller.principal, action, resourceArn, decision);

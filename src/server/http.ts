@@ -8,6 +8,7 @@ import { type EmulatorControl, emulatorRoute } from './emulator-routes.js';
 import type { Logger } from './logger.js';
 import { type RawRequest, headerValue, readRawRequest } from './raw-request.js';
 import type { RequestLog } from './request-log.js';
+import type { ClientAddress } from '../shared/client-address.js';
 
 export interface ListenerDeps {
   api: ApiDeps;
@@ -20,6 +21,8 @@ export interface ListenerDeps {
   authorize: AuthorizeDeps;
   /** The web console, served under /console. */
   console?: RequestListener;
+  /** The client's address behind trusted proxies (absent: the socket's peer). */
+  clientAddress?: ClientAddress;
 }
 
 export function createRequestListener(deps: ListenerDeps): RequestListener {
@@ -68,7 +71,8 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
       return send(res, err.status, 'application/json', JSON.stringify({ error: { code: err.code, message: err.message } }));
     }
     const names = raw.headers.map(([name]) => name);
-    const answer = await authorizeRoute(raw.body, headerValue(raw, 'authorization'), raw.remoteAddress, names, deps.authorize);
+    const clientIp = deps.clientAddress ? deps.clientAddress.of(raw.remoteAddress, headerValue(raw, 'x-forwarded-for')) : raw.remoteAddress;
+    const answer = await authorizeRoute(raw.body, { authorization: headerValue(raw, 'authorization'), peer: raw.remoteAddress, clientIp, headerNames: names }, deps.authorize);
     return send(res, answer.status, answer.contentType, answer.body);
   }
 
@@ -113,7 +117,7 @@ function logRequest(deps: ListenerDeps, req: IncomingMessage, r: ApiResponse, st
     errorCode: r.errorCode,
     principal: r.caller?.principal.arn,
     accessKeyId: r.caller?.accessKeyId,
-    sourceIp: req.socket.remoteAddress,
+    sourceIp: r.sourceIp ?? req.socket.remoteAddress,
     ms: Number(process.hrtime.bigint() - started) / 1e6,
   };
   const cause = (r as ApiResponse & { cause?: unknown }).cause;

@@ -14,17 +14,32 @@ export interface ServiceDef {
   anonymous: ReadonlySet<string>;
 }
 
+/**
+ * The handler maps of a service's areas as one map. Two areas defining the same operation is a
+ * start-up error: with a plain spread the later one would silently answer for both.
+ */
+export function joinHandlers(service: string, groups: readonly object[]): ServiceDef['handlers'] {
+  const joined: Record<string, OperationHandler<never, unknown> | undefined> = {};
+  for (const group of groups) {
+    for (const [operation, handler] of Object.entries(group)) {
+      if (Object.hasOwn(joined, operation)) throw new Error(`Two handlers for ${service}:${operation}: each operation must be defined once.`);
+      joined[operation] = handler as OperationHandler<never, unknown> | undefined;
+    }
+  }
+  return joined;
+}
+
 export function serviceDef(
   name: ServiceName,
   protocol: ServiceDef['protocol'],
-  handlers: object,
+  handlers: object | readonly object[],
   anonymous: string[] = [],
 ): ServiceDef {
   return {
     name,
     model: loadModel(name),
     protocol,
-    handlers: handlers as ServiceDef['handlers'],
+    handlers: joinHandlers(name, Array.isArray(handlers) ? handlers : [handlers]),
     anonymous: new Set(anonymous),
   };
 }

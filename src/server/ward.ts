@@ -11,7 +11,7 @@ import type { WardConfig } from '../config/config.js';
 import { loadMasterKey } from '../config/master-key.js';
 import { type BootstrapResult, bootstrap, bootstrapKey, bootstrapRootPasswordHash } from '../iam/bootstrap.js';
 import { iamQuotas } from '../iam/quotas.js';
-import { createIamHandlers } from '../iam/handlers/index.js';
+import { iamHandlerGroups } from '../iam/handlers/index.js';
 import { SecretBox } from '../shared/secret-box.js';
 import { SigningKeyCache } from '../sigv4/index.js';
 import type { KyselyStore } from '../store/kysely/kysely-store.js';
@@ -110,14 +110,14 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
 
   const outbox = createMailOutbox(config, logger);
   const services = new Map<ServiceName, ServiceDef>([
-    ['iam', serviceDef('iam', 'query', { ...createIamHandlers({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }), organizations: store.organizations, identityProviders: store.oidcProviders }), ...createOidcProviderHandlers(store.oidcProviders) })],
+    ['iam', serviceDef('iam', 'query', [...iamHandlerGroups({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }), organizations: store.organizations, identityProviders: store.oidcProviders }), createOidcProviderHandlers(store.oidcProviders)])],
     ['sts', serviceDef(
         'sts',
         'query',
-        {
-          ...createStsHandlers({ store, sessions: store.sessions, box, accounts: accountStatus, oidcProviders: store.oidcProviders, jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR) }),
-          ...createAssumeRootHandler({ store, sessions: store.sessions, organizations: store.organizations }),
-        },
+        [
+          createStsHandlers({ store, sessions: store.sessions, box, accounts: accountStatus, oidcProviders: store.oidcProviders, jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR) }),
+          createAssumeRootHandler({ store, sessions: store.sessions, organizations: store.organizations }),
+        ],
         ['AssumeRoleWithWebIdentity'],
       )],
     ['organizations', serviceDef('organizations', 'json', createOrganizationsHandlers({ store, bus, error: organizationsError }))],
@@ -138,7 +138,9 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       undefined,
       accountStatus,
     );
-  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit, ...(options.checkOutputs ? { checkOutputs: true } : {}), ...(config.emulator ? { emulator: true } : {}) };
+  // One address reader for every door: the console, the API and /authorize see the same client.
+  const clientAddress = new ClientAddress(config.trustedProxies);
+  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit, clientAddress, ...(options.checkOutputs ? { checkOutputs: true } : {}), ...(config.emulator ? { emulator: true } : {}) };
 
   const emulator = emulatorAuth && {
     auth: emulatorAuth,
@@ -177,7 +179,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       if (!publicOrigin) throw new Error('the console answered before the listener was bound');
       return publicOrigin;
     },
-    clientAddress: new ClientAddress(config.trustedProxies),
+    clientAddress,
     bodyLimit: config.bodyLimit,
     recovery: {
       start: (email, now, baseUrl, origin) => startRootPasswordRecovery({ store, outbox, audit, onError: (err, message) => logger.error({ err }, message) }, email, now, baseUrl, origin),
@@ -186,8 +188,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     outbox: { list: () => listOutbox(outboxDir(config)), read: (id) => readOutboxMessage(outboxDir(config), id) },
   }, consolePages);
 
-  const authorize = { authenticator, authorizer, clock, allowLoopbackWithoutToken: config.authorizeAllowLoopbackWithoutToken, ...(config.authorizeToken ? { token: config.authorizeToken } : {}) };
-  const server: Server = createServer(serverOptions(config), createRequestListener({ api, logger, requestLog, bodyLimit: config.bodyLimit, authorize, console: consoleListener(consoleApp), ...(emulator ? { emulator } : {}) }));
+  const authorize = { authenticator, authorizer, clock, audit, allowLoopbackWithoutToken: config.authorizeAllowLoopbackWithoutToken, ...(config.authorizeToken ? { token: config.authorizeToken } : {}) };
+  const server: Server = createServer(serverOptions(config), createRequestListener({ api, logger, requestLog, bodyLimit: config.bodyLimit, authorize, clientAddress, console: consoleListener(consoleApp), ...(emulator ? { emulator } : {}) }));
   applyServerLimits(server, config);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

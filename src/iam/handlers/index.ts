@@ -19,25 +19,30 @@ import { userHandlers } from './users.js';
 
 export type { IamDeps, IamHandlers } from './types.js';
 
-/** Every IAM operation Ward implements; the wire layer answers the rest as unsupported. */
+/** Every IAM operation Ward implements, by area; the server joins them, refusing a name two areas define. */
+export function iamHandlerGroups(deps: IamDeps): IamHandlers[] {
+  return [
+    userHandlers(deps),
+    groupHandlers(deps),
+    accessKeyHandlers(deps),
+    accountHandlers(deps),
+    inlinePolicyHandlers(deps),
+    managedPolicyHandlers(deps),
+    attachmentHandlers(deps),
+    simulatorHandlers(deps),
+    accessAdvisorHandlers(deps),
+    authorizationDetailsHandlers(deps),
+    roleHandlers(deps),
+    instanceProfileHandlers(deps),
+    serviceLinkedRoleHandlers(deps),
+    mfaHandlers(deps),
+    passwordHandlers(deps),
+    credentialHandlers(deps),
+    orgFeatureHandlers(deps),
+  ];
+}
+
+/** Every IAM operation Ward implements in one map (tests); the wire layer answers the rest as unsupported. */
 export function createIamHandlers(deps: IamDeps): IamHandlers {
-  return {
-    ...userHandlers(deps),
-    ...groupHandlers(deps),
-    ...accessKeyHandlers(deps),
-    ...accountHandlers(deps),
-    ...inlinePolicyHandlers(deps),
-    ...managedPolicyHandlers(deps),
-    ...attachmentHandlers(deps),
-    ...simulatorHandlers(deps),
-    ...accessAdvisorHandlers(deps),
-    ...authorizationDetailsHandlers(deps),
-    ...roleHandlers(deps),
-    ...instanceProfileHandlers(deps),
-    ...serviceLinkedRoleHandlers(deps),
-    ...mfaHandlers(deps),
-    ...passwordHandlers(deps),
-    ...credentialHandlers(deps),
-    ...orgFeatureHandlers(deps),
-  };
+  return Object.assign({}, ...iamHandlerGroups(deps)) as IamHandlers;
 }
