@@ -38,6 +38,11 @@ export interface ConsoleDeps {
   store: ConsoleStore;
   invoke: Invoke;
   audit: { recordSignIn(signIn: SignIn): void };
+  /**
+   * Whether an account may use AWS (src/auth/account-status.ts): a closed account's IAM users may
+   * not sign in; its root still may.
+   */
+  accountStatus: { isActive(accountId: string): boolean | Promise<boolean> };
   clock: () => Date;
   /** The management account (Ward's bootstrap account): its root is the operator. */
   managementAccountId: string;

@@ -170,6 +170,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       }),
     principalOfSession: (accessKeyId, sessionToken) => principalOfSession(resolver, accessKeyId, sessionToken, clock()),
     audit,
+    accountStatus,
     clock,
     managementAccountId: config.accountId,
     emulator: config.emulator,

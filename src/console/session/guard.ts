@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { AwsError } from '../../shared/aws-error.js';
 import type { ConsoleEnv } from '../env.js';
 import { originOf } from '../env.js';
-import { PRE_SESSION_COOKIE, SESSION_COOKIE, readConsoleCookie, setConsoleCookie } from './cookies.js';
+import { PRE_SESSION_COOKIE, SESSION_COOKIE, clearConsoleCookie, readConsoleCookie, setConsoleCookie } from './cookies.js';
 import { newToken, sameToken } from './tokens.js';
 import { assignedMfaSerials } from '../sign-in/steps.js';
 
@@ -23,6 +23,12 @@ export const requireSignIn: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
   if (!session) {
     const back = new URL(c.req.url);
     return c.redirect(`/console/signin?redirect=${encodeURIComponent(back.pathname + back.search)}`, 302);
+  }
+  // An IAM user's session that began before its account was closed ends with the account.
+  if (session.principal.kind !== 'root' && !(await c.var.deps.accountStatus.isActive(session.record.accountId))) {
+    await c.var.sessions.end(session.record);
+    clearConsoleCookie(c, SESSION_COOKIE);
+    return c.redirect('/console/signin', 302);
   }
   const path = new URL(c.req.url).pathname;
   let stage = session.record.stage;

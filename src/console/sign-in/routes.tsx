@@ -74,7 +74,11 @@ export function registerSignIn(app: ConsoleApp): void {
       return c.html(<SignInPage as="iam" csrf={c.var.csrf} account={accountText} userName={userName} redirect={redirect} error={message} />, 401);
     };
     if (!(await throttle.attempt(subjects, now))) return fail(LOCKED);
-    const user = accountId && userName ? await deps.store.users.getByName(accountId, userName) : undefined;
+    const found = accountId && userName ? await deps.store.users.getByName(accountId, userName) : undefined;
+    // Only the root user of a closed account may still sign in (AWS). Its IAM users are refused
+    // as an unknown user is: the same answer, and the password checked against the decoy, so
+    // neither the words nor the cost tell a closed account from a wrong password.
+    const user = found && (await deps.accountStatus.isActive(found.accountId)) ? found : undefined;
     const verdict = await checkConsolePassword(deps.store, user ? { accountId: user.accountId, userId: user.userId, userName: user.userName } : undefined, password, now);
     if (!user || !verdict.ok) return fail(BAD_CREDENTIALS);
     await throttle.succeeded(subjects, now);
