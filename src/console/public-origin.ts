@@ -30,6 +30,11 @@ export class PublicOrigin {
     return new PublicOrigin(new URL(url).origin, allowed);
   }
 
+  /** Whether the console's public URL is https: then browsers reach it over TLS, whatever the last hop was. */
+  get secure(): boolean {
+    return this.#scheme === 'https:';
+  }
+
   /** Whether a request's Host header names this console (compared without case, default port or not). */
   allows(host: string | undefined): boolean {
     if (!host || !/^[A-Za-z0-9.\-:[\]]{1,300}$/.test(host)) return false;
