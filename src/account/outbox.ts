@@ -1,5 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { privateDir, privateIfPresent } from '../shared/private-files.js';
 
 /** A message Ward would have emailed; Ward has no mail, so it lands in the outbox. */
 export interface OutboxMessage {
@@ -47,8 +49,15 @@ export function renderMessage(m: OutboxMessage, from: string = DEFAULT_MAIL_FROM
   ].join('\r\n');
 }
 
-/** The outbox as a directory of `.eml` files (`<data>/outbox/`), one plain-text RFC 5322 message each. */
+/**
+ * The outbox as a directory of `.eml` files (`<data>/outbox/`), one plain-text RFC 5322 message
+ * each. They hold root password-recovery links and email verification codes, so the directory
+ * is 0700 and each message 0600, whatever the umask; made at start, when messages an earlier
+ * version left readable are tightened too.
+ */
 export function directoryOutbox(dir: string, from: string = DEFAULT_MAIL_FROM): Outbox {
+  privateDir(dir);
+  for (const name of readdirSync(dir)) if (name.endsWith('.eml')) privateIfPresent(join(dir, name));
   return {
     async send(m) {
       await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -1,7 +1,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { privateDir, privateFile } from '../store/private-files.js';
+import { privateDir, privateFile } from '../shared/private-files.js';
 
 /**
  * The operator's master key: `WARD_MASTER_KEY` (64 hex characters, base64 of 32 bytes,

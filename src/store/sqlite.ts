@@ -5,7 +5,7 @@ import type { StoredEvent } from '../audit/event-store.js';
 import type { SecretBox } from '../shared/secret-box.js';
 import { KyselyEventRepo } from './kysely/events.js';
 import { KyselyStore } from './kysely/kysely-store.js';
-import { privateDir, privateFile, privateIfPresent } from './private-files.js';
+import { privateDir, privateFile, privateIfPresent } from '../shared/private-files.js';
 import { SqliteWriteLock } from './sqlite-write-lock.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';

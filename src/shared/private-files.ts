@@ -1,6 +1,9 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 
 /**
+ * Private files of the data directory, for every part of Ward that writes there (the store, the
+ * master key, the mail outbox): shared, so each creates and tightens its files the same way.
+ *
  * Ward's data directory holds the store (password hashes, sealed secrets, the audit trail) and,
  * unless WARD_MASTER_KEY is set, the key that unseals them: only its owner may read any of it.
  * Modes are set at creation, whatever the umask, and tightened on files an earlier version (or a
