@@ -1,10 +1,9 @@
 import { AwsError } from '../shared/aws-error.js';
-import { parseArn } from '../shared/arn.js';
 import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import type { Principal } from '../shared/principal.js';
+import { type DenyingLayer, resourceAccount } from './policy-evaluation.js';
 
-/** The policy layer that decided a denial, in the terms of AWS's access-denied messages. */
-export type DenyingLayer = 'identity' | 'resource' | 'boundary' | 'session' | 'scp';
+export { type DenyingLayer, resourceAccount } from './policy-evaluation.js';
 
 /** A statement that applied, named by its policy (as the simulator reports MatchedStatements). */
 export interface AppliedStatement {
@@ -25,16 +24,6 @@ export interface Authorizer {
 }
 
 /**
- * The account a resource ARN belongs to. `*`, account-less ARNs and AWS managed policies
- * (`arn:aws:iam::aws:policy/…`, readable and attachable by every account) count as the caller's own.
- */
-export function resourceAccount(resourceArn: string, callerAccount: string): string {
-  if (resourceArn === '*') return callerAccount;
-  const account = parseArn(resourceArn)?.account;
-  return account && account !== 'aws' ? account : callerAccount;
-}
-
-/**
  * Ward's authorizer before policies exist: root may do anything in its own account, and an IAM
  * user has no policy that allows anything, which is exactly AWS's answer for a user with none.
  */
@@ -51,6 +40,7 @@ const LAYER_NAME: Record<DenyingLayer, string> = {
   boundary: 'permissions boundary',
   session: 'session policy',
   scp: 'service control policy',
+  rcp: 'resource control policy',
 };
 
 /**

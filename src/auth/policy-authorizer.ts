@@ -1,17 +1,13 @@
-import type { Tag } from '../iam/records.js';
-import { type CompiledPolicy, compilePolicy, evaluate, parsePolicyDocument, type PolicyKind } from '../policy/index.js';
+import type { CompiledPolicy, PolicyKind } from '../policy/index.js';
 import { ALL, type CacheBus } from '../shared/cache-bus.js';
 import type { Principal } from '../shared/principal.js';
 import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import type { AccountStatus } from './account-status.js';
-import { type Authorizer, type Decision, resourceAccount } from './authorizer.js';
-import { globalConditionKeys } from './request-context.js';
+import type { Authorizer, Decision } from './authorizer.js';
+import { type LabelledDocument, PolicyEvaluation, actsAsRoot, organizationPoliciesBind } from './policy-evaluation.js';
+import type { PrincipalTag as Tag } from './request-context.js';
 
-/** A stored policy document with the label the simulator and MatchedStatements report. */
-export interface LabelledDocument {
-  id: string;
-  document: string;
-}
+export type { LabelledDocument } from './policy-evaluation.js';
 
 /** Where the authorizer reads a principal's policies; the store implements it. */
 export interface PolicySource {
@@ -45,7 +41,7 @@ export class PolicyAuthorizer implements Authorizer {
   readonly #principals = new Map<string, Promise<PrincipalPolicies>>();
   /** Compiled SCP levels per account, dropped with the policies (any SCP, attachment or tree change publishes `policies`). */
   readonly #scps = new Map<string, Promise<CompiledPolicy[][] | undefined>>();
-  readonly #compiled = new Map<string, CompiledPolicy>();
+  readonly #evaluation: PolicyEvaluation;
 
   constructor(
     private readonly source: PolicySource,
@@ -53,7 +49,10 @@ export class PolicyAuthorizer implements Authorizer {
     private readonly maxEntries = 50_000,
     /** Absent: every account counts as active. */
     private readonly accounts?: AccountStatus,
+    /** The evaluation service and its compile cache (the server shares one); absent: one of its own. */
+    evaluation?: PolicyEvaluation,
   ) {
+    this.#evaluation = evaluation ?? new PolicyEvaluation(maxEntries);
     bus.subscribe((topic, id) => {
       // Entries are keyed by unique ID (AIDA…, AROA…), so any entity's invalidation can drop its own.
       if (topic === 'policies' || id === ALL) {
@@ -88,21 +87,20 @@ export class PolicyAuthorizer implements Authorizer {
     const policies = grant ? { ...loaded, identity: [...loaded.identity, grant] } : loaded;
     const session = p.session && (p.kind === 'assumed-role' || p.kind === 'federated-user') ? this.#sessionPolicies(p.session.policies, p.kind) : undefined;
     const resourcePolicy = options?.resourcePolicy && this.compile(options.resourcePolicy, options.resourcePolicy.kind);
-    const isRoot = p.kind === 'root' || (p.kind === 'federated-user' && p.sourceUserId === undefined);
-    // Service-linked roles are not restricted by SCPs.
-    const scps = p.kind === 'assumed-role' && p.rolePath.startsWith('/aws-service-role/') ? undefined : await this.#scpsOf(p.accountId);
-    const evaluation = evaluate(
-      { action, resource: resourceArn, principalArn: p.arn, principalAccount: p.accountId, context: globalConditionKeys(call, policies.tags, extra) },
-      {
-        identity: policies.identity,
-        sameAccount: resourceAccount(resourceArn, p.accountId) === p.accountId,
-        isRoot,
-        ...(scps ? { scps } : {}),
-        ...(policies.boundary ? { boundary: policies.boundary } : {}),
-        ...(session ? { session } : {}),
-        ...(resourcePolicy ? { resource: resourcePolicy } : {}),
-      },
-    );
+    const scps = organizationPoliciesBind(p) ? await this.#scpsOf(p.accountId) : undefined;
+    const evaluation = this.#evaluation.evaluate({
+      action,
+      resource: resourceArn,
+      principalArn: p.arn,
+      principalAccount: p.accountId,
+      context: this.#evaluation.requestContext(call, policies.tags, extra),
+      identity: policies.identity,
+      isRoot: actsAsRoot(p),
+      ...(scps ? { scps } : {}),
+      ...(policies.boundary ? { boundary: policies.boundary } : {}),
+      ...(session ? { session } : {}),
+      ...(resourcePolicy ? { resourcePolicy } : {}),
+    });
     const matched = evaluation.matched.map((m) => ({ policyId: m.policyId, effect: m.effect, index: m.index, ...(m.sid !== undefined ? { sid: m.sid } : {}) }));
     if (evaluation.decision === 'allowed') return { allowed: true, matched };
     return { allowed: false, explicit: evaluation.decision === 'explicitDeny', layer: evaluation.deniedBy ?? 'identity', matched };
@@ -134,17 +132,9 @@ export class PolicyAuthorizer implements Authorizer {
     }
   }
 
-  /** Compiles a stored document once per distinct text; documents were validated when written. */
+  /** Compiles a stored document once per distinct text, through the evaluation service's cache. */
   compile(doc: LabelledDocument, kind: PolicyKind): CompiledPolicy | undefined {
-    const key = `${kind}\u0000${doc.id}\u0000${doc.document}`;
-    const hit = this.#compiled.get(key);
-    if (hit) return hit;
-    const parsed = parsePolicyDocument(doc.document, kind);
-    if (!parsed.ok) return undefined;
-    const compiled = compilePolicy(parsed.policy, { id: doc.id, kind });
-    if (this.#compiled.size >= this.maxEntries) this.#compiled.delete(this.#compiled.keys().next().value as string);
-    this.#compiled.set(key, compiled);
-    return compiled;
+    return this.#evaluation.compile(doc, kind);
   }
 
   #scpsOf(accountId: string): Promise<CompiledPolicy[][] | undefined> | undefined {

@@ -147,7 +147,7 @@ function contentTypeOf(protocol: Protocol): string {
 
 /** Where the call came from: the client's address computed once, here, for aws:SourceIp and the record alike. */
 function originOf(raw: RawRequest, clientAddress: ClientAddress | undefined): CallOrigin {
-  const sourceIp = clientAddress ? clientAddress.of(raw.remoteAddress, headerValue(raw, 'x-forwarded-for')) : raw.remoteAddress;
+  const sourceIp = clientAddress ? clientAddress.of(raw.remoteAddress, clientAddress.trustsProxies ? headerValue(raw, 'x-forwarded-for') : undefined) : raw.remoteAddress;
   return { sourceIp, userAgent: headerValue(raw, 'user-agent') ?? '', secure: raw.secure, host: headerValue(raw, 'host') };
 }
 

@@ -6,6 +6,7 @@ import { AccountStatus } from '../auth/account-status.js';
 import { CredentialResolver } from '../auth/credentials.js';
 import { LastUsedRecorder } from '../auth/last-used.js';
 import { PolicyAuthorizer } from '../auth/policy-authorizer.js';
+import { PolicyEvaluation } from '../auth/policy-evaluation.js';
 import { bootstrapOptionsFrom } from '../config/bootstrap-options.js';
 import type { WardConfig } from '../config/config.js';
 import { loadMasterKey } from '../config/master-key.js';
@@ -137,6 +138,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       bus,
       undefined,
       accountStatus,
+      // The one evaluation service (and compile cache) of this process.
+      new PolicyEvaluation(),
     );
   // One address reader for every door: the console, the API and /authorize see the same client.
   const clientAddress = new ClientAddress(config.trustedProxies);

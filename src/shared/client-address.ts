@@ -20,6 +20,11 @@ export class ClientAddress {
     this.#any = trustedProxies.length > 0;
   }
 
+  /** Whether any proxy is trusted: if not, X-Forwarded-For is never read (the API need not look for it). */
+  get trustsProxies(): boolean {
+    return this.#any;
+  }
+
   of(peer: string | undefined, forwardedFor: string | undefined): string {
     const socket = unmapped(peer ?? '127.0.0.1');
     if (!this.#any || !forwardedFor || !this.#trusted(socket)) return socket;
@@ -43,6 +48,8 @@ export class ClientAddress {
 
 /** `::ffff:192.0.2.1` (an IPv4 peer on a dual-stack socket) as `192.0.2.1`. */
 function unmapped(address: string): string {
+  // Every request passes here: skip the pattern for the common address that cannot match it.
+  if (address.length < 14 || address.charCodeAt(0) !== 58 /* : */) return address;
   const m = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
   return m ? m[1]! : address;
 }

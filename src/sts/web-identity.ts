@@ -1,5 +1,5 @@
 import { type JsonWebKey, createPublicKey, verify } from 'node:crypto';
-import { compilePolicy, evaluate, parsePolicyDocument } from '../policy/index.js';
+import { compileDocument, evaluatePolicies } from '../auth/policy-evaluation.js';
 import { AwsError } from '../shared/aws-error.js';
 
 /**
@@ -74,9 +74,9 @@ export function verifyRs256(jwt: ReturnType<typeof decodeJwt>, keys: JsonWebKey[
  * applies, and it must name the provider (`Principal: {"Federated": ARN}`).
  */
 export function trustAllowsFederated(trustDocument: string, providerArn: string, roleArn: string, account: string, action: string, context: Record<string, string | string[]>): boolean {
-  const parsed = parsePolicyDocument(trustDocument, 'trust');
-  if (!parsed.ok) return false;
-  const trust = compilePolicy(parsed.policy, { id: `${roleArn}#trust`, kind: 'trust' });
-  const result = evaluate({ action, resource: roleArn, principalArn: providerArn, principalAccount: account, context }, { identity: [], resource: trust, sameAccount: true });
+  const trust = compileDocument({ id: `${roleArn}#trust`, document: trustDocument }, 'trust');
+  if (!trust.ok) return false;
+  // The role is in the provider's account: the trust policy alone decides (a trust policy must allow even there).
+  const result = evaluatePolicies({ action, resource: roleArn, principalArn: providerArn, principalAccount: account, resourceOwner: account, context, identity: [], resourcePolicy: trust.policy });
   return result.decision === 'allowed';
 }

@@ -1,4 +1,4 @@
-import { compilePolicy, contextKeysOf, parsePolicyDocument } from '../../policy/index.js';
+import { contextKeysOf } from '../../policy/index.js';
 import { parseArn } from '../../shared/arn.js';
 import type { CallContext } from '../../shared/call-context.js';
 import { iamErrors } from '../errors.js';
@@ -9,7 +9,7 @@ import type { IamStore } from '../iam-store.js';
 import { contextFromEntries } from './context-entries.js';
 import { checkSimulationLimits } from './limits.js';
 import { simulationPage } from './page.js';
-import { prepareSimulation } from './simulate.js';
+import { compileAll, prepareSimulation } from './simulate.js';
 import { type SimulatedPolicy, type SourcePolicies, groupPolicies, userPolicies } from './sources.js';
 
 /** The user or group a PolicySourceArn names, with its policies; roles join when they exist. */
@@ -37,12 +37,7 @@ async function sourceOf(store: IamStore, ctx: CallContext, arn: string, action: 
 }
 
 function keysOf(policies: Array<Pick<SimulatedPolicy, 'id' | 'document'>>): string[] {
-  const compiled = policies.map((p) => {
-    const parsed = parsePolicyDocument(p.document, 'identity');
-    if (!parsed.ok) throw iamErrors.malformedPolicy(parsed.reason);
-    return compilePolicy(parsed.policy, { id: p.id, kind: 'identity' });
-  });
-  return contextKeysOf(compiled);
+  return contextKeysOf(compileAll(policies, 'identity'));
 }
 
 const inputDocs = (texts: string[] | undefined) => (texts ?? []).map((document, i) => ({ id: `PolicyInputList.${i + 1}`, document }));

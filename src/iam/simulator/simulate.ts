@@ -1,4 +1,5 @@
-import { type CompiledPolicy, compilePolicy, evaluate, parsePolicyDocument, type PolicyKind } from '../../policy/index.js';
+import { compileDocument, evaluatePolicies, principalConditionKeys } from '../../auth/policy-evaluation.js';
+import type { CompiledPolicy, PolicyKind } from '../../policy/index.js';
 import { parseArn } from '../../shared/arn.js';
 import type { EvaluationResult } from '../../wire/generated/iam.js';
 import { iamErrors } from '../errors.js';
@@ -19,11 +20,12 @@ export interface Simulation {
   context: Record<string, string | string[]>;
 }
 
-function compileAll(policies: SimulatedPolicy[], kind: PolicyKind): CompiledPolicy[] {
+/** The simulator's policies through the evaluation service; a document that does not parse is the caller's error. */
+export function compileAll(policies: ReadonlyArray<Pick<SimulatedPolicy, 'id' | 'document'>>, kind: PolicyKind): CompiledPolicy[] {
   return policies.map((p) => {
-    const parsed = parsePolicyDocument(p.document, kind);
-    if (!parsed.ok) throw iamErrors.malformedPolicy(parsed.reason);
-    return compilePolicy(parsed.policy, { id: p.id, kind });
+    const compiled = compileDocument(p, kind);
+    if (!compiled.ok) throw iamErrors.malformedPolicy(compiled.reason);
+    return compiled.policy;
   });
 }
 
@@ -60,10 +62,8 @@ export function prepareSimulation(sim: Simulation): PreparedSimulation {
 
   const p = sim.source.principal;
   const principalArn = sim.callerArn ?? p.arn;
-  const principalKeys: Record<string, string> = { 'aws:PrincipalArn': principalArn, 'aws:PrincipalAccount': p.accountId, 'aws:PrincipalType': p.type };
-  if (p.userName !== undefined) principalKeys['aws:username'] = p.userName;
-  if (p.userId !== undefined) principalKeys['aws:userid'] = p.userId;
-  for (const t of sim.source.tags) principalKeys[`aws:PrincipalTag/${t.key}`] = t.value;
+  // The simulated principal's keys, as the evaluation service names a caller's; the rest is what ContextEntries give.
+  const principalKeys = principalConditionKeys({ arn: principalArn, accountId: p.accountId, type: p.type, userId: p.userId, userName: p.userName }, sim.source.tags);
   const context = { ...principalKeys, ...sim.context };
   const owner = sim.resourceOwner === undefined ? undefined : (parseArn(sim.resourceOwner)?.account ?? sim.resourceOwner);
   const { actions, resources } = sim;
@@ -73,16 +73,19 @@ export function prepareSimulation(sim: Simulation): PreparedSimulation {
     resultAt(index) {
       const action = actions[Math.floor(index / resources.length)]!;
       const resource = resources[index % resources.length]!;
-      const resourceAccount = owner ?? (resource === '*' ? p.accountId : parseArn(resource)?.account || p.accountId);
-      const evaluation = evaluate(
-        { action, resource, principalArn, principalAccount: p.accountId, context },
-        {
-          identity: compiledIdentity,
-          sameAccount: resourceAccount === p.accountId,
-          ...(compiledBoundary.length > 0 ? { boundary: compiledBoundary } : {}),
-          ...(compiledResource[0] ? { resource: compiledResource[0] } : {}),
-        },
-      );
+      // Without ResourceOwner the resource's account is read from its ARN by the service's rules:
+      // an AWS managed policy (account `aws`) is the caller's own, as the authorizer has it.
+      const evaluation = evaluatePolicies({
+        action,
+        resource,
+        principalArn,
+        principalAccount: p.accountId,
+        ...(owner !== undefined ? { resourceOwner: owner } : {}),
+        context,
+        identity: compiledIdentity,
+        ...(compiledBoundary.length > 0 ? { boundary: compiledBoundary } : {}),
+        ...(compiledResource[0] ? { resourcePolicy: compiledResource[0] } : {}),
+      });
       return {
         EvalActionName: action,
         EvalResourceName: resource,
