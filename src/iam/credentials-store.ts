@@ -93,9 +93,6 @@ export interface CredentialRepo {
   /** Records the newest accepted step (and the drift, when resynchronized). */
   recordMfaStep(serialNumber: string, lastStep: number, driftSteps?: number): Promise<void>;
   deleteMfaDevice(serialNumber: string): Promise<void>;
-  mfaTags(serialNumber: string): Promise<Tag[]>;
-  putMfaTags(serialNumber: string, tags: Tag[]): Promise<void>;
-  removeMfaTags(serialNumber: string, keys: string[]): Promise<void>;
 
   // Console passwords.
   getLoginProfile(accountId: string, userId: string | undefined): Promise<LoginProfileRecord | undefined>;

@@ -21,6 +21,7 @@ export const iamErrors = {
   quota: (name: string, limit: number) => new AwsError('LimitExceeded', `Cannot exceed quota for ${name}: ${limit}`, 409),
   tooManyTags: () => new AwsError('LimitExceeded', 'The number of tags has reached the maximum limit.', 409),
   invalidInput: (message: string) => new AwsError('InvalidInput', message, 400),
+  noSuchOidcProvider: (arn: string) => new AwsError('NoSuchEntity', `OpenIDConnect Provider not found for arn ${arn}`, 404),
 
   // Policies.
   /** A policy ARN that is not one (InvalidInput, as IAM answers a malformed ARN parameter). */

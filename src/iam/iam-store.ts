@@ -1,4 +1,5 @@
 import type { CredentialRepo } from './credentials-store.js';
+import type { TagRepo } from './tagging/tag-repo.js';
 import type {
   AccessKeyRecord,
   AccessKeyStatus,
@@ -41,6 +42,8 @@ export interface IamStore {
   meta: MetaRepo;
   /** MFA devices, console passwords, signing certificates, SSH keys, service last access (credentials-store.ts). */
   credentials: CredentialRepo;
+  /** The tags of every taggable resource (tagging/tag-repo.ts). */
+  tags: TagRepo;
   /** Runs `fn` in one database transaction; everything it writes commits or none of it does. */
   transaction<T>(fn: (tx: IamStore) => Promise<T>): Promise<T>;
   /**
@@ -72,9 +75,8 @@ export interface UserRepo {
   delete(userId: string): Promise<void>;
   list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<UserRecord>>;
   count(accountId: string): Promise<number>;
+  /** The user's tags, as `tags.list('user', userId)` reads them. */
   tags(userId: string): Promise<Tag[]>;
-  putTags(userId: string, tags: Tag[]): Promise<void>;
-  removeTags(userId: string, keys: string[]): Promise<void>;
 }
 
 export interface GroupRepo {
@@ -121,11 +123,6 @@ export interface PolicyRepo {
   list(filter: PolicyListFilter, page: PageRequest): Promise<Page<ManagedPolicyWithUsage>>;
   /** Customer managed policies in the account. */
   count(accountId: string): Promise<number>;
-  /** Tags in AWS's listing order (shorter keys first, then by code point). */
-  tags(policyId: string): Promise<Tag[]>;
-  /** Adds or replaces tags; keys are case-sensitive for policies. */
-  putTags(policyId: string, tags: Tag[]): Promise<void>;
-  removeTags(policyId: string, keys: string[]): Promise<void>;
 
   // Versions.
   /** All versions, newest first. */
@@ -195,9 +192,8 @@ export interface RoleRepo {
   delete(roleId: string): Promise<void>;
   list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<RoleRecord>>;
   count(accountId: string): Promise<number>;
+  /** The role's tags, as `tags.list('role', roleId)` reads them. */
   tags(roleId: string): Promise<Tag[]>;
-  putTags(roleId: string, tags: Tag[]): Promise<void>;
-  removeTags(roleId: string, keys: string[]): Promise<void>;
   /** RoleLastUsed: called when the role is assumed. */
   recordLastUsed(roleId: string, at: Date, region: string): Promise<void>;
   /** DeleteServiceLinkedRole's tasks. */
@@ -219,9 +215,6 @@ export interface InstanceProfileRepo {
   removeRole(instanceProfileId: string, roleId: string): Promise<boolean>;
   /** The profiles a role is in. */
   forRole(roleId: string, page: PageRequest): Promise<Page<InstanceProfileRecord>>;
-  tags(instanceProfileId: string): Promise<Tag[]>;
-  putTags(instanceProfileId: string, tags: Tag[]): Promise<void>;
-  removeTags(instanceProfileId: string, keys: string[]): Promise<void>;
 }
 
 /** Small facts about the installation itself, such as which key bootstrap issued. */

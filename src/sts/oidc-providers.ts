@@ -1,6 +1,9 @@
 import { AwsError } from '../shared/aws-error.js';
 import type { CallContext, OperationHandler } from '../shared/call-context.js';
 import { UniqueViolation } from '../shared/unique-violation.js';
+import { iamErrors } from '../iam/errors.js';
+import { authorizeNewResourceTags } from '../iam/tagging/taggable.js';
+import { tagConditionKeys, tagsFromRequest } from '../iam/tagging/tag-rules.js';
 import type { IamOperations } from '../wire/generated/iam.js';
 import type { OidcProviderRecord, OidcProviderRepo } from './session-store.js';
 
@@ -11,10 +14,7 @@ type OidcOps =
   | 'DeleteOpenIDConnectProvider'
   | 'AddClientIDToOpenIDConnectProvider'
   | 'RemoveClientIDFromOpenIDConnectProvider'
-  | 'UpdateOpenIDConnectProviderThumbprint'
-  | 'TagOpenIDConnectProvider'
-  | 'UntagOpenIDConnectProvider'
-  | 'ListOpenIDConnectProviderTags';
+  | 'UpdateOpenIDConnectProviderThumbprint';
 
 export type OidcProviderHandlers = { [Op in OidcOps]: OperationHandler<IamOperations[Op]['input'], IamOperations[Op]['output']> };
 
@@ -23,10 +23,11 @@ export const providerPath = (url: string): string => url.replace(/^https:\/\//i,
 
 export const oidcProviderArn = (accountId: string, url: string): string => `arn:aws:iam::${accountId}:oidc-provider/${providerPath(url)}`;
 
-const notFound = (arn: string): AwsError => new AwsError('NoSuchEntity', `OpenIDConnect Provider not found for arn ${arn}`, 404);
+const notFound = iamErrors.noSuchOidcProvider;
 
 /**
- * IAM's OpenID Connect provider operations. Ward cannot fetch an issuer's keys, so the verifying
+ * IAM's OpenID Connect provider operations (their tags go the way of every IAM resource's:
+ * `iam/handlers/oidc-provider-tags.ts`). Ward cannot fetch an issuer's keys, so the verifying
  * keys come from a JWKS file (see `web-identity.ts`); the provider itself is stored as AWS stores it.
  */
 export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcProviderHandlers {
@@ -41,11 +42,9 @@ export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcPro
     async CreateOpenIDConnectProvider(input, ctx) {
       if (!/^https:\/\/[^/\s?#]+/i.test(input.Url)) throw new AwsError('InvalidInput', 'Invalid Open ID Connect Provider URL', 400);
       const arn = oidcProviderArn(ctx.principal.accountId, input.Url);
-      const tags = (input.Tags ?? []).map((t) => ({ key: t.Key, value: t.Value }));
-      const requestTags: Record<string, string | string[]> = {};
-      for (const t of tags) requestTags[`aws:RequestTag/${t.key}`] = t.value;
-      if (tags.length > 0) requestTags['aws:TagKeys'] = tags.map((t) => t.key);
-      await ctx.authorize('iam:CreateOpenIDConnectProvider', arn, requestTags);
+      const tags = tagsFromRequest('oidc-provider', input.Tags);
+      await ctx.authorize('iam:CreateOpenIDConnectProvider', arn, tagConditionKeys(tags));
+      await authorizeNewResourceTags(ctx, 'oidc-provider', arn, tags);
       try {
         await providers.create({
           arn,
@@ -102,30 +101,6 @@ export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcPro
       const p = await load(ctx, input.OpenIDConnectProviderArn, 'iam:UpdateOpenIDConnectProviderThumbprint');
       await providers.update({ ...p, thumbprints: input.ThumbprintList });
       return {};
-    },
-
-    async TagOpenIDConnectProvider(input, ctx) {
-      const p = await load(ctx, input.OpenIDConnectProviderArn, 'iam:TagOpenIDConnectProvider');
-      const tags = [...p.tags];
-      for (const t of input.Tags) {
-        const i = tags.findIndex((x) => x.key === t.Key);
-        if (i >= 0) tags[i] = { key: t.Key, value: t.Value };
-        else tags.push({ key: t.Key, value: t.Value });
-      }
-      if (tags.length > 50) throw new AwsError('LimitExceeded', 'The number of tags has reached the maximum limit.', 409);
-      await providers.update({ ...p, tags });
-      return {};
-    },
-
-    async UntagOpenIDConnectProvider(input, ctx) {
-      const p = await load(ctx, input.OpenIDConnectProviderArn, 'iam:UntagOpenIDConnectProvider');
-      await providers.update({ ...p, tags: p.tags.filter((t) => !input.TagKeys.includes(t.key)) });
-      return {};
-    },
-
-    async ListOpenIDConnectProviderTags(input, ctx) {
-      const p = await load(ctx, input.OpenIDConnectProviderArn, 'iam:ListOpenIDConnectProviderTags');
-      return { Tags: p.tags.map((t) => ({ Key: t.key, Value: t.value })), IsTruncated: false };
     },
   };
 }

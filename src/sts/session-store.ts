@@ -39,6 +39,7 @@ export interface OidcProviderRepo {
   create(provider: OidcProviderRecord): Promise<void>;
   get(arn: string): Promise<OidcProviderRecord | undefined>;
   list(accountId: string): Promise<OidcProviderRecord[]>;
+  /** Writes the client IDs and thumbprints; tags change only through the tag repository. */
   update(provider: OidcProviderRecord): Promise<void>;
   delete(arn: string): Promise<boolean>;
 }

@@ -5,6 +5,7 @@ import { groupHandlers } from './groups.js';
 import { instanceProfileHandlers } from './instance-profiles.js';
 import { inlinePolicyHandlers } from './inline-policies.js';
 import { managedPolicyHandlers } from './managed-policies.js';
+import { oidcProviderTagHandlers } from './oidc-provider-tags.js';
 import { orgFeatureHandlers } from './org-features.js';
 import { roleHandlers } from './roles.js';
 import { serviceLinkedRoleHandlers } from './service-linked-roles.js';
@@ -39,6 +40,7 @@ export function iamHandlerGroups(deps: IamDeps): IamHandlers[] {
     passwordHandlers(deps),
     credentialHandlers(deps),
     orgFeatureHandlers(deps),
+    oidcProviderTagHandlers(deps),
   ];
 }
 

@@ -2,10 +2,10 @@ import { iamArn } from '../../shared/arn.js';
 import { newUniqueId } from '../../shared/ids.js';
 import { iamErrors } from '../errors.js';
 import type { InstanceProfileRecord } from '../records.js';
-import { tagConditionKeys } from './policy-support.js';
+import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
+import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
 import { authorizedInstanceProfile, authorizedRole } from './resolve.js';
-import { wireInstanceProfile, wireTags } from './shapes.js';
-import { checkTagLimit, tagsFromWire } from './tags.js';
+import { wireInstanceProfile } from './shapes.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 import { rethrowAs } from './users.js';
 
@@ -15,15 +15,19 @@ const ROLES_PER_INSTANCE_PROFILE = 1;
 /** Instance profiles: containers that pass one role to EC2 instances. */
 export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
   const withRoles = async (p: InstanceProfileRecord) => wireInstanceProfile(p, await store.instanceProfiles.roles(p.instanceProfileId));
+  const tagging = taggingOperations(store, {
+    kind: 'instance-profile',
+    find: (ctx, input: { InstanceProfileName: string }, action, keys) => authorizedInstanceProfile(store, ctx, input.InstanceProfileName, action, () => keys),
+    id: (profile) => profile.instanceProfileId,
+  });
   return {
     async CreateInstanceProfile(input, ctx) {
       const accountId = ctx.principal.accountId;
       const path = input.Path ?? '/';
       const arn = iamArn(accountId, 'instance-profile', path, input.InstanceProfileName);
-      const tags = tagsFromWire(input.Tags);
+      const tags = tagsFromRequest('instance-profile', input.Tags);
       await ctx.authorize('iam:CreateInstanceProfile', arn, tagConditionKeys(tags));
-      if (tags.length > 0) await ctx.authorize('iam:TagInstanceProfile', arn, tagConditionKeys(tags));
-      checkTagLimit(tags.length);
+      await authorizeNewResourceTags(ctx, 'instance-profile', arn, tags);
       const profile: InstanceProfileRecord = {
         instanceProfileId: newUniqueId('AIPA'),
         accountId,
@@ -42,7 +46,7 @@ export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHan
 
     async GetInstanceProfile(input, ctx) {
       const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:GetInstanceProfile');
-      const [roles, tags] = await Promise.all([store.instanceProfiles.roles(profile.instanceProfileId), store.instanceProfiles.tags(profile.instanceProfileId)]);
+      const [roles, tags] = await Promise.all([store.instanceProfiles.roles(profile.instanceProfileId), store.tags.list('instance-profile', profile.instanceProfileId)]);
       return { InstanceProfile: wireInstanceProfile(profile, roles, tags) };
     },
 
@@ -98,31 +102,8 @@ export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHan
       return {};
     },
 
-    async TagInstanceProfile(input, ctx) {
-      const tags = tagsFromWire(input.Tags);
-      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:TagInstanceProfile');
-      await store.transaction(async (tx) => {
-        const existing = new Set((await tx.instanceProfiles.tags(profile.instanceProfileId)).map((t) => t.key.toLowerCase()));
-        for (const t of tags) existing.add(t.key.toLowerCase());
-        checkTagLimit(existing.size);
-        await tx.instanceProfiles.putTags(profile.instanceProfileId, tags);
-      });
-      return {};
-    },
-
-    async UntagInstanceProfile(input, ctx) {
-      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:UntagInstanceProfile');
-      await store.transaction((tx) => tx.instanceProfiles.removeTags(profile.instanceProfileId, input.TagKeys));
-      return {};
-    },
-
-    async ListInstanceProfileTags(input, ctx) {
-      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:ListInstanceProfileTags');
-      const all = await store.instanceProfiles.tags(profile.instanceProfileId);
-      const { marker, maxItems } = pageOf(input);
-      const start = marker === undefined ? 0 : Number.parseInt(marker, 10) || 0;
-      const next = start + maxItems < all.length ? String(start + maxItems) : undefined;
-      return { Tags: wireTags(all.slice(start, start + maxItems)), ...truncation(next) };
-    },
+    TagInstanceProfile: (input, ctx) => tagging.tag(input, ctx),
+    UntagInstanceProfile: (input, ctx) => tagging.untag(input, ctx),
+    ListInstanceProfileTags: (input, ctx) => tagging.list(input, ctx),
   };
 }

@@ -1,19 +1,18 @@
 import { newUniqueId } from '../../shared/ids.js';
 import { iamErrors } from '../errors.js';
 import type { ManagedPolicyRecord } from '../records.js';
-import { checkTagLimit } from './tags.js';
+import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
+import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
 import {
   assertCustomerManaged,
   authorizedPolicy,
   checkManagedPolicySize,
   offsetPage,
   policyArnOf,
-  policyTagsFromWire,
-  tagConditionKeys,
   validateIdentityDocument,
   wirePolicy,
 } from './policy-support.js';
-import { encodePolicyDocument, wireTags } from './shapes.js';
+import { encodePolicyDocument } from './shapes.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 import { rethrowAs } from './users.js';
 
@@ -22,14 +21,24 @@ import { rethrowAs } from './users.js';
  * managed ones, which every account sees and none may change.
  */
 export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
+  const tagging = taggingOperations(store, {
+    kind: 'policy',
+    find: async (ctx, input: { PolicyArn: string }, action, keys) => {
+      const policy = await authorizedPolicy(store, ctx, input.PolicyArn, action, undefined, keys);
+      // Listing an AWS managed policy's tags is a read; changing them is not allowed.
+      if (action !== 'iam:ListPolicyTags') assertCustomerManaged(policy, ctx, action);
+      return policy;
+    },
+    id: (policy) => policy.policyId,
+  });
   return {
     async CreatePolicy(input, ctx) {
       const accountId = ctx.principal.accountId;
       const path = input.Path ?? '/';
       const arn = policyArnOf(accountId, path, input.PolicyName);
-      const tags = policyTagsFromWire(input.Tags);
+      const tags = tagsFromRequest('policy', input.Tags);
       await ctx.authorize('iam:CreatePolicy', arn, tagConditionKeys(tags));
-      checkTagLimit(tags.length);
+      await authorizeNewResourceTags(ctx, 'policy', arn, tags);
       validateIdentityDocument(input.PolicyDocument);
       checkManagedPolicySize(input.PolicyDocument, quotas);
       const policy: ManagedPolicyRecord = {
@@ -56,7 +65,7 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
 
     async GetPolicy(input, ctx) {
       const policy = await authorizedPolicy(store, ctx, input.PolicyArn, 'iam:GetPolicy');
-      const [usage, tags] = await Promise.all([store.policies.usage(policy.policyId, ctx.principal.accountId), store.policies.tags(policy.policyId)]);
+      const [usage, tags] = await Promise.all([store.policies.usage(policy.policyId, ctx.principal.accountId), store.tags.list('policy', policy.policyId)]);
       return { Policy: wirePolicy(policy, usage, { description: true, tags }) };
     },
 
@@ -152,30 +161,8 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
       return {};
     },
 
-    async TagPolicy(input, ctx) {
-      const tags = policyTagsFromWire(input.Tags);
-      const policy = await authorizedPolicy(store, ctx, input.PolicyArn, 'iam:TagPolicy', undefined, tagConditionKeys(tags));
-      assertCustomerManaged(policy, ctx, 'iam:TagPolicy');
-      await store.transaction(async (tx) => {
-        const keys = new Set((await tx.policies.tags(policy.policyId)).map((t) => t.key));
-        for (const t of tags) keys.add(t.key);
-        checkTagLimit(keys.size);
-        await tx.policies.putTags(policy.policyId, tags);
-      });
-      return {};
-    },
-
-    async UntagPolicy(input, ctx) {
-      const policy = await authorizedPolicy(store, ctx, input.PolicyArn, 'iam:UntagPolicy', undefined, { 'aws:TagKeys': input.TagKeys });
-      assertCustomerManaged(policy, ctx, 'iam:UntagPolicy');
-      await store.transaction((tx) => tx.policies.removeTags(policy.policyId, input.TagKeys));
-      return {};
-    },
-
-    async ListPolicyTags(input, ctx) {
-      const policy = await authorizedPolicy(store, ctx, input.PolicyArn, 'iam:ListPolicyTags');
-      const { items, ...rest } = offsetPage(await store.policies.tags(policy.policyId), input);
-      return { Tags: wireTags(items), ...rest };
-    },
+    TagPolicy: (input, ctx) => tagging.tag(input, ctx),
+    UntagPolicy: (input, ctx) => tagging.untag(input, ctx),
+    ListPolicyTags: (input, ctx) => tagging.list(input, ctx),
   };
 }

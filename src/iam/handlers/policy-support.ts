@@ -95,26 +95,6 @@ export function wirePolicy(p: ManagedPolicyRecord, usage: PolicyUsage, extra: { 
   };
 }
 
-/** Policy tags from the wire: keys are case-sensitive, so only an exact repeat is a duplicate. */
-export function policyTagsFromWire(tags: ReadonlyArray<{ Key: string; Value: string }> | undefined): Tag[] {
-  const seen = new Set<string>();
-  const out: Tag[] = [];
-  for (const t of tags ?? []) {
-    if (seen.has(t.Key)) throw iamErrors.duplicatePolicyTagKeys();
-    seen.add(t.Key);
-    out.push({ key: t.Key, value: t.Value });
-  }
-  return out;
-}
-
-/** aws:RequestTag/<key> and aws:TagKeys for a request that carries tags. */
-export function tagConditionKeys(tags: Tag[]): RequestConditionKeys | undefined {
-  if (tags.length === 0) return undefined;
-  const keys: RequestConditionKeys = { 'aws:TagKeys': tags.map((t) => t.key) };
-  for (const t of tags) keys[`aws:RequestTag/${t.key}`] = t.value;
-  return keys;
-}
-
 /** iam:PermissionsBoundary: the boundary the user has, for operations on the user. */
 export function boundaryConditionKey(user: UserRecord | undefined): RequestConditionKeys | undefined {
   return user?.permissionsBoundaryArn ? { 'iam:PermissionsBoundary': user.permissionsBoundaryArn } : undefined;

@@ -24,7 +24,7 @@ export async function authorizedUser(
 ): Promise<UserRecord> {
   const accountId = ctx.principal.accountId;
   const user = await store.users.getByName(accountId, userName);
-  const resourceTags = user ? resourceTagKeys(await store.users.tags(user.userId)) : undefined;
+  const resourceTags = user ? resourceTagKeys(await store.tags.list('user', user.userId)) : undefined;
   await ctx.authorize(action, user ? userArn(user) : iamArn(accountId, 'user', '/', userName), { ...resourceTags, ...context?.(user) }, options);
   if (!user) throw iamErrors.noSuchUser(userName);
   return user;
@@ -95,7 +95,7 @@ export async function authorizedRole(
 ): Promise<RoleRecord> {
   const accountId = ctx.principal.accountId;
   const role = await store.roles.getByName(accountId, roleName);
-  const resourceTags = role ? resourceTagKeys(await store.roles.tags(role.roleId)) : undefined;
+  const resourceTags = role ? resourceTagKeys(await store.tags.list('role', role.roleId)) : undefined;
   await ctx.authorize(action, role ? roleArn(role) : iamArn(accountId, 'role', '/', roleName), { ...resourceTags, ...context?.(role) });
   if (!role) throw iamErrors.noSuchRole(roleName);
   return role;
@@ -107,11 +107,12 @@ export async function authorizedInstanceProfile(
   ctx: CallContext,
   name: string,
   action: string,
+  context?: EntityConditionKeys<InstanceProfileRecord>,
 ): Promise<InstanceProfileRecord> {
   const accountId = ctx.principal.accountId;
   const profile = await store.instanceProfiles.getByName(accountId, name);
-  const resourceTags = profile ? resourceTagKeys(await store.instanceProfiles.tags(profile.instanceProfileId)) : undefined;
-  await ctx.authorize(action, profile ? instanceProfileArn(profile) : iamArn(accountId, 'instance-profile', '/', name), resourceTags);
+  const resourceTags = profile ? resourceTagKeys(await store.tags.list('instance-profile', profile.instanceProfileId)) : undefined;
+  await ctx.authorize(action, profile ? instanceProfileArn(profile) : iamArn(accountId, 'instance-profile', '/', name), { ...resourceTags, ...context?.(profile) });
   if (!profile) throw iamErrors.noSuchInstanceProfile(name);
   return profile;
 }

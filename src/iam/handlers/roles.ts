@@ -7,10 +7,11 @@ import type { PolicyEntity, RoleRecord, Tag } from '../records.js';
 import type { IamQuotas } from '../quotas.js';
 import { attach, detach, listAttached } from './attachments.js';
 import { deleteInline, getInline, listInline, putInline } from './inline-policies.js';
-import { boundaryPolicy, tagConditionKeys } from './policy-support.js';
+import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
+import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
+import { boundaryPolicy } from './policy-support.js';
 import { authorizedRole } from './resolve.js';
-import { wireRole, wireTags } from './shapes.js';
-import { checkTagLimit, tagsFromWire } from './tags.js';
+import { wireRole } from './shapes.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 import { rethrowAs } from './users.js';
 
@@ -66,22 +67,28 @@ async function authorizedModifiableRole(deps: IamDeps, ctx: CallContext, roleNam
 /** Roles, their tags and boundaries, and their inline and attached policies. */
 export function roleHandlers(deps: IamDeps): IamHandlers {
   const { store, bus, quotas } = deps;
+  const tagging = taggingOperations(store, {
+    kind: 'role',
+    find: (ctx, input: { RoleName: string }, action, keys) => authorizedRole(store, ctx, input.RoleName, action, () => keys),
+    id: (role) => role.roleId,
+    // Role tags are aws:PrincipalTag values in the sessions of the role.
+    changed: () => bus.publish('policies', '*'),
+  });
   return {
     async CreateRole(input, ctx) {
       const accountId = ctx.principal.accountId;
       const path = input.Path ?? '/';
       const arn = iamArn(accountId, 'role', path, input.RoleName);
-      const tags = tagsFromWire(input.Tags);
+      const tags = tagsFromRequest('role', input.Tags);
       const boundaryArn = input.PermissionsBoundary;
       await ctx.authorize('iam:CreateRole', arn, {
         ...tagConditionKeys(tags),
         ...(boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : {}),
       });
-      if (tags.length > 0) await ctx.authorize('iam:TagRole', arn, tagConditionKeys(tags));
+      await authorizeNewResourceTags(ctx, 'role', arn, tags);
       // The service-linked path is AWS's: a role made there would pass for a service-linked role
       // (exempt from SCPs, protected from edits), so only CreateServiceLinkedRole may use it.
       if (path.startsWith(SERVICE_ROLE_PATH)) throw iamErrors.invalidInput(`Path prefix '${SERVICE_ROLE_PATH}' can only be used for AWS Service linked Roles`);
-      checkTagLimit(tags.length);
       validateTrustDocument(input.AssumeRolePolicyDocument, quotas);
       const boundary = boundaryArn !== undefined ? await boundaryPolicy(store, boundaryArn, accountId) : undefined;
       const role: RoleRecord = {
@@ -101,7 +108,7 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
 
     async GetRole(input, ctx) {
       const role = await authorizedRole(store, ctx, input.RoleName, 'iam:GetRole');
-      return { Role: wireRole(role, 'detail', await store.roles.tags(role.roleId)) };
+      return { Role: wireRole(role, 'detail', await store.tags.list('role', role.roleId)) };
     },
 
     async ListRoles(input, ctx) {
@@ -128,7 +135,7 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
       const role = await authorizedRole(store, ctx, input.RoleName, 'iam:UpdateRoleDescription', roleBoundaryKey);
       await store.transaction((tx) => tx.roles.update(role.roleId, { description: input.Description }));
       const updated = (await store.roles.getById(role.roleId)) ?? { ...role, description: input.Description };
-      return { Role: wireRole(updated, 'detail', await store.roles.tags(role.roleId)) };
+      return { Role: wireRole(updated, 'detail', await store.tags.list('role', role.roleId)) };
     },
 
     async UpdateAssumeRolePolicy(input, ctx) {
@@ -154,35 +161,9 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
       return {};
     },
 
-    async TagRole(input, ctx) {
-      const tags = tagsFromWire(input.Tags);
-      const role = await authorizedRole(store, ctx, input.RoleName, 'iam:TagRole', () => tagConditionKeys(tags));
-      await store.transaction(async (tx) => {
-        const existing = new Set((await tx.roles.tags(role.roleId)).map((t) => t.key.toLowerCase()));
-        for (const t of tags) existing.add(t.key.toLowerCase());
-        checkTagLimit(existing.size);
-        await tx.roles.putTags(role.roleId, tags);
-      });
-      // Role tags are aws:PrincipalTag values in the sessions of the role.
-      bus.publish('policies', '*');
-      return {};
-    },
-
-    async UntagRole(input, ctx) {
-      const role = await authorizedRole(store, ctx, input.RoleName, 'iam:UntagRole', () => ({ 'aws:TagKeys': input.TagKeys }));
-      await store.transaction((tx) => tx.roles.removeTags(role.roleId, input.TagKeys));
-      bus.publish('policies', '*');
-      return {};
-    },
-
-    async ListRoleTags(input, ctx) {
-      const role = await authorizedRole(store, ctx, input.RoleName, 'iam:ListRoleTags');
-      const all = await store.roles.tags(role.roleId);
-      const { marker, maxItems } = pageOf(input);
-      const start = marker === undefined ? 0 : Number.parseInt(marker, 10) || 0;
-      const next = start + maxItems < all.length ? String(start + maxItems) : undefined;
-      return { Tags: wireTags(all.slice(start, start + maxItems)), ...truncation(next) };
-    },
+    TagRole: (input, ctx) => tagging.tag(input, ctx),
+    UntagRole: (input, ctx) => tagging.untag(input, ctx),
+    ListRoleTags: (input, ctx) => tagging.list(input, ctx),
 
     async PutRolePermissionsBoundary(input, ctx) {
       const role = await authorizedModifiableRole(deps, ctx, input.RoleName, 'iam:PutRolePermissionsBoundary', () => ({

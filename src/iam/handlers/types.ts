@@ -11,8 +11,8 @@ export interface IamDeps {
   quotas: IamQuotas;
   /** Organizations, for centralized root access (absent: those operations answer OrganizationNotFound). */
   organizations?: OrganizationsRepo;
-  /** The account's identity providers, for GetAccountSummary's Providers count. */
-  identityProviders?: { list(accountId: string): Promise<unknown[]> };
+  /** The account's identity providers: GetAccountSummary's Providers count, and the OIDC providers' tags. */
+  identityProviders?: { list(accountId: string): Promise<unknown[]>; get(arn: string): Promise<{ arn: string; accountId: string } | undefined> };
 }
 
 export type IamHandlers = {

@@ -4,26 +4,31 @@ import { UniqueViolation } from '../../shared/unique-violation.js';
 import { iamErrors } from '../errors.js';
 import type { Tag, UserRecord } from '../records.js';
 import { boundaryPolicy } from './policy-support.js';
-import { checkTagLimit, tagsFromWire } from './tags.js';
+import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
+import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
 import { authorizedUser, nonUserCredentials } from './resolve.js';
-import { tagConditionKeys } from './policy-support.js';
-import { wireRootUser, wireTags, wireUser } from './shapes.js';
+import { wireRootUser, wireUser } from './shapes.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 
 export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
+  const tagging = taggingOperations(store, {
+    kind: 'user',
+    find: (ctx, input: { UserName: string }, action, keys) => authorizedUser(store, ctx, input.UserName, action, () => keys),
+    id: (user) => user.userId,
+    // Tags are aws:PrincipalTag values in the user's own requests.
+    changed: (user) => bus.publish('user', user.userId),
+  });
   return {
     async CreateUser(input, ctx) {
       const accountId = ctx.principal.accountId;
       const path = input.Path ?? '/';
       const boundaryArn = input.PermissionsBoundary;
-      const tags: Tag[] = tagsFromWire(input.Tags);
+      const tags: Tag[] = tagsFromRequest('user', input.Tags);
       await ctx.authorize('iam:CreateUser', iamArn(accountId, 'user', path, input.UserName), {
         ...tagConditionKeys(tags),
         ...(boundaryArn !== undefined ? { 'iam:PermissionsBoundary': boundaryArn } : {}),
       });
-      // Creating a user with tags needs iam:TagUser as well ("Tagging IAM users").
-      if (tags.length > 0) await ctx.authorize('iam:TagUser', iamArn(accountId, 'user', path, input.UserName), tagConditionKeys(tags));
-      checkTagLimit(tags.length);
+      await authorizeNewResourceTags(ctx, 'user', iamArn(accountId, 'user', path, input.UserName), tags);
       // The boundary must name a managed policy the account may use (its own or an AWS managed one).
       const boundary = boundaryArn !== undefined ? await boundaryPolicy(store, boundaryArn, accountId) : undefined;
       const user: UserRecord = {
@@ -52,7 +57,7 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       if (input.UserName === undefined && p.kind !== 'user' && p.kind !== 'root') throw nonUserCredentials();
       const name = input.UserName ?? (p.kind === 'user' ? p.userName : '');
       const user = await authorizedUser(store, ctx, name, 'iam:GetUser');
-      return { User: wireUser(user, await store.users.tags(user.userId)) };
+      return { User: wireUser(user, await store.tags.list('user', user.userId)) };
     },
 
     async UpdateUser(input, ctx) {
@@ -101,36 +106,9 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       return { Users: page.items.map((u) => wireUser(u)), ...truncation(page.marker) };
     },
 
-    async TagUser(input, ctx) {
-      const tags = tagsFromWire(input.Tags);
-      const user = await authorizedUser(store, ctx, input.UserName, 'iam:TagUser', () => tagConditionKeys(tags));
-      await store.transaction(async (tx) => {
-        const existing = new Set((await tx.users.tags(user.userId)).map((t) => t.key.toLowerCase()));
-        for (const t of tags) existing.add(t.key.toLowerCase());
-        checkTagLimit(existing.size);
-        await tx.users.putTags(user.userId, tags);
-      });
-      // Tags are aws:PrincipalTag values in the user's own requests.
-      bus.publish('user', user.userId);
-      return {};
-    },
-
-    async UntagUser(input, ctx) {
-      const user = await authorizedUser(store, ctx, input.UserName, 'iam:UntagUser', () => ({ 'aws:TagKeys': input.TagKeys }));
-      await store.transaction((tx) => tx.users.removeTags(user.userId, input.TagKeys));
-      bus.publish('user', user.userId);
-      return {};
-    },
-
-    async ListUserTags(input, ctx) {
-      const user = await authorizedUser(store, ctx, input.UserName, 'iam:ListUserTags');
-      const all = await store.users.tags(user.userId);
-      const { marker, maxItems } = pageOf(input);
-      const start = marker === undefined ? 0 : Number.parseInt(marker, 10) || 0;
-      const slice = all.slice(start, start + maxItems);
-      const next = start + maxItems < all.length ? String(start + maxItems) : undefined;
-      return { Tags: wireTags(slice), ...truncation(next) };
-    },
+    TagUser: (input, ctx) => tagging.tag(input, ctx),
+    UntagUser: (input, ctx) => tagging.untag(input, ctx),
+    ListUserTags: (input, ctx) => tagging.list(input, ctx),
   };
 }
 

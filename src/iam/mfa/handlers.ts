@@ -8,7 +8,8 @@ import type { IamStore } from '../iam-store.js';
 import type { Tag } from '../records.js';
 import { type CredentialOwner, authorizedOwner, ownerAccountId, ownerUserId, ownerUserName } from '../handlers/resolve.js';
 import { wireRootUser, wireTags, wireUser } from '../handlers/shapes.js';
-import { checkTagLimit, tagsFromWire } from '../handlers/tags.js';
+import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
+import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
 import { rethrowAs } from '../handlers/users.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from '../handlers/types.js';
 import { consecutiveCodes, newSeedBase32, otpauthUri } from './totp.js';
@@ -47,15 +48,22 @@ async function wireAssignee(store: IamStore, d: MfaDeviceRecord) {
 }
 
 export function mfaHandlers({ store }: IamDeps): IamHandlers {
+  const tagging = taggingOperations(store, {
+    kind: 'mfa-device',
+    find: async (ctx, input: { SerialNumber: string }, action, keys) => {
+      await ctx.authorize(action, input.SerialNumber, keys);
+      return deviceOf(store, ctx, input.SerialNumber);
+    },
+    id: (device) => device.serialNumber,
+  });
   return {
     async CreateVirtualMFADevice(input, ctx) {
       const accountId = ctx.principal.accountId;
       const path = input.Path ?? '/';
       const serialNumber = iamArn(accountId, 'mfa', path, input.VirtualMFADeviceName);
-      const tags: Tag[] = tagsFromWire(input.Tags);
-      await ctx.authorize('iam:CreateVirtualMFADevice', serialNumber);
-      if (tags.length > 0) await ctx.authorize('iam:TagMFADevice', serialNumber);
-      checkTagLimit(tags.length);
+      const tags: Tag[] = tagsFromRequest('mfa-device', input.Tags);
+      await ctx.authorize('iam:CreateVirtualMFADevice', serialNumber, tagConditionKeys(tags));
+      await authorizeNewResourceTags(ctx, 'mfa-device', serialNumber, tags);
       const seed = newSeedBase32();
       const device: MfaDeviceRecord = { serialNumber, accountId, name: input.VirtualMFADeviceName, path, createdAt: ctx.now, assignedRoot: false, lastStep: 0, driftSteps: 0 };
       await store.transaction(async (tx) => {
@@ -162,7 +170,7 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
       const out = [];
       for (const d of items) {
         const user = await wireAssignee(store, d);
-        const tags = await store.credentials.mfaTags(d.serialNumber);
+        const tags = await store.tags.list('mfa-device', d.serialNumber);
         out.push({
           SerialNumber: d.serialNumber,
           ...(user ? { User: user } : {}),
@@ -173,32 +181,9 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
       return { VirtualMFADevices: out, ...truncation(next) };
     },
 
-    async TagMFADevice(input, ctx) {
-      const tags = tagsFromWire(input.Tags);
-      await ctx.authorize('iam:TagMFADevice', input.SerialNumber);
-      const device = await deviceOf(store, ctx, input.SerialNumber);
-      await store.transaction(async (tx) => {
-        const keys = new Set((await tx.credentials.mfaTags(device.serialNumber)).map((t) => t.key.toLowerCase()));
-        for (const t of tags) keys.add(t.key.toLowerCase());
-        checkTagLimit(keys.size);
-        await tx.credentials.putMfaTags(device.serialNumber, tags);
-      });
-      return {};
-    },
-
-    async UntagMFADevice(input, ctx) {
-      await ctx.authorize('iam:UntagMFADevice', input.SerialNumber);
-      const device = await deviceOf(store, ctx, input.SerialNumber);
-      await store.transaction((tx) => tx.credentials.removeMfaTags(device.serialNumber, input.TagKeys));
-      return {};
-    },
-
-    async ListMFADeviceTags(input, ctx) {
-      await ctx.authorize('iam:ListMFADeviceTags', input.SerialNumber);
-      const device = await deviceOf(store, ctx, input.SerialNumber);
-      const { items, next } = slice(await store.credentials.mfaTags(device.serialNumber), pageOf(input));
-      return { Tags: wireTags(items), ...truncation(next) };
-    },
+    TagMFADevice: (input, ctx) => tagging.tag(input, ctx),
+    UntagMFADevice: (input, ctx) => tagging.untag(input, ctx),
+    ListMFADeviceTags: (input, ctx) => tagging.list(input, ctx),
   };
 }
 

@@ -14,6 +14,7 @@ import type { Tag } from '../../iam/records.js';
 import type { SecretBox } from '../../shared/secret-box.js';
 import type { CredentialTables } from '../schema-credentials.js';
 import { type Db, date, iso, mapUnique, optionalDate } from './db.js';
+import { KyselyTagRepo } from './tags.js';
 
 const ownerKey = (accountId: string, userId: string | undefined): string => (userId === undefined ? `root:${accountId}` : `user:${userId}`);
 
@@ -46,11 +47,8 @@ function toProfile(row: Selectable<CredentialTables['login_profiles']>): LoginPr
   };
 }
 
-/** Tags in AWS's listing order: shorter keys first, then by code point. */
 /** Rows per upsert in `recordServiceAccess` (5 parameters each). */
 const SERVICE_ACCESS_CHUNK = 500;
-
-const tagOrder = (a: Tag, b: Tag) => a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export class KyselyCredentialRepo implements CredentialRepo {
   constructor(
@@ -81,7 +79,7 @@ export class KyselyCredentialRepo implements CredentialRepo {
         })
         .execute(),
     );
-    await this.putMfaTags(d.serialNumber, tags);
+    await new KyselyTagRepo(this.db).put('mfa-device', d.serialNumber, tags);
   }
 
   async getMfaDevice(serialNumber: string): Promise<MfaDeviceRecord | undefined> {
@@ -130,31 +128,6 @@ export class KyselyCredentialRepo implements CredentialRepo {
   async deleteMfaDevice(serialNumber: string): Promise<void> {
     await this.db.deleteFrom('mfa_device_tags').where('serial_number', '=', serialNumber).execute();
     await this.db.deleteFrom('mfa_devices').where('serial_number', '=', serialNumber).execute();
-  }
-
-  async mfaTags(serialNumber: string): Promise<Tag[]> {
-    const rows = await this.db.selectFrom('mfa_device_tags').select(['key', 'value']).where('serial_number', '=', serialNumber).execute();
-    return rows.map((r) => ({ key: r.key, value: r.value })).sort(tagOrder);
-  }
-
-  async putMfaTags(serialNumber: string, tags: Tag[]): Promise<void> {
-    for (const t of tags) {
-      await this.db.deleteFrom('mfa_device_tags').where('serial_number', '=', serialNumber).where('key_lower', '=', t.key.toLowerCase()).execute();
-      await this.db.insertInto('mfa_device_tags').values({ serial_number: serialNumber, key_lower: t.key.toLowerCase(), key: t.key, value: t.value }).execute();
-    }
-  }
-
-  async removeMfaTags(serialNumber: string, keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db
-      .deleteFrom('mfa_device_tags')
-      .where('serial_number', '=', serialNumber)
-      .where(
-        'key_lower',
-        'in',
-        keys.map((k) => k.toLowerCase()),
-      )
-      .execute();
   }
 
   // Console passwords.

@@ -18,6 +18,7 @@ import { KyselyPolicyRepo } from './policies.js';
 import { KyselyInstanceProfileRepo, KyselyRoleRepo } from './roles.js';
 import { KyselyRootRecoveryRepo } from './root-recovery.js';
 import { KyselyOidcProviderRepo, KyselySessionRepo, type SessionTables } from './sessions.js';
+import { KyselyTagRepo } from './tags.js';
 import { SINGLE_WRITER, type TransactionPolicy, runTransaction } from './transactions.js';
 import { KyselyUserRepo } from './users.js';
 import { KyselyConsoleSessionRepo, KyselySignInFailureRepo } from './console.js';
@@ -71,6 +72,7 @@ export class KyselyStore implements IamStore {
   readonly sessions: KyselySessionRepo;
   readonly oidcProviders: KyselyOidcProviderRepo;
   readonly credentials: CredentialRepo;
+  readonly tags: KyselyTagRepo;
   readonly events: EventRepo;
   /** AWS Organizations (migration 007; port in src/organizations/store.ts). */
   readonly organizations: KyselyOrganizationsRepo;
@@ -102,6 +104,7 @@ export class KyselyStore implements IamStore {
     this.sessions = new KyselySessionRepo(db, box);
     this.oidcProviders = new KyselyOidcProviderRepo(db);
     this.credentials = new KyselyCredentialRepo(db, box);
+    this.tags = new KyselyTagRepo(db);
     this.events = new KyselyEventRepo(db);
     this.organizations = new KyselyOrganizationsRepo(db);
     this.accountSettings = new KyselyAccountSettingsRepo(db);

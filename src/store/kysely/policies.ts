@@ -22,6 +22,7 @@ import { iamArn } from '../../shared/arn.js';
 import type { Database } from '../schema.js';
 import { type Db, date, iso, mapUnique } from './db.js';
 import { decodeMarker, toPage } from './pagination.js';
+import { KyselyTagRepo } from './tags.js';
 
 const ENTITY_ORDER: PolicyEntityKind[] = ['group', 'user', 'role'];
 const ENTITY_TABLES: Record<PolicyEntityKind, { table: string; id: string }> = {
@@ -93,7 +94,7 @@ export class KyselyPolicyRepo implements PolicyRepo {
         created_at: iso(p.updatedAt),
       })
       .execute();
-    if (tags.length > 0) await this.putTags(p.policyId, tags);
+    await new KyselyTagRepo(this.db).put('policy', p.policyId, tags);
   }
 
   async getByName(accountId: string, policyName: string): Promise<ManagedPolicyRecord | undefined> {
@@ -196,33 +197,6 @@ export class KyselyPolicyRepo implements PolicyRepo {
       .where('account_id', '=', accountId)
       .executeTakeFirstOrThrow();
     return num(row.n);
-  }
-
-  async tags(policyId: string): Promise<Tag[]> {
-    const rows = await this.db
-      .selectFrom('policy_tags')
-      .select(['key', 'value'])
-      .where('policy_id', '=', policyId)
-      // AWS lists policy tags shorter keys first, then by code point ("a", "b", "z", "abc"; "A", "a").
-      .orderBy(sql`length(key)`)
-      .orderBy('key')
-      .execute();
-    return rows.map((r) => ({ key: r.key, value: r.value }));
-  }
-
-  async putTags(policyId: string, tags: Tag[]): Promise<void> {
-    for (const t of tags) {
-      await this.db
-        .insertInto('policy_tags')
-        .values({ policy_id: policyId, key: t.key, value: t.value })
-        .onConflict((oc) => oc.columns(['policy_id', 'key']).doUpdateSet({ value: t.value }))
-        .execute();
-    }
-  }
-
-  async removeTags(policyId: string, keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db.deleteFrom('policy_tags').where('policy_id', '=', policyId).where('key', 'in', keys).execute();
   }
 
   // ---- Versions -----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import type { InstanceProfileRecord, Page, PageRequest, RoleDeletionTask, RoleRe
 import type { Database } from '../schema.js';
 import { type Db, date, iso, mapUnique, optionalDate } from './db.js';
 import { decodeMarker, toPage } from './pagination.js';
+import { KyselyTagRepo } from './tags.js';
 
 export function toRole(row: Selectable<Database['roles']>): RoleRecord {
   const lastUsedAt = optionalDate(row.last_used_at);
@@ -56,7 +57,7 @@ export class KyselyRoleRepo implements RoleRepo {
         })
         .execute(),
     );
-    if (tags.length > 0) await this.putTags(r.roleId, tags);
+    await new KyselyTagRepo(this.db).put('role', r.roleId, tags);
   }
 
   async getByName(accountId: string, roleName: string): Promise<RoleRecord | undefined> {
@@ -111,25 +112,7 @@ export class KyselyRoleRepo implements RoleRepo {
   }
 
   async tags(roleId: string): Promise<Tag[]> {
-    const rows = await this.db.selectFrom('role_tags').select(['key', 'value']).where('role_id', '=', roleId).orderBy('key_lower').execute();
-    return rows.map((r) => ({ key: r.key, value: r.value }));
-  }
-
-  async putTags(roleId: string, tags: Tag[]): Promise<void> {
-    for (const t of tags) {
-      // Role tag keys are unique regardless of case, as user tag keys are.
-      await this.db.deleteFrom('role_tags').where('role_id', '=', roleId).where('key_lower', '=', t.key.toLowerCase()).execute();
-      await this.db.insertInto('role_tags').values({ role_id: roleId, key_lower: t.key.toLowerCase(), key: t.key, value: t.value }).execute();
-    }
-  }
-
-  async removeTags(roleId: string, keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db
-      .deleteFrom('role_tags')
-      .where('role_id', '=', roleId)
-      .where('key_lower', 'in', keys.map((k) => k.toLowerCase()))
-      .execute();
+    return new KyselyTagRepo(this.db).list('role', roleId);
   }
 
   async recordLastUsed(roleId: string, at: Date, region: string): Promise<void> {
@@ -168,7 +151,7 @@ export class KyselyInstanceProfileRepo implements InstanceProfileRepo {
         })
         .execute(),
     );
-    if (tags.length > 0) await this.putTags(p.instanceProfileId, tags);
+    await new KyselyTagRepo(this.db).put('instance-profile', p.instanceProfileId, tags);
   }
 
   async getByName(accountId: string, name: string): Promise<InstanceProfileRecord | undefined> {
@@ -243,34 +226,5 @@ export class KyselyInstanceProfileRepo implements InstanceProfileRepo {
     if (after !== undefined) q = q.where('p.name_lower', '>', after);
     const rows = await q.orderBy('p.name_lower').limit(page.maxItems + 1).execute();
     return toPage(rows, page, (r) => r.name_lower, toInstanceProfile);
-  }
-
-  async tags(id: string): Promise<Tag[]> {
-    const rows = await this.db
-      .selectFrom('instance_profile_tags')
-      .select(['key', 'value'])
-      .where('instance_profile_id', '=', id)
-      .orderBy('key_lower')
-      .execute();
-    return rows.map((r) => ({ key: r.key, value: r.value }));
-  }
-
-  async putTags(id: string, tags: Tag[]): Promise<void> {
-    for (const t of tags) {
-      await this.db.deleteFrom('instance_profile_tags').where('instance_profile_id', '=', id).where('key_lower', '=', t.key.toLowerCase()).execute();
-      await this.db
-        .insertInto('instance_profile_tags')
-        .values({ instance_profile_id: id, key_lower: t.key.toLowerCase(), key: t.key, value: t.value })
-        .execute();
-    }
-  }
-
-  async removeTags(id: string, keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db
-      .deleteFrom('instance_profile_tags')
-      .where('instance_profile_id', '=', id)
-      .where('key_lower', 'in', keys.map((k) => k.toLowerCase()))
-      .execute();
   }
 }

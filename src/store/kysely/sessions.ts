@@ -3,6 +3,7 @@ import type { Principal, SessionInfo } from '../../shared/principal.js';
 import type { SecretBox } from '../../shared/secret-box.js';
 import type { OidcProviderRecord, OidcProviderRepo, SessionRepo, StoredSession } from '../../sts/session-store.js';
 import { type Db, iso, mapUnique } from './db.js';
+import { TAG_ORDER } from './tags.js';
 
 /** Tables of migration 005 (kept apart from schema.ts so the migrations of other work stay untouched). */
 export interface SessionTables {
@@ -110,7 +111,7 @@ const toProvider = (row: SessionTables['oidc_providers']): OidcProviderRecord =>
   url: row.url,
   clientIds: JSON.parse(row.client_ids) as string[],
   thumbprints: JSON.parse(row.thumbprints) as string[],
-  tags: JSON.parse(row.tags) as Array<{ key: string; value: string }>,
+  tags: (JSON.parse(row.tags) as Array<{ key: string; value: string }>).sort(TAG_ORDER['oidc-provider']),
   createdAt: new Date(row.created_at),
 });
 
@@ -151,7 +152,8 @@ export class KyselyOidcProviderRepo implements OidcProviderRepo {
   async update(p: OidcProviderRecord): Promise<void> {
     await this.#db
       .updateTable('oidc_providers')
-      .set({ client_ids: JSON.stringify(p.clientIds), thumbprints: JSON.stringify(p.thumbprints), tags: JSON.stringify(p.tags) })
+      // Tags are written only through the tag repository (tags.ts), inside a transaction.
+      .set({ client_ids: JSON.stringify(p.clientIds), thumbprints: JSON.stringify(p.thumbprints) })
       .where('arn', '=', p.arn)
       .execute();
   }

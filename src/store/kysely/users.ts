@@ -3,6 +3,7 @@ import type { Page, PageRequest, Tag, UserRecord } from '../../iam/records.js';
 import { type Db, iso, mapUnique } from './db.js';
 import { decodeMarker, toPage } from './pagination.js';
 import { toUser } from './rows.js';
+import { KyselyTagRepo } from './tags.js';
 
 export class KyselyUserRepo implements UserRepo {
   constructor(private readonly db: Db) {}
@@ -23,7 +24,7 @@ export class KyselyUserRepo implements UserRepo {
         })
         .execute(),
     );
-    if (tags.length > 0) await this.putTags(u.userId, tags);
+    await new KyselyTagRepo(this.db).put('user', u.userId, tags);
   }
 
   async getByName(accountId: string, userName: string): Promise<UserRecord | undefined> {
@@ -80,24 +81,6 @@ export class KyselyUserRepo implements UserRepo {
   }
 
   async tags(userId: string): Promise<Tag[]> {
-    const rows = await this.db.selectFrom('user_tags').select(['key', 'value']).where('user_id', '=', userId).orderBy('key_lower').execute();
-    return rows.map((r) => ({ key: r.key, value: r.value }));
-  }
-
-  async putTags(userId: string, tags: Tag[]): Promise<void> {
-    for (const t of tags) {
-      // IAM tag keys are unique regardless of case; a later write replaces the earlier key and value.
-      await this.db.deleteFrom('user_tags').where('user_id', '=', userId).where('key_lower', '=', t.key.toLowerCase()).execute();
-      await this.db.insertInto('user_tags').values({ user_id: userId, key_lower: t.key.toLowerCase(), key: t.key, value: t.value }).execute();
-    }
-  }
-
-  async removeTags(userId: string, keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db
-      .deleteFrom('user_tags')
-      .where('user_id', '=', userId)
-      .where('key_lower', 'in', keys.map((k) => k.toLowerCase()))
-      .execute();
+    return new KyselyTagRepo(this.db).list('user', userId);
   }
 }

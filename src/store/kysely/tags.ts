@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import type { Tag } from '../../iam/records.js';
+import type { TaggableKind, TagRepo } from '../../iam/tagging/tag-repo.js';
+import { TAG_RULES, keyIdentity } from '../../iam/tagging/tag-rules.js';
+import type { Db } from './db.js';
+
+/** Shorter keys first, then by code unit: how AWS lists policy and MFA device tags. */
+const byLengthThenKey = (a: Tag, b: Tag): number => a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+/** By lower-cased key, as users, roles, instance profiles and OIDC providers have always listed. */
+const byLowerKey = (a: Tag, b: Tag): number => {
+  const x = a.key.toLowerCase();
+  const y = b.key.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+export const TAG_ORDER: Readonly<Record<TaggableKind, (a: Tag, b: Tag) => number>> = {
+  user: byLowerKey,
+  role: byLowerKey,
+  'instance-profile': byLowerKey,
+  'oidc-provider': byLowerKey,
+  policy: byLengthThenKey,
+  'mfa-device': byLengthThenKey,
+};
+
+/**
+ * Row tables: (owner, key[, key_lower], value). `key_lower` is the primary key's second column
+ * where keys are case-insensitive; policy_tags has none, its keys being case-sensitive.
+ */
+const ROW_TABLES = {
+  user: { table: 'user_tags', owner: 'user_id' },
+  role: { table: 'role_tags', owner: 'role_id' },
+  'instance-profile': { table: 'instance_profile_tags', owner: 'instance_profile_id' },
+  'mfa-device': { table: 'mfa_device_tags', owner: 'serial_number' },
+  policy: { table: 'policy_tags', owner: 'policy_id' },
+} as const;
+
+type RowKind = keyof typeof ROW_TABLES;
+interface TagRow {
+  owner: string;
+  key: string;
+  key_lower?: string;
+  value: string;
+}
+
+/**
+ * The one tag store. The table and owner column come from the kind, so the queries are typed
+ * loosely here; OIDC providers keep their tags as JSON in `oidc_providers.tags` (migration 005),
+ * read and rewritten whole inside the caller's transaction.
+ */
+export class KyselyTagRepo implements TagRepo {
+  readonly #db: Kysely<Record<string, TagRow>>;
+  readonly #json: Kysely<{ oidc_providers: { arn: string; tags: string } }>;
+
+  constructor(db: Db) {
+    this.#db = db as unknown as Kysely<Record<string, TagRow>>;
+    this.#json = db as unknown as Kysely<{ oidc_providers: { arn: string; tags: string } }>;
+  }
+
+  async list(kind: TaggableKind, id: string): Promise<Tag[]> {
+    const tags = kind === 'oidc-provider' ? await this.#readJson(id) : await this.#readRows(kind, id);
+    return tags.sort(TAG_ORDER[kind]);
+  }
+
+  async put(kind: TaggableKind, id: string, tags: readonly Tag[]): Promise<void> {
+    if (tags.length === 0) return;
+    if (kind === 'oidc-provider') {
+      const identity = keyIdentity(kind);
+      const replaced = new Set(tags.map((t) => identity(t.key)));
+      await this.#writeJson(id, [...(await this.#readJson(id)).filter((t) => !replaced.has(identity(t.key))), ...tags]);
+      return;
+    }
+    const { table, owner } = ROW_TABLES[kind];
+    const caseSensitive = TAG_RULES[kind].caseSensitiveKeys;
+    for (const t of tags) {
+      // A later write replaces the stored tag whose key is the same key for this kind.
+      let stale = this.#db.deleteFrom(table).where(owner as 'owner', '=', id);
+      stale = caseSensitive ? stale.where('key', '=', t.key) : stale.where('key_lower', '=', t.key.toLowerCase());
+      await stale.execute();
+      await this.#db
+        .insertInto(table)
+        .values({ [owner]: id, key: t.key, value: t.value, ...(caseSensitive ? {} : { key_lower: t.key.toLowerCase() }) } as unknown as TagRow)
+        .execute();
+    }
+  }
+
+  async remove(kind: TaggableKind, id: string, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const identity = keyIdentity(kind);
+    if (kind === 'oidc-provider') {
+      const gone = new Set(keys.map(identity));
+      await this.#writeJson(id, (await this.#readJson(id)).filter((t) => !gone.has(identity(t.key))));
+      return;
+    }
+    const { table, owner } = ROW_TABLES[kind];
+    await this.#db
+      .deleteFrom(table)
+      .where(owner as 'owner', '=', id)
+      .where(TAG_RULES[kind].caseSensitiveKeys ? 'key' : 'key_lower', 'in', keys.map(identity))
+      .execute();
+  }
+
+  async #readRows(kind: RowKind, id: string): Promise<Tag[]> {
+    const { table, owner } = ROW_TABLES[kind];
+    const rows = await this.#db.selectFrom(table).select(['key', 'value']).where(owner as 'owner', '=', id).execute();
+    return rows.map((r) => ({ key: r.key, value: r.value }));
+  }
+
+  async #readJson(arn: string): Promise<Tag[]> {
+    const row = await this.#json.selectFrom('oidc_providers').select('tags').where('arn', '=', arn).executeTakeFirst();
+    return row ? (JSON.parse(row.tags) as Tag[]) : [];
+  }
+
+  async #writeJson(arn: string, tags: Tag[]): Promise<void> {
+    await this.#json.updateTable('oidc_providers').set({ tags: JSON.stringify(tags) }).where('arn', '=', arn).execute();
+  }
+}
