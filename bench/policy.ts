@@ -2,7 +2,7 @@
 // conditions, compiled once and evaluated repeatedly (the cached hot path of every request).
 // Usage: npx tsx bench/policy.ts
 import { evaluate } from '../src/policy/index.js';
-import { makeBenchFixture } from '../src/policy/bench-fixture.js';
+import { makeBenchFixture } from '../test/fixtures/policy/bench-fixture.js';
 
 const { req, set } = makeBenchFixture();
 const batch = 20_000;

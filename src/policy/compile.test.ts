@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeBenchFixture } from './bench-fixture.js';
+import { makeBenchFixture } from '../../test/fixtures/policy/bench-fixture.js';
 import { compilePolicy, contextKeysOf } from './compile.js';
 import { evaluate } from './evaluate.js';
 import { parsePolicyDocument } from './parse.js';

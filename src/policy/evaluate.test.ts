@@ -3,14 +3,14 @@ import { compilePolicy } from './compile.js';
 import { evaluate } from './evaluate.js';
 import { parsePolicyDocument } from './parse.js';
 import type { CompiledPolicy, PolicyKind, PolicySet, RequestContext } from './types.js';
-import { ACCT, ALICE, type Doc, type EvalCase } from './cases/case-types.js';
-import { layerCases } from './cases/layer.cases.js';
-import { matchingCases } from './cases/matching.cases.js';
-import { qualifierCases } from './cases/qualifier.cases.js';
-import { resourcePolicyCases } from './cases/resource-policy.cases.js';
-import { stringConditionCases } from './cases/string-condition.cases.js';
-import { typedConditionCases } from './cases/typed-condition.cases.js';
-import { variableCases } from './cases/variable.cases.js';
+import { ACCT, ALICE, type Doc, type EvalCase } from '../../test/fixtures/policy/cases/case-types.js';
+import { layerCases } from '../../test/fixtures/policy/cases/layer.cases.js';
+import { matchingCases } from '../../test/fixtures/policy/cases/matching.cases.js';
+import { qualifierCases } from '../../test/fixtures/policy/cases/qualifier.cases.js';
+import { resourcePolicyCases } from '../../test/fixtures/policy/cases/resource-policy.cases.js';
+import { stringConditionCases } from '../../test/fixtures/policy/cases/string-condition.cases.js';
+import { typedConditionCases } from '../../test/fixtures/policy/cases/typed-condition.cases.js';
+import { variableCases } from '../../test/fixtures/policy/cases/variable.cases.js';
 
 let seq = 0;
 

@@ -3,7 +3,7 @@ import { AwsError } from '../shared/aws-error.js';
 import { accountError, organizationsError } from './errors.js';
 import { decodeJsonInput, serializeJsonError, serializeJsonResponse } from './json-protocol.js';
 import { loadModel } from './model.js';
-import { syntheticJsonModel } from './test-models.js';
+import { syntheticJsonModel } from '../../test/fixtures/wire/test-models.js';
 
 const orgs = loadModel('organizations');
 const account = loadModel('account');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AwsError } from '../shared/aws-error.js';
 import { loadModel } from './model.js';
 import { decodeQueryInput } from './query-decode.js';
-import { syntheticQueryModel } from './test-models.js';
+import { syntheticQueryModel } from '../../test/fixtures/wire/test-models.js';
 
 const iam = loadModel('iam');
 const sts = loadModel('sts');

@@ -5,7 +5,7 @@ import { iamError } from './errors.js';
 import { loadModel } from './model.js';
 import { decodeQueryInput } from './query-decode.js';
 import { serializeQueryError, serializeQueryResponse } from './query-serialize.js';
-import { syntheticQueryModel } from './test-models.js';
+import { syntheticQueryModel } from '../../test/fixtures/wire/test-models.js';
 
 const iam = loadModel('iam');
 const sts = loadModel('sts');
