@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Tag } from '../../iam/records.js';
 import type { TaggableKind, TagRepo } from '../../iam/tagging/tag-repo.js';
-import { TAG_RULES, keyIdentity } from '../../iam/tagging/tag-rules.js';
 import type { Db } from './db.js';
 
 /** Shorter keys first, then by code unit: how AWS lists policy and MFA device tags. */
@@ -27,12 +26,16 @@ export const TAG_ORDER: Readonly<Record<TaggableKind, (a: Tag, b: Tag) => number
  * where keys are case-insensitive; policy_tags has none, its keys being case-sensitive.
  */
 const ROW_TABLES = {
-  user: { table: 'user_tags', owner: 'user_id' },
-  role: { table: 'role_tags', owner: 'role_id' },
-  'instance-profile': { table: 'instance_profile_tags', owner: 'instance_profile_id' },
-  'mfa-device': { table: 'mfa_device_tags', owner: 'serial_number' },
-  policy: { table: 'policy_tags', owner: 'policy_id' },
+  user: { table: 'user_tags', owner: 'user_id', caseSensitive: false },
+  role: { table: 'role_tags', owner: 'role_id', caseSensitive: false },
+  'instance-profile': { table: 'instance_profile_tags', owner: 'instance_profile_id', caseSensitive: false },
+  'mfa-device': { table: 'mfa_device_tags', owner: 'serial_number', caseSensitive: false },
+  policy: { table: 'policy_tags', owner: 'policy_id', caseSensitive: true },
 } as const;
+
+/** The same key rule as iam/tagging/tag-rules.ts (TAG_RULES), which the schema's primary keys encode. */
+const keyIdentity = (kind: TaggableKind): ((key: string) => string) =>
+  kind !== 'oidc-provider' && ROW_TABLES[kind].caseSensitive ? (key) => key : (key) => key.toLowerCase();
 
 type RowKind = keyof typeof ROW_TABLES;
 interface TagRow {
@@ -69,8 +72,7 @@ export class KyselyTagRepo implements TagRepo {
       await this.#writeJson(id, [...(await this.#readJson(id)).filter((t) => !replaced.has(identity(t.key))), ...tags]);
       return;
     }
-    const { table, owner } = ROW_TABLES[kind];
-    const caseSensitive = TAG_RULES[kind].caseSensitiveKeys;
+    const { table, owner, caseSensitive } = ROW_TABLES[kind];
     for (const t of tags) {
       // A later write replaces the stored tag whose key is the same key for this kind.
       let stale = this.#db.deleteFrom(table).where(owner as 'owner', '=', id);
@@ -91,11 +93,11 @@ export class KyselyTagRepo implements TagRepo {
       await this.#writeJson(id, (await this.#readJson(id)).filter((t) => !gone.has(identity(t.key))));
       return;
     }
-    const { table, owner } = ROW_TABLES[kind];
+    const { table, owner, caseSensitive } = ROW_TABLES[kind];
     await this.#db
       .deleteFrom(table)
       .where(owner as 'owner', '=', id)
-      .where(TAG_RULES[kind].caseSensitiveKeys ? 'key' : 'key_lower', 'in', keys.map(identity))
+      .where(caseSensitive ? 'key' : 'key_lower', 'in', keys.map(identity))
       .execute();
   }
 
