@@ -18,11 +18,6 @@ const AREA_CYCLE_DEBT = new Set<string>([
   // iam ↔ organizations: IAM's handler deps and org features name Organizations' store port, and
   // Organizations reads IAM's records (AWS_MANAGED_ACCOUNT) and store ports (accounts, policies, roles).
   'organizations -> iam',
-  // auth ↔ iam, auth ↔ sts: the simulator and web identity call auth's evaluation service, while
-  // auth's credential resolver and last-used recorder are typed by IAM's and STS's store records
-  // (types only). The way out is ports owned by auth that the store implements.
-  'auth -> iam',
-  'auth -> sts',
 ]);
 
 /** Imports the layering forbids today, as `from -> to` (paths under src/). */

@@ -1,14 +1,12 @@
-import type { IamStore } from '../iam/iam-store.js';
-import type { AccessKeyWithSecret, UserRecord } from '../iam/records.js';
 import { rootArn, iamArn } from '../shared/arn.js';
 import { AwsError } from '../shared/aws-error.js';
 import { ALL, type CacheBus } from '../shared/cache-bus.js';
 import type { Principal } from '../shared/principal.js';
-import type { StoredSession } from '../sts/session-store.js';
 import type { AccountStatus } from './account-status.js';
+import type { CredentialSource, KeyOwner, KeyWithSecret, SessionCredential, SessionLookup } from './ports.js';
 
 export interface ResolvedCredential {
-  key: AccessKeyWithSecret;
+  key: KeyWithSecret;
   principal: Principal;
   /** For temporary (ASIA…) credentials: what the session token must hash to, and when it expires. */
   session?: { tokenHash: string; expiresAt: Date };
@@ -20,31 +18,26 @@ export interface ResolvedCredential {
  */
 const suspendedAccount = (): AwsError => new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
 
-/** Where temporary credentials are looked up (the store's `sessions`). */
-export interface SessionLookup {
-  get(accessKeyId: string): Promise<StoredSession | undefined>;
-}
-
 /**
  * Resolves an access key ID to its secret and owner. Every signed request needs this,
  * so keys and users are cached in memory; writes publish invalidations on the bus,
  * which drop the entries here (and, on PostgreSQL, on every other node).
  */
 export class CredentialResolver {
-  readonly #keys = new Map<string, AccessKeyWithSecret>();
-  readonly #users = new Map<string, UserRecord>();
+  readonly #keys = new Map<string, KeyWithSecret>();
+  readonly #users = new Map<string, KeyOwner>();
   /** Counts invalidations, so a load that raced one is not cached (it may have read the old row). */
   #invalidations = 0;
   // Built once per cached record (a reload after an invalidation is a new object): signed requests
   // then allocate no ARN strings. Shared and never mutated, like a cached session's principal.
-  readonly #rootCredentials = new WeakMap<AccessKeyWithSecret, ResolvedCredential>();
-  readonly #userPrincipals = new WeakMap<UserRecord, Principal>();
+  readonly #rootCredentials = new WeakMap<KeyWithSecret, ResolvedCredential>();
+  readonly #userPrincipals = new WeakMap<KeyOwner, Principal>();
 
   /** Sessions never change once issued, so they are cached until they expire. */
-  readonly #sessions = new Map<string, StoredSession>();
+  readonly #sessions = new Map<string, SessionCredential>();
 
   constructor(
-    private readonly store: IamStore,
+    private readonly store: CredentialSource,
     bus: CacheBus,
     private readonly maxEntries = 100_000,
     private readonly sessions?: SessionLookup,
@@ -86,7 +79,7 @@ export class CredentialResolver {
     return { key, principal: this.#userPrincipal(user) };
   }
 
-  #rootCredential(key: AccessKeyWithSecret): ResolvedCredential {
+  #rootCredential(key: KeyWithSecret): ResolvedCredential {
     let resolved = this.#rootCredentials.get(key);
     if (!resolved) {
       resolved = { key, principal: { kind: 'root', accountId: key.accountId, arn: rootArn(key.accountId), userId: key.accountId } };
@@ -95,7 +88,7 @@ export class CredentialResolver {
     return resolved;
   }
 
-  #userPrincipal(user: UserRecord): Principal {
+  #userPrincipal(user: KeyOwner): Principal {
     let principal = this.#userPrincipals.get(user);
     if (!principal) {
       principal = {

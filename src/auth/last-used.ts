@@ -1,6 +1,4 @@
-import type { ServiceAccessUse } from '../iam/credentials-store.js';
-import type { IamStore } from '../iam/iam-store.js';
-
+import type { KeyUse, LastUseSink, ServiceUse } from './ports.js';
 
 /**
  * Records when each access key was last used, and when each principal last used each service
@@ -9,13 +7,13 @@ import type { IamStore } from '../iam/iam-store.js';
  * once a second (and on shutdown), in a few batched statements.
  */
 export class LastUsedRecorder {
-  readonly #keys = new Map<string, { accessKeyId: string; at: Date; service: string; region: string }>();
-  readonly #services = new Map<string, ServiceAccessUse>();
+  readonly #keys = new Map<string, KeyUse>();
+  readonly #services = new Map<string, ServiceUse>();
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly store: IamStore,
+    private readonly store: LastUseSink,
     private readonly onError: (err: unknown) => void,
     private readonly intervalMs = 1000,
   ) {}
@@ -40,8 +38,8 @@ export class LastUsedRecorder {
     this.#keys.clear();
     this.#services.clear();
     // Bookkeeping, not a serializable transaction: these are blind, monotonic writes no invariant
-    // reads, batched into a few statements (IamStore.bookkeeping, READ_COMMITTED_WITH_RETRY).
-    const run = (fn: (tx: IamStore) => Promise<void>) => (this.store.bookkeeping ? this.store.bookkeeping(fn) : this.store.transaction(fn));
+    // reads, batched into a few statements (LastUseSink.bookkeeping, READ_COMMITTED_WITH_RETRY).
+    const run = (fn: (tx: LastUseSink) => Promise<void>) => (this.store.bookkeeping ? this.store.bookkeeping(fn) : this.store.transaction(fn));
     this.#flushing = this.#flushing
       .then(() =>
         run(async (tx) => {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccessKeyRepo, AccountRepo, GroupRepo, IamStore, MetaRepo, PolicyRepo, UserRepo } from '../../iam/iam-store.js';
 import type { InstanceProfileRepo, RoleRepo } from '../../iam/iam-store.js';
 import type { SecretBox } from '../../shared/secret-box.js';
+import type { CredentialSource, LastUseSink } from '../../auth/ports.js';
 import type { Database } from '../schema.js';
 import { KyselyAccessKeyRepo } from './access-keys.js';
 import { KyselyAccountRepo } from './accounts.js';
@@ -59,7 +60,7 @@ const TABLES_CHILD_FIRST = [
 ] as const;
 
 /** The store on kysely: the same queries run on SQLite and PostgreSQL. */
-export class KyselyStore implements IamStore {
+export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
   readonly accounts: AccountRepo;
   readonly users: UserRepo;
   readonly groups: GroupRepo;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Principal, SessionInfo } from '../../shared/principal.js';
 import type { SecretBox } from '../../shared/secret-box.js';
+import type { SessionLookup } from '../../auth/ports.js';
 import type { OidcProviderRecord, OidcProviderRepo, SessionRepo, StoredSession } from '../../sts/session-store.js';
 import { type Db, iso, mapUnique } from './db.js';
 import { TAG_ORDER } from './tags.js';
@@ -54,7 +55,7 @@ function reviveSession(s: SessionInfo): SessionInfo {
   };
 }
 
-export class KyselySessionRepo implements SessionRepo {
+export class KyselySessionRepo implements SessionRepo, SessionLookup {
   readonly #db: Kysely<SessionTables>;
 
   constructor(
