@@ -121,6 +121,9 @@ describe('SCP management', () => {
     const err = await caught(() => orgs(t).send(new DescribeEffectivePolicyCommand({ PolicyType: 'SERVICE_CONTROL_POLICY' as never })));
     // EffectivePolicyType has no SERVICE_CONTROL_POLICY: the input fails validation, as in AWS.
     expect(err.name).toBe('InvalidInputException');
+    // AWS's reason sentence and Reason, not botocore's "1 validation error detected" wording.
+    expect(err.message).toBe('You specified an invalid value.');
+    expect((err as { Reason?: string }).Reason).toBe('INVALID_ENUM');
   });
 
   describe('enforcement', () => {

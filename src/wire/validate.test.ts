@@ -124,14 +124,12 @@ describe('validateInput: Query services (ValidationError)', () => {
 });
 
 describe('validateInput: JSON services', () => {
-  it("uses Organizations' InvalidInputException with a Reason and echoes numbers", () => {
+  it("uses Organizations' InvalidInputException with a Reason and the reason's sentence (json/organizations-invalid-input.test.ts)", () => {
     const err = validateInput(orgs, 'ListAccounts', { MaxResults: 0 });
     expect(err).toBeInstanceOf(ModeledAwsError);
     expect(err?.code).toBe('InvalidInputException');
     expect(err?.status).toBe(400);
-    expect(err?.message).toBe(
-      "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
-    );
+    expect(err?.message).toBe('You provided a numeric parameter that has a smaller value than allowed.');
     expect((err as ModeledAwsError).fields).toEqual({ Reason: 'MIN_VALUE_EXCEEDED' });
   });
 

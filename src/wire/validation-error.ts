@@ -1,5 +1,6 @@
 import { AwsError } from '../shared/aws-error.js';
 import { modelError } from './errors.js';
+import { organizationsInvalidInput } from './json/organizations-invalid-input.js';
 import type { ServiceModel, Shape } from './model.js';
 
 /** Which constraint an input value broke. `type` is a value the decoder could not read as its shape's type. */
@@ -107,6 +108,10 @@ const JSON_VALIDATION_SHAPES = ['ValidationException', 'InvalidInputException'];
 export function validationErrorFor(model: ServiceModel, issues: readonly ValidationIssue[]): AwsError {
   const message = validationMessage(issues);
   if (model.metadata.protocol === 'query') return new AwsError('ValidationError', message, 400, 'Sender');
+  if (model.metadata.endpointPrefix === 'organizations' && model.shapes.InvalidInputException?.exception) {
+    const { message: text, reason } = organizationsInvalidInput(issues);
+    return modelError(model, 'InvalidInputException', text, { Reason: reason });
+  }
   const shapeName = JSON_VALIDATION_SHAPES.find((n) => model.shapes[n]?.exception);
   if (!shapeName) return new AwsError('ValidationException', message, 400, 'Sender');
   return modelError(model, shapeName, message, reasonFields(model, shapeName, issues[0]?.kind ?? 'type'));
