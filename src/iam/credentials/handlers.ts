@@ -4,7 +4,7 @@ import type { CredentialStatus } from '../credentials-store.js';
 import { iamErrors } from '../errors.js';
 import { authorizedOwner, authorizedUser, ownerAccountId, ownerUserId, ownerUserName } from '../handlers/resolve.js';
 import type { IamDeps, IamHandlers } from '../handlers/types.js';
-import { truncation } from '../handlers/types.js';
+import { offsetPage } from '../handlers/policy-support.js';
 import { IAM_QUOTAS } from '../quotas.js';
 import { credentialErrors } from './errors.js';
 import { credentialReportCsv } from './report.js';
@@ -88,10 +88,10 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
 
     async ListSigningCertificates(input, ctx) {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:ListSigningCertificates');
-      const certs = await store.credentials.signingCertificatesOf(ownerAccountId(owner), ownerUserId(owner));
+      const { items, ...page } = offsetPage(await store.credentials.signingCertificatesOf(ownerAccountId(owner), ownerUserId(owner)), input);
       return {
-        Certificates: certs.map((c) => ({ UserName: ownerUserName(owner), CertificateId: c.certificateId, CertificateBody: c.body, Status: c.status, UploadDate: c.uploadedAt })),
-        ...truncation(undefined),
+        Certificates: items.map((c) => ({ UserName: ownerUserName(owner), CertificateId: c.certificateId, CertificateBody: c.body, Status: c.status, UploadDate: c.uploadedAt })),
+        ...page,
       };
     },
 
@@ -146,9 +146,10 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
     async ListSSHPublicKeys(input, ctx) {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:ListSSHPublicKeys');
       const keys = owner.kind === 'user' ? await store.credentials.sshPublicKeysOf(owner.user.userId) : [];
+      const { items, ...page } = offsetPage(keys, input);
       return {
-        SSHPublicKeys: keys.map((k) => ({ UserName: ownerUserName(owner), SSHPublicKeyId: k.keyId, Status: k.status, UploadDate: k.uploadedAt })),
-        ...truncation(undefined),
+        SSHPublicKeys: items.map((k) => ({ UserName: ownerUserName(owner), SSHPublicKeyId: k.keyId, Status: k.status, UploadDate: k.uploadedAt })),
+        ...page,
       };
     },
 

@@ -7,6 +7,7 @@ import { IAM_QUOTAS } from '../quotas.js';
 import type { AccessKeyRecord } from '../records.js';
 import { type CredentialOwner, authorizedOwner, ownerAccountId, ownerUserId, ownerUserName } from './resolve.js';
 import { userArn } from './shapes.js';
+import { offsetPage } from './policy-support.js';
 import type { IamDeps, IamHandlers } from './types.js';
 
 /** The key, if it belongs to `owner`; IAM reports a key of someone else as not found. */
@@ -68,10 +69,10 @@ export function accessKeyHandlers({ store, bus }: IamDeps): IamHandlers {
 
     async ListAccessKeys(input, ctx) {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:ListAccessKeys');
-      const keys = await store.accessKeys.listForOwner(ownerAccountId(owner), ownerUserId(owner));
+      const { items, ...page } = offsetPage(await store.accessKeys.listForOwner(ownerAccountId(owner), ownerUserId(owner)), input);
       return {
-        AccessKeyMetadata: keys.map((k) => ({ UserName: ownerUserName(owner), AccessKeyId: k.accessKeyId, Status: k.status, CreateDate: k.createdAt })),
-        IsTruncated: false,
+        AccessKeyMetadata: items.map((k) => ({ UserName: ownerUserName(owner), AccessKeyId: k.accessKeyId, Status: k.status, CreateDate: k.createdAt })),
+        ...page,
       };
     },
 

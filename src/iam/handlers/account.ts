@@ -1,4 +1,5 @@
 import { iamErrors } from '../errors.js';
+import { offsetPage } from './policy-support.js';
 import type { IamDeps, IamHandlers } from './types.js';
 import { rethrowAs } from './users.js';
 
@@ -29,10 +30,11 @@ export function accountHandlers({ store, bus, quotas, identityProviders }: IamDe
       return {};
     },
 
-    async ListAccountAliases(_input, ctx) {
+    async ListAccountAliases(input, ctx) {
       await ctx.authorize('iam:ListAccountAliases', '*');
       const alias = await store.accounts.getAlias(ctx.principal.accountId);
-      return { AccountAliases: alias === undefined ? [] : [alias], IsTruncated: false };
+      const { items, ...page } = offsetPage(alias === undefined ? [] : [alias], input);
+      return { AccountAliases: items, ...page };
     },
 
     async GetAccountSummary(_input, ctx) {

@@ -3,6 +3,7 @@ import { iamArn } from '../../shared/arn.js';
 import type { CallContext, RequestConditionKeys } from '../../shared/call-context.js';
 import type { AwsError } from '../../shared/aws-error.js';
 import { iamErrors } from '../errors.js';
+import { decodeOffsetMarker, encodeOffsetMarker } from '../pagination.js';
 import type { IamStore } from '../iam-store.js';
 import { AWS_MANAGED_ACCOUNT, type ManagedPolicyRecord, type PolicyEntityKind, type PolicyUsage, type Tag, type UserRecord } from '../records.js';
 import type { IamQuotas } from '../quotas.js';
@@ -131,12 +132,12 @@ export function entityPolicyRules(kind: PolicyEntityKind, quotas: IamQuotas): En
 
 /**
  * One page of an in-memory list, for listings that are small by quota (versions, tags, the
- * entities of one policy). The marker is the offset of the next item.
+ * entities of one policy). The marker names the offset of the next item (iam/pagination.ts).
  */
 export function offsetPage<T>(all: T[], input: { Marker?: string; MaxItems?: number }): { items: T[]; IsTruncated: boolean; Marker?: string } {
   const maxItems = input.MaxItems ?? DEFAULT_MAX_ITEMS;
-  const start = input.Marker === undefined ? 0 : Math.max(0, Number.parseInt(input.Marker, 10) || 0);
+  const start = decodeOffsetMarker(input.Marker);
   const items = all.slice(start, start + maxItems);
-  const next = start + maxItems < all.length ? String(start + maxItems) : undefined;
+  const next = start + maxItems < all.length ? encodeOffsetMarker(start + maxItems) : undefined;
   return { items, ...truncation(next) };
 }

@@ -11,7 +11,8 @@ import { wireRootUser, wireTags, wireUser } from '../handlers/shapes.js';
 import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
 import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
 import { rethrowAs } from '../handlers/users.js';
-import { type IamDeps, type IamHandlers, pageOf, truncation } from '../handlers/types.js';
+import type { IamDeps, IamHandlers } from '../handlers/types.js';
+import { offsetPage } from '../handlers/policy-support.js';
 import { consecutiveCodes, newSeedBase32, otpauthUri } from './totp.js';
 
 /** AWS allows up to 8 MFA devices (of any type) per user and per root user. */
@@ -144,10 +145,10 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
     async ListMFADevices(input, ctx) {
       const owner = await mfaOwner(store, ctx, input.UserName, 'iam:ListMFADevices');
       const devices = await store.credentials.mfaDevicesOf(ownerAccountId(owner), ownerUserId(owner));
-      const { items, next } = slice(devices, pageOf(input));
+      const { items, ...page } = offsetPage(devices, input);
       return {
         MFADevices: items.map((d) => ({ UserName: ownerUserName(owner), SerialNumber: d.serialNumber, EnableDate: d.enableDate ?? d.createdAt })),
-        ...truncation(next),
+        ...page,
       };
     },
 
@@ -166,7 +167,7 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
       const accountId = ctx.principal.accountId;
       await ctx.authorize('iam:ListVirtualMFADevices', '*');
       const devices = await store.credentials.listMfaDevices(accountId, input.AssignmentStatus ?? 'Any');
-      const { items, next } = slice(devices, pageOf(input));
+      const { items, ...page } = offsetPage(devices, input);
       const out = [];
       for (const d of items) {
         const user = await wireAssignee(store, d);
@@ -178,7 +179,7 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
           ...(tags.length > 0 ? { Tags: wireTags(tags) } : {}),
         });
       }
-      return { VirtualMFADevices: out, ...truncation(next) };
+      return { VirtualMFADevices: out, ...page };
     },
 
     TagMFADevice: (input, ctx) => tagging.tag(input, ctx),
@@ -187,9 +188,4 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
   };
 }
 
-/** A numeric-marker page over an in-memory list. */
-export function slice<T>(all: T[], page: { marker?: string; maxItems: number }): { items: T[]; next?: string } {
-  const start = page.marker === undefined ? 0 : Number.parseInt(page.marker, 10) || 0;
-  const end = start + page.maxItems;
-  return { items: all.slice(start, end), ...(end < all.length ? { next: String(end) } : {}) };
-}
+

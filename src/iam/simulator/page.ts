@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EvaluationResult } from '../../wire/generated/iam.js';
 import { DEFAULT_MAX_ITEMS, truncation } from '../handlers/types.js';
+import { decodeOffsetMarker, encodeOffsetMarker } from '../pagination.js';
 import type { PreparedSimulation } from './simulate.js';
 
 /**
@@ -10,11 +11,9 @@ import type { PreparedSimulation } from './simulate.js';
  */
 const SLICE_MS = 10;
 
-/** The pair a Marker points at: the decimal index of the next action × resource pair. */
+/** The pair a Marker points at: the index of the next action × resource pair (iam/pagination.ts). */
 function startOf(marker: string | undefined, total: number): number {
-  if (marker === undefined) return 0;
-  const at = /^\d+$/.test(marker) ? Number(marker) : 0;
-  return Math.min(at, total);
+  return Math.min(decodeOffsetMarker(marker), total);
 }
 
 /**
@@ -36,5 +35,5 @@ export async function simulationPage(
       sliceStart = performance.now();
     }
   }
-  return { EvaluationResults: results, ...truncation(end < sim.total ? String(end) : undefined) };
+  return { EvaluationResults: results, ...truncation(end < sim.total ? encodeOffsetMarker(end) : undefined) };
 }

@@ -1,16 +1,17 @@
+import { decodeMarker as decodeIamMarker, encodeMarker as encodeIamMarker } from '../../iam/pagination.js';
 import type { Page, PageRequest } from '../../iam/records.js';
 
 /**
  * Markers are opaque to clients (AWS says so); ours wrap the sort key of the last item
- * returned, so a page stays correct when items are added or removed between calls.
+ * returned, so a page stays correct when items are added or removed between calls. The codec is
+ * IAM's, which refuses a marker Ward did not issue as AWS does ("Invalid Marker.").
  */
 export function encodeMarker(sortKey: string): string {
-  return Buffer.from(sortKey, 'utf8').toString('base64url');
+  return encodeIamMarker(sortKey);
 }
 
 export function decodeMarker(marker: string | undefined): string | undefined {
-  if (marker === undefined) return undefined;
-  return Buffer.from(marker, 'base64url').toString('utf8');
+  return decodeIamMarker(marker);
 }
 
 /** Rows were fetched with limit maxItems + 1: the extra row only says that more follow. */
