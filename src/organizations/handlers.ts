@@ -1,4 +1,5 @@
 import { orgAccountHandlers } from './org-accounts.js';
+import { serviceAccessHandlers } from './service-access.js';
 import type { OrgDeps, OrgHandlers } from './support.js';
 import { treePolicyHandlers } from './tree-policies.js';
 
@@ -6,5 +7,5 @@ export type { OrgDeps, OrgHandlers, OrgStore } from './support.js';
 
 /** Every Organizations operation Ward implements; the wire layer answers the rest as unsupported. */
 export function createOrganizationsHandlers(deps: OrgDeps): OrgHandlers {
-  return { ...orgAccountHandlers(deps), ...treePolicyHandlers(deps) };
+  return { ...orgAccountHandlers(deps), ...treePolicyHandlers(deps), ...serviceAccessHandlers(deps) };
 }
