@@ -3,49 +3,14 @@ import { iamArn } from '../../shared/arn.js';
 import { AwsError } from '../../shared/aws-error.js';
 import { newUniqueId } from '../../shared/ids.js';
 import { iamErrors } from '../errors.js';
+import { serviceLinkedRoleSpec } from '../service-linked-roles/table.js';
 import type { RoleRecord } from '../records.js';
 import { DEFAULT_MAX_SESSION_DURATION, SERVICE_ROLE_PATH, insertRole, isServiceLinked } from './roles.js';
 import { authorizedRole } from './resolve.js';
 import { wireRole } from './shapes.js';
 import type { IamDeps, IamHandlers } from './types.js';
 
-/**
- * The names AWS gives service-linked roles where the service prefix alone does not say them
- * (`AWSServiceRoleFor<Name>`); other services get their prefix with each part capitalized.
- */
-const SERVICE_ROLE_NAMES: Record<string, string> = {
-  'autoscaling.amazonaws.com': 'AutoScaling',
-  'ecs.amazonaws.com': 'ECS',
-  'eks.amazonaws.com': 'AmazonEKS',
-  'elasticbeanstalk.amazonaws.com': 'ElasticBeanstalk',
-  'elasticloadbalancing.amazonaws.com': 'ElasticLoadBalancing',
-  'es.amazonaws.com': 'AmazonElasticsearchService',
-  'organizations.amazonaws.com': 'Organizations',
-  'rds.amazonaws.com': 'RDS',
-  'spot.amazonaws.com': 'EC2Spot',
-  'support.amazonaws.com': 'Support',
-  'trustedadvisor.amazonaws.com': 'TrustedAdvisor',
-  'sso.amazonaws.com': 'SSO',
-  'config.amazonaws.com': 'Config',
-  'cloudtrail.amazonaws.com': 'CloudTrail',
-  'guardduty.amazonaws.com': 'AmazonGuardDuty',
-  'dynamodb.application-autoscaling.amazonaws.com': 'ApplicationAutoScaling_DynamoDBTable',
-};
-
-/** Services whose service-linked role takes no CustomSuffix (AWS: "Custom suffix is not allowed for …"). */
-const NO_CUSTOM_SUFFIX = new Set(['es.amazonaws.com', 'ecs.amazonaws.com', 'spot.amazonaws.com', 'organizations.amazonaws.com', 'support.amazonaws.com']);
-
 const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/;
-
-function roleNameFor(service: string): string {
-  const known = SERVICE_ROLE_NAMES[service];
-  if (known) return known;
-  const prefix = service.slice(0, -'.amazonaws.com'.length);
-  return prefix
-    .split(/[.-]/)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
-}
 
 /** A trust policy letting the service assume the role, in the layout AWS gives it. */
 function serviceTrustPolicy(service: string): string {
@@ -63,8 +28,9 @@ export function serviceLinkedRoleHandlers(deps: IamDeps): IamHandlers {
       const accountId = ctx.principal.accountId;
       const service = input.AWSServiceName;
       if (!SERVICE_PRINCIPAL.test(service)) throw iamErrors.invalidInput(`Invalid service name: ${service}`);
-      if (input.CustomSuffix !== undefined && NO_CUSTOM_SUFFIX.has(service)) throw iamErrors.invalidInput(`Custom suffix is not allowed for ${service}`);
-      const roleName = `AWSServiceRoleFor${roleNameFor(service)}${input.CustomSuffix !== undefined ? `_${input.CustomSuffix}` : ''}`;
+      const spec = serviceLinkedRoleSpec(service);
+      if (input.CustomSuffix !== undefined && !spec.customSuffix) throw iamErrors.invalidInput(`Custom suffix is not allowed for ${service}`);
+      const roleName = `${spec.roleName}${input.CustomSuffix !== undefined ? `_${input.CustomSuffix}` : ''}`;
       const path = `${SERVICE_ROLE_PATH}${service}/`;
       await ctx.authorize('iam:CreateServiceLinkedRole', iamArn(accountId, 'role', path, roleName), { 'iam:AWSServiceName': service });
       const role: RoleRecord = {
