@@ -39,7 +39,7 @@ export async function openPostgresStore(url: string, box: SecretBox, options: Po
   pool.on('error', (err) => options.onError?.(err, 'an idle PostgreSQL connection failed'));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrateToLatest(db as unknown as Kysely<unknown>);
+    await migrateToLatest(db);
   } catch (err) {
     await db.destroy();
     throw err;

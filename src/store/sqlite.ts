@@ -26,7 +26,7 @@ export async function openSqliteStore(dataDir: string, box: SecretBox): Promise<
   for (const suffix of ['-wal', '-shm', '-journal']) privateIfPresent(file + suffix);
   const writeLock = new SqliteWriteLock();
   const db = openSqliteKysely(dataDir, writeLock);
-  await migrateToLatest(db as unknown as Kysely<unknown>);
+  await migrateToLatest(db);
   return { store: new KyselyStore(db, box), writeLock, close: () => db.destroy() };
 }
 

@@ -1,24 +1,14 @@
-import type { Kysely } from 'kysely';
 import type { AccountSettingsRepo, PendingEmailUpdate } from '../../account/store.js';
 import type { AlternateContact, AlternateContactType, ContactInformation } from '../../wire/generated/account.js';
 import { type Db, date, iso } from './db.js';
 
-/** Tables of migration 009 (kept apart from schema.ts, as organizations.ts does for 007). */
-export interface AccountTables {
-  accounts: { account_id: string; name: string; email: string; created_at: string };
-  org_accounts: { account_id: string; name: string; email: string };
-  account_alternate_contacts: { account_id: string; contact_type: string; name: string; title: string; email: string; phone: string };
-  account_contact_information: { account_id: string; document: string };
-  account_email_updates: { account_id: string; email: string; otp_hash: string; expires_at: string };
-}
-
 export const ACCOUNT_TABLES = ['account_alternate_contacts', 'account_contact_information', 'account_email_updates'] as const;
 
 export class KyselyAccountSettingsRepo implements AccountSettingsRepo {
-  readonly #db: Kysely<AccountTables>;
+  readonly #db: Db;
 
   constructor(db: Db) {
-    this.#db = db as unknown as Kysely<AccountTables>;
+    this.#db = db;
   }
 
   async setName(accountId: string, name: string): Promise<void> {

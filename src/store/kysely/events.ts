@@ -1,25 +1,9 @@
-import { CompiledQuery, type Kysely, type Transaction, sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { type EventAttributeKey, type EventFilter, type EventPage, type EventPageRequest, type EventRepo, InvalidCursor, type StoredEvent } from '../../audit/event-store.js';
+import type { AuditTables } from '../schema-audit.js';
 import type { Db } from './db.js';
 
-/** The `events` table (migration 006); kept out of schema.ts so the audit trail stands alone. */
-interface EventTables {
-  events: {
-    event_id: string;
-    event_time: string;
-    account_id: string;
-    event_name: string;
-    event_source: string;
-    username: string | null;
-    access_key_id: string | null;
-    resource_names: string;
-    resource_types: string;
-    read_only: number;
-    record: string;
-  };
-}
-type EventsDb = Kysely<EventTables> | Transaction<EventTables>;
-type Row = EventTables['events'];
+type Row = AuditTables['events'];
 
 /** Rows per INSERT: 11 parameters each stays far below SQLite's and PostgreSQL's limits. */
 const CHUNK = 100;
@@ -41,10 +25,10 @@ const EQUALITY_COLUMNS: Partial<Record<EventAttributeKey, 'event_id' | 'event_na
 const fullChunkSql = new WeakMap<object, string>();
 
 export class KyselyEventRepo implements EventRepo {
-  private readonly db: EventsDb;
+  private readonly db: Db;
 
   constructor(db: Db) {
-    this.db = db as unknown as EventsDb;
+    this.db = db;
   }
 
   async append(batch: readonly StoredEvent[]): Promise<void> {

@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { AccessKeyRepo, AccountRepo, GroupRepo, IamStore, MetaRepo, PolicyRepo, UserRepo } from '../../iam/iam-store.js';
 import type { InstanceProfileRepo, RoleRepo } from '../../iam/iam-store.js';
 import type { SecretBox } from '../../shared/secret-box.js';
 import type { CredentialSource, LastUseSink } from '../../auth/ports.js';
-import type { Database } from '../schema.js';
 import { KyselyAccessKeyRepo } from './access-keys.js';
 import { KyselyAccountRepo } from './accounts.js';
 import { KyselyAccountSettingsRepo } from './account-settings.js';
@@ -18,7 +16,7 @@ import { KyselyOrganizationsRepo } from './organizations.js';
 import { KyselyPolicyRepo } from './policies.js';
 import { KyselyInstanceProfileRepo, KyselyRoleRepo } from './roles.js';
 import { KyselyRootRecoveryRepo } from './root-recovery.js';
-import { KyselyOidcProviderRepo, KyselySessionRepo, type SessionTables } from './sessions.js';
+import { KyselyOidcProviderRepo, KyselySessionRepo } from './sessions.js';
 import { KyselyTagRepo } from './tags.js';
 import { SINGLE_WRITER, type TransactionPolicy, runTransaction } from './transactions.js';
 import { KyselyUserRepo } from './users.js';
@@ -116,7 +114,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
 
   async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return runTransaction(this.db as Kysely<Database>, this.txPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy)));
+    return runTransaction(this.db, this.txPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy)));
   }
 
   /**
@@ -126,7 +124,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
    */
   async bookkeeping<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return runTransaction(this.db as Kysely<Database>, this.bookkeepingPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy)));
+    return runTransaction(this.db, this.bookkeepingPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy)));
   }
 
   /** Deletes every row, keeping the schema: the emulator's reset. */
@@ -135,7 +133,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
       await tx.organizations.wipe();
       await tx.accountSettings.wipe();
       await tx.rootRecovery.wipe();
-      for (const table of TABLES_CHILD_FIRST) await (tx.db as unknown as Kysely<Database & SessionTables>).deleteFrom(table).execute();
+      for (const table of TABLES_CHILD_FIRST) await tx.db.deleteFrom(table).execute();
       await tx.events.deleteOlderThan(new Date(8.64e15));
     });
   }

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type {
   CreateAccountStatusRecord,
   HandshakeRecord,
@@ -10,33 +9,8 @@ import type {
   OrgTag,
   OuRecord,
 } from '../../organizations/store.js';
+import type { OrganizationTables } from '../schema-organizations.js';
 import { type Db, date, iso, mapUnique, optionalDate } from './db.js';
-
-/** Tables of migration 007 (kept apart from schema.ts, as sessions.ts does for 005). */
-export interface OrganizationTables {
-  org_organizations: { org_id: string; management_account_id: string; management_email: string; feature_set: string; root_id: string; root_name: string; created_at: string };
-  org_policy_types: { org_id: string; policy_type: string };
-  org_units: { ou_id: string; org_id: string; parent_id: string; name: string; created_at: string };
-  org_accounts: { account_id: string; org_id: string; parent_id: string; name: string; email: string; status: string; joined_method: string; joined_at: string };
-  org_create_account_status: {
-    request_id: string;
-    org_id: string;
-    account_name: string;
-    state: string;
-    requested_at: string;
-    completed_at: string | null;
-    account_id: string | null;
-    failure_reason: string | null;
-  };
-  org_policies: { org_id: string; policy_id: string; name: string; description: string; policy_type: string; aws_managed: number; content: string };
-  org_policy_attachments: { org_id: string; policy_id: string; target_id: string };
-  org_handshakes: { handshake_id: string; org_id: string; target_account_id: string; state: string; requested_at: string; expires_at: string; notes: string | null };
-  org_service_access: { org_id: string; service_principal: string; enabled_at: string };
-  org_delegated_admins: { org_id: string; account_id: string; service_principal: string; enabled_at: string };
-  org_tags: { org_id: string; resource_id: string; key: string; value: string };
-  /** Migration 008. */
-  org_iam_features: { org_id: string; feature: string; enabled_at: string };
-}
 
 /** Children first: what `deleteOrg` and the emulator's wipe delete, in order. */
 const ORG_TABLES = [
@@ -53,8 +27,6 @@ const ORG_TABLES = [
   'org_policy_types',
   'org_organizations',
 ] as const;
-
-type OrgDb = Kysely<OrganizationTables>;
 
 const toOrg = (r: OrganizationTables['org_organizations']): OrgRecord => ({
   orgId: r.org_id,
@@ -114,10 +86,10 @@ const toHandshake = (r: OrganizationTables['org_handshakes']): HandshakeRecord =
 });
 
 export class KyselyOrganizationsRepo implements OrganizationsRepo {
-  readonly #db: OrgDb;
+  readonly #db: Db;
 
   constructor(db: Db) {
-    this.#db = db as unknown as OrgDb;
+    this.#db = db;
   }
 
   async getOrg(orgId: string): Promise<OrgRecord | undefined> {

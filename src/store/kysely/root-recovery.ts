@@ -1,18 +1,12 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { RecoveryTokenRecord, RootRecoveryRepo } from '../../account/recovery-store.js';
 import { type Db, date, iso, optionalDate } from './db.js';
 
-/** Tables of migration 011 (kept apart from schema.ts, as account-settings.ts does for 009). */
-export interface RootRecoveryTables {
-  accounts: { account_id: string; name: string; email: string; created_at: string };
-  root_password_recovery_tokens: { token_hash: string; account_id: string; created_at: string; expires_at: string; used_at: string | null };
-}
-
 export class KyselyRootRecoveryRepo implements RootRecoveryRepo {
-  readonly #db: Kysely<RootRecoveryTables>;
+  readonly #db: Db;
 
   constructor(db: Db) {
-    this.#db = db as unknown as Kysely<RootRecoveryTables>;
+    this.#db = db;
   }
 
   async accountIdsByEmail(email: string): Promise<string[]> {

@@ -1,36 +1,10 @@
-import type { Kysely } from 'kysely';
 import type { Principal, SessionInfo } from '../../shared/principal.js';
 import type { SecretBox } from '../../shared/secret-box.js';
 import type { SessionLookup } from '../../auth/ports.js';
 import type { OidcProviderRecord, OidcProviderRepo, SessionRepo, StoredSession } from '../../sts/session-store.js';
+import type { SessionTables } from '../schema-sessions.js';
 import { type Db, iso, mapUnique } from './db.js';
 import { TAG_ORDER } from './tags.js';
-
-/** Tables of migration 005 (kept apart from schema.ts so the migrations of other work stay untouched). */
-export interface SessionTables {
-  sessions: {
-    access_key_id: string;
-    token_hash: string;
-    account_id: string;
-    kind: string;
-    entity_id: string | null;
-    secret_sealed: string;
-    principal: string;
-    issued_at: string;
-    expires_at: string;
-  };
-  oidc_providers: {
-    arn: string;
-    account_id: string;
-    url: string;
-    client_ids: string;
-    thumbprints: string;
-    tags: string;
-    created_at: string;
-  };
-}
-
-const sessionDb = (db: Db): Kysely<SessionTables> => db as unknown as Kysely<SessionTables>;
 
 function entityOf(p: Principal): string | null {
   switch (p.kind) {
@@ -56,13 +30,13 @@ function reviveSession(s: SessionInfo): SessionInfo {
 }
 
 export class KyselySessionRepo implements SessionRepo, SessionLookup {
-  readonly #db: Kysely<SessionTables>;
+  readonly #db: Db;
 
   constructor(
     db: Db,
     private readonly box: SecretBox,
   ) {
-    this.#db = sessionDb(db);
+    this.#db = db;
   }
 
   async create(s: StoredSession): Promise<void> {
@@ -117,10 +91,10 @@ const toProvider = (row: SessionTables['oidc_providers']): OidcProviderRecord =>
 });
 
 export class KyselyOidcProviderRepo implements OidcProviderRepo {
-  readonly #db: Kysely<SessionTables>;
+  readonly #db: Db;
 
   constructor(db: Db) {
-    this.#db = sessionDb(db);
+    this.#db = db;
   }
 
   async create(p: OidcProviderRecord): Promise<void> {

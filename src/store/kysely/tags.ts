@@ -52,11 +52,12 @@ interface TagRow {
  */
 export class KyselyTagRepo implements TagRepo {
   readonly #db: Kysely<Record<string, TagRow>>;
-  readonly #json: Kysely<{ oidc_providers: { arn: string; tags: string } }>;
+  readonly #json: Db;
 
   constructor(db: Db) {
+    // The row tables are chosen at run time, which kysely cannot type: their queries see a loose schema.
     this.#db = db as unknown as Kysely<Record<string, TagRow>>;
-    this.#json = db as unknown as Kysely<{ oidc_providers: { arn: string; tags: string } }>;
+    this.#json = db;
   }
 
   async list(kind: TaggableKind, id: string): Promise<Tag[]> {
