@@ -66,7 +66,7 @@ describe('SSH public keys and the credential report', () => {
     };
     const body = `ssh-ed25519 ${Buffer.concat([str(Buffer.from('ssh-ed25519')), str(raw)]).toString('base64')} test`;
     const up = (await iam.send(new UploadSSHPublicKeyCommand({ UserName: 'sshuser', SSHPublicKeyBody: body }))).SSHPublicKey!;
-    expect(up.SSHPublicKeyId).toMatch(/^APKA[A-Z2-7]{17}$/);
+    expect(up.SSHPublicKeyId).toMatch(/^APKA[A-Z2-7]{16}$/);
     const pem = (await iam.send(new GetSSHPublicKeyCommand({ UserName: 'sshuser', SSHPublicKeyId: up.SSHPublicKeyId, Encoding: 'PEM' }))).SSHPublicKey!;
     expect(pem.SSHPublicKeyBody).toContain('BEGIN PUBLIC KEY');
     const bad = await caught(() => iam.send(new UploadSSHPublicKeyCommand({ UserName: 'sshuser', SSHPublicKeyBody: 'ssh-rsa AAAAnotakey' })));

@@ -26,12 +26,17 @@ describe('signing certificates', () => {
     const first = await iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: pem('') }));
     expect(first.Certificate).toMatchObject({ UserName: 'signer', Status: 'Active' });
     expect(first.Certificate!.CertificateId).toMatch(/^ASCA[A-Z2-7]{24}$/);
-    const dup = await caught(() => iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: pem('') })));
+    // AWS returns the body byte-for-byte as uploaded, its trailing newline included.
+    expect(pem('').endsWith('\n')).toBe(true);
+    expect(first.Certificate!.CertificateBody).toBe(pem(''));
+    const listed = await iam.send(new ListSigningCertificatesCommand({ UserName: 'signer' }));
+    expect(listed.Certificates![0]!.CertificateBody).toBe(pem(''));
+    const dup = await caught(() => iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: pem('').trimEnd() })));
     expect(dup.Code).toBe('DuplicateCertificate');
     await iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: pem('-2') }));
     const third = await caught(() => iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: pem('-3') })));
     expect(third.Code).toBe('LimitExceeded');
-    expect(third.message).toBe('Cannot exceed quota for SigningCertificatesPerUser: 2');
+    expect(third.message).toBe('Cannot exceed quota for CertificatesPerUser: 2');
   });
 
   it('refuses a body that is not a certificate', async () => {

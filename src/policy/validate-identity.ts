@@ -93,7 +93,8 @@ export function actionError(action: string): string | undefined {
   if (parts.length === 1 && action !== '*') return MSG.vendorMissing;
   if (parts.length > 2) return MSG.oneColon;
   const vendor = parts[0]!;
-  if (vendor !== '*' && !/^[A-Za-z0-9-]+$/.test(vendor)) return MSG.vendorInvalid(vendor);
+  // AWS takes dots in a vendor (`s3.s:GetObject` is valid); spaces, wildcards and an empty vendor it refuses.
+  if (vendor !== '*' && !/^[A-Za-z0-9.-]+$/.test(vendor)) return MSG.vendorInvalid(vendor);
   return undefined;
 }
 

@@ -54,13 +54,29 @@ function principalOf(s: Json, trust: boolean): PrincipalBlock | Failure {
   return e ? fail(e) : p.block;
 }
 
+/**
+ * What a trust policy may name: the AssumeRole actions and the session actions that go with them
+ * (tags, source identity, context), or an sts: pattern that matches an AssumeRole action
+ * (`sts:AssumeRole*`, `sts:*`). AWS refuses any other action, sts:GetCallerIdentity included.
+ */
+const TRUST_ACTIONS = ['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext'];
+const ASSUME_ROLE_ACTIONS = TRUST_ACTIONS.slice(0, 3);
+
+function isTrustAction(action: string): boolean {
+  const a = action.toLowerCase();
+  if (!a.startsWith('sts:')) return false;
+  if (!/[*?]/.test(a)) return TRUST_ACTIONS.includes(a);
+  const pattern = new RegExp(`^${a.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return ASSUME_ROLE_ACTIONS.some((known) => pattern.test(known));
+}
+
 function actionsOf(s: Json, trust: boolean): Failure | undefined {
   if (!('Action' in s) && !('NotAction' in s)) return fail(MSG.missingAction);
   const list = stringList(s.Action ?? s.NotAction);
   if (!list) return fail(MSG.syntax);
   if (list.length === 0) return fail(MSG.missingAction);
   for (const a of list) {
-    if (trust && !a.toLowerCase().startsWith('sts:')) return fail(MSG.trustActions);
+    if (trust && !isTrustAction(a)) return fail(MSG.trustActions);
     const e = actionError(a);
     if (e) return fail(e);
   }

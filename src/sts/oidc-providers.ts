@@ -25,6 +25,20 @@ export const oidcProviderArn = (accountId: string, url: string): string => `arn:
 
 const notFound = iamErrors.noSuchOidcProvider;
 
+/** AWS's limits on a provider: 5 thumbprints, 100 client IDs ("IAM and AWS STS quotas"). */
+const MAX_THUMBPRINTS = 5;
+const MAX_CLIENT_IDS = 100;
+
+/**
+ * CreateOpenIDConnectProvider's checks, with AWS's codes and texts: a URL that is not an https
+ * issuer (a host, an optional path, no query or fragment, as the IAM guide says) is ValidationError.
+ */
+function checkProviderInput(input: { Url: string; ThumbprintList?: string[]; ClientIDList?: string[] }): void {
+  if (!/^https:\/\/[^/\s?#]+[^\s?#]*$/i.test(input.Url)) throw new AwsError('ValidationError', 'Invalid Open ID Connect Provider URL', 400);
+  if ((input.ThumbprintList?.length ?? 0) > MAX_THUMBPRINTS) throw new AwsError('InvalidInput', `Thumbprint list must contain fewer than ${MAX_THUMBPRINTS} entries.`, 400);
+  if (new Set(input.ClientIDList ?? []).size > MAX_CLIENT_IDS) throw iamErrors.quota('ClientIdsPerOpenIdConnectProvider', MAX_CLIENT_IDS);
+}
+
 /**
  * IAM's OpenID Connect provider operations (their tags go the way of every IAM resource's:
  * `iam/handlers/oidc-provider-tags.ts`). Ward cannot fetch an issuer's keys, so the verifying
@@ -40,7 +54,7 @@ export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcPro
 
   return {
     async CreateOpenIDConnectProvider(input, ctx) {
-      if (!/^https:\/\/[^/\s?#]+/i.test(input.Url)) throw new AwsError('InvalidInput', 'Invalid Open ID Connect Provider URL', 400);
+      checkProviderInput(input);
       const arn = oidcProviderArn(ctx.principal.accountId, input.Url);
       const tags = tagsFromRequest('oidc-provider', input.Tags);
       await ctx.authorize('iam:CreateOpenIDConnectProvider', arn, tagConditionKeys(tags));
@@ -87,7 +101,10 @@ export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcPro
 
     async AddClientIDToOpenIDConnectProvider(input, ctx) {
       const p = await load(ctx, input.OpenIDConnectProviderArn, 'iam:AddClientIDToOpenIDConnectProvider');
-      if (!p.clientIds.includes(input.ClientID)) await providers.update({ ...p, clientIds: [...p.clientIds, input.ClientID] });
+      if (!p.clientIds.includes(input.ClientID)) {
+        if (p.clientIds.length >= MAX_CLIENT_IDS) throw iamErrors.quota('ClientIdsPerOpenIdConnectProvider', MAX_CLIENT_IDS);
+        await providers.update({ ...p, clientIds: [...p.clientIds, input.ClientID] });
+      }
       return {};
     },
 
@@ -99,6 +116,7 @@ export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcPro
 
     async UpdateOpenIDConnectProviderThumbprint(input, ctx) {
       const p = await load(ctx, input.OpenIDConnectProviderArn, 'iam:UpdateOpenIDConnectProviderThumbprint');
+      if (input.ThumbprintList.length > MAX_THUMBPRINTS) throw new AwsError('InvalidInput', `Thumbprint list must contain fewer than ${MAX_THUMBPRINTS} entries.`, 400);
       await providers.update({ ...p, thumbprints: input.ThumbprintList });
       return {};
     },

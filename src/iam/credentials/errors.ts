@@ -2,15 +2,18 @@ import { AwsError } from '../../shared/aws-error.js';
 
 /** Error texts of the credential operations (MFA, passwords, certificates, SSH keys, reports). */
 export const credentialErrors = {
-  noSuchMfa: (serial: string) => new AwsError('NoSuchEntity', `VirtualMFADevice with serial number ${serial} does not exist.`, 404),
-  mfaExists: () => new AwsError('EntityAlreadyExists', 'MFADevice entity at the same path and name already exists.', 409),
+  noSuchMfa: (serial: string) => new AwsError('NoSuchEntity', `MFA Device with serial number ${serial} does not exist.`, 404),
+  mfaExists: () => new AwsError('EntityAlreadyExists', 'MFA device already exists.', 409),
   mfaInUse: () => new AwsError('EntityAlreadyExists', 'MFA Device is already in use.', 409),
   mfaInvalidForUser: () => new AwsError('NoSuchEntity', 'MFA Device invalid for user.', 404),
   mfaDeleteInUse: () => new AwsError('DeleteConflict', 'MFA VirtualDevice in use. Must deactivate first.', 409),
   invalidCode: () => new AwsError('InvalidAuthenticationCode', 'Authentication code for device is not valid.', 403),
   noSuchLoginProfile: (name: string) => new AwsError('NoSuchEntity', `Login Profile for User ${name} cannot be found.`, 404),
   loginProfileExists: (name: string) => new AwsError('EntityAlreadyExists', `Login Profile for user ${name} already exists.`, 409),
+  /** GetAccountPasswordPolicy with none set. */
   noPasswordPolicy: (accountId: string) => new AwsError('NoSuchEntity', `The Password Policy with domain name ${accountId} cannot be found.`, 404),
+  /** DeleteAccountPasswordPolicy with none set: AWS words this one as the account policy's name, not the domain's. */
+  noPasswordPolicyToDelete: () => new AwsError('NoSuchEntity', 'The account policy with name PasswordPolicy cannot be found.', 404),
   passwordPolicy: (message: string) => new AwsError('PasswordPolicyViolation', message, 400),
   oldPasswordIncorrect: () => new AwsError('InvalidUserType', 'The old password was incorrect', 400),
   notAnIamUser: () => new AwsError('InvalidUserType', 'Only IAM users can change their own password with ChangePassword.', 400),

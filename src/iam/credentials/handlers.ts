@@ -68,7 +68,8 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
     // Signing certificates.
     async UploadSigningCertificate(input, ctx) {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:UploadSigningCertificate');
-      const body = input.CertificateBody.trim();
+      // Stored and returned byte-for-byte as uploaded (a trailing newline included), as AWS does.
+      const body = input.CertificateBody;
       try {
         new X509Certificate(body);
       } catch {
@@ -79,8 +80,10 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       const cert = { certificateId: newUniqueId('ASCA', 28), accountId, ...(userId ? { userId } : {}), body, status: 'Active' as const, uploadedAt: ctx.now };
       await store.transaction(async (tx) => {
         const existing = await tx.credentials.signingCertificatesOf(accountId, userId);
-        if (existing.some((c) => c.body === body)) throw credentialErrors.duplicateCertificate();
-        if (existing.length >= IAM_QUOTAS.SigningCertificatesPerUser) throw iamErrors.quota('SigningCertificatesPerUser', IAM_QUOTAS.SigningCertificatesPerUser);
+        // The same certificate is a duplicate however it was wrapped in whitespace.
+        if (existing.some((c) => c.body.trim() === body.trim())) throw credentialErrors.duplicateCertificate();
+        // AWS's quota text names it CertificatesPerUser.
+        if (existing.length >= IAM_QUOTAS.SigningCertificatesPerUser) throw iamErrors.quota('CertificatesPerUser', IAM_QUOTAS.SigningCertificatesPerUser);
         await tx.credentials.createSigningCertificate(cert);
       });
       return { Certificate: { UserName: ownerUserName(owner), CertificateId: cert.certificateId, CertificateBody: body, Status: 'Active', UploadDate: ctx.now } };
@@ -116,7 +119,8 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       const user = await authorizedUser(store, ctx, input.UserName, 'iam:UploadSSHPublicKey');
       const { fingerprint } = parseSshPublicKey(input.SSHPublicKeyBody);
       const key = {
-        keyId: newUniqueId('APKA'),
+        // AWS's SSH public key IDs are 20 characters: APKA and 16 more.
+        keyId: newUniqueId('APKA', 20),
         accountId: user.accountId,
         userId: user.userId,
         body: input.SSHPublicKeyBody.trim(),

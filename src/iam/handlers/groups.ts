@@ -1,8 +1,10 @@
 import { iamArn } from '../../shared/arn.js';
+import type { CallContext } from '../../shared/call-context.js';
 import { newUniqueId } from '../../shared/ids.js';
 import { iamErrors } from '../errors.js';
+import type { IamStore } from '../iam-store.js';
 import { authorizedGroup, authorizedUser } from './resolve.js';
-import { wireGroup, wireUser } from './shapes.js';
+import { groupArn, wireGroup, wireUser } from './shapes.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 import { rethrowAs } from './users.js';
 
@@ -48,9 +50,7 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
     },
 
     async AddUserToGroup(input, ctx) {
-      const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:AddUserToGroup');
-      const user = await store.users.getByName(group.accountId, input.UserName);
-      if (!user) throw iamErrors.noSuchUser(input.UserName);
+      const { group, user } = await membership(store, ctx, input, 'iam:AddUserToGroup');
       await store.transaction(async (tx) => {
         const current = await tx.groups.groupsOfUser(user.userId, { maxItems: quotas.GroupsPerUser + 1 });
         const already = current.items.some((g) => g.groupId === group.groupId);
@@ -63,9 +63,7 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
     },
 
     async RemoveUserFromGroup(input, ctx) {
-      const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:RemoveUserFromGroup');
-      const user = await store.users.getByName(group.accountId, input.UserName);
-      if (!user) throw iamErrors.noSuchUser(input.UserName);
+      const { group, user } = await membership(store, ctx, input, 'iam:RemoveUserFromGroup');
       await store.transaction((tx) => tx.groups.removeMember(group.groupId, user.userId));
       bus.publish('user', user.userId);
       return {};
@@ -77,4 +75,18 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       return { Groups: page.items.map(wireGroup), ...truncation(page.marker) };
     },
   };
+}
+
+/**
+ * The group and user of a membership change, authorized on the group. AWS looks the user up
+ * first: when neither exists, NoSuchEntity names the user.
+ */
+async function membership(store: IamStore, ctx: CallContext, input: { GroupName: string; UserName: string }, action: string) {
+  const accountId = ctx.principal.accountId;
+  const found = await store.groups.getByName(accountId, input.GroupName);
+  await ctx.authorize(action, found ? groupArn(found) : iamArn(accountId, 'group', '/', input.GroupName));
+  const user = await store.users.getByName(accountId, input.UserName);
+  if (!user) throw iamErrors.noSuchUser(input.UserName);
+  if (!found) throw iamErrors.noSuchGroup(input.GroupName);
+  return { group: found, user };
 }

@@ -5,7 +5,7 @@ import type { InstanceProfileRecord } from '../records.js';
 import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
 import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
 import { authorizedInstanceProfile, authorizedRole } from './resolve.js';
-import { wireInstanceProfile } from './shapes.js';
+import { wireInstanceProfile, wireTags } from './shapes.js';
 import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
 import { rethrowAs } from './users.js';
 
@@ -47,7 +47,8 @@ export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHan
     async GetInstanceProfile(input, ctx) {
       const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:GetInstanceProfile');
       const [roles, tags] = await Promise.all([store.instanceProfiles.roles(profile.instanceProfileId), store.tags.list('instance-profile', profile.instanceProfileId)]);
-      return { InstanceProfile: wireInstanceProfile(profile, roles, tags) };
+      // GetInstanceProfile always carries Tags, an empty list when there are none (as AWS answers).
+      return { InstanceProfile: { ...wireInstanceProfile(profile, roles), Tags: wireTags(tags) } };
     },
 
     async ListInstanceProfiles(input, ctx) {

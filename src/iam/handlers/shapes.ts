@@ -4,7 +4,11 @@ import type { GroupRecord, InstanceProfileRecord, RoleRecord, Tag, UserRecord } 
 export const userArn = (u: Pick<UserRecord, 'accountId' | 'path' | 'userName'>): string => iamArn(u.accountId, 'user', u.path, u.userName);
 export const groupArn = (g: Pick<GroupRecord, 'accountId' | 'path' | 'groupName'>): string => iamArn(g.accountId, 'group', g.path, g.groupName);
 
-export function wireUser(u: UserRecord, tags?: Tag[]) {
+/**
+ * The User shape. `list` (ListUsers, GetGroup's members) leaves out the permissions boundary and
+ * tags, as AWS's listings do ("ListUsers … does not return PermissionsBoundary or Tags").
+ */
+export function wireUser(u: UserRecord, tags?: Tag[], view: 'detail' | 'list' = 'detail') {
   return {
     Path: u.path,
     UserName: u.userName,
@@ -12,7 +16,7 @@ export function wireUser(u: UserRecord, tags?: Tag[]) {
     Arn: userArn(u),
     CreateDate: u.createdAt,
     ...(u.passwordLastUsed ? { PasswordLastUsed: u.passwordLastUsed } : {}),
-    ...(u.permissionsBoundaryArn
+    ...(u.permissionsBoundaryArn && view === 'detail'
       ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: u.permissionsBoundaryArn } }
       : {}),
     ...(tags && tags.length > 0 ? { Tags: wireTags(tags) } : {}),

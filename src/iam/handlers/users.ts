@@ -103,7 +103,7 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       const prefix = input.PathPrefix ?? '/';
       await ctx.authorize('iam:ListUsers', iamArn(accountId, 'user', prefix, ''));
       const page = await store.users.list(accountId, prefix, pageOf(input));
-      return { Users: page.items.map((u) => wireUser(u)), ...truncation(page.marker) };
+      return { Users: page.items.map((u) => wireUser(u, undefined, 'list')), ...truncation(page.marker) };
     },
 
     TagUser: (input, ctx) => tagging.tag(input, ctx),

@@ -125,7 +125,7 @@ export function passwordHandlers({ store }: IamDeps): IamHandlers {
     async DeleteAccountPasswordPolicy(_input, ctx) {
       await ctx.authorize('iam:DeleteAccountPasswordPolicy', '*');
       const deleted = await store.transaction((tx) => tx.credentials.deletePasswordPolicy(ctx.principal.accountId));
-      if (!deleted) throw credentialErrors.noPasswordPolicy(ctx.principal.accountId);
+      if (!deleted) throw credentialErrors.noPasswordPolicyToDelete();
       return {};
     },
   };
