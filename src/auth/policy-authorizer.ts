@@ -4,7 +4,7 @@ import type { Principal } from '../shared/principal.js';
 import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import type { AccountStatus } from './account-status.js';
 import type { Authorizer, Decision } from './authorizer.js';
-import { type LabelledDocument, PolicyEvaluation, actsAsRoot, organizationPoliciesBind } from './policy-evaluation.js';
+import { type LabelledDocument, PolicyEvaluation, actsAsRoot, organizationPoliciesBind, rcpResourceAccount } from './policy-evaluation.js';
 import type { PrincipalTag as Tag } from './request-context.js';
 
 export type { LabelledDocument } from './policy-evaluation.js';
@@ -21,6 +21,13 @@ export interface PolicySource {
    * when none apply (no organization, the management account, or the SCP type not enabled).
    */
   scpsForAccount?(accountId: string): Promise<LabelledDocument[][] | undefined>;
+  /**
+   * The RCPs over an account's resources, one level per node root → OUs → account; undefined
+   * when none apply (no organization, the management account, or the RCP type not enabled).
+   */
+  rcpsForAccount?(accountId: string): Promise<LabelledDocument[][] | undefined>;
+  /** The organization an account is in, for aws:PrincipalOrgID; undefined outside one. */
+  orgIdOfAccount?(accountId: string): Promise<string | undefined>;
 }
 
 /** STS actions GetSessionToken credentials without MFA may still call ("Comparing the AWS STS API operations"). */
@@ -41,6 +48,9 @@ export class PolicyAuthorizer implements Authorizer {
   readonly #principals = new Map<string, Promise<PrincipalPolicies>>();
   /** Compiled SCP levels per account, dropped with the policies (any SCP, attachment or tree change publishes `policies`). */
   readonly #scps = new Map<string, Promise<CompiledPolicy[][] | undefined>>();
+  /** Compiled RCP levels per resource account, and each account's organization, dropped with the SCPs. */
+  readonly #rcps = new Map<string, Promise<CompiledPolicy[][] | undefined>>();
+  readonly #orgIds = new Map<string, Promise<string | undefined>>();
   readonly #evaluation: PolicyEvaluation;
 
   constructor(
@@ -58,6 +68,8 @@ export class PolicyAuthorizer implements Authorizer {
       if (topic === 'policies' || id === ALL) {
         this.#principals.clear();
         this.#scps.clear();
+        this.#rcps.clear();
+        this.#orgIds.clear();
       }
       else if (topic !== 'access-key') this.#principals.delete(id);
     });
@@ -88,15 +100,22 @@ export class PolicyAuthorizer implements Authorizer {
     const session = p.session && (p.kind === 'assumed-role' || p.kind === 'federated-user') ? this.#sessionPolicies(p.session.policies, p.kind) : undefined;
     const resourcePolicy = options?.resourcePolicy && this.compile(options.resourcePolicy, options.resourcePolicy.kind);
     const scps = organizationPoliciesBind(p) ? await this.#scpsOf(p.accountId) : undefined;
+    // RCPs bind the resource's account, whoever the caller: a cross-account caller too.
+    const rcpAccount = organizationPoliciesBind(p) ? rcpResourceAccount(action, resourceArn) : undefined;
+    const rcps = rcpAccount ? await this.#levelsOf(this.#rcps, rcpAccount, this.source.rcpsForAccount, 'resource') : undefined;
+    const orgId = this.source.orgIdOfAccount ? await this.#cached(this.#orgIds, p.accountId, this.source.orgIdOfAccount) : undefined;
+    // aws:PrincipalOrgID is in the context only for a principal whose account is in an organization.
+    const keys = orgId ? { ...extra, 'aws:PrincipalOrgID': orgId } : extra;
     const evaluation = this.#evaluation.evaluate({
       action,
       resource: resourceArn,
       principalArn: p.arn,
       principalAccount: p.accountId,
-      context: this.#evaluation.requestContext(call, policies.tags, extra),
+      context: this.#evaluation.requestContext(call, policies.tags, keys),
       identity: policies.identity,
       isRoot: actsAsRoot(p),
       ...(scps ? { scps } : {}),
+      ...(rcps ? { rcps } : {}),
       ...(policies.boundary ? { boundary: policies.boundary } : {}),
       ...(session ? { session } : {}),
       ...(resourcePolicy ? { resourcePolicy } : {}),
@@ -146,6 +165,29 @@ export class PolicyAuthorizer implements Authorizer {
       entry.catch(() => this.#scps.delete(accountId));
       if (this.#scps.size >= this.maxEntries) this.#scps.delete(this.#scps.keys().next().value as string);
       this.#scps.set(accountId, entry);
+    }
+    return entry;
+  }
+
+  #levelsOf(
+    cache: Map<string, Promise<CompiledPolicy[][] | undefined>>,
+    accountId: string,
+    source: ((accountId: string) => Promise<LabelledDocument[][] | undefined>) | undefined,
+    kind: PolicyKind,
+  ): Promise<CompiledPolicy[][] | undefined> | undefined {
+    if (!source) return undefined;
+    return this.#cached(cache, accountId, (id) =>
+      source(id).then((levels) => levels?.map((level) => level.map((d) => this.compile(d, kind)).filter((c): c is CompiledPolicy => c !== undefined))),
+    );
+  }
+
+  #cached<T>(cache: Map<string, Promise<T>>, key: string, load: (key: string) => Promise<T>): Promise<T> {
+    let entry = cache.get(key);
+    if (!entry) {
+      entry = load(key);
+      entry.catch(() => cache.delete(key));
+      if (cache.size >= this.maxEntries) cache.delete(cache.keys().next().value as string);
+      cache.set(key, entry);
     }
     return entry;
   }

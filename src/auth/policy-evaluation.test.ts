@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type EvaluationRequest, PolicyEvaluation, actsAsRoot, compileDocument, evaluatePolicies, organizationPoliciesBind, resourceAccount } from './policy-evaluation.js';
+import { type EvaluationRequest, PolicyEvaluation, actsAsRoot, compileDocument, evaluatePolicies, organizationPoliciesBind, rcpResourceAccount, resourceAccount } from './policy-evaluation.js';
 
 const ACCOUNT = '123456789012';
 const doc = (id: string, ...Statement: unknown[]) => ({ id, document: JSON.stringify({ Version: '2012-10-17', Statement }) });
@@ -53,5 +53,12 @@ describe('the policy-evaluation service', () => {
     const denied = evaluatePolicies(request({ rcps: [[rcpAllow, rcpDeny]] }));
     expect(denied).toMatchObject({ decision: 'explicitDeny', deniedBy: 'rcp' });
     expect(denied.matched.map((m) => m.sid)).toContain('NoS3');
+  });
+
+  it('binds RCPs to the resource’s account only for the services RCPs govern and ARNs that name an account', () => {
+    expect(rcpResourceAccount('sts:AssumeRole', 'arn:aws:iam::210987654321:role/r')).toBe('210987654321');
+    expect(rcpResourceAccount('s3:GetObject', 'arn:aws:s3:::bucket/key')).toBeUndefined();
+    expect(rcpResourceAccount('sts:GetCallerIdentity', '*')).toBeUndefined();
+    expect(rcpResourceAccount('iam:CreateUser', 'arn:aws:iam::210987654321:user/u')).toBeUndefined();
   });
 });

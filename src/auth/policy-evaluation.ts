@@ -61,8 +61,8 @@ export interface EvaluationRequest {
   scps?: ReadonlyArray<readonly CompiledPolicy[]>;
   /**
    * RCP levels over the resource's account (Organizations resource control policies): every level
-   * must allow and any explicit deny wins, as for SCPs, whoever the caller is. Nothing supplies
-   * them yet; the hook is here so the gateway's resources can be bound by them.
+   * must allow and any explicit deny wins, as for SCPs, whoever the caller is. The authorizer
+   * supplies them for the resource's account (`rcpResourceAccount`), compiled as resource policies.
    */
   rcps?: ReadonlyArray<readonly CompiledPolicy[]>;
 }
@@ -86,6 +86,25 @@ export const actsAsRoot = (p: Principal): boolean => p.kind === 'root' || (p.kin
 
 /** Service-linked roles are not restricted by SCPs (nor RCPs); every other principal is. */
 export const organizationPoliciesBind = (p: Principal): boolean => !(p.kind === 'assumed-role' && p.rolePath.startsWith('/aws-service-role/'));
+
+/**
+ * The services whose resources RCPs govern ("Resource control policies (RCPs)", List of AWS
+ * services that support RCPs): Amazon S3, AWS STS, AWS KMS, Amazon SQS and AWS Secrets Manager.
+ */
+export const RCP_SERVICES: ReadonlySet<string> = new Set(['s3', 'sts', 'sqs', 'secretsmanager', 'kms']);
+
+/**
+ * The account whose RCPs bind a request: the resource's owner, when the action is of a service
+ * RCPs govern and the resource ARN names its account (sts:AssumeRole on a role, not
+ * sts:GetCallerIdentity on `*`). Undefined when no RCP applies. Which principals they bind is
+ * `organizationPoliciesBind`; the management account's exemption is the caller's to apply.
+ */
+export function rcpResourceAccount(action: string, resourceArn: string): string | undefined {
+  const service = action.slice(0, action.indexOf(':')).toLowerCase();
+  if (!RCP_SERVICES.has(service) || resourceArn === '*') return undefined;
+  const account = parseArn(resourceArn)?.account;
+  return account && account !== 'aws' ? account : undefined;
+}
 
 /** Decides one request by AWS's evaluation logic, with the rules around it. */
 export function evaluatePolicies(req: EvaluationRequest): EvaluationOutcome {

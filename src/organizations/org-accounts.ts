@@ -3,6 +3,7 @@ import { newUniqueId } from '../shared/ids.js';
 import type { CallContext } from '../shared/call-context.js';
 import type { Account, CreateAccountStatus, Handshake, Organization } from '../wire/generated/organizations.js';
 import type { CreateAccountStatusRecord, HandshakeRecord, OrgAccountRecord, OrgRecord } from './store.js';
+import { attachDefaults } from './managed-policies.js';
 import {
   FULL_AWS_ACCESS_CONTENT,
   FULL_AWS_ACCESS_ID,
@@ -158,6 +159,8 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
         await tx.organizations.attach(o.orgId, FULL_AWS_ACCESS_ID, o.rootId);
         return o;
       });
+      // The management account is now in an organization (aws:PrincipalOrgID): cached facts are stale.
+      scpsChanged(deps);
       return { Organization: organizationShape(org) };
     },
 
@@ -211,7 +214,7 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
           joinedMethod: 'CREATED',
           joinedAt: ctx.now,
         });
-        if ((await tx.organizations.enabledPolicyTypes(org.orgId)).includes(SCP)) await tx.organizations.attach(org.orgId, FULL_AWS_ACCESS_ID, accountId);
+        await attachDefaults(tx.organizations, org.orgId, accountId);
         await createAccessRole(tx, accountId, org.managementAccountId, input.RoleName ?? 'OrganizationAccountAccessRole', ctx.now);
         if (input.Tags?.length) await tx.organizations.putTags(org.orgId, accountId, input.Tags.map((t) => ({ key: t.Key, value: t.Value })));
         const done: CreateAccountStatusRecord = { ...requested, state: 'SUCCEEDED', completedAt: ctx.now, accountId };
@@ -429,7 +432,7 @@ async function respond(deps: OrgDeps, ctx: CallContext, handshakeId: string, sta
         joinedMethod: 'INVITED',
         joinedAt: ctx.now,
       });
-      if ((await tx.organizations.enabledPolicyTypes(org.orgId)).includes(SCP)) await tx.organizations.attach(org.orgId, FULL_AWS_ACCESS_ID, h.targetAccountId);
+      await attachDefaults(tx.organizations, org.orgId, h.targetAccountId);
     }
     const updated: HandshakeRecord = { ...h, state };
     await tx.organizations.putHandshake(updated);

@@ -1,8 +1,10 @@
 import { parsePolicyDocument } from '../policy/index.js';
 import type { OrganizationalUnit, Policy, PolicySummary, PolicyTargetSummary, Root, TargetType } from '../wire/generated/organizations.js';
+import { NON_DETACHABLE, RCP_FULL_AWS_ACCESS_ID, attachDefaults, defaultPolicyOf, lookupPolicy, policiesOfType } from './managed-policies.js';
+import { MAX_POLICY_CHARS, POLICY_TOO_LARGE, RCP } from './policy-types.js';
+import { isValidRcp } from './rcp-grammar.js';
 import type { OrgPolicyRecord, OrgRecord, OuRecord } from './store.js';
 import {
-  FULL_AWS_ACCESS_ID,
   MSG,
   type OrgDeps,
   type OrgHandlers,
@@ -19,7 +21,7 @@ import {
   scpsChanged,
 } from './support.js';
 
-/** The Organizations message for a malformed SCP (policy/messages.ts, MSG.scp). */
+/** Organizations' one message for a policy document its type refuses (policy/messages.ts, MSG.scp). */
 const MALFORMED = 'The provided policy document does not meet the requirements of the specified policy type.';
 
 export async function rootShape(store: OrgStore, o: OrgRecord): Promise<Root> {
@@ -81,20 +83,29 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     return ou;
   };
   const policyOf = async (o: OrgRecord, policyId: string, repo = store.organizations): Promise<OrgPolicyRecord> => {
-    const p = await repo.getPolicy(o.orgId, policyId);
+    const p = await lookupPolicy(repo, o.orgId, policyId);
     if (!p) throw deps.error('PolicyNotFoundException', MSG.policyNotFound);
     return p;
   };
   const checkContent = (type: string, content: string): void => {
+    const max = MAX_POLICY_CHARS[type];
+    if (max !== undefined && content.length > max) throw deps.error('ConstraintViolationException', POLICY_TOO_LARGE, { Reason: 'POLICY_CONTENT_LIMIT_EXCEEDED' });
     if (type === SCP) {
       if (!parsePolicyDocument(content, 'scp').ok) throw deps.error('MalformedPolicyDocumentException', MALFORMED);
       return;
     }
+    if (type === RCP) {
+      if (!isValidRcp(content)) throw deps.error('MalformedPolicyDocumentException', MALFORMED);
+      return;
+    }
+    // Declarative, tag, backup, AI opt-out and chat policies are stored, not enforced: they must be JSON objects.
+    let doc: unknown;
     try {
-      JSON.parse(content);
+      doc = JSON.parse(content);
     } catch {
       throw deps.error('MalformedPolicyDocumentException', MALFORMED);
     }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw deps.error('MalformedPolicyDocumentException', MALFORMED);
   };
 
   return {
@@ -112,7 +123,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
         if (siblings.some((s) => s.name === input.Name)) throw deps.error('DuplicateOrganizationalUnitException', MSG.duplicateOu);
         const record: OuRecord = { ouId: newOuId(org.rootId), orgId: org.orgId, parentId: input.ParentId, name: input.Name, createdAt: ctx.now };
         await tx.organizations.createOu(record);
-        if ((await tx.organizations.enabledPolicyTypes(org.orgId)).includes(SCP)) await tx.organizations.attach(org.orgId, FULL_AWS_ACCESS_ID, record.ouId);
+        await attachDefaults(tx.organizations, org.orgId, record.ouId);
         if (input.Tags?.length) await tx.organizations.putTags(org.orgId, record.ouId, input.Tags.map((t) => ({ key: t.Key, value: t.Value })));
         return record;
       });
@@ -189,10 +200,11 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       await store.transaction(async (tx) => {
         if ((await tx.organizations.enabledPolicyTypes(org.orgId)).includes(input.PolicyType)) throw deps.error('PolicyTypeAlreadyEnabledException', MSG.typeAlreadyEnabled);
         await tx.organizations.setPolicyType(org.orgId, input.PolicyType, true);
-        if (input.PolicyType === SCP) {
-          // Every root, OU and account starts (again) with FullAWSAccess attached.
-          const attached = new Set((await tx.organizations.attachments(org.orgId, { policyId: FULL_AWS_ACCESS_ID })).map((a) => a.targetId));
-          for (const id of await allNodes(tx, org)) if (!attached.has(id)) await tx.organizations.attach(org.orgId, FULL_AWS_ACCESS_ID, id);
+        const managed = defaultPolicyOf(input.PolicyType);
+        if (managed) {
+          // Every root, OU and account starts (again) with FullAWSAccess (SCPs) or RCPFullAWSAccess (RCPs) attached.
+          const attached = new Set((await tx.organizations.attachments(org.orgId, { policyId: managed })).map((a) => a.targetId));
+          for (const id of await allNodes(tx, org)) if (!attached.has(id)) await tx.organizations.attach(org.orgId, managed, id);
         }
       });
       scpsChanged(deps);
@@ -206,7 +218,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
         if (!(await tx.organizations.enabledPolicyTypes(org.orgId)).includes(input.PolicyType)) throw deps.error('PolicyTypeNotEnabledException', MSG.typeNotEnabled);
         await tx.organizations.setPolicyType(org.orgId, input.PolicyType, false);
         // Disabling detaches every policy of the type from every target.
-        for (const p of await tx.organizations.listPolicies(org.orgId, input.PolicyType)) {
+        for (const p of await policiesOfType(tx.organizations, org.orgId, input.PolicyType)) {
           for (const a of await tx.organizations.attachments(org.orgId, { policyId: p.policyId })) await tx.organizations.detach(org.orgId, a.policyId, a.targetId);
         }
       });
@@ -218,7 +230,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       const org = await managementOrg(deps, ctx, 'CreatePolicy');
       checkContent(input.Type, input.Content);
       const p = await store.transaction(async (tx) => {
-        const same = await tx.organizations.listPolicies(org.orgId, input.Type);
+        const same = await policiesOfType(tx.organizations, org.orgId, input.Type);
         if (same.some((x) => x.name === input.Name)) throw deps.error('DuplicatePolicyException', MSG.duplicatePolicy);
         const record: OrgPolicyRecord = {
           orgId: org.orgId,
@@ -247,7 +259,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       if (p.awsManaged) throw deps.error('AccessDeniedException', MSG.accessDenied);
       if (input.Content !== undefined) checkContent(p.policyType, input.Content);
       if (input.Name !== undefined && input.Name !== p.name) {
-        const same = await store.organizations.listPolicies(org.orgId, p.policyType);
+        const same = await policiesOfType(store.organizations, org.orgId, p.policyType);
         if (same.some((x) => x.name === input.Name)) throw deps.error('DuplicatePolicyException', MSG.duplicatePolicy);
       }
       const changes = {
@@ -273,7 +285,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
 
     async ListPolicies(input, ctx) {
       const org = await managementOrg(deps, ctx, 'ListPolicies');
-      const { page, NextToken } = paginate(await store.organizations.listPolicies(org.orgId, input.Filter), input, deps);
+      const { page, NextToken } = paginate(await policiesOfType(store.organizations, org.orgId, input.Filter), input, deps);
       return { Policies: page.map((p) => summary(org, p)), ...(NextToken ? { NextToken } : {}) };
     },
 
@@ -297,6 +309,8 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       await store.transaction(async (tx) => {
         const p = await policyOf(org, input.PolicyId, tx.organizations);
         await target(deps, org, input.TargetId, tx.organizations);
+        // "You cannot detach this policy" (RCP syntax): RCPFullAWSAccess stays while RCPs are enabled.
+        if (p.policyId === RCP_FULL_AWS_ACCESS_ID) throw deps.error('InvalidInputException', NON_DETACHABLE, { Reason: 'NON_DETACHABLE_POLICY' });
         if ((await tx.organizations.attachments(org.orgId, { policyId: p.policyId, targetId: input.TargetId })).length === 0) {
           throw deps.error('PolicyNotAttachedException', MSG.notAttached);
         }
@@ -304,7 +318,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
           // Every target keeps at least one SCP while the type is enabled.
           const onTarget = await tx.organizations.attachments(org.orgId, { targetId: input.TargetId });
           let scps = 0;
-          for (const a of onTarget) if ((await tx.organizations.getPolicy(org.orgId, a.policyId))?.policyType === SCP) scps++;
+          for (const a of onTarget) if ((await lookupPolicy(tx.organizations, org.orgId, a.policyId))?.policyType === SCP) scps++;
           if (scps <= 1) throw deps.error('ConstraintViolationException', MSG.minAttachments, { Reason: 'MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED' });
         }
         await tx.organizations.detach(org.orgId, p.policyId, input.TargetId);
@@ -318,7 +332,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       await target(deps, org, input.TargetId);
       const policies: OrgPolicyRecord[] = [];
       for (const a of await store.organizations.attachments(org.orgId, { targetId: input.TargetId })) {
-        const p = await store.organizations.getPolicy(org.orgId, a.policyId);
+        const p = await lookupPolicy(store.organizations, org.orgId, a.policyId);
         if (p && p.policyType === input.Filter) policies.push(p);
       }
       const { page, NextToken } = paginate(policies, input, deps);

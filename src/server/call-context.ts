@@ -31,7 +31,11 @@ export function callContext(requestId: string, caller: Caller, now: Date, author
       const decision = await authorizer.decide(ctx, action, resourceArn, context, options);
       onDecision?.(action, resourceArn, decision);
       if (!decision.allowed) {
-        if (options?.deniedMessage !== undefined) throw new AwsError('AccessDenied', options.deniedMessage, 403);
+        if (options?.deniedMessage !== undefined) {
+          // AWS names an explicit deny by a resource control policy even where its text otherwise names no layer (sts:AssumeRole).
+          const rcp = decision.explicit && decision.layer === 'rcp' ? ' with an explicit deny in a resource control policy' : '';
+          throw new AwsError('AccessDenied', options.deniedMessage + rcp, 403);
+        }
         throw accessDenied(caller.principal, action, resourceArn, decision);
       }
     },

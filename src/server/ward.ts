@@ -20,7 +20,7 @@ import { openStore } from '../store/open-store.js';
 import { createStsHandlers } from '../sts/handlers.js';
 import { createAssumeRootHandler } from '../sts/assume-root.js';
 import { createOrganizationsHandlers } from '../organizations/handlers.js';
-import { scpLevelsForAccount } from '../organizations/scp-levels.js';
+import { orgIdOfAccount, rcpLevelsForAccount, scpLevelsForAccount } from '../organizations/scp-levels.js';
 import { accountError, modelNamed, organizationsError } from '../wire/index.js';
 import { createOidcProviderHandlers } from '../sts/oidc-providers.js';
 import { jwksDirSource } from './jwks-dir.js';
@@ -134,6 +134,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
         effectiveForRole: (id) => store.policies.effectiveForRole(id),
         roleTags: (id) => store.roles.tags(id),
         scpsForAccount: (id) => scpLevelsForAccount(store.organizations, id),
+        rcpsForAccount: (id) => rcpLevelsForAccount(store.organizations, id),
+        orgIdOfAccount: (id) => orgIdOfAccount(store.organizations, id),
       },
       bus,
       undefined,
