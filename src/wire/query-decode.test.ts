@@ -162,13 +162,18 @@ describe('decodeQueryInput (locationName, flattened, maps, other scalars)', () =
     expect(decode(model, 'Echo', 'When=1704164645')).toEqual({ When: new Date('2024-01-02T03:04:05Z') });
   });
 
-  it('reports every unreadable value at once, with nested paths', () => {
+  it('reports every unreadable value at once, with nested paths, in request order', () => {
     const err = decodeError(model, 'Echo', 'Nested.Deeper.Enabled=maybe&When=yesterday&Data=%%%');
     expect(err.message).toBe(
       '3 validation errors detected: ' +
-        "Value '%%%' at 'data' failed to satisfy constraint: Member must be of type Blob; " +
+        "Value 'maybe' at 'nested.deeper.enabled' failed to satisfy constraint: Member must be of type Boolean; " +
         "Value 'yesterday' at 'when' failed to satisfy constraint: Member must be of type Timestamp; " +
-        "Value 'maybe' at 'nested.deeper.enabled' failed to satisfy constraint: Member must be of type Boolean",
+        "Value '%%%' at 'data' failed to satisfy constraint: Member must be of type Blob",
     );
+    expect(decodeError(model, 'Echo', 'Data=%%%&When=yesterday').message).toMatch(/^2 validation errors detected: Value '%%%' at 'data'.*; Value 'yesterday' at 'when'/);
+  });
+
+  it('keeps the request order of members in the decoded object', () => {
+    expect(Object.keys(decode(model, 'Echo', 'Ratio=0.5&Count=1&Nested.Enabled=true') as object)).toEqual(['Ratio', 'Count', 'Nested']);
   });
 });

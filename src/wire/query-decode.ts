@@ -1,8 +1,8 @@
 import { AwsError } from '../shared/aws-error.js';
 import { findOperation, getShape, isFlattened, structMembers, wireName } from './model.js';
-import type { ServiceModel, Shape, ShapeRef } from './model.js';
+import type { MemberInfo, ServiceModel, Shape, ShapeRef } from './model.js';
 import { INVALID, javaTypeName, parseScalarText, setOwn } from './scalars.js';
-import { issue, listItemPath, memberPath, validationErrorFor } from './validation-error.js';
+import { SHOW_ALL, issue, listItemPath, memberPath, validationErrorFor } from './validation-error.js';
 import type { ValidationIssue } from './validation-error.js';
 
 /** Query parameters as a tree: `Tags.member.1.Key=a` lives at Tags → member → 1 → Key. */
@@ -51,17 +51,38 @@ interface Decode {
   issues: ValidationIssue[];
 }
 
+/** A structure's members by the parameter name they travel under. */
+const byWireName = new WeakMap<Shape, Map<string, MemberInfo>>();
+
+function membersByWireName(model: ServiceModel, shape: Shape): Map<string, MemberInfo> {
+  let members = byWireName.get(shape);
+  if (!members) {
+    members = new Map();
+    for (const m of structMembers(model, shape)) {
+      let key = m.wire;
+      // botocore names a flattened list after its member's locationName, not the structure member.
+      if (m.shape.type === 'list' && isFlattened(m.ref, m.shape) && m.shape.member) {
+        const itemShape = getShape(model, m.shape.member.shape);
+        key = wireName(m.shape.member, itemShape, key);
+      }
+      members.set(key, m);
+    }
+    byWireName.set(shape, members);
+  }
+  return members;
+}
+
+/**
+ * Members are read in the order the request names them (the tree keeps first appearance), so the
+ * object's keys, and the validation errors found in it, follow the request rather than the model.
+ */
 function decodeStructure(d: Decode, shape: Shape, node: ParamNode, path: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const m of structMembers(d.model, shape)) {
-    let key = m.wire;
-    // botocore names a flattened list after its member's locationName, not the structure member.
-    if (m.shape.type === 'list' && isFlattened(m.ref, m.shape) && m.shape.member) {
-      const itemShape = getShape(d.model, m.shape.member.shape);
-      key = wireName(m.shape.member, itemShape, key);
-    }
-    const child = node.children?.get(key);
-    if (!child) continue;
+  if (!node.children) return out;
+  const members = membersByWireName(d.model, shape);
+  for (const [key, child] of node.children) {
+    const m = members.get(key);
+    if (!m) continue;
     const value = decodeNode(d, m.ref, m.shape, child, memberPath(path, m.name));
     if (value !== undefined) out[m.name] = value;
   }
@@ -107,7 +128,7 @@ function decodeNode(d: Decode, ref: ShapeRef, shape: Shape, node: ParamNode, pat
       const value = parseScalarText(shape, node.value);
       if (value !== INVALID) return value;
       // The raw text is what failed, so it is shown even for numeric members (sensitive ones still hide it).
-      d.issues.push(issue('type', path, node.value, shape, { showNumbers: true }, `be of type ${javaTypeName(shape)}`));
+      d.issues.push(issue('type', path, node.value, shape, SHOW_ALL, `be of type ${javaTypeName(shape)}`));
       return undefined;
     }
   }

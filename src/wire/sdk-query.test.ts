@@ -131,7 +131,7 @@ describe('IAM through @aws-sdk/client-iam', () => {
     expect(e.$metadata.httpStatusCode).toBe(404);
   });
 
-  it('validation errors reach the SDK as ValidationError with the AWS wording', async () => {
+  it('validation errors reach the SDK as ValidationError with the AWS wording (IAM does not echo the value)', async () => {
     const err = (await client.send(new CreateUserCommand({ UserName: 'bob!' })).catch((e: unknown) => e)) as Error & {
       Code?: string;
       $metadata: { httpStatusCode?: number };
@@ -139,7 +139,7 @@ describe('IAM through @aws-sdk/client-iam', () => {
     expect(err.name).toBe('ValidationError');
     expect(err.Code).toBe('ValidationError');
     expect(err.message).toBe(
-      "1 validation error detected: Value 'bob!' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
+      "1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
     );
     expect(err.$metadata.httpStatusCode).toBe(400);
   });

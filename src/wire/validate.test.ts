@@ -18,13 +18,13 @@ describe('validateInput: Query services (ValidationError)', () => {
     expect(validateInput(iam, 'ListUsers', {})).toBeUndefined();
   });
 
-  it('reports a pattern failure with the Java pattern verbatim', () => {
+  it('reports a pattern failure with the Java pattern verbatim, without echoing the value (IAM)', () => {
     const err = validateInput(iam, 'CreateUser', { UserName: 'bob!' });
     expect(err?.code).toBe('ValidationError');
     expect(err?.status).toBe(400);
     expect(err?.fault).toBe('Sender');
     expect(err?.message).toBe(
-      "1 validation error detected: Value 'bob!' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
+      "1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
     );
   });
 
@@ -36,7 +36,7 @@ describe('validateInput: Query services (ValidationError)', () => {
 
   it('reports string length bounds, counting code points', () => {
     expect(message(iam, 'CreateUser', { UserName: 'a'.repeat(65) })).toBe(
-      `1 validation error detected: Value '${'a'.repeat(65)}' at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+      `1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64`,
     );
     // 128 astral characters are 256 UTF-16 units but only 128 code points: within tagKeyType's max of 128.
     const astral = '\u{1D400}'.repeat(128);
@@ -45,8 +45,8 @@ describe('validateInput: Query services (ValidationError)', () => {
 
   it('reports both a length and a pattern failure for the same value', () => {
     expect(message(iam, 'CreateUser', { UserName: '' })).toBe(
-      "2 validation errors detected: Value '' at 'userName' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
-        "Value '' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
+      "2 validation errors detected: Value at 'userName' failed to satisfy constraint: Member must have length greater than or equal to 1; " +
+        "Value at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
     );
   });
 
@@ -59,13 +59,14 @@ describe('validateInput: Query services (ValidationError)', () => {
     );
   });
 
-  it('reports enum failures with the value set in model order', () => {
+  it("reports IAM's enum failures without the value or the value set, as AWS records them", () => {
+    // AWS (2025) for UpdateServiceSpecificCredential Status=Invalid: "Value at 'status' … enum value set".
     expect(message(iam, 'UpdateAccessKey', { AccessKeyId: 'AKIAIOSFODNN7EXAMPLE', Status: 'Disabled' })).toBe(
-      "1 validation error detected: Value 'Disabled' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive, Expired]",
+      "1 validation error detected: Value at 'status' failed to satisfy constraint: Member must satisfy enum value set",
     );
   });
 
-  it('uses list.N.member.key paths for members of list items, and joins several errors with "; "', () => {
+  it('uses list.N.member.key paths for members of list items without echoing tags, and joins several errors with "; "', () => {
     const err = validateInput(iam, 'TagUser', {
       UserName: 'bob',
       Tags: [
@@ -76,26 +77,25 @@ describe('validateInput: Query services (ValidationError)', () => {
     });
     expect(err?.message).toBe(
       '2 validation errors detected: ' +
-        "Value 'bad<value>' at 'tags.2.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*; " +
+        "Value at 'tags.2.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*; " +
         "Value null at 'tags.3.member.key' failed to satisfy constraint: Member must not be null",
     );
   });
 
-  it('reports list length with the list value', () => {
+  it('reports list length without the list (IAM)', () => {
     const keys = Array.from({ length: 51 }, (_, i) => `k${i}`);
     const issues = collectValidationIssues(iam, 'UntagUser', { UserName: 'bob', TagKeys: keys });
     expect(issues).toHaveLength(1);
     expect(issues[0]?.message).toBe(
-      `Value '[${keys.join(', ')}]' at 'tagKeys' failed to satisfy constraint: Member must have length less than or equal to 50`,
+      "Value at 'tagKeys' failed to satisfy constraint: Member must have length less than or equal to 50",
     );
-    // A list of structures is not echoed.
     const tags = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
     expect(collectValidationIssues(iam, 'TagUser', { UserName: 'bob', Tags: tags })[0]?.message).toBe(
       "Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50",
     );
   });
 
-  it('validates nested STS structures (policyArns.N.member.arn) and ranges', () => {
+  it('validates nested STS structures (policyArns.N.member.arn) and ranges; STS echoes strings', () => {
     const issues = collectValidationIssues(sts, 'AssumeRole', {
       RoleArn: 'arn:aws:iam::123456789012:role/dev',
       RoleSessionName: 'has space',
@@ -104,9 +104,77 @@ describe('validateInput: Query services (ValidationError)', () => {
     });
     expect(issues.map((i) => i.message)).toEqual([
       "Value 'has space' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
-      "Value 'short' at 'policyArns.1.member.arn' failed to satisfy constraint: Member must have length greater than or equal to 20",
       "Value at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900",
+      "Value 'short' at 'policyArns.1.member.arn' failed to satisfy constraint: Member must have length greater than or equal to 20",
     ]);
+  });
+
+  it('lists several errors in the order the input names the members, missing required ones last', () => {
+    const long = '/' + 'a'.repeat(512) + '/';
+    expect(message(iam, 'CreateUser', { UserName: 'u'.repeat(65), Path: long })).toBe(
+      "2 validation errors detected: Value at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64; " +
+        "Value at 'path' failed to satisfy constraint: Member must have length less than or equal to 512",
+    );
+    expect(message(iam, 'CreateUser', { Path: long, UserName: 'u'.repeat(65) })).toBe(
+      "2 validation errors detected: Value at 'path' failed to satisfy constraint: Member must have length less than or equal to 512; " +
+        "Value at 'userName' failed to satisfy constraint: Member must have length less than or equal to 64",
+    );
+    expect(message(iam, 'CreateUser', { Path: long })).toBe(
+      "2 validation errors detected: Value at 'path' failed to satisfy constraint: Member must have length less than or equal to 512; " +
+        "Value null at 'userName' failed to satisfy constraint: Member must not be null",
+    );
+  });
+
+  describe("IAM's own sentence for an invalid path", () => {
+    const pathText = (member: string) =>
+      `The specified value for ${member} is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters.`;
+    const prefixText =
+      'The specified value for pathPrefix is invalid. It must begin with the / character and contain only alphanumeric characters and/or / characters.';
+
+    it('names path or newPath for the entities, pathPrefix for the lists', () => {
+      for (const [op, input] of [
+        ['CreateUser', { UserName: 'u', Path: '/root' }],
+        ['CreateGroup', { GroupName: 'g', Path: 'test/' }],
+        ['CreateRole', { RoleName: 'r', AssumeRolePolicyDocument: '{}', Path: '/a b/' }],
+        ['CreateInstanceProfile', { InstanceProfileName: 'p', Path: 'x' }],
+        ['CreateVirtualMFADevice', { VirtualMFADeviceName: 'm', Path: 'test' }],
+        ['CreatePolicy', { PolicyName: 'p', PolicyDocument: '{}', Path: '/no-end' }],
+      ] as const) {
+        const err = validateInput(iam, op, input);
+        expect([op, err?.code, err?.status, err?.message]).toEqual([op, 'ValidationError', 400, pathText('path')]);
+      }
+      expect(message(iam, 'UpdateUser', { UserName: 'u', NewPath: 'invalid' })).toBe(pathText('newPath'));
+      expect(message(iam, 'UpdateGroup', { GroupName: 'g', NewPath: 'invalid' })).toBe(pathText('newPath'));
+      for (const op of ['ListUsers', 'ListRoles', 'ListGroups', 'ListInstanceProfiles', 'ListPolicies']) {
+        expect([op, message(iam, op, { PathPrefix: 'invalid' })]).toEqual([op, prefixText]);
+      }
+      expect(message(iam, 'ListAttachedRolePolicies', { RoleName: 'r', PathPrefix: 'invalid' })).toBe(prefixText);
+      expect(message(iam, 'ListEntitiesForPolicy', { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', PathPrefix: 'x' })).toBe(prefixText);
+    });
+
+    it('accepts valid paths and prefixes', () => {
+      expect(validateInput(iam, 'CreateUser', { UserName: 'u', Path: '/' })).toBeUndefined();
+      expect(validateInput(iam, 'CreateUser', { UserName: 'u', Path: '/division_abc/subdivision_xyz/' })).toBeUndefined();
+      expect(validateInput(iam, 'ListUsers', { PathPrefix: '/division' })).toBeUndefined();
+    });
+
+    it('gives way to the model text for length, and to any other member error', () => {
+      expect(message(iam, 'CreateUser', { UserName: 'u', Path: '/' + 'a'.repeat(512) })).toBe(
+        "1 validation error detected: Value at 'path' failed to satisfy constraint: Member must have length less than or equal to 512",
+      );
+      expect(message(iam, 'CreateUser', { UserName: 'bad name', Path: 'bad' })).toBe(
+        "1 validation error detected: Value at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+",
+      );
+    });
+
+    it('is listed with the other issues, and is IAM only', () => {
+      expect(collectValidationIssues(iam, 'CreateUser', { UserName: 'u', Path: 'bad' })).toEqual([
+        { kind: 'pattern', path: 'path', message: pathText('path') },
+      ]);
+      expect(validateInput(sts, 'AssumeRole', { RoleArn: 'arn:aws:iam::123456789012:role/dev', RoleSessionName: 's s' })?.message).toContain(
+        'Member must satisfy regular expression pattern',
+      );
+    });
   });
 
   it('never echoes sensitive values', () => {

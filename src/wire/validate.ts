@@ -1,7 +1,8 @@
-import type { AwsError } from '../shared/aws-error.js';
+import { AwsError } from '../shared/aws-error.js';
 import { findOperation, getShape, structMembers } from './model.js';
-import type { ServiceModel, Shape } from './model.js';
+import type { MemberInfo, ServiceModel, Shape } from './model.js';
 import { matchesPattern } from './patterns.js';
+import { iamPathMessage, iamPathShapes } from './query/iam-path-text.js';
 import { issue, listItemPath, memberPath, validationErrorFor, valueStyleFor } from './validation-error.js';
 import type { ValidationIssue, ValueStyle } from './validation-error.js';
 
@@ -9,6 +10,14 @@ interface Walk {
   model: ServiceModel;
   style: ValueStyle;
   issues: ValidationIssue[];
+  /** Shapes whose pattern failures the service words in a sentence of its own (IAM paths). */
+  ownSentence: ReadonlySet<Shape>;
+  /** Those failures: answered only when nothing else is wrong. */
+  deferred: ValidationIssue[];
+}
+
+function walk(model: ServiceModel): Walk {
+  return { model, style: valueStyleFor(model), issues: [], ownSentence: iamPathShapes(model), deferred: [] };
 }
 
 /** String length as the models mean it: Unicode code points, so an emoji counts once. */
@@ -36,16 +45,40 @@ function checkLength(w: Walk, shape: Shape, value: unknown, length: number, path
   }
 }
 
+const byName = new WeakMap<Shape, Map<string, MemberInfo>>();
+
+function membersByName(model: ServiceModel, shape: Shape): Map<string, MemberInfo> {
+  let members = byName.get(shape);
+  if (!members) {
+    members = new Map(structMembers(model, shape).map((m) => [m.name, m]));
+    byName.set(shape, members);
+  }
+  return members;
+}
+
+/**
+ * Members are checked in the order the input holds them, which for a decoded request is the order
+ * the request named them (AWS lists several errors in request order, not model order); required
+ * members the input lacks come after, in model order.
+ */
 function checkStructure(w: Walk, shape: Shape, value: object, path: string): void {
   const obj = value as Record<string, unknown>;
-  for (const m of structMembers(w.model, shape)) {
-    const v = obj[m.name];
-    const p = memberPath(path, m.name);
-    if (v === undefined || v === null) {
-      if (m.required) w.issues.push(issue('required', p, v, m.shape, w.style, 'not be null'));
-    } else {
-      checkValue(w, m.shape, v, p);
-    }
+  const members = membersByName(w.model, shape);
+  for (const key of Object.keys(obj)) {
+    const m = Object.hasOwn(obj, key) ? members.get(key) : undefined;
+    if (m) checkMember(w, m, obj[key], path);
+  }
+  for (const m of members.values()) {
+    if (m.required && !Object.hasOwn(obj, m.name)) checkMember(w, m, undefined, path);
+  }
+}
+
+function checkMember(w: Walk, m: MemberInfo, v: unknown, parent: string): void {
+  const p = memberPath(parent, m.name);
+  if (v === undefined || v === null) {
+    if (m.required) w.issues.push(issue('required', p, v, m.shape, w.style, 'not be null'));
+  } else {
+    checkValue(w, m.shape, v, p);
   }
 }
 
@@ -95,10 +128,12 @@ function checkValue(w: Walk, shape: Shape, value: unknown, path: string): void {
 function checkString(w: Walk, shape: Shape, value: string, path: string): void {
   if (shape.min !== undefined || shape.max !== undefined) checkLength(w, shape, value, codePointLength(value), path);
   if (shape.pattern !== undefined && !matchesPattern(shape.pattern, value)) {
-    w.issues.push(issue('pattern', path, value, shape, w.style, `satisfy regular expression pattern: ${shape.pattern}`));
+    if (w.ownSentence.has(shape)) w.deferred.push({ kind: 'pattern', path, message: iamPathMessage(path) });
+    else w.issues.push(issue('pattern', path, value, shape, w.style, `satisfy regular expression pattern: ${shape.pattern}`));
   }
   if (shape.enum && !shape.enum.includes(value)) {
-    w.issues.push(issue('enum', path, value, shape, w.style, `satisfy enum value set: [${shape.enum.join(', ')}]`));
+    const set = w.style.listEnumValues ? `: [${shape.enum.join(', ')}]` : '';
+    w.issues.push(issue('enum', path, value, shape, w.style, `satisfy enum value set${set}`));
   }
 }
 
@@ -112,21 +147,34 @@ function checkRange(w: Walk, shape: Shape, value: number, path: string): void {
 }
 
 /**
- * Every constraint the decoded input of `operationName` breaks, depth-first in model member order:
- * required members, length of strings/lists/maps/blobs, numeric ranges, patterns and enums.
+ * Every constraint the decoded input of `operationName` breaks, depth-first, members in the order
+ * the input holds them: required members, length of strings/lists/maps/blobs, numeric ranges,
+ * patterns and enums. An IAM path's pattern failure (its own sentence) comes last.
  */
 export function collectValidationIssues(model: ServiceModel, operationName: string, input: unknown): ValidationIssue[] {
-  const op = findOperation(model, operationName);
-  if (!op?.input) return [];
-  const w: Walk = { model, style: valueStyleFor(model), issues: [] };
-  checkStructure(w, getShape(model, op.input.shape), typeof input === 'object' && input !== null ? input : {}, '');
-  return w.issues;
+  const w = walkInput(model, operationName, input);
+  return w ? [...w.issues, ...w.deferred] : [];
 }
 
-/** The error AWS would answer this input with, or undefined when the input satisfies the model. */
+function walkInput(model: ServiceModel, operationName: string, input: unknown): Walk | undefined {
+  const op = findOperation(model, operationName);
+  if (!op?.input) return undefined;
+  const w = walk(model);
+  checkStructure(w, getShape(model, op.input.shape), typeof input === 'object' && input !== null ? input : {}, '');
+  return w;
+}
+
+/**
+ * The error AWS would answer this input with, or undefined when the input satisfies the model.
+ * The model's constraints come first; only an otherwise valid request gets IAM's sentence for an
+ * invalid path (the first one, alone).
+ */
 export function validateInput(model: ServiceModel, operationName: string, input: unknown): AwsError | undefined {
-  const issues = collectValidationIssues(model, operationName, input);
-  return issues.length ? validationErrorFor(model, issues) : undefined;
+  const w = walkInput(model, operationName, input);
+  if (!w) return undefined;
+  if (w.issues.length) return validationErrorFor(model, w.issues);
+  const own = w.deferred[0];
+  return own ? new AwsError('ValidationError', own.message, 400, 'Sender') : undefined;
 }
 
 /**
@@ -137,7 +185,7 @@ export function validateInput(model: ServiceModel, operationName: string, input:
 export function collectOutputIssues(model: ServiceModel, operationName: string, output: unknown): ValidationIssue[] {
   const op = findOperation(model, operationName);
   if (!op?.output) return [];
-  const w: Walk = { model, style: valueStyleFor(model), issues: [] };
+  const w = walk(model);
   checkStructure(w, getShape(model, op.output.shape), typeof output === 'object' && output !== null ? output : {}, '');
-  return w.issues;
+  return [...w.issues, ...w.deferred];
 }

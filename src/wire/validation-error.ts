@@ -23,14 +23,26 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** How the offending value is shown; AWS differs by protocol stack, so the callers decide per service. */
+/** How the offending value is shown; AWS differs by service and protocol stack, so the callers decide per service. */
 export interface ValueStyle {
   /**
    * Query services (IAM, STS) leave numbers out: IAM answers `Value at 'maxSessionDuration' failed to …`
    * for CreateRole MaxSessionDuration=1000000, while JSON services print `Value '100' at 'maxResults'`.
    */
   showNumbers: boolean;
+  /**
+   * IAM leaves strings out too, top-level members and list members alike (AWS recorded 2025:
+   * `Value at 'serviceSpecificCredentialId' failed to satisfy constraint: …` for
+   * 'totally-wrong-credential-id-with-hyphens'; `Value at 'tags.4.member.value'`, `Value at 'roleName'`);
+   * STS still prints them (`Value 'Session1:2' at 'roleSessionName'`, recorded 2025).
+   */
+  showStrings: boolean;
+  /** IAM's enum sentence stops at "Member must satisfy enum value set" (recorded 2025); others list the set. */
+  listEnumValues: boolean;
 }
+
+/** The style of a value the decoder could not read: the raw text is what failed, so it is shown. */
+export const SHOW_ALL: ValueStyle = { showNumbers: true, showStrings: true, listEnumValues: true };
 
 /** Path segment for a structure member: AWS lowercases the first letter (`UserName` → `userName`). */
 export function memberPath(parent: string, memberName: string): string {
@@ -56,6 +68,7 @@ export function describeValue(value: unknown, shape: Shape, style: ValueStyle): 
   if (value === undefined || value === null) return 'Value null';
   if (shape.sensitive) return 'Value';
   if (typeof value === 'number' || typeof value === 'bigint') return style.showNumbers ? `Value '${value}'` : 'Value';
+  if (!style.showStrings) return 'Value';
   if (isScalar(value)) return `Value '${value}'`;
   if (Array.isArray(value) && value.every(isScalar)) return `Value '[${value.join(', ')}]'`;
   return 'Value';
@@ -82,7 +95,8 @@ export function validationMessage(issues: readonly ValidationIssue[]): string {
 
 /** The value style a service's protocol uses. */
 export function valueStyleFor(model: ServiceModel): ValueStyle {
-  return { showNumbers: model.metadata.protocol !== 'query' };
+  const iam = model.metadata.endpointPrefix === 'iam';
+  return { showNumbers: model.metadata.protocol !== 'query', showStrings: !iam, listEnumValues: !iam };
 }
 
 /** Reason codes the JSON services' validation exceptions carry, by constraint, in order of preference. */
