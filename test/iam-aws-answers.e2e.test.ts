@@ -12,6 +12,8 @@ import {
   CreateUserCommand,
   CreateVirtualMFADeviceCommand,
   DeleteAccountPasswordPolicyCommand,
+  DeleteOpenIDConnectProviderCommand,
+  GetOpenIDConnectProviderCommand,
   GetInstanceProfileCommand,
   GetMFADeviceCommand,
   GetRoleCommand,
@@ -118,6 +120,18 @@ describe('CreateOpenIDConnectProvider', () => {
       const err = await create({ Url });
       expect([err.name, err.message, err.$metadata?.httpStatusCode]).toEqual(['ValidationError', 'Invalid Open ID Connect Provider URL', 400]);
     }
+  });
+});
+
+describe('DeleteOpenIDConnectProvider', () => {
+  // AWS's API reference: "does not fail or return an error if you call the operation for a
+  // provider that does not exist".
+  it('is idempotent: deleting a provider twice, or one that never existed, succeeds', async () => {
+    const { OpenIDConnectProviderArn: arn } = await t.iam().send(new CreateOpenIDConnectProviderCommand({ Url: 'https://gone.example.com', ThumbprintList: ['b'.repeat(40)] }));
+    await t.iam().send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+    await t.iam().send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
+    await t.iam().send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: `arn:aws:iam::${t.accountId}:oidc-provider/never.example.com` }));
+    expect((await caught(() => t.iam().send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn })))).name).toBe('NoSuchEntityException');
   });
 });
 

@@ -93,9 +93,13 @@ export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcPro
       return { OpenIDConnectProviderList: list.map((p) => ({ Arn: p.arn })) };
     },
 
+    // AWS's API reference: idempotent, "does not fail or return an error if you call the operation
+    // for a provider that does not exist" (still authorized, and never another account's).
     async DeleteOpenIDConnectProvider(input, ctx) {
-      await load(ctx, input.OpenIDConnectProviderArn, 'iam:DeleteOpenIDConnectProvider');
-      await providers.delete(input.OpenIDConnectProviderArn);
+      const arn = input.OpenIDConnectProviderArn;
+      await ctx.authorize('iam:DeleteOpenIDConnectProvider', arn);
+      const p = await providers.get(arn);
+      if (p && p.accountId === ctx.principal.accountId) await providers.delete(arn);
       return {};
     },
 
