@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: end-to-end suites each start a Ward server, so keep parallelism modest.
     maxWorkers: 2,
+    // Builds dist/ when stale: suites that spawn bin/ward.js run the compiled JavaScript.
+    globalSetup: ['scripts/vitest-global-setup.mjs'],
   },
 });

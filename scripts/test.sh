@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
-# The whole test suite: type-check, then every unit and end-to-end test on SQLite, then the
-# end-to-end suites (test/) again against a throwaway PostgreSQL server.
+# The whole test suite: preflight, type-check, then every unit and end-to-end test on SQLite, then
+# the end-to-end suites (test/) again against a throwaway PostgreSQL server.
 # Ends with the plain "N passed, N failed" line CI reads (both passes added up).
 # WARD_TEST_SKIP_POSTGRES=1 runs the SQLite pass only.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+
+# Everything the suites need (Node.js version, Chromium, PostgreSQL, the aws CLI, boto3) is
+# checked, or installed as root, before anything runs.
+if ! bash scripts/preflight.sh; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 if ! npx tsc -p tsconfig.json --noEmit; then
   echo "type check failed"

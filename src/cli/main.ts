@@ -2,7 +2,10 @@ import { Command } from 'commander';
 import { configFromEnv } from '../config/config.js';
 import { bootstrapCommand } from './bootstrap-command.js';
 import { eventsCommand } from './events-command.js';
+import { exitOnUnsupportedNode } from './node-version.js';
 import { serveCommand } from './serve-command.js';
+
+exitOnUnsupportedNode(); // bin/ward.js checks before loading anything; this covers `tsx src/cli/main.ts`
 
 const program = new Command('ward').description('AWS-compatible IAM, STS, Organizations and Account service');
 

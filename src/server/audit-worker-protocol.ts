@@ -2,7 +2,7 @@ import type { PortableBatch } from '../audit/portable-batch.js';
 
 /** What the audit writer thread starts with. */
 export interface AuditWorkerData {
-  /** The TypeScript entry, for the boot file to import once tsx is registered. */
+  /** The writer's module URL: a TypeScript entry is imported by the boot file once tsx is registered. */
   entry: string;
   dataDir: string;
   /** SqliteWriteLock's buffer, shared with the request thread's connection. */

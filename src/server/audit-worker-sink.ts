@@ -4,8 +4,11 @@ import { type PortableBatch, encodeBatch } from '../audit/portable-batch.js';
 import type { AuditEntry, AuditSink } from '../audit/trail.js';
 import type { AuditWorkerData, FromAuditWorker, ToAuditWorker } from './audit-worker-protocol.js';
 
+// Run from the sources (tsx, vitest), the writer is TypeScript, and a worker does not inherit the
+// loader: ts-worker-boot.mjs registers tsx and then imports it. Compiled (dist/), the writer is
+// JavaScript and starts directly, so production needs no tsx.
 const BOOT = new URL('./ts-worker-boot.mjs', import.meta.url);
-const ENTRY = new URL('./audit-worker.ts', import.meta.url).href;
+const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js', import.meta.url).href;
 /** Restarts in a row, with no batch stored between them, before the writer is given up on. */
 const MAX_RESTARTS = 3;
 
@@ -87,7 +90,8 @@ export class WorkerAuditSink implements AuditSink {
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
     const { dataDir, writeLock, defaultAccountId, entry = ENTRY } = this.#options;
-    const worker = new Worker(BOOT, { workerData: { entry, dataDir, writeLock, defaultAccountId } satisfies AuditWorkerData });
+    const script = entry.endsWith('.ts') ? BOOT : new URL(entry);
+    const worker = new Worker(script, { workerData: { entry, dataDir, writeLock, defaultAccountId } satisfies AuditWorkerData });
     if (this.#unacked.size === 0) worker.unref();
     worker.on('message', (m: FromAuditWorker) => {
       if ('ack' in m) this.#acknowledge(m.ack);

@@ -1,4 +1,6 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
+// kysely 0.29 moved the migrator out of the main entry.
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './migrations/001-initial.js';
 import * as policies from './migrations/002-policies.js';
 import * as roles from './migrations/003-roles.js';
