@@ -54,6 +54,13 @@ ensure_node() {
     mv -T "$tmp/node" "$dir" 2>/dev/null || [ -x "$dir/bin/node" ]
     rm -rf "$tmp"
   fi
+  # npm finds its global npmrc under the running node's prefix, which is about to change: keep the
+  # machine's (it may hold the registry's CA file or a mirror), or npm ci fails behind such a proxy.
+  if [ -z "${npm_config_globalconfig:-}" ] && command -v npm >/dev/null 2>&1; then
+    local globalconfig
+    globalconfig=$(npm config get globalconfig 2>/dev/null) || globalconfig=""
+    if [ -f "$globalconfig" ]; then export npm_config_globalconfig="$globalconfig"; fi
+  fi
   export PATH="$dir/bin:$PATH"
   export npm_config_nodedir="$dir"
   hash -r
