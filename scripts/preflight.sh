@@ -17,6 +17,7 @@ checks=(
   "vectors|-|the SigV4 test vectors are missing: expected in $(cd .. && pwd)/shared/vectors/sigv4 (CI places the shared directory beside the clone)"
   "chromium|chromium|Chromium is missing at $chromium (the console's browser tests): apt-get install chromium, or set WARD_CHROMIUM to a Chromium binary"
   "aws|awscli|the aws CLI is missing (scenario tests): apt-get install awscli, or install AWS CLI v2"
+  "awsroot|-|the aws CLI at $(command -v aws || echo '(none)') is too old for \`aws sts assume-root\` (root access scenario; needs aws-cli 2.22+ or 1.36+, Debian 12's awscli is 2.9): install AWS CLI v2 from AWS, or \`pip install awscli\`, first on PATH"
   "boto3|python3-boto3|python3 with boto3 is missing (boto3 scenario; python3 is $(command -v python3 || echo 'not installed')): apt-get install python3-boto3, or pip install boto3"
 )
 if [ "${WARD_TEST_SKIP_POSTGRES:-}" != 1 ]; then
@@ -28,6 +29,14 @@ check_modules() { [ -f node_modules/vitest/package.json ] && [ -f node_modules/t
 check_vectors() { [ -d ../shared/vectors/sigv4 ]; }
 check_chromium() { [ -x "$chromium" ]; }
 check_aws() { command -v aws >/dev/null 2>&1; }
+# Centralized root access (Nov 2024) is newer than some packaged CLIs: an unknown command is
+# refused with "Invalid choice", a known one with its missing arguments, before any request.
+check_awsroot() {
+  command -v aws >/dev/null 2>&1 || return 0 # a missing CLI is check_aws's line
+  local out
+  out=$(aws sts assume-root </dev/null 2>&1)
+  [[ "$out" != *"Invalid choice"* ]]
+}
 check_boto3() { python3 -c 'import boto3' >/dev/null 2>&1; }
 # As root, initdb runs as the postgres OS user, which Debian's package creates.
 check_postgres() {
