@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directoryOutbox } from '../src/account/outbox.js';
 import { completeRootPasswordRecovery, listOutbox, startRootPasswordRecovery } from '../src/account/password-recovery.js';
-import { verifyPassword } from '../src/iam/passwords/hash.js';
+import { verifyPassword } from '../src/iam/core/password-hash.js';
 import { type TestWard, startTestWard } from './support/ward.js';
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { CreateLoginProfileCommand, CreateUserCommand } from '@aws-sdk/client-iam';
 import { AcceptHandshakeCommand, CloseAccountCommand, CreateOrganizationCommand, InviteAccountToOrganizationCommand } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { hashPassword } from '../src/iam/passwords/hash.js';
+import { hashPassword } from '../src/iam/core/password-hash.js';
 import { secondAccount } from './support/accounts.js';
 import { ConsoleHttp, signInIam, signInRoot } from './support/console-http.js';
 import { orgs } from './support/organizations.js';
@@ -9,8 +9,8 @@ import { type TestWard, startTestWard } from './support/ward.js';
 
 /** Every scrypt verification Ward runs, counted (the Ward under test runs in this process). */
 const verifications = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../src/iam/passwords/hash.js', async (original) => {
-  const real = await original<typeof import('../src/iam/passwords/hash.js')>();
+vi.mock('../src/iam/core/password-hash.js', async (original) => {
+  const real = await original<typeof import('../src/iam/core/password-hash.js')>();
   return {
     ...real,
     verifyPassword: async (password: string, stored: string) => {

@@ -7,8 +7,8 @@ import { ACCOUNT_ID, ROOT_EMAIL, ROOT_PASSWORD, type TestWard, startTestWard } f
 
 /** Every scrypt verification Ward runs, counted (the Ward under test runs in this process). */
 const verifications = vi.hoisted(() => ({ count: 0 }));
-vi.mock('../src/iam/passwords/hash.js', async (original) => {
-  const real = await original<typeof import('../src/iam/passwords/hash.js')>();
+vi.mock('../src/iam/core/password-hash.js', async (original) => {
+  const real = await original<typeof import('../src/iam/core/password-hash.js')>();
   return {
     ...real,
     verifyPassword: async (password: string, stored: string) => {

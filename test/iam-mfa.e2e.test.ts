@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyMfaCode } from '../src/iam/mfa/verify.js';
+import { verifyMfaCode } from '../src/iam/core/mfa-verify.js';
 import { type TestWard, caught, startTestWard } from './support/ward.js';
 
 // A fake clock a few seconds into a 30-second step; tests move it by whole steps (well within SigV4's skew).

@@ -12,7 +12,7 @@ import {
   UploadSSHPublicKeyCommand,
 } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyConsolePassword } from '../src/iam/passwords/policy.js';
+import { verifyConsolePassword } from '../src/iam/core/password-policy.js';
 import { userWithKey } from './support/users.js';
 import { type TestWard, caught, startTestWard } from './support/ward.js';
 

@@ -33,8 +33,8 @@ import {
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, AssumeRootCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeAtStep, stepAt } from '../src/iam/mfa/totp.js';
-import { hashPassword } from '../src/iam/passwords/hash.js';
+import { codeAtStep, stepAt } from '../src/iam/core/totp.js';
+import { hashPassword } from '../src/iam/core/password-hash.js';
 import { orgs, rootKeyFor } from './support/organizations.js';
 import { createRole, sessionCredentials, trustPolicy } from './support/sts.js';
 import { policy, userWithKey } from './support/users.js';

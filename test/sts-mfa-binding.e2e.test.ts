@@ -1,7 +1,7 @@
 import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeAtStep, stepAt } from '../src/iam/mfa/totp.js';
+import { codeAtStep, stepAt } from '../src/iam/core/totp.js';
 import { secondAccount } from './support/accounts.js';
 import { createRole, sessionCredentials, trustPolicy } from './support/sts.js';
 import { policy, userWithKey } from './support/users.js';

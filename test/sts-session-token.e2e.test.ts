@@ -3,7 +3,7 @@ import { AssumeRoleCommand, DecodeAuthorizationMessageCommand, GetCallerIdentity
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorizeResult, authorizeRequest } from '../src/client/authorize.js';
 import { loadMasterKey } from '../src/config/master-key.js';
-import { codeAtStep, stepAt } from '../src/iam/mfa/totp.js';
+import { codeAtStep, stepAt } from '../src/iam/core/totp.js';
 import { SecretBox } from '../src/shared/secret-box.js';
 import { signRequest } from '../src/sigv4/index.js';
 import { encodeAuthorizationMessage } from '../src/sts/authorization-message.js';

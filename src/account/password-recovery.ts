@@ -25,10 +25,10 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { CredentialRepo } from '../iam/credentials-store.js';
-import { ROOT_CREDENTIALS_MANAGEMENT } from '../iam/handlers/org-features.js';
+import { ROOT_CREDENTIALS_MANAGEMENT } from '../iam/core/org-features.js';
 import type { AccountRepo } from '../iam/iam-store.js';
-import { hashPassword } from '../iam/passwords/hash.js';
-import { rootPasswordProblem } from '../iam/passwords/root-password-rules.js';
+import { hashPassword } from '../iam/core/password-hash.js';
+import { rootPasswordProblem } from '../iam/core/root-password-rules.js';
 import type { OrganizationsRepo } from '../organizations/store.js';
 import type { Outbox } from './outbox.js';
 import type { RootRecoveryRepo } from './recovery-store.js';

@@ -2,7 +2,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignIn } from '../audit/trail.js';
-import { hashPassword, verifyPassword } from '../iam/passwords/hash.js';
+import { hashPassword, verifyPassword } from '../iam/core/password-hash.js';
 import { rootArn } from '../shared/arn.js';
 import type { Principal } from '../shared/principal.js';
 import type { SecretBox } from '../shared/secret-box.js';

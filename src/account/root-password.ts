@@ -1,14 +1,14 @@
 /**
  * The root user's password change: the console's "Change password" for a signed-in root user.
  * Root has no API for it (IAM's ChangePassword is for IAM users), so this is its operation: the
- * root password rules (src/iam/passwords/root-password-rules.ts, shared with recovery) decide,
+ * root password rules (src/iam/core/root-password-rules.ts, shared with recovery) decide,
  * and the outcome is recorded as AWS records it, a `PasswordUpdated` sign-in event.
  */
 import type { SignIn, SignInEventName } from '../audit/trail.js';
 import type { CredentialRepo } from '../iam/credentials-store.js';
 import type { AccountRepo } from '../iam/iam-store.js';
-import { hashPassword, verifyPassword } from '../iam/passwords/hash.js';
-import { rootPasswordProblem } from '../iam/passwords/root-password-rules.js';
+import { hashPassword, verifyPassword } from '../iam/core/password-hash.js';
+import { rootPasswordProblem } from '../iam/core/root-password-rules.js';
 import { rootArn } from '../shared/arn.js';
 import type { Principal } from '../shared/principal.js';
 

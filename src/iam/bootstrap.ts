@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { newAccessKeyId, newSecretAccessKey } from '../shared/ids.js';
-import { hashPassword } from './passwords/hash.js';
+import { hashPassword } from './core/password-hash.js';
 import { syncAwsManagedPolicies } from './aws-managed/index.js';
 import type { IamStore } from './iam-store.js';
 

@@ -1,5 +1,5 @@
 import type { IamStore } from '../iam/iam-store.js';
-import { isManagementOrIamAdmin, ROOT_SESSIONS } from '../iam/handlers/org-features.js';
+import { isManagementOrIamAdmin, ROOT_SESSIONS } from '../iam/core/org-features.js';
 import type { OrganizationsRepo } from '../organizations/store.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { OperationHandler } from '../shared/call-context.js';

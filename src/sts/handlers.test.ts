@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountStatus } from '../auth/account-status.js';
 import { PolicyAuthorizer } from '../auth/policy-authorizer.js';
-import { codeAtStep, newSeedBase32, stepAt } from '../iam/mfa/totp.js';
+import { codeAtStep, newSeedBase32, stepAt } from '../iam/core/totp.js';
 import { callContext } from '../server/call-context.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { Principal } from '../shared/principal.js';

@@ -1,6 +1,6 @@
 import type { IamStore } from '../iam/iam-store.js';
 import type { RoleRecord } from '../iam/records.js';
-import { type MfaOwner, verifyMfaCode } from '../iam/mfa/verify.js';
+import { type MfaOwner, verifyMfaCode } from '../iam/core/mfa-verify.js';
 import { AwsError } from '../shared/aws-error.js';
 import { iamArn } from '../shared/arn.js';
 import type { CallContext, OperationHandler, RequestConditionKeys } from '../shared/call-context.js';

@@ -1,10 +1,10 @@
-import { userArn } from '../../iam/handlers/shapes.js';
 import { rootArn } from '../../shared/arn.js';
 import { newAccessKeyId } from '../../shared/ids.js';
 import type { Principal, SessionInfo } from '../../shared/principal.js';
 import type { ConsoleStore } from '../deps.js';
 import type { ConsoleSessionRecord, SessionStage } from '../store.js';
 import { newToken, tokenHash } from './tokens.js';
+import { userArn } from '../../iam/core/arns.js';
 
 /** A signed-in (or half signed-in) console session, with the principal it acts as. */
 export interface LoadedSession {

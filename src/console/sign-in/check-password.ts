@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { hashPassword, verifyPassword } from '../../iam/passwords/hash.js';
-import { verifyConsolePassword } from '../../iam/passwords/policy.js';
+import { hashPassword, verifyPassword } from '../../iam/core/password-hash.js';
+import { verifyConsolePassword } from '../../iam/core/password-policy.js';
 import type { ConsoleStore } from '../deps.js';
 
 /**

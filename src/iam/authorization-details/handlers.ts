@@ -1,9 +1,11 @@
 import type { EntityType } from '../../wire/generated/iam.js';
-import { offsetPage, wirePolicy } from '../handlers/policy-support.js';
-import { encodePolicyDocument, groupArn, userArn, wireInstanceProfile, wireRole, wireTags } from '../handlers/shapes.js';
-import type { IamDeps, IamHandlers } from '../handlers/types.js';
+import { wirePolicy } from '../core/policy-support.js';
+import { encodePolicyDocument, wireInstanceProfile, wireRole, wireTags } from '../core/shapes.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
 import type { IamStore } from '../iam-store.js';
 import type { PolicyEntity } from '../records.js';
+import { offsetPage } from '../core/paging.js';
+import { groupArn, userArn } from '../core/arns.js';
 
 const ALL = { maxItems: 100_000 };
 const boundaryOf = (arn: string | undefined) =>

@@ -2,12 +2,12 @@ import { X509Certificate, createHash, createPublicKey } from 'node:crypto';
 import { newUniqueId } from '../../shared/ids.js';
 import type { CredentialStatus } from '../credentials-store.js';
 import { iamErrors } from '../errors.js';
-import { authorizedOwner, authorizedUser, ownerAccountId, ownerUserId, ownerUserName } from '../handlers/resolve.js';
-import type { IamDeps, IamHandlers } from '../handlers/types.js';
-import { offsetPage } from '../handlers/policy-support.js';
+import { authorizedOwner, authorizedUser, ownerAccountId, ownerUserId, ownerUserName } from '../core/resolve.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
 import { IAM_QUOTAS } from '../quotas.js';
 import { credentialErrors } from './errors.js';
 import { credentialReportCsv } from './report.js';
+import { offsetPage } from '../core/paging.js';
 
 export const SSH_PUBLIC_KEYS_PER_USER = 5;
 

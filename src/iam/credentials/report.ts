@@ -2,8 +2,8 @@ import { rootArn } from '../../shared/arn.js';
 import { csvRecord } from '../../shared/csv.js';
 import type { AccessKeyRecord } from '../records.js';
 import type { IamStore } from '../iam-store.js';
-import { userArn } from '../handlers/shapes.js';
-import { passwordExpired } from '../passwords/policy.js';
+import { passwordExpired } from '../core/password-policy.js';
+import { userArn } from '../core/arns.js';
 
 /** AWS's credential report columns, in order. */
 export const CREDENTIAL_REPORT_COLUMNS = [

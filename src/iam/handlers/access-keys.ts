@@ -5,10 +5,10 @@ import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
 import { IAM_QUOTAS } from '../quotas.js';
 import type { AccessKeyRecord } from '../records.js';
-import { type CredentialOwner, authorizedOwner, ownerAccountId, ownerUserId, ownerUserName } from './resolve.js';
-import { userArn } from './shapes.js';
-import { offsetPage } from './policy-support.js';
-import type { IamDeps, IamHandlers } from './types.js';
+import { type CredentialOwner, authorizedOwner, ownerAccountId, ownerUserId, ownerUserName } from '../core/resolve.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { userArn } from '../core/arns.js';
+import { offsetPage } from '../core/paging.js';
 
 /** The key, if it belongs to `owner`; IAM reports a key of someone else as not found. */
 async function ownedKey(store: IamStore, owner: CredentialOwner, accessKeyId: string): Promise<AccessKeyRecord> {

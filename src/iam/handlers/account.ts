@@ -1,7 +1,7 @@
 import { iamErrors } from '../errors.js';
-import { offsetPage } from './policy-support.js';
-import type { IamDeps, IamHandlers } from './types.js';
-import { rethrowAs } from './users.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { offsetPage } from '../core/paging.js';
+import { rethrowAs } from '../core/rethrow-as.js';
 
 export function accountHandlers({ store, bus, quotas, identityProviders }: IamDeps): IamHandlers {
   return {

@@ -3,9 +3,10 @@ import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
 import type { PolicyEntity, PolicyEntityKind, PolicyEntityRef, UserRecord } from '../records.js';
 import type { IamQuotas } from '../quotas.js';
-import { authorizedPolicy, boundaryConditionKey, boundaryPolicy, entityPolicyRules, findPolicy, offsetPage } from './policy-support.js';
-import { authorizedGroup, authorizedUser } from './resolve.js';
-import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
+import { authorizedPolicy, boundaryConditionKey, boundaryPolicy, entityPolicyRules, findPolicy } from '../core/policy-support.js';
+import { authorizedGroup, authorizedUser } from '../core/resolve.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { offsetPage, pageOf, truncation } from '../core/paging.js';
 
 /** iam:PolicyARN (and, for users, the user's iam:PermissionsBoundary) on Attach/Detach*Policy. */
 export const policyArnKey =

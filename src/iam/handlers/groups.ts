@@ -3,10 +3,12 @@ import type { CallContext } from '../../shared/call-context.js';
 import { newUniqueId } from '../../shared/ids.js';
 import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
-import { authorizedGroup, authorizedUser } from './resolve.js';
-import { groupArn, wireGroup, wireUser } from './shapes.js';
-import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
-import { rethrowAs } from './users.js';
+import { authorizedGroup, authorizedUser } from '../core/resolve.js';
+import { wireGroup, wireUser } from '../core/shapes.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { groupArn } from '../core/arns.js';
+import { pageOf, truncation } from '../core/paging.js';
+import { rethrowAs } from '../core/rethrow-as.js';
 
 export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
   return {

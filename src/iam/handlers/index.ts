@@ -15,10 +15,10 @@ import { passwordHandlers } from '../passwords/handlers.js';
 import { simulatorHandlers } from '../simulator/handlers.js';
 import { accessAdvisorHandlers } from '../access-advisor/handlers.js';
 import { authorizationDetailsHandlers } from '../authorization-details/handlers.js';
-import type { IamDeps, IamHandlers } from './types.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
 import { userHandlers } from './users.js';
 
-export type { IamDeps, IamHandlers } from './types.js';
+export type { IamDeps, IamHandlers } from '../core/types.js';
 
 /** Every IAM operation Ward implements, by area; the server joins them, refusing a name two areas define. */
 export function iamHandlerGroups(deps: IamDeps): IamHandlers[] {

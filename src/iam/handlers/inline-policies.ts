@@ -3,10 +3,12 @@ import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
 import type { PolicyEntity, PolicyEntityKind } from '../records.js';
 import type { IamQuotas } from '../quotas.js';
-import { boundaryConditionKey, entityPolicyRules, validateIdentityDocument } from './policy-support.js';
-import { encodePolicyDocument } from './shapes.js';
-import { authorizedGroup, authorizedUser } from './resolve.js';
-import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
+import { boundaryConditionKey, entityPolicyRules } from '../core/policy-support.js';
+import { encodePolicyDocument } from '../core/shapes.js';
+import { authorizedGroup, authorizedUser } from '../core/resolve.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { validateIdentityDocument } from '../core/policy-documents.js';
+import { pageOf, truncation } from '../core/paging.js';
 
 /** The entity an inline-policy call names, with what the shared steps need to know about it. */
 export interface InlineTarget {

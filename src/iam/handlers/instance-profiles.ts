@@ -4,10 +4,11 @@ import { iamErrors } from '../errors.js';
 import type { InstanceProfileRecord } from '../records.js';
 import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
 import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
-import { authorizedInstanceProfile, authorizedRole } from './resolve.js';
-import { wireInstanceProfile, wireTags } from './shapes.js';
-import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
-import { rethrowAs } from './users.js';
+import { authorizedInstanceProfile, authorizedRole } from '../core/resolve.js';
+import { wireInstanceProfile, wireTags } from '../core/shapes.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { pageOf, truncation } from '../core/paging.js';
+import { rethrowAs } from '../core/rethrow-as.js';
 
 /** An instance profile holds at most one role, and AWS does not raise that quota. */
 const ROLES_PER_INSTANCE_PROFILE = 1;

@@ -3,18 +3,13 @@ import { iamErrors } from '../errors.js';
 import type { ManagedPolicyRecord } from '../records.js';
 import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
 import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
-import {
-  assertCustomerManaged,
-  authorizedPolicy,
-  checkManagedPolicySize,
-  offsetPage,
-  policyArnOf,
-  validateIdentityDocument,
-  wirePolicy,
-} from './policy-support.js';
-import { encodePolicyDocument } from './shapes.js';
-import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
-import { rethrowAs } from './users.js';
+import { assertCustomerManaged, authorizedPolicy, wirePolicy } from '../core/policy-support.js';
+import { encodePolicyDocument } from '../core/shapes.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { checkManagedPolicySize, validateIdentityDocument } from '../core/policy-documents.js';
+import { offsetPage, pageOf, truncation } from '../core/paging.js';
+import { policyArnOf } from '../core/arns.js';
+import { rethrowAs } from '../core/rethrow-as.js';
 
 /**
  * Customer managed policies (create, read, delete, versions, tags) and read access to AWS

@@ -1,6 +1,6 @@
 import { iamErrors } from '../errors.js';
 import { taggingOperations } from '../tagging/taggable.js';
-import type { IamDeps, IamHandlers } from './types.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
 
 /** The OIDC providers' tags, on the same path as every other IAM resource's. */
 export function oidcProviderTagHandlers({ store, identityProviders }: IamDeps): IamHandlers {

@@ -1,19 +1,19 @@
-import { checkPolicySize, parsePolicyDocument } from '../../policy/index.js';
 import { iamArn } from '../../shared/arn.js';
 import type { CallContext, RequestConditionKeys } from '../../shared/call-context.js';
 import { newUniqueId } from '../../shared/ids.js';
 import { iamErrors } from '../errors.js';
 import type { PolicyEntity, RoleRecord, Tag } from '../records.js';
-import type { IamQuotas } from '../quotas.js';
 import { attach, detach, listAttached } from './attachments.js';
 import { deleteInline, getInline, listInline, putInline } from './inline-policies.js';
 import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
 import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
-import { boundaryPolicy } from './policy-support.js';
-import { authorizedRole } from './resolve.js';
-import { wireRole } from './shapes.js';
-import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
-import { rethrowAs } from './users.js';
+import { boundaryPolicy } from '../core/policy-support.js';
+import { authorizedRole } from '../core/resolve.js';
+import { wireRole } from '../core/shapes.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { pageOf, truncation } from '../core/paging.js';
+import { rethrowAs } from '../core/rethrow-as.js';
+import { validateTrustDocument } from '../core/policy-documents.js';
 
 /** AWS's default MaxSessionDuration (the model bounds it to 3600–43200). */
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
@@ -24,17 +24,6 @@ export const isServiceLinked = (role: Pick<RoleRecord, 'path'>): boolean => role
 
 export function assertModifiable(role: RoleRecord): void {
   if (isServiceLinked(role)) throw iamErrors.unmodifiableRole(role.roleName);
-}
-
-/**
- * A trust policy: the resource-policy grammar with IAM's trust rules (MalformedPolicyDocument with
- * the validator's reason), within ACLSizePerRole (whitespace not counted).
- */
-export function validateTrustDocument(text: string, quotas: IamQuotas): void {
-  const parsed = parsePolicyDocument(text, 'trust');
-  if (!parsed.ok) throw iamErrors.malformedPolicy(parsed.reason);
-  const tooBig = checkPolicySize(text, quotas.AssumeRolePolicySize, 'ACLSizePerRole');
-  if (tooBig !== undefined) throw iamErrors.limitExceeded(tooBig);
 }
 
 /** iam:PermissionsBoundary: the boundary the role has. */

@@ -6,9 +6,9 @@ import { iamErrors } from '../errors.js';
 import { serviceLinkedRoleSpec } from '../service-linked-roles/table.js';
 import type { RoleRecord } from '../records.js';
 import { DEFAULT_MAX_SESSION_DURATION, SERVICE_ROLE_PATH, insertRole, isServiceLinked } from './roles.js';
-import { authorizedRole } from './resolve.js';
-import { wireRole } from './shapes.js';
-import type { IamDeps, IamHandlers } from './types.js';
+import { authorizedRole } from '../core/resolve.js';
+import { wireRole } from '../core/shapes.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
 
 const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/;
 

@@ -1,14 +1,15 @@
 import { iamArn } from '../../shared/arn.js';
 import { newUniqueId } from '../../shared/ids.js';
-import { UniqueViolation } from '../../shared/unique-violation.js';
 import { iamErrors } from '../errors.js';
 import type { Tag, UserRecord } from '../records.js';
-import { boundaryPolicy } from './policy-support.js';
+import { boundaryPolicy } from '../core/policy-support.js';
 import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
 import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
-import { authorizedUser, nonUserCredentials } from './resolve.js';
-import { wireRootUser, wireUser } from './shapes.js';
-import { type IamDeps, type IamHandlers, pageOf, truncation } from './types.js';
+import { authorizedUser, nonUserCredentials } from '../core/resolve.js';
+import { wireRootUser, wireUser } from '../core/shapes.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { pageOf, truncation } from '../core/paging.js';
+import { rethrowAs } from '../core/rethrow-as.js';
 
 export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
   const tagging = taggingOperations(store, {
@@ -109,13 +110,5 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
     TagUser: (input, ctx) => tagging.tag(input, ctx),
     UntagUser: (input, ctx) => tagging.untag(input, ctx),
     ListUserTags: (input, ctx) => tagging.list(input, ctx),
-  };
-}
-
-/** A uniqueness race lost to another writer reads as the same error the pre-check gives. */
-export function rethrowAs(error: Error) {
-  return (err: unknown): never => {
-    if (err instanceof UniqueViolation) throw error;
-    throw err;
   };
 }

@@ -6,14 +6,14 @@ import type { MfaDeviceRecord } from '../credentials-store.js';
 import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
 import type { Tag } from '../records.js';
-import { type CredentialOwner, authorizedOwner, ownerAccountId, ownerUserId, ownerUserName } from '../handlers/resolve.js';
-import { wireRootUser, wireTags, wireUser } from '../handlers/shapes.js';
+import { type CredentialOwner, authorizedOwner, ownerAccountId, ownerUserId, ownerUserName } from '../core/resolve.js';
+import { wireRootUser, wireTags, wireUser } from '../core/shapes.js';
 import { authorizeNewResourceTags, taggingOperations } from '../tagging/taggable.js';
 import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
-import { rethrowAs } from '../handlers/users.js';
-import type { IamDeps, IamHandlers } from '../handlers/types.js';
-import { offsetPage } from '../handlers/policy-support.js';
-import { consecutiveCodes, newSeedBase32, otpauthUri } from './totp.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { consecutiveCodes, newSeedBase32, otpauthUri } from '../core/totp.js';
+import { rethrowAs } from '../core/rethrow-as.js';
+import { offsetPage } from '../core/paging.js';
 
 /** AWS allows up to 8 MFA devices (of any type) per user and per root user. */
 export const MFA_DEVICES_PER_USER = 8;

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { credentialErrors } from '../credentials/errors.js';
 import type { PasswordPolicyRecord } from '../credentials-store.js';
 import { iamErrors } from '../errors.js';
-import { authorizedOwner, authorizedUser, ownerAccountId, ownerUserId, ownerUserName } from '../handlers/resolve.js';
-import type { IamDeps, IamHandlers } from '../handlers/types.js';
-import { hashPassword, verifyPassword } from './hash.js';
-import { enforcePasswordPolicy, passwordExpired } from './policy.js';
+import { authorizedOwner, authorizedUser, ownerAccountId, ownerUserId, ownerUserName } from '../core/resolve.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
+import { hashPassword, verifyPassword } from '../core/password-hash.js';
+import { enforcePasswordPolicy, passwordExpired } from '../core/password-policy.js';
 
 /** What AllowUsersToChangePassword grants a user, as AWS's IAMUserChangePassword policy words it for oneself. */
 function changeOwnPasswordGrant(userArn: string): { id: string; document: string } {

@@ -2,15 +2,15 @@ import { contextKeysOf } from '../../policy/index.js';
 import { parseArn } from '../../shared/arn.js';
 import type { CallContext } from '../../shared/call-context.js';
 import { iamErrors } from '../errors.js';
-import { authorizedUser } from '../handlers/resolve.js';
-import { groupArn, userArn } from '../handlers/shapes.js';
-import type { IamDeps, IamHandlers } from '../handlers/types.js';
+import { authorizedUser } from '../core/resolve.js';
+import type { IamDeps, IamHandlers } from '../core/types.js';
 import type { IamStore } from '../iam-store.js';
 import { contextFromEntries } from './context-entries.js';
 import { checkSimulationLimits } from './limits.js';
 import { simulationPage } from './page.js';
 import { compileAll, prepareSimulation } from './simulate.js';
 import { type SimulatedPolicy, type SourcePolicies, groupPolicies, userPolicies } from './sources.js';
+import { groupArn, userArn } from '../core/arns.js';
 
 /** The user or group a PolicySourceArn names, with its policies; roles join when they exist. */
 async function sourceOf(store: IamStore, ctx: CallContext, arn: string, action: string): Promise<SourcePolicies> {

@@ -1,8 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EvaluationResult } from '../../wire/generated/iam.js';
-import { DEFAULT_MAX_ITEMS, truncation } from '../handlers/types.js';
 import { decodeOffsetMarker, encodeOffsetMarker } from '../pagination.js';
 import type { PreparedSimulation } from './simulate.js';
+import { DEFAULT_MAX_ITEMS, truncation } from '../core/paging.js';
 
 /**
  * How long one simulation may hold the event loop before it lets other requests run. A page is

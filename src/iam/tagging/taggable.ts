@@ -1,9 +1,9 @@
 import type { CallContext, RequestConditionKeys } from '../../shared/call-context.js';
-import { offsetPage } from '../handlers/policy-support.js';
 import type { IamStore } from '../iam-store.js';
 import type { Tag } from '../records.js';
 import type { TaggableKind } from './tag-repo.js';
 import { TAG_RULES, checkTagLimit, keyIdentity, tagConditionKeys, tagsFromRequest, untagConditionKeys } from './tag-rules.js';
+import { offsetPage } from '../core/paging.js';
 
 type WireTags = ReadonlyArray<{ Key: string; Value: string }>;
 

@@ -1,9 +1,8 @@
 import { iamQuotas } from '../../../iam/quotas.js';
-import { checkManagedPolicySize, validateIdentityDocument } from '../../../iam/handlers/policy-support.js';
-import { validateTrustDocument } from '../../../iam/handlers/roles.js';
 import { loadModel, validateInput } from '../../../wire/index.js';
 import type { ConsoleApp } from '../../env.js';
 import { awsMessage } from '../../session/guard.js';
+import { checkManagedPolicySize, validateIdentityDocument, validateTrustDocument } from '../../../iam/core/policy-documents.js';
 
 const QUOTAS = iamQuotas();
 

@@ -18,15 +18,3 @@ export interface IamDeps {
 export type IamHandlers = {
   [Op in IamOperationName]?: OperationHandler<IamOperations[Op]['input'], IamOperations[Op]['output']>;
 };
-
-/** AWS's default page size for IAM listings. */
-export const DEFAULT_MAX_ITEMS = 100;
-
-export function pageOf(input: { Marker?: string; MaxItems?: number }): { marker?: string; maxItems: number } {
-  return { ...(input.Marker !== undefined ? { marker: input.Marker } : {}), maxItems: input.MaxItems ?? DEFAULT_MAX_ITEMS };
-}
-
-/** IsTruncated/Marker as IAM list responses carry them. */
-export function truncation(marker: string | undefined): { IsTruncated: boolean; Marker?: string } {
-  return marker === undefined ? { IsTruncated: false } : { IsTruncated: true, Marker: marker };
-}

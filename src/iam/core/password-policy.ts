@@ -1,7 +1,7 @@
 import { credentialErrors } from '../credentials/errors.js';
 import type { LoginProfileRecord, PasswordPolicyRecord } from '../credentials-store.js';
 import type { IamStore } from '../iam-store.js';
-import { verifyPassword } from './hash.js';
+import { verifyPassword } from './password-hash.js';
 
 /** The characters IAM counts as symbols. */
 const SYMBOLS = "!@#$%^&*()_+-=[]{}|'";

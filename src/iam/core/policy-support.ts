@@ -1,30 +1,11 @@
-import { checkPolicySize, parsePolicyDocument } from '../../policy/index.js';
-import { iamArn } from '../../shared/arn.js';
 import type { CallContext, RequestConditionKeys } from '../../shared/call-context.js';
 import type { AwsError } from '../../shared/aws-error.js';
 import { iamErrors } from '../errors.js';
-import { decodeOffsetMarker, encodeOffsetMarker } from '../pagination.js';
 import type { IamStore } from '../iam-store.js';
 import { AWS_MANAGED_ACCOUNT, type ManagedPolicyRecord, type PolicyEntityKind, type PolicyUsage, type Tag, type UserRecord } from '../records.js';
 import type { IamQuotas } from '../quotas.js';
+import { parsePolicyArn } from './arns.js';
 import { wireTags } from './shapes.js';
-import { DEFAULT_MAX_ITEMS, truncation } from './types.js';
-
-/** The parts of a managed policy ARN: `arn:aws:iam::<account|aws>:policy<path><name>`. */
-export interface PolicyArnParts {
-  accountId: string;
-  path: string;
-  policyName: string;
-}
-
-const POLICY_ARN = /^arn:aws:iam::(\d{12}|aws):policy((?:\/[A-Za-z0-9.,+@=_-]+)*\/)([\w+=,.@-]+)$/;
-
-export function parsePolicyArn(arn: string): PolicyArnParts | undefined {
-  const m = POLICY_ARN.exec(arn);
-  return m ? { accountId: m[1]!, path: m[2]!, policyName: m[3]! } : undefined;
-}
-
-export const policyArnOf = (accountId: string, path: string, policyName: string): string => iamArn(accountId, 'policy', path, policyName);
 
 /**
  * The managed policy an ARN names, if the caller's account may use it: its own customer managed
@@ -61,21 +42,6 @@ export async function authorizedPolicy(
 /** AWS managed policies can be read and attached, never changed. */
 export function assertCustomerManaged(policy: ManagedPolicyRecord, ctx: CallContext, action: string): void {
   if (policy.accountId === AWS_MANAGED_ACCOUNT) throw iamErrors.awsManagedReadOnly(ctx.principal.arn, action, policy.arn);
-}
-
-/**
- * Validates an identity policy document with the policy engine's grammar, as CreatePolicy,
- * CreatePolicyVersion and Put*Policy do (they refuse documents older than 2012-10-17).
- */
-export function validateIdentityDocument(text: string): void {
-  const parsed = parsePolicyDocument(text, 'identity', { requireCurrentVersion: true });
-  if (!parsed.ok) throw iamErrors.malformedPolicy(parsed.reason);
-}
-
-/** A managed policy document within the PolicySize quota (whitespace not counted). */
-export function checkManagedPolicySize(text: string, quotas: IamQuotas): void {
-  const message = checkPolicySize(text, quotas.PolicySize);
-  if (message !== undefined) throw iamErrors.limitExceeded(message);
 }
 
 /** The Policy shape. CreatePolicy leaves out Description; GetPolicy adds it and Tags; ListPolicies has neither. */
@@ -128,16 +94,4 @@ export function entityPolicyRules(kind: PolicyEntityKind, quotas: IamQuotas): En
     case 'role':
       return { inlineSizeLimit: quotas.RolePolicySize, attachQuotaName: 'PoliciesPerRole' };
   }
-}
-
-/**
- * One page of an in-memory list, for listings that are small by quota (versions, tags, the
- * entities of one policy). The marker names the offset of the next item (iam/pagination.ts).
- */
-export function offsetPage<T>(all: T[], input: { Marker?: string; MaxItems?: number }): { items: T[]; IsTruncated: boolean; Marker?: string } {
-  const maxItems = input.MaxItems ?? DEFAULT_MAX_ITEMS;
-  const start = decodeOffsetMarker(input.Marker);
-  const items = all.slice(start, start + maxItems);
-  const next = start + maxItems < all.length ? encodeOffsetMarker(start + maxItems) : undefined;
-  return { items, ...truncation(next) };
 }

@@ -1,8 +1,6 @@
-import { iamArn, rootArn } from '../../shared/arn.js';
+import { rootArn } from '../../shared/arn.js';
 import type { GroupRecord, InstanceProfileRecord, RoleRecord, Tag, UserRecord } from '../records.js';
-
-export const userArn = (u: Pick<UserRecord, 'accountId' | 'path' | 'userName'>): string => iamArn(u.accountId, 'user', u.path, u.userName);
-export const groupArn = (g: Pick<GroupRecord, 'accountId' | 'path' | 'groupName'>): string => iamArn(g.accountId, 'group', g.path, g.groupName);
+import { groupArn, instanceProfileArn, roleArn, userArn } from './arns.js';
 
 /**
  * The User shape. `list` (ListUsers, GetGroup's members) leaves out the permissions boundary and
@@ -33,10 +31,6 @@ export function wireGroup(g: GroupRecord) {
 }
 
 export const wireTags = (tags: Tag[]) => tags.map((t) => ({ Key: t.key, Value: t.value }));
-
-export const roleArn = (r: Pick<RoleRecord, 'accountId' | 'path' | 'roleName'>): string => iamArn(r.accountId, 'role', r.path, r.roleName);
-export const instanceProfileArn = (p: Pick<InstanceProfileRecord, 'accountId' | 'path' | 'instanceProfileName'>): string =>
-  iamArn(p.accountId, 'instance-profile', p.path, p.instanceProfileName);
 
 /**
  * Policy documents travel URL-encoded in IAM responses (GetUserPolicy, GetGroupPolicy,

@@ -4,7 +4,7 @@ import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../../
 import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
 import type { GroupRecord, InstanceProfileRecord, RoleRecord, Tag, UserRecord } from '../records.js';
-import { groupArn, instanceProfileArn, roleArn, userArn } from './shapes.js';
+import { groupArn, instanceProfileArn, roleArn, userArn } from './arns.js';
 
 /** Condition keys an operation adds once it knows the entity (undefined while it may not exist). */
 export type EntityConditionKeys<E> = (entity: E | undefined) => RequestConditionKeys | undefined;
