@@ -1,6 +1,6 @@
-import type { OrganizationsRepo, OrgRecord } from '../../organizations/store.js';
 import { AwsError } from '../../shared/aws-error.js';
 import type { CallContext } from '../../shared/call-context.js';
+import type { IamOrganizationsPort, IamOrgView } from './organizations-port.js';
 
 /**
  * Centralized root access for member accounts (IAM's organization features). The features live
@@ -23,7 +23,7 @@ export const orgFeatureErrors = {
 };
 
 /** Whether `accountId` is the management account or the delegated administrator for IAM of `org`. */
-export async function isManagementOrIamAdmin(repo: OrganizationsRepo, org: OrgRecord, accountId: string): Promise<boolean> {
+export async function isManagementOrIamAdmin(repo: IamOrganizationsPort, org: IamOrgView, accountId: string): Promise<boolean> {
   if (org.managementAccountId === accountId) return true;
   return (await repo.delegatedAdmins(org.orgId)).some((d) => d.accountId === accountId && d.servicePrincipal === IAM_SERVICE_PRINCIPAL);
 }
@@ -33,7 +33,7 @@ export async function isManagementOrIamAdmin(repo: OrganizationsRepo, org: OrgRe
  * an organization (Ward's are always in all-features mode, so OrganizationNotInAllFeaturesMode
  * never arises), trusted access for iam.amazonaws.com, and the caller's account's standing.
  */
-export async function rootAccessOrg(repo: OrganizationsRepo | undefined, ctx: CallContext, managementOnly: boolean): Promise<OrgRecord> {
+export async function rootAccessOrg(repo: IamOrganizationsPort | undefined, ctx: CallContext, managementOnly: boolean): Promise<IamOrgView> {
   const accountId = ctx.principal.accountId;
   const org = repo && (await repo.orgOfAccount(accountId));
   if (!repo || !org) throw orgFeatureErrors.organizationNotFound();

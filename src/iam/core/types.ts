@@ -3,14 +3,14 @@ import type { IamOperationName, IamOperations } from '../../wire/generated/iam.j
 import type { OperationHandler } from '../../shared/call-context.js';
 import type { IamStore } from '../iam-store.js';
 import type { IamQuotas } from '../quotas.js';
-import type { OrganizationsRepo } from '../../organizations/store.js';
+import type { IamOrganizationsPort } from './organizations-port.js';
 
 export interface IamDeps {
   store: IamStore;
   bus: CacheBus;
   quotas: IamQuotas;
   /** Organizations, for centralized root access (absent: those operations answer OrganizationNotFound). */
-  organizations?: OrganizationsRepo;
+  organizations?: IamOrganizationsPort;
   /** The account's identity providers: GetAccountSummary's Providers count, and the OIDC providers' tags. */
   identityProviders?: { list(accountId: string): Promise<unknown[]>; get(arn: string): Promise<{ arn: string; accountId: string } | undefined> };
 }
