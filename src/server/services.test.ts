@@ -17,7 +17,7 @@ describe('a service’s handler map', () => {
   it('finds no duplicate among the areas Ward serves', async () => {
     // The real groups, as the server joins them: a new area that redefines an operation fails here.
     const { iamHandlerGroups } = await import('../iam/handlers/index.js');
-    const { createOidcProviderHandlers } = await import('../sts/oidc-providers.js');
+    const { createOidcProviderHandlers } = await import('../iam/handlers/oidc-providers.js');
     const none = new Proxy({}, { get: () => () => undefined });
     const groups = [...iamHandlerGroups({ store: none, bus: none, quotas: none } as never), createOidcProviderHandlers(none as never)];
     expect(() => joinHandlers('iam', groups)).not.toThrow();

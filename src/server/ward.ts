@@ -22,7 +22,7 @@ import { createAssumeRootHandler } from '../sts/assume-root.js';
 import { createOrganizationsHandlers } from '../organizations/handlers.js';
 import { orgIdOfAccount, rcpLevelsForAccount, scpLevelsForAccount } from '../organizations/scp-levels.js';
 import { accountError, modelNamed, organizationsError } from '../wire/index.js';
-import { createOidcProviderHandlers } from '../sts/oidc-providers.js';
+import { createOidcProviderHandlers } from '../iam/handlers/oidc-providers.js';
 import { jwksDirSource } from './jwks-dir.js';
 import { AuditTrail } from '../audit/trail.js';
 import { storeAuditSink } from '../audit/store-sink.js';

@@ -1,5 +1,6 @@
 import type { IamStore } from '../iam/iam-store.js';
 import type { RoleRecord } from '../iam/records.js';
+import { oidcProviderArn, providerPath } from '../iam/core/arns.js';
 import { type MfaOwner, verifyMfaCode } from '../iam/core/mfa-verify.js';
 import { AwsError } from '../shared/aws-error.js';
 import { iamArn } from '../shared/arn.js';
@@ -9,10 +10,9 @@ import type { Principal, SessionTag } from '../shared/principal.js';
 import type { SecretBox } from '../shared/secret-box.js';
 import type { StsOperationName, StsOperations, Tag } from '../wire/generated/sts.js';
 import { decodeAuthorizationMessage } from './authorization-message.js';
-import { oidcProviderArn, providerPath } from './oidc-providers.js';
-import type { OidcProviderRepo, SessionRepo } from './session-store.js';
+import type { SessionRepo } from './session-store.js';
 import { issueSession, packedPercent, sessionPolicies } from './sessions.js';
-import { type JwksSource, decodeJwt, invalidIdentityToken, trustAllowsFederated, verifyRs256 } from './web-identity.js';
+import { type JwksSource, type WebIdentityProviders, decodeJwt, invalidIdentityToken, trustAllowsFederated, verifyRs256 } from './web-identity.js';
 
 export type StsHandlers = {
   [Op in StsOperationName]?: OperationHandler<StsOperations[Op]['input'], StsOperations[Op]['output']>;
@@ -24,7 +24,7 @@ export interface StsDeps {
   sessions?: SessionRepo;
   box?: SecretBox;
   /** OIDC providers and the keys that verify their tokens, for AssumeRoleWithWebIdentity. */
-  oidcProviders?: OidcProviderRepo;
+  oidcProviders?: WebIdentityProviders;
   jwks?: JwksSource;
   /** Whether an account may act (auth/account-status.ts): a role in a closed account cannot be assumed. */
   accounts?: { isActive(accountId: string): boolean | Promise<boolean> };

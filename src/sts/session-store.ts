@@ -14,18 +14,6 @@ export interface StoredSession {
   expiresAt: Date;
 }
 
-/** An OpenID Connect identity provider (IAM CreateOpenIDConnectProvider). */
-export interface OidcProviderRecord {
-  arn: string;
-  accountId: string;
-  /** The issuer URL as given, e.g. `https://issuer.example.com/path`. */
-  url: string;
-  clientIds: string[];
-  thumbprints: string[];
-  tags: Array<{ key: string; value: string }>;
-  createdAt: Date;
-}
-
 /** The persistence port STS needs for sessions (src/store implements it). */
 export interface SessionRepo {
   create(session: StoredSession): Promise<void>;
@@ -33,13 +21,4 @@ export interface SessionRepo {
   get(accessKeyId: string): Promise<StoredSession | undefined>;
   /** Removes sessions that expired before `before`; returns how many. */
   deleteExpired(before: Date): Promise<number>;
-}
-
-export interface OidcProviderRepo {
-  create(provider: OidcProviderRecord): Promise<void>;
-  get(arn: string): Promise<OidcProviderRecord | undefined>;
-  list(accountId: string): Promise<OidcProviderRecord[]>;
-  /** Writes the client IDs and thumbprints; tags change only through the tag repository. */
-  update(provider: OidcProviderRecord): Promise<void>;
-  delete(arn: string): Promise<boolean>;
 }

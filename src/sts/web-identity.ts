@@ -11,6 +11,14 @@ export interface JwksSource {
   keysFor(issuerPath: string): Promise<JsonWebKey[] | undefined>;
 }
 
+/**
+ * The OIDC providers AssumeRoleWithWebIdentity reads: IAM owns them (iam/oidc-provider-store.ts);
+ * web identity needs only a provider's issuer URL and its client IDs (the token's audiences).
+ */
+export interface WebIdentityProviders {
+  get(arn: string): Promise<{ url: string; clientIds: string[] } | undefined>;
+}
+
 export const invalidIdentityToken = (message: string): AwsError => new AwsError('InvalidIdentityToken', message, 400);
 
 export interface JwtClaims {

@@ -16,7 +16,8 @@ import { KyselyOrganizationsRepo } from './organizations.js';
 import { KyselyPolicyRepo } from './policies.js';
 import { KyselyInstanceProfileRepo, KyselyRoleRepo } from './roles.js';
 import { KyselyRootRecoveryRepo } from './root-recovery.js';
-import { KyselyOidcProviderRepo, KyselySessionRepo } from './sessions.js';
+import { KyselyOidcProviderRepo } from './oidc-providers.js';
+import { KyselySessionRepo } from './sessions.js';
 import { KyselyTagRepo } from './tags.js';
 import { SINGLE_WRITER, type TransactionPolicy, runTransaction } from './transactions.js';
 import { KyselyUserRepo } from './users.js';
@@ -67,8 +68,9 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
   readonly roles: RoleRepo;
   readonly instanceProfiles: InstanceProfileRepo;
   readonly meta: MetaRepo;
-  /** STS sessions and OIDC providers (migration 005; ports in src/sts/session-store.ts). */
+  /** STS sessions (migration 005; port in src/sts/session-store.ts). */
   readonly sessions: KyselySessionRepo;
+  /** IAM's OIDC providers (migration 005; port in src/iam/oidc-provider-store.ts). */
   readonly oidcProviders: KyselyOidcProviderRepo;
   readonly credentials: CredentialRepo;
   readonly tags: KyselyTagRepo;

@@ -1,10 +1,8 @@
 import type { Principal, SessionInfo } from '../../shared/principal.js';
 import type { SecretBox } from '../../shared/secret-box.js';
 import type { SessionLookup } from '../../auth/ports.js';
-import type { OidcProviderRecord, OidcProviderRepo, SessionRepo, StoredSession } from '../../sts/session-store.js';
-import type { SessionTables } from '../schema-sessions.js';
+import type { SessionRepo, StoredSession } from '../../sts/session-store.js';
 import { type Db, iso, mapUnique } from './db.js';
-import { TAG_ORDER } from './tags.js';
 
 function entityOf(p: Principal): string | null {
   switch (p.kind) {
@@ -77,64 +75,5 @@ export class KyselySessionRepo implements SessionRepo, SessionLookup {
   async deleteExpired(before: Date): Promise<number> {
     const result = await this.#db.deleteFrom('sessions').where('expires_at', '<', iso(before)).executeTakeFirst();
     return Number(result.numDeletedRows);
-  }
-}
-
-const toProvider = (row: SessionTables['oidc_providers']): OidcProviderRecord => ({
-  arn: row.arn,
-  accountId: row.account_id,
-  url: row.url,
-  clientIds: JSON.parse(row.client_ids) as string[],
-  thumbprints: JSON.parse(row.thumbprints) as string[],
-  tags: (JSON.parse(row.tags) as Array<{ key: string; value: string }>).sort(TAG_ORDER['oidc-provider']),
-  createdAt: new Date(row.created_at),
-});
-
-export class KyselyOidcProviderRepo implements OidcProviderRepo {
-  readonly #db: Db;
-
-  constructor(db: Db) {
-    this.#db = db;
-  }
-
-  async create(p: OidcProviderRecord): Promise<void> {
-    await mapUnique('oidc_providers_pk', () =>
-      this.#db
-        .insertInto('oidc_providers')
-        .values({
-          arn: p.arn,
-          account_id: p.accountId,
-          url: p.url,
-          client_ids: JSON.stringify(p.clientIds),
-          thumbprints: JSON.stringify(p.thumbprints),
-          tags: JSON.stringify(p.tags),
-          created_at: iso(p.createdAt),
-        })
-        .execute(),
-    );
-  }
-
-  async get(arn: string): Promise<OidcProviderRecord | undefined> {
-    const row = await this.#db.selectFrom('oidc_providers').selectAll().where('arn', '=', arn).executeTakeFirst();
-    return row && toProvider(row);
-  }
-
-  async list(accountId: string): Promise<OidcProviderRecord[]> {
-    const rows = await this.#db.selectFrom('oidc_providers').selectAll().where('account_id', '=', accountId).orderBy('arn').execute();
-    return rows.map(toProvider);
-  }
-
-  async update(p: OidcProviderRecord): Promise<void> {
-    await this.#db
-      .updateTable('oidc_providers')
-      // Tags are written only through the tag repository (tags.ts), inside a transaction.
-      .set({ client_ids: JSON.stringify(p.clientIds), thumbprints: JSON.stringify(p.thumbprints) })
-      .where('arn', '=', p.arn)
-      .execute();
-  }
-
-  async delete(arn: string): Promise<boolean> {
-    const result = await this.#db.deleteFrom('oidc_providers').where('arn', '=', arn).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
   }
 }

@@ -1,11 +1,12 @@
-import { AwsError } from '../shared/aws-error.js';
-import type { CallContext, OperationHandler } from '../shared/call-context.js';
-import { UniqueViolation } from '../shared/unique-violation.js';
-import { iamErrors } from '../iam/errors.js';
-import { authorizeNewResourceTags } from '../iam/tagging/taggable.js';
-import { tagConditionKeys, tagsFromRequest } from '../iam/tagging/tag-rules.js';
-import type { IamOperations } from '../wire/generated/iam.js';
-import type { OidcProviderRecord, OidcProviderRepo } from './session-store.js';
+import { AwsError } from '../../shared/aws-error.js';
+import type { CallContext, OperationHandler } from '../../shared/call-context.js';
+import { UniqueViolation } from '../../shared/unique-violation.js';
+import { iamErrors } from '../errors.js';
+import { authorizeNewResourceTags } from '../tagging/taggable.js';
+import { tagConditionKeys, tagsFromRequest } from '../tagging/tag-rules.js';
+import type { IamOperations } from '../../wire/generated/iam.js';
+import type { OidcProviderRecord, OidcProviderRepo } from '../oidc-provider-store.js';
+import { oidcProviderArn, providerPath } from '../core/arns.js';
 
 type OidcOps =
   | 'CreateOpenIDConnectProvider'
@@ -17,11 +18,6 @@ type OidcOps =
   | 'UpdateOpenIDConnectProviderThumbprint';
 
 export type OidcProviderHandlers = { [Op in OidcOps]: OperationHandler<IamOperations[Op]['input'], IamOperations[Op]['output']> };
-
-/** The issuer part of a provider ARN: the URL without `https://` (and without a trailing slash). */
-export const providerPath = (url: string): string => url.replace(/^https:\/\//i, '').replace(/\/$/, '');
-
-export const oidcProviderArn = (accountId: string, url: string): string => `arn:aws:iam::${accountId}:oidc-provider/${providerPath(url)}`;
 
 const notFound = iamErrors.noSuchOidcProvider;
 
@@ -41,8 +37,8 @@ function checkProviderInput(input: { Url: string; ThumbprintList?: string[]; Cli
 
 /**
  * IAM's OpenID Connect provider operations (their tags go the way of every IAM resource's:
- * `iam/handlers/oidc-provider-tags.ts`). Ward cannot fetch an issuer's keys, so the verifying
- * keys come from a JWKS file (see `web-identity.ts`); the provider itself is stored as AWS stores it.
+ * `oidc-provider-tags.ts`). Ward cannot fetch an issuer's keys, so the verifying
+ * keys come from a JWKS file (see `sts/web-identity.ts`); the provider itself is stored as AWS stores it.
  */
 export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcProviderHandlers {
   async function load(ctx: CallContext, arn: string, action: string): Promise<OidcProviderRecord> {
