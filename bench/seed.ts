@@ -62,7 +62,7 @@ export async function seedUsers(store: KyselyStore, opts: SeedOptions): Promise<
     await store.transaction(async (tx) => {
       await tx.groups.create(group);
       await tx.policies.create(policy, document, []);
-      await tx.policies.attach(policy.policyId, { kind: 'group', id: group.groupId }, accountId, now);
+      await tx.policyAttachments.attach(policy.policyId, { kind: 'group', id: group.groupId }, accountId, now);
     });
     groupId = group.groupId;
   }

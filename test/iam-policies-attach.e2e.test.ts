@@ -232,7 +232,7 @@ describe('what the authorizer reads', () => {
     await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arnOf('Deploy', '/ci/'), PolicyDocument: allow('lambda:*'), SetAsDefault: true }));
     const alice = (await iam.send(new GetUserCommand({ UserName: 'alice' }))).User!;
 
-    const effective = await t.ward.store.policies.effectiveForUser(alice.UserId!);
+    const effective = await t.ward.store.effectivePolicies.forUser(alice.UserId!);
     expect(effective.identity.map((d) => d.id)).toEqual([
       `arn:aws:iam::${t.accountId}:user/eng/alice#inline/Own`,
       arnOf('Deploy', '/ci/'),
@@ -246,7 +246,7 @@ describe('what the authorizer reads', () => {
     expect(JSON.parse(effective.identity[4]!.document)).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
     expect(effective.boundary).toEqual({ id: arnOf('Fence'), document: allow('s3:*') });
 
-    const v1 = await t.ward.store.policies.document(arnOf('Deploy', '/ci/'), 'v1');
+    const v1 = await t.ward.store.policyVersions.document(arnOf('Deploy', '/ci/'), 'v1');
     expect(v1).toEqual({ policyArn: arnOf('Deploy', '/ci/'), versionId: 'v1', document: allow('lambda:UpdateFunctionCode') });
   });
 

@@ -50,14 +50,14 @@ beforeEach(async () => {
   const { store } = m;
   await store.accounts.create({ accountId: ACCOUNT, name: 'member', email: 'member@example.com', createdAt: NOW });
   await store.users.create({ userId: ALICE, accountId: ACCOUNT, userName: 'alice', path: '/', createdAt: NOW }, [{ key: 'team', value: 'data' }]);
-  await store.policies.putInline({ kind: 'user', id: ALICE }, 'S3', policy({ Sid: 'S3Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteBucket'], Resource: '*' }));
+  await store.inlinePolicies.put({ kind: 'user', id: ALICE }, 'S3', policy({ Sid: 'S3Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteBucket'], Resource: '*' }));
   await createManaged('ANPANODELETE00000001', 'NoDelete', policy({ Sid: 'NoDelete', Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' }));
-  await store.policies.attach('ANPANODELETE00000001', { kind: 'user', id: ALICE }, ACCOUNT, NOW);
+  await store.policyAttachments.attach('ANPANODELETE00000001', { kind: 'user', id: ALICE }, ACCOUNT, NOW);
   authorizer = new PolicyAuthorizer(
     {
-      effectiveForUser: (id) => store.policies.effectiveForUser(id),
+      effectiveForUser: (id) => store.effectivePolicies.forUser(id),
       userTags: (id) => store.users.tags(id),
-      effectiveForRole: (id) => store.policies.effectiveForRole(id),
+      effectiveForRole: (id) => store.effectivePolicies.forRole(id),
       roleTags: (id) => store.roles.tags(id),
       scpsForAccount: (id) => scpLevelsForAccount(store.organizations, id),
     },
@@ -91,7 +91,7 @@ describe('the policy authorizer over the store', () => {
   });
 
   it('evaluates conditions on the principal’s tags and the request’s keys', async () => {
-    await m.store.policies.putInline(
+    await m.store.inlinePolicies.put(
       { kind: 'user', id: ALICE },
       'Tagged',
       policy({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'data', 'aws:SourceIp': '192.0.2.10' } } }),
@@ -105,7 +105,7 @@ describe('the policy authorizer over the store', () => {
 
   it('reads policies once per principal until a `policies` invalidation', async () => {
     expect((await authorizer.decide(call(alice), 'sns:Publish', '*')).allowed).toBe(false);
-    await m.store.policies.putInline({ kind: 'user', id: ALICE }, 'Sns', policy({ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }));
+    await m.store.inlinePolicies.put({ kind: 'user', id: ALICE }, 'Sns', policy({ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }));
     expect((await authorizer.decide(call(alice), 'sns:Publish', '*')).allowed).toBe(false);
     m.bus.publish('policies', ALICE);
     expect((await authorizer.decide(call(alice), 'sns:Publish', '*')).allowed).toBe(true);
@@ -164,7 +164,7 @@ describe('the policy authorizer over the store', () => {
 
     beforeEach(async () => {
       await m.store.roles.create({ roleId: ROLE, accountId: ACCOUNT, roleName: 'Reader', path: '/', assumeRolePolicyDocument: policy(), maxSessionDuration: 3600, createdAt: NOW }, []);
-      await m.store.policies.putInline({ kind: 'role', id: ROLE }, 'Dynamo', policy({ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: '*' }));
+      await m.store.inlinePolicies.put({ kind: 'role', id: ROLE }, 'Dynamo', policy({ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: '*' }));
     });
 
     it('acts with the role’s policies', async () => {
@@ -186,7 +186,7 @@ describe('the policy authorizer over the store', () => {
   });
 
   it('keeps GetSessionToken credentials without MFA away from IAM', async () => {
-    await m.store.policies.putInline({ kind: 'user', id: ALICE }, 'Iam', policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }));
+    await m.store.inlinePolicies.put({ kind: 'user', id: ALICE }, 'Iam', policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }));
     m.bus.publish('policies', ALICE);
     const withSession = (mfaPresent: boolean): Principal => ({
       ...alice,

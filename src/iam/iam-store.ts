@@ -1,25 +1,15 @@
 import type { CredentialRepo } from './credentials-store.js';
+import type { EffectivePolicyRepo, InlinePolicyRepo, ManagedPolicyRepo, PolicyAttachmentRepo, PolicyVersionRepo } from './policy-store.js';
 import type { TagRepo } from './tagging/tag-repo.js';
 import type {
   AccessKeyRecord,
   AccessKeyStatus,
   AccessKeyWithSecret,
   AccountRecord,
-  AttachedPolicyRef,
-  AwsManagedPolicySeed,
-  EffectivePolicies,
   GroupRecord,
   InstanceProfileRecord,
-  ManagedPolicyRecord,
-  ManagedPolicyWithUsage,
   Page,
   PageRequest,
-  PolicyEntity,
-  PolicyEntityKind,
-  PolicyEntityRef,
-  PolicyListFilter,
-  PolicyUsage,
-  PolicyVersionRecord,
   RoleDeletionTask,
   RoleRecord,
   Tag,
@@ -36,7 +26,12 @@ export interface IamStore {
   users: UserRepo;
   groups: GroupRepo;
   accessKeys: AccessKeyRepo;
-  policies: PolicyRepo;
+  /** Managed policies (policy-store.ts), their versions, attachments, inline policies, and the authorizer's read. */
+  policies: ManagedPolicyRepo;
+  policyVersions: PolicyVersionRepo;
+  policyAttachments: PolicyAttachmentRepo;
+  inlinePolicies: InlinePolicyRepo;
+  effectivePolicies: EffectivePolicyRepo;
   roles: RoleRepo;
   instanceProfiles: InstanceProfileRepo;
   meta: MetaRepo;
@@ -102,82 +97,6 @@ export interface AccessKeyRepo {
   setStatus(accessKeyId: string, status: AccessKeyStatus): Promise<void>;
   delete(accessKeyId: string): Promise<void>;
   recordLastUsed(entries: Array<{ accessKeyId: string; at: Date; service: string; region: string }>): Promise<void>;
-}
-
-/**
- * Managed policies (customer managed, and AWS managed ones under account `aws`), their versions
- * and tags, their attachments to users, groups and roles, and inline policies. Entities are
- * referred to by unique ID and kind, so roles slot in without a schema change.
- */
-export interface PolicyRepo {
-  // Managed policies.
-  /** Creates the policy with `document` as its default version v1. */
-  create(policy: ManagedPolicyRecord, document: string, tags: Tag[]): Promise<void>;
-  /** By account and name (names are unique per account regardless of path, and case-insensitive). */
-  getByName(accountId: string, policyName: string): Promise<ManagedPolicyRecord | undefined>;
-  getById(policyId: string): Promise<ManagedPolicyRecord | undefined>;
-  /** Deletes the policy with its versions and tags; the caller has checked it is unused. */
-  delete(policyId: string): Promise<void>;
-  /** Attachments and boundary uses by entities of `accountId`. */
-  usage(policyId: string, accountId: string): Promise<PolicyUsage>;
-  list(filter: PolicyListFilter, page: PageRequest): Promise<Page<ManagedPolicyWithUsage>>;
-  /** Customer managed policies in the account. */
-  count(accountId: string): Promise<number>;
-
-  // Versions.
-  /** All versions, newest first. */
-  versions(policyId: string): Promise<PolicyVersionRecord[]>;
-  version(policyId: string, versionId: string): Promise<PolicyVersionRecord | undefined>;
-  /** Adds the next version (v<n>, never reusing a number) and returns its ID; also moves UpdateDate. */
-  addVersion(policyId: string, document: string, createdAt: Date, setAsDefault: boolean): Promise<string>;
-  setDefaultVersion(policyId: string, versionId: string): Promise<void>;
-  deleteVersion(policyId: string, versionId: string): Promise<void>;
-  /** A version's document by policy ARN (the default version when `versionId` is absent): for the simulator. */
-  document(policyArn: string, versionId?: string): Promise<{ policyArn: string; versionId: string; document: string } | undefined>;
-
-  // Attachments.
-  /** Attaches; attaching what is already attached changes nothing. `accountId` is the entity's account. */
-  attach(policyId: string, entity: PolicyEntity, accountId: string, attachedAt: Date): Promise<void>;
-  /** Detaches; false when it was not attached. */
-  detach(policyId: string, entity: PolicyEntity): Promise<boolean>;
-  isAttached(policyId: string, entity: PolicyEntity): Promise<boolean>;
-  attachedCount(entity: PolicyEntity): Promise<number>;
-  attachedTo(entity: PolicyEntity, pathPrefix: string, page: PageRequest): Promise<Page<AttachedPolicyRef>>;
-  /** Entities of `accountId` the policy is attached to (kind order, then name). */
-  attachedEntities(policyId: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]>;
-  /** Entities of `accountId` that use the policy as their permissions boundary. */
-  boundaryEntities(policyArn: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]>;
-
-  // Inline policies.
-  /** Creates or replaces the entity's inline policy of that name. */
-  putInline(entity: PolicyEntity, policyName: string, document: string): Promise<void>;
-  getInline(entity: PolicyEntity, policyName: string): Promise<string | undefined>;
-  /** False when there was none of that name. */
-  deleteInline(entity: PolicyEntity, policyName: string): Promise<boolean>;
-  listInline(entity: PolicyEntity, page: PageRequest): Promise<Page<string>>;
-  /** Every inline policy of the entity, by name (for the aggregate size quota). */
-  inlineDocuments(entity: PolicyEntity): Promise<Array<{ policyName: string; document: string }>>;
-  inlineCount(entity: PolicyEntity): Promise<number>;
-
-  // Account-wide.
-  /** GetAccountSummary: customer managed policies, and attachments in use by the account's entities. */
-  summary(accountId: string): Promise<{ policies: number; attachments: number }>;
-  /** Makes the AWS managed policies match `seeds` (inserted, or replaced when their default version changed). */
-  syncAwsManaged(seeds: AwsManagedPolicySeed[]): Promise<void>;
-
-  /**
-   * Everything the authorizer evaluates for a user, in one call: the user's inline policies, the
-   * default versions of its attached managed policies, the same for each of its groups, and its
-   * permissions boundary's default version. Inline documents are labelled
-   * `<entity ARN>#inline/<name>`, managed ones by their policy ARN.
-   */
-  effectiveForUser(userId: string): Promise<EffectivePolicies>;
-
-  /**
-   * The same for a role: its inline policies, the default versions of its attached managed
-   * policies, and its permissions boundary (labelled like `effectiveForUser`'s).
-   */
-  effectiveForRole(roleId: string): Promise<EffectivePolicies>;
 }
 
 export interface RoleRepo {

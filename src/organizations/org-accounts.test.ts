@@ -49,7 +49,7 @@ beforeEach(async () => {
   m.bus.subscribe((topic, id) => published.push([topic, id]));
   const store = m.store;
   authorizer = new PolicyAuthorizer(
-    { effectiveForUser: (id) => store.policies.effectiveForUser(id), userTags: (id) => store.users.tags(id) },
+    { effectiveForUser: (id) => store.effectivePolicies.forUser(id), userTags: (id) => store.users.tags(id) },
     m.bus,
     undefined,
     new AccountStatus(store, m.bus),

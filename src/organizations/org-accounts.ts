@@ -101,7 +101,7 @@ async function createAccessRole(tx: OrgStore, accountId: string, managementAccou
   });
   await tx.roles.create({ roleId, accountId, roleName, path: '/', assumeRolePolicyDocument: trust, maxSessionDuration: 3600, createdAt: now }, []);
   const admin = await tx.policies.getByName(AWS_MANAGED_ACCOUNT, 'AdministratorAccess');
-  if (admin) await tx.policies.attach(admin.policyId, { kind: 'role', id: roleId }, accountId, now);
+  if (admin) await tx.policyAttachments.attach(admin.policyId, { kind: 'role', id: roleId }, accountId, now);
 }
 
 export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {

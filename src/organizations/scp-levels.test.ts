@@ -47,7 +47,7 @@ async function levelIds(accountId: string): Promise<string[][] | undefined> {
 beforeEach(async () => {
   m = await openMemoryStore();
   await m.store.accounts.create({ accountId: MGMT, name: 'management', email: 'mgmt@example.com', createdAt: NOW });
-  authorizer = new PolicyAuthorizer({ effectiveForUser: (id) => m.store.policies.effectiveForUser(id), userTags: (id) => m.store.users.tags(id) }, m.bus, undefined, new AccountStatus(m.store, m.bus));
+  authorizer = new PolicyAuthorizer({ effectiveForUser: (id) => m.store.effectivePolicies.forUser(id), userTags: (id) => m.store.users.tags(id) }, m.bus, undefined, new AccountStatus(m.store, m.bus));
   orgs = createOrganizationsHandlers({ store: m.store, bus: m.bus, error: organizationsError });
   await orgs.CreateOrganization!({ FeatureSet: 'ALL' }, ctx());
   rootId = (await m.store.organizations.orgOfAccount(MGMT))!.rootId;

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { AccountRepo, PolicyRepo, RoleRepo } from '../iam/iam-store.js';
+import type { AccountRepo, RoleRepo } from '../iam/iam-store.js';
+import type { ManagedPolicyRepo, PolicyAttachmentRepo } from '../iam/policy-store.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { CacheBus } from '../shared/cache-bus.js';
 import type { CallContext, OperationHandler } from '../shared/call-context.js';
@@ -11,7 +12,9 @@ export interface OrgStore {
   organizations: OrganizationsRepo;
   accounts: AccountRepo;
   roles: RoleRepo;
-  policies: PolicyRepo;
+  /** A new account's access role gets AWS's AdministratorAccess: found by name, then attached. */
+  policies: Pick<ManagedPolicyRepo, 'getByName'>;
+  policyAttachments: Pick<PolicyAttachmentRepo, 'attach'>;
   transaction<T>(fn: (tx: OrgStore) => Promise<T>): Promise<T>;
 }
 

@@ -129,9 +129,9 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     options.authorizer ??
     new PolicyAuthorizer(
       {
-        effectiveForUser: (id) => store.policies.effectiveForUser(id),
+        effectiveForUser: (id) => store.effectivePolicies.forUser(id),
         userTags: (id) => store.users.tags(id),
-        effectiveForRole: (id) => store.policies.effectiveForRole(id),
+        effectiveForRole: (id) => store.effectivePolicies.forRole(id),
         roleTags: (id) => store.roles.tags(id),
         scpsForAccount: (id) => scpLevelsForAccount(store.organizations, id),
         rcpsForAccount: (id) => rcpLevelsForAccount(store.organizations, id),

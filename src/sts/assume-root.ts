@@ -9,7 +9,8 @@ import type { SessionRepo } from './session-store.js';
 import { issueSession } from './sessions.js';
 
 export interface AssumeRootDeps {
-  store: IamStore;
+  /** AssumeRoot reads only the task policy's default version. */
+  store: Pick<IamStore, 'policyVersions'>;
   sessions?: SessionRepo;
   organizations?: OrganizationsRepo;
 }
@@ -57,7 +58,7 @@ export function createAssumeRootHandler({ store, sessions, organizations }: Assu
         throw validation(`1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to ${MAX_DURATION}`);
       }
       const taskArn = input.TaskPolicyArn.arn;
-      const task = taskArn?.startsWith(TASK_POLICY_PREFIX) ? await store.policies.document(taskArn) : undefined;
+      const task = taskArn?.startsWith(TASK_POLICY_PREFIX) ? await store.policyVersions.document(taskArn) : undefined;
       if (!taskArn || !task) throw validation(`The TaskPolicyArn ${taskArn ?? ''} is not a valid root-task policy ARN.`.replace('  ', ' '));
 
       // Cross-account to the member: the organization's centralized root access stands in for the

@@ -31,7 +31,7 @@ async function createRole(roleId: string, roleName: string, maxSessionDuration: 
   // Trusts the account: identity policies then decide who in it may assume the role.
   const trust = policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: STS_ACTIONS });
   await m.store.roles.create({ roleId, accountId: ACCOUNT, roleName, path: '/', assumeRolePolicyDocument: trust, maxSessionDuration, createdAt: NOW }, []);
-  await m.store.policies.putInline({ kind: 'role', id: roleId }, 'Chain', policy({ Effect: 'Allow', Action: STS_ACTIONS, Resource: '*' }));
+  await m.store.inlinePolicies.put({ kind: 'role', id: roleId }, 'Chain', policy({ Effect: 'Allow', Action: STS_ACTIONS, Resource: '*' }));
 }
 
 /** The principal the issued credentials authenticate as (what the store holds for the ASIA key). */
@@ -55,7 +55,7 @@ beforeEach(async () => {
   const { store } = m;
   await store.accounts.create({ accountId: ACCOUNT, name: 'main', email: 'root@example.com', createdAt: NOW });
   await store.users.create({ userId: ALICE, accountId: ACCOUNT, userName: 'alice', path: '/', createdAt: NOW }, []);
-  await store.policies.putInline({ kind: 'user', id: ALICE }, 'Assume', policy({ Effect: 'Allow', Action: STS_ACTIONS, Resource: '*' }));
+  await store.inlinePolicies.put({ kind: 'user', id: ALICE }, 'Assume', policy({ Effect: 'Allow', Action: STS_ACTIONS, Resource: '*' }));
   await createRole('AROAFIRST00000000001', 'First', 43200);
   await createRole('AROASECOND0000000001', 'Second', 43200);
   seed = newSeedBase32();
@@ -63,7 +63,7 @@ beforeEach(async () => {
   await store.credentials.assignMfaDevice(SERIAL, ALICE, NOW, stepAt(NOW) - 10);
   const accounts = new AccountStatus(store, m.bus);
   authorizer = new PolicyAuthorizer(
-    { effectiveForUser: (id) => store.policies.effectiveForUser(id), userTags: (id) => store.users.tags(id), effectiveForRole: (id) => store.policies.effectiveForRole(id), roleTags: (id) => store.roles.tags(id) },
+    { effectiveForUser: (id) => store.effectivePolicies.forUser(id), userTags: (id) => store.users.tags(id), effectiveForRole: (id) => store.effectivePolicies.forRole(id), roleTags: (id) => store.roles.tags(id) },
     m.bus,
     undefined,
     accounts,
@@ -121,7 +121,7 @@ describe('AssumeRole', () => {
 
   it('is refused to the root user, and to a caller no policy lets assume the role', async () => {
     expect((await rejection(sts.AssumeRole!({ RoleArn: roleArn('First'), RoleSessionName: 'r' }, ctx(root)))).message).toBe('Roles may not be assumed by root accounts.');
-    await m.store.policies.deleteInline({ kind: 'user', id: ALICE }, 'Assume');
+    await m.store.inlinePolicies.delete({ kind: 'user', id: ALICE }, 'Assume');
     m.bus.publish('policies', ALICE);
     const err = await rejection(sts.AssumeRole!({ RoleArn: roleArn('First'), RoleSessionName: 'one' }, ctx(alice)));
     expect(err.message).toBe(`User: ${alice.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn('First')}`);

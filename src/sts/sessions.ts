@@ -42,7 +42,7 @@ const malformed = (message: string): AwsError => new AwsError('MalformedPolicyDo
 
 /** The session policies passed to AssumeRole* / GetFederationToken: inline first, then managed ARNs. */
 export async function sessionPolicies(
-  store: IamStore,
+  store: Pick<IamStore, 'policyVersions'>,
   ctx: CallContext,
   policy: string | undefined,
   arns: PolicyDescriptorType[] | undefined,
@@ -57,7 +57,7 @@ export async function sessionPolicies(
   }
   for (const { arn } of arns ?? []) {
     if (arn === undefined) continue;
-    const doc = await store.policies.document(arn);
+    const doc = await store.policyVersions.document(arn);
     if (!doc) throw new AwsError('InvalidParameterValue', `The policy ${arn} does not exist or is not attachable.`, 400);
     docs.push({ id: arn, document: doc.document });
     packed += arn.length;

@@ -28,7 +28,7 @@ async function subjectOf(store: IamStore, ctx: CallContext, arn: string): Promis
   const action = 'iam:GenerateServiceLastAccessedDetails';
   if (kind === 'user') {
     const user = await authorizedUser(store, ctx, name, action);
-    const effective = await store.policies.effectiveForUser(user.userId);
+    const effective = await store.effectivePolicies.forUser(user.userId);
     return { principals: [userArn(user)], documents: effective.identity.map((d) => d.document) };
   }
   if (kind === 'group') {
@@ -38,10 +38,10 @@ async function subjectOf(store: IamStore, ctx: CallContext, arn: string): Promis
     return { principals: members.items.map(userArn), documents: policies.map((p) => p.document) };
   }
   await ctx.authorize(action, arn);
-  const doc = await store.policies.document(arn);
+  const doc = await store.policyVersions.document(arn);
   if (!doc) throw iamErrors.noSuchPolicy(arn);
   const policy = parsed.account === 'aws' ? undefined : await store.policies.getByName(parsed.account, name);
-  const entities = policy ? await store.policies.attachedEntities(policy.policyId, ctx.principal.accountId, ['user', 'group'], '/') : [];
+  const entities = policy ? await store.policyAttachments.attachedEntities(policy.policyId, ctx.principal.accountId, ['user', 'group'], '/') : [];
   const principals = entities.filter((e) => e.kind === 'user').map((e) => `arn:aws:iam::${ctx.principal.accountId}:user${e.path}${e.name}`);
   return { principals, documents: [doc.document] };
 }

@@ -12,7 +12,7 @@ const boundaryOf = (arn: string | undefined) =>
   arn ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: arn } } : {};
 
 async function inlineAndAttached(store: IamStore, entity: PolicyEntity) {
-  const [inline, attached] = await Promise.all([store.policies.inlineDocuments(entity), store.policies.attachedTo(entity, '/', ALL)]);
+  const [inline, attached] = await Promise.all([store.inlinePolicies.documents(entity), store.policyAttachments.attachedTo(entity, '/', ALL)]);
   return {
     inline: inline.map((p) => ({ PolicyName: p.policyName, PolicyDocument: encodePolicyDocument(p.document) })),
     attached: attached.items.map((a) => ({ PolicyName: a.policyName, PolicyArn: a.policyArn })),
@@ -87,7 +87,7 @@ export function authorizationDetailsHandlers({ store }: IamDeps): IamHandlers {
           items.push({
             kind: 'policy',
             build: async () => {
-              const versions = await store.policies.versions(p.policyId);
+              const versions = await store.policyVersions.versions(p.policyId);
               return {
                 ...wirePolicy(p, p, { description: true }),
                 PolicyVersionList: versions.map((v) => ({ Document: encodePolicyDocument(v.document), VersionId: v.versionId, IsDefaultVersion: v.isDefault, CreateDate: v.createdAt })),

@@ -12,7 +12,7 @@ import { wireTags } from './shapes.js';
  * policies and AWS managed ones. A malformed ARN is InvalidInput; another account's policy reads
  * as not found, as it does in IAM.
  */
-export async function findPolicy(store: IamStore, arn: string, callerAccount: string): Promise<ManagedPolicyRecord | undefined> {
+export async function findPolicy(store: Pick<IamStore, 'policies'>, arn: string, callerAccount: string): Promise<ManagedPolicyRecord | undefined> {
   const parts = parsePolicyArn(arn);
   if (!parts) throw iamErrors.invalidArn(arn);
   if (parts.accountId !== callerAccount && parts.accountId !== AWS_MANAGED_ACCOUNT) return undefined;
@@ -71,7 +71,7 @@ export function boundaryConditionKey(user: UserRecord | undefined): RequestCondi
  * The policy a permissions boundary names: a managed policy of the caller's account or of AWS.
  * A malformed ARN is InvalidInput; a missing policy is IAM's "Scope ARN … does not exist" answer.
  */
-export async function boundaryPolicy(store: IamStore, arn: string, callerAccount: string): Promise<ManagedPolicyRecord> {
+export async function boundaryPolicy(store: Pick<IamStore, 'policies'>, arn: string, callerAccount: string): Promise<ManagedPolicyRecord> {
   const policy = await findPolicy(store, arn, callerAccount);
   if (!policy) throw iamErrors.noSuchBoundaryPolicy(arn);
   return policy;

@@ -22,21 +22,21 @@ export async function attach(store: IamStore, quotas: IamQuotas, entity: PolicyE
   if (!policy) throw iamErrors.policyNotAttachable(policyArn);
   const limit = quotas.AttachedPoliciesPerEntity;
   await store.transaction(async (tx) => {
-    if (await tx.policies.isAttached(policy.policyId, entity)) return;
-    if ((await tx.policies.attachedCount(entity)) >= limit) throw iamErrors.quota(entityPolicyRules(entity.kind, quotas).attachQuotaName, limit);
-    await tx.policies.attach(policy.policyId, entity, accountId, now);
+    if (await tx.policyAttachments.isAttached(policy.policyId, entity)) return;
+    if ((await tx.policyAttachments.attachedCount(entity)) >= limit) throw iamErrors.quota(entityPolicyRules(entity.kind, quotas).attachQuotaName, limit);
+    await tx.policyAttachments.attach(policy.policyId, entity, accountId, now);
   });
 }
 
 export async function detach(store: IamStore, entity: PolicyEntity, accountId: string, policyArn: string): Promise<void> {
   const policy = await findPolicy(store, policyArn, accountId);
   if (!policy) throw iamErrors.noSuchPolicy(policyArn);
-  const detached = await store.transaction((tx) => tx.policies.detach(policy.policyId, entity));
+  const detached = await store.transaction((tx) => tx.policyAttachments.detach(policy.policyId, entity));
   if (!detached) throw iamErrors.noSuchPolicy(policyArn);
 }
 
 export async function listAttached(store: IamStore, entity: PolicyEntity, input: { PathPrefix?: string; Marker?: string; MaxItems?: number }) {
-  const page = await store.policies.attachedTo(entity, input.PathPrefix ?? '/', pageOf(input));
+  const page = await store.policyAttachments.attachedTo(entity, input.PathPrefix ?? '/', pageOf(input));
   return { AttachedPolicies: page.items.map((p) => ({ PolicyName: p.policyName, PolicyArn: p.policyArn })), ...truncation(page.marker) };
 }
 
@@ -97,10 +97,10 @@ export function attachmentHandlers({ store, bus, quotas }: IamDeps): IamHandlers
       const prefix = input.PathPrefix ?? '/';
       const usage = input.PolicyUsageFilter;
       const found: PolicyEntityRef[] = [];
-      if (usage !== 'PermissionsBoundary') found.push(...(await store.policies.attachedEntities(policy.policyId, accountId, kinds, prefix)));
+      if (usage !== 'PermissionsBoundary') found.push(...(await store.policyAttachments.attachedEntities(policy.policyId, accountId, kinds, prefix)));
       if (usage !== 'PermissionsPolicy') {
         const seen = new Set(found.map((e) => `${e.kind}:${e.id}`));
-        for (const e of await store.policies.boundaryEntities(policy.arn, accountId, kinds, prefix)) {
+        for (const e of await store.policyAttachments.boundaryEntities(policy.arn, accountId, kinds, prefix)) {
           if (!seen.has(`${e.kind}:${e.id}`)) found.push(e);
         }
       }

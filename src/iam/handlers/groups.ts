@@ -44,8 +44,8 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       await store.transaction(async (tx) => {
         if ((await tx.groups.memberCount(group.groupId)) > 0) throw iamErrors.deleteConflict('remove users from group');
         const entity = { kind: 'group' as const, id: group.groupId };
-        if ((await tx.policies.inlineCount(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
-        if ((await tx.policies.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
+        if ((await tx.inlinePolicies.count(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
+        if ((await tx.policyAttachments.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
         await tx.groups.delete(group.groupId);
       });
       return {};

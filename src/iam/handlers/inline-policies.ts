@@ -24,26 +24,26 @@ export async function putInline(store: IamStore, quotas: IamQuotas, target: Inli
   validateIdentityDocument(document);
   const { inlineSizeLimit } = entityPolicyRules(target.entity.kind, quotas);
   await store.transaction(async (tx) => {
-    const others = (await tx.policies.inlineDocuments(target.entity)).filter((p) => p.policyName !== policyName);
+    const others = (await tx.inlinePolicies.documents(target.entity)).filter((p) => p.policyName !== policyName);
     const total = others.reduce((n, p) => n + policySizeForQuota(p.document), policySizeForQuota(document));
     if (total > inlineSizeLimit) throw iamErrors.limitExceeded(inlinePolicySizeMessage(target.entity.kind, target.name, inlineSizeLimit));
-    await tx.policies.putInline(target.entity, policyName, document);
+    await tx.inlinePolicies.put(target.entity, policyName, document);
   });
 }
 
 export async function getInline(store: IamStore, target: InlineTarget, policyName: string): Promise<string> {
-  const document = await store.policies.getInline(target.entity, policyName);
+  const document = await store.inlinePolicies.get(target.entity, policyName);
   if (document === undefined) throw iamErrors.noSuchInlinePolicy(target.entity.kind, policyName);
   return encodePolicyDocument(document);
 }
 
 export async function deleteInline(store: IamStore, target: InlineTarget, policyName: string): Promise<void> {
-  const deleted = await store.transaction((tx) => tx.policies.deleteInline(target.entity, policyName));
+  const deleted = await store.transaction((tx) => tx.inlinePolicies.delete(target.entity, policyName));
   if (!deleted) throw iamErrors.noSuchInlinePolicy(target.entity.kind, policyName);
 }
 
 export async function listInline(store: IamStore, target: InlineTarget, input: { Marker?: string; MaxItems?: number }) {
-  const page = await store.policies.listInline(target.entity, pageOf(input));
+  const page = await store.inlinePolicies.list(target.entity, pageOf(input));
   return { PolicyNames: page.items, ...truncation(page.marker) };
 }
 

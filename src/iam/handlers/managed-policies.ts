@@ -71,7 +71,7 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
         const usage = await tx.policies.usage(policy.policyId, policy.accountId);
         // A permissions boundary counts as a use: IAM refuses to delete the policy while it is one.
         if (usage.attachmentCount > 0 || usage.boundaryUsageCount > 0) throw iamErrors.policyInUse();
-        if ((await tx.policies.versions(policy.policyId)).length > 1) throw iamErrors.policyHasVersions();
+        if ((await tx.policyVersions.versions(policy.policyId)).length > 1) throw iamErrors.policyHasVersions();
         await tx.policies.delete(policy.policyId);
       });
       bus.publish('policies', '*');
@@ -100,8 +100,8 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
       checkManagedPolicySize(input.PolicyDocument, quotas);
       const setAsDefault = input.SetAsDefault === true;
       const versionId = await store.transaction(async (tx) => {
-        if ((await tx.policies.versions(policy.policyId)).length >= quotas.VersionsPerPolicy) throw iamErrors.versionLimit(quotas.VersionsPerPolicy);
-        return tx.policies.addVersion(policy.policyId, input.PolicyDocument, ctx.now, setAsDefault);
+        if ((await tx.policyVersions.versions(policy.policyId)).length >= quotas.VersionsPerPolicy) throw iamErrors.versionLimit(quotas.VersionsPerPolicy);
+        return tx.policyVersions.addVersion(policy.policyId, input.PolicyDocument, ctx.now, setAsDefault);
       });
       if (setAsDefault) bus.publish('policies', '*');
       // Like AWS, the answer does not repeat the document.
@@ -111,7 +111,7 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
     async GetPolicyVersion(input, ctx) {
       const notFound = (arn: string) => iamErrors.noSuchPolicyVersion(arn, input.VersionId);
       const policy = await authorizedPolicy(store, ctx, input.PolicyArn, 'iam:GetPolicyVersion', notFound);
-      const version = await store.policies.version(policy.policyId, input.VersionId);
+      const version = await store.policyVersions.version(policy.policyId, input.VersionId);
       if (!version) throw notFound(input.PolicyArn);
       return {
         PolicyVersion: {
@@ -125,7 +125,7 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
 
     async ListPolicyVersions(input, ctx) {
       const policy = await authorizedPolicy(store, ctx, input.PolicyArn, 'iam:ListPolicyVersions');
-      const versions = await store.policies.versions(policy.policyId);
+      const versions = await store.policyVersions.versions(policy.policyId);
       const { items, ...rest } = offsetPage(versions, input);
       // AWS lists versions newest first and without their documents (GetPolicyVersion returns those).
       return { Versions: items.map((v) => ({ VersionId: v.versionId, IsDefaultVersion: v.isDefault, CreateDate: v.createdAt })), ...rest };
@@ -136,10 +136,10 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
       const policy = await authorizedPolicy(store, ctx, input.PolicyArn, 'iam:DeletePolicyVersion', notFound);
       assertCustomerManaged(policy, ctx, 'iam:DeletePolicyVersion');
       await store.transaction(async (tx) => {
-        const version = await tx.policies.version(policy.policyId, input.VersionId);
+        const version = await tx.policyVersions.version(policy.policyId, input.VersionId);
         if (!version) throw notFound(input.PolicyArn);
         if (version.isDefault) throw iamErrors.deleteDefaultVersion();
-        await tx.policies.deleteVersion(policy.policyId, input.VersionId);
+        await tx.policyVersions.deleteVersion(policy.policyId, input.VersionId);
       });
       return {};
     },
@@ -149,8 +149,8 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
       const policy = await authorizedPolicy(store, ctx, input.PolicyArn, 'iam:SetDefaultPolicyVersion', notFound);
       assertCustomerManaged(policy, ctx, 'iam:SetDefaultPolicyVersion');
       await store.transaction(async (tx) => {
-        if (!(await tx.policies.version(policy.policyId, input.VersionId))) throw notFound(input.PolicyArn);
-        await tx.policies.setDefaultVersion(policy.policyId, input.VersionId);
+        if (!(await tx.policyVersions.version(policy.policyId, input.VersionId))) throw notFound(input.PolicyArn);
+        await tx.policyVersions.setDefaultVersion(policy.policyId, input.VersionId);
       });
       bus.publish('policies', '*');
       return {};

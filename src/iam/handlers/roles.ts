@@ -139,8 +139,8 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
       const role = await authorizedModifiableRole(deps, ctx, input.RoleName, 'iam:DeleteRole', roleBoundaryKey);
       await store.transaction(async (tx) => {
         const entity = roleEntity(role);
-        if ((await tx.policies.inlineCount(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
-        if ((await tx.policies.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
+        if ((await tx.inlinePolicies.count(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
+        if ((await tx.policyAttachments.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
         if ((await tx.instanceProfiles.forRole(role.roleId, { maxItems: 1 })).items.length > 0) {
           throw iamErrors.deleteConflict('remove roles from instance profile');
         }

@@ -57,7 +57,7 @@ export function serviceLinkedRoleHandlers(deps: IamDeps): IamHandlers {
       // resources that use it, so the task has succeeded by the time anyone asks.
       await store.transaction(async (tx) => {
         const entity = { kind: 'role' as const, id: role.roleId };
-        for (const p of await tx.policies.inlineDocuments(entity)) await tx.policies.deleteInline(entity, p.policyName);
+        for (const p of await tx.inlinePolicies.documents(entity)) await tx.inlinePolicies.delete(entity, p.policyName);
         for (const p of (await tx.instanceProfiles.forRole(role.roleId, { maxItems: 1000 })).items) {
           await tx.instanceProfiles.removeRole(p.instanceProfileId, role.roleId);
         }

@@ -86,8 +86,8 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
         // IAM refuses while anything still hangs off the user; the order follows IAM's checks.
         const entity = { kind: 'user' as const, id: user.userId };
         if (await tx.credentials.getLoginProfile(user.accountId, user.userId)) throw iamErrors.deleteConflict('delete login profile');
-        if ((await tx.policies.inlineCount(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
-        if ((await tx.policies.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
+        if ((await tx.inlinePolicies.count(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
+        if ((await tx.policyAttachments.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
         if ((await tx.accessKeys.listForOwner(user.accountId, user.userId)).length > 0) throw iamErrors.deleteConflict('delete access keys');
         if ((await tx.credentials.signingCertificatesOf(user.accountId, user.userId)).length > 0) throw iamErrors.deleteConflict('delete signing certificates');
         if ((await tx.credentials.sshPublicKeysOf(user.userId)).length > 0) throw iamErrors.deleteConflict('delete SSH public keys');

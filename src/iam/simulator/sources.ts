@@ -25,8 +25,8 @@ export interface SourcePolicies {
   principal: { arn: string; accountId: string; userId?: string; userName?: string; type: 'User' | 'Group' };
 }
 
-export async function userPolicies(store: IamStore, userId: string): Promise<Omit<SourcePolicies, 'principal'>> {
-  const [effective, tags] = await Promise.all([store.policies.effectiveForUser(userId), store.users.tags(userId)]);
+export async function userPolicies(store: Pick<IamStore, 'effectivePolicies' | 'users'>, userId: string): Promise<Omit<SourcePolicies, 'principal'>> {
+  const [effective, tags] = await Promise.all([store.effectivePolicies.forUser(userId), store.users.tags(userId)]);
   return {
     identity: effective.identity.map(describeLabel),
     tags,
@@ -34,11 +34,11 @@ export async function userPolicies(store: IamStore, userId: string): Promise<Omi
   };
 }
 
-export async function groupPolicies(store: IamStore, groupId: string, groupArn: string): Promise<SimulatedPolicy[]> {
+export async function groupPolicies(store: Pick<IamStore, 'inlinePolicies' | 'policyAttachments' | 'policyVersions'>, groupId: string, groupArn: string): Promise<SimulatedPolicy[]> {
   const entity = { kind: 'group' as const, id: groupId };
-  const inline = await store.policies.inlineDocuments(entity);
-  const attached = await store.policies.attachedTo(entity, '/', { maxItems: 1000 });
-  const managed = await Promise.all(attached.items.map((a) => store.policies.document(a.policyArn)));
+  const inline = await store.inlinePolicies.documents(entity);
+  const attached = await store.policyAttachments.attachedTo(entity, '/', { maxItems: 1000 });
+  const managed = await Promise.all(attached.items.map((a) => store.policyVersions.document(a.policyArn)));
   return [
     ...inline.map((p) => describeLabel({ id: `${groupArn}#inline/${p.policyName}`, document: p.document })),
     ...managed.flatMap((m) => (m ? [describeLabel({ id: m.policyArn, document: m.document })] : [])),

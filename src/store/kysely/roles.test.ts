@@ -56,15 +56,15 @@ describe('roles in the store', () => {
       );
     }
     const entity = { kind: 'role' as const, id: role.roleId };
-    await store.policies.putInline(entity, 'Inline', '{"i":1}');
-    await store.policies.attach('ANPAAAAAAAAAAAAAAAAA1', entity, '123456789012', now);
-    expect(await store.policies.effectiveForRole(role.roleId)).toEqual({
+    await store.inlinePolicies.put(entity, 'Inline', '{"i":1}');
+    await store.policyAttachments.attach('ANPAAAAAAAAAAAAAAAAA1', entity, '123456789012', now);
+    expect(await store.effectivePolicies.forRole(role.roleId)).toEqual({
       identity: [
         { id: 'arn:aws:iam::123456789012:role/ci/Deployer#inline/Inline', document: '{"i":1}' },
         { id: 'arn:aws:iam::123456789012:policy/Managed', document: '{"m":1}' },
       ],
       boundary: { id: 'arn:aws:iam::123456789012:policy/Boundary', document: '{"b":1}' },
     });
-    expect(await store.policies.effectiveForRole('AROANOSUCHROLE')).toEqual({ identity: [] });
+    expect(await store.effectivePolicies.forRole('AROANOSUCHROLE')).toEqual({ identity: [] });
   });
 });
