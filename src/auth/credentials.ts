@@ -3,6 +3,7 @@ import { AwsError } from '../shared/aws-error.js';
 import { ALL, type CacheBus } from '../shared/cache-bus.js';
 import type { Principal } from '../shared/principal.js';
 import type { AccountStatus } from './account-status.js';
+import type { CacheStats } from './cache-stats.js';
 import type { CredentialSource, KeyOwner, KeyWithSecret, SessionCredential, SessionLookup } from './ports.js';
 
 export interface ResolvedCredential {
@@ -35,6 +36,9 @@ export class CredentialResolver {
 
   /** Sessions never change once issued, so they are cached until they expire. */
   readonly #sessions = new Map<string, SessionCredential>();
+
+  /** Key, owner and session lookups answered here or from the store (read by /metrics). */
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
 
   constructor(
     private readonly store: CredentialSource,
@@ -70,11 +74,11 @@ export class CredentialResolver {
     if (accessKeyId.startsWith('ASIA')) return this.#resolveSession(accessKeyId);
     // Cache hits stay synchronous: no inner async call, no extra promise per request.
     const key =
-      this.#keys.get(accessKeyId) ?? (await this.#load(this.#keys, accessKeyId, () => this.store.accessKeys.getWithSecret(accessKeyId)));
+      this.#hit(this.#keys.get(accessKeyId)) ?? (await this.#load(this.#keys, accessKeyId, () => this.store.accessKeys.getWithSecret(accessKeyId)));
     if (!key) return undefined;
     if (key.userId === undefined) return this.#rootCredential(key);
     const userId = key.userId;
-    const user = this.#users.get(userId) ?? (await this.#load(this.#users, userId, () => this.store.users.getById(userId)));
+    const user = this.#hit(this.#users.get(userId)) ?? (await this.#load(this.#users, userId, () => this.store.users.getById(userId)));
     if (!user) return undefined;
     return { key, principal: this.#userPrincipal(user) };
   }
@@ -105,7 +109,7 @@ export class CredentialResolver {
   }
 
   async #resolveSession(accessKeyId: string): Promise<ResolvedCredential | undefined> {
-    let session = this.#sessions.get(accessKeyId);
+    let session = this.#hit(this.#sessions.get(accessKeyId));
     if (!session) {
       session = await this.sessions?.get(accessKeyId);
       if (!session) return undefined;
@@ -124,6 +128,13 @@ export class CredentialResolver {
     this.#sessions.clear();
     this.#keys.clear();
     this.#users.clear();
+  }
+
+  /** Counts a lookup as a hit or a miss (a miss is then loaded by the caller). */
+  #hit<T>(cached: T | undefined): T | undefined {
+    if (cached === undefined) this.stats.misses++;
+    else this.stats.hits++;
+    return cached;
   }
 
   /** A miss: loads and caches the record, unless it is unknown or an invalidation raced the load. */

@@ -3,6 +3,7 @@ import { ALL, type CacheBus } from '../shared/cache-bus.js';
 import type { Principal } from '../shared/principal.js';
 import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import type { AccountStatus } from './account-status.js';
+import type { CacheStats } from './cache-stats.js';
 import type { Authorizer, Decision } from './authorizer.js';
 import { type LabelledDocument, PolicyEvaluation, actsAsRoot, organizationPoliciesBind, rcpResourceAccount } from './policy-evaluation.js';
 import type { PrincipalTag as Tag } from './request-context.js';
@@ -52,6 +53,8 @@ export class PolicyAuthorizer implements Authorizer {
   readonly #rcps = new Map<string, Promise<CompiledPolicy[][] | undefined>>();
   readonly #orgIds = new Map<string, Promise<string | undefined>>();
   readonly #evaluation: PolicyEvaluation;
+  /** Lookups of a principal's policies, an account's SCP/RCP levels and organization (read by /metrics). */
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
 
   constructor(
     private readonly source: PolicySource,
@@ -160,7 +163,9 @@ export class PolicyAuthorizer implements Authorizer {
     const source = this.source.scpsForAccount;
     if (!source) return undefined;
     let entry = this.#scps.get(accountId);
-    if (!entry) {
+    if (entry) this.stats.hits++;
+    else {
+      this.stats.misses++;
       entry = source(accountId).then((levels) => levels?.map((level) => level.map((d) => this.compile(d, 'scp')).filter((c): c is CompiledPolicy => c !== undefined)));
       entry.catch(() => this.#scps.delete(accountId));
       if (this.#scps.size >= this.maxEntries) this.#scps.delete(this.#scps.keys().next().value as string);
@@ -183,7 +188,9 @@ export class PolicyAuthorizer implements Authorizer {
 
   #cached<T>(cache: Map<string, Promise<T>>, key: string, load: (key: string) => Promise<T>): Promise<T> {
     let entry = cache.get(key);
-    if (!entry) {
+    if (entry) this.stats.hits++;
+    else {
+      this.stats.misses++;
       entry = load(key);
       entry.catch(() => cache.delete(key));
       if (cache.size >= this.maxEntries) cache.delete(cache.keys().next().value as string);
@@ -194,7 +201,9 @@ export class PolicyAuthorizer implements Authorizer {
 
   #policiesOf(userId: string, load: () => Promise<PrincipalPolicies>): Promise<PrincipalPolicies> {
     let entry = this.#principals.get(userId);
-    if (!entry) {
+    if (entry) this.stats.hits++;
+    else {
+      this.stats.misses++;
       entry = load();
       // A failed read must not stick: the next request tries again.
       entry.catch(() => this.#principals.delete(userId));

@@ -10,6 +10,7 @@ import {
 import { parseArn } from '../shared/arn.js';
 import type { CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import type { Principal } from '../shared/principal.js';
+import type { CacheStats } from './cache-stats.js';
 import { type PrincipalTag, globalConditionKeys } from './request-context.js';
 
 export { type PrincipalFacts, type PrincipalTag, principalConditionKeys } from './request-context.js';
@@ -134,6 +135,8 @@ export function evaluatePolicies(req: EvaluationRequest): EvaluationOutcome {
  */
 export class PolicyEvaluation {
   readonly #compiled = new Map<string, CompiledPolicy>();
+  /** Documents found compiled already, or compiled now (read by /metrics). */
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
 
   constructor(private readonly maxEntries = 50_000) {}
 
@@ -141,7 +144,11 @@ export class PolicyEvaluation {
   compile(doc: LabelledDocument, kind: PolicyKind): CompiledPolicy | undefined {
     const key = `${kind}\u0000${doc.id}\u0000${doc.document}`;
     const hit = this.#compiled.get(key);
-    if (hit) return hit;
+    if (hit) {
+      this.stats.hits++;
+      return hit;
+    }
+    this.stats.misses++;
     const compiled = compileDocument(doc, kind);
     if (!compiled.ok) return undefined;
     if (this.#compiled.size >= this.maxEntries) this.#compiled.delete(this.#compiled.keys().next().value as string);
