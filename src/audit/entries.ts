@@ -24,7 +24,8 @@ export interface AuditedCall {
   /** The decoded input (even when it then failed validation). */
   input?: unknown | undefined;
   output?: unknown | undefined;
-  error?: { code: string; message: string } | undefined;
+  /** AWS's error code and message; `status` is the HTTP status it answered with (metrics tell client from server errors by it). */
+  error?: { code: string; message: string; status?: number } | undefined;
   /** Each authorization the call asked for, in order: a call refused by policy ends with its denial. */
   decisions?: AuditedDecision[] | undefined;
   /** `POST /authorize`: a decision another service asked for, not an operation Ward ran. */

@@ -17,6 +17,8 @@ export interface StoreSinkOptions {
 export function storeAuditSink(options: StoreSinkOptions): AuditSink {
   let last: Promise<void> = Promise.resolve();
   let inFlight = 0;
+  /** The last batch failed to store (the database refused it); cleared by the next one stored. */
+  let failing = false;
   return {
     write(batch: AuditEntry[]): Promise<void> {
       const events = buildEvents(batch, options.defaultAccountId, options.modelOf, (err) => options.onError(err, 'building an audit event failed'));
@@ -25,10 +27,18 @@ export function storeAuditSink(options: StoreSinkOptions): AuditSink {
       last = last
         .catch(() => undefined)
         .then(() => options.events.transaction((tx) => tx.events.append(events)))
+        .then(
+          () => void (failing = false),
+          (err: unknown) => {
+            failing = true;
+            throw err;
+          },
+        )
         .finally(() => void (inFlight -= batch.length));
       return last;
     },
     backlog: () => inFlight,
+    failure: () => (failing ? 'writes failing' : undefined),
     close: () => last.catch(() => undefined),
   };
 }

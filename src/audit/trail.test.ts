@@ -50,4 +50,24 @@ describe('the audit trail', () => {
     expect(stored.length).toBe(MAX_AUDIT_BACKLOG);
     expect(trail.pressure()).toBeUndefined();
   });
+
+  it('counts its backlog and says when it is not ready: behind, its sink failing, closed', async () => {
+    const { sink, release } = heldSink();
+    let failure: string | undefined;
+    const trail = trailOn({ ...sink, failure: () => failure });
+    trail.record(call(1));
+    expect(trail.backlog()).toBe(1);
+    expect(trail.notReady()).toBeUndefined();
+    for (let i = 1; i < MAX_AUDIT_BACKLOG; i++) trail.record(call(i));
+    expect(trail.notReady()).toBe('behind');
+    const flushed = trail.flush();
+    release();
+    await flushed;
+    expect(trail.backlog()).toBe(0);
+    failure = 'writer failed';
+    expect(trail.notReady()).toBe('writer failed');
+    failure = undefined;
+    await trail.close();
+    expect(trail.notReady()).toBe('closed');
+  });
 });

@@ -22,6 +22,8 @@ export interface AuditSink {
   write(batch: AuditEntry[]): Promise<void>;
   /** Entries written and not yet stored. */
   backlog(): number;
+  /** Why the sink cannot store what it is handed now (its writer given up on), or undefined. */
+  failure?(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export class AuditTrail implements AuditHook {
   #timer: NodeJS.Timeout | undefined;
   #retention: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
+  #closed = false;
 
   constructor(private readonly options: AuditTrailOptions) {}
 
@@ -54,7 +57,23 @@ export class AuditTrail implements AuditHook {
   }
 
   pressure(): Promise<void> | undefined {
-    return this.#pending.length + this.options.sink.backlog() < MAX_AUDIT_BACKLOG ? undefined : this.flush();
+    return this.backlog() < MAX_AUDIT_BACKLOG ? undefined : this.flush();
+  }
+
+  /** Calls buffered here or handed to the sink and not yet stored. */
+  backlog(): number {
+    return this.#pending.length + this.options.sink.backlog();
+  }
+
+  /**
+   * Why the trail cannot take calls as it should (readiness): closed, its writer failed, or so
+   * far behind that requests wait for it. Undefined while it keeps up.
+   */
+  notReady(): string | undefined {
+    if (this.#closed) return 'closed';
+    const failure = this.options.sink.failure?.();
+    if (failure) return failure;
+    return this.backlog() >= MAX_AUDIT_BACKLOG ? 'behind' : undefined;
   }
 
   recordSignIn(signIn: SignIn): void {
@@ -93,6 +112,7 @@ export class AuditTrail implements AuditHook {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     if (this.#retention) clearInterval(this.#retention);
     this.#retention = undefined;
     await this.flush();

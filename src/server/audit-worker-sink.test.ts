@@ -88,6 +88,15 @@ describe('the audit writer thread', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says it failed once it gives up on a writer that keeps dying', async () => {
+    const sink = new WorkerAuditSink({ dataDir: dir, writeLock, defaultAccountId: ACCOUNT, onError, entry: new URL('./testing/crash-always-audit-worker.ts', import.meta.url).href });
+    expect(sink.failure()).toBeUndefined();
+    await sink.write([call(9)]);
+    expect(sink.failure()).toBe('writer failed');
+    expect(errors.join('\n')).toMatch(/1 audit events were not stored/);
+    await sink.close();
+  });
+
   it('close() waits for what is in flight; an entry that cannot cross costs only itself', async () => {
     const sink = new WorkerAuditSink({ dataDir: dir, writeLock, defaultAccountId: ACCOUNT, onError });
     void sink.write([call(7), call(8, { output: { Odd: () => 1 } })]);

@@ -42,6 +42,8 @@ export class WorkerAuditSink implements AuditSink {
   readonly #unacked = new Map<number, Unacked>();
   #restarts = 0;
   #closing = false;
+  /** The writer was given up on (restarted too often with nothing stored); cleared by the next stored batch. */
+  #gaveUp = false;
   /** close() waiting for the last acknowledgement. */
   #drained: Array<() => void> = [];
 
@@ -73,6 +75,10 @@ export class WorkerAuditSink implements AuditSink {
     let n = 0;
     for (const u of this.#unacked.values()) n += u.size;
     return n;
+  }
+
+  failure(): string | undefined {
+    return this.#gaveUp ? 'writer failed' : undefined;
   }
 
   async close(): Promise<void> {
@@ -108,6 +114,7 @@ export class WorkerAuditSink implements AuditSink {
 
   #acknowledge(seq: number): void {
     this.#restarts = 0;
+    this.#gaveUp = false;
     const unacked = this.#unacked.get(seq);
     this.#unacked.delete(seq);
     unacked?.done();
@@ -122,6 +129,8 @@ export class WorkerAuditSink implements AuditSink {
       this.#options.onError(new Error(`${this.backlog()} audit events were not stored`), 'the audit writer thread stopped');
       const pending = [...this.#unacked.keys()];
       for (const seq of pending) this.#acknowledge(seq);
+      // Set after the acknowledgements above, which would clear it: nothing of these was stored.
+      this.#gaveUp = !this.#closing;
       return;
     }
     const worker = this.#ensureWorker();

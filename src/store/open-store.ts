@@ -14,9 +14,22 @@ export interface WardStore {
   backend: 'sqlite' | 'postgres';
   /** SQLite: the lock a second connection in this process (the audit writer's) must share. */
   sqliteWriteLock?: SqliteWriteLock;
+  /** A trivial query on the store (readiness); rejects when the database cannot answer. */
+  ping(): Promise<void>;
+  /** The store's connections now, read when metrics are scraped. */
+  pool(): StorePool;
   /** Closes the bus, then the store. */
   close(): Promise<void>;
 }
+
+/**
+ * What the store's connections are doing. PostgreSQL: pg.Pool's own counts. SQLite: one
+ * connection on the request thread (the audit writer thread has its own), so there is no pool;
+ * what can queue there is a transaction waiting for the write lock the two connections share.
+ */
+export type StorePool =
+  | { backend: 'postgres'; max: number; total: number; idle: number; waiting: number }
+  | { backend: 'sqlite'; max: 1; total: 1; waiting: number; writeLockHeld: boolean };
 
 /**
  * The one place the backend is chosen: PostgreSQL when `databaseUrl` is set (`--database`,
@@ -29,7 +42,16 @@ export async function openStore(
 ): Promise<WardStore> {
   if (config.databaseUrl === undefined) {
     const opened = await openSqliteStore(config.dataDir, box);
-    return { store: opened.store, bus: new LocalCacheBus(), backend: 'sqlite', sqliteWriteLock: opened.writeLock, close: opened.close };
+    const lock = opened.writeLock;
+    return {
+      store: opened.store,
+      bus: new LocalCacheBus(),
+      backend: 'sqlite',
+      sqliteWriteLock: lock,
+      ping: opened.ping,
+      pool: () => ({ backend: 'sqlite', max: 1, total: 1, waiting: lock.waiting(), writeLockHeld: lock.held() }),
+      close: opened.close,
+    };
   }
   const opened = await openPostgresStore(config.databaseUrl, box, { onError });
   let bus: PgCacheBus;
@@ -43,6 +65,8 @@ export async function openStore(
     store: opened.store,
     bus,
     backend: 'postgres',
+    ping: opened.ping,
+    pool: () => ({ backend: 'postgres', max: opened.pool.options.max, total: opened.pool.totalCount, idle: opened.pool.idleCount, waiting: opened.pool.waitingCount }),
     async close() {
       await bus.close();
       await opened.close();

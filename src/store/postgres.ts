@@ -5,7 +5,7 @@ import { KyselyStore } from './kysely/kysely-store.js';
 import { READ_COMMITTED_WITH_RETRY, SERIALIZABLE_WITH_RETRY } from './kysely/transactions.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
-import type { OpenedStore } from './sqlite.js';
+import { type OpenedStore, ping } from './sqlite.js';
 
 export interface OpenedPostgresStore extends Omit<OpenedStore, 'writeLock'> {
   /** The store's connection pool (the cache bus sends its NOTIFYs through it). */
@@ -44,7 +44,7 @@ export async function openPostgresStore(url: string, box: SecretBox, options: Po
     await db.destroy();
     throw err;
   }
-  return { store: new KyselyStore(db, box, false, SERIALIZABLE_WITH_RETRY, READ_COMMITTED_WITH_RETRY), pool, close: () => db.destroy() };
+  return { store: new KyselyStore(db, box, false, SERIALIZABLE_WITH_RETRY, READ_COMMITTED_WITH_RETRY), pool, ping: () => ping(db), close: () => db.destroy() };
 }
 
 /** True for the URLs `openPostgresStore` takes. */

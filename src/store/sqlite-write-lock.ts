@@ -46,6 +46,16 @@ export class SqliteWriteLock {
     }
   }
 
+  /** Whether either thread holds the lock now (for /metrics). */
+  held(): boolean {
+    return Atomics.load(this.#words, STATE) === HELD;
+  }
+
+  /** Request-thread transactions waiting for the lock now (for /metrics). */
+  waiting(): number {
+    return Atomics.load(this.#words, WAITING);
+  }
+
   release(): void {
     Atomics.store(this.#words, STATE, FREE);
     Atomics.notify(this.#words, STATE);

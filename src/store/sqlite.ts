@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver, sql } from 'kysely';
 import type { StoredEvent } from '../audit/event-store.js';
 import type { SecretBox } from '../shared/secret-box.js';
 import { KyselyEventRepo } from './kysely/events.js';
@@ -14,6 +14,8 @@ export interface OpenedStore {
   store: KyselyStore;
   /** Shared with the audit writer thread's connection (sqlite-write-lock.ts). */
   writeLock: SqliteWriteLock;
+  /** A trivial query through the store's connection (readiness): it waits behind whatever holds the connection. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,12 @@ export async function openSqliteStore(dataDir: string, box: SecretBox): Promise<
   const writeLock = new SqliteWriteLock();
   const db = openSqliteKysely(dataDir, writeLock);
   await migrateToLatest(db);
-  return { store: new KyselyStore(db, box), writeLock, close: () => db.destroy() };
+  return { store: new KyselyStore(db, box), writeLock, ping: () => ping(db), close: () => db.destroy() };
+}
+
+/** `select 1`: answers only if the connection is open and free within the caller's patience. */
+export async function ping(db: Kysely<Database>): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 /** The audit trail's own connection to the store (its writer thread): appends only. */
