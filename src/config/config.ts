@@ -36,6 +36,15 @@ export const configSchema = z.object({
   authorizeToken: z.string().min(16).optional(),
   /** Lets processes on this host (loopback peers) call /authorize without the token; they hear only the decision. */
   authorizeAllowLoopbackWithoutToken: z.boolean().default(false),
+  /**
+   * Who may read GET /metrics: `loopback` (processes on this host), `on` (anyone who reaches the
+   * port) or `off` (no endpoint). A valid `metricsToken` is accepted in any mode but `off`.
+   */
+  metrics: z.enum(['off', 'loopback', 'on']).default('loopback'),
+  /** Scrapers may send `Authorization: Bearer <token>` to read /metrics from another host. */
+  metricsToken: z.string().min(16).optional(),
+  /** How long GET /ready waits for the store's trivial query before calling it not ready. */
+  readyTimeoutMs: z.coerce.number().int().positive().default(2_000),
   /** Time a client has to send a whole request, headers and body (node's requestTimeout). */
   requestTimeoutMs: z.coerce.number().int().positive().default(30_000),
   /** Time a client has to send the request headers (node's headersTimeout); at most requestTimeoutMs. */
@@ -110,6 +119,9 @@ export function configFromEnv(flags: Partial<Record<keyof WardConfig, unknown>>,
     usersPerAccountQuota: env.WARD_QUOTA_USERS_PER_ACCOUNT,
     authorizeToken: env.WARD_AUTHORIZE_TOKEN,
     authorizeAllowLoopbackWithoutToken: env.WARD_AUTHORIZE_ALLOW_LOOPBACK_WITHOUT_TOKEN === undefined ? undefined : env.WARD_AUTHORIZE_ALLOW_LOOPBACK_WITHOUT_TOKEN === '1' || env.WARD_AUTHORIZE_ALLOW_LOOPBACK_WITHOUT_TOKEN === 'true',
+    metrics: env.WARD_METRICS,
+    metricsToken: env.WARD_METRICS_TOKEN,
+    readyTimeoutMs: env.WARD_READY_TIMEOUT_MS,
     requestTimeoutMs: env.WARD_REQUEST_TIMEOUT_MS,
     headersTimeoutMs: env.WARD_HEADERS_TIMEOUT_MS,
     keepAliveTimeoutMs: env.WARD_KEEP_ALIVE_TIMEOUT_MS,

@@ -46,10 +46,11 @@ export interface ApiResponse {
  * authorizes, runs the handler and records what it learned.
  */
 export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResponse> {
+  const started = performance.now();
   const origin = originOf(raw, deps.clientAddress);
   const facts: AuditedCall = { requestId: newRequestId(), at: deps.clock(), sourceIp: origin.sourceIp, userAgent: origin.userAgent };
   const response = await serveApi(raw, deps, origin, facts);
-  const behind = recordCall(deps, facts);
+  const behind = recordCall(deps, facts, 'api', started);
   if (behind) await behind;
   return response;
 }
@@ -105,7 +106,7 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, origin: CallOrigin, fact
       else named(facts, asked.service, asked.operation);
     }
     const error = inProtocol(err instanceof AwsError ? err : internalError(err), protocol);
-    facts.error = { code: error.code, message: error.message };
+    facts.error = { code: error.code, message: error.message, status: error.status };
     const xmlNamespace = service?.model.metadata.xmlNamespace ?? deps.services.get('iam')!.model.metadata.xmlNamespace ?? '';
     const restError = protocol === 'rest-json' ? serializeRestJsonError(error) : undefined;
     const body = restError ? restError.body : protocol === 'json' ? serializeJsonError(error) : serializeQueryError(error, requestId, xmlNamespace);

@@ -12,6 +12,7 @@ import { auditedDecision, authenticateRequest, recordCall } from './pipeline.js'
 import { type AuthorizeAccess, type AuthorizeCaller, classifyAuthorizeCaller } from './authorize-caller.js';
 import { refusedContextKey } from './authorize-context-keys.js';
 import type { SimpleResponse } from './emulator-routes.js';
+import type { CallMetrics } from './metrics/call-metrics.js';
 
 /**
  * `POST /authorize`: another service of the platform hands Ward a SigV4-signed request exactly as
@@ -47,6 +48,8 @@ export interface AuthorizeDeps extends AuthorizeAccess {
   clock: () => Date;
   /** Every decision is recorded, as CloudTrail records the call it authorizes. */
   audit?: AuditHook;
+  /** Decisions are counted and timed as calls of the `authorize` door. */
+  metrics?: CallMetrics;
 }
 
 /** Who asked, as the edge saw it. */
@@ -82,6 +85,7 @@ function refusedAssertion(parsed: AuthorizeBody, caller: AuthorizeCaller): strin
  * authentication, the evaluation and the record are the pipeline's, as for an API call.
  */
 export async function authorizeRoute(body: Buffer, edge: AuthorizeEdge, deps: AuthorizeDeps): Promise<SimpleResponse> {
+  const started = performance.now();
   const entitled = classifyAuthorizeCaller(deps, edge.authorization, edge.peer, edge.headerNames);
   if (entitled.kind === 'refused') return json(entitled.status, { error: { code: entitled.code, message: entitled.message } });
   let parsed: AuthorizeBody;
@@ -130,15 +134,18 @@ export async function authorizeRoute(body: Buffer, edge: AuthorizeEdge, deps: Au
       allowed: decision.allowed,
       ...(decision.allowed ? {} : { message: accessDenied(p, parsed.action, parsed.resource, decision).message }),
     };
-    if (!decision.allowed) facts.error = { code: 'AccessDenied', message: answer.message! };
+    // The call /authorize answered succeeded (200); the call it authorized was denied, as its record says.
+    if (!decision.allowed) facts.error = { code: 'AccessDenied', message: answer.message!, status: 403 };
     // Policy ARNs and Sids map out the principal's permissions: the platform's business only.
     return json(200, entitled.kind === 'platform' ? { ...answer, matchedStatements: decision.matched ?? [] } : answer);
   } catch (err) {
-    facts.error = err instanceof AwsError ? { code: err.code, message: err.message } : { code: 'ServiceFailure', message: 'The request processing has failed because of an unknown error, exception or failure.' };
+    facts.error = err instanceof AwsError
+      ? { code: err.code, message: err.message, status: err.status }
+      : { code: 'ServiceFailure', message: 'The request processing has failed because of an unknown error, exception or failure.', status: 500 };
     if (!(err instanceof AwsError)) throw err;
     return json(err.status === 400 ? 400 : 401, { error: { code: err.code, message: err.message } });
   } finally {
-    void recordCall(deps, facts);
+    void recordCall(deps, facts, 'authorize', started);
   }
 }
 

@@ -9,6 +9,14 @@ import type { Logger } from './logger.js';
 import { type RawRequest, headerValue, readRawRequest } from './raw-request.js';
 import type { RequestLog } from './request-log.js';
 import type { ClientAddress } from '../shared/client-address.js';
+import { type MetricsAccess, metricsAccess } from './metrics/access.js';
+import type { Readiness } from './readiness.js';
+
+/** /metrics: who may read it, and the registry it renders (absent when the mode is `off`). */
+export interface MetricsEndpoint {
+  access: MetricsAccess;
+  registry?: { metrics(): Promise<string>; contentType: string };
+}
 
 export interface ListenerDeps {
   api: ApiDeps;
@@ -23,6 +31,9 @@ export interface ListenerDeps {
   console?: RequestListener;
   /** The client's address behind trusted proxies (absent: the socket's peer). */
   clientAddress?: ClientAddress;
+  /** GET /ready: the store answers and the audit trail records (absent: only /health). */
+  readiness?: Readiness;
+  metrics?: MetricsEndpoint;
 }
 
 export function createRequestListener(deps: ListenerDeps): RequestListener {
@@ -36,7 +47,13 @@ export function createRequestListener(deps: ListenerDeps): RequestListener {
 
 async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDeps): Promise<void> {
   const path = (req.url ?? '/').split('?', 1)[0]!;
+  // Liveness: the process answers. Whether it should get traffic is /ready's question.
   if (req.method === 'GET' && path === '/health') return send(res, 200, 'application/json', '{"status":"ok"}');
+  if (req.method === 'GET' && path === '/ready' && deps.readiness) {
+    const report = await deps.readiness.check();
+    return send(res, report.ready ? 200 : 503, 'application/json', JSON.stringify(report.ready ? { status: 'ready' } : { status: 'not ready', ...report.problems }));
+  }
+  if (req.method === 'GET' && path === '/metrics' && deps.metrics) return serveMetrics(req, res, deps.metrics);
   if (deps.emulator) {
     const refused = crossOriginRefusal({
       method: req.method ?? 'GET',
@@ -101,6 +118,17 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
 }
 
 const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v.join(',') : v);
+
+async function serveMetrics(req: IncomingMessage, res: ServerResponse, endpoint: MetricsEndpoint): Promise<void> {
+  // The socket's peer, never X-Forwarded-For: only a request that started on this host counts as local.
+  const verdict = metricsAccess(endpoint.access, { peer: req.socket.remoteAddress ?? '', headers: req.headers });
+  if (!verdict.allowed || !endpoint.registry) {
+    const status = verdict.allowed ? 404 : verdict.status;
+    if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="ward-metrics"');
+    return send(res, status, 'text/plain', verdict.allowed ? 'Not found' : verdict.message);
+  }
+  send(res, 200, endpoint.registry.contentType, await endpoint.registry.metrics());
+}
 
 function send(res: ServerResponse, status: number, contentType: string, body: string): void {
   res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });

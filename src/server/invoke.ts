@@ -22,6 +22,7 @@ export interface InvokeCall {
  * with AWS's codes and messages.
  */
 export async function invokeOperation(deps: PipelineDeps, call: InvokeCall): Promise<unknown> {
+  const started = performance.now();
   const requestId = newRequestId();
   const now = deps.clock();
   const facts: AuditedCall = { requestId, at: now, sourceIp: call.origin.sourceIp, userAgent: call.origin.userAgent, operation: call.operation, input: call.input };
@@ -34,10 +35,10 @@ export async function invokeOperation(deps: PipelineDeps, call: InvokeCall): Pro
     return await runOperation(deps, { requestId, now, service, operation: call.operation, handler, input: call.input, caller: call.caller, origin: call.origin }, facts);
   } catch (err) {
     const error = err instanceof AwsError ? err : internalError(err);
-    facts.error = { code: error.code, message: error.message };
+    facts.error = { code: error.code, message: error.message, status: error.status };
     throw error;
   } finally {
     // The console answers its own page; a trail that is far behind does not hold it up.
-    void recordCall(deps, facts);
+    void recordCall(deps, facts, 'console', started);
   }
 }

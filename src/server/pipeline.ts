@@ -8,6 +8,7 @@ import { type IncomingSignedRequest, type ParseAuthorizationResult, requestedReg
 import { collectOutputIssues, validateInput } from '../wire/index.js';
 import { modelled, notImplemented, unknownOperation } from '../wire/dispatch.js';
 import { type CallOrigin, callContext } from './call-context.js';
+import type { CallMetrics, Door } from './metrics/call-metrics.js';
 import type { ServiceDef, ServiceName } from './services.js';
 
 /**
@@ -26,6 +27,8 @@ export interface PipelineDeps {
   clock: () => Date;
   /** The audit trail: told of every call, allowed or not (src/audit/trail.ts). */
   audit?: AuditHook;
+  /** Counts and times every call for /metrics (absent with WARD_METRICS=off). */
+  metrics?: CallMetrics;
   /** Tests only: refuse a handler output the model does not allow (a 500 naming the broken constraint). */
   checkOutputs?: boolean;
   /** Emulator mode: any real region in the credential scope, as moto takes any (see sigv4/scope-region.ts). */
@@ -116,8 +119,13 @@ export function auditedDecision(action: string, resource: string, decision: Deci
   };
 }
 
-/** The call's record goes to the trail; a trail far behind makes the caller wait (see AuditTrail.pressure). */
-export function recordCall(deps: Pick<PipelineDeps, 'audit'>, facts: AuditedCall): Promise<void> | undefined {
+/**
+ * The call's record goes to the trail, and its outcome and time (since `started`, from
+ * performance.now() at the door) to the metrics; a trail far behind makes the caller wait
+ * (see AuditTrail.pressure).
+ */
+export function recordCall(deps: Pick<PipelineDeps, 'audit' | 'metrics'>, facts: AuditedCall, door: Door, started: number): Promise<void> | undefined {
+  deps.metrics?.observe(door, facts, (performance.now() - started) / 1000);
   if (!deps.audit) return undefined;
   deps.audit.record(facts);
   return deps.audit.pressure();

@@ -43,6 +43,9 @@ import { completeRootPasswordRecovery, listOutbox, readOutboxMessage, startRootP
 import { type Logger, createLogger } from './logger.js';
 import { BufferedRequestLog, type RequestLog, loggerRequestLog } from './request-log.js';
 import { type ServiceDef, type ServiceName, serviceDef } from './services.js';
+import { CallMetrics } from './metrics/call-metrics.js';
+import { createMetricsRegistry } from './metrics/registry.js';
+import { Readiness } from './readiness.js';
 
 export interface WardOptions {
   /** A fixed or fake clock for tests; the wall clock otherwise. */
@@ -68,6 +71,8 @@ export interface RunningWard {
   backend: 'sqlite' | 'postgres';
   /** The API dispatch behind the listener (in-process benchmarks: bench/handle-api.ts). */
   api: ApiDeps;
+  /** What GET /ready answers. */
+  readiness: Readiness;
   /** Writes buffered bookkeeping (key last-used) to the store now rather than within the second. */
   flush(): Promise<void>;
   /** Stops accepting connections, lets in-flight requests finish, flushes and closes the store. */
@@ -90,6 +95,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   const resolver = new CredentialResolver(store, bus, undefined, store.sessions, accountStatus);
   const emulatorAuth: EmulatorAuth | undefined = config.emulator ? { defaultAccountId: config.accountId, skipRemaining: 0 } : undefined;
   const authenticator = new Authenticator(resolver, new SigningKeyCache(), emulatorAuth);
+  const evaluation = new PolicyEvaluation();
   const lastUsed = new LastUsedRecorder(store, (err) => logger.error({ err }, 'recording key last-used failed'));
 
   const onAuditError = (err: unknown, message: string) => logger.error({ err }, message);
@@ -141,11 +147,13 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       undefined,
       accountStatus,
       // The one evaluation service (and compile cache) of this process.
-      new PolicyEvaluation(),
+      evaluation,
     );
+  // Counted only when someone may read them: with WARD_METRICS=off the pipeline skips the step.
+  const metrics = config.metrics === 'off' ? undefined : new CallMetrics(services);
   // One address reader for every door: the console, the API and /authorize see the same client.
   const clientAddress = new ClientAddress(config.trustedProxies);
-  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit, clientAddress, ...(options.checkOutputs ? { checkOutputs: true } : {}), ...(config.emulator ? { emulator: true } : {}) };
+  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit, clientAddress, ...(metrics ? { metrics } : {}), ...(options.checkOutputs ? { checkOutputs: true } : {}), ...(config.emulator ? { emulator: true } : {}) };
 
   const emulator = emulatorAuth && {
     auth: emulatorAuth,
@@ -194,8 +202,36 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     outbox: { list: () => listOutbox(outboxDir(config)), read: (id) => readOutboxMessage(outboxDir(config), id) },
   }, consolePages);
 
-  const authorize = { authenticator, authorizer, clock, audit, allowLoopbackWithoutToken: config.authorizeAllowLoopbackWithoutToken, ...(config.authorizeToken ? { token: config.authorizeToken } : {}) };
-  const server: Server = createServer(serverOptions(config), createRequestListener({ api, logger, requestLog, bodyLimit: config.bodyLimit, authorize, clientAddress, console: consoleListener(consoleApp), ...(emulator ? { emulator } : {}) }));
+  const authorize = { authenticator, authorizer, clock, audit, ...(metrics ? { metrics } : {}), allowLoopbackWithoutToken: config.authorizeAllowLoopbackWithoutToken, ...(config.authorizeToken ? { token: config.authorizeToken } : {}) };
+  const registry =
+    metrics &&
+    createMetricsRegistry({
+      calls: metrics,
+      caches: {
+        credential: resolver.stats,
+        // A custom authorizer (tests) keeps no cache of Ward's.
+        ...(authorizer instanceof PolicyAuthorizer ? { policy: authorizer.stats } : {}),
+        policy_compile: evaluation.stats,
+      },
+      auditBacklog: () => audit.backlog(),
+      pool: opened.pool,
+    });
+  let closing = false;
+  const readiness = new Readiness({
+    ping: opened.ping,
+    audit,
+    closing: () => closing,
+    timeoutMs: config.readyTimeoutMs,
+    onChange: (ready, problems, err) => {
+      if (ready) logger.info('ready: the store answers and the audit trail records');
+      else logger.warn({ ...problems, ...(err ? { err } : {}) }, 'not ready');
+    },
+  });
+  const metricsEndpoint = { access: { mode: config.metrics, ...(config.metricsToken ? { token: config.metricsToken } : {}) }, ...(registry ? { registry } : {}) };
+  const server: Server = createServer(
+    serverOptions(config),
+    createRequestListener({ api, logger, requestLog, bodyLimit: config.bodyLimit, authorize, clientAddress, readiness, metrics: metricsEndpoint, console: consoleListener(consoleApp), ...(emulator ? { emulator } : {}) }),
+  );
   applyServerLimits(server, config);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -213,11 +249,14 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     backend: opened.backend,
     audit,
     api,
+    readiness,
     flush: async () => {
       await lastUsed.flush();
       await audit.flush();
     },
     async close() {
+      // From now on /ready says so, on connections still open, while in-flight requests finish.
+      closing = true;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
