@@ -49,7 +49,7 @@ export interface CallMetricsOptions {
  * What the record step tells the metrics about each call. The request path only looks up its
  * series (two Map reads, built once per operation) and bumps numbers: prom-client's own label
  * children hash their labels on every call, about 1 µs for a counter and a histogram, where this
- * costs tens of ns. prom-client reads these numbers when /metrics is scraped (registry.ts).
+ * and the door's two clock reads cost about 0.2 µs. prom-client reads these numbers when /metrics is scraped (registry.ts).
  */
 export class CallMetrics {
   /** Per door: service → operation → series. Only label values that passed `#admit` are keys. */
