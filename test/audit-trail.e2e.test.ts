@@ -183,7 +183,7 @@ describe('the audit trail', () => {
     expect(all).not.toContain(password);
     if (seed) expect(all).not.toContain(seed);
     if (!t.databaseUrl) {
-      const raw = Buffer.concat(readdirSync(t.dataDir).filter((f) => f.startsWith('ward.sqlite')).map((f) => readFileSync(join(t.dataDir, f))));
+      const raw = Buffer.concat(readdirSync(t.dataDir).filter((f) => f.startsWith('ward.sqlite') || f.startsWith('audit.sqlite')).map((f) => readFileSync(join(t.dataDir, f))));
       expect(raw.includes(Buffer.from(r.requestID as string))).toBe(true);
       expect(raw.includes(Buffer.from(secret))).toBe(false);
       expect(raw.includes(Buffer.from(password))).toBe(false);

@@ -60,8 +60,7 @@ describe('the ward command', () => {
     expect(first.output().split(secret!).length - 1).toBe(1);
 
     expect(statSync(join(data, 'master.key')).mode & 0o777).toBe(0o600);
-    const db = readFileSync(join(data, 'ward.sqlite'));
-    expect(db.includes(Buffer.from(secret!))).toBe(false);
+    for (const file of ['ward.sqlite', 'audit.sqlite']) expect(readFileSync(join(data, file)).includes(Buffer.from(secret!))).toBe(false);
 
     const second = await serve(data, port + 1);
     expect(second.output()).not.toContain('AWS_SECRET_ACCESS_KEY');

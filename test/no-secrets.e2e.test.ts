@@ -49,7 +49,7 @@ describe('no secret ever reaches the logs, the audit trail or the database in cl
     await t.ward.flush();
 
     const secrets = { accessKeySecret: key.SecretAccessKey!, rootSecret: t.root.secretAccessKey, password, seed, sessionSecret: session.SecretAccessKey!, sessionToken: session.SessionToken! };
-    const files = readdirSync(t.dataDir).filter((f) => f.startsWith('ward.sqlite')).map((f) => readFileSync(join(t.dataDir, f)));
+    const files = readdirSync(t.dataDir).filter((f) => f.startsWith('ward.sqlite') || f.startsWith('audit.sqlite')).map((f) => readFileSync(join(t.dataDir, f)));
     expect(log.length).toBeGreaterThan(0);
     for (const [what, secret] of Object.entries(secrets)) {
       expect(log.includes(secret), `${what} in the request log`).toBe(false);

@@ -5,7 +5,7 @@ export interface AuditWorkerData {
   /** The writer's module URL: a TypeScript entry is imported by the boot file once tsx is registered. */
   entry: string;
   dataDir: string;
-  /** SqliteWriteLock's buffer, shared with the request thread's connection. */
+  /** The trail file's SqliteWriteLock buffer, shared with the request thread's trail connection. */
   writeLock: SharedArrayBuffer;
   defaultAccountId: string;
 }

@@ -40,7 +40,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ward-audit-sink-'));
   const opened = await openSqliteStore(dir, new SecretBox(Buffer.alloc(32, 7)));
   ({ store, close: closeStore } = opened);
-  writeLock = opened.writeLock.buffer;
+  writeLock = opened.trailLock.buffer;
   errors.length = 0;
 });
 afterEach(async () => {

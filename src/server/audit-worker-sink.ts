@@ -14,7 +14,7 @@ const MAX_RESTARTS = 3;
 
 export interface WorkerSinkOptions {
   dataDir: string;
-  /** The store connection's write lock (SqliteWriteLock.buffer), shared with the writer. */
+  /** The trail file's write lock (SqliteWriteLock.buffer), shared with the writer. */
   writeLock: SharedArrayBuffer;
   defaultAccountId: string;
   onError: (err: unknown, message: string) => void;
@@ -29,8 +29,8 @@ interface Unacked {
 }
 
 /**
- * Hands batches to a writer thread that builds their records and appends them to the SQLite
- * store. Building and inserting cost about 20 µs a call: done on the request thread, that was a
+ * Hands batches to a writer thread that builds their records and appends them to the trail's
+ * SQLite file (store/sqlite-trail.ts). Building and inserting cost about 20 µs a call: done on the request thread, that was a
  * third of a small request's CPU, and it stalled every request while a batch went in. The thread
  * starts with the first batch. A batch is kept until the thread acknowledges it, so a crashed
  * writer is restarted and handed what it had not stored.

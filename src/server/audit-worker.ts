@@ -1,16 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildEvents } from '../audit/build-event.js';
 import { decodeBatch } from '../audit/portable-batch.js';
-import { openSqliteEventLog } from '../store/sqlite.js';
+import { openTrailAppender } from '../store/sqlite-trail.js';
 import { SqliteWriteLock } from '../store/sqlite-write-lock.js';
 import { modelNamed } from '../wire/index.js';
 import type { AuditWorkerData, FromAuditWorker, ToAuditWorker } from './audit-worker-protocol.js';
 
 // The audit writer thread: builds CloudTrail records for the batches the request thread hands
-// over and appends them on its own connection to the SQLite store.
+// over and appends them on its own connection to the trail's SQLite file (store/sqlite-trail.ts).
 const port = parentPort!;
 const { dataDir, writeLock, defaultAccountId } = workerData as AuditWorkerData;
-const log = openSqliteEventLog(dataDir, new SqliteWriteLock(writeLock));
+const log = openTrailAppender(dataDir, new SqliteWriteLock(writeLock));
 const send = (m: FromAuditWorker) => port.postMessage(m);
 const report = (err: unknown, message: string) => send({ error: err instanceof Error ? (err.stack ?? err.message) : String(err), message });
 
@@ -21,13 +21,13 @@ port.on('message', (m: ToAuditWorker) => {
 
 async function handle(m: ToAuditWorker): Promise<void> {
   if ('close' in m) {
-    await log.close();
+    log.close();
     port.close();
     return;
   }
   const events = buildEvents(decodeBatch(m.batch), defaultAccountId, modelNamed, (err) => report(err, 'building an audit event failed'));
   try {
-    await log.append(events);
+    log.append(events);
   } catch (err) {
     report(err, 'writing audit events failed');
   }

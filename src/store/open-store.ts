@@ -12,8 +12,10 @@ export interface WardStore {
   /** Cache invalidations: in-process on SQLite, LISTEN/NOTIFY between nodes on PostgreSQL. */
   bus: CacheBus;
   backend: 'sqlite' | 'postgres';
-  /** SQLite: the lock a second connection in this process (the audit writer's) must share. */
+  /** SQLite: the store connection's write lock. */
   sqliteWriteLock?: SqliteWriteLock;
+  /** SQLite: the audit trail file's write lock, which its writer thread must share (sqlite-trail.ts). */
+  sqliteTrailLock?: SqliteWriteLock;
   /** A trivial query on the store (readiness); rejects when the database cannot answer. */
   ping(): Promise<void>;
   /** The store's connections now, read when metrics are scraped. */
@@ -48,6 +50,7 @@ export async function openStore(
       bus: new LocalCacheBus(),
       backend: 'sqlite',
       sqliteWriteLock: lock,
+      sqliteTrailLock: opened.trailLock,
       ping: opened.ping,
       pool: () => ({ backend: 'sqlite', max: 1, total: 1, waiting: lock.waiting(), writeLockHeld: lock.held() }),
       close: opened.close,

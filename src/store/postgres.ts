@@ -7,7 +7,7 @@ import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import { type OpenedStore, ping } from './sqlite.js';
 
-export interface OpenedPostgresStore extends Omit<OpenedStore, 'writeLock'> {
+export interface OpenedPostgresStore extends Omit<OpenedStore, 'writeLock' | 'trailLock'> {
   /** The store's connection pool (the cache bus sends its NOTIFYs through it). */
   pool: pg.Pool;
 }

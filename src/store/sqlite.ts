@@ -1,25 +1,30 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver, sql } from 'kysely';
-import type { StoredEvent } from '../audit/event-store.js';
 import type { SecretBox } from '../shared/secret-box.js';
-import { KyselyEventRepo } from './kysely/events.js';
 import { KyselyStore } from './kysely/kysely-store.js';
 import { privateDir, privateFile, privateIfPresent } from '../shared/private-files.js';
 import { SqliteWriteLock } from './sqlite-write-lock.js';
+import { moveStoreEvents, openTrailDatabase } from './sqlite-trail.js';
+import { SqliteTrailRepo } from './sqlite-trail-repo.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 
 export interface OpenedStore {
   store: KyselyStore;
-  /** Shared with the audit writer thread's connection (sqlite-write-lock.ts). */
+  /** The store connection's write lock (sqlite-write-lock.ts). */
   writeLock: SqliteWriteLock;
+  /** The audit trail file's write lock, shared with the audit writer thread (sqlite-trail.ts). */
+  trailLock: SqliteWriteLock;
   /** A trivial query through the store's connection (readiness): it waits behind whatever holds the connection. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Opens (creating if needed) `<dataDir>/ward.sqlite` and migrates it to the latest schema. */
+/**
+ * Opens (creating if needed) `<dataDir>/ward.sqlite` and migrates it to the latest schema, and
+ * the audit trail's `<dataDir>/audit.sqlite`, moving into it any events ward.sqlite still holds.
+ */
 export async function openSqliteStore(dataDir: string, box: SecretBox): Promise<OpenedStore> {
   privateDir(dataDir);
   // SQLite gives its -wal and -shm files the database file's mode: 0600 for all three.
@@ -29,43 +34,31 @@ export async function openSqliteStore(dataDir: string, box: SecretBox): Promise<
   const writeLock = new SqliteWriteLock();
   const db = openSqliteKysely(dataDir, writeLock);
   await migrateToLatest(db);
-  return { store: new KyselyStore(db, box), writeLock, ping: () => ping(db), close: () => db.destroy() };
+  const trail = openTrailDatabase(dataDir);
+  const trailLock = new SqliteWriteLock();
+  try {
+    moveStoreEvents(trail, dataDir);
+  } catch (err) {
+    trail.close();
+    await db.destroy();
+    throw err;
+  }
+  const store = new KyselyStore(db, box, false, undefined, undefined, new SqliteTrailRepo(trail, trailLock));
+  return {
+    store,
+    writeLock,
+    trailLock,
+    ping: () => ping(db),
+    close: async () => {
+      trail.close();
+      await db.destroy();
+    },
+  };
 }
 
 /** `select 1`: answers only if the connection is open and free within the caller's patience. */
 export async function ping(db: Kysely<Database>): Promise<void> {
   await sql`select 1`.execute(db);
-}
-
-/** The audit trail's own connection to the store (its writer thread): appends only. */
-export interface SqliteEventLog {
-  append(batch: readonly StoredEvent[]): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** Rows per transaction: the write lock is given up between them, so request writes get in. */
-const EVENTS_PER_TRANSACTION = 500;
-
-/**
- * Opens a second connection to an already migrated `<dataDir>/ward.sqlite` for appending events,
- * on a thread that may block: it takes `writeLock` (the store's, shared) around each transaction.
- */
-export function openSqliteEventLog(dataDir: string, writeLock: SqliteWriteLock): SqliteEventLog {
-  const db = openSqliteKysely(dataDir);
-  return {
-    async append(batch) {
-      for (let i = 0; i < batch.length; i += EVENTS_PER_TRANSACTION) {
-        const chunk = batch.slice(i, i + EVENTS_PER_TRANSACTION);
-        writeLock.acquireSync();
-        try {
-          await db.transaction().execute((tx) => new KyselyEventRepo(tx).append(chunk));
-        } finally {
-          writeLock.release();
-        }
-      }
-    },
-    close: () => db.destroy(),
-  };
 }
 
 /** `writeLock`: taken around every transaction, asynchronously (the request thread's connection). */

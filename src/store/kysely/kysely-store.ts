@@ -102,6 +102,8 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
     private readonly txPolicy: TransactionPolicy = SINGLE_WRITER,
     /** `bookkeeping()`: SQLite as `transaction()`; PostgreSQL READ COMMITTED, retried (transactions.ts). */
     private readonly bookkeepingPolicy: TransactionPolicy = txPolicy,
+    /** SQLite: the trail's own file (sqlite-trail.ts), outside the store's transactions; else the `events` table. */
+    private readonly trail?: EventRepo,
   ) {
     this.accounts = new KyselyAccountRepo(db);
     this.users = new KyselyUserRepo(db);
@@ -119,7 +121,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
     this.oidcProviders = new KyselyOidcProviderRepo(db);
     this.credentials = new KyselyCredentialRepo(db, box);
     this.tags = new KyselyTagRepo(db);
-    this.events = new KyselyEventRepo(db);
+    this.events = trail ?? new KyselyEventRepo(db);
     this.organizations = new KyselyOrganizationsRepo(db);
     this.accountSettings = new KyselyAccountSettingsRepo(db);
     this.consoleSessions = new KyselyConsoleSessionRepo(db);
@@ -129,7 +131,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
 
   async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return runTransaction(this.db, this.txPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy)));
+    return runTransaction(this.db, this.txPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy, this.trail)));
   }
 
   /**
@@ -139,7 +141,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
    */
   async bookkeeping<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return runTransaction(this.db, this.bookkeepingPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy)));
+    return runTransaction(this.db, this.bookkeepingPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy, this.trail)));
   }
 
   /** Deletes every row, keeping the schema: the emulator's reset. */

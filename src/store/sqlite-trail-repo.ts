@@ -1,0 +1,131 @@
+import type SQLite from 'better-sqlite3';
+import { type EventAttributeKey, type EventFilter, type EventPage, type EventPageRequest, type EventRepo, InvalidCursor, type StoredEvent } from '../audit/event-store.js';
+import type { SqliteWriteLock } from './sqlite-write-lock.js';
+import { trailInserter } from './sqlite-trail.js';
+
+/** Lookup attributes that match one column exactly (EventId is handled by time, see below). */
+const EQUALITY_COLUMNS: Partial<Record<EventAttributeKey, string>> = {
+  EventName: 'event_name',
+  EventSource: 'event_source',
+  Username: 'username',
+  AccessKeyId: 'access_key_id',
+};
+
+interface Row {
+  time_ms: number;
+  event_id: string;
+  account_id: string;
+  event_name: string;
+  event_source: string;
+  username: string | null;
+  access_key_id: string | null;
+  resource_names: string;
+  resource_types: string;
+  read_only: number;
+  record: string;
+}
+
+/**
+ * The trail's reads and the request thread's writes on `<dataDir>/audit.sqlite` (sqlite-trail.ts):
+ * LookupEvents and `ward events` read (WAL: never waiting for the writer thread); retention, the
+ * emulator's reset and direct appends take the trail's write lock asynchronously first.
+ */
+export class SqliteTrailRepo implements EventRepo {
+  readonly #db: SQLite.Database;
+  readonly #lock: SqliteWriteLock;
+  readonly #insert: (events: readonly StoredEvent[]) => void;
+
+  constructor(db: SQLite.Database, lock: SqliteWriteLock) {
+    this.#db = db;
+    this.#lock = lock;
+    this.#insert = trailInserter(db);
+  }
+
+  async append(batch: readonly StoredEvent[]): Promise<void> {
+    await this.#write(() => this.#insert(batch));
+  }
+
+  async lookup(filter: EventFilter, page: EventPageRequest): Promise<EventPage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, ...values: unknown[]) => void (where.push(clause), params.push(...values));
+    if (filter.accountId !== undefined) add('account_id = ?', filter.accountId);
+    if (filter.startTime) add('time_ms >= ?', filter.startTime.getTime());
+    if (filter.endTime) add('time_ms <= ?', filter.endTime.getTime());
+    const a = filter.attribute;
+    if (a) {
+      const column = EQUALITY_COLUMNS[a.key];
+      if (column) add(`${column} = ?`, a.value);
+      else if (a.key === 'EventId') {
+        const at = uuidV7Time(a.value);
+        // A time-ordered ID names its millisecond: the time index finds it. Older IDs have their own.
+        if (at !== undefined) add('time_ms = ? and event_id = ?', at, a.value);
+        else add(`substr(event_id, 15, 1) <> '7' and event_id = ?`, a.value);
+      } else if (a.key === 'ReadOnly') add('read_only = ?', a.value === 'true' ? 1 : 0);
+      else if (a.key === 'ResourceName') add(`resource_names like ? escape '!'`, likeJsonString(a.value));
+      else if (a.key === 'ResourceType') add(`resource_types like ? escape '!'`, likeJsonString(a.value));
+    }
+    if (page.cursor !== undefined) {
+      const [time, id] = decodeCursor(page.cursor);
+      add('(time_ms < ? or (time_ms = ? and event_id < ?))', time, time, id);
+    }
+    const sql = `select * from events ${where.length ? `where ${where.join(' and ')}` : ''} order by time_ms desc, event_id desc limit ?`;
+    const rows = this.#db.prepare(sql).all(...params, page.limit + 1) as Row[];
+    const kept = rows.slice(0, page.limit);
+    const last = kept[kept.length - 1];
+    return {
+      events: kept.map(fromRow),
+      ...(rows.length > page.limit && last ? { next: Buffer.from(`${last.time_ms}|${last.event_id}`, 'utf8').toString('base64url') } : {}),
+    };
+  }
+
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    return this.#write(() => this.#db.prepare('delete from events where time_ms < ?').run(cutoff.getTime()).changes);
+  }
+
+  async #write<T>(fn: () => T): Promise<T> {
+    await this.#lock.acquire();
+    try {
+      return this.#db.transaction(fn).immediate();
+    } finally {
+      this.#lock.release();
+    }
+  }
+}
+
+/** The Unix milliseconds a UUIDv7 begins with (build-event.ts timeOrderedUuid); undefined for any other ID. */
+function uuidV7Time(id: string): number | undefined {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+}
+
+/** `<ms>|<id>`; a cursor from before the trail had its own file (`<ISO time>|<id>`) still works. */
+function decodeCursor(cursor: string): [number, string] {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const bar = text.indexOf('|');
+  const time = bar < 0 ? Number.NaN : /^\d+$/.test(text.slice(0, bar)) ? Number(text.slice(0, bar)) : /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text.slice(0, bar)) : Number.NaN;
+  if (!Number.isFinite(time)) throw new InvalidCursor(cursor);
+  return [time, text.slice(bar + 1)];
+}
+
+/** A LIKE pattern matching `value` as one whole string element of a JSON array column. */
+function likeJsonString(value: string): string {
+  return `%${JSON.stringify(value).replace(/[!%_]/g, (c) => `!${c}`)}%`;
+}
+
+function fromRow(r: Row): StoredEvent {
+  const names = JSON.parse(r.resource_names) as string[];
+  const types = JSON.parse(r.resource_types) as string[];
+  return {
+    eventId: r.event_id,
+    eventTime: new Date(r.time_ms).toISOString(),
+    accountId: r.account_id,
+    eventName: r.event_name,
+    eventSource: r.event_source,
+    ...(r.username !== null ? { username: r.username } : {}),
+    ...(r.access_key_id !== null ? { accessKeyId: r.access_key_id } : {}),
+    resources: names.map((name, i) => ({ name, type: types[i] ?? '' })),
+    readOnly: r.read_only === 1,
+    record: r.record,
+  };
+}

@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import type { StoredEvent } from '../audit/event-store.js';
+import { privateFile, privateIfPresent } from '../shared/private-files.js';
+import type { SqliteWriteLock } from './sqlite-write-lock.js';
+
+/**
+ * The audit trail's own SQLite file (SQLite backend only; PostgreSQL keeps its `events` table).
+ * In ward.sqlite every audit commit took the store's write lock, so CreateUser and AssumeRole
+ * queued behind the trail, and its checkpoints copied the trail's pages along with the store's.
+ * Here the audit writer thread is the only regular writer; the request thread writes only for
+ * retention and the emulator's reset, through `lock` (shared with the writer, as the store's).
+ *
+ * The table is shaped for cheap appends (bench/audit-writer.ts): a rowid table, times as integer
+ * milliseconds, no index on event_id (a UUIDv7 carries its time: EventId lookups go through the
+ * time index) and secondary indexes without the 24-byte ISO time and 36-byte ID in every entry.
+ * Lookups use the same attributes and the same indexed paths as before.
+ */
+export const TRAIL_FILE = 'audit.sqlite';
+
+const SCHEMA_VERSION = 1;
+const SCHEMA = `
+  create table if not exists events (
+    time_ms integer not null,
+    event_id text not null,
+    account_id text not null,
+    event_name text not null,
+    event_source text not null,
+    username text,
+    access_key_id text,
+    resource_names text not null,
+    resource_types text not null,
+    read_only integer not null,
+    record text not null
+  );
+  create index if not exists events_account_time on events (account_id, time_ms);
+  create index if not exists events_account_name on events (account_id, event_name, time_ms);
+  create index if not exists events_account_user on events (account_id, username, time_ms);
+  create index if not exists events_account_key on events (account_id, access_key_id, time_ms);
+  create index if not exists events_time on events (time_ms);
+  -- Events from before time-ordered IDs (UUIDv4, moved from ward.sqlite): only they need an ID index.
+  create index if not exists events_legacy_id on events (event_id) where substr(event_id, 15, 1) <> '7';
+`;
+
+/** Columns in insert order (rowParams). */
+const COLUMNS = 'time_ms, event_id, account_id, event_name, event_source, username, access_key_id, resource_names, resource_types, read_only, record';
+const WIDTH = 11;
+/** Rows per prepared multi-row INSERT: one statement run instead of a hundred. */
+const ROWS = 100;
+
+/** Opens (creating, 0600) `<dataDir>/audit.sqlite` with the trail's schema. */
+export function openTrailDatabase(dataDir: string): SQLite.Database {
+  const file = join(dataDir, TRAIL_FILE);
+  privateFile(file);
+  for (const suffix of ['-wal', '-shm', '-journal']) privateIfPresent(file + suffix);
+  const db = new SQLite(file);
+  // As the store: WAL, and NORMAL sync, which loses nothing when the process dies (SIGTERM, a
+  // crash); a power loss may roll back the last commits before a checkpoint, never corrupt.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  if ((db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
+    db.exec(`begin immediate; ${SCHEMA}; pragma user_version = ${SCHEMA_VERSION}; commit`);
+  }
+  for (const suffix of ['-wal', '-shm']) privateIfPresent(file + suffix);
+  return db;
+}
+
+/**
+ * Moves the events an earlier Ward kept in ward.sqlite into the trail, once: an operator keeps
+ * their whole retention period across the upgrade. Rows go over in one transaction on the trail,
+ * then are deleted from the store; a copy already made (a crash between the two commits) is
+ * skipped, so running it again is safe. Returns how many moved.
+ */
+export function moveStoreEvents(trail: SQLite.Database, dataDir: string): number {
+  const attached = join(dataDir, 'ward.sqlite');
+  trail.prepare('attach database ? as store').run(attached);
+  try {
+    const hasTable = trail.prepare(`select 1 from store.sqlite_master where type = 'table' and name = 'events'`).get();
+    if (!hasTable || !trail.prepare('select 1 from store.events limit 1').get()) return 0;
+    const move = trail.transaction(() => {
+      const copied = trail
+        .prepare(
+          `insert into main.events (${COLUMNS})
+           select t, s.event_id, s.account_id, s.event_name, s.event_source, s.username, s.access_key_id,
+                  s.resource_names, s.resource_types, s.read_only, s.record
+           from (select *, cast(round(unixepoch(event_time, 'subsec') * 1000) as integer) as t from store.events) s
+           where not exists (select 1 from main.events m where m.time_ms = s.t and m.event_id = s.event_id)
+           order by s.event_time`,
+        )
+        .run().changes;
+      trail.prepare('delete from store.events').run();
+      return copied;
+    });
+    return move.immediate();
+  } finally {
+    trail.prepare('detach database store').run();
+  }
+}
+
+/** An event's bind values, in COLUMNS order. */
+export function rowParams(e: StoredEvent, out: unknown[]): void {
+  out.push(
+    Date.parse(e.eventTime), e.eventId, e.accountId, e.eventName, e.eventSource, e.username ?? null, e.accessKeyId ?? null,
+    resourceJson(e, 'name'), resourceJson(e, 'type'), e.readOnly ? 1 : 0, e.record,
+  );
+}
+
+// Most calls name no resource: skip building and serializing two empty arrays.
+const resourceJson = (e: StoredEvent, field: 'name' | 'type'): string => (e.resources.length === 0 ? '[]' : JSON.stringify(e.resources.map((r) => r[field])));
+
+/** Inserts `events` with prepared statements on `db`, inside the caller's transaction. */
+export function trailInserter(db: SQLite.Database): (events: readonly StoredEvent[]) => void {
+  const values = (n: number) => Array.from({ length: n }, () => `(${'?,'.repeat(WIDTH - 1)}?)`).join(',');
+  const many = db.prepare(`insert into events (${COLUMNS}) values ${values(ROWS)}`);
+  const one = db.prepare(`insert into events (${COLUMNS}) values ${values(1)}`);
+  return (events) => {
+    const params: unknown[] = [];
+    let i = 0;
+    for (; i + ROWS <= events.length; i += ROWS) {
+      params.length = 0;
+      for (let k = i; k < i + ROWS; k++) rowParams(events[k]!, params);
+      many.run(params);
+    }
+    for (; i < events.length; i++) {
+      params.length = 0;
+      rowParams(events[i]!, params);
+      one.run(params);
+    }
+  };
+}
+
+/** The audit writer thread's appender: its own connection, one transaction per batch. */
+export interface TrailAppender {
+  append(events: readonly StoredEvent[]): void;
+  close(): void;
+}
+
+/**
+ * On a thread that may block: takes `lock` synchronously around each transaction (the request
+ * thread, when it deletes, waits for it asynchronously and the writer steps aside meanwhile).
+ */
+export function openTrailAppender(dataDir: string, lock: SqliteWriteLock): TrailAppender {
+  const db = openTrailDatabase(dataDir);
+  const insert = trailInserter(db);
+  const append = db.transaction(insert);
+  return {
+    append(events) {
+      if (events.length === 0) return;
+      lock.acquireSync();
+      try {
+        append.immediate(events);
+      } finally {
+        lock.release();
+      }
+    },
+    close: () => db.close(),
+  };
+}
