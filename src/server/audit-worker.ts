@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildEvents } from '../audit/build-event.js';
 import { decodeBatch } from '../audit/portable-batch.js';
+import { storeCheckpointer } from '../store/sqlite.js';
 import { openTrailAppender } from '../store/sqlite-trail.js';
 import { SqliteWriteLock } from '../store/sqlite-write-lock.js';
 import { modelNamed } from '../wire/index.js';
@@ -11,6 +12,7 @@ import type { AuditWorkerData, FromAuditWorker, ToAuditWorker } from './audit-wo
 const port = parentPort!;
 const { dataDir, writeLock, defaultAccountId } = workerData as AuditWorkerData;
 const log = openTrailAppender(dataDir, new SqliteWriteLock(writeLock));
+const store = storeCheckpointer(dataDir);
 const send = (m: FromAuditWorker) => port.postMessage(m);
 const report = (err: unknown, message: string) => send({ error: err instanceof Error ? (err.stack ?? err.message) : String(err), message });
 
@@ -22,6 +24,7 @@ port.on('message', (m: ToAuditWorker) => {
 async function handle(m: ToAuditWorker): Promise<void> {
   if ('close' in m) {
     log.close();
+    store.close();
     port.close();
     return;
   }
@@ -30,6 +33,11 @@ async function handle(m: ToAuditWorker): Promise<void> {
     log.append(events);
   } catch (err) {
     report(err, 'writing audit events failed');
+  }
+  try {
+    store.checkpoint();
+  } catch (err) {
+    report(err, 'checkpointing the store failed');
   }
   send({ ack: m.seq });
 }

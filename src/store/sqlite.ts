@@ -61,6 +61,15 @@ export async function ping(db: Kysely<Database>): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
+/**
+ * The audit writer thread's checkpoints of `<dataDir>/ward.sqlite` (the request thread's connection
+ * has none of its own): PASSIVE, so it never waits for or blocks a writer or reader.
+ */
+export function storeCheckpointer(dataDir: string): { checkpoint(): void; close(): void } {
+  const sqlite = new SQLite(join(dataDir, 'ward.sqlite'));
+  return { checkpoint: () => void sqlite.pragma('wal_checkpoint(PASSIVE)'), close: () => sqlite.close() };
+}
+
 /** `writeLock`: taken around every transaction, asynchronously (the request thread's connection). */
 function openSqliteKysely(dataDir: string, writeLock?: SqliteWriteLock): Kysely<Database> {
   const sqlite = new SQLite(join(dataDir, 'ward.sqlite'));
@@ -69,6 +78,10 @@ function openSqliteKysely(dataDir: string, writeLock?: SqliteWriteLock): Kysely<
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The request thread's connection never checkpoints: a checkpoint's fsyncs would stall its event
+  // loop. The audit writer thread checkpoints the store after each batch (storeCheckpointer); when
+  // the trail shared this file, its commits crossed the WAL threshold and did this work there.
+  if (writeLock) sqlite.pragma('wal_autocheckpoint = 0');
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, writeLock) });
 }
 
