@@ -56,7 +56,7 @@ export async function load(
     url,
     connections: opts.connections,
     duration: opts.duration,
-    ...(opts.request ? { requests: [opts.request as autocannon.Request] } : {}),
+    ...(opts.request ? { requests: [opts.request] } : {}),
   });
   return {
     name,

@@ -1,4 +1,4 @@
-import { CreateUserCommand, IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
+import { CreateUserCommand, type IAMClient, ListUsersCommand } from '@aws-sdk/client-iam';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { CreateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -77,7 +77,7 @@ describe('POST /authorize in the audit trail', () => {
     });
 
     // Neither the signature nor anything else of the signed request is kept.
-    const signature = /Signature=([0-9a-f]{64})/.exec(String(new Headers(allowedRequest.headers as Array<[string, string]>).get('authorization')))![1]!;
+    const signature = /Signature=([0-9a-f]{64})/.exec(String(new Headers(allowedRequest.headers).get('authorization')))![1]!;
     for (const r of records) {
       expect(r.event.CloudTrailEvent).not.toContain(signature);
       expect(r.event.CloudTrailEvent).not.toContain('AWS4-HMAC-SHA256');

@@ -28,8 +28,8 @@ const cleanEnv = () => {
 async function serve(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [WARD, 'serve', '--port', String(port), '--data', dataDir], { env: cleanEnv() });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const deadline = Date.now() + 30_000;
   while (!out.includes('Ward is listening')) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`ward did not start:\n${out}`);

@@ -98,7 +98,7 @@ describe('console: my security credentials in Chromium', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .csv file' }).click()]);
     expect(download.suggestedFilename()).toBe(`${USER}_accessKeys.csv`);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toBe(`Access key ID,Secret access key\n${keyId},${secret}\n`);
 
     const identity = await ward.sts({ accessKeyId: keyId, secretAccessKey: secret }).send(new GetCallerIdentityCommand({}));

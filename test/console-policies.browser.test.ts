@@ -167,7 +167,7 @@ describe('console policies, simulator, password policy and credential report in 
     const [download] = await Promise.all([root.waitForEvent('download'), root.getByRole('link', { name: 'Download report' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^status_reports_\d{4}-\d\d-\d\dT\d\d_\d\d_\d\d\+00_00\.csv$/);
     const { readFile } = await import('node:fs/promises');
-    const csv = await readFile((await download.path())!, 'utf8');
+    const csv = await readFile(await download.path(), 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,/);
     expect(csv).toContain(`arn:aws:iam::${ward.accountId}:user/sim-user`);
   });

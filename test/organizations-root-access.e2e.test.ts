@@ -189,7 +189,7 @@ describe('privileged root sessions on a member account', () => {
     const iam = t.iam(memberAdmin);
     await iam.send(new CreateUserCommand({ UserName: 'alice' }));
     const device = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-phone' }))).VirtualMFADevice!;
-    const seed = new TextDecoder().decode(device.Base32StringSeed!);
+    const seed = new TextDecoder().decode(device.Base32StringSeed);
     const step = stepAt(new Date());
     await iam.send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: device.SerialNumber!, AuthenticationCode1: codeAtStep(seed, step - 1), AuthenticationCode2: codeAtStep(seed, step) }));
     const del = t.iam(await assumeRoot(t.sts(admin), DELETE));

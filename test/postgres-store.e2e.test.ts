@@ -142,7 +142,7 @@ describe.skipIf(!TEST_DATABASE_URL)('the PostgreSQL store', () => {
       const iam = new IAMClient({ endpoint: n.url, region: 'us-east-1', credentials: root, maxAttempts: 1 });
       await iam.send(new CreateUserCommand({ UserName: `from-${n.port}` }));
     }
-    const iam = new IAMClient({ endpoint: nodes[0]!.url, region: 'us-east-1', credentials: root, maxAttempts: 1 });
+    const iam = new IAMClient({ endpoint: nodes[0].url, region: 'us-east-1', credentials: root, maxAttempts: 1 });
     expect((await iam.send(new ListUsersCommand({}))).Users).toHaveLength(2);
   });
 

@@ -65,8 +65,8 @@ describe('slow clients and connection floods', () => {
     extra.write('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     expect(await refused).toBe('');
 
-    held[0]!.destroy();
-    await new Promise<void>((resolve) => held[0]!.once('close', () => resolve()));
+    held[0].destroy();
+    await new Promise<void>((resolve) => held[0].once('close', () => resolve()));
     // The server learns of the close asynchronously: retry until a slot is free.
     let answered = '';
     while (!answered.includes('200 OK')) {

@@ -34,7 +34,7 @@ const nextCode = (seed: string): string => {
 
 async function enabledDevice(creds: Credentials, userName: string, name: string): Promise<{ serial: string; seed: string }> {
   const device = (await t.iam(creds).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }))).VirtualMFADevice!;
-  const seed = new TextDecoder().decode(device.Base32StringSeed!);
+  const seed = new TextDecoder().decode(device.Base32StringSeed);
   const step = stepAt(now);
   await t.iam(creds).send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: device.SerialNumber!, AuthenticationCode1: codeAtStep(seed, step - 1), AuthenticationCode2: codeAtStep(seed, step) }));
   return { serial: device.SerialNumber!, seed };

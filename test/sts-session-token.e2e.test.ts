@@ -33,7 +33,7 @@ beforeAll(async () => {
   });
   const device = (await t.iam().send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-phone' }))).VirtualMFADevice!;
   serial = device.SerialNumber!;
-  seed = new TextDecoder().decode(device.Base32StringSeed!);
+  seed = new TextDecoder().decode(device.Base32StringSeed);
   const step = stepAt(now);
   await t.iam().send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: serial, AuthenticationCode1: codeAtStep(seed, step - 1), AuthenticationCode2: codeAtStep(seed, step) }));
 });

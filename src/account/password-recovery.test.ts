@@ -278,7 +278,7 @@ describe('resetting the password with the link', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(RecoveryLinkInvalidError);
-    const winner = results[0]!.status === 'fulfilled' ? 'Racer-One-Passw0rd' : 'Racer-Two-Passw0rd';
+    const winner = results[0].status === 'fulfilled' ? 'Racer-One-Passw0rd' : 'Racer-Two-Passw0rd';
     expect(await rootPasswordIs(STANDALONE, winner)).toBe(true);
   });
 });

@@ -66,7 +66,7 @@ async function smtpServer(behaviour: Behaviour, implicitTls?: { key: string; cer
         case 'STARTTLS': {
           reply('220 2.0.0 ready to start TLS');
           socket.removeAllListeners('data');
-          const secure = new TLSSocket(socket, { isServer: true, secureContext: createSecureContext(behaviour.tls!) });
+          const secure = new TLSSocket(socket, { isServer: true, secureContext: createSecureContext(behaviour.tls) });
           session.secured = true;
           socket = secure;
           secure.setEncoding('utf8');

@@ -9,7 +9,7 @@
  * - `smtps://[user:pass@]host[:port]`: TLS from the first byte, port 465 by default.
  * User and password are percent-decoded. Errors carry the server's reply, never the message.
  */
-import { Socket, isIP, connect as netConnect } from 'node:net';
+import { type Socket, isIP, connect as netConnect } from 'node:net';
 import { type ConnectionOptions, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { type Outbox, type OutboxMessage, mailAddress, renderMessage } from './outbox.js';
 
@@ -88,7 +88,7 @@ class ReplyReader {
     socket.setEncoding('utf8');
     socket.setTimeout(timeoutMs, () => socket.destroy(new SmtpError(`the SMTP server did not answer within ${timeoutMs} ms`)));
     socket.on('data', (chunk: string) => this.#data(chunk));
-    socket.on('error', (err) => this.#fail(err));
+    socket.on('error', (err: Error) => this.#fail(err));
     socket.on('close', () => this.#fail(new SmtpError('the SMTP server closed the connection')));
   }
 
@@ -203,7 +203,7 @@ export async function sendSmtp(relay: SmtpRelay, options: SmtpOptions, envelope:
       if (!extensions.has('STARTTLS')) throw new SmtpError('the SMTP server does not offer STARTTLS, which the SMTP URL asks for');
       await command('STARTTLS', 'STARTTLS', (c) => c === 220);
       reader.detach();
-      reader = new ReplyReader(await upgrade(reader.socket as Socket, relay, options.tls), timeoutMs);
+      reader = new ReplyReader(await upgrade(reader.socket, relay, options.tls), timeoutMs);
       extensions = await hello();
     }
     if (relay.user !== undefined) {

@@ -1,7 +1,7 @@
 import { AwsError } from '../shared/aws-error.js';
 import type { OperationHandler } from '../shared/call-context.js';
 import type { LookupEventsRequest, LookupEventsResponse } from '../wire/generated/cloudtrail.js';
-import { type EventAttributeKey, type EventRepo, InvalidCursor } from './event-store.js';
+import { type EventRepo, InvalidCursor } from './event-store.js';
 
 export interface CloudTrailHandlerDeps {
   /** Read lazily: a flush of buffered events comes first so a caller sees its own recent calls. */
@@ -33,7 +33,7 @@ export function createCloudTrailHandlers(deps: CloudTrailHandlerDeps): CloudTrai
         page = await deps.events.lookup(
           {
             accountId: ctx.principal.accountId,
-            ...(attribute ? { attribute: { key: attribute.AttributeKey as EventAttributeKey, value: attribute.AttributeValue } } : {}),
+            ...(attribute ? { attribute: { key: attribute.AttributeKey, value: attribute.AttributeValue } } : {}),
             ...(input.StartTime ? { startTime: input.StartTime } : {}),
             ...(input.EndTime ? { endTime: input.EndTime } : {}),
           },

@@ -7,7 +7,7 @@ const session: Principal = {
   kind: 'assumed-role', accountId: '123456789012', arn: 'arn:aws:sts::123456789012:assumed-role/r/s', userId: 'AROAEXAMPLE:s',
   roleId: 'AROAEXAMPLE', roleName: 'r', rolePath: '/', roleArn: 'arn:aws:iam::123456789012:role/r', sessionName: 's',
   session: { accessKeyId: 'ASIAEXAMPLE', issuedAt: new Date(1000), expiresAt: new Date(2000), mfaPresent: true, policies: [{ id: 'p', document: '{"big":"policy"}' }], tags: [{ key: 'k', value: 'v' }], transitiveTagKeys: ['k'] },
-} as Principal;
+};
 
 const base = { at: new Date(Date.UTC(2026, 10, 23)), sourceIp: '10.0.0.1', userAgent: 'aws-cli/1.45' };
 

@@ -69,7 +69,7 @@ export class Authenticator {
     }
     const auth = parsed.auth;
     const skip = this.emulator !== undefined && this.emulator.skipRemaining > 0;
-    if (skip) this.emulator!.skipRemaining -= 1;
+    if (skip) this.emulator.skipRemaining -= 1;
 
     const credential = await this.resolver.resolve(auth.accessKeyId);
     if (!credential) {

@@ -31,6 +31,7 @@ export class LastUsedRecorder {
   }
 
   async flush(): Promise<void> {
+    clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#keys.size === 0 && this.#services.size === 0) return this.#flushing;
     const keys = [...this.#keys.values()];

@@ -27,7 +27,7 @@ export type ConsoleContext = Context<ConsoleEnv>;
 
 /** Where the request came from, for aws:SourceIp and the audit trail. */
 export function originOf(c: Context<ConsoleEnv>): { sourceIp: string; userAgent: string; secure: boolean; host?: string } {
-  const socket = c.env?.incoming?.socket as (IncomingMessage['socket'] & { encrypted?: boolean }) | undefined;
+  const socket: (IncomingMessage['socket'] & { encrypted?: boolean }) | undefined = c.env?.incoming?.socket;
   const host = c.req.header('host');
   return {
     sourceIp: c.var.deps.clientAddress.of(socket?.remoteAddress, c.req.header('x-forwarded-for')),

@@ -26,12 +26,12 @@ export function isObject(v: unknown): v is Json {
 export function stringList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return [v];
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return undefined;
-  return v.slice() as string[];
+  return v.slice();
 }
 
 /** The Statement element as a list: a single object or an array. */
 export function statementList(v: unknown): unknown[] | undefined {
-  if (Array.isArray(v)) return v;
+  if (Array.isArray(v)) return v as unknown[];
   if (isObject(v)) return [v];
   return undefined;
 }

@@ -88,8 +88,8 @@ export function parseTemplate(raw: string, substitute: boolean): string | Templa
     literal += raw[i];
     i++;
   }
+  if (keys.length === 0) return literal;
   if (literal) parts.push(literal);
-  if (keys.length === 0) return parts.join('');
   return { parts, keys };
 }
 

@@ -52,7 +52,7 @@ export function canonicalHeaders(
   // Real requests carry about ten headers and sign about seven: a nested scan costs less than a Set
   // and a Map. The bound keeps a hostile request with thousands of names on the linear path.
   if (headers.length * signedHeaders.length > NESTED_SCAN_LIMIT) return canonicalHeadersLarge(headers, signedHeaders);
-  const joined: Array<string | undefined> = new Array(signedHeaders.length);
+  const joined = new Array<string | undefined>(signedHeaders.length);
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
     for (let i = 0; i < signedHeaders.length; i++) {

@@ -80,6 +80,9 @@ const NEVER_SIGNED = new Set([
 
 const URL_PARTS = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/s;
 
+// Array.isArray narrows a readonly array type to any[]; this keeps the element type.
+const isHeaderList = (h: SignRequestInput['headers']): h is ReadonlyArray<readonly [string, string]> => Array.isArray(h);
+
 /**
  * Signs a request with SigV4 (Authorization header or presigned query), producing exactly what
  * Ward's verifier expects. For Ward's own tests, benchmarks and tooling; throws on bad input.
@@ -92,7 +95,7 @@ export function signRequest(input: SignRequestInput): SignedRequest {
   const path = m[3] || '/';
   const query = m[4] ?? '';
 
-  const headers: Array<[string, string]> = Array.isArray(input.headers)
+  const headers: Array<[string, string]> = isHeaderList(input.headers)
     ? input.headers.map(([n, v]): [string, string] => [n, v])
     : Object.entries(input.headers ?? {});
   if (!headers.some(([n]) => n.toLowerCase() === 'host')) headers.unshift(['host', hostHeader(scheme, authority)]);

@@ -90,7 +90,7 @@ export function decodeOperationInput<S extends DispatchService>(located: Located
     throw new AwsError('SerializationException', 'VALUE_NULL can not be converted to a Structure', 400, 'Sender');
   }
   if (located.rest) {
-    return decodeRestJsonInput(service.model, operation, req.rawPath, new URLSearchParams(req.rawQuery), req.headers as Array<[string, string]>, req.body.toString('utf8'));
+    return decodeRestJsonInput(service.model, operation, req.rawPath, new URLSearchParams(req.rawQuery), req.headers, req.body.toString('utf8'));
   }
   if (located.json !== undefined) return decodeJsonInput(service.model, operation, located.json);
   return decodeQueryInput(service.model, operation, located.params!);

@@ -89,7 +89,7 @@ function decodeStructure(model: ServiceModel, shape: Shape, obj: Record<string, 
  * (epoch seconds) become Dates, blobs (base64) Uint8Arrays, unknown members are dropped. An empty body is `{}`.
  * Throws AwsError `SerializationException` for malformed JSON or ill-typed members.
  */
-export function decodeJsonInput(model: ServiceModel, operationName: string, body: string | unknown): unknown {
+export function decodeJsonInput(model: ServiceModel, operationName: string, body: unknown): unknown {
   const op = findOperation(model, operationName);
   if (!op) throw new AwsError('UnknownOperationException', `Unknown operation ${operationName}`, 400);
   let parsed: unknown = body ?? {};

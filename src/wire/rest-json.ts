@@ -141,6 +141,7 @@ export function serializeRestJsonResponse(model: ServiceModel, operationName: st
       if (m.ref.location !== 'header') continue;
       const v = (output as Record<string, unknown>)[m.name];
       if (v === undefined || v === null) continue;
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- header members are scalar shapes
       headers[m.wire] = v instanceof Date ? v.toUTCString() : String(v);
     }
   }

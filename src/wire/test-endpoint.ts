@@ -36,7 +36,7 @@ export async function startTestEndpoint(model: ServiceModel, reply: Reply): Prom
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const requestId = `req-${calls.length + 1}`;
-      let operation = '';
+      let operation: string;
       let status = 200;
       let payload: string;
       try {

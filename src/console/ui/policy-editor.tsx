@@ -1,7 +1,7 @@
 /** Policy JSON as AWS's console shows it: indented; text that is not JSON stays as written. */
 export function prettyPolicy(text: string | undefined): string {
   if (!text) return '';
-  let raw = text;
+  let raw: string;
   // IAM returns documents URL-encoded; a document that is not encoded has no escapes to undo.
   try {
     raw = decodeURIComponent(text);

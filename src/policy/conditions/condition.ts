@@ -110,9 +110,9 @@ export function evaluateCondition(c: CompiledCondition, state: EvalState): boole
   const family = spec.family;
   let anyMatch = false;
   let allMatch = true;
-  const count = typeof raw === 'string' ? 1 : raw!.length;
+  const count = typeof raw === 'string' ? 1 : raw.length;
   for (let i = 0; i < count; i++) {
-    const r = family.parse(typeof raw === 'string' ? raw : raw![i]!);
+    const r = family.parse(typeof raw === 'string' ? raw : raw[i]!);
     if (r === undefined) return false;
     let hit = false;
     for (const p of values) {

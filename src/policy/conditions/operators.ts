@@ -14,8 +14,8 @@ import type { BaseOperator } from './operator-name.js';
 import { stringEquals, stringEqualsIgnoreCase, stringLike } from './string-operators.js';
 
 // Each family is typed in its own values; the table only needs them as opaque families.
-const pos = <P, R>(family: OperatorFamily<P, R>): OperatorSpec => ({ family: family as unknown as OperatorFamily, negated: false });
-const neg = <P, R>(family: OperatorFamily<P, R>): OperatorSpec => ({ family: family as unknown as OperatorFamily, negated: true });
+const pos = <P, R>(family: OperatorFamily<P, R>): OperatorSpec => ({ family, negated: false });
+const neg = <P, R>(family: OperatorFamily<P, R>): OperatorSpec => ({ family, negated: true });
 
 /** Null is handled on its own: it tests presence, not values. */
 export const OPERATORS: Record<Exclude<BaseOperator, 'Null'>, OperatorSpec> = {

@@ -37,7 +37,7 @@ export function ownUserName(c: ConsoleContext, target: Target): string {
 
 /** The parsed form body (the guard already parsed it for the CSRF check; Hono keeps it). */
 export async function formBody(c: ConsoleContext): Promise<Record<string, unknown>> {
-  return (await c.req.parseBody()) as Record<string, unknown>;
+  return await c.req.parseBody();
 }
 
 /**

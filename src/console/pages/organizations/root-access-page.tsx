@@ -4,7 +4,7 @@ import { AwsError } from '../../../shared/aws-error.js';
 import type { Account, EnabledServicePrincipal } from '../../../wire/generated/organizations.js';
 import { ActionButton } from '../../ui/forms.js';
 import { Layout } from '../../ui/layout.js';
-import { ErrorNotice, FlashNotice, Notice } from '../../ui/notices.js';
+import { ErrorNotice, FlashNotice } from '../../ui/notices.js';
 import { pageChrome } from '../chrome.js';
 import { OrgTabs, actThenRedirect, formString } from './org-shared.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LinkedText } from './linked-text.js';
 
+// eslint-disable-next-line @typescript-eslint/no-base-to-string -- synchronous components render to a string, never a promise
 const render = (text: string) => String(<div>{LinkedText({ text, origin: 'http://127.0.0.1:4599' })}</div>);
 
 describe('LinkedText', () => {

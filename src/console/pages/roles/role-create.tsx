@@ -113,7 +113,7 @@ async function detailsStep(c: ConsoleContext, values: RoleValues, error?: unknow
           {policies.length === 0 ? <p class="hint">No policies to attach.</p> : null}
           <div class="checklist">
             {policies.map((p) => (
-              <Checkbox label={p.PolicyName!} name="policies" value={p.Arn!} checked={values.policies.includes(p.Arn!)} />
+              <Checkbox label={p.PolicyName!} name="policies" value={p.Arn} checked={values.policies.includes(p.Arn!)} />
             ))}
           </div>
         </fieldset>

@@ -10,7 +10,7 @@ import { rolePage } from './role-page.js';
 async function permissionsTab(c: ConsoleContext, role: Role) {
   const locked = isServiceLinked(role.Path);
   let attached: AttachedPolicy[] = [];
-  let inline: string[] = [];
+  let inline: string[];
   let attachable: Array<{ value: string; label: string }> = [];
   try {
     attached = (await c.var.call<ListAttachedRolePoliciesResponse>('iam', 'ListAttachedRolePolicies', { RoleName: role.RoleName })).AttachedPolicies ?? [];
