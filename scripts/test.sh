@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: preflight, type-check, then every unit and end-to-end test on SQLite, then
+# The whole test suite: preflight, type-check, lint, then every unit and end-to-end test on SQLite, then
 # the end-to-end suites (test/) again against a throwaway PostgreSQL server.
 # Ends with the plain "N passed, N failed" line CI reads (both passes added up).
 # WARD_TEST_SKIP_POSTGRES=1 runs the SQLite pass only.
@@ -15,6 +15,13 @@ fi
 
 if ! npx tsc -p tsconfig.json --noEmit; then
   echo "type check failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# eslint (type-aware rules: floating promises, exhaustive switches, ...) and prettier --check.
+if ! npm run --silent lint; then
+  echo "lint failed (npm run format fixes formatting)"
   echo "0 passed, 1 failed"
   exit 1
 fi
