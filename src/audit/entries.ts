@@ -22,8 +22,8 @@ export interface AuditedCall {
   /** The key that signed the request (also when it then failed to authenticate). */
   accessKeyId?: string | undefined;
   /** The decoded input (even when it then failed validation). */
-  input?: unknown;
-  output?: unknown;
+  input?: unknown | undefined;
+  output?: unknown | undefined;
   /** AWS's error code and message; `status` is the HTTP status it answered with (metrics tell client from server errors by it). */
   error?: { code: string; message: string; status?: number } | undefined;
   /** Each authorization the call asked for, in order: a call refused by policy ends with its denial. */
