@@ -23,8 +23,8 @@ async function serve(port: number): Promise<{ child: ChildProcess; output: () =>
   for (const k of Object.keys(env)) if (k.startsWith('WARD_')) delete env[k];
   const child = spawn(process.execPath, [WARD, 'serve', '--port', String(port), '--data', data], { env });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   const deadline = Date.now() + 30_000;
   while (!out.includes('Ward is listening')) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`ward did not start:\n${out}`);

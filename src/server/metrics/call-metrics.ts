@@ -53,7 +53,7 @@ export interface CallMetricsOptions {
  */
 export class CallMetrics {
   /** Per door: service → operation → series. Only label values that passed `#admit` are keys. */
-  readonly #index: Array<Map<string, Map<string, CallSeries>>> = DOORS.map(() => new Map());
+  readonly #index: Array<Map<string, Map<string, CallSeries>>> = DOORS.map(() => new Map<string, Map<string, CallSeries>>());
   readonly #all: CallSeries[] = [];
   /** Denied decisions by door, layer and explicit (1) or implicit (0). */
   readonly #denials = new Float64Array(DOORS.length * DENYING_LAYERS.length * 2);
@@ -127,7 +127,7 @@ export class CallMetrics {
     }
     const byService = this.#index[door]!;
     let byOperation = byService.get(labels[0]);
-    if (!byOperation) byService.set(labels[0], (byOperation = new Map()));
+    if (!byOperation) byService.set(labels[0], (byOperation = new Map<string, CallSeries>()));
     let series = byOperation.get(labels[1]);
     if (!series) {
       series = {
