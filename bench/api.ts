@@ -5,7 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newAccessKeyId, newSecretAccessKey } from '../src/shared/ids.js';
-import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
+import {
+  CreateAccessKeyCommand,
+  CreateRoleCommand,
+  CreateUserCommand,
+  IAMClient,
+  PutUserPolicyCommand,
+} from '@aws-sdk/client-iam';
 import type autocannon from 'autocannon';
 import { signRequest } from '../src/sigv4/index.js';
 import { type LoadResult, load, median, startProcess, stop, table } from './support.js';
@@ -17,25 +23,46 @@ const logLevel = process.env.WARD_LOG_LEVEL ?? 'info';
 const credentials = { accessKeyId: newAccessKeyId('AKIA', '123456789012'), secretAccessKey: newSecretAccessKey() };
 const FORM = 'application/x-www-form-urlencoded; charset=utf-8';
 
-function signed(base: string, service: 'iam' | 'sts', body: string, as: { accessKeyId: string; secretAccessKey: string } = credentials) {
-  const s = signRequest({ method: 'POST', url: `${base}/`, headers: { 'content-type': FORM }, body, credentials: as, region: 'us-east-1', service });
+function signed(
+  base: string,
+  service: 'iam' | 'sts',
+  body: string,
+  as: { accessKeyId: string; secretAccessKey: string } = credentials,
+) {
+  const s = signRequest({
+    method: 'POST',
+    url: `${base}/`,
+    headers: { 'content-type': FORM },
+    body,
+    credentials: as,
+    region: 'us-east-1',
+    service,
+  });
   return { method: 'POST' as const, path: '/', headers: Object.fromEntries(s.headers), body };
 }
 
-async function assumeRoleSetup(wardUrl: string): Promise<{ roleArn: string; key: { accessKeyId: string; secretAccessKey: string } }> {
+async function assumeRoleSetup(
+  wardUrl: string,
+): Promise<{ roleArn: string; key: { accessKeyId: string; secretAccessKey: string } }> {
   const iam = new IAMClient({ endpoint: wardUrl, region: 'us-east-1', credentials });
   const user = await iam.send(new CreateUserCommand({ UserName: 'bench-assumer' }));
   const role = await iam.send(
     new CreateRoleCommand({
       RoleName: 'bench-role',
-      AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: user.User!.Arn }, Action: 'sts:AssumeRole' }] }),
+      AssumeRolePolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: user.User!.Arn }, Action: 'sts:AssumeRole' }],
+      }),
     }),
   );
   await iam.send(
     new PutUserPolicyCommand({
       UserName: 'bench-assumer',
       PolicyName: 'assume',
-      PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role.Role!.Arn }] }),
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role.Role!.Arn }],
+      }),
     }),
   );
   const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'bench-assumer' }))).AccessKey!;
@@ -74,10 +101,22 @@ async function main(): Promise<void> {
     const bareRuns: LoadResult[] = [];
     const identityRuns: LoadResult[] = [];
     for (let round = 0; round < rounds; round++) {
-      bareRuns.push(await load('bare node:http, fixed reply', `http://127.0.0.1:${barePort}`, { connections, duration, request: signed(wardUrl, 'sts', identityBody) }));
+      bareRuns.push(
+        await load('bare node:http, fixed reply', `http://127.0.0.1:${barePort}`, {
+          connections,
+          duration,
+          request: signed(wardUrl, 'sts', identityBody),
+        }),
+      );
       // One signed request replayed: SigV4 allows that within the 15-minute window, and it keeps the
       // load generator's own signing cost out of the measurement.
-      identityRuns.push(await load('sts:GetCallerIdentity (signed)', wardUrl, { connections, duration, request: signed(wardUrl, 'sts', identityBody) }));
+      identityRuns.push(
+        await load('sts:GetCallerIdentity (signed)', wardUrl, {
+          connections,
+          duration,
+          request: signed(wardUrl, 'sts', identityBody),
+        }),
+      );
     }
     const bareRow = median(bareRuns);
     rows.push(bareRow, median(identityRuns));
@@ -90,7 +129,10 @@ async function main(): Promise<void> {
         request: {
           method: 'POST',
           path: '/',
-          setupRequest: (req: autocannon.Request) => ({ ...req, ...signed(wardUrl, 'iam', `Action=CreateUser&Version=2010-05-08&UserName=bench-${run}-${n++}`) }),
+          setupRequest: (req: autocannon.Request) => ({
+            ...req,
+            ...signed(wardUrl, 'iam', `Action=CreateUser&Version=2010-05-08&UserName=bench-${run}-${n++}`),
+          }),
         },
       }),
     );
@@ -101,10 +143,17 @@ async function main(): Promise<void> {
       await load('sts:AssumeRole (signed, new session each)', wardUrl, {
         connections,
         duration,
-        request: signed(wardUrl, 'sts', `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(assumer.roleArn)}&RoleSessionName=bench`, assumer.key),
+        request: signed(
+          wardUrl,
+          'sts',
+          `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(assumer.roleArn)}&RoleSessionName=bench`,
+          assumer.key,
+        ),
       }),
     );
-    process.stdout.write(`\nnode ${process.version}, ${connections} connections, ${duration} s each (bare and GetCallerIdentity: median of ${rounds} alternating rounds), Ward log level ${logLevel}\n\n`);
+    process.stdout.write(
+      `\nnode ${process.version}, ${connections} connections, ${duration} s each (bare and GetCallerIdentity: median of ${rounds} alternating rounds), Ward log level ${logLevel}\n\n`,
+    );
     process.stdout.write(table(rows, bareRow) + '\n');
   } finally {
     await stop(ward);

@@ -25,12 +25,35 @@ const size = Number(process.env.BATCH ?? 1500);
 const credentials = { accessKeyId: newAccessKeyId('AKIA', '123456789012'), secretAccessKey: newSecretAccessKey() };
 const dataDir = mkdtempSync(join(tmpdir(), 'ward-audit-bench-'));
 const ward = await startWard(
-  configSchema.parse({ port: 0, dataDir, bootstrapAccessKeyId: credentials.accessKeyId, bootstrapSecretAccessKey: credentials.secretAccessKey }),
+  configSchema.parse({
+    port: 0,
+    dataDir,
+    bootstrapAccessKeyId: credentials.accessKeyId,
+    bootstrapSecretAccessKey: credentials.secretAccessKey,
+  }),
   { logger: pino({ level: 'silent' }) },
 );
 const body = 'Action=GetCallerIdentity&Version=2011-06-15';
-const s = signRequest({ method: 'POST', url: `${ward.url}/`, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'user-agent': 'aws-sdk-js/3.1169.0 ua/2.1 os/linux lang/js md/nodejs#20.20.2 api/sts#3.1169.0' }, body, credentials, region: 'us-east-1', service: 'sts' });
-const raw: RawRequest = { method: 'POST', url: '/', headers: [...s.headers].map(([k, v]) => [k, v] as [string, string]), body: Buffer.from(body), remoteAddress: '127.0.0.1', secure: false };
+const s = signRequest({
+  method: 'POST',
+  url: `${ward.url}/`,
+  headers: {
+    'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+    'user-agent': 'aws-sdk-js/3.1169.0 ua/2.1 os/linux lang/js md/nodejs#20.20.2 api/sts#3.1169.0',
+  },
+  body,
+  credentials,
+  region: 'us-east-1',
+  service: 'sts',
+});
+const raw: RawRequest = {
+  method: 'POST',
+  url: '/',
+  headers: [...s.headers].map(([k, v]) => [k, v] as [string, string]),
+  body: Buffer.from(body),
+  remoteAddress: '127.0.0.1',
+  secure: false,
+};
 // The pipeline's own facts for each call, captured instead of handed to the trail.
 const calls: AuditedCall[] = [];
 const capturing = { ...ward.api, audit: { record: (c: AuditedCall) => void calls.push(c), pressure: () => undefined } };
@@ -45,7 +68,11 @@ const cpu = () => {
 const start = Date.now();
 for (let b = 0; b < batches; b++) {
   // Fresh IDs, and times 100 ms a batch, as live traffic has.
-  const batch = calls.map((c, i) => ({ ...c, requestId: `${c.requestId.slice(0, 24)}${(b * size + i).toString(16).padStart(12, '0')}`, at: new Date(start + b * 100 + Math.floor((i * 100) / size)) }));
+  const batch = calls.map((c, i) => ({
+    ...c,
+    requestId: `${c.requestId.slice(0, 24)}${(b * size + i).toString(16).padStart(12, '0')}`,
+    at: new Date(start + b * 100 + Math.floor((i * 100) / size)),
+  }));
   let t = cpu();
   const crossed = structuredClone(encodeBatch(batch));
   phases.cross += cpu() - t;
@@ -53,7 +80,9 @@ for (let b = 0; b < batches; b++) {
   const entries = decodeBatch(crossed);
   phases.decode += cpu() - t;
   t = cpu();
-  const events = buildEvents(entries, '123456789012', modelNamed, (err) => { throw err; });
+  const events = buildEvents(entries, '123456789012', modelNamed, (err) => {
+    throw err;
+  });
   phases.build += cpu() - t;
   if (b === 0) process.stdout.write(`record: ${events[0]!.record.length} bytes\n`);
   t = cpu();

@@ -17,12 +17,35 @@ const rounds = Number(process.env.ROUNDS ?? 5);
 const credentials = { accessKeyId: newAccessKeyId('AKIA', '123456789012'), secretAccessKey: newSecretAccessKey() };
 const dataDir = mkdtempSync(join(tmpdir(), 'ward-handle-'));
 const ward = await startWard(
-  configSchema.parse({ port: 0, dataDir, bootstrapAccessKeyId: credentials.accessKeyId, bootstrapSecretAccessKey: credentials.secretAccessKey }),
+  configSchema.parse({
+    port: 0,
+    dataDir,
+    bootstrapAccessKeyId: credentials.accessKeyId,
+    bootstrapSecretAccessKey: credentials.secretAccessKey,
+  }),
   { logger: pino({ level: 'silent' }) },
 );
 const body = 'Action=GetCallerIdentity&Version=2011-06-15';
-const s = signRequest({ method: 'POST', url: `${ward.url}/`, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', 'user-agent': 'aws-sdk-js/3.1169.0 ua/2.1 os/linux lang/js md/nodejs#20.20.2 api/sts#3.1169.0' }, body, credentials, region: 'us-east-1', service: 'sts' });
-const raw: RawRequest = { method: 'POST', url: '/', headers: [...s.headers].map(([k, v]) => [k, v] as [string, string]), body: Buffer.from(body), remoteAddress: '127.0.0.1', secure: false };
+const s = signRequest({
+  method: 'POST',
+  url: `${ward.url}/`,
+  headers: {
+    'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+    'user-agent': 'aws-sdk-js/3.1169.0 ua/2.1 os/linux lang/js md/nodejs#20.20.2 api/sts#3.1169.0',
+  },
+  body,
+  credentials,
+  region: 'us-east-1',
+  service: 'sts',
+});
+const raw: RawRequest = {
+  method: 'POST',
+  url: '/',
+  headers: [...s.headers].map(([k, v]) => [k, v] as [string, string]),
+  body: Buffer.from(body),
+  remoteAddress: '127.0.0.1',
+  secure: false,
+};
 const check = await handleApi(raw, ward.api);
 if (check.status !== 200) throw new Error(`GetCallerIdentity answered ${check.status}: ${check.body}`);
 /** CPU µs of this process's main thread (Linux: its task's stat; Node 20 has no threadCpuUsage). */
@@ -42,6 +65,8 @@ for (let r = 0; r < rounds; r++) {
   total.push((used.user + used.system) / iterations);
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(2);
-process.stdout.write(`handleApi, signed sts:GetCallerIdentity, µs CPU per call (median of ${rounds} × ${iterations}): main thread ${median(main)}, whole process ${median(total)}\n`);
+process.stdout.write(
+  `handleApi, signed sts:GetCallerIdentity, µs CPU per call (median of ${rounds} × ${iterations}): main thread ${median(main)}, whole process ${median(total)}\n`,
+);
 await ward.close();
 rmSync(dataDir, { recursive: true, force: true });

@@ -14,7 +14,14 @@ import { seedUsers } from './seed.js';
 const users = Number(process.env.USERS ?? 100_000);
 const dataDir = mkdtempSync(join(tmpdir(), 'ward-list-'));
 const root = { accessKeyId: newAccessKeyId('AKIA', '123456789012'), secretAccessKey: newSecretAccessKey() };
-const config = configSchema.parse({ port: 0, dataDir, logLevel: 'warn', bootstrapAccessKeyId: root.accessKeyId, bootstrapSecretAccessKey: root.secretAccessKey, usersPerAccountQuota: users + 10 });
+const config = configSchema.parse({
+  port: 0,
+  dataDir,
+  logLevel: 'warn',
+  bootstrapAccessKeyId: root.accessKeyId,
+  bootstrapSecretAccessKey: root.secretAccessKey,
+  usersPerAccountQuota: users + 10,
+});
 
 const ward = await startWard(config);
 const baseRss = process.memoryUsage().rss;

@@ -57,7 +57,11 @@ const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
 const POLICY = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
-    { Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListAccessKeys'], Resource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}` },
+    {
+      Effect: 'Allow',
+      Action: ['iam:GetUser', 'iam:ListAccessKeys'],
+      Resource: `arn:aws:iam::${ACCOUNT}:user/\${aws:username}`,
+    },
     { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bench-bucket/*' },
   ],
 });
@@ -71,11 +75,23 @@ interface Target {
   nodes: number;
 }
 
-async function seed(target: Target, users: number, keys: number): Promise<{ keys: SeededKey[]; userNames: string[]; seconds: number }> {
+async function seed(
+  target: Target,
+  users: number,
+  keys: number,
+): Promise<{ keys: SeededKey[]; userNames: string[]; seconds: number }> {
   const box = new SecretBox(Buffer.from(MASTER_KEY, 'hex'));
-  const opened = await openStore({ dataDir: target.dataDirs[0]!, ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}) }, box);
+  const opened = await openStore(
+    { dataDir: target.dataDirs[0]!, ...(target.databaseUrl ? { databaseUrl: target.databaseUrl } : {}) },
+    box,
+  );
   try {
-    await bootstrap(opened.store, { accountId: ACCOUNT, rootEmail: 'root@ward.local', now: new Date(), accessKey: root });
+    await bootstrap(opened.store, {
+      accountId: ACCOUNT,
+      rootEmail: 'root@ward.local',
+      now: new Date(),
+      accessKey: root,
+    });
     const r = await seedUsers(opened.store, { accountId: ACCOUNT, users, keys, policyDocument: POLICY });
     if (target.databaseUrl) {
       // Planner statistics, as autovacuum would have gathered on a database that grew over time.
@@ -99,7 +115,16 @@ async function startNodes(target: Target): Promise<Node[]> {
   const nodes: Node[] = [];
   for (let i = 0; i < target.nodes; i++) {
     const port = await freePort();
-    const args = ['bin/ward.js', 'serve', '--port', String(port), '--data', target.dataDirs[i]!, '--log-level', LOG_LEVEL];
+    const args = [
+      'bin/ward.js',
+      'serve',
+      '--port',
+      String(port),
+      '--data',
+      target.dataDirs[i]!,
+      '--log-level',
+      LOG_LEVEL,
+    ];
     if (target.databaseUrl) args.push('--database', target.databaseUrl);
     const child = await startProcess(
       process.execPath,
@@ -148,9 +173,27 @@ interface Req {
   onOk?: (body: string) => void;
 }
 
-function signedForm(port: number, service: 'iam' | 'sts', body: string, as: { accessKeyId: string; secretAccessKey: string }) {
-  const s = signRequest({ method: 'POST', url: `http://127.0.0.1:${port}/`, headers: { 'content-type': FORM }, body, credentials: as, region: REGION, service });
-  return { method: 'POST', path: '/', headers: { ...Object.fromEntries(s.headers), 'content-length': String(Buffer.byteLength(body)) }, body };
+function signedForm(
+  port: number,
+  service: 'iam' | 'sts',
+  body: string,
+  as: { accessKeyId: string; secretAccessKey: string },
+) {
+  const s = signRequest({
+    method: 'POST',
+    url: `http://127.0.0.1:${port}/`,
+    headers: { 'content-type': FORM },
+    body,
+    credentials: as,
+    region: REGION,
+    service,
+  });
+  return {
+    method: 'POST',
+    path: '/',
+    headers: { ...Object.fromEntries(s.headers), 'content-length': String(Buffer.byteLength(body)) },
+    body,
+  };
 }
 
 class Workload {
@@ -174,9 +217,20 @@ class Workload {
       const key = this.keys[Math.floor(Math.random() * this.keys.length)]!;
       this.touched.add(key.accessKeyId);
       const read = Math.floor((r / READ_PERCENT) * 4);
-      if (read === 0) return { kind: 'read', name: 'GetCallerIdentity', ...signedForm(port, 'sts', 'Action=GetCallerIdentity&Version=2011-06-15', key) };
-      if (read === 1) return { kind: 'read', name: 'GetUser', ...signedForm(port, 'iam', 'Action=GetUser&Version=2010-05-08', key) };
-      if (read === 2) return { kind: 'read', name: 'ListAccessKeys', ...signedForm(port, 'iam', 'Action=ListAccessKeys&Version=2010-05-08', key) };
+      if (read === 0)
+        return {
+          kind: 'read',
+          name: 'GetCallerIdentity',
+          ...signedForm(port, 'sts', 'Action=GetCallerIdentity&Version=2011-06-15', key),
+        };
+      if (read === 1)
+        return { kind: 'read', name: 'GetUser', ...signedForm(port, 'iam', 'Action=GetUser&Version=2010-05-08', key) };
+      if (read === 2)
+        return {
+          kind: 'read',
+          name: 'ListAccessKeys',
+          ...signedForm(port, 'iam', 'Action=ListAccessKeys&Version=2010-05-08', key),
+        };
       return this.#authorize(port, key, n);
     }
     const form = (body: string) => signedForm(port, 'iam', `${body}&Version=2010-05-08`, root);
@@ -184,11 +238,19 @@ class Workload {
     if (write === 0) return this.#createUser(form, n);
     if (write === 1) {
       const user = this.userNames[Math.floor(Math.random() * this.userNames.length)]!;
-      return { kind: 'write', name: 'TagUser', ...form(`Action=TagUser&UserName=${user}&Tags.member.1.Key=bench&Tags.member.1.Value=v${n}`) };
+      return {
+        kind: 'write',
+        name: 'TagUser',
+        ...form(`Action=TagUser&UserName=${user}&Tags.member.1.Key=bench&Tags.member.1.Value=v${n}`),
+      };
     }
     if (write === 2) {
       const key = this.keys[Math.floor(Math.random() * this.keys.length)]!;
-      return { kind: 'write', name: 'UpdateAccessKey', ...form(`Action=UpdateAccessKey&UserName=${key.userName}&AccessKeyId=${key.accessKeyId}&Status=Active`) };
+      return {
+        kind: 'write',
+        name: 'UpdateAccessKey',
+        ...form(`Action=UpdateAccessKey&UserName=${key.userName}&AccessKeyId=${key.accessKeyId}&Status=Active`),
+      };
     }
     // Key churn on users this run created: delete a key made earlier, or make one.
     if (this.#created.length > 0 && (this.#fresh.length === 0 || Math.random() < 0.5)) {
@@ -215,13 +277,25 @@ class Workload {
 
   #createUser(form: (body: string) => ReturnType<typeof signedForm>, n: number): Req {
     const userName = `mixed-${this.#run}-${n}`;
-    return { kind: 'write', name: 'CreateUser', ...form(`Action=CreateUser&UserName=${userName}`), onOk: () => this.#fresh.push(userName) };
+    return {
+      kind: 'write',
+      name: 'CreateUser',
+      ...form(`Action=CreateUser&UserName=${userName}`),
+      onOk: () => this.#fresh.push(userName),
+    };
   }
 
   /** What a storage service behind Ward would do: hand Ward the request it received, signed by the caller. */
   #authorize(port: number, key: SeededKey, n: number): Req {
     const objectPath = `/bench-bucket/object-${n % 1000}`;
-    const s3 = signRequest({ method: 'GET', url: `http://s3.bench.local${objectPath}`, credentials: key, region: REGION, service: 's3', signPayloadHeader: true });
+    const s3 = signRequest({
+      method: 'GET',
+      url: `http://s3.bench.local${objectPath}`,
+      credentials: key,
+      region: REGION,
+      service: 's3',
+      signPayloadHeader: true,
+    });
     const body = JSON.stringify({
       request: { method: 'GET', url: objectPath, headers: s3.headers, bodySha256: EMPTY_SHA256 },
       action: 's3:GetObject',
@@ -232,7 +306,12 @@ class Workload {
       name: 'authorize',
       method: 'POST',
       path: '/authorize',
-      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), host: `127.0.0.1:${port}`, authorization: `Bearer ${AUTHORIZE_TOKEN}` },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        host: `127.0.0.1:${port}`,
+        authorization: `Bearer ${AUTHORIZE_TOKEN}`,
+      },
       body,
       check: (b) => (b.includes('"allowed":true') ? undefined : `not allowed: ${b.slice(0, 200)}`),
     };
@@ -241,12 +320,22 @@ class Workload {
 
 function send(node: Node, req: Req): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const r = httpRequest({ host: '127.0.0.1', port: node.port, method: req.method, path: req.path, headers: req.headers, agent: node.agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const r = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: node.port,
+        method: req.method,
+        path: req.path,
+        headers: req.headers,
+        agent: node.agent,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     r.on('error', reject);
     r.end(req.body);
   });
@@ -330,7 +419,9 @@ interface Row {
 async function measure(configName: string, target: Target, users: number, keys: number): Promise<Row> {
   process.stderr.write(`[mixed] ${configName}: seeding ${users} users, ${keys} keys…\n`);
   const seeded = await seed(target, users, keys);
-  process.stderr.write(`[mixed] ${configName}: seeded in ${seeded.seconds.toFixed(1)} s; starting ${target.nodes} node(s)\n`);
+  process.stderr.write(
+    `[mixed] ${configName}: seeded in ${seeded.seconds.toFixed(1)} s; starting ${target.nodes} node(s)\n`,
+  );
   const nodes = await startNodes(target);
   try {
     const workload = new Workload(seeded.keys, seeded.userNames);
@@ -348,9 +439,18 @@ async function measure(configName: string, target: Target, users: number, keys: 
     m.write.sort((a, b) => a - b);
     if (m.errors > 0) {
       process.stderr.write(`[mixed] ${configName}: ${m.errors} errors\n`);
-      for (const [sample, count] of [...m.errorSamples].sort((a, b) => b[1] - a[1]).slice(0, 5)) process.stderr.write(`  ${count}× ${sample}\n`);
+      for (const [sample, count] of [...m.errorSamples].sort((a, b) => b[1] - a[1]).slice(0, 5))
+        process.stderr.write(`  ${count}× ${sample}\n`);
     }
-    const perOp = [...m.byName].map(([k, v]) => `${k} ${v.length} (p50 ${fmt(pct(v.sort((a, b) => a - b), 50))} ms)`);
+    const perOp = [...m.byName].map(
+      ([k, v]) =>
+        `${k} ${v.length} (p50 ${fmt(
+          pct(
+            v.sort((a, b) => a - b),
+            50,
+          ),
+        )} ms)`,
+    );
     process.stderr.write(`[mixed] ${configName}: ${perOp.join(', ')}\n`);
     return {
       config: configName,
@@ -380,7 +480,10 @@ async function measure(configName: string, target: Target, users: number, keys: 
 // ---------------------------------------------------------------------------------------------
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
-const thousands = (n: number) => Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+const thousands = (n: number) =>
+  Math.round(n)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 async function main(): Promise<void> {
@@ -425,7 +528,8 @@ async function main(): Promise<void> {
   for (const { base, full } of rows) {
     for (const r of [base, full]) {
       const nodes = r.rssRun.length;
-      const perNode = r === full ? (((sum(full.rssRun) - sum(base.rssRun)) / nodes) * 100_000) / (full.users - base.users) : NaN;
+      const perNode =
+        r === full ? (((sum(full.rssRun) - sum(base.rssRun)) / nodes) * 100_000) / (full.users - base.users) : NaN;
       lines.push(
         `| ${r.config} | ${thousands(r.users)} / ${thousands(r.keys)} | ${thousands(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.readP50)} / ${fmt(r.readP99)} | ${fmt(r.writeP50)} / ${fmt(r.writeP99)} | ${r.errors} | ${r.rssRun.map((x) => fmt(x, 0)).join(' + ')} | ${r === full ? fmt(perNode, 0) : ''} |`,
       );

@@ -27,9 +27,12 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startPostgres(): Promise<ThrowawayPostgres> {
-  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)) : [];
+  const versions = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b))
+    : [];
   const bin = versions.length > 0 ? `/usr/lib/postgresql/${versions[versions.length - 1]}/bin` : '';
-  if (!bin || !existsSync(join(bin, 'initdb'))) throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql)');
+  if (!bin || !existsSync(join(bin, 'initdb')))
+    throw new Error('PostgreSQL is not installed (Debian: apt-get install postgresql)');
   const work = mkdtempSync(join(tmpdir(), 'ward-bench-pg-'));
   const dir = join(work, 'pg');
   mkdirSync(dir);
@@ -40,12 +43,24 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
     chmodSync(work, 0o755);
   }
   const run = (cmd: string, args: string[]) =>
-    execFileSync(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   const data = join(dir, 'data');
   const port = await freePort();
   run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8', '--no-sync']);
   run(join(bin, 'pg_ctl'), [
-    'start', '-D', data, '-w', '-t', '60', '-s', '-l', join(dir, 'server.log'), '-o',
+    'start',
+    '-D',
+    data,
+    '-w',
+    '-t',
+    '60',
+    '-s',
+    '-l',
+    join(dir, 'server.log'),
+    '-o',
     `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB`,
   ]);
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;

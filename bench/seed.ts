@@ -57,7 +57,16 @@ export async function seedUsers(store: KyselyStore, opts: SeedOptions): Promise<
     groupName = `${prefix}group`;
     policyArn = `arn:aws:iam::${accountId}:policy/${prefix}policy`;
     const group = { groupId: newUniqueId('AGPA'), accountId, groupName, path: '/', createdAt: now };
-    const policy = { policyId: newUniqueId('ANPA'), arn: policyArn, accountId, policyName: `${prefix}policy`, path: '/', defaultVersionId: 'v1', createdAt: now, updatedAt: now };
+    const policy = {
+      policyId: newUniqueId('ANPA'),
+      arn: policyArn,
+      accountId,
+      policyName: `${prefix}policy`,
+      path: '/',
+      defaultVersionId: 'v1',
+      createdAt: now,
+      updatedAt: now,
+    };
     const document = opts.policyDocument;
     await store.transaction(async (tx) => {
       await tx.groups.create(group);
@@ -80,7 +89,12 @@ export async function seedUsers(store: KyselyStore, opts: SeedOptions): Promise<
   const keyStart: number[] = [];
   for (let i = 0; i < users; i++) {
     keyStart.push(keys.length);
-    for (let k = 0; k < keysOf(i); k++) keys.push({ accessKeyId: newAccessKeyId('AKIA', accountId), secretAccessKey: newSecretAccessKey(), userName: userNames[i]! });
+    for (let k = 0; k < keysOf(i); k++)
+      keys.push({
+        accessKeyId: newAccessKeyId('AKIA', accountId),
+        secretAccessKey: newSecretAccessKey(),
+        userName: userNames[i]!,
+      });
   }
   keyStart.push(keys.length);
 
@@ -92,7 +106,10 @@ export async function seedUsers(store: KyselyStore, opts: SeedOptions): Promise<
         if (groupId !== undefined) await tx.groups.addMember(groupId, userId);
         for (let k = keyStart[i]!; k < keyStart[i + 1]!; k++) {
           const key = keys[k]!;
-          await tx.accessKeys.create({ accessKeyId: key.accessKeyId, accountId, userId, status: 'Active', createdAt: now }, key.secretAccessKey);
+          await tx.accessKeys.create(
+            { accessKeyId: key.accessKeyId, accountId, userId, status: 'Active', createdAt: now },
+            key.secretAccessKey,
+          );
         }
       }
     });
@@ -106,5 +123,11 @@ export async function seedUsers(store: KyselyStore, opts: SeedOptions): Promise<
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { keys, userNames, ...(groupName ? { groupName } : {}), ...(policyArn ? { policyArn } : {}), seconds: (Date.now() - t0) / 1000 };
+  return {
+    keys,
+    userNames,
+    ...(groupName ? { groupName } : {}),
+    ...(policyArn ? { policyArn } : {}),
+    seconds: (Date.now() - t0) / 1000,
+  };
 }

@@ -18,7 +18,13 @@ export interface LoadResult {
  * into this process, which also runs the load generator: reading a server's request log would
  * otherwise cost the load generator CPU in that server's runs only.
  */
-export async function startProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv, readyUrl?: string, stdoutFile?: string): Promise<ChildProcess> {
+export async function startProcess(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  readyUrl?: string,
+  stdoutFile?: string,
+): Promise<ChildProcess> {
   const out = readyUrl && stdoutFile ? openSync(stdoutFile, 'a') : undefined;
   const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', out ?? 'pipe', 'inherit'] });
   if (out !== undefined) closeSync(out);
@@ -50,7 +56,11 @@ export async function stop(child: ChildProcess): Promise<void> {
 export async function load(
   name: string,
   url: string,
-  opts: { connections: number; duration: number; request?: Partial<autocannon.Request> & { setupRequest?: (req: autocannon.Request) => autocannon.Request } },
+  opts: {
+    connections: number;
+    duration: number;
+    request?: Partial<autocannon.Request> & { setupRequest?: (req: autocannon.Request) => autocannon.Request };
+  },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url,
@@ -69,7 +79,10 @@ export async function load(
 }
 
 export function table(rows: LoadResult[], baseline: LoadResult): string {
-  const lines = ['| workload | req/s | p50 ms | p99 ms | vs bare node:http | non-2xx |', '|---|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| workload | req/s | p50 ms | p99 ms | vs bare node:http | non-2xx |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
   for (const r of rows) {
     const ratio = `${((r.rps / baseline.rps) * 100).toFixed(0)}%`;
     lines.push(`| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${ratio} | ${r.non2xx + r.errors} |`);

@@ -24,7 +24,9 @@ interface Partition {
 }
 
 function endpointsJson(): { partitions: Partition[] } {
-  const dir = execFileSync('python3', ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'], { encoding: 'utf8' }).trim();
+  const dir = execFileSync('python3', ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'], {
+    encoding: 'utf8',
+  }).trim();
   return JSON.parse(readFileSync(join(dir, 'data', 'endpoints.json'), 'utf8')) as { partitions: Partition[] };
 }
 
@@ -56,7 +58,9 @@ export const SERVICE_REGIONS: Readonly<Record<string, readonly string[]>> = ${JS
 `;
   const out = fileURLToPath(new URL('../src/sigv4/regions.generated.ts', import.meta.url));
   writeFileSync(out, text);
-  console.log(`wrote ${out}: ${all.length} regions; ${SERVICES.map((s) => `${s} ${perService[s]!.length}`).join(', ')}`);
+  console.log(
+    `wrote ${out}: ${all.length} regions; ${SERVICES.map((s) => `${s} ${perService[s]!.length}`).join(', ')}`,
+  );
 }
 
 main();

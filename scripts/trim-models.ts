@@ -23,8 +23,23 @@ const ORDERED_MAPS = new Set(['members', 'shapes', 'operations']);
 
 /** Reading order for the trait keys we know; the rest follow alphabetically. */
 const KEY_PRIORITY = [
-  'name', 'type', 'http', 'input', 'output', 'errors', 'shape', 'resultWrapper',
-  'required', 'members', 'member', 'key', 'value', 'enum', 'min', 'max', 'pattern',
+  'name',
+  'type',
+  'http',
+  'input',
+  'output',
+  'errors',
+  'shape',
+  'resultWrapper',
+  'required',
+  'members',
+  'member',
+  'key',
+  'value',
+  'enum',
+  'min',
+  'max',
+  'pattern',
 ];
 
 function botocoreDataDir(): string {
@@ -35,7 +50,9 @@ function botocoreDataDir(): string {
 }
 
 function latestVersionDir(serviceDir: string): string {
-  const versions = readdirSync(serviceDir).filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v)).sort();
+  const versions = readdirSync(serviceDir)
+    .filter((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))
+    .sort();
   const latest = versions.at(-1);
   if (!latest) throw new Error(`no API versions under ${serviceDir}`);
   return join(serviceDir, latest);

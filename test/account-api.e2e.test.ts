@@ -14,7 +14,12 @@ import {
   StartPrimaryEmailUpdateCommand,
 } from '@aws-sdk/client-account';
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
-import { CreateAccountCommand, CreateOrganizationCommand, DescribeAccountCommand, DescribeCreateAccountStatusCommand } from '@aws-sdk/client-organizations';
+import {
+  CreateAccountCommand,
+  CreateOrganizationCommand,
+  DescribeAccountCommand,
+  DescribeCreateAccountStatusCommand,
+} from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN } from '../src/audit/redact.js';
 import { secondAccount } from './support/accounts.js';
@@ -29,13 +34,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 function account(credentials?: Credentials): AccountClient {
-  return new AccountClient({ endpoint: t.url, region: 'us-east-1', credentials: credentials ?? t.root, maxAttempts: 1 });
+  return new AccountClient({
+    endpoint: t.url,
+    region: 'us-east-1',
+    credentials: credentials ?? t.root,
+    maxAttempts: 1,
+  });
 }
 
 /** The one-time code of the newest outbox message to `to`. */
 function otpSentTo(to: string): string {
   const dir = join(t.dataDir, 'outbox');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
   for (const file of files.reverse()) {
     const text = readFileSync(join(dir, file), 'utf8');
     const split = text.indexOf('\r\n\r\n');
@@ -52,7 +64,15 @@ function otpSentTo(to: string): string {
 }
 
 const contact = { Name: 'Ops Team', Title: 'On call', EmailAddress: 'ops@example.com', PhoneNumber: '+1 206 555 0100' };
-const info = { FullName: 'Jane Doe', AddressLine1: '1 Main St', City: 'Seattle', StateOrRegion: 'WA', PostalCode: '98101', CountryCode: 'US', PhoneNumber: '+12065550100' };
+const info = {
+  FullName: 'Jane Doe',
+  AddressLine1: '1 Main St',
+  City: 'Seattle',
+  StateOrRegion: 'WA',
+  PostalCode: '98101',
+  CountryCode: 'US',
+  PhoneNumber: '+12065550100',
+};
 
 describe('the caller\u2019s own account', () => {
   it('GetAccountInformation answers the account ID, name and creation date', async () => {
@@ -69,7 +89,9 @@ describe('the caller\u2019s own account', () => {
   });
 
   it('alternate contacts: put, get, overwrite, delete, then ResourceNotFoundException', async () => {
-    const missing = await caught(() => account().send(new GetAlternateContactCommand({ AlternateContactType: 'OPERATIONS' })));
+    const missing = await caught(() =>
+      account().send(new GetAlternateContactCommand({ AlternateContactType: 'OPERATIONS' })),
+    );
     expect(missing.name).toBe('ResourceNotFoundException');
     expect(missing.$metadata?.httpStatusCode).toBe(404);
     expect(missing.message).toBe('No contact of the inputted alternate contact type found.');
@@ -78,17 +100,31 @@ describe('the caller\u2019s own account', () => {
     const got = await account().send(new GetAlternateContactCommand({ AlternateContactType: 'OPERATIONS' }));
     expect(got.AlternateContact).toEqual({ ...contact, AlternateContactType: 'OPERATIONS' });
 
-    await account().send(new PutAlternateContactCommand({ ...contact, Name: 'New Ops', AlternateContactType: 'OPERATIONS' }));
-    expect((await account().send(new GetAlternateContactCommand({ AlternateContactType: 'OPERATIONS' }))).AlternateContact?.Name).toBe('New Ops');
-    expect((await caught(() => account().send(new GetAlternateContactCommand({ AlternateContactType: 'BILLING' })))).name).toBe('ResourceNotFoundException');
+    await account().send(
+      new PutAlternateContactCommand({ ...contact, Name: 'New Ops', AlternateContactType: 'OPERATIONS' }),
+    );
+    expect(
+      (await account().send(new GetAlternateContactCommand({ AlternateContactType: 'OPERATIONS' }))).AlternateContact
+        ?.Name,
+    ).toBe('New Ops');
+    expect(
+      (await caught(() => account().send(new GetAlternateContactCommand({ AlternateContactType: 'BILLING' })))).name,
+    ).toBe('ResourceNotFoundException');
 
     await account().send(new DeleteAlternateContactCommand({ AlternateContactType: 'OPERATIONS' }));
-    expect((await caught(() => account().send(new GetAlternateContactCommand({ AlternateContactType: 'OPERATIONS' })))).name).toBe('ResourceNotFoundException');
-    expect((await caught(() => account().send(new DeleteAlternateContactCommand({ AlternateContactType: 'OPERATIONS' })))).name).toBe('ResourceNotFoundException');
+    expect(
+      (await caught(() => account().send(new GetAlternateContactCommand({ AlternateContactType: 'OPERATIONS' })))).name,
+    ).toBe('ResourceNotFoundException');
+    expect(
+      (await caught(() => account().send(new DeleteAlternateContactCommand({ AlternateContactType: 'OPERATIONS' }))))
+        .name,
+    ).toBe('ResourceNotFoundException');
   });
 
   it('contact information: ResourceNotFoundException, then put and get', async () => {
-    expect((await caught(() => account().send(new GetContactInformationCommand({})))).name).toBe('ResourceNotFoundException');
+    expect((await caught(() => account().send(new GetContactInformationCommand({})))).name).toBe(
+      'ResourceNotFoundException',
+    );
     await account().send(new PutContactInformationCommand({ ContactInformation: info }));
     expect((await account().send(new GetContactInformationCommand({}))).ContactInformation).toEqual(info);
   });
@@ -96,29 +132,49 @@ describe('the caller\u2019s own account', () => {
   it('primary email: start writes the code to the outbox, accept with it changes the email', async () => {
     const before = (await account().send(new GetPrimaryEmailCommand({ AccountId: t.accountId }))).PrimaryEmail;
     expect(before).toContain('@');
-    const started = await account().send(new StartPrimaryEmailUpdateCommand({ AccountId: t.accountId, PrimaryEmail: 'new-root@example.com' }));
+    const started = await account().send(
+      new StartPrimaryEmailUpdateCommand({ AccountId: t.accountId, PrimaryEmail: 'new-root@example.com' }),
+    );
     expect(started.Status).toBe('PENDING');
     const otp = otpSentTo('new-root@example.com');
     // Still the old one until accepted.
     expect((await account().send(new GetPrimaryEmailCommand({ AccountId: t.accountId }))).PrimaryEmail).toBe(before);
 
     const wrong = otp === '000000' ? '111111' : '000000';
-    const bad = await caught(() => account().send(new AcceptPrimaryEmailUpdateCommand({ AccountId: t.accountId, PrimaryEmail: 'new-root@example.com', Otp: wrong })));
+    const bad = await caught(() =>
+      account().send(
+        new AcceptPrimaryEmailUpdateCommand({
+          AccountId: t.accountId,
+          PrimaryEmail: 'new-root@example.com',
+          Otp: wrong,
+        }),
+      ),
+    );
     expect(bad.name).toBe('ValidationException');
     expect(bad.$metadata?.httpStatusCode).toBe(400);
 
-    const accepted = await account().send(new AcceptPrimaryEmailUpdateCommand({ AccountId: t.accountId, PrimaryEmail: 'new-root@example.com', Otp: otp }));
+    const accepted = await account().send(
+      new AcceptPrimaryEmailUpdateCommand({ AccountId: t.accountId, PrimaryEmail: 'new-root@example.com', Otp: otp }),
+    );
     expect(accepted.Status).toBe('ACCEPTED');
-    expect((await account().send(new GetPrimaryEmailCommand({ AccountId: t.accountId }))).PrimaryEmail).toBe('new-root@example.com');
+    expect((await account().send(new GetPrimaryEmailCommand({ AccountId: t.accountId }))).PrimaryEmail).toBe(
+      'new-root@example.com',
+    );
 
     // The code is single-use.
-    const again = await caught(() => account().send(new AcceptPrimaryEmailUpdateCommand({ AccountId: t.accountId, PrimaryEmail: 'new-root@example.com', Otp: otp })));
+    const again = await caught(() =>
+      account().send(
+        new AcceptPrimaryEmailUpdateCommand({ AccountId: t.accountId, PrimaryEmail: 'new-root@example.com', Otp: otp }),
+      ),
+    );
     expect(again.name).toBe('ResourceNotFoundException');
   });
 
   it('StartPrimaryEmailUpdate to the current address: ConflictException', async () => {
     const current = (await account().send(new GetPrimaryEmailCommand({ AccountId: t.accountId }))).PrimaryEmail!;
-    const err = await caught(() => account().send(new StartPrimaryEmailUpdateCommand({ AccountId: t.accountId, PrimaryEmail: current })));
+    const err = await caught(() =>
+      account().send(new StartPrimaryEmailUpdateCommand({ AccountId: t.accountId, PrimaryEmail: current })),
+    );
     expect(err.name).toBe('ConflictException');
     expect(err.$metadata?.httpStatusCode).toBe(409);
   });
@@ -144,12 +200,22 @@ describe('errors', () => {
 
   it('an IAM user allowed account:GetAlternateContact may read contacts', async () => {
     const creds = await userWithKey(t, 'contact-reader', {
-      read: policy({ Effect: 'Allow', Action: 'account:GetAlternateContact', Resource: `arn:aws:account::${t.accountId}:account` }),
+      read: policy({
+        Effect: 'Allow',
+        Action: 'account:GetAlternateContact',
+        Resource: `arn:aws:account::${t.accountId}:account`,
+      }),
     });
     await account().send(new PutAlternateContactCommand({ ...contact, AlternateContactType: 'SECURITY' }));
     const got = await account(creds).send(new GetAlternateContactCommand({ AlternateContactType: 'SECURITY' }));
     expect(got.AlternateContact?.AlternateContactType).toBe('SECURITY');
-    expect((await caught(() => account(creds).send(new PutAlternateContactCommand({ ...contact, AlternateContactType: 'SECURITY' })))).name).toBe('AccessDeniedException');
+    expect(
+      (
+        await caught(() =>
+          account(creds).send(new PutAlternateContactCommand({ ...contact, AlternateContactType: 'SECURITY' })),
+        )
+      ).name,
+    ).toBe('AccessDeniedException');
   });
 });
 
@@ -157,8 +223,12 @@ describe('member accounts from the management account', () => {
   let memberId = '';
   beforeAll(async () => {
     await orgs(t).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-    const created = await orgs(t).send(new CreateAccountCommand({ Email: 'member@example.com', AccountName: 'member' }));
-    const done = await orgs(t).send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: created.CreateAccountStatus!.Id! }));
+    const created = await orgs(t).send(
+      new CreateAccountCommand({ Email: 'member@example.com', AccountName: 'member' }),
+    );
+    const done = await orgs(t).send(
+      new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: created.CreateAccountStatus!.Id! }),
+    );
     memberId = done.CreateAccountStatus!.AccountId!;
   });
 
@@ -166,31 +236,63 @@ describe('member accounts from the management account', () => {
     const info0 = await account().send(new GetAccountInformationCommand({ AccountId: memberId }));
     expect(info0).toMatchObject({ AccountId: memberId, AccountName: 'member', AccountState: 'ACTIVE' });
     await account().send(new PutAccountNameCommand({ AccountId: memberId, AccountName: 'member-renamed' }));
-    expect((await account().send(new GetAccountInformationCommand({ AccountId: memberId }))).AccountName).toBe('member-renamed');
-    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: memberId }))).Account?.Name).toBe('member-renamed');
+    expect((await account().send(new GetAccountInformationCommand({ AccountId: memberId }))).AccountName).toBe(
+      'member-renamed',
+    );
+    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: memberId }))).Account?.Name).toBe(
+      'member-renamed',
+    );
   });
 
   it('alternate contacts and contact information of a member are its own', async () => {
-    await account().send(new PutAlternateContactCommand({ ...contact, AlternateContactType: 'BILLING', AccountId: memberId }));
-    expect((await account().send(new GetAlternateContactCommand({ AlternateContactType: 'BILLING', AccountId: memberId }))).AlternateContact?.Name).toBe('Ops Team');
-    expect((await caught(() => account().send(new GetAlternateContactCommand({ AlternateContactType: 'BILLING' })))).name).toBe('ResourceNotFoundException');
-    await account().send(new PutContactInformationCommand({ ContactInformation: { ...info, FullName: 'Member Owner' }, AccountId: memberId }));
-    expect((await account().send(new GetContactInformationCommand({ AccountId: memberId }))).ContactInformation?.FullName).toBe('Member Owner');
+    await account().send(
+      new PutAlternateContactCommand({ ...contact, AlternateContactType: 'BILLING', AccountId: memberId }),
+    );
+    expect(
+      (await account().send(new GetAlternateContactCommand({ AlternateContactType: 'BILLING', AccountId: memberId })))
+        .AlternateContact?.Name,
+    ).toBe('Ops Team');
+    expect(
+      (await caught(() => account().send(new GetAlternateContactCommand({ AlternateContactType: 'BILLING' })))).name,
+    ).toBe('ResourceNotFoundException');
+    await account().send(
+      new PutContactInformationCommand({
+        ContactInformation: { ...info, FullName: 'Member Owner' },
+        AccountId: memberId,
+      }),
+    );
+    expect(
+      (await account().send(new GetContactInformationCommand({ AccountId: memberId }))).ContactInformation?.FullName,
+    ).toBe('Member Owner');
   });
 
   it('the member\u2019s primary email update, with the code from the outbox', async () => {
-    expect((await account().send(new GetPrimaryEmailCommand({ AccountId: memberId }))).PrimaryEmail).toBe('member@example.com');
-    await account().send(new StartPrimaryEmailUpdateCommand({ AccountId: memberId, PrimaryEmail: 'member-new@example.com' }));
+    expect((await account().send(new GetPrimaryEmailCommand({ AccountId: memberId }))).PrimaryEmail).toBe(
+      'member@example.com',
+    );
+    await account().send(
+      new StartPrimaryEmailUpdateCommand({ AccountId: memberId, PrimaryEmail: 'member-new@example.com' }),
+    );
     const otp = otpSentTo('member-new@example.com');
-    const out = await account().send(new AcceptPrimaryEmailUpdateCommand({ AccountId: memberId, PrimaryEmail: 'member-new@example.com', Otp: otp }));
+    const out = await account().send(
+      new AcceptPrimaryEmailUpdateCommand({ AccountId: memberId, PrimaryEmail: 'member-new@example.com', Otp: otp }),
+    );
     expect(out.Status).toBe('ACCEPTED');
-    expect((await account().send(new GetPrimaryEmailCommand({ AccountId: memberId }))).PrimaryEmail).toBe('member-new@example.com');
-    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: memberId }))).Account?.Email).toBe('member-new@example.com');
+    expect((await account().send(new GetPrimaryEmailCommand({ AccountId: memberId }))).PrimaryEmail).toBe(
+      'member-new@example.com',
+    );
+    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: memberId }))).Account?.Email).toBe(
+      'member-new@example.com',
+    );
   });
 
   it('member resource ARN: arn:aws:account::MGMT:account/o-…/MEMBER in a denial', async () => {
     const creds = await userWithKey(t, 'own-only', {
-      own: policy({ Effect: 'Allow', Action: 'account:GetAccountInformation', Resource: `arn:aws:account::${t.accountId}:account` }),
+      own: policy({
+        Effect: 'Allow',
+        Action: 'account:GetAccountInformation',
+        Resource: `arn:aws:account::${t.accountId}:account`,
+      }),
     });
     await account(creds).send(new GetAccountInformationCommand({}));
     const err = await caught(() => account(creds).send(new GetAccountInformationCommand({ AccountId: memberId })));
@@ -200,20 +302,39 @@ describe('member accounts from the management account', () => {
 
   it('an account outside the organization, or a non-management caller: AccessDeniedException', async () => {
     const outsider = await secondAccount(t, '555555555555');
-    expect((await caught(() => account().send(new GetAccountInformationCommand({ AccountId: outsider.accountId })))).name).toBe('AccessDeniedException');
-    const err = await caught(() => account(outsider.root).send(new GetAlternateContactCommand({ AlternateContactType: 'BILLING', AccountId: memberId })));
+    expect(
+      (await caught(() => account().send(new GetAccountInformationCommand({ AccountId: outsider.accountId })))).name,
+    ).toBe('AccessDeniedException');
+    const err = await caught(() =>
+      account(outsider.root).send(
+        new GetAlternateContactCommand({ AlternateContactType: 'BILLING', AccountId: memberId }),
+      ),
+    );
     expect(err.name).toBe('AccessDeniedException');
     expect(err.$metadata?.httpStatusCode).toBe(403);
     // Its own account works.
-    expect((await account(outsider.root).send(new GetAccountInformationCommand({}))).AccountId).toBe(outsider.accountId);
+    expect((await account(outsider.root).send(new GetAccountInformationCommand({}))).AccountId).toBe(
+      outsider.accountId,
+    );
   });
 });
 
 describe('the audit trail', () => {
   const events = async (name: string) => {
     await t.ward.flush();
-    const cloudtrail = new CloudTrailClient({ endpoint: t.url, region: 'us-east-1', credentials: t.root, maxAttempts: 1 });
-    return (await cloudtrail.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: name }] }))).Events ?? [];
+    const cloudtrail = new CloudTrailClient({
+      endpoint: t.url,
+      region: 'us-east-1',
+      credentials: t.root,
+      maxAttempts: 1,
+    });
+    return (
+      (
+        await cloudtrail.send(
+          new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: name }] }),
+        )
+      ).Events ?? []
+    );
   };
 
   it('records Account calls from account.amazonaws.com, with the one-time code hidden', async () => {
@@ -227,7 +348,9 @@ describe('the audit trail', () => {
     const bad = { accessKeyId: t.root.accessKeyId, secretAccessKey: 'wrong-secret-wrong-secret-wrong-secret00' };
     const err = await caught(() => account(bad).send(new GetContactInformationCommand({})));
     expect(err.$metadata?.httpStatusCode).toBe(403);
-    const failed = (await events('GetContactInformation')).filter((e) => (JSON.parse(e.CloudTrailEvent!) as { errorCode?: string }).errorCode !== undefined);
+    const failed = (await events('GetContactInformation')).filter(
+      (e) => (JSON.parse(e.CloudTrailEvent!) as { errorCode?: string }).errorCode !== undefined,
+    );
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]?.EventSource).toBe('account.amazonaws.com');
   });

@@ -14,9 +14,18 @@ afterEach(async () => {
 });
 
 /** Only calls from 203.0.113.0/24 may read the user. */
-const fromOffice = policy({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } });
+const fromOffice = policy({
+  Effect: 'Allow',
+  Action: 'iam:GetUser',
+  Resource: '*',
+  Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } },
+});
 
-async function getUser(ward: TestWard, credentials: Credentials, forwardedFor?: string): Promise<{ status: number; body: string }> {
+async function getUser(
+  ward: TestWard,
+  credentials: Credentials,
+  forwardedFor?: string,
+): Promise<{ status: number; body: string }> {
   const body = 'Action=GetUser&Version=2010-05-08';
   const signed = signRequest({
     method: 'POST',
@@ -46,9 +55,21 @@ describe('aws:SourceIp behind a trusted proxy', () => {
     expect(direct.status).toBe(403);
     expect(direct.body).toContain('because no identity-based policy allows the iam:GetUser action');
 
-    const cloudtrail = new CloudTrailClient({ endpoint: t.url, region: 'us-east-1', credentials: t.root, maxAttempts: 1 });
-    const events = (await cloudtrail.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetUser' }] }))).Events ?? [];
-    const sources = events.map((e) => (JSON.parse(e.CloudTrailEvent!) as { sourceIPAddress: string }).sourceIPAddress).sort();
+    const cloudtrail = new CloudTrailClient({
+      endpoint: t.url,
+      region: 'us-east-1',
+      credentials: t.root,
+      maxAttempts: 1,
+    });
+    const events =
+      (
+        await cloudtrail.send(
+          new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetUser' }] }),
+        )
+      ).Events ?? [];
+    const sources = events
+      .map((e) => (JSON.parse(e.CloudTrailEvent!) as { sourceIPAddress: string }).sourceIPAddress)
+      .sort();
     expect(sources).toEqual(['127.0.0.1', '203.0.113.7']);
   });
 

@@ -39,7 +39,12 @@ describe('the audit trail on SIGTERM', () => {
     const ward = await serve(port);
     const accessKeyId = /AWS_ACCESS_KEY_ID=(AKIA[A-Z2-7]{16})/.exec(ward.output())![1]!;
     const secretAccessKey = /AWS_SECRET_ACCESS_KEY=(\S{40})/.exec(ward.output())![1]!;
-    const client = new STSClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+    const client = new STSClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId, secretAccessKey },
+      maxAttempts: 1,
+    });
     const calls = 400;
     for (let i = 0; i < calls; i += 50) {
       await Promise.all(Array.from({ length: 50 }, () => client.send(new GetCallerIdentityCommand({}))));
@@ -50,7 +55,9 @@ describe('the audit trail on SIGTERM', () => {
 
     const trail = new SQLite(join(data, 'audit.sqlite'), { readonly: true });
     try {
-      const row = trail.prepare(`select count(*) as n from events where event_name = 'GetCallerIdentity' and access_key_id = ?`).get(accessKeyId) as { n: number };
+      const row = trail
+        .prepare(`select count(*) as n from events where event_name = 'GetCallerIdentity' and access_key_id = ?`)
+        .get(accessKeyId) as { n: number };
       expect(row.n).toBe(calls);
     } finally {
       trail.close();

@@ -3,8 +3,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { CloudTrailClient, type Event, LookupEventsCommand, type LookupEventsCommandInput } from '@aws-sdk/client-cloudtrail';
-import { CreateAccessKeyCommand, CreateLoginProfileCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, GetUserCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import {
+  CloudTrailClient,
+  type Event,
+  LookupEventsCommand,
+  type LookupEventsCommandInput,
+} from '@aws-sdk/client-cloudtrail';
+import {
+  CreateAccessKeyCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  GetUserCommand,
+  ListUsersCommand,
+} from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HIDDEN } from '../src/audit/redact.js';
@@ -38,7 +50,10 @@ afterAll(() => t.close());
 describe('the audit trail', () => {
   it('records allowed calls with CloudTrail fields and the root identity', async () => {
     await t.iam().send(new CreateUserCommand({ UserName: 'bob' }));
-    const [event] = await lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateUser' }], MaxResults: 1 });
+    const [event] = await lookup({
+      LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateUser' }],
+      MaxResults: 1,
+    });
     expect(event).toBeDefined();
     expect(event!.EventName).toBe('CreateUser');
     expect(event!.EventSource).toBe('iam.amazonaws.com');
@@ -60,7 +75,13 @@ describe('the audit trail', () => {
       recipientAccountId: t.accountId,
       readOnly: false,
       requestParameters: { userName: 'bob' },
-      userIdentity: { type: 'Root', principalId: t.accountId, arn: `arn:aws:iam::${t.accountId}:root`, accountId: t.accountId, accessKeyId: t.root.accessKeyId },
+      userIdentity: {
+        type: 'Root',
+        principalId: t.accountId,
+        arn: `arn:aws:iam::${t.accountId}:root`,
+        accountId: t.accountId,
+        accessKeyId: t.root.accessKeyId,
+      },
     });
     expect(r.eventID).toBe(event!.EventId);
     expect(r.requestID).toMatch(/^[0-9a-f-]{36}$/);
@@ -83,21 +104,38 @@ describe('the audit trail', () => {
     expect(r.errorCode).toBe('AccessDenied');
     expect(r.errorMessage).toBe(denied.message);
     expect(r.responseElements).toBeNull();
-    expect(r.userIdentity).toMatchObject({ type: 'IAMUser', userName: 'alice', arn: `arn:aws:iam::${t.accountId}:user/alice`, accessKeyId: alice.accessKeyId });
+    expect(r.userIdentity).toMatchObject({
+      type: 'IAMUser',
+      userName: 'alice',
+      arn: `arn:aws:iam::${t.accountId}:user/alice`,
+      accessKeyId: alice.accessKeyId,
+    });
     expect(r.userIdentity.principalId).toMatch(/^AIDA/);
     expect(record(byAlice.find((e) => e.EventName === 'GetUser')!).errorCode).toBeUndefined();
 
-    const invalid = (await lookup({ LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: 'bad name!' }] }))[0]!;
-    expect(record(invalid)).toMatchObject({ eventName: 'CreateUser', errorCode: 'ValidationError', requestParameters: { userName: 'bad name!' } });
+    const invalid = (
+      await lookup({ LookupAttributes: [{ AttributeKey: 'ResourceName', AttributeValue: 'bad name!' }] })
+    )[0]!;
+    expect(record(invalid)).toMatchObject({
+      eventName: 'CreateUser',
+      errorCode: 'ValidationError',
+      requestParameters: { userName: 'bad name!' },
+    });
   });
 
   it('records failed authentication, with or without a known principal', async () => {
     const wrongSecret = { accessKeyId: alice.accessKeyId, secretAccessKey: 'x'.repeat(40) };
     await caught(() => t.sts(wrongSecret).send(new GetCallerIdentityCommand({})));
-    const [failed] = await lookup({ LookupAttributes: [{ AttributeKey: 'AccessKeyId', AttributeValue: alice.accessKeyId }], MaxResults: 1 });
+    const [failed] = await lookup({
+      LookupAttributes: [{ AttributeKey: 'AccessKeyId', AttributeValue: alice.accessKeyId }],
+      MaxResults: 1,
+    });
     expect(failed!.EventName).toBe('GetCallerIdentity');
     expect(failed!.EventSource).toBe('sts.amazonaws.com');
-    expect(record(failed!)).toMatchObject({ errorCode: 'SignatureDoesNotMatch', userIdentity: { type: 'AWSAccount', accountId: t.accountId, accessKeyId: alice.accessKeyId } });
+    expect(record(failed!)).toMatchObject({
+      errorCode: 'SignatureDoesNotMatch',
+      userIdentity: { type: 'AWSAccount', accountId: t.accountId, accessKeyId: alice.accessKeyId },
+    });
     expect(JSON.stringify(record(failed!))).not.toContain('x'.repeat(40));
   });
 
@@ -106,15 +144,22 @@ describe('the audit trail', () => {
     const start = new Date();
     for (let i = 0; i < 7; i++) await iam.send(new GetUserCommand({ UserName: 'bob' }));
     await t.sts().send(new GetCallerIdentityCommand({}));
-    const byName = await lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetUser' }], StartTime: new Date(start.getTime() - 1000) });
+    const byName = await lookup({
+      LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetUser' }],
+      StartTime: new Date(start.getTime() - 1000),
+    });
     expect(byName.filter((e) => e.Username === 'root')).toHaveLength(7);
     expect(byName.every((e) => e.EventName === 'GetUser')).toBe(true);
     const times = byName.map((e) => e.EventTime!.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
 
-    const sts = await lookup({ LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 'sts.amazonaws.com' }] });
+    const sts = await lookup({
+      LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 'sts.amazonaws.com' }],
+    });
     expect(sts.some((e) => e.EventName === 'GetCallerIdentity' && e.Username === 'root')).toBe(true);
-    const byKey = await lookup({ LookupAttributes: [{ AttributeKey: 'AccessKeyId', AttributeValue: t.root.accessKeyId }] });
+    const byKey = await lookup({
+      LookupAttributes: [{ AttributeKey: 'AccessKeyId', AttributeValue: t.root.accessKeyId }],
+    });
     expect(byKey.every((e) => e.AccessKeyId === t.root.accessKeyId)).toBe(true);
     const writes = await lookup({ LookupAttributes: [{ AttributeKey: 'ReadOnly', AttributeValue: 'false' }] });
     expect(writes.length).toBeGreaterThan(0);
@@ -125,7 +170,13 @@ describe('the audit trail', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page = await cloudtrail().send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetUser' }], MaxResults: 3, NextToken: token }));
+      const page = await cloudtrail().send(
+        new LookupEventsCommand({
+          LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetUser' }],
+          MaxResults: 3,
+          NextToken: token,
+        }),
+      );
       expect(page.Events!.length).toBeLessThanOrEqual(3);
       seen.push(...page.Events!.map((e) => e.EventId!));
       token = page.NextToken;
@@ -136,7 +187,12 @@ describe('the audit trail', () => {
     expect(seen).toEqual(byName.map((e) => e.EventId));
 
     const two = await caught(() =>
-      lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetUser' }, { AttributeKey: 'Username', AttributeValue: 'root' }] }),
+      lookup({
+        LookupAttributes: [
+          { AttributeKey: 'EventName', AttributeValue: 'GetUser' },
+          { AttributeKey: 'Username', AttributeValue: 'root' },
+        ],
+      }),
     );
     expect(two.name).toBe('InvalidLookupAttributesException');
     expect((await caught(() => lookup({ NextToken: 'garbage' }))).name).toBe('InvalidNextTokenException');
@@ -166,15 +222,24 @@ describe('the audit trail', () => {
       .iam()
       .send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'bob-phone' }))
       .catch(() => undefined);
-    const seed = mfa?.VirtualMFADevice?.Base32StringSeed ? Buffer.from(mfa.VirtualMFADevice.Base32StringSeed).toString('utf8') : undefined;
+    const seed = mfa?.VirtualMFADevice?.Base32StringSeed
+      ? Buffer.from(mfa.VirtualMFADevice.Base32StringSeed).toString('utf8')
+      : undefined;
     await t.ward.flush();
 
-    const keyEvent = (await lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateAccessKey' }], MaxResults: 1 }))[0]!;
+    const keyEvent = (
+      await lookup({
+        LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateAccessKey' }],
+        MaxResults: 1,
+      })
+    )[0]!;
     const r = record(keyEvent);
     expect(r.responseElements.accessKey.accessKeyId).toBe(created.AccessKey!.AccessKeyId);
     expect(r.responseElements.accessKey.secretAccessKey).toBe(HIDDEN);
     if (login) {
-      const loginEvent = (await lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateLoginProfile' }] }))[0]!;
+      const loginEvent = (
+        await lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateLoginProfile' }] })
+      )[0]!;
       expect(record(loginEvent).requestParameters.password).toBe(HIDDEN);
     }
 
@@ -183,7 +248,11 @@ describe('the audit trail', () => {
     expect(all).not.toContain(password);
     if (seed) expect(all).not.toContain(seed);
     if (!t.databaseUrl) {
-      const raw = Buffer.concat(readdirSync(t.dataDir).filter((f) => f.startsWith('ward.sqlite') || f.startsWith('audit.sqlite')).map((f) => readFileSync(join(t.dataDir, f))));
+      const raw = Buffer.concat(
+        readdirSync(t.dataDir)
+          .filter((f) => f.startsWith('ward.sqlite') || f.startsWith('audit.sqlite'))
+          .map((f) => readFileSync(join(t.dataDir, f))),
+      );
       expect(raw.includes(Buffer.from(r.requestID as string))).toBe(true);
       expect(raw.includes(Buffer.from(secret))).toBe(false);
       expect(raw.includes(Buffer.from(password))).toBe(false);
@@ -192,20 +261,45 @@ describe('the audit trail', () => {
   });
 
   it('records console sign-ins', async () => {
-    t.ward.audit.recordSignIn({ at: new Date(), accountId: t.accountId, userName: 'bob', sourceIp: '10.0.0.1', userAgent: 'browser', success: false, mfaUsed: false });
+    t.ward.audit.recordSignIn({
+      at: new Date(),
+      accountId: t.accountId,
+      userName: 'bob',
+      sourceIp: '10.0.0.1',
+      userAgent: 'browser',
+      success: false,
+      mfaUsed: false,
+    });
     const [e] = await lookup({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'ConsoleLogin' }] });
     expect(e!.EventSource).toBe('signin.amazonaws.com');
     expect(e!.Username).toBe('bob');
-    expect(record(e!)).toMatchObject({ responseElements: { ConsoleLogin: 'Failure' }, additionalEventData: { MFAUsed: 'No' }, sourceIPAddress: '10.0.0.1' });
+    expect(record(e!)).toMatchObject({
+      responseElements: { ConsoleLogin: 'Failure' },
+      additionalEventData: { MFAUsed: 'No' },
+      sourceIPAddress: '10.0.0.1',
+    });
   });
 
   it('`ward events` prints the events as JSON lines, newest last', async () => {
     await t.ward.flush();
     const env = { ...process.env };
     for (const k of Object.keys(env)) if (k.startsWith('WARD_')) delete env[k];
-    const args = [WARD, 'events', ...(t.databaseUrl ? ['--database', t.databaseUrl] : []), '--data', t.dataDir, '--since', '1h', '--name', 'GetUser'];
+    const args = [
+      WARD,
+      'events',
+      ...(t.databaseUrl ? ['--database', t.databaseUrl] : []),
+      '--data',
+      t.dataDir,
+      '--since',
+      '1h',
+      '--name',
+      'GetUser',
+    ];
     const { stdout } = await run(process.execPath, args, { env });
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { eventName: string; eventTime: string });
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { eventName: string; eventTime: string });
     expect(lines.length).toBeGreaterThanOrEqual(8);
     expect(lines.every((l) => l.eventName === 'GetUser')).toBe(true);
     const times = lines.map((l) => l.eventTime);
@@ -214,7 +308,15 @@ describe('the audit trail', () => {
 
   it('deletes events older than the retention period', async () => {
     await t.ward.flush();
-    t.ward.audit.recordSignIn({ at: new Date(Date.now() - 100 * 86_400_000), accountId: t.accountId, userName: 'old', sourceIp: '10.0.0.1', userAgent: 'b', success: true, mfaUsed: true });
+    t.ward.audit.recordSignIn({
+      at: new Date(Date.now() - 100 * 86_400_000),
+      accountId: t.accountId,
+      userName: 'old',
+      sourceIp: '10.0.0.1',
+      userAgent: 'b',
+      success: true,
+      mfaUsed: true,
+    });
     await t.ward.flush();
     const before = await t.ward.store.events.lookup({ attribute: { key: 'Username', value: 'old' } }, { limit: 10 });
     expect(before.events).toHaveLength(1);

@@ -18,7 +18,9 @@ describe('SigV4 authentication over HTTP', () => {
   });
 
   it('refuses a bad signature with AWS message', async () => {
-    const err = await caught(() => t.sts({ ...t.root, secretAccessKey: 'x'.repeat(40) }).send(new GetCallerIdentityCommand({})));
+    const err = await caught(() =>
+      t.sts({ ...t.root, secretAccessKey: 'x'.repeat(40) }).send(new GetCallerIdentityCommand({})),
+    );
     expect(err.Code).toBe('SignatureDoesNotMatch');
     expect(err.message).toBe(
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
@@ -27,24 +29,40 @@ describe('SigV4 authentication over HTTP', () => {
   });
 
   it('refuses an unknown key with InvalidClientTokenId', async () => {
-    const err = await caught(() => t.sts({ accessKeyId: newAccessKeyId('AKIA', '111122223333'), secretAccessKey: 'y'.repeat(40) }).send(new GetCallerIdentityCommand({})));
+    const err = await caught(() =>
+      t
+        .sts({ accessKeyId: newAccessKeyId('AKIA', '111122223333'), secretAccessKey: 'y'.repeat(40) })
+        .send(new GetCallerIdentityCommand({})),
+    );
     expect(err.Code).toBe('InvalidClientTokenId');
     expect(err.message).toBe('The security token included in the request is invalid.');
   });
 
   it('refuses a clock skewed by more than 15 minutes, both ways', async () => {
-    const late = await caught(() => t.iam(undefined, { systemClockOffset: -20 * 60_000 }).send(new ListUsersCommand({})));
+    const late = await caught(() =>
+      t.iam(undefined, { systemClockOffset: -20 * 60_000 }).send(new ListUsersCommand({})),
+    );
     expect(late.Code).toBe('SignatureDoesNotMatch');
-    expect(late.message).toMatch(/^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)$/);
-    const early = await caught(() => t.iam(undefined, { systemClockOffset: 20 * 60_000 }).send(new ListUsersCommand({})));
+    expect(late.message).toMatch(
+      /^Signature expired: \d{8}T\d{6}Z is now earlier than \d{8}T\d{6}Z \(\d{8}T\d{6}Z - 15 min\.\)$/,
+    );
+    const early = await caught(() =>
+      t.iam(undefined, { systemClockOffset: 20 * 60_000 }).send(new ListUsersCommand({})),
+    );
     expect(early.Code).toBe('SignatureDoesNotMatch');
-    expect(early.message).toMatch(/^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 15 min\.\)$/);
+    expect(early.message).toMatch(
+      /^Signature not yet current: \d{8}T\d{6}Z is still later than \d{8}T\d{6}Z \(\d{8}T\d{6}Z \+ 15 min\.\)$/,
+    );
     // Within the window is fine.
     await t.iam(undefined, { systemClockOffset: 10 * 60_000 }).send(new ListUsersCommand({}));
   });
 
   it('refuses an unsigned request with MissingAuthenticationToken', async () => {
-    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=ListUsers&Version=2010-05-08' });
+    const res = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=ListUsers&Version=2010-05-08',
+    });
     expect(res.status).toBe(403);
     const xml = await res.text();
     expect(xml).toContain('<Code>MissingAuthenticationToken</Code>');
@@ -55,7 +73,10 @@ describe('SigV4 authentication over HTTP', () => {
   it('refuses a malformed Authorization header with IncompleteSignature', async () => {
     const res = await fetch(t.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20250101/us-east-1/iam/aws4_request' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: 'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20250101/us-east-1/iam/aws4_request',
+      },
       body: 'Action=ListUsers&Version=2010-05-08',
     });
     expect(res.status).toBe(400);
@@ -63,7 +84,9 @@ describe('SigV4 authentication over HTTP', () => {
   });
 
   it('a session token with a long-term key is refused', async () => {
-    const err = await caught(() => t.sts({ ...t.root, sessionToken: 'not-a-session' }).send(new GetCallerIdentityCommand({})));
+    const err = await caught(() =>
+      t.sts({ ...t.root, sessionToken: 'not-a-session' }).send(new GetCallerIdentityCommand({})),
+    );
     expect(err.Code).toBe('InvalidClientTokenId');
   });
 });
@@ -88,7 +111,9 @@ describe('authorization before the policy engine', () => {
 describe('STS GetAccessKeyInfo', () => {
   it('names the account of a key it holds, and decodes one it does not', async () => {
     const sts = t.sts();
-    expect((await sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: t.root.accessKeyId }))).Account).toBe(t.accountId);
+    expect((await sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: t.root.accessKeyId }))).Account).toBe(
+      t.accountId,
+    );
     const foreign = newAccessKeyId('AKIA', '444455556666');
     expect((await sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: foreign }))).Account).toBe('444455556666');
   });

@@ -19,13 +19,28 @@ beforeAll(async () => {
   await iam.send(new CreateUserCommand({ UserName: 'auditor', Tags: [{ Key: 'team', Value: 'sec' }] }));
   await iam.send(new CreateGroupCommand({ GroupName: 'readers' }));
   await iam.send(new AddUserToGroupCommand({ GroupName: 'readers', UserName: 'auditor' }));
-  await iam.send(new PutGroupPolicyCommand({ GroupName: 'readers', PolicyName: 'Read', PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' })) }));
-  await iam.send(new AttachUserPolicyCommand({ UserName: 'auditor', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }));
-  await iam.send(new CreatePolicyCommand({ PolicyName: 'Local', PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 'sqs:*', Resource: '*' })) }));
+  await iam.send(
+    new PutGroupPolicyCommand({
+      GroupName: 'readers',
+      PolicyName: 'Read',
+      PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' })),
+    }),
+  );
+  await iam.send(
+    new AttachUserPolicyCommand({ UserName: 'auditor', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }),
+  );
+  await iam.send(
+    new CreatePolicyCommand({
+      PolicyName: 'Local',
+      PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 'sqs:*', Resource: '*' })),
+    }),
+  );
   await iam.send(
     new CreateRoleCommand({
       RoleName: 'app',
-      AssumeRolePolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' })),
+      AssumeRolePolicyDocument: JSON.stringify(
+        policy({ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }),
+      ),
     }),
   );
 });
@@ -36,11 +51,15 @@ describe('GetAccountAuthorizationDetails', () => {
     const out = await t.iam().send(new GetAccountAuthorizationDetailsCommand({}));
     const auditor = out.UserDetailList!.find((u) => u.UserName === 'auditor')!;
     expect(auditor.GroupList).toEqual(['readers']);
-    expect(auditor.AttachedManagedPolicies).toEqual([{ PolicyName: 'IAMReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }]);
+    expect(auditor.AttachedManagedPolicies).toEqual([
+      { PolicyName: 'IAMReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' },
+    ]);
     expect(auditor.Tags).toEqual([{ Key: 'team', Value: 'sec' }]);
     const readers = out.GroupDetailList!.find((g) => g.GroupName === 'readers')!;
     expect(readers.GroupPolicyList![0]!.PolicyName).toBe('Read');
-    expect(JSON.parse(decodeURIComponent(readers.GroupPolicyList![0]!.PolicyDocument!))).toEqual(policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }));
+    expect(JSON.parse(decodeURIComponent(readers.GroupPolicyList![0]!.PolicyDocument!))).toEqual(
+      policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }),
+    );
     expect(out.RoleDetailList!.map((r) => r.RoleName)).toContain('app');
     const names = out.Policies!.map((p) => p.PolicyName);
     expect(names).toContain('Local');
@@ -58,7 +77,8 @@ describe('GetAccountAuthorizationDetails', () => {
     const first = await t.iam().send(new GetAccountAuthorizationDetailsCommand({ MaxItems: 2 }));
     expect(first.IsTruncated).toBe(true);
     const rest = await t.iam().send(new GetAccountAuthorizationDetailsCommand({ Marker: first.Marker }));
-    const count = (o: typeof first) => o.UserDetailList!.length + o.GroupDetailList!.length + o.RoleDetailList!.length + o.Policies!.length;
+    const count = (o: typeof first) =>
+      o.UserDetailList!.length + o.GroupDetailList!.length + o.RoleDetailList!.length + o.Policies!.length;
     expect(count(first) + count(rest)).toBe(count(await t.iam().send(new GetAccountAuthorizationDetailsCommand({}))));
   });
 });

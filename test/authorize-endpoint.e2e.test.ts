@@ -44,9 +44,20 @@ describe('POST /authorize for the platform’s own services', () => {
     });
     expect(result.allowed).toBe(true);
     expect(result.decision).toBe('Allowed');
-    expect(result.principal).toMatchObject({ arn: `arn:aws:iam::${t.accountId}:user/storage-user`, accountId: t.accountId, type: 'IAMUser' });
+    expect(result.principal).toMatchObject({
+      arn: `arn:aws:iam::${t.accountId}:user/storage-user`,
+      accountId: t.accountId,
+      type: 'IAMUser',
+    });
     expect(result.accessKeyId).toBe(user.accessKeyId);
-    expect(result.matchedStatements).toEqual([{ policyId: `arn:aws:iam::${t.accountId}:user/storage-user#inline/Objects`, sid: 'ReadOwnPrefix', effect: 'Allow', index: 0 }]);
+    expect(result.matchedStatements).toEqual([
+      {
+        policyId: `arn:aws:iam::${t.accountId}:user/storage-user#inline/Objects`,
+        sid: 'ReadOwnPrefix',
+        effect: 'Allow',
+        index: 0,
+      },
+    ]);
   });
 
   it('denies outside the policy, with AWS’s access-denied text', async () => {
@@ -66,19 +77,43 @@ describe('POST /authorize for the platform’s own services', () => {
 
   it('refuses a tampered signature and an unknown key with AWS’s codes', async () => {
     const tampered = received('/bucket/storage-user/a');
-    const badSig = tampered.headers.map(([k, v]) => [k, k.toLowerCase() === 'authorization' ? v.replace(/Signature=(.)/, (_m, c: string) => `Signature=${c === '0' ? '1' : '0'}`) : v] as [string, string]);
+    const badSig = tampered.headers.map(
+      ([k, v]) =>
+        [
+          k,
+          k.toLowerCase() === 'authorization'
+            ? v.replace(/Signature=(.)/, (_m, c: string) => `Signature=${c === '0' ? '1' : '0'}`)
+            : v,
+        ] as [string, string],
+    );
     await expect(
-      authorizeRequest({ wardUrl: t.url, token: AUTHORIZE_TOKEN, request: { ...tampered, headers: badSig }, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/storage-user/a' }),
+      authorizeRequest({
+        wardUrl: t.url,
+        token: AUTHORIZE_TOKEN,
+        request: { ...tampered, headers: badSig },
+        action: 's3:GetObject',
+        resource: 'arn:aws:s3:::bucket/storage-user/a',
+      }),
     ).rejects.toMatchObject({ code: 'SignatureDoesNotMatch', status: 401 });
 
     const stranger = received('/bucket/x', { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x'.repeat(40) });
-    const err = await authorizeRequest({ wardUrl: t.url, token: AUTHORIZE_TOKEN, request: stranger, action: 's3:GetObject', resource: '*' }).catch((e: unknown) => e);
+    const err = await authorizeRequest({
+      wardUrl: t.url,
+      token: AUTHORIZE_TOKEN,
+      request: stranger,
+      action: 's3:GetObject',
+      resource: '*',
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WardAuthorizeError);
     expect((err as WardAuthorizeError).code).toBe('InvalidClientTokenId');
   });
 
   it('answers a malformed call with a ValidationError', async () => {
-    const res = await fetch(`${t.url}/authorize`, { method: 'POST', headers: { authorization: `Bearer ${AUTHORIZE_TOKEN}` }, body: JSON.stringify({ action: 'nope' }) });
+    const res = await fetch(`${t.url}/authorize`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${AUTHORIZE_TOKEN}` },
+      body: JSON.stringify({ action: 'nope' }),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('ValidationError');
   });

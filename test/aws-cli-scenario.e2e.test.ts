@@ -15,7 +15,12 @@ describe('the aws CLI scenario', () => {
   it('runs the foundation flow with the real aws CLI', async () => {
     const script = fileURLToPath(new URL('./scenarios/aws-cli.sh', import.meta.url));
     const { stdout } = await run('bash', [script], {
-      env: { ...process.env, WARD_URL: t.url, AWS_ACCESS_KEY_ID: t.root.accessKeyId, AWS_SECRET_ACCESS_KEY: t.root.secretAccessKey },
+      env: {
+        ...process.env,
+        WARD_URL: t.url,
+        AWS_ACCESS_KEY_ID: t.root.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: t.root.secretAccessKey,
+      },
       timeout: 120_000,
     });
     expect(stdout).toContain('aws-cli scenario: ok');

@@ -26,7 +26,9 @@ const cleanEnv = () => {
 
 /** Starts `ward serve` and resolves once it listens, with everything it printed so far. */
 async function serve(dataDir: string, port: number): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [WARD, 'serve', '--port', String(port), '--data', dataDir], { env: cleanEnv() });
+  const child = spawn(process.execPath, [WARD, 'serve', '--port', String(port), '--data', dataDir], {
+    env: cleanEnv(),
+  });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -39,7 +41,12 @@ async function serve(dataDir: string, port: number): Promise<{ child: ChildProce
 }
 
 const sts = (port: number, accessKeyId: string, secretAccessKey: string) =>
-  new STSClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+  new STSClient({
+    endpoint: `http://127.0.0.1:${port}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId, secretAccessKey },
+    maxAttempts: 1,
+  });
 
 describe('the ward command', () => {
   it('bootstraps once, prints the generated root key once, keeps it encrypted, and stops cleanly on SIGTERM', async () => {
@@ -60,7 +67,8 @@ describe('the ward command', () => {
     expect(first.output().split(secret!).length - 1).toBe(1);
 
     expect(statSync(join(data, 'master.key')).mode & 0o777).toBe(0o600);
-    for (const file of ['ward.sqlite', 'audit.sqlite']) expect(readFileSync(join(data, file)).includes(Buffer.from(secret!))).toBe(false);
+    for (const file of ['ward.sqlite', 'audit.sqlite'])
+      expect(readFileSync(join(data, file)).includes(Buffer.from(secret!))).toBe(false);
 
     const second = await serve(data, port + 1);
     expect(second.output()).not.toContain('AWS_SECRET_ACCESS_KEY');

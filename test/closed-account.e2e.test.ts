@@ -38,19 +38,38 @@ beforeAll(async () => {
   t = await startTestWard();
   await orgs(t).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
   member = await secondAccount(t, '210987654321');
-  const { Handshake } = await orgs(t).send(new InviteAccountToOrganizationCommand({ Target: { Id: member.accountId, Type: 'ACCOUNT' } }));
+  const { Handshake } = await orgs(t).send(
+    new InviteAccountToOrganizationCommand({ Target: { Id: member.accountId, Type: 'ACCOUNT' } }),
+  );
   await orgs(t, member.root).send(new AcceptHandshakeCommand({ HandshakeId: Handshake!.Id! }));
 
   const memberIam = t.iam(member.root);
   await memberIam.send(new CreateUserCommand({ UserName: 'dev' }));
-  await memberIam.send(new PutUserPolicyCommand({ UserName: 'dev', PolicyName: 'all', PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: '*', Resource: '*' })) }));
+  await memberIam.send(
+    new PutUserPolicyCommand({
+      UserName: 'dev',
+      PolicyName: 'all',
+      PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: '*', Resource: '*' })),
+    }),
+  );
   const key = (await memberIam.send(new CreateAccessKeyCommand({ UserName: 'dev' }))).AccessKey!;
   memberUser = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
   memberUserSession = sessionCredentials((await t.sts(memberUser).send(new GetSessionTokenCommand({}))).Credentials);
 
-  roleArn = await createRole(t, 'ops', trustPolicy({ AWS: t.accountId }), { list: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }) }, { credentials: member.root });
-  mgmtAdmin = await userWithKey(t, 'mgmt-admin', { assume: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) });
-  roleSession = sessionCredentials((await t.sts(mgmtAdmin).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'before-close' }))).Credentials);
+  roleArn = await createRole(
+    t,
+    'ops',
+    trustPolicy({ AWS: t.accountId }),
+    { list: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }) },
+    { credentials: member.root },
+  );
+  mgmtAdmin = await userWithKey(t, 'mgmt-admin', {
+    assume: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }),
+  });
+  roleSession = sessionCredentials(
+    (await t.sts(mgmtAdmin).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'before-close' })))
+      .Credentials,
+  );
 
   // Everything works while the account is open (and the status is now cached on the node).
   await t.iam(memberUser).send(new ListUsersCommand({}));
@@ -58,7 +77,9 @@ beforeAll(async () => {
   await t.sts(member.root).send(new GetCallerIdentityCommand({}));
 
   await orgs(t).send(new CloseAccountCommand({ AccountId: member.accountId }));
-  expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: member.accountId }))).Account?.Status).toBe('SUSPENDED');
+  expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: member.accountId }))).Account?.Status).toBe(
+    'SUSPENDED',
+  );
 });
 afterAll(() => t.close());
 
@@ -83,13 +104,19 @@ describe('a closed (suspended) member account', () => {
 
   it("refuses its root user's access key on the API (root may only sign in to the console)", async () => {
     expectInvalidToken(await caught(() => t.iam(member.root).send(new ListUsersCommand({}))));
-    expectInvalidToken(await caught(() => orgs(t, member.root).send(new DescribeAccountCommand({ AccountId: member.accountId }))));
+    expectInvalidToken(
+      await caught(() => orgs(t, member.root).send(new DescribeAccountCommand({ AccountId: member.accountId }))),
+    );
   });
 
   it('refuses AssumeRole into one of its roles with the usual AccessDenied', async () => {
-    const err = await caught(() => t.sts(mgmtAdmin).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'after-close' })));
+    const err = await caught(() =>
+      t.sts(mgmtAdmin).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'after-close' })),
+    );
     expect(err.name).toBe('AccessDenied');
-    expect(err.message).toBe(`User: arn:aws:iam::${t.accountId}:user/mgmt-admin is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+    expect(err.message).toBe(
+      `User: arn:aws:iam::${t.accountId}:user/mgmt-admin is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+    );
   });
 
   it('leaves the management account working', async () => {
@@ -112,16 +139,24 @@ describe('a closed (suspended) member account', () => {
  */
 describe('removing a closed member account does not reopen it', () => {
   it('RemoveAccountFromOrganization is refused: the closed account stays in the organization, SUSPENDED', async () => {
-    const err = await caught(() => orgs(t).send(new RemoveAccountFromOrganizationCommand({ AccountId: member.accountId })));
+    const err = await caught(() =>
+      orgs(t).send(new RemoveAccountFromOrganizationCommand({ AccountId: member.accountId })),
+    );
     expect(err.name).toBe('ConstraintViolationException');
-    expect(err.message).toBe("You can't remove a closed account from the organization: it stays in the organization with status SUSPENDED.");
+    expect(err.message).toBe(
+      "You can't remove a closed account from the organization: it stays in the organization with status SUSPENDED.",
+    );
     expect((err as unknown as { Reason?: string }).Reason).toBe('ACCOUNT_CANNOT_LEAVE_ORGANIZATION');
     expect(err.$metadata?.httpStatusCode).toBe(400);
-    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: member.accountId }))).Account?.Status).toBe('SUSPENDED');
+    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: member.accountId }))).Account?.Status).toBe(
+      'SUSPENDED',
+    );
     const { Accounts } = await orgs(t).send(new ListAccountsCommand({}));
     expect(Accounts?.find((a) => a.Id === member.accountId)?.Status).toBe('SUSPENDED');
     // So the organization is not empty either.
-    expect((await caught(() => orgs(t).send(new DeleteOrganizationCommand({})))).name).toBe('OrganizationNotEmptyException');
+    expect((await caught(() => orgs(t).send(new DeleteOrganizationCommand({})))).name).toBe(
+      'OrganizationNotEmptyException',
+    );
   });
 
   it('nor can the closed member leave by itself: its root key is no credential', async () => {
@@ -135,18 +170,22 @@ describe('removing a closed member account does not reopen it', () => {
     expectInvalidToken(await caught(() => t.sts(roleSession).send(new GetCallerIdentityCommand({}))));
   });
 
-  it('the closure is the account\'s own: with its membership gone, a restarted Ward (empty caches) still refuses it', async () => {
+  it("the closure is the account's own: with its membership gone, a restarted Ward (empty caches) still refuses it", async () => {
     // What AWS's own removal after 90 days, or a Ward from before this rule, leaves behind: no membership.
     await t.ward.store.organizations.removeAccount(member.accountId);
     await t.close({ keepStore: true });
     t = await startTestWard({ reopen: t });
-    expect((await caught(() => orgs(t).send(new DescribeAccountCommand({ AccountId: member.accountId })))).name).toBe('AccountNotFoundException');
+    expect((await caught(() => orgs(t).send(new DescribeAccountCommand({ AccountId: member.accountId })))).name).toBe(
+      'AccountNotFoundException',
+    );
     expectInvalidToken(await caught(() => t.iam(memberUser).send(new ListUsersCommand({}))));
     expectInvalidToken(await caught(() => t.sts(memberUser).send(new GetCallerIdentityCommand({}))));
     expectInvalidToken(await caught(() => t.iam(roleSession).send(new ListUsersCommand({}))));
     expectInvalidToken(await caught(() => t.sts(memberUserSession).send(new GetCallerIdentityCommand({}))));
     expectInvalidToken(await caught(() => t.iam(member.root).send(new ListUsersCommand({}))));
-    const err = await caught(() => t.sts(mgmtAdmin).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'after-removal' })));
+    const err = await caught(() =>
+      t.sts(mgmtAdmin).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'after-removal' })),
+    );
     expect(err.name).toBe('AccessDenied');
     // The management account is unaffected.
     await t.sts(mgmtAdmin).send(new GetCallerIdentityCommand({}));

@@ -1,5 +1,10 @@
 import { CreateLoginProfileCommand, CreateUserCommand } from '@aws-sdk/client-iam';
-import { AcceptHandshakeCommand, CloseAccountCommand, CreateOrganizationCommand, InviteAccountToOrganizationCommand } from '@aws-sdk/client-organizations';
+import {
+  AcceptHandshakeCommand,
+  CloseAccountCommand,
+  CreateOrganizationCommand,
+  InviteAccountToOrganizationCommand,
+} from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '../src/iam/core/password-hash.js';
 import { secondAccount } from './support/accounts.js';
@@ -42,11 +47,19 @@ describe('console sign-in to a closed account', () => {
     await orgs(t).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
     const member = await secondAccount(t);
     memberId = member.accountId;
-    const { Handshake } = await orgs(t).send(new InviteAccountToOrganizationCommand({ Target: { Id: memberId, Type: 'ACCOUNT' } }));
+    const { Handshake } = await orgs(t).send(
+      new InviteAccountToOrganizationCommand({ Target: { Id: memberId, Type: 'ACCOUNT' } }),
+    );
     await orgs(t, member.root).send(new AcceptHandshakeCommand({ HandshakeId: Handshake!.Id! }));
     await t.iam(member.root).send(new CreateUserCommand({ UserName: 'dev' }));
     await t.iam(member.root).send(new CreateLoginProfileCommand({ UserName: 'dev', Password: password }));
-    await t.ward.store.credentials.putLoginProfile({ accountId: memberId, passwordHash: await hashPassword(rootPassword), createdAt: new Date(), passwordChangedAt: new Date(), resetRequired: false });
+    await t.ward.store.credentials.putLoginProfile({
+      accountId: memberId,
+      passwordHash: await hashPassword(rootPassword),
+      createdAt: new Date(),
+      passwordChangedAt: new Date(),
+      resetRequired: false,
+    });
 
     before = new ConsoleHttp(t.url, { 'x-forwarded-for': '198.51.100.200' });
     expect((await signInIam(before, memberId, 'dev', password)).status).toBe(302);
@@ -59,13 +72,23 @@ describe('console sign-in to a closed account', () => {
   });
 
   let address = 0;
-  async function attempt(signIn: (client: ConsoleHttp, headers: Record<string, string>) => Promise<{ status: number; body: string; location: string | undefined }>) {
+  async function attempt(
+    signIn: (
+      client: ConsoleHttp,
+      headers: Record<string, string>,
+    ) => Promise<{ status: number; body: string; location: string | undefined }>,
+  ) {
     const client = new ConsoleHttp(t.url);
     await client.csrf();
     const headers = { 'x-forwarded-for': `198.51.100.${++address}` };
     verifications.count = 0;
     const res = await signIn(client, headers);
-    return { status: res.status, location: res.location, error: /role="alert"><div>([^<]*)</.exec(res.body)?.[1], verifications: verifications.count };
+    return {
+      status: res.status,
+      location: res.location,
+      error: /role="alert"><div>([^<]*)</.exec(res.body)?.[1],
+      verifications: verifications.count,
+    };
   }
 
   it('refuses its IAM user with the right password exactly as a wrong password, at the same cost', async () => {

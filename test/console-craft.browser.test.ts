@@ -55,7 +55,9 @@ describe('console craft: every page labelled, self-contained, usable by keyboard
       });
       await signInAsRoot(page, ward.url, ROOT_EMAIL, ROOT_PASSWORD);
       await page.goto(`${ward.url}/console/home`);
-      const links = await page.$$eval('nav[aria-label="Identity and Access Management"] a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      const links = await page.$$eval('nav[aria-label="Identity and Access Management"] a', (as) =>
+        as.map((a) => (a as HTMLAnchorElement).pathname),
+      );
       expect(links.length).toBeGreaterThanOrEqual(10);
       for (const path of links) {
         const response = await page.goto(`${ward.url}${path}`);
@@ -63,7 +65,9 @@ describe('console craft: every page labelled, self-contained, usable by keyboard
         expect.soft(await unlabelledControls(page), path).toEqual([]);
         expect.soft(await page.locator('h1').count(), path).toBe(1);
         if (width < 500) {
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
           expect.soft(overflow, `${path} scrolls sideways at ${width}px`).toBeLessThanOrEqual(1);
         }
       }

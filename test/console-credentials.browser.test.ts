@@ -16,7 +16,16 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentStep, launchBrowser, newPage, screenshot, signInAsRoot, signInAsUser, totpCode, startConsoleSuite } from './support/browser.js';
+import {
+  currentStep,
+  launchBrowser,
+  newPage,
+  screenshot,
+  signInAsRoot,
+  signInAsUser,
+  totpCode,
+  startConsoleSuite,
+} from './support/browser.js';
 import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, caught, startTestWard } from './support/ward.js';
 
 const USER = 'kate';
@@ -29,7 +38,15 @@ function selfServicePolicy(accountId: string): string {
     Statement: [
       {
         Effect: 'Allow',
-        Action: ['iam:GetUser', 'iam:GetLoginProfile', 'iam:ChangePassword', 'iam:*AccessKey*', 'iam:*MFADevice*', 'iam:*SigningCertificate*', 'iam:*SSHPublicKey*'],
+        Action: [
+          'iam:GetUser',
+          'iam:GetLoginProfile',
+          'iam:ChangePassword',
+          'iam:*AccessKey*',
+          'iam:*MFADevice*',
+          'iam:*SigningCertificate*',
+          'iam:*SSHPublicKey*',
+        ],
         Resource: [`arn:aws:iam::${accountId}:user/${USER}`, `arn:aws:iam::${accountId}:mfa/*`],
       },
     ],
@@ -50,7 +67,10 @@ function sshPublicKey(): string {
 /** The one-time code of the newest outbox message to `to`. */
 function otpSentTo(dataDir: string, to: string): string {
   const dir = join(dataDir, 'outbox');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().reverse()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .reverse()) {
     const text = readFileSync(join(dir, file), 'utf8');
     if (!text.includes(`To: <${to}>`)) continue;
     const code = /verification code: ([0-9]{6})/.exec(text)?.[1];
@@ -69,7 +89,13 @@ describe('console: my security credentials in Chromium', () => {
     const iam = ward.iam();
     await iam.send(new CreateUserCommand({ UserName: USER }));
     await iam.send(new CreateLoginProfileCommand({ UserName: USER, Password: PASSWORD }));
-    await iam.send(new PutUserPolicyCommand({ UserName: USER, PolicyName: 'self-service', PolicyDocument: selfServicePolicy(ward.accountId) }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: USER,
+        PolicyName: 'self-service',
+        PolicyDocument: selfServicePolicy(ward.accountId),
+      }),
+    );
   });
   afterAll(() => closeBrowser?.());
 
@@ -96,12 +122,17 @@ describe('console: my security credentials in Chromium', () => {
     // The secret is in this page only: never in the URL.
     expect(page.url()).not.toContain(secret);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .csv file' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download .csv file' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${USER}_accessKeys.csv`);
     const csv = readFileSync(await download.path(), 'utf8');
     expect(csv).toBe(`Access key ID,Secret access key\n${keyId},${secret}\n`);
 
-    const identity = await ward.sts({ accessKeyId: keyId, secretAccessKey: secret }).send(new GetCallerIdentityCommand({}));
+    const identity = await ward
+      .sts({ accessKeyId: keyId, secretAccessKey: secret })
+      .send(new GetCallerIdentityCommand({}));
     expect(identity.Arn).toBe(`arn:aws:iam::${ward.accountId}:user/${USER}`);
 
     await page.getByRole('link', { name: 'Done' }).click();
@@ -112,7 +143,9 @@ describe('console: my security credentials in Chromium', () => {
 
     // Two keys: the button is disabled and the page says why, in IAM's words.
     expect(await page.getByRole('button', { name: 'Create access key' }).isDisabled()).toBe(true);
-    expect(await page.getByTestId('access-key-limit').textContent()).toBe('Cannot exceed quota for AccessKeysPerUser: 2');
+    expect(await page.getByTestId('access-key-limit').textContent()).toBe(
+      'Cannot exceed quota for AccessKeysPerUser: 2',
+    );
     expect(await page.locator(`tr[data-key="${second}"]`).textContent()).toContain('Never');
     // The first key's use shows as last used: date, service and region.
     await expect
@@ -126,7 +159,9 @@ describe('console: my security credentials in Chromium', () => {
     await page.locator(`tr[data-key="${keyId}"]`).getByRole('button', { name: 'Deactivate' }).click();
     expect(await page.getByRole('status').first().textContent()).toContain(`Access key ${keyId} deactivated.`);
     expect(await page.locator(`tr[data-key="${keyId}"]`).textContent()).toContain('Inactive');
-    const refused = await caught(() => ward.sts({ accessKeyId: keyId, secretAccessKey: secret }).send(new GetCallerIdentityCommand({})));
+    const refused = await caught(() =>
+      ward.sts({ accessKeyId: keyId, secretAccessKey: secret }).send(new GetCallerIdentityCommand({})),
+    );
     expect(refused.name).toMatch(/InvalidClientTokenId|AccessDenied/);
 
     await page.locator(`tr[data-key="${keyId}"]`).getByRole('button', { name: 'Activate' }).click();
@@ -149,7 +184,11 @@ describe('console: my security credentials in Chromium', () => {
     await page.goto(`${ward.url}/console/security-credentials/mfa`);
     await page.getByRole('button', { name: 'Next' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Set up device');
-    expect(await page.getByRole('img', { name: 'QR code for the virtual MFA device' }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByRole('img', { name: 'QR code for the virtual MFA device' })
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
     await page.getByText('Show secret key').click();
     await screenshot(page, 'mfa-assign');
     const seed = (await page.getByTestId('mfa-seed').textContent())!.trim();
@@ -191,13 +230,17 @@ describe('console: my security credentials in Chromium', () => {
     const { page, close } = await userPage();
     const iam = ward.iam();
     await page.getByText('Upload X.509 certificate').click();
-    await page.getByLabel('Certificate body').fill(readFileSync(new URL('./fixtures/signing-cert.pem', import.meta.url), 'utf8'));
+    await page
+      .getByLabel('Certificate body')
+      .fill(readFileSync(new URL('./fixtures/signing-cert.pem', import.meta.url), 'utf8'));
     await page.locator('#signing-certificates').getByRole('button', { name: 'Upload' }).click();
     expect(await page.getByRole('status').first().textContent()).toContain('Signing certificate uploaded.');
     const [cert] = (await iam.send(new ListSigningCertificatesCommand({ UserName: USER }))).Certificates!;
     expect(await page.locator('#signing-certificates').textContent()).toContain(cert!.CertificateId);
     await page.locator('#signing-certificates').getByRole('button', { name: 'Deactivate' }).click();
-    expect((await iam.send(new ListSigningCertificatesCommand({ UserName: USER }))).Certificates![0]!.Status).toBe('Inactive');
+    expect((await iam.send(new ListSigningCertificatesCommand({ UserName: USER }))).Certificates![0]!.Status).toBe(
+      'Inactive',
+    );
 
     await page.getByText('Upload SSH public key').click();
     await page.getByLabel('SSH public key body').fill(sshPublicKey());
@@ -205,7 +248,10 @@ describe('console: my security credentials in Chromium', () => {
     expect(await page.getByRole('status').first().textContent()).toContain('SSH public key uploaded.');
     const [key] = (await iam.send(new ListSSHPublicKeysCommand({ UserName: USER }))).SSHPublicKeys!;
     await page.locator('#ssh-keys').getByRole('button', { name: 'Deactivate' }).click();
-    expect((await iam.send(new ListSSHPublicKeysCommand({ UserName: USER }))).SSHPublicKeys![0]).toMatchObject({ SSHPublicKeyId: key!.SSHPublicKeyId, Status: 'Inactive' });
+    expect((await iam.send(new ListSSHPublicKeysCommand({ UserName: USER }))).SSHPublicKeys![0]).toMatchObject({
+      SSHPublicKeyId: key!.SSHPublicKeyId,
+      Status: 'Inactive',
+    });
 
     // A body that is not a certificate: IAM's error, shown on the page.
     await page.getByText('Upload X.509 certificate').click();
@@ -225,7 +271,9 @@ describe('console: my security credentials in Chromium', () => {
     const { context, page } = await newPage(browser);
     await signInAsRoot(page, ward.url, ROOT_EMAIL, ROOT_PASSWORD);
     await page.goto(`${ward.url}/console/users/lee/security-credentials`);
-    expect(await page.getByRole('link', { name: 'Security credentials', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(
+      await page.getByRole('link', { name: 'Security credentials', exact: true }).getAttribute('aria-current'),
+    ).toBe('page');
     expect(await page.getByTestId('console-access').textContent()).toBe('Disabled');
     await page.getByText('Enable console access', { exact: true }).first().click();
     await page.getByLabel('Custom password').fill('Lee-passw0rd-123!');
@@ -234,7 +282,10 @@ describe('console: my security credentials in Chromium', () => {
     const profile = await ward.iam().send(new GetLoginProfileCommand({ UserName: 'lee' }));
     expect(profile.LoginProfile!.PasswordResetRequired).toBe(true);
     await page.getByRole('button', { name: 'Create access key' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download .csv file' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download .csv file' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('lee_accessKeys.csv');
     expect((await ward.iam().send(new ListAccessKeysCommand({ UserName: 'lee' }))).AccessKeyMetadata).toHaveLength(1);
     await context.close();
@@ -250,7 +301,12 @@ describe('console: my security credentials in Chromium', () => {
     await page.getByLabel('Account name').fill('Ward Credentials Test');
     await page.getByRole('button', { name: 'Update account name' }).click();
     expect(await page.getByTestId('account-name').textContent()).toBe('Ward Credentials Test');
-    const account = new AccountClient({ endpoint: ward.url, region: 'us-east-1', credentials: ward.root, maxAttempts: 1 });
+    const account = new AccountClient({
+      endpoint: ward.url,
+      region: 'us-east-1',
+      credentials: ward.root,
+      maxAttempts: 1,
+    });
     expect((await account.send(new GetAccountInformationCommand({}))).AccountName).toBe('Ward Credentials Test');
 
     await page.getByLabel('Preferred alias').fill('ward-creds-test');
@@ -260,7 +316,9 @@ describe('console: my security credentials in Chromium', () => {
 
     await page.getByLabel('New email address').fill('owner@example.com');
     await page.getByRole('button', { name: 'Send verification code' }).click();
-    expect(await page.getByRole('status').first().textContent()).toContain('We sent a verification code to owner@example.com.');
+    expect(await page.getByRole('status').first().textContent()).toContain(
+      'We sent a verification code to owner@example.com.',
+    );
     await page.getByLabel('Verification code').fill(otpSentTo(ward.dataDir, 'owner@example.com'));
     await page.getByRole('button', { name: 'Confirm email address' }).click();
     expect(await page.getByTestId('account-email').textContent()).toBe('owner@example.com');
@@ -286,7 +344,9 @@ describe('console: root required to register MFA', () => {
       await page.getByLabel('MFA code 2').fill(totpCode(seed, step));
       await page.getByRole('button', { name: 'Add MFA' }).click();
       expect(new URL(page.url()).pathname).toBe('/console/security-credentials');
-      expect(await page.locator('#mfa').textContent()).toContain(`arn:aws:iam::${ward.accountId}:mfa/root-account-mfa-device`);
+      expect(await page.locator('#mfa').textContent()).toContain(
+        `arn:aws:iam::${ward.accountId}:mfa/root-account-mfa-device`,
+      );
       await page.goto(`${ward.url}/console/home`);
       expect(await page.getByText('The root user has MFA.').isVisible()).toBe(true);
     } finally {

@@ -43,7 +43,11 @@ describe('the event history page', () => {
     expect(await names()).toEqual(['CreateAccount']);
     await page.getByTestId('events').getByRole('link', { name: 'CreateAccount' }).click();
     const record = JSON.parse((await page.getByTestId('event-record').textContent()) ?? '{}');
-    expect(record).toMatchObject({ eventName: 'CreateAccount', eventSource: 'organizations.amazonaws.com', requestParameters: { accountName: expect.any(String) } });
+    expect(record).toMatchObject({
+      eventName: 'CreateAccount',
+      eventSource: 'organizations.amazonaws.com',
+      requestParameters: { accountName: expect.any(String) },
+    });
     await screenshot(page, 'events-detail');
 
     // A time range that ends before anything happened finds nothing.

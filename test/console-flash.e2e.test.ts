@@ -21,7 +21,11 @@ describe('flash messages in console URLs', () => {
 
   it('the sign-in page shows no text from the URL', async () => {
     const client = new ConsoleHttp(t.url);
-    for (const query of [`notice=${encodeURIComponent(PHISH)}`, `error=${encodeURIComponent(PHISH)}`, `as=root&notice=${encodeURIComponent(PHISH)}`]) {
+    for (const query of [
+      `notice=${encodeURIComponent(PHISH)}`,
+      `error=${encodeURIComponent(PHISH)}`,
+      `as=root&notice=${encodeURIComponent(PHISH)}`,
+    ]) {
       const page = await client.get(`/console/signin?${query}`);
       expect(page.status).toBe(200);
       expect(page.body).not.toContain('Call +1 555');
@@ -31,7 +35,13 @@ describe('flash messages in console URLs', () => {
   it('signed-in pages show no text from the URL, but do show their own messages', async () => {
     const client = new ConsoleHttp(t.url);
     expect((await signInRoot(client, ROOT_EMAIL, ROOT_PASSWORD)).status).toBe(302);
-    for (const page of ['/console/home', '/console/users', '/console/credential-report', '/console/security-credentials', '/console/account-settings']) {
+    for (const page of [
+      '/console/home',
+      '/console/users',
+      '/console/credential-report',
+      '/console/security-credentials',
+      '/console/account-settings',
+    ]) {
       for (const query of [`notice=${encodeURIComponent(PHISH)}`, `error=${encodeURIComponent(PHISH)}`]) {
         const res = await client.get(`${page}?${query}`);
         expect(res.body, `${page}?${query}`).not.toContain('Call +1 555');

@@ -13,7 +13,11 @@ function mailedLinks(t: TestWard): string[] {
   } catch {
     return [];
   }
-  return files.flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/https?:\/\/\S+\/console\/reset-password\?token=\S+/g)].map((m) => m[0]));
+  return files.flatMap((f) =>
+    [...readFileSync(join(dir, f), 'utf8').matchAll(/https?:\/\/\S+\/console\/reset-password\?token=\S+/g)].map(
+      (m) => m[0],
+    ),
+  );
 }
 
 /**
@@ -37,7 +41,11 @@ describe('the console and a forged Host header', () => {
   it('refuses a recovery request for the real root sent with an attacker Host, and mails nothing', async () => {
     const client = new ConsoleHttp(t.url);
     const _csrf = await client.csrf('/console/forgot-password');
-    const res = await client.post('/console/forgot-password', { email: ROOT_EMAIL, _csrf }, { host: 'attacker.example:8080' });
+    const res = await client.post(
+      '/console/forgot-password',
+      { email: ROOT_EMAIL, _csrf },
+      { host: 'attacker.example:8080' },
+    );
     expect(res.status).toBe(400);
     expect(res.body).not.toContain('attacker.example');
     await t.ward.flush();
@@ -46,19 +54,35 @@ describe('the console and a forged Host header', () => {
 
   it('refuses every console page for a Host outside the allowed set', async () => {
     const client = new ConsoleHttp(t.url);
-    for (const host of ['attacker.example', 'attacker.example:8080', `127.0.0.1.attacker.example:${port}`, `ward.example.com.attacker.example`, `127.0.0.1:${Number(port) + 1}`]) {
+    for (const host of [
+      'attacker.example',
+      'attacker.example:8080',
+      `127.0.0.1.attacker.example:${port}`,
+      `ward.example.com.attacker.example`,
+      `127.0.0.1:${Number(port) + 1}`,
+    ]) {
       expect((await client.get('/console/signin', { host })).status, host).toBe(400);
     }
   });
 
   it('answers on the public host and on the listen address, and mails the public URL whichever was used', async () => {
     const client = new ConsoleHttp(t.url);
-    for (const host of ['ward.example.com', 'WARD.example.com', 'ward.example.com:443', `127.0.0.1:${port}`, `localhost:${port}`]) {
+    for (const host of [
+      'ward.example.com',
+      'WARD.example.com',
+      'ward.example.com:443',
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+    ]) {
       expect((await client.get('/console/signin', { host })).status, host).toBe(200);
     }
     const before = mailedLinks(t).length;
     const _csrf = await client.csrf('/console/forgot-password');
-    const res = await client.post('/console/forgot-password', { email: ROOT_EMAIL, _csrf }, { host: `localhost:${port}` });
+    const res = await client.post(
+      '/console/forgot-password',
+      { email: ROOT_EMAIL, _csrf },
+      { host: `localhost:${port}` },
+    );
     expect(res.status).toBe(200);
     await t.ward.flush();
     const links = mailedLinks(t).slice(before);

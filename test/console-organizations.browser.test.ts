@@ -1,5 +1,10 @@
 import { AttachUserPolicyCommand, CreateLoginProfileCommand, CreateUserCommand } from '@aws-sdk/client-iam';
-import { ListAWSServiceAccessForOrganizationCommand, ListAccountsForParentCommand, ListPoliciesForTargetCommand, ListRootsCommand } from '@aws-sdk/client-organizations';
+import {
+  ListAWSServiceAccessForOrganizationCommand,
+  ListAccountsForParentCommand,
+  ListPoliciesForTargetCommand,
+  ListRootsCommand,
+} from '@aws-sdk/client-organizations';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, screenshot, signInAsRoot, signInAsUser, startConsoleSuite } from './support/browser.js';
@@ -20,7 +25,9 @@ describe('AWS Organizations in the console', () => {
     ({ ward, browser, close: closeBrowser } = await startConsoleSuite());
     const iam = ward.iam();
     await iam.send(new CreateUserCommand({ UserName: 'org-admin' }));
-    await iam.send(new AttachUserPolicyCommand({ UserName: 'org-admin', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
+    await iam.send(
+      new AttachUserPolicyCommand({ UserName: 'org-admin', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }),
+    );
     await iam.send(new CreateLoginProfileCommand({ UserName: 'org-admin', Password: ADMIN_PASSWORD }));
     ({ page } = await newPage(browser));
     await signInAsUser(page, ward.url, ward.accountId, 'org-admin', ADMIN_PASSWORD);
@@ -57,13 +64,18 @@ describe('AWS Organizations in the console', () => {
 
     // Move it into the OU.
     await row.getByRole('link', { name: 'member' }).click();
-    await page.getByLabel('Destination').selectOption({ label: await page.getByLabel('Destination').locator('option', { hasText: 'Workloads' }).textContent() ?? '' });
+    await page.getByLabel('Destination').selectOption({
+      label: (await page.getByLabel('Destination').locator('option', { hasText: 'Workloads' }).textContent()) ?? '',
+    });
     await page.getByRole('button', { name: 'Move AWS account' }).click();
     expect(await notice()).toContain('The account was moved.');
     const root = (await orgs(ward).send(new ListRootsCommand({}))).Roots![0]!.Id!;
     const { ListOrganizationalUnitsForParentCommand } = await import('@aws-sdk/client-organizations');
-    ouId = (await orgs(ward).send(new ListOrganizationalUnitsForParentCommand({ ParentId: root }))).OrganizationalUnits![0]!.Id!;
-    expect((await orgs(ward).send(new ListAccountsForParentCommand({ ParentId: ouId }))).Accounts!.map((a) => a.Id)).toEqual([member]);
+    ouId = (await orgs(ward).send(new ListOrganizationalUnitsForParentCommand({ ParentId: root })))
+      .OrganizationalUnits![0]!.Id!;
+    expect(
+      (await orgs(ward).send(new ListAccountsForParentCommand({ ParentId: ouId }))).Accounts!.map((a) => a.Id),
+    ).toEqual([member]);
     await go('/organizations');
     await screenshot(page, 'organizations-tree');
   });
@@ -74,18 +86,29 @@ describe('AWS Organizations in the console', () => {
     expect(await notice()).toContain('Service control policies are enabled');
     await page.getByRole('link', { name: 'Create policy' }).click();
     await page.getByLabel('Policy name').fill('deny-leave');
-    await page.getByLabel('Policy JSON').fill('{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"');
+    await page
+      .getByLabel('Policy JSON')
+      .fill(
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"',
+      );
     await page.getByRole('button', { name: 'Create policy' }).click();
     // Malformed JSON: the form comes back with AWS's error and the text as typed.
     expect(await page.getByRole('alert').textContent()).toMatch(/MalformedPolicyDocument|policy/i);
-    await page.getByLabel('Policy JSON').fill(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }] }));
+    await page.getByLabel('Policy JSON').fill(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }],
+      }),
+    );
     await page.getByRole('button', { name: 'Create policy' }).click();
     expect(await notice()).toContain('Policy deny-leave created.');
     await page.getByLabel('Attach to root, organizational unit or account').selectOption(ouId);
     await page.getByRole('button', { name: 'Attach policy' }).click();
     expect(await notice()).toContain(`attached to ${ouId}`);
     expect(await page.getByTestId('scp-targets').textContent()).toContain('Workloads');
-    const attached = (await orgs(ward).send(new ListPoliciesForTargetCommand({ TargetId: ouId, Filter: 'SERVICE_CONTROL_POLICY' }))).Policies!;
+    const attached = (
+      await orgs(ward).send(new ListPoliciesForTargetCommand({ TargetId: ouId, Filter: 'SERVICE_CONTROL_POLICY' }))
+    ).Policies!;
     expect(attached.map((p) => p.Name).sort()).toEqual(['FullAWSAccess', 'deny-leave']);
     await go('/organizations/policies');
     expect(await page.getByTestId('scp-list').textContent()).toContain('deny-leave');
@@ -132,14 +155,16 @@ describe('AWS Organizations in the console', () => {
     expect(await page.getByText('The root user has no credentials.').isVisible()).toBe(true);
   });
 
-  it('shows AWS\'s refusal when the management account\'s root tries AssumeRoot', async () => {
+  it("shows AWS's refusal when the management account's root tries AssumeRoot", async () => {
     const { context, page: rootPage } = await newPage(browser);
     await signInAsRoot(rootPage, ward.url, ROOT_EMAIL, ROOT_PASSWORD);
     await rootPage.goto(`${ward.url}/console/organizations/root-access/${member}`);
     await rootPage.getByRole('button', { name: 'Audit root user credentials' }).click();
     const alert = rootPage.getByRole('alert');
     expect(await alert.textContent()).toContain('Access denied');
-    expect(await alert.textContent()).toContain(`User: arn:aws:iam::${ward.accountId}:root is not authorized to perform: sts:AssumeRoot on resource: arn:aws:iam::${member}:root`);
+    expect(await alert.textContent()).toContain(
+      `User: arn:aws:iam::${ward.accountId}:root is not authorized to perform: sts:AssumeRoot on resource: arn:aws:iam::${member}:root`,
+    );
     expect(await rootPage.getByTestId('root-credentials').count()).toBe(0);
     await context.close();
   });

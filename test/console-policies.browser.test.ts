@@ -13,9 +13,18 @@ import { screenshot, startConsoleSuite, rootPage } from './support/browser.js';
 import { type TestWard, caught } from './support/ward.js';
 
 /** Valid JSON that IAM refuses: a statement without Resource. */
-const MISSING_RESOURCE = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }] });
-const READ_BUCKET = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
-const LIST_USERS = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 'iam:ListUsers'], Resource: '*' }] });
+const MISSING_RESOURCE = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }],
+});
+const READ_BUCKET = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+});
+const LIST_USERS = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', 'iam:ListUsers'], Resource: '*' }],
+});
 
 describe('console policies, simulator, password policy and credential report in Chromium', () => {
   let ward: TestWard;
@@ -30,7 +39,9 @@ describe('console policies, simulator, password policy and credential report in 
   afterAll(() => closeBrowser?.());
 
   it('shows the API’s MalformedPolicyDocument text live while typing, and again on submit', async () => {
-    const api = await caught(() => ward.iam().send(new CreatePolicyCommand({ PolicyName: 'probe', PolicyDocument: MISSING_RESOURCE })));
+    const api = await caught(() =>
+      ward.iam().send(new CreatePolicyCommand({ PolicyName: 'probe', PolicyDocument: MISSING_RESOURCE })),
+    );
     expect(api.name).toBe('MalformedPolicyDocumentException');
     await root.goto(`${ward.url}/console/policies/create`);
     await root.getByLabel('Policy editor (JSON)').fill(MISSING_RESOURCE);
@@ -79,13 +90,17 @@ describe('console policies, simulator, password policy and credential report in 
     const names = await root.getByTestId('policies').locator('tbody tr td:first-child a').allTextContents();
     expect(names).toEqual(['console-reader']);
     await root.goto(`${ward.url}/console/policies?scope=All&search=readonly`);
-    expect(await root.getByTestId('policies').locator('tbody tr td:first-child a').allTextContents()).toContain('ReadOnlyAccess');
+    expect(await root.getByTestId('policies').locator('tbody tr td:first-child a').allTextContents()).toContain(
+      'ReadOnlyAccess',
+    );
     await root.goto(`${ward.url}/console/policies`);
     await screenshot(root, 'policies-list');
   });
 
   it('shows the LimitExceeded message at five versions, and deletes a policy after confirmation', async () => {
-    const arn = (await ward.iam().send(new CreatePolicyCommand({ PolicyName: 'five-versions', PolicyDocument: READ_BUCKET }))).Policy!.Arn!;
+    const arn = (
+      await ward.iam().send(new CreatePolicyCommand({ PolicyName: 'five-versions', PolicyDocument: READ_BUCKET }))
+    ).Policy!.Arn!;
     for (let i = 0; i < 4; i++) {
       await root.goto(`${ward.url}/console/policies/edit?arn=${encodeURIComponent(arn)}`);
       await root.getByLabel('Policy editor (JSON)').fill(i % 2 ? READ_BUCKET : LIST_USERS);
@@ -107,7 +122,11 @@ describe('console policies, simulator, password policy and credential report in 
 
   it('simulates a user’s policies: allowed and implicitDeny', async () => {
     await ward.iam().send(new CreateUserCommand({ UserName: 'sim-user' }));
-    await ward.iam().send(new PutUserPolicyCommand({ UserName: 'sim-user', PolicyName: 'read-objects', PolicyDocument: READ_BUCKET }));
+    await ward
+      .iam()
+      .send(
+        new PutUserPolicyCommand({ UserName: 'sim-user', PolicyName: 'read-objects', PolicyDocument: READ_BUCKET }),
+      );
     await root.goto(`${ward.url}/console/simulator`);
     await root.getByLabel('Principal or policy').selectOption({ label: 'User: sim-user' });
     await root.getByLabel('Actions').fill('s3:GetObject, s3:PutObject');
@@ -121,11 +140,25 @@ describe('console policies, simulator, password policy and credential report in 
 
     // A pasted policy with a context key the policy needs.
     await root.getByLabel('Principal or policy').selectOption({ label: 'Custom policy (JSON below)' });
-    await root.getByLabel(/Custom policy - used when/).fill(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:*', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] }));
+    await root.getByLabel(/Custom policy - used when/).fill(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'iam:*',
+            Resource: '*',
+            Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+          },
+        ],
+      }),
+    );
     await root.getByLabel('Actions').fill('iam:ListUsers');
     await root.getByLabel('Context keys - optional').fill('aws:MultiFactorAuthPresent=true');
     await root.getByRole('button', { name: 'Run simulation' }).click();
-    expect(await root.getByTestId('simulation-results').locator('td[data-decision]').getAttribute('data-decision')).toBe('allowed');
+    expect(
+      await root.getByTestId('simulation-results').locator('td[data-decision]').getAttribute('data-decision'),
+    ).toBe('allowed');
   });
 
   it('saves the account password policy and resets it to the default', async () => {
@@ -142,7 +175,16 @@ describe('console policies, simulator, password policy and credential report in 
     await root.getByRole('button', { name: 'Save changes' }).click();
     await root.waitForURL(/notice=/);
     const { PasswordPolicy: saved } = await ward.iam().send(new GetAccountPasswordPolicyCommand({}));
-    expect(saved).toMatchObject({ MinimumPasswordLength: 14, RequireUppercaseCharacters: true, RequireNumbers: true, RequireSymbols: false, MaxPasswordAge: 60, PasswordReusePrevention: 3, AllowUsersToChangePassword: true, HardExpiry: false });
+    expect(saved).toMatchObject({
+      MinimumPasswordLength: 14,
+      RequireUppercaseCharacters: true,
+      RequireNumbers: true,
+      RequireSymbols: false,
+      MaxPasswordAge: 60,
+      PasswordReusePrevention: 3,
+      AllowUsersToChangePassword: true,
+      HardExpiry: false,
+    });
     expect(await root.getByLabel('Password minimum length').inputValue()).toBe('14');
     await screenshot(root, 'password-policy');
 
@@ -153,7 +195,9 @@ describe('console policies, simulator, password policy and credential report in 
     await root.goto(`${ward.url}/console/account-settings`);
     await root.getByRole('button', { name: 'Reset to default' }).click();
     await root.waitForURL(/notice=/);
-    expect((await caught(() => ward.iam().send(new GetAccountPasswordPolicyCommand({})))).name).toBe('NoSuchEntityException');
+    expect((await caught(() => ward.iam().send(new GetAccountPasswordPolicyCommand({})))).name).toBe(
+      'NoSuchEntityException',
+    );
   });
 
   it('generates the credential report and downloads it with AWS’s columns', async () => {
@@ -164,11 +208,16 @@ describe('console policies, simulator, password policy and credential report in 
     expect(header.slice(0, 4)).toEqual(['user', 'arn', 'user_creation_time', 'password_enabled']);
     expect(await root.getByTestId('credential-report').locator('tbody').textContent()).toContain('sim-user');
     await screenshot(root, 'credential-report');
-    const [download] = await Promise.all([root.waitForEvent('download'), root.getByRole('link', { name: 'Download report' }).click()]);
+    const [download] = await Promise.all([
+      root.waitForEvent('download'),
+      root.getByRole('link', { name: 'Download report' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^status_reports_\d{4}-\d\d-\d\dT\d\d_\d\d_\d\d\+00_00\.csv$/);
     const { readFile } = await import('node:fs/promises');
     const csv = await readFile(await download.path(), 'utf8');
-    expect(csv.split('\n')[0]).toMatch(/^user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,/);
+    expect(csv.split('\n')[0]).toMatch(
+      /^user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,/,
+    );
     expect(csv).toContain(`arn:aws:iam::${ward.accountId}:user/sim-user`);
   });
 });

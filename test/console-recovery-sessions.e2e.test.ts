@@ -27,11 +27,17 @@ describe('root password recovery and existing sessions', () => {
     const owner = new ConsoleHttp(t.url);
     expect((await owner.postForm('/console/forgot-password', { email: ROOT_EMAIL })).status).toBe(200);
     const dir = join(t.dataDir, 'outbox');
-    const mail = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const mail = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     const token = /reset-password\?token=([A-Za-z0-9_-]{43})/.exec(mail)?.[1];
     expect(token).toBeDefined();
     const newPassword = 'Recovered-Passw0rd!';
-    const reset = await owner.postForm('/console/reset-password', { token: token!, newPassword, confirmPassword: newPassword });
+    const reset = await owner.postForm('/console/reset-password', {
+      token: token!,
+      newPassword,
+      confirmPassword: newPassword,
+    });
     expect(reset.status).toBe(302);
 
     const after = await intruder.get('/console/home');

@@ -59,7 +59,7 @@ describe('root password recovery through the outbox (emulator mode)', () => {
     await context.close();
   });
 
-  it('refuses message IDs that are not the outbox\'s', async () => {
+  it("refuses message IDs that are not the outbox's", async () => {
     const { context, page } = await newPage(browser);
     const res = await page.goto(`${ward.url}/console/outbox/..%2F..%2Fetc%2Fpasswd`);
     expect(res?.status()).toBe(404);

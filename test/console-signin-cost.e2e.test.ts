@@ -45,7 +45,9 @@ describe('what a console sign-in attempt costs', () => {
   });
 
   let address = 0;
-  async function verificationsOf(attempt: (client: ConsoleHttp, headers: Record<string, string>) => Promise<unknown>): Promise<number> {
+  async function verificationsOf(
+    attempt: (client: ConsoleHttp, headers: Record<string, string>) => Promise<unknown>,
+  ): Promise<number> {
     const client = new ConsoleHttp(t.url);
     await client.csrf();
     const headers = { 'x-forwarded-for': `198.51.100.${++address}` };
@@ -55,15 +57,45 @@ describe('what a console sign-in attempt costs', () => {
   }
 
   it.each([
-    ['an unknown root email', (c: ConsoleHttp, h: Record<string, string>) => signInRoot(c, 'nobody@example.com', 'Some-Passw0rd!', {}, h)],
-    ['a member-account root without a password', (c: ConsoleHttp, h: Record<string, string>) => signInRoot(c, memberEmail, 'Some-Passw0rd!', {}, h)],
-    ['the management root with a wrong password', (c: ConsoleHttp, h: Record<string, string>) => signInRoot(c, ROOT_EMAIL, 'Wrong-Passw0rd!', {}, h)],
-    ['the management root with its password', (c: ConsoleHttp, h: Record<string, string>) => signInRoot(c, ROOT_EMAIL, ROOT_PASSWORD, {}, h)],
-    ['an unknown account', (c: ConsoleHttp, h: Record<string, string>) => signInIam(c, '999999999999', 'with-password', 'Some-Passw0rd!', {}, h)],
-    ['an unknown user', (c: ConsoleHttp, h: Record<string, string>) => signInIam(c, ACCOUNT_ID, 'nobody', 'Some-Passw0rd!', {}, h)],
-    ['a user without a console password', (c: ConsoleHttp, h: Record<string, string>) => signInIam(c, ACCOUNT_ID, 'no-password', 'Some-Passw0rd!', {}, h)],
-    ['a user with a wrong password', (c: ConsoleHttp, h: Record<string, string>) => signInIam(c, ACCOUNT_ID, 'with-password', 'Wrong-Passw0rd!', {}, h)],
-    ['a user with its password', (c: ConsoleHttp, h: Record<string, string>) => signInIam(c, ACCOUNT_ID, 'with-password', 'Right-Passw0rd-123!', {}, h)],
+    [
+      'an unknown root email',
+      (c: ConsoleHttp, h: Record<string, string>) => signInRoot(c, 'nobody@example.com', 'Some-Passw0rd!', {}, h),
+    ],
+    [
+      'a member-account root without a password',
+      (c: ConsoleHttp, h: Record<string, string>) => signInRoot(c, memberEmail, 'Some-Passw0rd!', {}, h),
+    ],
+    [
+      'the management root with a wrong password',
+      (c: ConsoleHttp, h: Record<string, string>) => signInRoot(c, ROOT_EMAIL, 'Wrong-Passw0rd!', {}, h),
+    ],
+    [
+      'the management root with its password',
+      (c: ConsoleHttp, h: Record<string, string>) => signInRoot(c, ROOT_EMAIL, ROOT_PASSWORD, {}, h),
+    ],
+    [
+      'an unknown account',
+      (c: ConsoleHttp, h: Record<string, string>) =>
+        signInIam(c, '999999999999', 'with-password', 'Some-Passw0rd!', {}, h),
+    ],
+    [
+      'an unknown user',
+      (c: ConsoleHttp, h: Record<string, string>) => signInIam(c, ACCOUNT_ID, 'nobody', 'Some-Passw0rd!', {}, h),
+    ],
+    [
+      'a user without a console password',
+      (c: ConsoleHttp, h: Record<string, string>) => signInIam(c, ACCOUNT_ID, 'no-password', 'Some-Passw0rd!', {}, h),
+    ],
+    [
+      'a user with a wrong password',
+      (c: ConsoleHttp, h: Record<string, string>) =>
+        signInIam(c, ACCOUNT_ID, 'with-password', 'Wrong-Passw0rd!', {}, h),
+    ],
+    [
+      'a user with its password',
+      (c: ConsoleHttp, h: Record<string, string>) =>
+        signInIam(c, ACCOUNT_ID, 'with-password', 'Right-Passw0rd-123!', {}, h),
+    ],
   ])('%s: exactly one password verification', async (_name, attempt) => {
     expect(await verificationsOf(attempt)).toBe(1);
   });

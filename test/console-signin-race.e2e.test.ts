@@ -43,11 +43,19 @@ describe('the sign-in lockout under parallel attempts', () => {
     await userWithPassword(t, 'racer');
     const client = new ConsoleHttp(t.url, { 'x-forwarded-for': '198.51.100.1' });
     const _csrf = await client.csrf();
-    const wrong = await Promise.all(Array.from({ length: 14 }, (_, i) => client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: 'racer', password: `wrong-${i}`, _csrf })));
+    const wrong = await Promise.all(
+      Array.from({ length: 14 }, (_, i) =>
+        client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: 'racer', password: `wrong-${i}`, _csrf }),
+      ),
+    );
     const outcomes = wrong.map(outcome);
     expect(outcomes.filter((o) => o === 'evaluated').length).toBeLessThanOrEqual(IDENTITY_LIMIT);
     expect(outcomes.filter((o) => o === 'locked').length).toBeGreaterThanOrEqual(14 - IDENTITY_LIMIT);
-    expect(outcome(await client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: 'racer', password: PASSWORD, _csrf }))).toBe('locked');
+    expect(
+      outcome(
+        await client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: 'racer', password: PASSWORD, _csrf }),
+      ),
+    ).toBe('locked');
   });
 
   it('never checks more than IDENTITY_LIMIT passwords when the right one races 13 wrong ones', async () => {
@@ -55,7 +63,13 @@ describe('the sign-in lockout under parallel attempts', () => {
     const client = new ConsoleHttp(t.url, { 'x-forwarded-for': '198.51.100.2' });
     const _csrf = await client.csrf();
     const attempts = Array.from({ length: 14 }, (_, i) => (i === 13 ? PASSWORD : `wrong-${i}`));
-    const outcomes = (await Promise.all(attempts.map((password) => client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: 'racer2', password, _csrf })))).map(outcome);
+    const outcomes = (
+      await Promise.all(
+        attempts.map((password) =>
+          client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: 'racer2', password, _csrf }),
+        ),
+      )
+    ).map(outcome);
     // Signed in counts as evaluated: its password was checked too.
     expect(outcomes.filter((o) => o !== 'locked').length).toBeLessThanOrEqual(IDENTITY_LIMIT);
   });
@@ -63,7 +77,9 @@ describe('the sign-in lockout under parallel attempts', () => {
   it('counts recovery requests atomically: at most IDENTITY_LIMIT of 14 parallel ones send mail', async () => {
     const client = new ConsoleHttp(t.url, { 'x-forwarded-for': '198.51.100.3' });
     const _csrf = await client.csrf('/console/forgot-password');
-    const answers = await Promise.all(Array.from({ length: 14 }, () => client.post('/console/forgot-password', { email: 'nobody@example.com', _csrf })));
+    const answers = await Promise.all(
+      Array.from({ length: 14 }, () => client.post('/console/forgot-password', { email: 'nobody@example.com', _csrf })),
+    );
     expect(answers.filter((a) => a.status === 200).length).toBeLessThanOrEqual(IDENTITY_LIMIT);
     expect(answers.filter((a) => a.status === 429).length).toBeGreaterThanOrEqual(14 - IDENTITY_LIMIT);
   });
@@ -82,10 +98,18 @@ describe('client addresses for the per-address limit', () => {
       const client = new ConsoleHttp(t.url);
       const _csrf = await client.csrf();
       for (let i = 0; i < 20; i++) {
-        const r = await client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: `nobody${i}`, password: 'x', _csrf }, { 'x-forwarded-for': `203.0.113.${i + 1}` });
+        const r = await client.post(
+          '/console/signin/iam',
+          { account: ACCOUNT_ID, userName: `nobody${i}`, password: 'x', _csrf },
+          { 'x-forwarded-for': `203.0.113.${i + 1}` },
+        );
         expect(outcome(r)).toBe('evaluated');
       }
-      const next = await client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: 'someone-else', password: 'x', _csrf }, { 'x-forwarded-for': '203.0.113.200' });
+      const next = await client.post(
+        '/console/signin/iam',
+        { account: ACCOUNT_ID, userName: 'someone-else', password: 'x', _csrf },
+        { 'x-forwarded-for': '203.0.113.200' },
+      );
       expect(outcome(next)).toBe('locked');
     } finally {
       await t.close();
@@ -99,12 +123,24 @@ describe('client addresses for the per-address limit', () => {
       const _csrf = await client.csrf();
       for (let i = 0; i < 20; i++) {
         // The client forges a fresh leftmost address each time; the proxy chain appends the real one.
-        const r = await client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: `nobody${i}`, password: 'x', _csrf }, { 'x-forwarded-for': `192.0.2.${i + 1}, 203.0.113.9, 10.1.2.3` });
+        const r = await client.post(
+          '/console/signin/iam',
+          { account: ACCOUNT_ID, userName: `nobody${i}`, password: 'x', _csrf },
+          { 'x-forwarded-for': `192.0.2.${i + 1}, 203.0.113.9, 10.1.2.3` },
+        );
         expect(outcome(r)).toBe('evaluated');
       }
-      const sameClient = await client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: 'someone-else', password: 'x', _csrf }, { 'x-forwarded-for': '192.0.2.250, 203.0.113.9' });
+      const sameClient = await client.post(
+        '/console/signin/iam',
+        { account: ACCOUNT_ID, userName: 'someone-else', password: 'x', _csrf },
+        { 'x-forwarded-for': '192.0.2.250, 203.0.113.9' },
+      );
       expect(outcome(sameClient)).toBe('locked');
-      const otherClient = await client.post('/console/signin/iam', { account: ACCOUNT_ID, userName: 'someone-else', password: 'x', _csrf }, { 'x-forwarded-for': '203.0.113.10' });
+      const otherClient = await client.post(
+        '/console/signin/iam',
+        { account: ACCOUNT_ID, userName: 'someone-else', password: 'x', _csrf },
+        { 'x-forwarded-for': '203.0.113.10' },
+      );
       expect(outcome(otherClient)).toBe('evaluated');
     } finally {
       await t.close();

@@ -24,7 +24,15 @@ describe('the sign-in redirect target', () => {
   });
 
   let address = 0;
-  const signInWith = (redirect: string) => signInIam(new ConsoleHttp(t.url), ACCOUNT_ID, 'alice', PASSWORD, { redirect }, { 'x-forwarded-for': `198.51.100.${++address}` });
+  const signInWith = (redirect: string) =>
+    signInIam(
+      new ConsoleHttp(t.url),
+      ACCOUNT_ID,
+      'alice',
+      PASSWORD,
+      { redirect },
+      { 'x-forwarded-for': `198.51.100.${++address}` },
+    );
 
   it.each([
     '/console/users\r\nSet-Cookie: ward_console=attacker',

@@ -1,7 +1,21 @@
-import { CreateAccountAliasCommand, CreateLoginProfileCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
+import {
+  CreateAccountAliasCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+} from '@aws-sdk/client-iam';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentStep, newPage, screenshot, signInAsRoot, signInAsUser, totpCode, startConsoleSuite } from './support/browser.js';
+import {
+  currentStep,
+  newPage,
+  screenshot,
+  signInAsRoot,
+  signInAsUser,
+  totpCode,
+  startConsoleSuite,
+} from './support/browser.js';
 import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard } from './support/ward.js';
 
 describe('console sign-in in Chromium', () => {
@@ -38,10 +52,19 @@ describe('console sign-in in Chromium', () => {
 
   it('root with MFA must give a code computed from its seed', async () => {
     const iam = ward.iam();
-    const device = await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'root-account-mfa-device' }));
+    const device = await iam.send(
+      new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'root-account-mfa-device' }),
+    );
     const seed = Buffer.from(device.VirtualMFADevice!.Base32StringSeed!).toString('utf8');
     const step = currentStep();
-    await iam.send(new EnableMFADeviceCommand({ UserName: 'root', SerialNumber: device.VirtualMFADevice!.SerialNumber!, AuthenticationCode1: totpCode(seed, step - 1), AuthenticationCode2: totpCode(seed, step) }));
+    await iam.send(
+      new EnableMFADeviceCommand({
+        UserName: 'root',
+        SerialNumber: device.VirtualMFADevice!.SerialNumber!,
+        AuthenticationCode1: totpCode(seed, step - 1),
+        AuthenticationCode2: totpCode(seed, step),
+      }),
+    );
     try {
       const { context, page } = await newPage(browser);
       await signInAsRoot(page, ward.url, ROOT_EMAIL, ROOT_PASSWORD);
@@ -66,9 +89,13 @@ describe('console sign-in in Chromium', () => {
     const iam = ward.iam();
     await iam.send(new CreateAccountAliasCommand({ AccountAlias: 'ward-signin-test' }));
     await iam.send(new CreateUserCommand({ UserName: 'alice' }));
-    await iam.send(new CreateLoginProfileCommand({ UserName: 'alice', Password: 'First-passw0rd!', PasswordResetRequired: true }));
+    await iam.send(
+      new CreateLoginProfileCommand({ UserName: 'alice', Password: 'First-passw0rd!', PasswordResetRequired: true }),
+    );
     const { UpdateAccountPasswordPolicyCommand } = await import('@aws-sdk/client-iam');
-    await iam.send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 12, AllowUsersToChangePassword: true }));
+    await iam.send(
+      new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 12, AllowUsersToChangePassword: true }),
+    );
     const { context, page } = await newPage(browser);
     await page.goto(`${ward.url}/console/ward-signin-test`);
     expect(new URL(page.url()).searchParams.get('account')).toBe('ward-signin-test');

@@ -61,7 +61,9 @@ describe('console users and groups in Chromium', () => {
     await root.getByLabel('Provide user access to the AWS Management Console - optional').check();
     await root.getByLabel('Custom password', { exact: true }).check();
     await root.getByLabel('Enter a custom password for the user').fill(DANA_FIRST);
-    expect(await root.getByLabel('Users must create a new password at next sign-in - Recommended').isChecked()).toBe(true);
+    expect(await root.getByLabel('Users must create a new password at next sign-in - Recommended').isChecked()).toBe(
+      true,
+    );
     await root.getByLabel('readers', { exact: true }).check();
     await root.getByLabel('Tags (one key=value per line)').fill('team=audit');
     await screenshot(root, 'user-create');
@@ -73,11 +75,25 @@ describe('console users and groups in Chromium', () => {
     expect(await root.getByTestId('signin-url').textContent()).toBe(`${ward.url}/console/${ward.accountId}`);
 
     const iam = ward.iam();
-    expect((await iam.send(new GetLoginProfileCommand({ UserName: 'dana' }))).LoginProfile?.PasswordResetRequired).toBe(true);
-    expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'dana' }))).Groups?.map((g) => g.GroupName)).toEqual(['readers']);
-    expect((await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'readers' }))).AttachedPolicies?.map((p) => p.PolicyArn)).toEqual([READ_ONLY]);
-    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'dana' }))).AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['IAMUserChangePassword']);
-    expect((await iam.send(new GetUserCommand({ UserName: 'dana' }))).User?.Tags).toEqual([{ Key: 'team', Value: 'audit' }]);
+    expect((await iam.send(new GetLoginProfileCommand({ UserName: 'dana' }))).LoginProfile?.PasswordResetRequired).toBe(
+      true,
+    );
+    expect(
+      (await iam.send(new ListGroupsForUserCommand({ UserName: 'dana' }))).Groups?.map((g) => g.GroupName),
+    ).toEqual(['readers']);
+    expect(
+      (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'readers' }))).AttachedPolicies?.map(
+        (p) => p.PolicyArn,
+      ),
+    ).toEqual([READ_ONLY]);
+    expect(
+      (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'dana' }))).AttachedPolicies?.map(
+        (p) => p.PolicyName,
+      ),
+    ).toEqual(['IAMUserChangePassword']);
+    expect((await iam.send(new GetUserCommand({ UserName: 'dana' }))).User?.Tags).toEqual([
+      { Key: 'team', Value: 'audit' },
+    ]);
   });
 
   it('re-renders the form with AWS’s message when the user exists, and autogenerates a password', async () => {
@@ -96,8 +112,12 @@ describe('console users and groups in Chromium', () => {
       await root.getByLabel('Custom password', { exact: true }).check();
       await root.getByLabel('Enter a custom password for the user').fill('Too-short-1');
       await root.getByRole('button', { name: 'Create user' }).click();
-      expect(await root.getByRole('alert').first().textContent()).toContain('Password should have a minimum length of 30');
-      expect((await caught(() => iam.send(new GetUserCommand({ UserName: 'frank' })))).name).toBe('NoSuchEntityException');
+      expect(await root.getByRole('alert').first().textContent()).toContain(
+        'Password should have a minimum length of 30',
+      );
+      expect((await caught(() => iam.send(new GetUserCommand({ UserName: 'frank' })))).name).toBe(
+        'NoSuchEntityException',
+      );
     } finally {
       await iam.send(new DeleteAccountPasswordPolicyCommand({}));
     }
@@ -110,12 +130,17 @@ describe('console users and groups in Chromium', () => {
     const password = (await root.getByTestId('new-password').textContent()) ?? '';
     expect(password).toHaveLength(20);
     expect((await iam.send(new GetLoginProfileCommand({ UserName: 'eve' }))).LoginProfile?.UserName).toBe('eve');
-    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'eve' }))).AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['IAMUserChangePassword']);
+    expect(
+      (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'eve' }))).AttachedPolicies?.map(
+        (p) => p.PolicyName,
+      ),
+    ).toEqual(['IAMUserChangePassword']);
   });
 
   it('lists users 20 a page with Next/Previous, and searches by name substring across pages', async () => {
     const iam = ward.iam();
-    for (let i = 1; i <= 45; i++) await iam.send(new CreateUserCommand({ UserName: `bulk-${String(i).padStart(2, '0')}`, Path: '/bulk/' }));
+    for (let i = 1; i <= 45; i++)
+      await iam.send(new CreateUserCommand({ UserName: `bulk-${String(i).padStart(2, '0')}`, Path: '/bulk/' }));
     const all = (await iam.send(new ListUsersCommand({ MaxItems: 1000 }))).Users!.map((u) => u.UserName!);
     expect(all.length).toBe(47);
 
@@ -139,7 +164,18 @@ describe('console users and groups in Chromium', () => {
 
     await root.getByLabel('Search users by name').fill('bulk-1');
     await root.getByRole('button', { name: 'Search' }).click();
-    expect(await tableNames(root)).toEqual(['bulk-10', 'bulk-11', 'bulk-12', 'bulk-13', 'bulk-14', 'bulk-15', 'bulk-16', 'bulk-17', 'bulk-18', 'bulk-19']);
+    expect(await tableNames(root)).toEqual([
+      'bulk-10',
+      'bulk-11',
+      'bulk-12',
+      'bulk-13',
+      'bulk-14',
+      'bulk-15',
+      'bulk-16',
+      'bulk-17',
+      'bulk-18',
+      'bulk-19',
+    ]);
     expect(await root.getByTestId('match-count').textContent()).toContain('10 matches');
 
     await root.getByLabel('Search users by name').fill('BULK-');
@@ -153,7 +189,16 @@ describe('console users and groups in Chromium', () => {
 
   it('shows the user detail tabs, attaches and removes policies, sets a boundary, and manages groups', async () => {
     const iam = ward.iam();
-    await iam.send(new PutUserPolicyCommand({ UserName: 'dana', PolicyName: 'see-buckets', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }] }) }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'dana',
+        PolicyName: 'see-buckets',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:ListAllMyBuckets', Resource: '*' }],
+        }),
+      }),
+    );
     await root.goto(`${ward.url}/console/users/dana`);
     expect(await root.getByTestId('console-access').textContent()).toBe('Enabled');
     await root.locator('summary', { hasText: 'see-buckets' }).click();
@@ -162,25 +207,39 @@ describe('console users and groups in Chromium', () => {
     await root.getByLabel('IAMReadOnlyAccess', { exact: true }).check();
     await root.getByRole('button', { name: 'Attach policies' }).click();
     expect(await root.getByRole('status').first().textContent()).toContain('Policy attached.');
-    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'dana' }))).AttachedPolicies?.map((p) => p.PolicyName).sort()).toEqual(['IAMReadOnlyAccess', 'IAMUserChangePassword']);
+    expect(
+      (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'dana' }))).AttachedPolicies?.map(
+        (p) => p.PolicyName,
+      ).sort(),
+    ).toEqual(['IAMReadOnlyAccess', 'IAMUserChangePassword']);
     await root.getByLabel('Set permissions boundary').selectOption({ label: 'ReadOnlyAccess' });
     await root.getByRole('button', { name: 'Set boundary' }).click();
     expect(await root.getByTestId('boundary').textContent()).toBe(READ_ONLY);
-    expect((await iam.send(new GetUserCommand({ UserName: 'dana' }))).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(READ_ONLY);
+    expect(
+      (await iam.send(new GetUserCommand({ UserName: 'dana' }))).User?.PermissionsBoundary?.PermissionsBoundaryArn,
+    ).toBe(READ_ONLY);
     await screenshot(root, 'user-detail');
     await root.getByRole('button', { name: 'Remove boundary' }).click();
     expect(await root.getByTestId('boundary').textContent()).toBe('Permissions boundary is not set.');
     await root.getByRole('button', { name: 'Remove IAMReadOnlyAccess' }).click();
-    expect((await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'dana' }))).AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['IAMUserChangePassword']);
+    expect(
+      (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: 'dana' }))).AttachedPolicies?.map(
+        (p) => p.PolicyName,
+      ),
+    ).toEqual(['IAMUserChangePassword']);
 
     await iam.send(new CreateGroupCommand({ GroupName: 'auditors' }));
     await root.getByRole('link', { name: 'Groups', exact: true }).click();
     expect(await root.getByTestId('user-groups').getByRole('link', { name: 'readers' }).isVisible()).toBe(true);
     await root.getByLabel('auditors', { exact: true }).check();
     await root.getByRole('button', { name: 'Add to groups' }).click();
-    expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'dana' }))).Groups?.map((g) => g.GroupName).sort()).toEqual(['auditors', 'readers']);
+    expect(
+      (await iam.send(new ListGroupsForUserCommand({ UserName: 'dana' }))).Groups?.map((g) => g.GroupName).sort(),
+    ).toEqual(['auditors', 'readers']);
     await root.getByRole('button', { name: 'Remove from auditors' }).click();
-    expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'dana' }))).Groups?.map((g) => g.GroupName)).toEqual(['readers']);
+    expect(
+      (await iam.send(new ListGroupsForUserCommand({ UserName: 'dana' }))).Groups?.map((g) => g.GroupName),
+    ).toEqual(['readers']);
 
     await root.getByRole('link', { name: 'Access Advisor' }).click();
     const services = await root.getByTestId('access-advisor').locator('tbody tr td:first-child').allTextContents();
@@ -209,14 +268,18 @@ describe('console users and groups in Chromium', () => {
     expect(await alert.textContent()).toContain('is not authorized to perform: iam:CreateUser');
     expect(await alert.textContent()).toContain(`arn:aws:iam::${ward.accountId}:user/dana`);
     await screenshot(page, 'access-denied');
-    expect((await caught(() => ward.iam().send(new GetUserCommand({ UserName: 'intruder' })))).name).toBe('NoSuchEntityException');
+    expect((await caught(() => ward.iam().send(new GetUserCommand({ UserName: 'intruder' })))).name).toBe(
+      'NoSuchEntityException',
+    );
 
     // Deleting eve stops at the first denied step, before anything was removed.
     await page.goto(`${ward.url}/console/users/eve/delete`);
     await page.getByLabel('To confirm deletion, enter the user name in the text input field.').fill('eve');
     await page.getByRole('button', { name: 'Delete' }).click();
     expect(await page.getByTestId('step-failed').textContent()).toContain('Delete console password');
-    expect(await page.getByRole('alert').filter({ hasText: 'Access denied' }).textContent()).toContain('iam:DeleteLoginProfile');
+    expect(await page.getByRole('alert').filter({ hasText: 'Access denied' }).textContent()).toContain(
+      'iam:DeleteLoginProfile',
+    );
     expect((await ward.iam().send(new GetLoginProfileCommand({ UserName: 'eve' }))).LoginProfile?.UserName).toBe('eve');
     await context.close();
   });
@@ -228,14 +291,25 @@ describe('console users and groups in Chromium', () => {
     await iam.send(new CreateAccessKeyCommand({ UserName: 'temp' }));
     await iam.send(new AddUserToGroupCommand({ UserName: 'temp', GroupName: 'readers' }));
     await iam.send(new AttachUserPolicyCommand({ UserName: 'temp', PolicyArn: READ_ONLY }));
-    await iam.send(new PutUserPolicyCommand({ UserName: 'temp', PolicyName: 'inline', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }] }) }));
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'temp',
+        PolicyName: 'inline',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' }],
+        }),
+      }),
+    );
 
     await root.goto(`${ward.url}/console/users/temp`);
     await root.getByRole('link', { name: 'Delete', exact: true }).click();
     const confirm = root.getByLabel('To confirm deletion, enter the user name in the text input field.');
     await confirm.fill('tmp');
     await root.getByRole('button', { name: 'Delete' }).click();
-    expect(await root.getByRole('alert').first().textContent()).toContain('Enter the user name “temp” to confirm deletion.');
+    expect(await root.getByRole('alert').first().textContent()).toContain(
+      'Enter the user name “temp” to confirm deletion.',
+    );
     await confirm.fill('temp');
     await root.getByRole('button', { name: 'Delete' }).click();
     await root.waitForURL(/\/console\/users\?notice=/);
@@ -248,13 +322,17 @@ describe('console users and groups in Chromium', () => {
     await root.locator('summary', { hasText: 'Add users' }).click();
     await root.getByLabel('bulk-01', { exact: true }).check();
     await root.getByRole('button', { name: 'Add users' }).click();
-    expect((await iam.send(new GetGroupCommand({ GroupName: 'doomed' }))).Users?.map((u) => u.UserName)).toEqual(['bulk-01']);
+    expect((await iam.send(new GetGroupCommand({ GroupName: 'doomed' }))).Users?.map((u) => u.UserName)).toEqual([
+      'bulk-01',
+    ]);
     await screenshot(root, 'group-detail');
     await root.getByRole('link', { name: 'Delete', exact: true }).click();
     await root.getByLabel('To confirm deletion, enter the group name in the text input field.').fill('doomed');
     await root.getByRole('button', { name: 'Delete' }).click();
     await root.waitForURL(/\/console\/groups\?notice=/);
-    expect((await caught(() => iam.send(new GetGroupCommand({ GroupName: 'doomed' })))).name).toBe('NoSuchEntityException');
+    expect((await caught(() => iam.send(new GetGroupCommand({ GroupName: 'doomed' })))).name).toBe(
+      'NoSuchEntityException',
+    );
     expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'bulk-01' }))).Groups).toEqual([]);
   });
 });

@@ -2,7 +2,12 @@
  * The credential report is RFC 4180 CSV: a user name with a comma, or a path with quotes and commas
  * (both allowed by IAM's patterns), stays in its own column.
  */
-import { CreateAccessKeyCommand, CreateUserCommand, GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
+} from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/console/pages/credential-report/csv.js';
 import { type TestWard, startTestWard } from './support/ward.js';

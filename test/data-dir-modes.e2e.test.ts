@@ -17,7 +17,17 @@ afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 // On PostgreSQL the data directory holds only the master key (and the outbox).
-const FILES = TEST_DATABASE_URL ? ['master.key'] : ['ward.sqlite', 'ward.sqlite-wal', 'ward.sqlite-shm', 'audit.sqlite', 'audit.sqlite-wal', 'audit.sqlite-shm', 'master.key'];
+const FILES = TEST_DATABASE_URL
+  ? ['master.key']
+  : [
+      'ward.sqlite',
+      'ward.sqlite-wal',
+      'ward.sqlite-shm',
+      'audit.sqlite',
+      'audit.sqlite-wal',
+      'audit.sqlite-shm',
+      'master.key',
+    ];
 const PRIVATE = Object.fromEntries([['.', 0o700], ...FILES.map((f) => [f, 0o600])]);
 
 async function runOnce(dataDir: string): Promise<Record<string, number>> {

@@ -24,24 +24,50 @@ function madeUpPresign(): string {
   return `/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${credential}&X-Amz-Date=${amzDate}&X-Amz-SignedHeaders=host&X-Amz-Signature=${'0'.repeat(64)}`;
 }
 
-const form = (host: string, extra: Array<[string, string]>): Array<[string, string]> => [['host', host], ['content-type', 'application/x-www-form-urlencoded'], ...extra];
+const form = (host: string, extra: Array<[string, string]>): Array<[string, string]> => [
+  ['host', host],
+  ['content-type', 'application/x-www-form-urlencoded'],
+  ...extra,
+];
 
 describe('emulator mode refuses cross-origin browser requests', () => {
   it('refuses a cross-site form that would create a user as root', async () => {
     const host = new URL(t.url).host;
-    const attack = await rawRequest(t.url, 'POST', madeUpPresign(), form(host, [['origin', 'https://evil.example'], ['sec-fetch-site', 'cross-site'], ['sec-fetch-mode', 'navigate']]), 'Action=CreateUser&UserName=pwned&Version=2010-05-08');
+    const attack = await rawRequest(
+      t.url,
+      'POST',
+      madeUpPresign(),
+      form(host, [
+        ['origin', 'https://evil.example'],
+        ['sec-fetch-site', 'cross-site'],
+        ['sec-fetch-mode', 'navigate'],
+      ]),
+      'Action=CreateUser&UserName=pwned&Version=2010-05-08',
+    );
     expect(attack.status).toBe(403);
     expect(JSON.parse(attack.body).message).toContain('cross-origin');
-    expect((await caught(() => t.iam().send(new GetUserCommand({ UserName: 'pwned' })))).name).toBe('NoSuchEntityException');
+    expect((await caught(() => t.iam().send(new GetUserCommand({ UserName: 'pwned' })))).name).toBe(
+      'NoSuchEntityException',
+    );
 
     // The same call from a test suite (no browser headers) is what emulator mode is for.
-    const sdk = await rawRequest(t.url, 'POST', madeUpPresign(), form(host, []), 'Action=CreateUser&UserName=from-a-test&Version=2010-05-08');
+    const sdk = await rawRequest(
+      t.url,
+      'POST',
+      madeUpPresign(),
+      form(host, []),
+      'Action=CreateUser&UserName=from-a-test&Version=2010-05-08',
+    );
     expect(sdk.status).toBe(200);
   });
 
   it('refuses /moto-api/reset from another origin or site, and keeps the store', async () => {
     const host = new URL(t.url).host;
-    for (const headers of [[['origin', 'https://evil.example']], [['origin', 'null']], [['sec-fetch-site', 'same-site']]] as Array<Array<[string, string]>>) {
+    for (const headers of [
+      [['origin', 'https://evil.example']],
+      [['origin', 'null']],
+      [['sec-fetch-site', 'same-site']],
+    ] as Array<Array<[string, string]>>) {
       const res = await rawRequest(t.url, 'POST', '/moto-api/reset', [['host', host], ...headers], '');
       expect(res.status).toBe(403);
     }
@@ -50,7 +76,17 @@ describe('emulator mode refuses cross-origin browser requests', () => {
 
   it('answers a same-origin browser request', async () => {
     const host = new URL(t.url).host;
-    const res = await rawRequest(t.url, 'POST', '/moto-api/reset-auth', [['host', host], ['origin', `http://${host}`], ['sec-fetch-site', 'same-origin']], '0');
+    const res = await rawRequest(
+      t.url,
+      'POST',
+      '/moto-api/reset-auth',
+      [
+        ['host', host],
+        ['origin', `http://${host}`],
+        ['sec-fetch-site', 'same-origin'],
+      ],
+      '0',
+    );
     expect(res.status).toBe(200);
   });
 });

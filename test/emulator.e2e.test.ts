@@ -10,7 +10,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const anyKey = { accessKeyId: 'testing', secretAccessKey: 'testing' };
-const post = (path: string, body?: string) => fetch(`${t.url}${path}`, { method: 'POST', ...(body !== undefined ? { body } : {}) });
+const post = (path: string, body?: string) =>
+  fetch(`${t.url}${path}`, { method: 'POST', ...(body !== undefined ? { body } : {}) });
 
 describe('emulator mode (moto server compatibility)', () => {
   it("an unknown access key acts as the default account's root", async () => {
@@ -20,7 +21,9 @@ describe('emulator mode (moto server compatibility)', () => {
   });
 
   it('a known key is still verified', async () => {
-    const err = await caught(() => t.sts({ ...t.root, secretAccessKey: 'wrong'.repeat(8) }).send(new GetCallerIdentityCommand({})));
+    const err = await caught(() =>
+      t.sts({ ...t.root, secretAccessKey: 'wrong'.repeat(8) }).send(new GetCallerIdentityCommand({})),
+    );
     expect(err.Code).toBe('SignatureDoesNotMatch');
   });
 

@@ -17,7 +17,18 @@ describe('ward events --follow', () => {
   it('prints events recorded after it started, as they land, until interrupted', async () => {
     const env = { ...process.env };
     for (const k of Object.keys(env)) if (k.startsWith('WARD_')) delete env[k];
-    const args = [WARD, 'events', '--follow', '--name', 'CreateUser', '--since', '1m', '--data', t.dataDir, ...(t.databaseUrl ? ['--database', t.databaseUrl] : [])];
+    const args = [
+      WARD,
+      'events',
+      '--follow',
+      '--name',
+      'CreateUser',
+      '--since',
+      '1m',
+      '--data',
+      t.dataDir,
+      ...(t.databaseUrl ? ['--database', t.databaseUrl] : []),
+    ];
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -29,7 +40,8 @@ describe('ward events --follow', () => {
         .map((l) => (JSON.parse(l) as { requestParameters?: { userName?: string } }).requestParameters?.userName ?? '');
     const waitFor = async (expected: string[]) => {
       const deadline = Date.now() + 15_000;
-      while (Date.now() < deadline && !expected.every((n) => names().includes(n))) await new Promise((r) => setTimeout(r, 100));
+      while (Date.now() < deadline && !expected.every((n) => names().includes(n)))
+        await new Promise((r) => setTimeout(r, 100));
       return names();
     };
     try {

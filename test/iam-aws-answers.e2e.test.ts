@@ -34,12 +34,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const trust = (Action: unknown) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action }] });
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action }],
+  });
 
 describe('account password policy', () => {
   it('DeleteAccountPasswordPolicy with none set is NoSuchEntity naming the account policy PasswordPolicy', async () => {
     const err = await caught(() => t.iam().send(new DeleteAccountPasswordPolicyCommand({})));
-    expect([err.name, err.message, err.$metadata?.httpStatusCode]).toEqual(['NoSuchEntityException', 'The account policy with name PasswordPolicy cannot be found.', 404]);
+    expect([err.name, err.message, err.$metadata?.httpStatusCode]).toEqual([
+      'NoSuchEntityException',
+      'The account policy with name PasswordPolicy cannot be found.',
+      404,
+    ]);
   });
 });
 
@@ -52,7 +59,10 @@ describe('response shapes', () => {
 
   it('ListUsers leaves out the permissions boundary that GetUser shows', async () => {
     const iam = t.iam();
-    const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] });
+    const doc = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }],
+    });
     const arn = (await iam.send(new CreatePolicyCommand({ PolicyName: 'edge', PolicyDocument: doc }))).Policy!.Arn!;
     await iam.send(new CreateUserCommand({ UserName: 'bounded' }));
     await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'bounded', PermissionsBoundary: arn }));
@@ -63,7 +73,13 @@ describe('response shapes', () => {
 
   it('UpdateRole with no parameters keeps the Description', async () => {
     const iam = t.iam();
-    await iam.send(new CreateRoleCommand({ RoleName: 'described', AssumeRolePolicyDocument: trust('sts:AssumeRole'), Description: 'kept' }));
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'described',
+        AssumeRolePolicyDocument: trust('sts:AssumeRole'),
+        Description: 'kept',
+      }),
+    );
     await iam.send(new UpdateRoleCommand({ RoleName: 'described' }));
     expect((await iam.send(new GetRoleCommand({ RoleName: 'described' }))).Role!.Description).toBe('kept');
   });
@@ -79,9 +95,9 @@ describe('group membership', () => {
       expect((await caught(send)).message).toBe('The user with name no-user cannot be found.');
     }
     await iam.send(new CreateUserCommand({ UserName: 'member' }));
-    expect((await caught(() => iam.send(new AddUserToGroupCommand({ GroupName: 'no-group', UserName: 'member' })))).message).toBe(
-      'The group with name no-group cannot be found.',
-    );
+    expect(
+      (await caught(() => iam.send(new AddUserToGroupCommand({ GroupName: 'no-group', UserName: 'member' })))).message,
+    ).toBe('The group with name no-group cannot be found.');
     await iam.send(new CreateGroupCommand({ GroupName: 'team' }));
     await iam.send(new AddUserToGroupCommand({ GroupName: 'team', UserName: 'member' }));
   });
@@ -99,7 +115,12 @@ describe('SSH public keys', () => {
       return Buffer.concat([len, b]);
     };
     const blob = Buffer.concat([str(Buffer.from('ssh-ed25519')), str(raw)]);
-    const out = await t.iam().send(new UploadSSHPublicKeyCommand({ UserName: 'sshuser', SSHPublicKeyBody: `ssh-ed25519 ${blob.toString('base64')}` }));
+    const out = await t.iam().send(
+      new UploadSSHPublicKeyCommand({
+        UserName: 'sshuser',
+        SSHPublicKeyBody: `ssh-ed25519 ${blob.toString('base64')}`,
+      }),
+    );
     expect(out.SSHPublicKey!.SSHPublicKeyId).toMatch(/^APKA[A-Z2-7]{16}$/);
   });
 });
@@ -109,16 +130,32 @@ describe('CreateOpenIDConnectProvider', () => {
     caught(() => t.iam().send(new CreateOpenIDConnectProviderCommand({ ThumbprintList: ['a'.repeat(40)], ...input })));
 
   it('takes at most 5 thumbprints and 100 client IDs', async () => {
-    const thumbs = await create({ Url: 'https://six.example.com', ThumbprintList: 'abcdef'.split('').map((c) => c.repeat(40)) });
-    expect([thumbs.name, thumbs.message]).toEqual(['InvalidInputException', 'Thumbprint list must contain fewer than 5 entries.']);
-    const clients = await create({ Url: 'https://many.example.com', ClientIDList: Array.from({ length: 101 }, (_, i) => `app${i}`) });
-    expect([clients.name, clients.message]).toEqual(['LimitExceededException', 'Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100']);
+    const thumbs = await create({
+      Url: 'https://six.example.com',
+      ThumbprintList: 'abcdef'.split('').map((c) => c.repeat(40)),
+    });
+    expect([thumbs.name, thumbs.message]).toEqual([
+      'InvalidInputException',
+      'Thumbprint list must contain fewer than 5 entries.',
+    ]);
+    const clients = await create({
+      Url: 'https://many.example.com',
+      ClientIDList: Array.from({ length: 101 }, (_, i) => `app${i}`),
+    });
+    expect([clients.name, clients.message]).toEqual([
+      'LimitExceededException',
+      'Cannot exceed quota for ClientIdsPerOpenIdConnectProvider: 100',
+    ]);
   });
 
   it('refuses a URL that is not an https issuer, a query string included, with ValidationError', async () => {
     for (const Url of ['example.org', 'https://example.org/?query=1', 'https://example.org/#frag']) {
       const err = await create({ Url });
-      expect([err.name, err.message, err.$metadata?.httpStatusCode]).toEqual(['ValidationError', 'Invalid Open ID Connect Provider URL', 400]);
+      expect([err.name, err.message, err.$metadata?.httpStatusCode]).toEqual([
+        'ValidationError',
+        'Invalid Open ID Connect Provider URL',
+        400,
+      ]);
     }
   });
 });
@@ -127,39 +164,65 @@ describe('DeleteOpenIDConnectProvider', () => {
   // AWS's API reference: "does not fail or return an error if you call the operation for a
   // provider that does not exist".
   it('is idempotent: deleting a provider twice, or one that never existed, succeeds', async () => {
-    const { OpenIDConnectProviderArn: arn } = await t.iam().send(new CreateOpenIDConnectProviderCommand({ Url: 'https://gone.example.com', ThumbprintList: ['b'.repeat(40)] }));
+    const { OpenIDConnectProviderArn: arn } = await t
+      .iam()
+      .send(
+        new CreateOpenIDConnectProviderCommand({ Url: 'https://gone.example.com', ThumbprintList: ['b'.repeat(40)] }),
+      );
     await t.iam().send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
     await t.iam().send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn }));
-    await t.iam().send(new DeleteOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: `arn:aws:iam::${t.accountId}:oidc-provider/never.example.com` }));
-    expect((await caught(() => t.iam().send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn })))).name).toBe('NoSuchEntityException');
+    await t.iam().send(
+      new DeleteOpenIDConnectProviderCommand({
+        OpenIDConnectProviderArn: `arn:aws:iam::${t.accountId}:oidc-provider/never.example.com`,
+      }),
+    );
+    expect(
+      (await caught(() => t.iam().send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn })))).name,
+    ).toBe('NoSuchEntityException');
   });
 });
 
 describe('trust policies', () => {
   it('refuse actions other than the STS AssumeRole ones', async () => {
     for (const action of ['sts:GetCallerIdentity', 's3:GetObject', ['sts:AssumeRole', 'iam:PassRole']]) {
-      const err = await caught(() => t.iam().send(new CreateRoleCommand({ RoleName: 'wrong-trust', AssumeRolePolicyDocument: trust(action) })));
-      expect([err.name, err.message]).toEqual(['MalformedPolicyDocumentException', 'AssumeRole policy may only specify STS AssumeRole actions.']);
+      const err = await caught(() =>
+        t.iam().send(new CreateRoleCommand({ RoleName: 'wrong-trust', AssumeRolePolicyDocument: trust(action) })),
+      );
+      expect([err.name, err.message]).toEqual([
+        'MalformedPolicyDocumentException',
+        'AssumeRole policy may only specify STS AssumeRole actions.',
+      ]);
     }
-    await t.iam().send(new CreateRoleCommand({ RoleName: 'tagging-trust', AssumeRolePolicyDocument: trust(['sts:AssumeRole', 'sts:TagSession']) }));
+    await t.iam().send(
+      new CreateRoleCommand({
+        RoleName: 'tagging-trust',
+        AssumeRolePolicyDocument: trust(['sts:AssumeRole', 'sts:TagSession']),
+      }),
+    );
   });
 });
 
 describe('MFA messages', () => {
-  it('are AWS\'s words for a duplicate device and a missing serial number', async () => {
+  it("are AWS's words for a duplicate device and a missing serial number", async () => {
     const iam = t.iam();
     await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'phone' }));
     const dup = await caught(() => iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'phone' })));
     expect([dup.name, dup.message]).toEqual(['EntityAlreadyExistsException', 'MFA device already exists.']);
     const serial = `arn:aws:iam::${t.accountId}:mfa/ghost`;
     const missing = await caught(() => iam.send(new GetMFADeviceCommand({ SerialNumber: serial })));
-    expect([missing.name, missing.message]).toEqual(['NoSuchEntityException', `MFA Device with serial number ${serial} does not exist.`]);
+    expect([missing.name, missing.message]).toEqual([
+      'NoSuchEntityException',
+      `MFA Device with serial number ${serial} does not exist.`,
+    ]);
   });
 });
 
 describe('policy grammar', () => {
   it('takes a vendor with a dot, such as s3.s', async () => {
-    const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3.s:GetObject', Resource: '*' }] });
+    const doc = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3.s:GetObject', Resource: '*' }],
+    });
     const out = await t.iam().send(new CreatePolicyCommand({ PolicyName: 'dotted-vendor', PolicyDocument: doc }));
     expect(out.Policy!.PolicyName).toBe('dotted-vendor');
   });

@@ -1,4 +1,10 @@
-import { ChangePasswordCommand, CreateLoginProfileCommand, CreatePolicyCommand, PutUserPermissionsBoundaryCommand, UpdateAccountPasswordPolicyCommand } from '@aws-sdk/client-iam';
+import {
+  ChangePasswordCommand,
+  CreateLoginProfileCommand,
+  CreatePolicyCommand,
+  PutUserPermissionsBoundaryCommand,
+  UpdateAccountPasswordPolicyCommand,
+} from '@aws-sdk/client-iam';
 import { GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCredentials } from './support/sts.js';
@@ -23,11 +29,14 @@ async function userWithPassword(name: string, inline: Record<string, unknown> = 
 
 beforeAll(async () => {
   t = await startTestWard();
-  await t.iam().send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8, AllowUsersToChangePassword: true }));
+  await t
+    .iam()
+    .send(new UpdateAccountPasswordPolicyCommand({ MinimumPasswordLength: 8, AllowUsersToChangePassword: true }));
 });
 afterAll(() => t.close());
 
-const change = (creds: Credentials) => t.iam(creds).send(new ChangePasswordCommand({ OldPassword: OLD, NewPassword: 'Battery-Staple-2' }));
+const change = (creds: Credentials) =>
+  t.iam(creds).send(new ChangePasswordCommand({ OldPassword: OLD, NewPassword: 'Battery-Staple-2' }));
 
 describe('ChangePassword under AllowUsersToChangePassword', () => {
   it('lets a user with no policies change its own password', async () => {
@@ -40,19 +49,32 @@ describe('ChangePassword under AllowUsersToChangePassword', () => {
   });
 
   it('is refused by an explicit Deny in the identity policy', async () => {
-    const denied = await userWithPassword('denied', { nope: policy({ Effect: 'Deny', Action: 'iam:ChangePassword', Resource: '*' }) });
+    const denied = await userWithPassword('denied', {
+      nope: policy({ Effect: 'Deny', Action: 'iam:ChangePassword', Resource: '*' }),
+    });
     const err = await caught(() => change(denied));
     expect(err.name).toBe('AccessDenied');
-    expect(err.message).toBe(`User: arn:aws:iam::${t.accountId}:user/denied is not authorized to perform: iam:ChangePassword on resource: arn:aws:iam::${t.accountId}:user/denied with an explicit deny in an identity-based policy`);
+    expect(err.message).toBe(
+      `User: arn:aws:iam::${t.accountId}:user/denied is not authorized to perform: iam:ChangePassword on resource: arn:aws:iam::${t.accountId}:user/denied with an explicit deny in an identity-based policy`,
+    );
   });
 
   it('is refused by a permissions boundary that does not allow it', async () => {
     const bounded = await userWithPassword('bounded');
-    const { Policy } = await t.iam().send(new CreatePolicyCommand({ PolicyName: 'list-only', PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' })) }));
-    await t.iam().send(new PutUserPermissionsBoundaryCommand({ UserName: 'bounded', PermissionsBoundary: Policy!.Arn! }));
+    const { Policy } = await t.iam().send(
+      new CreatePolicyCommand({
+        PolicyName: 'list-only',
+        PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' })),
+      }),
+    );
+    await t
+      .iam()
+      .send(new PutUserPermissionsBoundaryCommand({ UserName: 'bounded', PermissionsBoundary: Policy!.Arn! }));
     const err = await caught(() => change(bounded));
     expect(err.name).toBe('AccessDenied');
-    expect(err.message).toBe(`User: arn:aws:iam::${t.accountId}:user/bounded is not authorized to perform: iam:ChangePassword on resource: arn:aws:iam::${t.accountId}:user/bounded because no permissions boundary allows the iam:ChangePassword action`);
+    expect(err.message).toBe(
+      `User: arn:aws:iam::${t.accountId}:user/bounded is not authorized to perform: iam:ChangePassword on resource: arn:aws:iam::${t.accountId}:user/bounded because no permissions boundary allows the iam:ChangePassword action`,
+    );
   });
 
   it('is refused to GetSessionToken credentials obtained without MFA', async () => {

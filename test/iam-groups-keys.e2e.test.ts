@@ -34,14 +34,18 @@ describe('groups', () => {
     const g = await iam.send(new CreateGroupCommand({ GroupName: 'admins', Path: '/ops/' }));
     expect(g.Group?.GroupId).toMatch(/^AGPA[A-Z2-7]{17}$/);
     expect(g.Group?.Arn).toBe(`arn:aws:iam::${t.accountId}:group/ops/admins`);
-    expect((await caught(() => iam.send(new CreateGroupCommand({ GroupName: 'Admins' })))).message).toBe('Group with name Admins already exists.');
+    expect((await caught(() => iam.send(new CreateGroupCommand({ GroupName: 'Admins' })))).message).toBe(
+      'Group with name Admins already exists.',
+    );
 
     await iam.send(new CreateUserCommand({ UserName: 'carol' }));
     await iam.send(new AddUserToGroupCommand({ GroupName: 'admins', UserName: 'carol' }));
     await iam.send(new AddUserToGroupCommand({ GroupName: 'admins', UserName: 'carol' }));
     const got = await iam.send(new GetGroupCommand({ GroupName: 'admins' }));
     expect(got.Users?.map((u) => u.UserName)).toEqual(['carol']);
-    expect((await iam.send(new ListGroupsForUserCommand({ UserName: 'carol' }))).Groups?.map((x) => x.GroupName)).toEqual(['admins']);
+    expect(
+      (await iam.send(new ListGroupsForUserCommand({ UserName: 'carol' }))).Groups?.map((x) => x.GroupName),
+    ).toEqual(['admins']);
     expect((await iam.send(new ListGroupsCommand({}))).Groups?.map((x) => x.GroupName)).toEqual(['admins']);
 
     const conflict = await caught(() => iam.send(new DeleteGroupCommand({ GroupName: 'admins' })));
@@ -53,7 +57,9 @@ describe('groups', () => {
     await iam.send(new RemoveUserFromGroupCommand({ GroupName: 'admins', UserName: 'carol' }));
     await iam.send(new DeleteGroupCommand({ GroupName: 'admins' }));
     await iam.send(new DeleteUserCommand({ UserName: 'carol' }));
-    expect((await caught(() => iam.send(new GetGroupCommand({ GroupName: 'admins' })))).message).toBe('The group with name admins cannot be found.');
+    expect((await caught(() => iam.send(new GetGroupCommand({ GroupName: 'admins' })))).message).toBe(
+      'The group with name admins cannot be found.',
+    );
   });
 
   it('caps a user at 10 groups', async () => {
@@ -113,11 +119,15 @@ describe('access keys', () => {
     const key = await freshKey(t, 'frank');
     const sts = t.sts(key);
     await sts.send(new GetCallerIdentityCommand({}));
-    await t.iam().send(new UpdateAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId, Status: 'Inactive' }));
+    await t
+      .iam()
+      .send(new UpdateAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId, Status: 'Inactive' }));
     const inactive = await caught(() => sts.send(new GetCallerIdentityCommand({})));
     expect(inactive.Code).toBe('InvalidClientTokenId');
     expect(inactive.message).toBe('The security token included in the request is invalid.');
-    await t.iam().send(new UpdateAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId, Status: 'Active' }));
+    await t
+      .iam()
+      .send(new UpdateAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId, Status: 'Active' }));
     await sts.send(new GetCallerIdentityCommand({}));
 
     const conflict = await caught(() => t.iam().send(new DeleteUserCommand({ UserName: 'frank' })));
@@ -126,7 +136,9 @@ describe('access keys', () => {
 
     await t.iam().send(new DeleteAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId }));
     expect((await caught(() => sts.send(new GetCallerIdentityCommand({})))).Code).toBe('InvalidClientTokenId');
-    const gone = await caught(() => t.iam().send(new UpdateAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId, Status: 'Active' })));
+    const gone = await caught(() =>
+      t.iam().send(new UpdateAccessKeyCommand({ UserName: 'frank', AccessKeyId: key.accessKeyId, Status: 'Active' })),
+    );
     expect(gone.Code).toBe('NoSuchEntity');
     expect(gone.message).toBe(`The Access Key with id ${key.accessKeyId} cannot be found.`);
     await t.iam().send(new DeleteUserCommand({ UserName: 'frank' }));
@@ -136,7 +148,9 @@ describe('access keys', () => {
     const iam = t.iam();
     const second = (await iam.send(new CreateAccessKeyCommand({}))).AccessKey!;
     expect(second.UserName).toBe('root');
-    const who = await t.sts({ accessKeyId: second.AccessKeyId!, secretAccessKey: second.SecretAccessKey! }).send(new GetCallerIdentityCommand({}));
+    const who = await t
+      .sts({ accessKeyId: second.AccessKeyId!, secretAccessKey: second.SecretAccessKey! })
+      .send(new GetCallerIdentityCommand({}));
     expect(who.Arn).toBe(`arn:aws:iam::${t.accountId}:root`);
     const third = await caught(() => iam.send(new CreateAccessKeyCommand({})));
     expect(third.Code).toBe('LimitExceeded');
@@ -147,7 +161,9 @@ describe('access keys', () => {
   it('a user manages no key of another user', async () => {
     await t.iam().send(new CreateUserCommand({ UserName: 'gina' }));
     const other = await freshKey(t, 'hank');
-    const err = await caught(() => t.iam().send(new DeleteAccessKeyCommand({ UserName: 'gina', AccessKeyId: other.accessKeyId })));
+    const err = await caught(() =>
+      t.iam().send(new DeleteAccessKeyCommand({ UserName: 'gina', AccessKeyId: other.accessKeyId })),
+    );
     expect(err.Code).toBe('NoSuchEntity');
   });
 });

@@ -27,35 +27,56 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const code = (seed: string, at: Date, stepOffset = 0) =>
-  new TOTP({ secret: Secret.fromBase32(seed), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: at.getTime() + stepOffset * 30_000 });
+  new TOTP({ secret: Secret.fromBase32(seed), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
+    timestamp: at.getTime() + stepOffset * 30_000,
+  });
 
 describe('virtual MFA', () => {
   it('creates, enables with two consecutive codes, refuses reuse, resyncs, deactivates and deletes', async () => {
     const iam = t.iam();
     await iam.send(new CreateUserCommand({ UserName: 'mfa-user' }));
-    const created = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'phone', Path: '/team/' }))).VirtualMFADevice!;
+    const created = (
+      await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'phone', Path: '/team/' }))
+    ).VirtualMFADevice!;
     expect(created.SerialNumber).toBe(`arn:aws:iam::${t.accountId}:mfa/team/phone`);
     const seed = Buffer.from(created.Base32StringSeed!).toString('utf8');
     expect(seed).toMatch(/^[A-Z2-7]{32}$/);
     expect(Buffer.from(created.QRCodePNG!).subarray(1, 4).toString('latin1')).toBe('PNG');
-    const dup = await caught(() => iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'phone', Path: '/team/' })));
+    const dup = await caught(() =>
+      iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'phone', Path: '/team/' })),
+    );
     expect(dup.Code).toBe('EntityAlreadyExists');
 
     const serial = created.SerialNumber!;
     const wrong = await caught(() =>
-      iam.send(new EnableMFADeviceCommand({ UserName: 'mfa-user', SerialNumber: serial, AuthenticationCode1: code(seed, now), AuthenticationCode2: code(seed, now) })),
+      iam.send(
+        new EnableMFADeviceCommand({
+          UserName: 'mfa-user',
+          SerialNumber: serial,
+          AuthenticationCode1: code(seed, now),
+          AuthenticationCode2: code(seed, now),
+        }),
+      ),
     );
     expect(wrong.Code).toBe('InvalidAuthenticationCode');
     expect(wrong.message).toBe('Authentication code for device is not valid.');
 
     await iam.send(
-      new EnableMFADeviceCommand({ UserName: 'mfa-user', SerialNumber: serial, AuthenticationCode1: code(seed, now, -1), AuthenticationCode2: code(seed, now) }),
+      new EnableMFADeviceCommand({
+        UserName: 'mfa-user',
+        SerialNumber: serial,
+        AuthenticationCode1: code(seed, now, -1),
+        AuthenticationCode2: code(seed, now),
+      }),
     );
     const listed = (await iam.send(new ListMFADevicesCommand({ UserName: 'mfa-user' }))).MFADevices!;
     expect(listed.map((d) => [d.UserName, d.SerialNumber])).toEqual([['mfa-user', serial]]);
-    const assigned = (await iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned' }))).VirtualMFADevices!;
+    const assigned = (await iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned' })))
+      .VirtualMFADevices!;
     expect(assigned.map((d) => [d.SerialNumber, d.User?.UserName])).toEqual([[serial, 'mfa-user']]);
-    expect((await iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Unassigned' }))).VirtualMFADevices).toEqual([]);
+    expect(
+      (await iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Unassigned' }))).VirtualMFADevices,
+    ).toEqual([]);
 
     // The code just used is refused; the next step's is accepted once.
     expect(await verifyMfaCode(t.ward.store, undefined, serial, code(seed, now), now)).toBe('invalid');
@@ -72,7 +93,12 @@ describe('virtual MFA', () => {
     // Resync with a device clock 4 steps ahead: later codes then verify at that drift.
     advance(2);
     await iam.send(
-      new ResyncMFADeviceCommand({ UserName: 'mfa-user', SerialNumber: serial, AuthenticationCode1: code(seed, now, 4), AuthenticationCode2: code(seed, now, 5) }),
+      new ResyncMFADeviceCommand({
+        UserName: 'mfa-user',
+        SerialNumber: serial,
+        AuthenticationCode1: code(seed, now, 4),
+        AuthenticationCode2: code(seed, now, 5),
+      }),
     );
     advance(1);
     expect(await verifyMfaCode(t.ward.store, undefined, serial, code(seed, now, 5), now)).toBe('ok');
@@ -85,10 +111,18 @@ describe('virtual MFA', () => {
 
   it('gives the root user its own device', async () => {
     const iam = t.iam();
-    const dev = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'root-account-mfa-device' }))).VirtualMFADevice!;
+    const dev = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'root-account-mfa-device' })))
+      .VirtualMFADevice!;
     const seed = Buffer.from(dev.Base32StringSeed!).toString('utf8');
     advance(3);
-    await iam.send(new EnableMFADeviceCommand({ UserName: 'root', SerialNumber: dev.SerialNumber!, AuthenticationCode1: code(seed, now), AuthenticationCode2: code(seed, now, 1) }));
+    await iam.send(
+      new EnableMFADeviceCommand({
+        UserName: 'root',
+        SerialNumber: dev.SerialNumber!,
+        AuthenticationCode1: code(seed, now),
+        AuthenticationCode2: code(seed, now, 1),
+      }),
+    );
     const mine = (await iam.send(new ListMFADevicesCommand({}))).MFADevices!;
     expect(mine.map((d) => d.SerialNumber)).toEqual([`arn:aws:iam::${t.accountId}:mfa/root-account-mfa-device`]);
     const listed = (await iam.send(new ListVirtualMFADevicesCommand({}))).VirtualMFADevices!;

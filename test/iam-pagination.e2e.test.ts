@@ -60,8 +60,14 @@ const TAGS = [
   { Key: 'b', Value: '2' },
   { Key: 'c', Value: '3' },
 ];
-const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-const allowAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+const trust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+});
+const allowAll = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+});
 
 beforeAll(async () => {
   t = await startTestWard();
@@ -72,11 +78,20 @@ beforeAll(async () => {
   await iam.send(new CreateGroupCommand({ GroupName: 'pagers' }));
   await iam.send(new CreateRoleCommand({ RoleName: 'paged', AssumeRolePolicyDocument: trust, Tags: TAGS }));
   await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: 'paged', Tags: TAGS }));
-  policyArn = (await iam.send(new CreatePolicyCommand({ PolicyName: 'paged', PolicyDocument: allowAll, Tags: TAGS }))).Policy!.Arn!;
+  policyArn = (await iam.send(new CreatePolicyCommand({ PolicyName: 'paged', PolicyDocument: allowAll, Tags: TAGS })))
+    .Policy!.Arn!;
   await iam.send(new AttachUserPolicyCommand({ UserName: 'pager', PolicyArn: policyArn }));
-  serial = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'paged', Tags: TAGS }))).VirtualMFADevice!.SerialNumber!;
+  serial = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'paged', Tags: TAGS })))
+    .VirtualMFADevice!.SerialNumber!;
   providerArn = (
-    await iam.send(new CreateOpenIDConnectProviderCommand({ Url: 'https://pages.example.com', ClientIDList: ['app'], ThumbprintList: ['a'.repeat(40)], Tags: TAGS }))
+    await iam.send(
+      new CreateOpenIDConnectProviderCommand({
+        Url: 'https://pages.example.com',
+        ClientIDList: ['app'],
+        ThumbprintList: ['a'.repeat(40)],
+        Tags: TAGS,
+      }),
+    )
   ).OpenIDConnectProviderArn!;
 });
 afterAll(() => t.close());
@@ -111,44 +126,65 @@ function lists(Marker: string) {
     ListPolicyTags: new ListPolicyTagsCommand({ PolicyArn: policyArn, Marker }),
     ListInstanceProfileTags: new ListInstanceProfileTagsCommand({ InstanceProfileName: 'paged', Marker }),
     ListMFADeviceTags: new ListMFADeviceTagsCommand({ SerialNumber: serial, Marker }),
-    ListOpenIDConnectProviderTags: new ListOpenIDConnectProviderTagsCommand({ OpenIDConnectProviderArn: providerArn, Marker }),
+    ListOpenIDConnectProviderTags: new ListOpenIDConnectProviderTagsCommand({
+      OpenIDConnectProviderArn: providerArn,
+      Marker,
+    }),
     GetAccountAuthorizationDetails: new GetAccountAuthorizationDetailsCommand({ Marker }),
-    SimulatePrincipalPolicy: new SimulatePrincipalPolicyCommand({ PolicySourceArn: userArn, ActionNames: ['s3:GetObject'], Marker }),
+    SimulatePrincipalPolicy: new SimulatePrincipalPolicyCommand({
+      PolicySourceArn: userArn,
+      ActionNames: ['s3:GetObject'],
+      Marker,
+    }),
   };
 }
 
 describe('a Marker Ward did not issue', () => {
   // Numbers and base64 of a name were what Ward's own markers used to be; neither is accepted now.
-  it.each(['not-a-marker', '1', Buffer.from('pager').toString('base64url')])('is "Invalid Marker." on every paginated list (%s)', async (marker) => {
-    for (const [operation, command] of Object.entries(lists(marker))) {
-      const err = await caught(() => iam.send(command as never));
-      expect({ operation, code: err.name, message: err.message, status: err.$metadata?.httpStatusCode }).toEqual({
-        operation,
-        code: 'ValidationError',
-        message: 'Invalid Marker.',
-        status: 400,
-      });
-    }
-  });
+  it.each(['not-a-marker', '1', Buffer.from('pager').toString('base64url')])(
+    'is "Invalid Marker." on every paginated list (%s)',
+    async (marker) => {
+      for (const [operation, command] of Object.entries(lists(marker))) {
+        const err = await caught(() => iam.send(command as never));
+        expect({ operation, code: err.name, message: err.message, status: err.$metadata?.httpStatusCode }).toEqual({
+          operation,
+          code: 'ValidationError',
+          message: 'Invalid Marker.',
+          status: 400,
+        });
+      }
+    },
+  );
 });
 
 describe('tag lists page by MaxItems and Marker', () => {
   const tagLists = {
     ListUserTags: (m: { MaxItems: number; Marker?: string }) => new ListUserTagsCommand({ UserName: 'pager', ...m }),
     ListRoleTags: (m: { MaxItems: number; Marker?: string }) => new ListRoleTagsCommand({ RoleName: 'paged', ...m }),
-    ListPolicyTags: (m: { MaxItems: number; Marker?: string }) => new ListPolicyTagsCommand({ PolicyArn: policyArn, ...m }),
-    ListInstanceProfileTags: (m: { MaxItems: number; Marker?: string }) => new ListInstanceProfileTagsCommand({ InstanceProfileName: 'paged', ...m }),
-    ListMFADeviceTags: (m: { MaxItems: number; Marker?: string }) => new ListMFADeviceTagsCommand({ SerialNumber: serial, ...m }),
+    ListPolicyTags: (m: { MaxItems: number; Marker?: string }) =>
+      new ListPolicyTagsCommand({ PolicyArn: policyArn, ...m }),
+    ListInstanceProfileTags: (m: { MaxItems: number; Marker?: string }) =>
+      new ListInstanceProfileTagsCommand({ InstanceProfileName: 'paged', ...m }),
+    ListMFADeviceTags: (m: { MaxItems: number; Marker?: string }) =>
+      new ListMFADeviceTagsCommand({ SerialNumber: serial, ...m }),
     ListOpenIDConnectProviderTags: (m: { MaxItems: number; Marker?: string }) =>
       new ListOpenIDConnectProviderTagsCommand({ OpenIDConnectProviderArn: providerArn, ...m }),
   };
 
   it.each(Object.keys(tagLists))('%s', async (operation) => {
     const command = tagLists[operation as keyof typeof tagLists];
-    const first = (await iam.send(command({ MaxItems: 2 }) as never)) as { Tags: unknown[]; IsTruncated: boolean; Marker?: string };
+    const first = (await iam.send(command({ MaxItems: 2 }) as never)) as {
+      Tags: unknown[];
+      IsTruncated: boolean;
+      Marker?: string;
+    };
     expect(first.Tags).toEqual(TAGS.slice(0, 2));
     expect(first.IsTruncated).toBe(true);
-    const rest = (await iam.send(command({ MaxItems: 2, Marker: first.Marker! }) as never)) as { Tags: unknown[]; IsTruncated: boolean; Marker?: string };
+    const rest = (await iam.send(command({ MaxItems: 2, Marker: first.Marker! }) as never)) as {
+      Tags: unknown[];
+      IsTruncated: boolean;
+      Marker?: string;
+    };
     expect(rest.Tags).toEqual(TAGS.slice(2));
     expect(rest.IsTruncated).toBe(false);
     expect(rest.Marker).toBeUndefined();

@@ -37,8 +37,13 @@ beforeAll(async () => {
   const iam = t.iam();
   await iam.send(new CreateUserCommand({ UserName: 'alice', Path: '/eng/' }));
   await iam.send(new CreateGroupCommand({ GroupName: 'admins', Path: '/ops/' }));
-  await iam.send(new CreatePolicyCommand({ PolicyName: 'Deploy', Path: '/ci/', PolicyDocument: allow('lambda:UpdateFunctionCode') }));
-  for (let i = 1; i <= 11; i++) await iam.send(new CreatePolicyCommand({ PolicyName: `P${String(i).padStart(2, '0')}`, PolicyDocument: allow(`s3:Op${i}`) }));
+  await iam.send(
+    new CreatePolicyCommand({ PolicyName: 'Deploy', Path: '/ci/', PolicyDocument: allow('lambda:UpdateFunctionCode') }),
+  );
+  for (let i = 1; i <= 11; i++)
+    await iam.send(
+      new CreatePolicyCommand({ PolicyName: `P${String(i).padStart(2, '0')}`, PolicyDocument: allow(`s3:Op${i}`) }),
+    );
 });
 afterAll(() => t.close());
 
@@ -62,7 +67,9 @@ describe('attaching managed policies', () => {
     expect(rest.AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['ReadOnlyAccess']);
 
     expect((await iam.send(new GetPolicyCommand({ PolicyArn: READ_ONLY }))).Policy?.AttachmentCount).toBe(1);
-    expect((await iam.send(new GetPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/') }))).Policy?.AttachmentCount).toBe(1);
+    expect((await iam.send(new GetPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/') }))).Policy?.AttachmentCount).toBe(
+      1,
+    );
   });
 
   it('attaches to a group and lists the group’s policies', async () => {
@@ -71,20 +78,34 @@ describe('attaching managed policies', () => {
     await iam.send(new AttachGroupPolicyCommand({ GroupName: 'admins', PolicyArn: arnOf('Deploy', '/ci/') }));
     const listed = await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'admins' }));
     expect(listed.AttachedPolicies?.map((p) => p.PolicyName)).toEqual(['AdministratorAccess', 'Deploy']);
-    expect((await iam.send(new GetPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/') }))).Policy?.AttachmentCount).toBe(2);
+    expect((await iam.send(new GetPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/') }))).Policy?.AttachmentCount).toBe(
+      2,
+    );
   });
 
   it('refuses a policy that does not exist, and a malformed ARN', async () => {
     const iam = t.iam();
-    const missing = await caught(() => iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: arnOf('Nope') })));
+    const missing = await caught(() =>
+      iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: arnOf('Nope') })),
+    );
     expect(missing.Code).toBe('NoSuchEntity');
     expect(missing.message).toBe(`Policy ${arnOf('Nope')} does not exist or is not attachable.`);
     expect(missing.$metadata?.httpStatusCode).toBe(404);
-    const awsMissing = await caught(() => iam.send(new AttachGroupPolicyCommand({ GroupName: 'admins', PolicyArn: 'arn:aws:iam::aws:policy/NoSuchAwsPolicy' })));
-    expect(awsMissing.message).toBe('Policy arn:aws:iam::aws:policy/NoSuchAwsPolicy does not exist or is not attachable.');
-    const otherAccount = await caught(() => iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'arn:aws:iam::210987654321:policy/P01' })));
+    const awsMissing = await caught(() =>
+      iam.send(
+        new AttachGroupPolicyCommand({ GroupName: 'admins', PolicyArn: 'arn:aws:iam::aws:policy/NoSuchAwsPolicy' }),
+      ),
+    );
+    expect(awsMissing.message).toBe(
+      'Policy arn:aws:iam::aws:policy/NoSuchAwsPolicy does not exist or is not attachable.',
+    );
+    const otherAccount = await caught(() =>
+      iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'arn:aws:iam::210987654321:policy/P01' })),
+    );
     expect(otherAccount.Code).toBe('NoSuchEntity');
-    const invalid = await caught(() => iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'arn:aws:s3:::some-bucket-name' })));
+    const invalid = await caught(() =>
+      iam.send(new AttachUserPolicyCommand({ UserName: 'alice', PolicyArn: 'arn:aws:s3:::some-bucket-name' })),
+    );
     expect(invalid.Code).toBe('InvalidInput');
     expect(invalid.message).toBe('ARN arn:aws:s3:::some-bucket-name is not valid.');
   });
@@ -94,16 +115,24 @@ describe('attaching managed policies', () => {
     await iam.send(new CreateUserCommand({ UserName: 'many' }));
     await iam.send(new CreateGroupCommand({ GroupName: 'many' }));
     for (let i = 1; i <= 10; i++) {
-      await iam.send(new AttachUserPolicyCommand({ UserName: 'many', PolicyArn: arnOf(`P${String(i).padStart(2, '0')}`) }));
-      await iam.send(new AttachGroupPolicyCommand({ GroupName: 'many', PolicyArn: arnOf(`P${String(i).padStart(2, '0')}`) }));
+      await iam.send(
+        new AttachUserPolicyCommand({ UserName: 'many', PolicyArn: arnOf(`P${String(i).padStart(2, '0')}`) }),
+      );
+      await iam.send(
+        new AttachGroupPolicyCommand({ GroupName: 'many', PolicyArn: arnOf(`P${String(i).padStart(2, '0')}`) }),
+      );
     }
     // Re-attaching one already attached is not an eleventh.
     await iam.send(new AttachUserPolicyCommand({ UserName: 'many', PolicyArn: arnOf('P01') }));
-    const user = await caught(() => iam.send(new AttachUserPolicyCommand({ UserName: 'many', PolicyArn: arnOf('P11') })));
+    const user = await caught(() =>
+      iam.send(new AttachUserPolicyCommand({ UserName: 'many', PolicyArn: arnOf('P11') })),
+    );
     expect(user.Code).toBe('LimitExceeded');
     expect(user.message).toBe('Cannot exceed quota for PoliciesPerUser: 10');
     expect(user.$metadata?.httpStatusCode).toBe(409);
-    const group = await caught(() => iam.send(new AttachGroupPolicyCommand({ GroupName: 'many', PolicyArn: arnOf('P11') })));
+    const group = await caught(() =>
+      iam.send(new AttachGroupPolicyCommand({ GroupName: 'many', PolicyArn: arnOf('P11') })),
+    );
     expect(group.message).toBe('Cannot exceed quota for PoliciesPerGroup: 10');
   });
 
@@ -111,10 +140,14 @@ describe('attaching managed policies', () => {
     const iam = t.iam();
     await iam.send(new DetachUserPolicyCommand({ UserName: 'many', PolicyArn: arnOf('P10') }));
     await iam.send(new AttachUserPolicyCommand({ UserName: 'many', PolicyArn: arnOf('P11') }));
-    const err = await caught(() => iam.send(new DetachUserPolicyCommand({ UserName: 'many', PolicyArn: arnOf('P10') })));
+    const err = await caught(() =>
+      iam.send(new DetachUserPolicyCommand({ UserName: 'many', PolicyArn: arnOf('P10') })),
+    );
     expect(err.Code).toBe('NoSuchEntity');
     expect(err.message).toBe(`Policy ${arnOf('P10')} was not found.`);
-    const group = await caught(() => iam.send(new DetachGroupPolicyCommand({ GroupName: 'admins', PolicyArn: READ_ONLY })));
+    const group = await caught(() =>
+      iam.send(new DetachGroupPolicyCommand({ GroupName: 'admins', PolicyArn: READ_ONLY })),
+    );
     expect(group.message).toBe(`Policy ${READ_ONLY} was not found.`);
   });
 
@@ -152,19 +185,27 @@ describe('ListEntitiesForPolicy', () => {
     expect(all.PolicyRoles).toEqual([]);
     expect(all.IsTruncated).toBe(false);
 
-    const users = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/'), EntityFilter: 'User' }));
+    const users = await iam.send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/'), EntityFilter: 'User' }),
+    );
     expect(users.PolicyUsers?.map((u) => u.UserName)).toEqual(['alice']);
     expect(users.PolicyGroups).toEqual([]);
-    const ops = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/'), PathPrefix: '/ops/' }));
+    const ops = await iam.send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/'), PathPrefix: '/ops/' }),
+    );
     expect(ops.PolicyGroups?.map((g) => g.GroupName)).toEqual(['admins']);
     expect(ops.PolicyUsers).toEqual([]);
-    const local = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/'), EntityFilter: 'LocalManagedPolicy' }));
+    const local = await iam.send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/'), EntityFilter: 'LocalManagedPolicy' }),
+    );
     expect([local.PolicyUsers, local.PolicyGroups, local.PolicyRoles]).toEqual([[], [], []]);
 
     const page = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/'), MaxItems: 1 }));
     expect(page.IsTruncated).toBe(true);
     expect(page.PolicyGroups?.length).toBe(1);
-    const rest = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/'), Marker: page.Marker! }));
+    const rest = await iam.send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('Deploy', '/ci/'), Marker: page.Marker! }),
+    );
     expect(rest.PolicyUsers?.map((u) => u.UserName)).toEqual(['alice']);
 
     const aws = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: READ_ONLY }));
@@ -172,7 +213,9 @@ describe('ListEntitiesForPolicy', () => {
   });
 
   it('answers NoSuchEntity for an unknown policy', async () => {
-    const err = await caught(() => t.iam().send(new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('NonExistentPolicy') })));
+    const err = await caught(() =>
+      t.iam().send(new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('NonExistentPolicy') })),
+    );
     expect(err.Code).toBe('NoSuchEntity');
     expect(err.message).toBe(`Policy ${arnOf('NonExistentPolicy')} does not exist or is not attachable.`);
   });
@@ -182,13 +225,24 @@ describe('permissions boundaries', () => {
   it('creates a user with a boundary, which the policy counts as a boundary use', async () => {
     const iam = t.iam();
     const created = await iam.send(new CreateUserCommand({ UserName: 'bounded', PermissionsBoundary: arnOf('P01') }));
-    expect(created.User?.PermissionsBoundary).toEqual({ PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: arnOf('P01') });
-    expect((await iam.send(new GetUserCommand({ UserName: 'bounded' }))).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(arnOf('P01'));
-    expect((await iam.send(new GetPolicyCommand({ PolicyArn: arnOf('P01') }))).Policy?.PermissionsBoundaryUsageCount).toBe(1);
+    expect(created.User?.PermissionsBoundary).toEqual({
+      PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
+      PermissionsBoundaryArn: arnOf('P01'),
+    });
+    expect(
+      (await iam.send(new GetUserCommand({ UserName: 'bounded' }))).User?.PermissionsBoundary?.PermissionsBoundaryArn,
+    ).toBe(arnOf('P01'));
+    expect(
+      (await iam.send(new GetPolicyCommand({ PolicyArn: arnOf('P01') }))).Policy?.PermissionsBoundaryUsageCount,
+    ).toBe(1);
 
-    const boundaries = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('P01'), PolicyUsageFilter: 'PermissionsBoundary' }));
+    const boundaries = await iam.send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('P01'), PolicyUsageFilter: 'PermissionsBoundary' }),
+    );
     expect(boundaries.PolicyUsers?.map((u) => u.UserName)).toEqual(['bounded']);
-    const permissions = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('P01'), PolicyUsageFilter: 'PermissionsPolicy' }));
+    const permissions = await iam.send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: arnOf('P01'), PolicyUsageFilter: 'PermissionsPolicy' }),
+    );
     expect(permissions.PolicyUsers?.map((u) => u.UserName)).toEqual(['many']);
     const used = await iam.send(new ListPoliciesCommand({ PolicyUsageFilter: 'PermissionsBoundary' }));
     expect(used.Policies?.map((p) => p.PolicyName)).toEqual(['P01']);
@@ -196,18 +250,29 @@ describe('permissions boundaries', () => {
 
   it('refuses a boundary that is not an existing managed policy', async () => {
     const iam = t.iam();
-    const missing = await caught(() => iam.send(new CreateUserCommand({ UserName: 'nobound', PermissionsBoundary: arnOf('Nope') })));
+    const missing = await caught(() =>
+      iam.send(new CreateUserCommand({ UserName: 'nobound', PermissionsBoundary: arnOf('Nope') })),
+    );
     expect(missing.Code).toBe('NoSuchEntity');
     expect(missing.message).toBe(`Scope ARN: ${arnOf('Nope')} does not exist or is not attachable.`);
     expect((await caught(() => iam.send(new GetUserCommand({ UserName: 'nobound' })))).Code).toBe('NoSuchEntity');
-    const invalid = await caught(() => iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'alice', PermissionsBoundary: 'arn:aws:iam::123456789012:user/bob' })));
+    const invalid = await caught(() =>
+      iam.send(
+        new PutUserPermissionsBoundaryCommand({
+          UserName: 'alice',
+          PermissionsBoundary: 'arn:aws:iam::123456789012:user/bob',
+        }),
+      ),
+    );
     expect(invalid.Code).toBe('InvalidInput');
   });
 
   it('puts and deletes a user’s boundary', async () => {
     const iam = t.iam();
     await iam.send(new PutUserPermissionsBoundaryCommand({ UserName: 'alice', PermissionsBoundary: ADMIN }));
-    expect((await iam.send(new GetUserCommand({ UserName: 'alice' }))).User?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(ADMIN);
+    expect(
+      (await iam.send(new GetUserCommand({ UserName: 'alice' }))).User?.PermissionsBoundary?.PermissionsBoundaryArn,
+    ).toBe(ADMIN);
     expect((await iam.send(new GetPolicyCommand({ PolicyArn: ADMIN }))).Policy?.PermissionsBoundaryUsageCount).toBe(1);
     await iam.send(new DeleteUserPermissionsBoundaryCommand({ UserName: 'alice' }));
     expect((await iam.send(new GetUserCommand({ UserName: 'alice' }))).User?.PermissionsBoundary).toBeUndefined();
@@ -226,10 +291,20 @@ describe('permissions boundaries', () => {
 describe('what the authorizer reads', () => {
   it('gathers a user’s inline, attached, group and boundary documents with their labels', async () => {
     const iam = t.iam();
-    await iam.send(new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'Own', PolicyDocument: allow('sns:Publish') }));
-    await iam.send(new PutGroupPolicyCommand({ GroupName: 'admins', PolicyName: 'Team', PolicyDocument: allow('sqs:SendMessage') }));
+    await iam.send(
+      new PutUserPolicyCommand({ UserName: 'alice', PolicyName: 'Own', PolicyDocument: allow('sns:Publish') }),
+    );
+    await iam.send(
+      new PutGroupPolicyCommand({ GroupName: 'admins', PolicyName: 'Team', PolicyDocument: allow('sqs:SendMessage') }),
+    );
     await iam.send(new AddUserToGroupCommand({ GroupName: 'admins', UserName: 'alice' }));
-    await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arnOf('Deploy', '/ci/'), PolicyDocument: allow('lambda:*'), SetAsDefault: true }));
+    await iam.send(
+      new CreatePolicyVersionCommand({
+        PolicyArn: arnOf('Deploy', '/ci/'),
+        PolicyDocument: allow('lambda:*'),
+        SetAsDefault: true,
+      }),
+    );
     const alice = (await iam.send(new GetUserCommand({ UserName: 'alice' }))).User!;
 
     const effective = await t.ward.store.effectivePolicies.forUser(alice.UserId!);
@@ -243,11 +318,18 @@ describe('what the authorizer reads', () => {
     expect(effective.identity[0]!.document).toBe(allow('sns:Publish'));
     // Attached policies contribute their default version.
     expect(effective.identity[1]!.document).toBe(allow('lambda:*'));
-    expect(JSON.parse(effective.identity[4]!.document)).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    expect(JSON.parse(effective.identity[4]!.document)).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+    });
     expect(effective.boundary).toEqual({ id: arnOf('Fence'), document: allow('s3:*') });
 
     const v1 = await t.ward.store.policyVersions.document(arnOf('Deploy', '/ci/'), 'v1');
-    expect(v1).toEqual({ policyArn: arnOf('Deploy', '/ci/'), versionId: 'v1', document: allow('lambda:UpdateFunctionCode') });
+    expect(v1).toEqual({
+      policyArn: arnOf('Deploy', '/ci/'),
+      versionId: 'v1',
+      document: allow('lambda:UpdateFunctionCode'),
+    });
   });
 
   it('fills the policy counts of GetAccountSummary', async () => {

@@ -50,11 +50,17 @@ describe('inline user policies', () => {
     expect(listed.IsTruncated).toBe(false);
     const page = await iam.send(new ListUserPoliciesCommand({ UserName: 'bob', MaxItems: 1 }));
     expect(page).toMatchObject({ PolicyNames: ['Alpha'], IsTruncated: true });
-    expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'bob', Marker: page.Marker! }))).PolicyNames).toEqual(['ReadS3']);
+    expect(
+      (await iam.send(new ListUserPoliciesCommand({ UserName: 'bob', Marker: page.Marker! }))).PolicyNames,
+    ).toEqual(['ReadS3']);
 
     // Putting a policy of the same name replaces it.
     await iam.send(new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'ReadS3', PolicyDocument: allow('s3:*') }));
-    expect(decodeURIComponent((await iam.send(new GetUserPolicyCommand({ UserName: 'bob', PolicyName: 'ReadS3' }))).PolicyDocument!)).toBe(allow('s3:*'));
+    expect(
+      decodeURIComponent(
+        (await iam.send(new GetUserPolicyCommand({ UserName: 'bob', PolicyName: 'ReadS3' }))).PolicyDocument!,
+      ),
+    ).toBe(allow('s3:*'));
 
     await iam.send(new DeleteUserPolicyCommand({ UserName: 'bob', PolicyName: 'Alpha' }));
     expect((await iam.send(new ListUserPoliciesCommand({ UserName: 'bob' }))).PolicyNames).toEqual(['ReadS3']);
@@ -78,13 +84,22 @@ describe('inline user policies', () => {
     expect(missing.$metadata?.httpStatusCode).toBe(404);
     const del = await caught(() => iam.send(new DeleteUserPolicyCommand({ UserName: 'bob', PolicyName: 'Nope' })));
     expect(del.message).toBe('The user policy with name Nope cannot be found.');
-    const noUser = await caught(() => iam.send(new PutUserPolicyCommand({ UserName: 'ghost', PolicyName: 'P', PolicyDocument: allow('s3:*') })));
+    const noUser = await caught(() =>
+      iam.send(new PutUserPolicyCommand({ UserName: 'ghost', PolicyName: 'P', PolicyDocument: allow('s3:*') })),
+    );
     expect(noUser.message).toBe('The user with name ghost cannot be found.');
   });
 
   it('refuses malformed documents', async () => {
     const err = await caught(() =>
-      t.iam().send(new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'Bad', PolicyDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"bucket"}]}' })),
+      t.iam().send(
+        new PutUserPolicyCommand({
+          UserName: 'bob',
+          PolicyName: 'Bad',
+          PolicyDocument:
+            '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"bucket"}]}',
+        }),
+      ),
     );
     expect(err.Code).toBe('MalformedPolicyDocument');
     expect(err.message).toBe('Resource bucket must be in ARN format or "*".');
@@ -93,16 +108,28 @@ describe('inline user policies', () => {
   it('holds all of a user’s inline policies together to 2048 characters, whitespace not counted', async () => {
     const iam = t.iam();
     await iam.send(new CreateUserCommand({ UserName: 'carol' }));
-    await iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Half', PolicyDocument: policyOfSize(1024) }));
-    await iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Other', PolicyDocument: policyOfSize(1024) }));
-    const err = await caught(() => iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Third', PolicyDocument: policyOfSize(200) })));
+    await iam.send(
+      new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Half', PolicyDocument: policyOfSize(1024) }),
+    );
+    await iam.send(
+      new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Other', PolicyDocument: policyOfSize(1024) }),
+    );
+    const err = await caught(() =>
+      iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Third', PolicyDocument: policyOfSize(200) })),
+    );
     expect(err.Code).toBe('LimitExceeded');
     expect(err.message).toBe('Maximum policy size of 2048 bytes exceeded for user carol');
     expect(err.$metadata?.httpStatusCode).toBe(409);
     // Replacing a policy counts the new text instead of the old.
-    await iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Other', PolicyDocument: policyOfSize(900) }));
-    await iam.send(new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Third', PolicyDocument: policyOfSize(124) }));
-    const single = await caught(() => iam.send(new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'Huge', PolicyDocument: policyOfSize(2100) })));
+    await iam.send(
+      new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Other', PolicyDocument: policyOfSize(900) }),
+    );
+    await iam.send(
+      new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'Third', PolicyDocument: policyOfSize(124) }),
+    );
+    const single = await caught(() =>
+      iam.send(new PutUserPolicyCommand({ UserName: 'bob', PolicyName: 'Huge', PolicyDocument: policyOfSize(2100) })),
+    );
     expect(single.message).toBe('Maximum policy size of 2048 bytes exceeded for user bob');
   });
 });
@@ -127,8 +154,12 @@ describe('inline group policies', () => {
   it('holds a group’s inline policies together to 5120 characters', async () => {
     const iam = t.iam();
     await iam.send(new CreateGroupCommand({ GroupName: 'big' }));
-    await iam.send(new PutGroupPolicyCommand({ GroupName: 'big', PolicyName: 'A', PolicyDocument: policyOfSize(5000) }));
-    const err = await caught(() => iam.send(new PutGroupPolicyCommand({ GroupName: 'big', PolicyName: 'B', PolicyDocument: policyOfSize(121) })));
+    await iam.send(
+      new PutGroupPolicyCommand({ GroupName: 'big', PolicyName: 'A', PolicyDocument: policyOfSize(5000) }),
+    );
+    const err = await caught(() =>
+      iam.send(new PutGroupPolicyCommand({ GroupName: 'big', PolicyName: 'B', PolicyDocument: policyOfSize(121) })),
+    );
     expect(err.Code).toBe('LimitExceeded');
     expect(err.message).toBe('Maximum policy size of 5120 bytes exceeded for group big');
     await iam.send(new PutGroupPolicyCommand({ GroupName: 'big', PolicyName: 'B', PolicyDocument: policyOfSize(120) }));

@@ -44,7 +44,13 @@ describe('customer managed policies', () => {
     const p = created.Policy!;
     expect(p.Arn).toBe(arnOf('S3Read', '/team/'));
     expect(p.PolicyId).toMatch(/^ANPA[A-Z2-7]{17}$/);
-    expect(p).toMatchObject({ Path: '/team/', DefaultVersionId: 'v1', AttachmentCount: 0, PermissionsBoundaryUsageCount: 0, IsAttachable: true });
+    expect(p).toMatchObject({
+      Path: '/team/',
+      DefaultVersionId: 'v1',
+      AttachmentCount: 0,
+      PermissionsBoundaryUsageCount: 0,
+      IsAttachable: true,
+    });
     // AWS's CreatePolicy answer carries the tags in the order given but not the description.
     expect(p.Description).toBeUndefined();
     expect(p.Tags).toEqual([
@@ -55,7 +61,12 @@ describe('customer managed policies', () => {
     expect(p.CreateDate).toBeInstanceOf(Date);
 
     const got = (await iam.send(new GetPolicyCommand({ PolicyArn: p.Arn! }))).Policy!;
-    expect(got).toMatchObject({ PolicyName: 'S3Read', PolicyId: p.PolicyId, Description: 'read objects', DefaultVersionId: 'v1' });
+    expect(got).toMatchObject({
+      PolicyName: 'S3Read',
+      PolicyId: p.PolicyId,
+      Description: 'read objects',
+      DefaultVersionId: 'v1',
+    });
     expect(got.UpdateDate?.getTime()).toBe(got.CreateDate?.getTime());
     // Listed shorter keys first, then by code point, as AWS lists policy tags.
     expect(got.Tags?.map((x) => x.Key)).toEqual(['A', 'b', 'abc']);
@@ -70,7 +81,9 @@ describe('customer managed policies', () => {
   });
 
   it('refuses a second policy of the same name in the account, whatever the path or case', async () => {
-    const err = await caught(() => t.iam().send(new CreatePolicyCommand({ PolicyName: 's3read', Path: '/other/', PolicyDocument: allow('s3:*') })));
+    const err = await caught(() =>
+      t.iam().send(new CreatePolicyCommand({ PolicyName: 's3read', Path: '/other/', PolicyDocument: allow('s3:*') })),
+    );
     expect(err.Code).toBe('EntityAlreadyExists');
     expect(err.message).toBe('A policy called s3read already exists. Duplicate names are not allowed.');
     expect(err.$metadata?.httpStatusCode).toBe(409);
@@ -80,12 +93,23 @@ describe('customer managed policies', () => {
     const iam = t.iam();
     const cases: Array<[string, string]> = [
       ['not json', 'Syntax errors in policy.'],
-      ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}', 'Policy statement must contain resources.'],
-      ['{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}', 'Policy document must be version 2012-10-17 or greater.'],
-      ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"GetObject","Resource":"*"}]}', 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.'],
+      [
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}',
+        'Policy statement must contain resources.',
+      ],
+      [
+        '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+        'Policy document must be version 2012-10-17 or greater.',
+      ],
+      [
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"GetObject","Resource":"*"}]}',
+        'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+      ],
     ];
     for (const [document, reason] of cases) {
-      const err = await caught(() => iam.send(new CreatePolicyCommand({ PolicyName: 'Bad', PolicyDocument: document })));
+      const err = await caught(() =>
+        iam.send(new CreatePolicyCommand({ PolicyName: 'Bad', PolicyDocument: document })),
+      );
       expect(err.Code).toBe('MalformedPolicyDocument');
       expect(err.message).toBe(reason);
       expect(err.$metadata?.httpStatusCode).toBe(400);
@@ -97,11 +121,15 @@ describe('customer managed policies', () => {
     const exact = policyOfSize(6144);
     expect(exact.length).toBeGreaterThan(6144);
     await iam.send(new CreatePolicyCommand({ PolicyName: 'Largest', PolicyDocument: exact }));
-    const err = await caught(() => iam.send(new CreatePolicyCommand({ PolicyName: 'TooLarge', PolicyDocument: policyOfSize(6145) })));
+    const err = await caught(() =>
+      iam.send(new CreatePolicyCommand({ PolicyName: 'TooLarge', PolicyDocument: policyOfSize(6145) })),
+    );
     expect(err.Code).toBe('LimitExceeded');
     expect(err.message).toBe('Cannot exceed quota for PolicySize: 6144');
     expect(err.$metadata?.httpStatusCode).toBe(409);
-    const version = await caught(() => iam.send(new CreatePolicyVersionCommand({ PolicyArn: arnOf('Largest'), PolicyDocument: policyOfSize(6145) })));
+    const version = await caught(() =>
+      iam.send(new CreatePolicyVersionCommand({ PolicyArn: arnOf('Largest'), PolicyDocument: policyOfSize(6145) })),
+    );
     expect(version.message).toBe('Cannot exceed quota for PolicySize: 6144');
   });
 
@@ -113,7 +141,9 @@ describe('customer managed policies', () => {
     expect(missing.$metadata?.httpStatusCode).toBe(404);
     const wrongPath = await caught(() => iam.send(new GetPolicyCommand({ PolicyArn: arnOf('S3Read') })));
     expect(wrongPath.Code).toBe('NoSuchEntity');
-    const invalid = await caught(() => iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::123456789012:user/alice' })));
+    const invalid = await caught(() =>
+      iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::123456789012:user/alice' })),
+    );
     expect(invalid.Code).toBe('InvalidInput');
     expect(invalid.message).toBe('ARN arn:aws:iam::123456789012:user/alice is not valid.');
   });
@@ -129,10 +159,13 @@ describe('policy versions', () => {
 
   it('adds versions, optionally as the default, newest first', async () => {
     const iam = t.iam();
-    const v2 = (await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn(), PolicyDocument: doc(2), SetAsDefault: true }))).PolicyVersion!;
+    const v2 = (
+      await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn(), PolicyDocument: doc(2), SetAsDefault: true }))
+    ).PolicyVersion!;
     expect(v2).toMatchObject({ VersionId: 'v2', IsDefaultVersion: true });
     expect(v2.Document).toBeUndefined();
-    const v3 = (await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn(), PolicyDocument: doc(3) }))).PolicyVersion!;
+    const v3 = (await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn(), PolicyDocument: doc(3) })))
+      .PolicyVersion!;
     expect(v3).toMatchObject({ VersionId: 'v3', IsDefaultVersion: false });
 
     const listed = await iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn() }));
@@ -160,7 +193,9 @@ describe('policy versions', () => {
     const iam = t.iam();
     await iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn(), VersionId: 'v1' }));
     expect((await iam.send(new GetPolicyCommand({ PolicyArn: arn() }))).Policy?.DefaultVersionId).toBe('v1');
-    const missing = await caught(() => iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn(), VersionId: 'v9' })));
+    const missing = await caught(() =>
+      iam.send(new SetDefaultPolicyVersionCommand({ PolicyArn: arn(), VersionId: 'v9' })),
+    );
     expect(missing.Code).toBe('NoSuchEntity');
     expect(missing.message).toBe(`Policy ${arn()} version v9 does not exist or is not attachable.`);
   });
@@ -169,9 +204,13 @@ describe('policy versions', () => {
     const iam = t.iam();
     await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn(), PolicyDocument: doc(4) }));
     await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn(), PolicyDocument: doc(5) }));
-    const err = await caught(() => iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn(), PolicyDocument: doc(6) })));
+    const err = await caught(() =>
+      iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn(), PolicyDocument: doc(6) })),
+    );
     expect(err.Code).toBe('LimitExceeded');
-    expect(err.message).toBe('A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.');
+    expect(err.message).toBe(
+      'A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.',
+    );
     expect(err.$metadata?.httpStatusCode).toBe(409);
 
     await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn(), VersionId: 'v5' }));
@@ -187,7 +226,9 @@ describe('policy versions', () => {
     expect(dflt.$metadata?.httpStatusCode).toBe(409);
     const missing = await caught(() => iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn(), VersionId: 'v5' })));
     expect(missing.message).toBe(`Policy ${arn()} version v5 does not exist or is not attachable.`);
-    const noPolicy = await caught(() => iam.send(new GetPolicyVersionCommand({ PolicyArn: arnOf('Nope'), VersionId: 'v1' })));
+    const noPolicy = await caught(() =>
+      iam.send(new GetPolicyVersionCommand({ PolicyArn: arnOf('Nope'), VersionId: 'v1' })),
+    );
     expect(noPolicy.message).toBe(`Policy ${arnOf('Nope')} version v1 does not exist or is not attachable.`);
   });
 
@@ -198,7 +239,8 @@ describe('policy versions', () => {
     expect(err.message).toBe(
       "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.",
     );
-    for (const v of ['v2', 'v3', 'v4', 'v6']) await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn(), VersionId: v }));
+    for (const v of ['v2', 'v3', 'v4', 'v6'])
+      await iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn(), VersionId: v }));
     await iam.send(new DeletePolicyCommand({ PolicyArn: arn() }));
     expect((await caught(() => iam.send(new GetPolicyCommand({ PolicyArn: arn() })))).Code).toBe('NoSuchEntity');
     const again = await caught(() => iam.send(new DeletePolicyCommand({ PolicyArn: arn() })));
@@ -210,7 +252,16 @@ describe('policy tags', () => {
   it('tags, lists and untags with case-sensitive keys', async () => {
     const iam = t.iam();
     const arn = arnOf('Plain');
-    await iam.send(new TagPolicyCommand({ PolicyArn: arn, Tags: [{ Key: 'z', Value: '1' }, { Key: 'a', Value: '2' }, { Key: 'A', Value: '3' }] }));
+    await iam.send(
+      new TagPolicyCommand({
+        PolicyArn: arn,
+        Tags: [
+          { Key: 'z', Value: '1' },
+          { Key: 'a', Value: '2' },
+          { Key: 'A', Value: '3' },
+        ],
+      }),
+    );
     await iam.send(new TagPolicyCommand({ PolicyArn: arn, Tags: [{ Key: 'z', Value: 'new' }] }));
     const listed = await iam.send(new ListPolicyTagsCommand({ PolicyArn: arn }));
     expect(listed.Tags).toEqual([
@@ -229,10 +280,22 @@ describe('policy tags', () => {
 
   it('refuses duplicate keys and unknown policies', async () => {
     const iam = t.iam();
-    const dup = await caught(() => iam.send(new TagPolicyCommand({ PolicyArn: arnOf('Plain'), Tags: [{ Key: 'k', Value: '1' }, { Key: 'k', Value: '2' }] })));
+    const dup = await caught(() =>
+      iam.send(
+        new TagPolicyCommand({
+          PolicyArn: arnOf('Plain'),
+          Tags: [
+            { Key: 'k', Value: '1' },
+            { Key: 'k', Value: '2' },
+          ],
+        }),
+      ),
+    );
     expect(dup.Code).toBe('InvalidInput');
     expect(dup.message).toBe('Duplicate tag keys found.');
-    const missing = await caught(() => iam.send(new TagPolicyCommand({ PolicyArn: arnOf('NotAPolicy'), Tags: [{ Key: 'k', Value: '1' }] })));
+    const missing = await caught(() =>
+      iam.send(new TagPolicyCommand({ PolicyArn: arnOf('NotAPolicy'), Tags: [{ Key: 'k', Value: '1' }] })),
+    );
     expect(missing.message).toBe(`Policy ${arnOf('NotAPolicy')} was not found.`);
   });
 });
@@ -253,16 +316,26 @@ describe('AWS managed policies', () => {
       Tags: [],
     });
     const v = (await iam.send(new GetPolicyVersionCommand({ PolicyArn: admin, VersionId: 'v1' }))).PolicyVersion!;
-    expect(JSON.parse(decodeURIComponent(v.Document!))).toEqual({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    expect(JSON.parse(decodeURIComponent(v.Document!))).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+    });
     // AWS stores its documents pretty-printed with " : " separators.
     expect(decodeURIComponent(v.Document!)).toContain('"Version" : "2012-10-17"');
 
-    const readOnly = (await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }))).Policy!;
-    const rv = await iam.send(new GetPolicyVersionCommand({ PolicyArn: readOnly.Arn!, VersionId: readOnly.DefaultVersionId! }));
-    const readOnlyDoc = JSON.parse(decodeURIComponent(rv.PolicyVersion!.Document!)) as { Statement: Array<{ Action: string[] }> };
+    const readOnly = (await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' })))
+      .Policy!;
+    const rv = await iam.send(
+      new GetPolicyVersionCommand({ PolicyArn: readOnly.Arn!, VersionId: readOnly.DefaultVersionId! }),
+    );
+    const readOnlyDoc = JSON.parse(decodeURIComponent(rv.PolicyVersion!.Document!)) as {
+      Statement: Array<{ Action: string[] }>;
+    };
     expect(readOnlyDoc.Statement.flatMap((s) => s.Action)).toContain('s3:Get*');
 
-    const rootTask = (await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy' }))).Policy!;
+    const rootTask = (
+      await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy' }))
+    ).Policy!;
     expect(rootTask.Path).toBe('/root-task/');
   });
 
@@ -270,11 +343,22 @@ describe('AWS managed policies', () => {
     const iam = t.iam();
     const aws = await iam.send(new ListPoliciesCommand({ Scope: 'AWS', MaxItems: 1000 }));
     const names = aws.Policies!.map((p) => p.PolicyName);
-    for (const n of ['AdministratorAccess', 'PowerUserAccess', 'ReadOnlyAccess', 'IAMFullAccess', 'IAMReadOnlyAccess', 'IAMUserChangePassword']) {
+    for (const n of [
+      'AdministratorAccess',
+      'PowerUserAccess',
+      'ReadOnlyAccess',
+      'IAMFullAccess',
+      'IAMReadOnlyAccess',
+      'IAMUserChangePassword',
+    ]) {
       expect(names).toContain(n);
     }
     expect(names).not.toContain('Plain');
-    expect(aws.Policies!.every((p) => p.Arn!.startsWith('arn:aws:iam::aws:policy/') && p.Description === undefined && p.Tags === undefined)).toBe(true);
+    expect(
+      aws.Policies!.every(
+        (p) => p.Arn!.startsWith('arn:aws:iam::aws:policy/') && p.Description === undefined && p.Tags === undefined,
+      ),
+    ).toBe(true);
 
     const rootTasks = await iam.send(new ListPoliciesCommand({ Scope: 'AWS', PathPrefix: '/root-task/' }));
     expect(rootTasks.Policies!.map((p) => p.PolicyName).sort()).toEqual([
@@ -295,7 +379,8 @@ describe('AWS managed policies', () => {
 
   it('pages ListPolicies with the SDK paginator', async () => {
     const names: string[] = [];
-    for await (const page of paginateListPolicies({ client: t.iam(), pageSize: 4 }, { Scope: 'All' })) names.push(...page.Policies!.map((p) => p.PolicyName!));
+    for await (const page of paginateListPolicies({ client: t.iam(), pageSize: 4 }, { Scope: 'All' }))
+      names.push(...page.Policies!.map((p) => p.PolicyName!));
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
     expect(names).toContain('AdministratorAccess');
@@ -330,7 +415,10 @@ describe('emulator reset', () => {
       expect((await fetch(`${emu.url}/moto-api/reset`, { method: 'POST' })).status).toBe(200);
       expect((await iam.send(new ListPoliciesCommand({ Scope: 'Local' }))).Policies).toEqual([]);
       expect((await iam.send(new ListPoliciesCommand({ Scope: 'AWS', MaxItems: 1000 }))).Policies!.length).toBe(before);
-      expect((await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' }))).Policy?.DefaultVersionId).toBe('v12');
+      expect(
+        (await iam.send(new GetPolicyCommand({ PolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' }))).Policy
+          ?.DefaultVersionId,
+      ).toBe('v12');
     } finally {
       await emu.close();
     }

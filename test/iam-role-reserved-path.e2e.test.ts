@@ -19,17 +19,33 @@ afterAll(() => t.close());
 describe('CreateRole and the service-linked path', () => {
   it('refuses /aws-service-role/ and any path under it, even to root', async () => {
     for (const Path of ['/aws-service-role/', '/aws-service-role/ecs.amazonaws.com/']) {
-      const err = await caught(() => t.iam().send(new CreateRoleCommand({ RoleName: 'AWSServiceRoleForECS', Path, AssumeRolePolicyDocument: trustPolicy({ Service: 'ecs.amazonaws.com' }) })));
+      const err = await caught(() =>
+        t.iam().send(
+          new CreateRoleCommand({
+            RoleName: 'AWSServiceRoleForECS',
+            Path,
+            AssumeRolePolicyDocument: trustPolicy({ Service: 'ecs.amazonaws.com' }),
+          }),
+        ),
+      );
       expect(err.name).toBe('InvalidInputException');
       expect(err.Code).toBe('InvalidInput');
       expect(err.message).toBe("Path prefix '/aws-service-role/' can only be used for AWS Service linked Roles");
       expect(err.$metadata?.httpStatusCode).toBe(400);
     }
-    expect((await caught(() => t.iam().send(new GetRoleCommand({ RoleName: 'AWSServiceRoleForECS' })))).name).toBe('NoSuchEntityException');
+    expect((await caught(() => t.iam().send(new GetRoleCommand({ RoleName: 'AWSServiceRoleForECS' })))).name).toBe(
+      'NoSuchEntityException',
+    );
   });
 
   it('still accepts the customer path /service-role/', async () => {
-    const { Role } = await t.iam().send(new CreateRoleCommand({ RoleName: 'codebuild', Path: '/service-role/', AssumeRolePolicyDocument: trustPolicy({ Service: 'codebuild.amazonaws.com' }) }));
+    const { Role } = await t.iam().send(
+      new CreateRoleCommand({
+        RoleName: 'codebuild',
+        Path: '/service-role/',
+        AssumeRolePolicyDocument: trustPolicy({ Service: 'codebuild.amazonaws.com' }),
+      }),
+    );
     expect(Role?.Arn).toBe(`arn:aws:iam::${t.accountId}:role/service-role/codebuild`);
   });
 });

@@ -34,15 +34,34 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A trust policy letting `principal` assume the role. */
-const trust = (principal: Record<string, unknown> = { Service: 'ec2.amazonaws.com' }, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...extra }] }, null, 2);
+const trust = (
+  principal: Record<string, unknown> = { Service: 'ec2.amazonaws.com' },
+  extra: Record<string, unknown> = {},
+) =>
+  JSON.stringify(
+    {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole', ...extra }],
+    },
+    null,
+    2,
+  );
 
 describe('roles', () => {
   it('creates a role with an AROA ID, reads it back with the URL-encoded trust policy, and lists it', async () => {
     const iam = t.iam();
-    const document = trust({ AWS: `arn:aws:iam::${t.accountId}:root` }, { Condition: { StringEquals: { 'sts:ExternalId': 'a b&c=d' } } });
+    const document = trust(
+      { AWS: `arn:aws:iam::${t.accountId}:root` },
+      { Condition: { StringEquals: { 'sts:ExternalId': 'a b&c=d' } } },
+    );
     const created = await iam.send(
-      new CreateRoleCommand({ RoleName: 'App', Path: '/svc/', AssumeRolePolicyDocument: document, Description: 'the app', Tags: [{ Key: 'team', Value: 'core' }] }),
+      new CreateRoleCommand({
+        RoleName: 'App',
+        Path: '/svc/',
+        AssumeRolePolicyDocument: document,
+        Description: 'the app',
+        Tags: [{ Key: 'team', Value: 'core' }],
+      }),
     );
     const role = created.Role!;
     expect(role.RoleId).toMatch(/^AROA[A-Z2-7]{17}$/);
@@ -72,7 +91,9 @@ describe('roles', () => {
   it('refuses a duplicate name regardless of case', async () => {
     const iam = t.iam();
     await iam.send(new CreateRoleCommand({ RoleName: 'Dup', AssumeRolePolicyDocument: trust() }));
-    const err = await caught(() => iam.send(new CreateRoleCommand({ RoleName: 'DUP', AssumeRolePolicyDocument: trust() })));
+    const err = await caught(() =>
+      iam.send(new CreateRoleCommand({ RoleName: 'DUP', AssumeRolePolicyDocument: trust() })),
+    );
     expect(err.Code).toBe('EntityAlreadyExists');
     expect(err.message).toBe('Role with name DUP already exists.');
     expect(err.$metadata?.httpStatusCode).toBe(409);
@@ -83,15 +104,33 @@ describe('roles', () => {
     const cases: Array<[string, string]> = [
       ['not json', 'This policy contains invalid Json'],
       [trust({ Service: 'ec2.amazonaws.com' }, { Resource: '*' }), 'Has prohibited field Resource'],
-      [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] }), 'Missing required field Principal'],
-      [JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 's3:GetObject' }] }), 'AssumeRole policy may only specify STS AssumeRole actions.'],
+      [
+        JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] }),
+        'Missing required field Principal',
+      ],
+      [
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 's3:GetObject' }],
+        }),
+        'AssumeRole policy may only specify STS AssumeRole actions.',
+      ],
     ];
     for (const [doc, reason] of cases) {
-      const err = await caught(() => iam.send(new CreateRoleCommand({ RoleName: 'Bad', AssumeRolePolicyDocument: doc })));
+      const err = await caught(() =>
+        iam.send(new CreateRoleCommand({ RoleName: 'Bad', AssumeRolePolicyDocument: doc })),
+      );
       expect(err.Code, doc).toBe('MalformedPolicyDocument');
       expect(err.message, doc).toBe(reason);
     }
-    const err = await caught(() => iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'Dup', PolicyDocument: trust({ Service: 'ec2.amazonaws.com' }, { Resource: '*' }) })));
+    const err = await caught(() =>
+      iam.send(
+        new UpdateAssumeRolePolicyCommand({
+          RoleName: 'Dup',
+          PolicyDocument: trust({ Service: 'ec2.amazonaws.com' }, { Resource: '*' }),
+        }),
+      ),
+    );
     expect(err.Code).toBe('MalformedPolicyDocument');
     expect(err.message).toBe('Has prohibited field Resource');
   });
@@ -105,7 +144,9 @@ describe('roles', () => {
     };
     const baseSize = big(0).replace(/\s/g, '').length;
     await iam.send(new CreateRoleCommand({ RoleName: 'Fits', AssumeRolePolicyDocument: big(2048 - baseSize) }));
-    const err = await caught(() => iam.send(new CreateRoleCommand({ RoleName: 'TooBig', AssumeRolePolicyDocument: big(2049 - baseSize) })));
+    const err = await caught(() =>
+      iam.send(new CreateRoleCommand({ RoleName: 'TooBig', AssumeRolePolicyDocument: big(2049 - baseSize) })),
+    );
     expect(err.Code).toBe('LimitExceeded');
     expect(err.message).toBe('Cannot exceed quota for ACLSizePerRole: 2048');
     expect(err.$metadata?.httpStatusCode).toBe(409);
@@ -114,11 +155,15 @@ describe('roles', () => {
   it('bounds MaxSessionDuration to 3600–43200 and updates it', async () => {
     const iam = t.iam();
     for (const MaxSessionDuration of [3599, 43201]) {
-      const err = await caught(() => iam.send(new CreateRoleCommand({ RoleName: 'Long', AssumeRolePolicyDocument: trust(), MaxSessionDuration })));
+      const err = await caught(() =>
+        iam.send(new CreateRoleCommand({ RoleName: 'Long', AssumeRolePolicyDocument: trust(), MaxSessionDuration })),
+      );
       expect(err.Code).toBe('ValidationError');
       expect(err.message).toContain('maxSessionDuration');
     }
-    await iam.send(new CreateRoleCommand({ RoleName: 'Long', AssumeRolePolicyDocument: trust(), MaxSessionDuration: 43200 }));
+    await iam.send(
+      new CreateRoleCommand({ RoleName: 'Long', AssumeRolePolicyDocument: trust(), MaxSessionDuration: 43200 }),
+    );
     expect((await iam.send(new GetRoleCommand({ RoleName: 'Long' }))).Role!.MaxSessionDuration).toBe(43200);
     await iam.send(new UpdateRoleCommand({ RoleName: 'Long', MaxSessionDuration: 7200, Description: 'two hours' }));
     const got = (await iam.send(new GetRoleCommand({ RoleName: 'Long' }))).Role!;
@@ -131,7 +176,9 @@ describe('roles', () => {
 
     const doc = trust({ Service: 'lambda.amazonaws.com' });
     await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'Long', PolicyDocument: doc }));
-    expect(decodeURIComponent((await iam.send(new GetRoleCommand({ RoleName: 'Long' }))).Role!.AssumeRolePolicyDocument!)).toBe(doc);
+    expect(
+      decodeURIComponent((await iam.send(new GetRoleCommand({ RoleName: 'Long' }))).Role!.AssumeRolePolicyDocument!),
+    ).toBe(doc);
   });
 
   it('answers NoSuchEntity for a missing role', async () => {
@@ -167,7 +214,15 @@ describe('roles', () => {
   it('tags and untags a role (keys case-insensitive) and pages its tags', async () => {
     const iam = t.iam();
     await iam.send(new CreateRoleCommand({ RoleName: 'Tagged', AssumeRolePolicyDocument: trust() }));
-    await iam.send(new TagRoleCommand({ RoleName: 'Tagged', Tags: [{ Key: 'b', Value: '1' }, { Key: 'a', Value: '2' }] }));
+    await iam.send(
+      new TagRoleCommand({
+        RoleName: 'Tagged',
+        Tags: [
+          { Key: 'b', Value: '1' },
+          { Key: 'a', Value: '2' },
+        ],
+      }),
+    );
     await iam.send(new TagRoleCommand({ RoleName: 'Tagged', Tags: [{ Key: 'B', Value: '3' }] }));
     expect((await iam.send(new ListRoleTagsCommand({ RoleName: 'Tagged' }))).Tags).toEqual([
       { Key: 'a', Value: '2' },
@@ -177,27 +232,61 @@ describe('roles', () => {
     expect(page).toMatchObject({ Tags: [{ Key: 'a', Value: '2' }], IsTruncated: true });
     await iam.send(new UntagRoleCommand({ RoleName: 'Tagged', TagKeys: ['A'] }));
     expect((await iam.send(new ListRoleTagsCommand({ RoleName: 'Tagged' }))).Tags).toEqual([{ Key: 'B', Value: '3' }]);
-    const dup = await caught(() => iam.send(new TagRoleCommand({ RoleName: 'Tagged', Tags: [{ Key: 'x', Value: '1' }, { Key: 'X', Value: '2' }] })));
+    const dup = await caught(() =>
+      iam.send(
+        new TagRoleCommand({
+          RoleName: 'Tagged',
+          Tags: [
+            { Key: 'x', Value: '1' },
+            { Key: 'X', Value: '2' },
+          ],
+        }),
+      ),
+    );
     expect(dup.Code).toBe('InvalidInput');
   });
 
   it('sets and removes a permissions boundary, counted by GetPolicy and ListEntitiesForPolicy', async () => {
     const iam = t.iam();
-    const policy = (await iam.send(new CreatePolicyCommand({ PolicyName: 'RoleBoundary', PolicyDocument: allow('s3:*') }))).Policy!;
-    const created = await iam.send(new CreateRoleCommand({ RoleName: 'Bounded', AssumeRolePolicyDocument: trust(), PermissionsBoundary: policy.Arn! }));
-    expect(created.Role!.PermissionsBoundary).toEqual({ PermissionsBoundaryType: 'PermissionsBoundaryPolicy', PermissionsBoundaryArn: policy.Arn });
-    expect((await iam.send(new GetPolicyCommand({ PolicyArn: policy.Arn! }))).Policy!.PermissionsBoundaryUsageCount).toBe(1);
-    const entities = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: policy.Arn!, PolicyUsageFilter: 'PermissionsBoundary' }));
+    const policy = (
+      await iam.send(new CreatePolicyCommand({ PolicyName: 'RoleBoundary', PolicyDocument: allow('s3:*') }))
+    ).Policy!;
+    const created = await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'Bounded',
+        AssumeRolePolicyDocument: trust(),
+        PermissionsBoundary: policy.Arn!,
+      }),
+    );
+    expect(created.Role!.PermissionsBoundary).toEqual({
+      PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
+      PermissionsBoundaryArn: policy.Arn,
+    });
+    expect(
+      (await iam.send(new GetPolicyCommand({ PolicyArn: policy.Arn! }))).Policy!.PermissionsBoundaryUsageCount,
+    ).toBe(1);
+    const entities = await iam.send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: policy.Arn!, PolicyUsageFilter: 'PermissionsBoundary' }),
+    );
     expect(entities.PolicyRoles!.map((r) => r.RoleName)).toEqual(['Bounded']);
 
     await iam.send(new CreateRoleCommand({ RoleName: 'LaterBounded', AssumeRolePolicyDocument: trust() }));
-    await iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: 'LaterBounded', PermissionsBoundary: policy.Arn! }));
-    expect((await iam.send(new GetRoleCommand({ RoleName: 'LaterBounded' }))).Role!.PermissionsBoundary?.PermissionsBoundaryArn).toBe(policy.Arn);
+    await iam.send(
+      new PutRolePermissionsBoundaryCommand({ RoleName: 'LaterBounded', PermissionsBoundary: policy.Arn! }),
+    );
+    expect(
+      (await iam.send(new GetRoleCommand({ RoleName: 'LaterBounded' }))).Role!.PermissionsBoundary
+        ?.PermissionsBoundaryArn,
+    ).toBe(policy.Arn);
     await iam.send(new DeleteRolePermissionsBoundaryCommand({ RoleName: 'LaterBounded' }));
-    expect((await iam.send(new GetRoleCommand({ RoleName: 'LaterBounded' }))).Role!.PermissionsBoundary).toBeUndefined();
+    expect(
+      (await iam.send(new GetRoleCommand({ RoleName: 'LaterBounded' }))).Role!.PermissionsBoundary,
+    ).toBeUndefined();
 
     const missing = `arn:aws:iam::${t.accountId}:policy/Nope`;
-    const err = await caught(() => iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: 'LaterBounded', PermissionsBoundary: missing })));
+    const err = await caught(() =>
+      iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: 'LaterBounded', PermissionsBoundary: missing })),
+    );
     expect(err.Code).toBe('NoSuchEntity');
     expect(err.message).toBe(`Scope ARN: ${missing} does not exist or is not attachable.`);
   });
@@ -209,11 +298,16 @@ describe('role policies', () => {
     await iam.send(new CreateRoleCommand({ RoleName: 'Worker', AssumeRolePolicyDocument: trust() }));
     const document = allow('sqs:SendMessage');
     await iam.send(new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Send', PolicyDocument: document }));
-    await iam.send(new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Alpha', PolicyDocument: allow('s3:*') }));
+    await iam.send(
+      new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Alpha', PolicyDocument: allow('s3:*') }),
+    );
     const got = await iam.send(new GetRolePolicyCommand({ RoleName: 'worker', PolicyName: 'Send' }));
     expect(got).toMatchObject({ RoleName: 'Worker', PolicyName: 'Send' });
     expect(decodeURIComponent(got.PolicyDocument!)).toBe(document);
-    expect((await iam.send(new ListRolePoliciesCommand({ RoleName: 'Worker' }))).PolicyNames).toEqual(['Alpha', 'Send']);
+    expect((await iam.send(new ListRolePoliciesCommand({ RoleName: 'Worker' }))).PolicyNames).toEqual([
+      'Alpha',
+      'Send',
+    ]);
     const page = await iam.send(new ListRolePoliciesCommand({ RoleName: 'Worker', MaxItems: 1 }));
     expect(page).toMatchObject({ PolicyNames: ['Alpha'], IsTruncated: true });
 
@@ -224,46 +318,74 @@ describe('role policies', () => {
     expect(missing.message).toBe('The role policy with name Send cannot be found.');
 
     const used = allow('s3:*').replace(/\s/g, '').length;
-    await iam.send(new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Small', PolicyDocument: allow('s3:*') }));
-    await iam.send(new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Big', PolicyDocument: policyOfSize(10240 - used) }));
-    const over = await caught(() => iam.send(new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Big', PolicyDocument: policyOfSize(10241 - used) })));
+    await iam.send(
+      new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Small', PolicyDocument: allow('s3:*') }),
+    );
+    await iam.send(
+      new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Big', PolicyDocument: policyOfSize(10240 - used) }),
+    );
+    const over = await caught(() =>
+      iam.send(
+        new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Big', PolicyDocument: policyOfSize(10241 - used) }),
+      ),
+    );
     expect(over.Code).toBe('LimitExceeded');
     expect(over.message).toBe('Maximum policy size of 10240 bytes exceeded for role Worker');
-    const bad = await caught(() => iam.send(new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Bad', PolicyDocument: '{}' })));
+    const bad = await caught(() =>
+      iam.send(new PutRolePolicyCommand({ RoleName: 'Worker', PolicyName: 'Bad', PolicyDocument: '{}' })),
+    );
     expect(bad.Code).toBe('MalformedPolicyDocument');
   });
 
   it('attaches and detaches managed policies, counted by GetPolicy, ListEntitiesForPolicy and the account summary', async () => {
     const iam = t.iam();
     await iam.send(new CreateRoleCommand({ RoleName: 'Attached', AssumeRolePolicyDocument: trust() }));
-    const policy = (await iam.send(new CreatePolicyCommand({ PolicyName: 'RoleManaged', PolicyDocument: allow('ec2:*') }))).Policy!;
+    const policy = (
+      await iam.send(new CreatePolicyCommand({ PolicyName: 'RoleManaged', PolicyDocument: allow('ec2:*') }))
+    ).Policy!;
     await iam.send(new AttachRolePolicyCommand({ RoleName: 'Attached', PolicyArn: policy.Arn! }));
-    await iam.send(new AttachRolePolicyCommand({ RoleName: 'Attached', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await iam.send(
+      new AttachRolePolicyCommand({ RoleName: 'Attached', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }),
+    );
     const attached = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'Attached' }));
     expect(attached.AttachedPolicies!.map((p) => p.PolicyName)).toEqual(['ReadOnlyAccess', 'RoleManaged']);
     expect((await iam.send(new GetPolicyCommand({ PolicyArn: policy.Arn! }))).Policy!.AttachmentCount).toBe(1);
     const entities = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: policy.Arn! }));
     expect(entities.PolicyRoles).toEqual([{ RoleName: 'Attached', RoleId: expect.stringMatching(/^AROA/) }]);
-    const onlyRoles = await iam.send(new ListEntitiesForPolicyCommand({ PolicyArn: policy.Arn!, EntityFilter: 'Role' }));
+    const onlyRoles = await iam.send(
+      new ListEntitiesForPolicyCommand({ PolicyArn: policy.Arn!, EntityFilter: 'Role' }),
+    );
     expect(onlyRoles.PolicyRoles!.map((r) => r.RoleName)).toEqual(['Attached']);
 
     const summary = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap!;
     expect(summary.Roles).toBeGreaterThanOrEqual(1);
 
-    const missing = await caught(() => iam.send(new AttachRolePolicyCommand({ RoleName: 'Attached', PolicyArn: `arn:aws:iam::${t.accountId}:policy/Nope` })));
+    const missing = await caught(() =>
+      iam.send(
+        new AttachRolePolicyCommand({ RoleName: 'Attached', PolicyArn: `arn:aws:iam::${t.accountId}:policy/Nope` }),
+      ),
+    );
     expect(missing.Code).toBe('NoSuchEntity');
 
     await iam.send(new DetachRolePolicyCommand({ RoleName: 'Attached', PolicyArn: policy.Arn! }));
-    const notAttached = await caught(() => iam.send(new DetachRolePolicyCommand({ RoleName: 'Attached', PolicyArn: policy.Arn! })));
+    const notAttached = await caught(() =>
+      iam.send(new DetachRolePolicyCommand({ RoleName: 'Attached', PolicyArn: policy.Arn! })),
+    );
     expect(notAttached.Code).toBe('NoSuchEntity');
-    expect((await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'Attached' }))).AttachedPolicies!.map((p) => p.PolicyName)).toEqual(['ReadOnlyAccess']);
+    expect(
+      (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'Attached' }))).AttachedPolicies!.map(
+        (p) => p.PolicyName,
+      ),
+    ).toEqual(['ReadOnlyAccess']);
   });
 
   it('refuses to delete a role with inline or attached policies', async () => {
     const iam = t.iam();
     await iam.send(new CreateRoleCommand({ RoleName: 'Busy', AssumeRolePolicyDocument: trust() }));
     await iam.send(new PutRolePolicyCommand({ RoleName: 'Busy', PolicyName: 'p', PolicyDocument: allow('s3:*') }));
-    await iam.send(new AttachRolePolicyCommand({ RoleName: 'Busy', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await iam.send(
+      new AttachRolePolicyCommand({ RoleName: 'Busy', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }),
+    );
     let err = await caught(() => iam.send(new DeleteRoleCommand({ RoleName: 'Busy' })));
     expect(err.Code).toBe('DeleteConflict');
     expect(err.message).toBe('Cannot delete entity, must delete policies first.');
@@ -271,7 +393,9 @@ describe('role policies', () => {
     await iam.send(new DeleteRolePolicyCommand({ RoleName: 'Busy', PolicyName: 'p' }));
     err = await caught(() => iam.send(new DeleteRoleCommand({ RoleName: 'Busy' })));
     expect(err.message).toBe('Cannot delete entity, must detach all policies first.');
-    await iam.send(new DetachRolePolicyCommand({ RoleName: 'Busy', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
+    await iam.send(
+      new DetachRolePolicyCommand({ RoleName: 'Busy', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }),
+    );
     await iam.send(new DeleteRoleCommand({ RoleName: 'Busy' }));
     expect((await caught(() => iam.send(new GetRoleCommand({ RoleName: 'Busy' })))).Code).toBe('NoSuchEntity');
   });

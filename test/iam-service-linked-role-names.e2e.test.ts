@@ -30,10 +30,20 @@ describe('CreateServiceLinkedRole', () => {
 
   it('takes a CustomSuffix only where AWS does', async () => {
     const iam = t.iam();
-    const suffixed = (await iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: 'autoscaling.amazonaws.com', CustomSuffix: 'web' }))).Role!;
+    const suffixed = (
+      await iam.send(
+        new CreateServiceLinkedRoleCommand({ AWSServiceName: 'autoscaling.amazonaws.com', CustomSuffix: 'web' }),
+      )
+    ).Role!;
     expect(suffixed.RoleName).toBe('AWSServiceRoleForAutoScaling_web');
-    for (const service of ['config.amazonaws.com', 'cloudtrail.amazonaws.com', 'custom-resource.application-autoscaling.amazonaws.com']) {
-      const err = await caught(() => iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: service, CustomSuffix: 'x' })));
+    for (const service of [
+      'config.amazonaws.com',
+      'cloudtrail.amazonaws.com',
+      'custom-resource.application-autoscaling.amazonaws.com',
+    ]) {
+      const err = await caught(() =>
+        iam.send(new CreateServiceLinkedRoleCommand({ AWSServiceName: service, CustomSuffix: 'x' })),
+      );
       expect([err.name, err.message]).toEqual(['InvalidInputException', `Custom suffix is not allowed for ${service}`]);
     }
   });

@@ -31,10 +31,14 @@ describe('signing certificates', () => {
     expect(first.Certificate!.CertificateBody).toBe(pem(''));
     const listed = await iam.send(new ListSigningCertificatesCommand({ UserName: 'signer' }));
     expect(listed.Certificates![0]!.CertificateBody).toBe(pem(''));
-    const dup = await caught(() => iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: pem('').trimEnd() })));
+    const dup = await caught(() =>
+      iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: pem('').trimEnd() })),
+    );
     expect(dup.Code).toBe('DuplicateCertificate');
     await iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: pem('-2') }));
-    const third = await caught(() => iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: pem('-3') })));
+    const third = await caught(() =>
+      iam.send(new UploadSigningCertificateCommand({ UserName: 'signer', CertificateBody: pem('-3') })),
+    );
     expect(third.Code).toBe('LimitExceeded');
     expect(third.message).toBe('Cannot exceed quota for CertificatesPerUser: 2');
   });
@@ -54,8 +58,11 @@ describe('signing certificates', () => {
     const after = await iam.send(new ListSigningCertificatesCommand({ UserName: 'signer' }));
     expect(after.Certificates!.find((c) => c.CertificateId === id)?.Status).toBe('Inactive');
     expect((await caught(() => iam.send(new DeleteUserCommand({ UserName: 'signer' })))).Code).toBe('DeleteConflict');
-    for (const c of after.Certificates!) await iam.send(new DeleteSigningCertificateCommand({ UserName: 'signer', CertificateId: c.CertificateId }));
-    const gone = await caught(() => iam.send(new DeleteSigningCertificateCommand({ UserName: 'signer', CertificateId: id })));
+    for (const c of after.Certificates!)
+      await iam.send(new DeleteSigningCertificateCommand({ UserName: 'signer', CertificateId: c.CertificateId }));
+    const gone = await caught(() =>
+      iam.send(new DeleteSigningCertificateCommand({ UserName: 'signer', CertificateId: id })),
+    );
     expect(gone.Code).toBe('NoSuchEntity');
     await iam.send(new DeleteUserCommand({ UserName: 'signer' }));
   });
@@ -63,6 +70,8 @@ describe('signing certificates', () => {
   it('root holds signing certificates of its own', async () => {
     const mine = await t.iam().send(new UploadSigningCertificateCommand({ CertificateBody: pem('-3') }));
     expect(mine.Certificate!.UserName).toBe('root');
-    expect((await t.iam().send(new ListSigningCertificatesCommand({}))).Certificates!.map((c) => c.CertificateId)).toEqual([mine.Certificate!.CertificateId]);
+    expect(
+      (await t.iam().send(new ListSigningCertificatesCommand({}))).Certificates!.map((c) => c.CertificateId),
+    ).toEqual([mine.Certificate!.CertificateId]);
   });
 });

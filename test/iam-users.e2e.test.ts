@@ -21,7 +21,9 @@ afterAll(() => t.close());
 describe('IAM users over the real SDK', () => {
   it('creates a user with AWS identifiers and reads it back', async () => {
     const iam = t.iam();
-    const created = await iam.send(new CreateUserCommand({ UserName: 'alice', Path: '/eng/', Tags: [{ Key: 'team', Value: 'core' }] }));
+    const created = await iam.send(
+      new CreateUserCommand({ UserName: 'alice', Path: '/eng/', Tags: [{ Key: 'team', Value: 'core' }] }),
+    );
     const u = created.User!;
     expect(u.UserName).toBe('alice');
     expect(u.Path).toBe('/eng/');
@@ -79,7 +81,15 @@ describe('IAM users over the real SDK', () => {
 
   it('tags, lists tags and untags', async () => {
     const iam = t.iam();
-    await iam.send(new TagUserCommand({ UserName: 'alice', Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'Team', Value: 'platform' }] }));
+    await iam.send(
+      new TagUserCommand({
+        UserName: 'alice',
+        Tags: [
+          { Key: 'env', Value: 'prod' },
+          { Key: 'Team', Value: 'platform' },
+        ],
+      }),
+    );
     const tags = await iam.send(new ListUserTagsCommand({ UserName: 'alice' }));
     expect(tags.Tags).toEqual([
       { Key: 'env', Value: 'prod' },
@@ -88,7 +98,17 @@ describe('IAM users over the real SDK', () => {
     expect(tags.IsTruncated).toBe(false);
     await iam.send(new UntagUserCommand({ UserName: 'alice', TagKeys: ['env', 'TEAM'] }));
     expect((await iam.send(new ListUserTagsCommand({ UserName: 'alice' }))).Tags).toEqual([]);
-    const dup = await caught(() => iam.send(new TagUserCommand({ UserName: 'alice', Tags: [{ Key: 'a', Value: '1' }, { Key: 'A', Value: '2' }] })));
+    const dup = await caught(() =>
+      iam.send(
+        new TagUserCommand({
+          UserName: 'alice',
+          Tags: [
+            { Key: 'a', Value: '1' },
+            { Key: 'A', Value: '2' },
+          ],
+        }),
+      ),
+    );
     expect(dup.Code).toBe('InvalidInput');
   });
 
@@ -97,7 +117,9 @@ describe('IAM users over the real SDK', () => {
     const err = await caught(() => t.iam().send(new CreateUserCommand({ UserName: 'tagged', Tags: tags })));
     // The model caps the list at 50, so validation answers before the handler does.
     expect(err.Code).toBe('ValidationError');
-    expect(err.message).toContain("at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50");
+    expect(err.message).toContain(
+      "at 'tags' failed to satisfy constraint: Member must have length less than or equal to 50",
+    );
   });
 
   it('deletes a user', async () => {
@@ -122,7 +144,9 @@ describe('ListUsers pagination across 250 users', () => {
     let marker: string | undefined;
     let pages = 0;
     do {
-      const page = await iam.send(new ListUsersCommand({ PathPrefix: '/paged/', MaxItems: 100, ...(marker ? { Marker: marker } : {}) }));
+      const page = await iam.send(
+        new ListUsersCommand({ PathPrefix: '/paged/', MaxItems: 100, ...(marker ? { Marker: marker } : {}) }),
+      );
       pages++;
       seen.push(...page.Users!.map((u) => u.UserName!));
       expect(page.IsTruncated).toBe(page.Marker !== undefined);
@@ -147,6 +171,8 @@ describe('ListUsers pagination across 250 users', () => {
   it('rejects MaxItems outside 1..1000 with the model range message', async () => {
     const err = await caught(() => t.iam().send(new ListUsersCommand({ MaxItems: 0 })));
     expect(err.Code).toBe('ValidationError');
-    expect(err.message).toContain("at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1");
+    expect(err.message).toContain(
+      "at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    );
   });
 });

@@ -60,10 +60,20 @@ describe('IAM path errors', () => {
   it('a path that does not begin and end with / is ValidationError with IAM sentence naming path', async () => {
     const iam = t.iam();
     const expected = ['ValidationError', `The specified value for path is invalid. ${PATH_TEXT}`, 400];
-    expect(await validationError(iam.send(new CreateRoleCommand({ RoleName: 'r1', AssumeRolePolicyDocument: trust, Path: '/root' })))).toEqual(expected);
-    expect(await validationError(iam.send(new CreateRoleCommand({ RoleName: 'r1', AssumeRolePolicyDocument: trust, Path: 'test/' })))).toEqual(expected);
+    expect(
+      await validationError(
+        iam.send(new CreateRoleCommand({ RoleName: 'r1', AssumeRolePolicyDocument: trust, Path: '/root' })),
+      ),
+    ).toEqual(expected);
+    expect(
+      await validationError(
+        iam.send(new CreateRoleCommand({ RoleName: 'r1', AssumeRolePolicyDocument: trust, Path: 'test/' })),
+      ),
+    ).toEqual(expected);
     expect(await validationError(iam.send(new CreateUserCommand({ UserName: 'u1', Path: 'bad' })))).toEqual(expected);
-    expect(await validationError(iam.send(new CreateGroupCommand({ GroupName: 'g1', Path: '/a b/' })))).toEqual(expected);
+    expect(await validationError(iam.send(new CreateGroupCommand({ GroupName: 'g1', Path: '/a b/' })))).toEqual(
+      expected,
+    );
   });
 
   it('UpdateUser names newPath', async () => {
@@ -104,7 +114,9 @@ describe('tag validation messages', () => {
   it('name the member tags.N.member.key/value without echoing the value', async () => {
     const iam = t.iam();
     const key = 'k'.repeat(129);
-    const err = await caught(() => iam.send(new CreateUserCommand({ UserName: 'tagged', Tags: [{ Key: key, Value: 'v' }] })));
+    const err = await caught(() =>
+      iam.send(new CreateUserCommand({ UserName: 'tagged', Tags: [{ Key: key, Value: 'v' }] })),
+    );
     expect([err.name, err.message]).toEqual([
       'ValidationError',
       "1 validation error detected: Value at 'tags.1.member.key' failed to satisfy constraint: Member must have length less than or equal to 128",
@@ -112,7 +124,15 @@ describe('tag validation messages', () => {
 
     await iam.send(new CreateRoleCommand({ RoleName: 'tag-target', AssumeRolePolicyDocument: trust }));
     const bad = await caught(() =>
-      iam.send(new TagRoleCommand({ RoleName: 'tag-target', Tags: [{ Key: 'ok', Value: 'fine' }, { Key: 'team', Value: 'Ops (EU)' }] })),
+      iam.send(
+        new TagRoleCommand({
+          RoleName: 'tag-target',
+          Tags: [
+            { Key: 'ok', Value: 'fine' },
+            { Key: 'team', Value: 'Ops (EU)' },
+          ],
+        }),
+      ),
     );
     expect(bad.message).toBe(
       "1 validation error detected: Value at 'tags.2.member.value' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
@@ -129,7 +149,10 @@ describe('several validation errors', () => {
 
   it('are listed in the order the request names the members', async () => {
     const err = await caught(() => sendingFirst(t.iam(), 'UserName').send(new CreateUserCommand(input)));
-    expect([err.name, err.message]).toEqual(['ValidationError', `2 validation errors detected: ${userNameTooLong}; ${pathTooLong}`]);
+    expect([err.name, err.message]).toEqual([
+      'ValidationError',
+      `2 validation errors detected: ${userNameTooLong}; ${pathTooLong}`,
+    ]);
   });
 
   it('not in the order of the model: the same request naming Path first lists path first', async () => {

@@ -35,17 +35,25 @@ function sources(dir: string): string[] {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...sources(path));
-    else if (/\.tsx?$/.test(name) && !/\.(test|fuzz\.test)\.tsx?$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
+    else if (/\.tsx?$/.test(name) && !/\.(test|fuzz\.test)\.tsx?$/.test(name) && !name.endsWith('.d.ts'))
+      out.push(path);
   }
   return out;
 }
 
-const IMPORT = /(?:^|\n)[ \t]*(import|export)[ \t]+(type[ \t]+)?([^;'"]*?)[ \t\n]*from[ \t\n]*['"]([^'"]+)['"]|(?:^|\n)[ \t]*import[ \t]*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)[ \t]*(import|export)[ \t]+(type[ \t]+)?([^;'"]*?)[ \t\n]*from[ \t\n]*['"]([^'"]+)['"]|(?:^|\n)[ \t]*import[ \t]*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function resolveSpecifier(fromFile: string, spec: string): string | undefined {
   if (!spec.startsWith('.')) return undefined;
   const base = resolve(dirname(fromFile), spec);
-  for (const candidate of [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base, `${base}.ts`, join(base, 'index.ts')]) {
+  for (const candidate of [
+    base.replace(/\.js$/, '.ts'),
+    base.replace(/\.js$/, '.tsx'),
+    base,
+    `${base}.ts`,
+    join(base, 'index.ts'),
+  ]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return undefined;
@@ -55,7 +63,10 @@ function resolveSpecifier(fromFile: string, spec: string): string | undefined {
 const onlyTypes = (clause: string): boolean => {
   const braces = /^\{([^}]*)\}$/.exec(clause.trim());
   if (!braces) return false;
-  const names = braces[1]!.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = braces[1]!
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.length > 0 && names.every((n) => n.startsWith('type '));
 };
 
@@ -118,14 +129,17 @@ function brokenRule(e: Edge): string | undefined {
   const from = area(e.from);
   const to = area(e.to);
   // Checked inside iam/ too: the rest of IAM shares logic through iam/core/, never a handler module.
-  if (e.to.startsWith('iam/handlers/') && !e.from.startsWith('iam/handlers/') && from !== 'server') return 'only the server wires IAM handler modules';
+  if (e.to.startsWith('iam/handlers/') && !e.from.startsWith('iam/handlers/') && from !== 'server')
+    return 'only the server wires IAM handler modules';
   if (from === to) return undefined;
   if (from === 'shared') return 'shared imports nothing from the project';
-  if ((from === 'sigv4' || from === 'wire' || from === 'policy') && to !== 'shared') return `${from} imports only shared`;
+  if ((from === 'sigv4' || from === 'wire' || from === 'policy') && to !== 'shared')
+    return `${from} imports only shared`;
   if (to === 'server' && from !== 'cli') return 'nothing imports server/';
   if (to === 'cli') return 'nothing imports cli/';
   const domains = ['iam', 'sts', 'organizations', 'account', 'audit', 'auth', 'client', 'console'];
-  if (domains.includes(from) && (to === 'store' || to === 'server') && !e.typeOnly) return `${from} imports ${to} at run time`;
+  if (domains.includes(from) && (to === 'store' || to === 'server') && !e.typeOnly)
+    return `${from} imports ${to} at run time`;
   return undefined;
 }
 
@@ -148,7 +162,8 @@ describe('the import graph', () => {
     for (const e of edges) {
       const from = area(e.from);
       const to = area(e.to);
-      if (from !== to && !AREA_CYCLE_DEBT.has(`${from} -> ${to}`)) areaEdges.set(`${from} -> ${to}`, { from, to, typeOnly: e.typeOnly });
+      if (from !== to && !AREA_CYCLE_DEBT.has(`${from} -> ${to}`))
+        areaEdges.set(`${from} -> ${to}`, { from, to, typeOnly: e.typeOnly });
     }
     expect(cycles([...areaEdges.values()])).toEqual([]);
     const present = new Set(edges.map((e) => `${area(e.from)} -> ${area(e.to)}`));
@@ -158,8 +173,12 @@ describe('the import graph', () => {
 
   it('lets only the server import IAM handler modules, from other areas and from the rest of iam/ alike', () => {
     const edge = (from: string, to: string): Edge => ({ from, to, typeOnly: false });
-    expect(brokenRule(edge('iam/mfa/handlers.ts', 'iam/handlers/users.ts'))).toBe('only the server wires IAM handler modules');
-    expect(brokenRule(edge('console/session/sessions.ts', 'iam/handlers/shapes.ts'))).toBe('only the server wires IAM handler modules');
+    expect(brokenRule(edge('iam/mfa/handlers.ts', 'iam/handlers/users.ts'))).toBe(
+      'only the server wires IAM handler modules',
+    );
+    expect(brokenRule(edge('console/session/sessions.ts', 'iam/handlers/shapes.ts'))).toBe(
+      'only the server wires IAM handler modules',
+    );
     expect(brokenRule(edge('cli/main.ts', 'iam/handlers/index.ts'))).toBe('only the server wires IAM handler modules');
     expect(brokenRule(edge('iam/handlers/roles.ts', 'iam/handlers/users.ts'))).toBeUndefined();
     expect(brokenRule(edge('server/ward.ts', 'iam/handlers/index.ts'))).toBeUndefined();
@@ -167,7 +186,9 @@ describe('the import graph', () => {
   });
 
   it('keeps the layering rules of ARCHITECTURE.md beyond the listed debt', () => {
-    const broken = edges.filter((e) => brokenRule(e) !== undefined && !LAYER_DEBT.has(key(e))).map((e) => `${key(e)} (${brokenRule(e)})`);
+    const broken = edges
+      .filter((e) => brokenRule(e) !== undefined && !LAYER_DEBT.has(key(e)))
+      .map((e) => `${key(e)} (${brokenRule(e)})`);
     expect(broken).toEqual([]);
     const stale = [...LAYER_DEBT].filter((k) => !edges.some((e) => key(e) === k && brokenRule(e) !== undefined));
     expect(stale).toEqual([]);

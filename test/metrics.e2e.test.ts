@@ -17,7 +17,15 @@ import { ConsoleHttp, signInRoot } from './support/console-http.js';
 import { orgs, rootKeyFor } from './support/organizations.js';
 import { adminQuery } from './support/postgres.js';
 import { policy, userWithKey } from './support/users.js';
-import { AUTHORIZE_TOKEN, type Credentials, ROOT_EMAIL, ROOT_PASSWORD, type TestWard, caught, startTestWard } from './support/ward.js';
+import {
+  AUTHORIZE_TOKEN,
+  type Credentials,
+  ROOT_EMAIL,
+  ROOT_PASSWORD,
+  type TestWard,
+  caught,
+  startTestWard,
+} from './support/ward.js';
 
 const METRICS_TOKEN = 'metrics-scrape-token-0123456789';
 
@@ -32,20 +40,30 @@ async function scrape(ward: TestWard = t, headers: Record<string, string> = {}):
   return parsePrometheusText(await res.text());
 }
 
-const requests = (samples: Sample[], labels: Record<string, string>) => sampleValue(samples, 'ward_requests_total', labels) ?? 0;
+const requests = (samples: Sample[], labels: Record<string, string>) =>
+  sampleValue(samples, 'ward_requests_total', labels) ?? 0;
 
 beforeAll(async () => {
   t = await startTestWard();
   // May read IAM users, nothing else: CreateUser is denied by its identity policy.
-  reader = await userWithKey(t, 'reader', { Read: policy({ Effect: 'Allow', Action: ['iam:ListUsers', 'iam:GetUser'], Resource: '*' }) });
+  reader = await userWithKey(t, 'reader', {
+    Read: policy({ Effect: 'Allow', Action: ['iam:ListUsers', 'iam:GetUser'], Resource: '*' }),
+  });
   // A member account under an SCP that denies iam:CreateUser.
   await orgs(t).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
   const rootId = (await orgs(t).send(new ListRootsCommand({}))).Roots![0]!.Id!;
-  const car = (await orgs(t).send(new CreateAccountCommand({ Email: 'metrics@example.com', AccountName: 'metrics' }))).CreateAccountStatus!.Id!;
-  const member = (await orgs(t).send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: car }))).CreateAccountStatus!.AccountId!;
+  const car = (await orgs(t).send(new CreateAccountCommand({ Email: 'metrics@example.com', AccountName: 'metrics' })))
+    .CreateAccountStatus!.Id!;
+  const member = (await orgs(t).send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: car })))
+    .CreateAccountStatus!.AccountId!;
   await orgs(t).send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SERVICE_CONTROL_POLICY' }));
   const scp = await orgs(t).send(
-    new CreatePolicyCommand({ Name: 'NoCreateUser', Description: '', Type: 'SERVICE_CONTROL_POLICY', Content: JSON.stringify(policy({ Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' })) }),
+    new CreatePolicyCommand({
+      Name: 'NoCreateUser',
+      Description: '',
+      Type: 'SERVICE_CONTROL_POLICY',
+      Content: JSON.stringify(policy({ Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' })),
+    }),
   );
   await orgs(t).send(new AttachPolicyCommand({ PolicyId: scp.Policy!.PolicySummary!.Id!, TargetId: member }));
   memberRoot = await rootKeyFor(t, member);
@@ -59,8 +77,12 @@ describe('GET /metrics', () => {
     await t.iam(reader).send(new ListUsersCommand({}));
     await t.iam(reader).send(new ListUsersCommand({}));
     await t.sts(reader).send(new GetCallerIdentityCommand({}));
-    expect((await caught(() => t.iam(reader).send(new CreateUserCommand({ UserName: 'nope' })))).name).toBe('AccessDenied');
-    expect((await caught(() => t.iam(reader).send(new GetUserCommand({ UserName: 'nobody' })))).name).toBe('NoSuchEntityException');
+    expect((await caught(() => t.iam(reader).send(new CreateUserCommand({ UserName: 'nope' })))).name).toBe(
+      'AccessDenied',
+    );
+    expect((await caught(() => t.iam(reader).send(new GetUserCommand({ UserName: 'nobody' })))).name).toBe(
+      'NoSuchEntityException',
+    );
 
     const after = await scrape();
     const delta = (labels: Record<string, string>) => requests(after, labels) - requests(before, labels);
@@ -68,17 +90,29 @@ describe('GET /metrics', () => {
     expect(delta({ entry: 'api', service: 'sts', operation: 'GetCallerIdentity', outcome: 'success' })).toBe(1);
     expect(delta(api('CreateUser', 'denied'))).toBe(1);
     expect(delta(api('GetUser', 'client_error'))).toBe(1);
-    const count = (s: Sample[]) => sampleValue(s, 'ward_request_duration_seconds_count', { entry: 'api', service: 'iam', operation: 'ListUsers' }) ?? 0;
+    const count = (s: Sample[]) =>
+      sampleValue(s, 'ward_request_duration_seconds_count', { entry: 'api', service: 'iam', operation: 'ListUsers' }) ??
+      0;
     expect(count(after) - count(before)).toBe(2);
-    const inf = sampleValue(after, 'ward_request_duration_seconds_bucket', { entry: 'api', service: 'iam', operation: 'ListUsers', le: '+Inf' });
+    const inf = sampleValue(after, 'ward_request_duration_seconds_bucket', {
+      entry: 'api',
+      service: 'iam',
+      operation: 'ListUsers',
+      le: '+Inf',
+    });
     expect(inf).toBe(count(after));
-    expect(sampleValue(after, 'ward_request_duration_seconds_sum', { entry: 'api', service: 'iam', operation: 'ListUsers' })).toBeGreaterThan(0);
+    expect(
+      sampleValue(after, 'ward_request_duration_seconds_sum', { entry: 'api', service: 'iam', operation: 'ListUsers' }),
+    ).toBeGreaterThan(0);
   });
 
   it('counts denials by the layer that denied: the identity policy, an SCP', async () => {
-    const layer = (s: Sample[], name: string, decision: string) => sampleValue(s, 'ward_authorization_denials_total', { entry: 'api', layer: name, decision }) ?? 0;
+    const layer = (s: Sample[], name: string, decision: string) =>
+      sampleValue(s, 'ward_authorization_denials_total', { entry: 'api', layer: name, decision }) ?? 0;
     const before = await scrape();
-    expect((await caught(() => t.iam(reader).send(new CreateUserCommand({ UserName: 'nope' })))).name).toBe('AccessDenied');
+    expect((await caught(() => t.iam(reader).send(new CreateUserCommand({ UserName: 'nope' })))).name).toBe(
+      'AccessDenied',
+    );
     const denied = await caught(() => t.iam(memberRoot).send(new CreateUserCommand({ UserName: 'blocked' })));
     expect(denied.message).toMatch(/explicit deny in a service control policy$/);
     const after = await scrape();
@@ -91,24 +125,48 @@ describe('GET /metrics', () => {
     const client = new ConsoleHttp(t.url);
     expect((await signInRoot(client, ROOT_EMAIL, ROOT_PASSWORD)).status).toBe(302);
     expect((await client.get('/console/users')).status).toBe(200);
-    const signed = signRequest({ method: 'GET', url: 'http://storage.internal:9000/bucket/a', headers: {}, credentials: reader, region: 'us-east-1', service: 's3' });
-    const decision = await authorizeRequest({ wardUrl: t.url, token: AUTHORIZE_TOKEN, request: { method: 'GET', url: '/bucket/a', headers: signed.headers }, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/a' });
+    const signed = signRequest({
+      method: 'GET',
+      url: 'http://storage.internal:9000/bucket/a',
+      headers: {},
+      credentials: reader,
+      region: 'us-east-1',
+      service: 's3',
+    });
+    const decision = await authorizeRequest({
+      wardUrl: t.url,
+      token: AUTHORIZE_TOKEN,
+      request: { method: 'GET', url: '/bucket/a', headers: signed.headers },
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::bucket/a',
+    });
     expect(decision.allowed).toBe(false);
     const after = await scrape();
     const console = { entry: 'console', service: 'iam', operation: 'ListUsers', outcome: 'success' };
     expect(requests(after, console) - requests(before, console)).toBe(1);
     const authorize = { entry: 'authorize', service: 's3', operation: 'GetObject', outcome: 'denied' };
     expect(requests(after, authorize) - requests(before, authorize)).toBe(1);
-    const denials = (s: Sample[]) => sampleValue(s, 'ward_authorization_denials_total', { entry: 'authorize', layer: 'identity', decision: 'implicit' }) ?? 0;
+    const denials = (s: Sample[]) =>
+      sampleValue(s, 'ward_authorization_denials_total', {
+        entry: 'authorize',
+        layer: 'identity',
+        decision: 'implicit',
+      }) ?? 0;
     expect(denials(after) - denials(before)).toBe(1);
   });
 
   it('names an operation no model has as unknown, never as sent', async () => {
-    const res = await fetch(`${t.url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=NoSuchThing12345&Version=2010-05-08' });
+    const res = await fetch(`${t.url}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=NoSuchThing12345&Version=2010-05-08',
+    });
     expect(res.status).toBe(400);
     const samples = await scrape();
     expect(samples.some((s) => Object.values(s.labels).includes('NoSuchThing12345'))).toBe(false);
-    expect(requests(samples, { entry: 'api', service: 'iam', operation: 'unknown', outcome: 'client_error' })).toBeGreaterThanOrEqual(1);
+    expect(
+      requests(samples, { entry: 'api', service: 'iam', operation: 'unknown', outcome: 'client_error' }),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('reports the caches, the audit backlog, the store and the process', async () => {
@@ -132,7 +190,10 @@ describe('who may read /metrics', () => {
     const proxied = await fetch(`${t.url}/metrics`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
     expect(proxied.status).toBe(403);
     expect(await proxied.text()).toMatch(/WARD_METRICS_TOKEN/);
-    expect((await fetch(`${t.url}/metrics`, { headers: { 'sec-fetch-site': 'cross-site', origin: 'http://evil.example' } })).status).toBe(403);
+    expect(
+      (await fetch(`${t.url}/metrics`, { headers: { 'sec-fetch-site': 'cross-site', origin: 'http://evil.example' } }))
+        .status,
+    ).toBe(403);
   });
 
   it('with WARD_METRICS_TOKEN: the token from anywhere, a wrong token from nowhere', async () => {
@@ -152,7 +213,9 @@ describe('who may read /metrics', () => {
     const w = await startTestWard({ settings: { metrics: 'off', metricsToken: METRICS_TOKEN } });
     try {
       expect((await fetch(`${w.url}/metrics`)).status).toBe(404);
-      expect((await fetch(`${w.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(404);
+      expect((await fetch(`${w.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(
+        404,
+      );
       // The API still answers without the metrics step.
       expect((await w.sts().send(new GetCallerIdentityCommand({}))).Account).toBe(w.accountId);
     } finally {

@@ -34,22 +34,52 @@ describe('no secret ever reaches the logs, the audit trail or the database in cl
     const key = (await iam.send(new CreateAccessKeyCommand({ UserName: 'secretive' }))).AccessKey!;
     const password = 'Corr3ct-Horse-Battery-Staple!';
     await iam.send(new CreateLoginProfileCommand({ UserName: 'secretive', Password: password }));
-    const mfa = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'secretive-mfa' }))).VirtualMFADevice!;
+    const mfa = (await iam.send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'secretive-mfa' })))
+      .VirtualMFADevice!;
     const seed = Buffer.from(mfa.Base32StringSeed!).toString('utf8');
     await iam.send(
-      new PutUserPolicyCommand({ UserName: 'secretive', PolicyName: 'assume', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }) }),
+      new PutUserPolicyCommand({
+        UserName: 'secretive',
+        PolicyName: 'assume',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }],
+        }),
+      }),
     );
     const role = await iam.send(
       new CreateRoleCommand({
         RoleName: 'secret-role',
-        AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${t.accountId}:user/secretive` }, Action: 'sts:AssumeRole' }] }),
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${t.accountId}:user/secretive` },
+              Action: 'sts:AssumeRole',
+            },
+          ],
+        }),
       }),
     );
-    const session = (await t.sts({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! }).send(new AssumeRoleCommand({ RoleArn: role.Role!.Arn, RoleSessionName: 'scan' }))).Credentials!;
+    const session = (
+      await t
+        .sts({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! })
+        .send(new AssumeRoleCommand({ RoleArn: role.Role!.Arn, RoleSessionName: 'scan' }))
+    ).Credentials!;
     await t.ward.flush();
 
-    const secrets = { accessKeySecret: key.SecretAccessKey!, rootSecret: t.root.secretAccessKey, password, seed, sessionSecret: session.SecretAccessKey!, sessionToken: session.SessionToken! };
-    const files = readdirSync(t.dataDir).filter((f) => f.startsWith('ward.sqlite') || f.startsWith('audit.sqlite')).map((f) => readFileSync(join(t.dataDir, f)));
+    const secrets = {
+      accessKeySecret: key.SecretAccessKey!,
+      rootSecret: t.root.secretAccessKey,
+      password,
+      seed,
+      sessionSecret: session.SecretAccessKey!,
+      sessionToken: session.SessionToken!,
+    };
+    const files = readdirSync(t.dataDir)
+      .filter((f) => f.startsWith('ward.sqlite') || f.startsWith('audit.sqlite'))
+      .map((f) => readFileSync(join(t.dataDir, f)));
     expect(log.length).toBeGreaterThan(0);
     for (const [what, secret] of Object.entries(secrets)) {
       expect(log.includes(secret), `${what} in the request log`).toBe(false);

@@ -39,21 +39,35 @@ describe('declarative, tag, backup, AI services opt-out and chat applications po
   for (const [type, document] of Object.entries(DOCUMENTS)) {
     const Type = type as PolicyType;
     it(`${type}: enabled on the root, created, attached, listed, described, detached and disabled`, async () => {
-      const created = await orgs(t).send(new CreatePolicyCommand({ Name: `p-${type}`, Description: type, Type, Content: JSON.stringify(document) }));
+      const created = await orgs(t).send(
+        new CreatePolicyCommand({ Name: `p-${type}`, Description: type, Type, Content: JSON.stringify(document) }),
+      );
       const id = created.Policy!.PolicySummary!.Id!;
       expect(created.Policy!.PolicySummary).toMatchObject({ Type, AwsManaged: false });
-      expect(created.Policy!.PolicySummary!.Arn).toMatch(new RegExp(`:policy/o-[a-z0-9]{10}/${type.toLowerCase()}/${id}$`));
+      expect(created.Policy!.PolicySummary!.Arn).toMatch(
+        new RegExp(`:policy/o-[a-z0-9]{10}/${type.toLowerCase()}/${id}$`),
+      );
       // Attaching needs the type enabled on the root, as for SCPs.
-      expect((await caught(() => orgs(t).send(new AttachPolicyCommand({ PolicyId: id, TargetId: rootId })))).name).toBe('PolicyTypeNotEnabledException');
+      expect((await caught(() => orgs(t).send(new AttachPolicyCommand({ PolicyId: id, TargetId: rootId })))).name).toBe(
+        'PolicyTypeNotEnabledException',
+      );
       const { Root } = await orgs(t).send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: Type }));
       expect(Root!.PolicyTypes).toContainEqual({ Type, Status: 'ENABLED' });
       await orgs(t).send(new AttachPolicyCommand({ PolicyId: id, TargetId: rootId }));
       // No AWS managed policy of these types is attached by default.
-      expect((await orgs(t).send(new ListPoliciesForTargetCommand({ TargetId: rootId, Filter: Type }))).Policies!.map((p) => p.Id)).toEqual([id]);
+      expect(
+        (await orgs(t).send(new ListPoliciesForTargetCommand({ TargetId: rootId, Filter: Type }))).Policies!.map(
+          (p) => p.Id,
+        ),
+      ).toEqual([id]);
       expect((await orgs(t).send(new ListPoliciesCommand({ Filter: Type }))).Policies!.map((p) => p.Id)).toEqual([id]);
-      expect(JSON.parse((await orgs(t).send(new DescribePolicyCommand({ PolicyId: id }))).Policy!.Content!)).toEqual(document);
+      expect(JSON.parse((await orgs(t).send(new DescribePolicyCommand({ PolicyId: id }))).Policy!.Content!)).toEqual(
+        document,
+      );
       await orgs(t).send(new DetachPolicyCommand({ PolicyId: id, TargetId: rootId }));
-      expect((await orgs(t).send(new ListPoliciesForTargetCommand({ TargetId: rootId, Filter: Type }))).Policies).toEqual([]);
+      expect(
+        (await orgs(t).send(new ListPoliciesForTargetCommand({ TargetId: rootId, Filter: Type }))).Policies,
+      ).toEqual([]);
       const { Root: after } = await orgs(t).send(new DisablePolicyTypeCommand({ RootId: rootId, PolicyType: Type }));
       expect(after!.PolicyTypes?.some((p) => p.Type === Type)).toBe(false);
     });
@@ -61,7 +75,9 @@ describe('declarative, tag, backup, AI services opt-out and chat applications po
 
   it('a document that is not a JSON object is MalformedPolicyDocumentException', async () => {
     for (const Content of ['{"tags":', '["tags"]', '"tags"']) {
-      const err = await caught(() => orgs(t).send(new CreatePolicyCommand({ Name: 'bad', Description: '', Type: 'TAG_POLICY', Content })));
+      const err = await caught(() =>
+        orgs(t).send(new CreatePolicyCommand({ Name: 'bad', Description: '', Type: 'TAG_POLICY', Content })),
+      );
       expect(err.name).toBe('MalformedPolicyDocumentException');
       expect(err.message).toBe(MALFORMED);
     }
@@ -73,12 +89,30 @@ describe('declarative, tag, backup, AI services opt-out and chat applications po
       return base.replace('"note":""', `"note":"${'x'.repeat(n - base.length)}"`);
     };
     expect(sized(2500)).toHaveLength(2500);
-    await orgs(t).send(new CreatePolicyCommand({ Name: 'at-limit', Description: '', Type: 'AISERVICES_OPT_OUT_POLICY', Content: sized(2500) }));
-    const over = await caught(() => orgs(t).send(new CreatePolicyCommand({ Name: 'over-limit', Description: '', Type: 'AISERVICES_OPT_OUT_POLICY', Content: sized(2501) })));
+    await orgs(t).send(
+      new CreatePolicyCommand({
+        Name: 'at-limit',
+        Description: '',
+        Type: 'AISERVICES_OPT_OUT_POLICY',
+        Content: sized(2500),
+      }),
+    );
+    const over = await caught(() =>
+      orgs(t).send(
+        new CreatePolicyCommand({
+          Name: 'over-limit',
+          Description: '',
+          Type: 'AISERVICES_OPT_OUT_POLICY',
+          Content: sized(2501),
+        }),
+      ),
+    );
     expect(over.name).toBe('ConstraintViolationException');
     expect((over as { Reason?: string }).Reason).toBe('POLICY_CONTENT_LIMIT_EXCEEDED');
     expect(over.message).toBe('You attempted to create a policy that is larger than the maximum size.');
     // The same 2,501 characters are well within a tag policy's 10,000.
-    await orgs(t).send(new CreatePolicyCommand({ Name: 'tag-2501', Description: '', Type: 'TAG_POLICY', Content: sized(2501) }));
+    await orgs(t).send(
+      new CreatePolicyCommand({ Name: 'tag-2501', Description: '', Type: 'TAG_POLICY', Content: sized(2501) }),
+    );
   });
 });

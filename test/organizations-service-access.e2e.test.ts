@@ -21,8 +21,10 @@ let offsetMs = 0;
 beforeAll(async () => {
   t = await startTestWard({ clock: () => new Date(Date.now() + offsetMs) });
   await orgs(t).send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
-  const car = (await orgs(t).send(new CreateAccountCommand({ Email: 'tools@example.com', AccountName: 'tools' }))).CreateAccountStatus!.Id!;
-  member = (await orgs(t).send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: car }))).CreateAccountStatus!.AccountId!;
+  const car = (await orgs(t).send(new CreateAccountCommand({ Email: 'tools@example.com', AccountName: 'tools' })))
+    .CreateAccountStatus!.Id!;
+  member = (await orgs(t).send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: car })))
+    .CreateAccountStatus!.AccountId!;
 });
 afterAll(() => t.close());
 
@@ -39,13 +41,21 @@ describe('service principals AWS does not list as working with Organizations', (
       expect(err.message).toBe(UNRECOGNIZED);
       expect((err as { Reason?: string }).Reason).toBe('UNRECOGNIZED_SERVICE_PRINCIPAL');
     }
-    expect((await orgs(t).send(new ListAWSServiceAccessForOrganizationCommand({}))).EnabledServicePrincipals).toEqual([]);
+    expect((await orgs(t).send(new ListAWSServiceAccessForOrganizationCommand({}))).EnabledServicePrincipals).toEqual(
+      [],
+    );
   });
 
   it('Register/Deregister/ListDelegatedAdministrator(s) refuse them too', async () => {
     for (const send of [
-      () => orgs(t).send(new RegisterDelegatedAdministratorCommand({ AccountId: member, ServicePrincipal: 'ec2.amazonaws.com' })),
-      () => orgs(t).send(new DeregisterDelegatedAdministratorCommand({ AccountId: member, ServicePrincipal: 'ec2.amazonaws.com' })),
+      () =>
+        orgs(t).send(
+          new RegisterDelegatedAdministratorCommand({ AccountId: member, ServicePrincipal: 'ec2.amazonaws.com' }),
+        ),
+      () =>
+        orgs(t).send(
+          new DeregisterDelegatedAdministratorCommand({ AccountId: member, ServicePrincipal: 'ec2.amazonaws.com' }),
+        ),
       () => orgs(t).send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: 'ec2.amazonaws.com' })),
     ]) {
       const err = await caught(send);
@@ -55,10 +65,16 @@ describe('service principals AWS does not list as working with Organizations', (
   });
 
   it('listed principals work: a delegated administrator for GuardDuty is registered and deregistered', async () => {
-    await orgs(t).send(new RegisterDelegatedAdministratorCommand({ AccountId: member, ServicePrincipal: 'guardduty.amazonaws.com' }));
-    const admins = await orgs(t).send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: 'guardduty.amazonaws.com' }));
+    await orgs(t).send(
+      new RegisterDelegatedAdministratorCommand({ AccountId: member, ServicePrincipal: 'guardduty.amazonaws.com' }),
+    );
+    const admins = await orgs(t).send(
+      new ListDelegatedAdministratorsCommand({ ServicePrincipal: 'guardduty.amazonaws.com' }),
+    );
     expect(admins.DelegatedAdministrators?.map((a) => a.Id)).toEqual([member]);
-    await orgs(t).send(new DeregisterDelegatedAdministratorCommand({ AccountId: member, ServicePrincipal: 'guardduty.amazonaws.com' }));
+    await orgs(t).send(
+      new DeregisterDelegatedAdministratorCommand({ AccountId: member, ServicePrincipal: 'guardduty.amazonaws.com' }),
+    );
     expect((await orgs(t).send(new ListDelegatedAdministratorsCommand({}))).DelegatedAdministrators).toEqual([]);
   });
 });

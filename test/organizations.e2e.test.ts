@@ -88,13 +88,21 @@ describe('organization lifecycle', () => {
     const listed = await orgs(t).send(new ListCreateAccountStatusCommand({ States: ['SUCCEEDED'] }));
     expect(listed.CreateAccountStatuses?.map((s) => s.Id)).toContain(status.Id);
     const { Account } = await orgs(t).send(new DescribeAccountCommand({ AccountId: accountId }));
-    expect(Account).toMatchObject({ Id: accountId, Name: 'dev', Email: 'dev@example.com', Status: 'ACTIVE', JoinedMethod: 'CREATED' });
+    expect(Account).toMatchObject({
+      Id: accountId,
+      Name: 'dev',
+      Email: 'dev@example.com',
+      Status: 'ACTIVE',
+      JoinedMethod: 'CREATED',
+    });
     expect(Account?.Arn).toBe(`arn:aws:organizations::${t.accountId}:account/${orgId}/${accountId}`);
   });
 
   it('the same email again fails asynchronously with EMAIL_ALREADY_EXISTS', async () => {
     const created = await orgs(t).send(new CreateAccountCommand({ Email: 'dev@example.com', AccountName: 'dev2' }));
-    const done = await orgs(t).send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: created.CreateAccountStatus!.Id! }));
+    const done = await orgs(t).send(
+      new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: created.CreateAccountStatus!.Id! }),
+    );
     expect(done.CreateAccountStatus).toMatchObject({ State: 'FAILED', FailureReason: 'EMAIL_ALREADY_EXISTS' });
   });
 
@@ -116,17 +124,26 @@ describe('organization lifecycle', () => {
   });
 
   it('OUs: create, rename, list, move an account in, ListParents/ListChildren, not-empty delete', async () => {
-    const { OrganizationalUnit: ou } = await orgs(t).send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Workloads' }));
+    const { OrganizationalUnit: ou } = await orgs(t).send(
+      new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Workloads' }),
+    );
     expect(ou?.Id).toMatch(new RegExp(`^ou-${rootId.slice(2)}-[a-z0-9]{8}$`));
     expect(ou?.Arn).toBe(`arn:aws:organizations::${t.accountId}:ou/${orgId}/${ou?.Id}`);
-    const dup = await caught(() => orgs(t).send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Workloads' })));
+    const dup = await caught(() =>
+      orgs(t).send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Workloads' })),
+    );
     expect(dup.name).toBe('DuplicateOrganizationalUnitException');
     await orgs(t).send(new UpdateOrganizationalUnitCommand({ OrganizationalUnitId: ou!.Id!, Name: 'Prod' }));
-    expect((await orgs(t).send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: ou!.Id! }))).OrganizationalUnit?.Name).toBe('Prod');
+    expect(
+      (await orgs(t).send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: ou!.Id! }))).OrganizationalUnit
+        ?.Name,
+    ).toBe('Prod');
     const ous = await orgs(t).send(new ListOrganizationalUnitsForParentCommand({ ParentId: rootId }));
     expect(ous.OrganizationalUnits?.map((o) => o.Name)).toEqual(['Prod']);
 
-    await orgs(t).send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: rootId, DestinationParentId: ou!.Id! }));
+    await orgs(t).send(
+      new MoveAccountCommand({ AccountId: accountId, SourceParentId: rootId, DestinationParentId: ou!.Id! }),
+    );
     const parents = await orgs(t).send(new ListParentsCommand({ ChildId: accountId }));
     expect(parents.Parents).toEqual([{ Id: ou!.Id, Type: 'ORGANIZATIONAL_UNIT' }]);
     const children = await orgs(t).send(new ListChildrenCommand({ ParentId: ou!.Id!, ChildType: 'ACCOUNT' }));
@@ -134,37 +151,63 @@ describe('organization lifecycle', () => {
     const inOu = await orgs(t).send(new ListAccountsForParentCommand({ ParentId: ou!.Id! }));
     expect(inOu.Accounts?.map((a) => a.Id)).toEqual([accountId]);
 
-    const again = await caught(() => orgs(t).send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: rootId, DestinationParentId: ou!.Id! })));
+    const again = await caught(() =>
+      orgs(t).send(
+        new MoveAccountCommand({ AccountId: accountId, SourceParentId: rootId, DestinationParentId: ou!.Id! }),
+      ),
+    );
     expect(again.name).toBe('AccountNotFoundException');
-    const notEmpty = await caught(() => orgs(t).send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: ou!.Id! })));
+    const notEmpty = await caught(() =>
+      orgs(t).send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: ou!.Id! })),
+    );
     expect(notEmpty.name).toBe('OrganizationalUnitNotEmptyException');
-    const missing = await caught(() => orgs(t).send(new ListChildrenCommand({ ParentId: 'ou-abcd-12345678', ChildType: 'ACCOUNT' })));
+    const missing = await caught(() =>
+      orgs(t).send(new ListChildrenCommand({ ParentId: 'ou-abcd-12345678', ChildType: 'ACCOUNT' })),
+    );
     expect(missing.name).toBe('ParentNotFoundException');
-    await orgs(t).send(new MoveAccountCommand({ AccountId: accountId, SourceParentId: ou!.Id!, DestinationParentId: rootId }));
+    await orgs(t).send(
+      new MoveAccountCommand({ AccountId: accountId, SourceParentId: ou!.Id!, DestinationParentId: rootId }),
+    );
     await orgs(t).send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: ou!.Id! }));
-    const gone = await caught(() => orgs(t).send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: ou!.Id! })));
+    const gone = await caught(() =>
+      orgs(t).send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: ou!.Id! })),
+    );
     expect(gone.name).toBe('OrganizationalUnitNotFoundException');
   });
 
   it('tags, trusted access and delegated administrators', async () => {
     await orgs(t).send(new TagResourceCommand({ ResourceId: accountId, Tags: [{ Key: 'team', Value: 'core' }] }));
-    expect((await orgs(t).send(new ListTagsForResourceCommand({ ResourceId: accountId }))).Tags).toEqual([{ Key: 'team', Value: 'core' }]);
+    expect((await orgs(t).send(new ListTagsForResourceCommand({ ResourceId: accountId }))).Tags).toEqual([
+      { Key: 'team', Value: 'core' },
+    ]);
     await orgs(t).send(new EnableAWSServiceAccessCommand({ ServicePrincipal: 'iam.amazonaws.com' }));
     const access = await orgs(t).send(new ListAWSServiceAccessForOrganizationCommand({}));
     expect(access.EnabledServicePrincipals?.map((s) => s.ServicePrincipal)).toEqual(['iam.amazonaws.com']);
-    await orgs(t).send(new RegisterDelegatedAdministratorCommand({ AccountId: accountId, ServicePrincipal: 'iam.amazonaws.com' }));
-    const again = await caught(() => orgs(t).send(new RegisterDelegatedAdministratorCommand({ AccountId: accountId, ServicePrincipal: 'iam.amazonaws.com' })));
+    await orgs(t).send(
+      new RegisterDelegatedAdministratorCommand({ AccountId: accountId, ServicePrincipal: 'iam.amazonaws.com' }),
+    );
+    const again = await caught(() =>
+      orgs(t).send(
+        new RegisterDelegatedAdministratorCommand({ AccountId: accountId, ServicePrincipal: 'iam.amazonaws.com' }),
+      ),
+    );
     expect(again.name).toBe('AccountAlreadyRegisteredException');
-    const admins = await orgs(t).send(new ListDelegatedAdministratorsCommand({ ServicePrincipal: 'iam.amazonaws.com' }));
+    const admins = await orgs(t).send(
+      new ListDelegatedAdministratorsCommand({ ServicePrincipal: 'iam.amazonaws.com' }),
+    );
     expect(admins.DelegatedAdministrators?.map((a) => a.Id)).toEqual([accountId]);
   });
 
   it('an existing account is invited, accepts the handshake and joins', async () => {
     const other = await secondAccount(t, '210987654321');
-    const { Handshake } = await orgs(t).send(new InviteAccountToOrganizationCommand({ Target: { Id: other.accountId, Type: 'ACCOUNT' } }));
+    const { Handshake } = await orgs(t).send(
+      new InviteAccountToOrganizationCommand({ Target: { Id: other.accountId, Type: 'ACCOUNT' } }),
+    );
     expect(Handshake?.State).toBe('OPEN');
     expect(Handshake?.Id).toMatch(/^h-[a-z0-9]{8,32}$/);
-    const dup = await caught(() => orgs(t).send(new InviteAccountToOrganizationCommand({ Target: { Id: other.accountId, Type: 'ACCOUNT' } })));
+    const dup = await caught(() =>
+      orgs(t).send(new InviteAccountToOrganizationCommand({ Target: { Id: other.accountId, Type: 'ACCOUNT' } })),
+    );
     expect(dup.name).toBe('DuplicateHandshakeException');
     const mine = await orgs(t, other.root).send(new ListHandshakesForAccountCommand({}));
     expect(mine.Handshakes?.map((h) => h.Id)).toEqual([Handshake?.Id]);
@@ -181,17 +224,27 @@ describe('organization lifecycle', () => {
   it('DeleteOrganization needs the member accounts gone; a closed member stays (SUSPENDED) and cannot be removed', async () => {
     const notEmpty = await caught(() => orgs(t).send(new DeleteOrganizationCommand({})));
     expect(notEmpty.name).toBe('OrganizationNotEmptyException');
-    expect(notEmpty.message).toBe('To delete an organization you must first remove all member accounts (except the management account).');
+    expect(notEmpty.message).toBe(
+      'To delete an organization you must first remove all member accounts (except the management account).',
+    );
     await orgs(t).send(new CloseAccountCommand({ AccountId: accountId }));
-    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: accountId }))).Account?.Status).toBe('SUSPENDED');
+    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: accountId }))).Account?.Status).toBe(
+      'SUSPENDED',
+    );
     const closed = await caught(() => orgs(t).send(new CloseAccountCommand({ AccountId: accountId })));
     expect(closed.name).toBe('AccountAlreadyClosedException');
     // AWS keeps a closed member in the organization until it removes it itself, 90 days after the
     // close; the management account cannot remove it (test/closed-account.e2e.test.ts has the rest).
-    const removal = await caught(() => orgs(t).send(new RemoveAccountFromOrganizationCommand({ AccountId: accountId })));
+    const removal = await caught(() =>
+      orgs(t).send(new RemoveAccountFromOrganizationCommand({ AccountId: accountId })),
+    );
     expect(removal.name).toBe('ConstraintViolationException');
-    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: accountId }))).Account?.Status).toBe('SUSPENDED');
-    expect((await caught(() => orgs(t).send(new DeleteOrganizationCommand({})))).name).toBe('OrganizationNotEmptyException');
+    expect((await orgs(t).send(new DescribeAccountCommand({ AccountId: accountId }))).Account?.Status).toBe(
+      'SUSPENDED',
+    );
+    expect((await caught(() => orgs(t).send(new DeleteOrganizationCommand({})))).name).toBe(
+      'OrganizationNotEmptyException',
+    );
     expect((await orgs(t).send(new DescribeOrganizationCommand({}))).Organization?.MasterAccountId).toBe(t.accountId);
   });
 });

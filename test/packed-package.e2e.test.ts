@@ -25,7 +25,12 @@ let packedFiles: string[] = [];
 let ward: ChildProcess | undefined;
 
 const env = () => {
-  const e: NodeJS.ProcessEnv = { ...process.env, NPM_CONFIG_UPDATE_NOTIFIER: 'false', NPM_CONFIG_FUND: 'false', NPM_CONFIG_AUDIT: 'false' };
+  const e: NodeJS.ProcessEnv = {
+    ...process.env,
+    NPM_CONFIG_UPDATE_NOTIFIER: 'false',
+    NPM_CONFIG_FUND: 'false',
+    NPM_CONFIG_AUDIT: 'false',
+  };
   for (const k of Object.keys(e)) if (k.startsWith('WARD_')) delete e[k];
   return e;
 };
@@ -44,12 +49,20 @@ function freePort(): Promise<number> {
 describe.skipIf(process.env.WARD_TEST_DATABASE_URL !== undefined)('the packed npm package', () => {
   beforeAll(async () => {
     // prepack builds dist/ first, as it does for `npm pack` and `npm publish`.
-    const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo, env: env(), maxBuffer: 16 << 20 });
+    const packed = await run('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: repo,
+      env: env(),
+      maxBuffer: 16 << 20,
+    });
     const [info] = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     packedFiles = info!.files.map((f) => f.path);
     await run('mkdir', [app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'ward-packed-check', private: true }));
-    await run('npm', ['install', '--prefer-offline', '--omit=dev', join(work, info!.filename)], { cwd: app, env: env(), maxBuffer: 16 << 20 });
+    await run('npm', ['install', '--prefer-offline', '--omit=dev', join(work, info!.filename)], {
+      cwd: app,
+      env: env(),
+      maxBuffer: 16 << 20,
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -68,7 +81,11 @@ describe.skipIf(process.env.WARD_TEST_DATABASE_URL !== undefined)('the packed np
     expect(packedFiles).toContain('dist/server/audit-worker.js');
     expect(packedFiles).toContain('dist/console/assets/console.css');
     expect(packedFiles).toContain('dist/wire/models/iam.json');
-    expect(packedFiles.filter((f) => f.startsWith('src/') || f.startsWith('test/') || /\.test\.|\.ts$|\.tsbuildinfo$/.test(f))).toEqual([]);
+    expect(
+      packedFiles.filter(
+        (f) => f.startsWith('src/') || f.startsWith('test/') || /\.test\.|\.ts$|\.tsbuildinfo$/.test(f),
+      ),
+    ).toEqual([]);
     // The tsx boot file is for running the sources; the package must not need it.
     expect(packedFiles).not.toContain('dist/server/ts-worker-boot.mjs');
   });
@@ -83,7 +100,11 @@ describe.skipIf(process.env.WARD_TEST_DATABASE_URL !== undefined)('the packed np
     ward = spawn('npx', ['ward', 'serve', '--port', String(port), '--data', data], {
       cwd: app,
       detached: true,
-      env: { ...env(), WARD_BOOTSTRAP_ACCESS_KEY_ID: root.accessKeyId, WARD_BOOTSTRAP_SECRET_ACCESS_KEY: root.secretAccessKey },
+      env: {
+        ...env(),
+        WARD_BOOTSTRAP_ACCESS_KEY_ID: root.accessKeyId,
+        WARD_BOOTSTRAP_SECRET_ACCESS_KEY: root.secretAccessKey,
+      },
     });
     let out = '';
     ward.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -94,7 +115,12 @@ describe.skipIf(process.env.WARD_TEST_DATABASE_URL !== undefined)('the packed np
       await new Promise((r) => setTimeout(r, 50));
     }
 
-    const sts = new STSClient({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: root, maxAttempts: 1 });
+    const sts = new STSClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      credentials: root,
+      maxAttempts: 1,
+    });
     const who = await sts.send(new GetCallerIdentityCommand({}));
     expect(who.Account).toBe('123456789012');
     expect(who.Arn).toBe('arn:aws:iam::123456789012:root');
@@ -104,8 +130,14 @@ describe.skipIf(process.env.WARD_TEST_DATABASE_URL !== undefined)('the packed np
     process.kill(-ward.pid!, 'SIGTERM');
     await exited;
     expect(out).not.toMatch(/audit writer thread failed|"level":50/);
-    const events = await run('npx', ['ward', 'events', '--data', data, '--name', 'GetCallerIdentity'], { cwd: app, env: env() });
-    const records = events.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { eventName: string; userIdentity: { type: string } });
+    const events = await run('npx', ['ward', 'events', '--data', data, '--name', 'GetCallerIdentity'], {
+      cwd: app,
+      env: env(),
+    });
+    const records = events.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { eventName: string; userIdentity: { type: string } });
     expect(records).toHaveLength(1);
     expect(records[0]!.eventName).toBe('GetCallerIdentity');
     expect(records[0]!.userIdentity.type).toBe('Root');

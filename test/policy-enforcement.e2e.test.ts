@@ -29,7 +29,9 @@ const userArn = (name: string) => `arn:aws:iam::${t.accountId}:user/${name}`;
 
 describe('identity policies are enforced on every call', () => {
   it('a user allowed only iam:ListUsers can list but cannot create', async () => {
-    const bob = await userWithKey(t, 'bob', { ListOnly: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }) });
+    const bob = await userWithKey(t, 'bob', {
+      ListOnly: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }),
+    });
     const listed = await t.iam(bob).send(new ListUsersCommand({}));
     expect(listed.Users?.map((u) => u.UserName)).toContain('bob');
     const err = await caught(() => t.iam(bob).send(new CreateUserCommand({ UserName: 'alice' })));
@@ -44,7 +46,11 @@ describe('identity policies are enforced on every call', () => {
     await t.iam().send(new AttachUserPolicyCommand({ UserName: 'carol', PolicyArn: ADMIN }));
     await t.iam(carol).send(new CreateUserCommand({ UserName: 'made-by-carol' }));
     await t.iam().send(
-      new PutUserPolicyCommand({ UserName: 'carol', PolicyName: 'NoCreate', PolicyDocument: JSON.stringify(policy({ Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' })) }),
+      new PutUserPolicyCommand({
+        UserName: 'carol',
+        PolicyName: 'NoCreate',
+        PolicyDocument: JSON.stringify(policy({ Effect: 'Deny', Action: 'iam:CreateUser', Resource: '*' })),
+      }),
     );
     const err = await caught(() => t.iam(carol).send(new CreateUserCommand({ UserName: 'second-by-carol' })));
     expect(err.Code).toBe('AccessDenied');
@@ -59,9 +65,14 @@ describe('identity policies are enforced on every call', () => {
     const dave = await userWithKey(t, 'dave');
     await t.iam().send(new AttachUserPolicyCommand({ UserName: 'dave', PolicyArn: ADMIN }));
     const boundary = await t.iam().send(
-      new CreatePolicyCommand({ PolicyName: 'ReadIamOnly', PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: '*' })) }),
+      new CreatePolicyCommand({
+        PolicyName: 'ReadIamOnly',
+        PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*'], Resource: '*' })),
+      }),
     );
-    await t.iam().send(new PutUserPermissionsBoundaryCommand({ UserName: 'dave', PermissionsBoundary: boundary.Policy!.Arn }));
+    await t
+      .iam()
+      .send(new PutUserPermissionsBoundaryCommand({ UserName: 'dave', PermissionsBoundary: boundary.Policy!.Arn }));
     await t.iam(dave).send(new ListUsersCommand({}));
     const err = await caught(() => t.iam(dave).send(new CreateUserCommand({ UserName: 'made-by-dave' })));
     expect(err.Code).toBe('AccessDenied');
@@ -71,16 +82,28 @@ describe('identity policies are enforced on every call', () => {
   it('conditions on aws:MultiFactorAuthPresent: long-term keys carry no MFA', async () => {
     const erin = await userWithKey(t, 'erin', {
       Admin: policy({ Effect: 'Allow', Action: '*', Resource: '*' }),
-      RequireMfa: policy({ Effect: 'Deny', NotAction: ['iam:ListUsers'], Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }),
+      RequireMfa: policy({
+        Effect: 'Deny',
+        NotAction: ['iam:ListUsers'],
+        Resource: '*',
+        Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+      }),
     });
     await t.iam(erin).send(new ListUsersCommand({}));
     const err = await caught(() => t.iam(erin).send(new CreateUserCommand({ UserName: 'made-by-erin' })));
     expect(err.message).toContain('with an explicit deny in an identity-based policy');
 
     const fay = await userWithKey(t, 'fay', {
-      OnlyWithMfa: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }),
+      OnlyWithMfa: policy({
+        Effect: 'Allow',
+        Action: 'iam:ListUsers',
+        Resource: '*',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      }),
     });
-    expect((await caught(() => t.iam(fay).send(new ListUsersCommand({})))).message).toContain('because no identity-based policy allows');
+    expect((await caught(() => t.iam(fay).send(new ListUsersCommand({})))).message).toContain(
+      'because no identity-based policy allows',
+    );
   });
 
   it('${aws:username} scopes a policy to managing one’s own keys', async () => {
@@ -103,7 +126,11 @@ describe('identity policies are enforced on every call', () => {
     const ivy = await userWithKey(t, 'ivy');
     await t.iam().send(new CreateGroupCommand({ GroupName: 'listers' }));
     await t.iam().send(
-      new PutGroupPolicyCommand({ GroupName: 'listers', PolicyName: 'List', PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' })) }),
+      new PutGroupPolicyCommand({
+        GroupName: 'listers',
+        PolicyName: 'List',
+        PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' })),
+      }),
     );
     expect((await caught(() => t.iam(ivy).send(new ListUsersCommand({})))).Code).toBe('AccessDenied');
     await t.iam().send(new AddUserToGroupCommand({ GroupName: 'listers', UserName: 'ivy' }));
@@ -112,7 +139,11 @@ describe('identity policies are enforced on every call', () => {
     expect((await caught(() => t.iam(ivy).send(new ListUsersCommand({})))).Code).toBe('AccessDenied');
 
     await t.iam().send(
-      new PutUserPolicyCommand({ UserName: 'ivy', PolicyName: 'Own', PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' })) }),
+      new PutUserPolicyCommand({
+        UserName: 'ivy',
+        PolicyName: 'Own',
+        PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' })),
+      }),
     );
     await t.iam(ivy).send(new ListUsersCommand({}));
     await t.iam().send(new DeleteUserPolicyCommand({ UserName: 'ivy', PolicyName: 'Own' }));
@@ -133,9 +164,16 @@ describe('identity policies are enforced on every call', () => {
         Condition: { StringEquals: { 'aws:RequestTag/team': '${aws:PrincipalTag/team}' } },
       }),
     });
-    await t.iam().send(new (await import('@aws-sdk/client-iam')).TagUserCommand({ UserName: 'kim', Tags: [{ Key: 'team', Value: 'blue' }] }));
+    await t.iam().send(
+      new (await import('@aws-sdk/client-iam')).TagUserCommand({
+        UserName: 'kim',
+        Tags: [{ Key: 'team', Value: 'blue' }],
+      }),
+    );
     await t.iam(kim).send(new CreateUserCommand({ UserName: 'blue-one', Tags: [{ Key: 'team', Value: 'blue' }] }));
-    const err = await caught(() => t.iam(kim).send(new CreateUserCommand({ UserName: 'red-one', Tags: [{ Key: 'team', Value: 'red' }] })));
+    const err = await caught(() =>
+      t.iam(kim).send(new CreateUserCommand({ UserName: 'red-one', Tags: [{ Key: 'team', Value: 'red' }] })),
+    );
     expect(err.Code).toBe('AccessDenied');
   });
 });

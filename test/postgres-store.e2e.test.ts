@@ -42,7 +42,8 @@ async function node(
   let failSends = options.failSends ?? 0;
   // The bus only calls query(); a flaky one stands for a database that is briefly unreachable.
   const flaky = {
-    query: (text: string, values: unknown[]) => (failSends-- > 0 ? Promise.reject(new Error('connection refused')) : pool.query(text, values)),
+    query: (text: string, values: unknown[]) =>
+      failSends-- > 0 ? Promise.reject(new Error('connection refused')) : pool.query(text, values),
   } as unknown as pg.Pool;
   const errors: string[] = [];
   const bus = await PgCacheBus.start({
@@ -129,7 +130,13 @@ describe.skipIf(!TEST_DATABASE_URL)('the PostgreSQL store', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ward-pg-'));
     dirs.push(dataDir);
     loadMasterKey(dataDir); // both nodes read the one key
-    const config = configSchema.parse({ port: 0, dataDir, databaseUrl: url, logLevel: 'silent', accountId: ACCOUNT_ID });
+    const config = configSchema.parse({
+      port: 0,
+      dataDir,
+      databaseUrl: url,
+      logLevel: 'silent',
+      accountId: ACCOUNT_ID,
+    });
     const nodes = await Promise.all([startWard(config), startWard(config)]);
     cleanups.push(() => Promise.all(nodes.map((n) => n.close())));
 
@@ -150,7 +157,9 @@ describe.skipIf(!TEST_DATABASE_URL)('the PostgreSQL store', () => {
     const { url } = await database();
     const dataDir = mkdtempSync(join(tmpdir(), 'ward-pg-'));
     dirs.push(dataDir);
-    const ward = await startWard(configSchema.parse({ port: 0, dataDir, databaseUrl: url, logLevel: 'silent', accountId: ACCOUNT_ID }));
+    const ward = await startWard(
+      configSchema.parse({ port: 0, dataDir, databaseUrl: url, logLevel: 'silent', accountId: ACCOUNT_ID }),
+    );
     cleanups.push(() => ward.close());
 
     const client = new pg.Client({ connectionString: url });

@@ -90,7 +90,10 @@ describe.skipIf(!TEST_DATABASE_URL)('two Ward nodes on one PostgreSQL database',
 
     await iamA.send(new DeleteAccessKeyCommand({ UserName: 'leaver', AccessKeyId: key.AccessKeyId! }));
     expect((await caught(() => identityOn(a, creds))).Code).toBe('InvalidClientTokenId');
-    const took = await within(PROPAGATION_BOUND_MS, async () => (await failureCode(identityOn(b, creds))) === 'InvalidClientTokenId');
+    const took = await within(
+      PROPAGATION_BOUND_MS,
+      async () => (await failureCode(identityOn(b, creds))) === 'InvalidClientTokenId',
+    );
     expect(took).toBeLessThan(PROPAGATION_BOUND_MS);
   });
 
@@ -99,8 +102,13 @@ describe.skipIf(!TEST_DATABASE_URL)('two Ward nodes on one PostgreSQL database',
     const key = (await iamB.send(new CreateAccessKeyCommand({ UserName: 'paused' }))).AccessKey!;
     const creds = { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };
     await identityOn(a, creds);
-    await iamB.send(new UpdateAccessKeyCommand({ UserName: 'paused', AccessKeyId: key.AccessKeyId!, Status: 'Inactive' }));
-    await within(PROPAGATION_BOUND_MS, async () => (await failureCode(identityOn(a, creds))) === 'InvalidClientTokenId');
+    await iamB.send(
+      new UpdateAccessKeyCommand({ UserName: 'paused', AccessKeyId: key.AccessKeyId!, Status: 'Inactive' }),
+    );
+    await within(
+      PROPAGATION_BOUND_MS,
+      async () => (await failureCode(identityOn(a, creds))) === 'InvalidClientTokenId',
+    );
     expect(await failureCode(identityOn(a, creds))).toBe('InvalidClientTokenId');
   });
 
@@ -111,20 +119,28 @@ describe.skipIf(!TEST_DATABASE_URL)('two Ward nodes on one PostgreSQL database',
     expect((await identityOn(b, creds)).Arn).toBe(`arn:aws:iam::${a.accountId}:user/before`);
 
     await iamA.send(new UpdateUserCommand({ UserName: 'before', NewUserName: 'after', NewPath: '/moved/' }));
-    await within(PROPAGATION_BOUND_MS, async () => (await identityOn(b, creds)).Arn === `arn:aws:iam::${a.accountId}:user/moved/after`);
+    await within(
+      PROPAGATION_BOUND_MS,
+      async () => (await identityOn(b, creds)).Arn === `arn:aws:iam::${a.accountId}:user/moved/after`,
+    );
     expect((await caught(() => iamB.send(new GetUserCommand({ UserName: 'before' })))).Code).toBe('NoSuchEntity');
 
     await iamA.send(new DeleteAccessKeyCommand({ UserName: 'after', AccessKeyId: key.AccessKeyId! }));
     await iamA.send(new DeleteUserCommand({ UserName: 'after' }));
     expect((await caught(() => iamB.send(new GetUserCommand({ UserName: 'after' })))).Code).toBe('NoSuchEntity');
-    await within(PROPAGATION_BOUND_MS, async () => (await failureCode(identityOn(b, creds))) === 'InvalidClientTokenId');
+    await within(
+      PROPAGATION_BOUND_MS,
+      async () => (await failureCode(identityOn(b, creds))) === 'InvalidClientTokenId',
+    );
   });
 
   it('keeps at most two access keys per user when both nodes race to create them', async () => {
     await iamA.send(new CreateUserCommand({ UserName: 'keyrace' }));
     const attempts = 16;
     const { ok, codes } = await outcomes(
-      Array.from({ length: attempts }, (_, i) => (i % 2 === 0 ? iamA : iamB).send(new CreateAccessKeyCommand({ UserName: 'keyrace' }))),
+      Array.from({ length: attempts }, (_, i) =>
+        (i % 2 === 0 ? iamA : iamB).send(new CreateAccessKeyCommand({ UserName: 'keyrace' })),
+      ),
     );
     expect(ok).toHaveLength(2);
     expect(codes).toEqual(Array(attempts - 2).fill('LimitExceeded'));
@@ -136,7 +152,9 @@ describe.skipIf(!TEST_DATABASE_URL)('two Ward nodes on one PostgreSQL database',
 
   it('keeps root at two access keys under the same race', async () => {
     // Root already has its bootstrap key: one more may be created.
-    const { ok, codes } = await outcomes(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? iamA : iamB).send(new CreateAccessKeyCommand({}))));
+    const { ok, codes } = await outcomes(
+      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? iamA : iamB).send(new CreateAccessKeyCommand({}))),
+    );
     expect(ok).toHaveLength(1);
     expect(codes).toEqual(Array(9).fill('LimitExceeded'));
     expect((await iamB.send(new ListAccessKeysCommand({}))).AccessKeyMetadata).toHaveLength(2);
@@ -159,7 +177,9 @@ describe.skipIf(!TEST_DATABASE_URL)('two Ward nodes on one PostgreSQL database',
   it('creates a group name once when both nodes race', async () => {
     const attempts = 12;
     const { ok, codes } = await outcomes(
-      Array.from({ length: attempts }, (_, i) => (i % 2 === 0 ? iamA : iamB).send(new CreateGroupCommand({ GroupName: i % 3 ? 'crew' : 'CREW' }))),
+      Array.from({ length: attempts }, (_, i) =>
+        (i % 2 === 0 ? iamA : iamB).send(new CreateGroupCommand({ GroupName: i % 3 ? 'crew' : 'CREW' })),
+      ),
     );
     expect(ok).toHaveLength(1);
     expect(codes).toEqual(Array(attempts - 1).fill('EntityAlreadyExists'));
@@ -185,7 +205,9 @@ describe.skipIf(!TEST_DATABASE_URL)('a quota raced from two nodes', () => {
     const iamB = b.iam();
     const attempts = 14;
     const { ok, codes } = await outcomes(
-      Array.from({ length: attempts }, (_, i) => (i % 2 === 0 ? iamA : iamB).send(new CreateUserCommand({ UserName: `q${i}` }))),
+      Array.from({ length: attempts }, (_, i) =>
+        (i % 2 === 0 ? iamA : iamB).send(new CreateUserCommand({ UserName: `q${i}` })),
+      ),
     );
     expect(ok).toHaveLength(5);
     expect(codes).toEqual(Array(attempts - 5).fill('LimitExceeded'));

@@ -36,7 +36,9 @@ describe('slow clients and connection floods', () => {
   it('answers 408 and closes a connection whose body never arrives', async () => {
     const socket = await open();
     const answer = untilClosed(socket);
-    socket.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nAction=`);
+    socket.write(
+      `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nAction=`,
+    );
     expect(await answer).toMatch(/^HTTP\/1\.1 408 /);
   });
 

@@ -1,4 +1,10 @@
-import { AttachRolePolicyCommand, CreateRoleCommand, GetUserCommand, SimulateCustomPolicyCommand, type EvaluationResult } from '@aws-sdk/client-iam';
+import {
+  AttachRolePolicyCommand,
+  CreateRoleCommand,
+  GetUserCommand,
+  SimulateCustomPolicyCommand,
+  type EvaluationResult,
+} from '@aws-sdk/client-iam';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeOffsetMarker } from '../src/iam/pagination.js';
@@ -17,7 +23,9 @@ let t: TestWard;
 let reader: Credentials;
 beforeAll(async () => {
   t = await startTestWard();
-  reader = await userWithKey(t, 'reader', { ReadOnly: policy({ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'iam:Simulate*'], Resource: '*' }) });
+  reader = await userWithKey(t, 'reader', {
+    ReadOnly: policy({ Effect: 'Allow', Action: ['iam:Get*', 'iam:List*', 'iam:Simulate*'], Resource: '*' }),
+  });
 });
 afterAll(() => t.close());
 
@@ -34,10 +42,18 @@ const pathological = (wildcards: number) => `${'*a'.repeat(wildcards - 1)}*b`;
 
 describe('wildcards cannot freeze the evaluator (issue 12, defect 1)', () => {
   it('SimulateCustomPolicy with 30 wildcards in a resource, against 2000-character ARNs, answers correctly', async () => {
-    const doc = JSON.stringify(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${pathological(30)}` }));
+    const doc = JSON.stringify(
+      policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${pathological(30)}` }),
+    );
     const long = `arn:aws:s3:::${'a'.repeat(2000)}`;
     const out = await withHealthProbe(() =>
-      t.iam(reader).send(new SimulateCustomPolicyCommand({ PolicyInputList: [doc], ActionNames: ['s3:GetObject'], ResourceArns: [long, `${long}b`] })),
+      t.iam(reader).send(
+        new SimulateCustomPolicyCommand({
+          PolicyInputList: [doc],
+          ActionNames: ['s3:GetObject'],
+          ResourceArns: [long, `${long}b`],
+        }),
+      ),
     );
     expect(out.EvaluationResults!.map((r) => r.EvalDecision)).toEqual(['implicitDeny', 'allowed']);
   });
@@ -50,7 +66,10 @@ describe('wildcards cannot freeze the evaluator (issue 12, defect 1)', () => {
           Effect: 'Allow',
           Action: `s3:${wild}`,
           Resource: '*',
-          Condition: { StringLike: { 'aws:PrincipalTag/x': wild }, ArnLike: { 'aws:SourceArn': `arn:aws:s3:::${wild}` } },
+          Condition: {
+            StringLike: { 'aws:PrincipalTag/x': wild },
+            ArnLike: { 'aws:SourceArn': `arn:aws:s3:::${wild}` },
+          },
         },
         { Effect: 'Deny', NotAction: `s3:${wild}`, NotResource: `arn:aws:s3:::${wild}` },
       ),
@@ -58,11 +77,22 @@ describe('wildcards cannot freeze the evaluator (issue 12, defect 1)', () => {
     const action = `s3:${'a'.repeat(120)}`;
     const context = (value: string) => [
       { ContextKeyName: 'aws:PrincipalTag/x', ContextKeyType: 'string' as const, ContextKeyValues: [value] },
-      { ContextKeyName: 'aws:SourceArn', ContextKeyType: 'string' as const, ContextKeyValues: [`arn:aws:s3:::${value}`] },
+      {
+        ContextKeyName: 'aws:SourceArn',
+        ContextKeyType: 'string' as const,
+        ContextKeyValues: [`arn:aws:s3:::${value}`],
+      },
     ];
     const run = (act: string, value: string) =>
       withHealthProbe(() =>
-        t.iam(reader).send(new SimulateCustomPolicyCommand({ PolicyInputList: [doc], ActionNames: [act], ResourceArns: [`arn:aws:s3:::${value}`], ContextEntries: context(value) })),
+        t.iam(reader).send(
+          new SimulateCustomPolicyCommand({
+            PolicyInputList: [doc],
+            ActionNames: [act],
+            ResourceArns: [`arn:aws:s3:::${value}`],
+            ContextEntries: context(value),
+          }),
+        ),
       );
     const a = 'a'.repeat(2000);
     // Nothing ends in b: the Allow's action does not match, and the Deny (NotAction, NotResource) applies.
@@ -75,32 +105,58 @@ describe('wildcards cannot freeze the evaluator (issue 12, defect 1)', () => {
     const role = await t.iam().send(
       new CreateRoleCommand({
         RoleName: 'wild',
-        AssumeRolePolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${t.accountId}:root` }, Action: 'sts:AssumeRole' })),
+        AssumeRolePolicyDocument: JSON.stringify(
+          policy({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${t.accountId}:root` }, Action: 'sts:AssumeRole' }),
+        ),
       }),
     );
-    await t.iam().send(new AttachRolePolicyCommand({ RoleName: 'wild', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }));
-    const session = policy({ Effect: 'Allow', Action: 'iam:GetUser', Resource: `arn:aws:iam::${t.accountId}:user/${pathological(30)}` });
-    const assumer = await userWithKey(t, 'assumer', { Assume: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role.Role!.Arn }) });
-    const creds = (await t.sts(assumer).send(new AssumeRoleCommand({ RoleArn: role.Role!.Arn, RoleSessionName: 'wild', Policy: JSON.stringify(session) }))).Credentials!;
-    const asSession = t.iam({ accessKeyId: creds.AccessKeyId!, secretAccessKey: creds.SecretAccessKey!, sessionToken: creds.SessionToken! });
+    await t
+      .iam()
+      .send(new AttachRolePolicyCommand({ RoleName: 'wild', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }));
+    const session = policy({
+      Effect: 'Allow',
+      Action: 'iam:GetUser',
+      Resource: `arn:aws:iam::${t.accountId}:user/${pathological(30)}`,
+    });
+    const assumer = await userWithKey(t, 'assumer', {
+      Assume: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role.Role!.Arn }),
+    });
+    const creds = (
+      await t
+        .sts(assumer)
+        .send(
+          new AssumeRoleCommand({ RoleArn: role.Role!.Arn, RoleSessionName: 'wild', Policy: JSON.stringify(session) }),
+        )
+    ).Credentials!;
+    const asSession = t.iam({
+      accessKeyId: creds.AccessKeyId!,
+      secretAccessKey: creds.SecretAccessKey!,
+      sessionToken: creds.SessionToken!,
+    });
     await userWithKey(t, `${'a'.repeat(63)}b`);
     await userWithKey(t, 'a'.repeat(64));
     const allowed = await withHealthProbe(() => asSession.send(new GetUserCommand({ UserName: `${'a'.repeat(63)}b` })));
     expect(allowed.User!.UserName).toBe(`${'a'.repeat(63)}b`);
-    const denied = await withHealthProbe(() => caught(() => asSession.send(new GetUserCommand({ UserName: 'a'.repeat(64) }))));
+    const denied = await withHealthProbe(() =>
+      caught(() => asSession.send(new GetUserCommand({ UserName: 'a'.repeat(64) }))),
+    );
     expect(denied.name).toBe('AccessDenied');
   });
 });
 
 describe('the simulator caps its input and pages lazily (issue 12, defect 2)', () => {
   const allowS3 = JSON.stringify(policy({ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::keep/*' }));
-  const actions = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? `s3:GetObject${i}` : `s3:PutObject${i}`));
-  const resources = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:s3:::${i % 3 === 0 ? 'keep' : 'drop'}/${i}`);
+  const actions = (n: number) =>
+    Array.from({ length: n }, (_, i) => (i % 2 === 0 ? `s3:GetObject${i}` : `s3:PutObject${i}`));
+  const resources = (n: number) =>
+    Array.from({ length: n }, (_, i) => `arn:aws:s3:::${i % 3 === 0 ? 'keep' : 'drop'}/${i}`);
   const simulate = (extra: { ActionNames: string[]; ResourceArns?: string[]; MaxItems?: number; Marker?: string }) =>
     t.iam(reader).send(new SimulateCustomPolicyCommand({ PolicyInputList: [allowS3], ...extra }));
 
   it('1200 actions × 1200 resources gets ValidationError naming both lists, and /health answers', async () => {
-    const err = await withHealthProbe(() => caught(() => simulate({ ActionNames: actions(1200), ResourceArns: resources(1200), MaxItems: 1 })));
+    const err = await withHealthProbe(() =>
+      caught(() => simulate({ ActionNames: actions(1200), ResourceArns: resources(1200), MaxItems: 1 })),
+    );
     expect(err.name).toBe('ValidationError');
     expect(err.$metadata?.httpStatusCode).toBe(400);
     expect(err.message).toBe(
@@ -110,28 +166,59 @@ describe('the simulator caps its input and pages lazily (issue 12, defect 2)', (
   });
 
   it('too many context entries, or values for one key, get ValidationError', async () => {
-    const entry = (values: number) => ({ ContextKeyName: 'aws:TagKeys', ContextKeyType: 'stringList' as const, ContextKeyValues: Array.from({ length: values }, (_, i) => `k${i}`) });
+    const entry = (values: number) => ({
+      ContextKeyName: 'aws:TagKeys',
+      ContextKeyType: 'stringList' as const,
+      ContextKeyValues: Array.from({ length: values }, (_, i) => `k${i}`),
+    });
     const values = await caught(() =>
-      t.iam(reader).send(new SimulateCustomPolicyCommand({ PolicyInputList: [allowS3], ActionNames: ['s3:GetObject'], ContextEntries: [entry(1), entry(101)] })),
+      t.iam(reader).send(
+        new SimulateCustomPolicyCommand({
+          PolicyInputList: [allowS3],
+          ActionNames: ['s3:GetObject'],
+          ContextEntries: [entry(1), entry(101)],
+        }),
+      ),
     );
     expect(values.name).toBe('ValidationError');
     expect(values.message).toBe(
       "1 validation error detected: Value at 'contextEntries.2.member.contextKeyValues' failed to satisfy constraint: Member must have length less than or equal to 100",
     );
     const entries = await caught(() =>
-      t.iam(reader).send(new SimulateCustomPolicyCommand({ PolicyInputList: [allowS3], ActionNames: ['s3:GetObject'], ContextEntries: Array.from({ length: 101 }, () => entry(1)) })),
+      t.iam(reader).send(
+        new SimulateCustomPolicyCommand({
+          PolicyInputList: [allowS3],
+          ActionNames: ['s3:GetObject'],
+          ContextEntries: Array.from({ length: 101 }, () => entry(1)),
+        }),
+      ),
     );
-    expect(entries.message).toContain("at 'contextEntries' failed to satisfy constraint: Member must have length less than or equal to 100");
+    expect(entries.message).toContain(
+      "at 'contextEntries' failed to satisfy constraint: Member must have length less than or equal to 100",
+    );
   });
 
   it('the largest allowed request, 1000 × 1000 with MaxItems=1, answers the first pair and a marker to the next', async () => {
-    const out = await withHealthProbe(() => simulate({ ActionNames: actions(1000), ResourceArns: resources(1000), MaxItems: 1 }));
+    const out = await withHealthProbe(() =>
+      simulate({ ActionNames: actions(1000), ResourceArns: resources(1000), MaxItems: 1 }),
+    );
     expect(out.EvaluationResults).toHaveLength(1);
-    expect(out.EvaluationResults![0]).toMatchObject({ EvalActionName: 's3:GetObject0', EvalResourceName: 'arn:aws:s3:::keep/0', EvalDecision: 'allowed' });
+    expect(out.EvaluationResults![0]).toMatchObject({
+      EvalActionName: 's3:GetObject0',
+      EvalResourceName: 'arn:aws:s3:::keep/0',
+      EvalDecision: 'allowed',
+    });
     expect(out.IsTruncated).toBe(true);
     // A marker deep into the million pairs (built as Ward builds it) costs no more than the first page.
-    const last = await simulate({ ActionNames: actions(1000), ResourceArns: resources(1000), MaxItems: 2, Marker: encodeOffsetMarker(1000 * 1000 - 1) });
-    expect(last.EvaluationResults!.map((r) => [r.EvalActionName, r.EvalResourceName, r.EvalDecision])).toEqual([['s3:PutObject999', 'arn:aws:s3:::keep/999', 'implicitDeny']]);
+    const last = await simulate({
+      ActionNames: actions(1000),
+      ResourceArns: resources(1000),
+      MaxItems: 2,
+      Marker: encodeOffsetMarker(1000 * 1000 - 1),
+    });
+    expect(last.EvaluationResults!.map((r) => [r.EvalActionName, r.EvalResourceName, r.EvalDecision])).toEqual([
+      ['s3:PutObject999', 'arn:aws:s3:::keep/999', 'implicitDeny'],
+    ]);
     expect(last.IsTruncated).toBe(false);
     expect(last.Marker).toBeUndefined();
   });
@@ -152,7 +239,11 @@ describe('the simulator caps its input and pages lazily (issue 12, defect 2)', (
     } while (marker);
     expect(pages).toBe(9);
     expect(paged).toEqual(whole.EvaluationResults);
-    expect(whole.EvaluationResults!.filter((r) => r.EvalDecision === 'allowed').map((r) => [r.EvalActionName, r.EvalResourceName])).toEqual(
+    expect(
+      whole
+        .EvaluationResults!.filter((r) => r.EvalDecision === 'allowed')
+        .map((r) => [r.EvalActionName, r.EvalResourceName]),
+    ).toEqual(
       ['s3:GetObject0', 's3:GetObject2', 's3:GetObject4', 's3:GetObject6'].flatMap((a) => [
         [a, 'arn:aws:s3:::keep/0'],
         [a, 'arn:aws:s3:::keep/3'],

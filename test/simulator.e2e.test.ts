@@ -16,7 +16,12 @@ beforeAll(async () => {
   t = await startTestWard();
   await userWithKey(t, 'sim', {
     S3Read: policy(
-      { Sid: 'ReadBucket', Effect: 'Allow', Action: ['s3:GetObject', 's3:ListBucket'], Resource: ['arn:aws:s3:::data', 'arn:aws:s3:::data/*'] },
+      {
+        Sid: 'ReadBucket',
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:ListBucket'],
+        Resource: ['arn:aws:s3:::data', 'arn:aws:s3:::data/*'],
+      },
       { Sid: 'NoSecrets', Effect: 'Deny', Action: 's3:GetObject', Resource: 'arn:aws:s3:::data/secret/*' },
     ),
   });
@@ -52,10 +57,17 @@ describe('the IAM policy simulator evaluates for real', () => {
 
   it('adds PolicyInputList policies and reports the permissions boundary decision', async () => {
     const boundary = await t.iam().send(
-      new CreatePolicyCommand({ PolicyName: 'SimBoundary', PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' })) }),
+      new CreatePolicyCommand({
+        PolicyName: 'SimBoundary',
+        PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' })),
+      }),
     );
-    await t.iam().send(new PutUserPermissionsBoundaryCommand({ UserName: 'sim', PermissionsBoundary: boundary.Policy!.Arn }));
-    await t.iam().send(new AttachUserPolicyCommand({ UserName: 'sim', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }));
+    await t
+      .iam()
+      .send(new PutUserPermissionsBoundaryCommand({ UserName: 'sim', PermissionsBoundary: boundary.Policy!.Arn }));
+    await t
+      .iam()
+      .send(new AttachUserPolicyCommand({ UserName: 'sim', PolicyArn: 'arn:aws:iam::aws:policy/IAMReadOnlyAccess' }));
     const out = await t.iam().send(
       new SimulatePrincipalPolicyCommand({
         PolicySourceArn: simArn(),
@@ -70,30 +82,49 @@ describe('the IAM policy simulator evaluates for real', () => {
     // IAMReadOnlyAccess allows iam:ListUsers, but the boundary does not.
     expect(list!.EvalDecision).toBe('implicitDeny');
     expect(list!.PermissionsBoundaryDecisionDetail).toEqual({ AllowedByPermissionsBoundary: false });
-    expect(list!.MatchedStatements!.some((s) => s.SourcePolicyType === 'aws-managed' && s.SourcePolicyId === 'IAMReadOnlyAccess')).toBe(true);
+    expect(
+      list!.MatchedStatements!.some(
+        (s) => s.SourcePolicyType === 'aws-managed' && s.SourcePolicyId === 'IAMReadOnlyAccess',
+      ),
+    ).toBe(true);
     expect(send!.EvalDecision).toBe('implicitDeny');
     expect(send!.MatchedStatements!.map((s) => s.SourcePolicyId)).toContain('PolicyInputList.1');
   });
 
   it('SimulateCustomPolicy uses context entries and reports missing context values', async () => {
     const doc = JSON.stringify(
-      policy({ Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }),
+      policy({
+        Effect: 'Allow',
+        Action: 'ec2:RunInstances',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+      }),
     );
     const withContext = await t.iam().send(
       new SimulateCustomPolicyCommand({
         PolicyInputList: [doc],
         ActionNames: ['ec2:RunInstances'],
-        ContextEntries: [{ ContextKeyName: 'aws:RequestedRegion', ContextKeyType: 'string', ContextKeyValues: ['eu-west-1'] }],
+        ContextEntries: [
+          { ContextKeyName: 'aws:RequestedRegion', ContextKeyType: 'string', ContextKeyValues: ['eu-west-1'] },
+        ],
       }),
     );
     expect(withContext.EvaluationResults![0]!.EvalDecision).toBe('allowed');
-    const without = await t.iam().send(new SimulateCustomPolicyCommand({ PolicyInputList: [doc], ActionNames: ['ec2:RunInstances'] }));
+    const without = await t
+      .iam()
+      .send(new SimulateCustomPolicyCommand({ PolicyInputList: [doc], ActionNames: ['ec2:RunInstances'] }));
     expect(without.EvaluationResults![0]!.EvalDecision).toBe('implicitDeny');
     expect(without.EvaluationResults![0]!.MissingContextValues).toEqual(['aws:RequestedRegion']);
   });
 
   it('a malformed input policy gets MalformedPolicyDocument with the reason', async () => {
-    const err = await caught(() => t.iam().send(new SimulateCustomPolicyCommand({ PolicyInputList: ['{"Statement": 5}'], ActionNames: ['s3:GetObject'] })));
+    const err = await caught(() =>
+      t
+        .iam()
+        .send(
+          new SimulateCustomPolicyCommand({ PolicyInputList: ['{"Statement": 5}'], ActionNames: ['s3:GetObject'] }),
+        ),
+    );
     expect(err.Code).toBe('MalformedPolicyDocument');
     expect(err.message).toBe('Syntax errors in policy.');
   });
@@ -103,7 +134,12 @@ describe('the IAM policy simulator evaluates for real', () => {
       new GetContextKeysForCustomPolicyCommand({
         PolicyInputList: [
           JSON.stringify(
-            policy({ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::b/${aws:username}/*', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }),
+            policy({
+              Effect: 'Allow',
+              Action: 's3:*',
+              Resource: 'arn:aws:s3:::b/${aws:username}/*',
+              Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+            }),
           ),
         ],
       }),
@@ -115,7 +151,12 @@ describe('the IAM policy simulator evaluates for real', () => {
 
   it('an unknown source is NoSuchEntity', async () => {
     const err = await caught(() =>
-      t.iam().send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: `arn:aws:iam::${t.accountId}:user/ghost`, ActionNames: ['s3:GetObject'] })),
+      t.iam().send(
+        new SimulatePrincipalPolicyCommand({
+          PolicySourceArn: `arn:aws:iam::${t.accountId}:user/ghost`,
+          ActionNames: ['s3:GetObject'],
+        }),
+      ),
     );
     expect(err.Code).toBe('NoSuchEntity');
   });

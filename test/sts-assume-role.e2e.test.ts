@@ -11,15 +11,22 @@ let now = new Date();
 let alice: Credentials;
 let bob: Credentials;
 let appRole: string;
-const allowAssume = { assume: policy({ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: '*' }) };
+const allowAssume = {
+  assume: policy({ Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: '*' }),
+};
 
 beforeAll(async () => {
   t = await startTestWard({ clock: () => now });
   alice = await userWithKey(t, 'alice', allowAssume);
   bob = await userWithKey(t, 'bob');
-  appRole = await createRole(t, 'app', trustPolicy({ AWS: t.accountId }, { actions: ['sts:AssumeRole', 'sts:TagSession'] }), {
-    list: policy({ Effect: 'Allow', Action: ['iam:ListUsers', 'sts:AssumeRole'], Resource: '*' }),
-  });
+  appRole = await createRole(
+    t,
+    'app',
+    trustPolicy({ AWS: t.accountId }, { actions: ['sts:AssumeRole', 'sts:TagSession'] }),
+    {
+      list: policy({ Effect: 'Allow', Action: ['iam:ListUsers', 'sts:AssumeRole'], Resource: '*' }),
+    },
+  );
 });
 afterAll(() => t.close());
 
@@ -42,40 +49,64 @@ describe('AssumeRole in the same account', () => {
   it('refuses a caller whose identity policies do not allow sts:AssumeRole', async () => {
     const err = await caught(() => t.sts(bob).send(new AssumeRoleCommand({ RoleArn: appRole, RoleSessionName: 'ss' })));
     expect(err.name).toBe('AccessDenied');
-    expect(err.message).toBe(`User: arn:aws:iam::${t.accountId}:user/bob is not authorized to perform: sts:AssumeRole on resource: ${appRole}`);
+    expect(err.message).toBe(
+      `User: arn:aws:iam::${t.accountId}:user/bob is not authorized to perform: sts:AssumeRole on resource: ${appRole}`,
+    );
   });
 
   it('refuses when the trust policy does not name the caller', async () => {
     const locked = await createRole(t, 'locked', trustPolicy({ AWS: `arn:aws:iam::${t.accountId}:user/bob` }));
-    const err = await caught(() => t.sts(alice).send(new AssumeRoleCommand({ RoleArn: locked, RoleSessionName: 'ss' })));
+    const err = await caught(() =>
+      t.sts(alice).send(new AssumeRoleCommand({ RoleArn: locked, RoleSessionName: 'ss' })),
+    );
     expect(err.name).toBe('AccessDenied');
     // Naming the user directly in the trust policy is enough on its own within the account.
     await t.sts(bob).send(new AssumeRoleCommand({ RoleArn: locked, RoleSessionName: 'ss' }));
   });
 
   it('checks sts:ExternalId', async () => {
-    const ext = await createRole(t, 'ext', trustPolicy({ AWS: t.accountId }, { condition: { StringEquals: { 'sts:ExternalId': 'secret-42' } } }));
-    const err = await caught(() => t.sts(alice).send(new AssumeRoleCommand({ RoleArn: ext, RoleSessionName: 'ss', ExternalId: 'wrong-id' })));
+    const ext = await createRole(
+      t,
+      'ext',
+      trustPolicy({ AWS: t.accountId }, { condition: { StringEquals: { 'sts:ExternalId': 'secret-42' } } }),
+    );
+    const err = await caught(() =>
+      t.sts(alice).send(new AssumeRoleCommand({ RoleArn: ext, RoleSessionName: 'ss', ExternalId: 'wrong-id' })),
+    );
     expect(err.name).toBe('AccessDenied');
     await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: ext, RoleSessionName: 'ss', ExternalId: 'secret-42' }));
   });
 
   it('limits DurationSeconds to the role maximum and to one hour when chaining', async () => {
-    const tooLong = await caught(() => t.sts(alice).send(new AssumeRoleCommand({ RoleArn: appRole, RoleSessionName: 'ss', DurationSeconds: 7200 })));
+    const tooLong = await caught(() =>
+      t.sts(alice).send(new AssumeRoleCommand({ RoleArn: appRole, RoleSessionName: 'ss', DurationSeconds: 7200 })),
+    );
     expect(tooLong.name).toBe('ValidationError');
     expect(tooLong.message).toBe('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
     const long = await createRole(t, 'long', trustPolicy({ AWS: t.accountId }), {}, { maxSessionDuration: 43200 });
-    const first = sessionCredentials((await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: appRole, RoleSessionName: 'aa' }))).Credentials);
-    const chained = await caught(() => t.sts(first).send(new AssumeRoleCommand({ RoleArn: long, RoleSessionName: 'bb', DurationSeconds: 7200 })));
+    const first = sessionCredentials(
+      (await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: appRole, RoleSessionName: 'aa' }))).Credentials,
+    );
+    const chained = await caught(() =>
+      t.sts(first).send(new AssumeRoleCommand({ RoleArn: long, RoleSessionName: 'bb', DurationSeconds: 7200 })),
+    );
     expect(chained.name).toBe('ValidationError');
-    expect(chained.message).toBe('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
-    const ok = await t.sts(first).send(new AssumeRoleCommand({ RoleArn: long, RoleSessionName: 'bb', DurationSeconds: 3600 }));
+    expect(chained.message).toBe(
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
+    const ok = await t
+      .sts(first)
+      .send(new AssumeRoleCommand({ RoleArn: long, RoleSessionName: 'bb', DurationSeconds: 3600 }));
     expect(ok.AssumedRoleUser!.Arn).toBe(`arn:aws:sts::${t.accountId}:assumed-role/long/bb`);
   });
 
   it('narrows the role with a session policy', async () => {
     const out = await t.sts(alice).send(
-      new AssumeRoleCommand({ RoleArn: appRole, RoleSessionName: 'narrow', Policy: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' })) }),
+      new AssumeRoleCommand({
+        RoleArn: appRole,
+        RoleSessionName: 'narrow',
+        Policy: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:GetUser', Resource: '*' })),
+      }),
     );
     expect(out.PackedPolicySize).toBeGreaterThan(0);
     const err = await caught(() => t.iam(sessionCredentials(out.Credentials)).send(new ListUsersCommand({})));
@@ -84,29 +115,66 @@ describe('AssumeRole in the same account', () => {
   });
 
   it('evaluates aws:PrincipalTag from session tags', async () => {
-    const tagged = await createRole(t, 'tagged', trustPolicy({ AWS: t.accountId }, { actions: ['sts:AssumeRole', 'sts:TagSession'] }), {
-      byTeam: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'red' } } }),
-    });
-    const red = await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'rr', Tags: [{ Key: 'team', Value: 'red' }] }));
+    const tagged = await createRole(
+      t,
+      'tagged',
+      trustPolicy({ AWS: t.accountId }, { actions: ['sts:AssumeRole', 'sts:TagSession'] }),
+      {
+        byTeam: policy({
+          Effect: 'Allow',
+          Action: 'iam:ListUsers',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:PrincipalTag/team': 'red' } },
+        }),
+      },
+    );
+    const red = await t
+      .sts(alice)
+      .send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'rr', Tags: [{ Key: 'team', Value: 'red' }] }));
     await t.iam(sessionCredentials(red.Credentials)).send(new ListUsersCommand({}));
-    const blue = await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'bb', Tags: [{ Key: 'team', Value: 'blue' }] }));
-    expect((await caught(() => t.iam(sessionCredentials(blue.Credentials)).send(new ListUsersCommand({})))).name).toBe('AccessDenied');
+    const blue = await t
+      .sts(alice)
+      .send(new AssumeRoleCommand({ RoleArn: tagged, RoleSessionName: 'bb', Tags: [{ Key: 'team', Value: 'blue' }] }));
+    expect((await caught(() => t.iam(sessionCredentials(blue.Credentials)).send(new ListUsersCommand({})))).name).toBe(
+      'AccessDenied',
+    );
   });
 
   it('applies a change to the role policies to an existing session', async () => {
-    const session = sessionCredentials((await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: appRole, RoleSessionName: 'live' }))).Credentials);
+    const session = sessionCredentials(
+      (await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: appRole, RoleSessionName: 'live' }))).Credentials,
+    );
     expect((await caught(() => t.iam(session).send(new ListGroupsCommand({})))).name).toBe('AccessDenied');
-    await t.iam().send(new PutRolePolicyCommand({ RoleName: 'app', PolicyName: 'groups', PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:ListGroups', Resource: '*' })) }));
+    await t.iam().send(
+      new PutRolePolicyCommand({
+        RoleName: 'app',
+        PolicyName: 'groups',
+        PolicyDocument: JSON.stringify(policy({ Effect: 'Allow', Action: 'iam:ListGroups', Resource: '*' })),
+      }),
+    );
     await t.iam(session).send(new ListGroupsCommand({}));
   });
 
   it('refuses a tampered or expired session token', async () => {
-    const creds = sessionCredentials((await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: appRole, RoleSessionName: 'exp', DurationSeconds: 900 }))).Credentials);
-    const tampered = { ...creds, sessionToken: creds.sessionToken!.slice(0, -4) + (creds.sessionToken!.endsWith('AAAA') ? 'BBBB' : 'AAAA') };
+    const creds = sessionCredentials(
+      (
+        await t
+          .sts(alice)
+          .send(new AssumeRoleCommand({ RoleArn: appRole, RoleSessionName: 'exp', DurationSeconds: 900 }))
+      ).Credentials,
+    );
+    const tampered = {
+      ...creds,
+      sessionToken: creds.sessionToken!.slice(0, -4) + (creds.sessionToken!.endsWith('AAAA') ? 'BBBB' : 'AAAA'),
+    };
     const bad = await caught(() => t.sts(tampered).send(new GetCallerIdentityCommand({})));
     expect(bad.name).toBe('InvalidClientTokenId');
     expect(bad.message).toBe('The security token included in the request is invalid.');
-    const missing = await caught(() => t.sts({ accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey }).send(new GetCallerIdentityCommand({})));
+    const missing = await caught(() =>
+      t
+        .sts({ accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey })
+        .send(new GetCallerIdentityCommand({})),
+    );
     expect(missing.name).toBe('InvalidClientTokenId');
     const saved = now;
     now = new Date(now.getTime() + 901_000);
@@ -123,7 +191,13 @@ describe('AssumeRole in the same account', () => {
 describe('AssumeRole across accounts', () => {
   it('needs the trust policy and the caller account to allow', async () => {
     const other = await secondAccount(t);
-    const remote = await createRole(t, 'remote', trustPolicy({ AWS: `arn:aws:iam::${t.accountId}:root` }), {}, { credentials: other.root });
+    const remote = await createRole(
+      t,
+      'remote',
+      trustPolicy({ AWS: `arn:aws:iam::${t.accountId}:root` }),
+      {},
+      { credentials: other.root },
+    );
     expect(remote).toBe(`arn:aws:iam::${other.accountId}:role/remote`);
     const out = await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: remote, RoleSessionName: 'xx' }));
     expect(out.AssumedRoleUser!.Arn).toBe(`arn:aws:sts::${other.accountId}:assumed-role/remote/xx`);
@@ -131,6 +205,8 @@ describe('AssumeRole across accounts', () => {
     expect(me.Account).toBe(other.accountId);
     const err = await caught(() => t.sts(bob).send(new AssumeRoleCommand({ RoleArn: remote, RoleSessionName: 'xx' })));
     expect(err.name).toBe('AccessDenied');
-    expect(err.message).toBe(`User: arn:aws:iam::${t.accountId}:user/bob is not authorized to perform: sts:AssumeRole on resource: ${remote}`);
+    expect(err.message).toBe(
+      `User: arn:aws:iam::${t.accountId}:user/bob is not authorized to perform: sts:AssumeRole on resource: ${remote}`,
+    );
   });
 });

@@ -1,4 +1,9 @@
-import { CreateAccessKeyCommand, CreateUserCommand, CreateVirtualMFADeviceCommand, EnableMFADeviceCommand } from '@aws-sdk/client-iam';
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  CreateVirtualMFADeviceCommand,
+  EnableMFADeviceCommand,
+} from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeAtStep, stepAt } from '../src/iam/core/totp.js';
@@ -32,11 +37,23 @@ const nextCode = (seed: string): string => {
   return codeAtStep(seed, stepAt(now));
 };
 
-async function enabledDevice(creds: Credentials, userName: string, name: string): Promise<{ serial: string; seed: string }> {
-  const device = (await t.iam(creds).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name }))).VirtualMFADevice!;
+async function enabledDevice(
+  creds: Credentials,
+  userName: string,
+  name: string,
+): Promise<{ serial: string; seed: string }> {
+  const device = (await t.iam(creds).send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: name })))
+    .VirtualMFADevice!;
   const seed = new TextDecoder().decode(device.Base32StringSeed);
   const step = stepAt(now);
-  await t.iam(creds).send(new EnableMFADeviceCommand({ UserName: userName, SerialNumber: device.SerialNumber!, AuthenticationCode1: codeAtStep(seed, step - 1), AuthenticationCode2: codeAtStep(seed, step) }));
+  await t.iam(creds).send(
+    new EnableMFADeviceCommand({
+      UserName: userName,
+      SerialNumber: device.SerialNumber!,
+      AuthenticationCode1: codeAtStep(seed, step - 1),
+      AuthenticationCode2: codeAtStep(seed, step),
+    }),
+  );
   return { serial: device.SerialNumber!, seed };
 }
 
@@ -44,9 +61,15 @@ beforeAll(async () => {
   t = await startTestWard({ clock: () => now });
   const assume = { assume: policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }) };
   runner = await userWithKey(t, 'runner', assume);
-  guarded = await createRole(t, 'guarded', trustPolicy({ AWS: t.accountId }, { condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }));
+  guarded = await createRole(
+    t,
+    'guarded',
+    trustPolicy({ AWS: t.accountId }, { condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }),
+  );
   const hop = await createRole(t, 'hop', trustPolicy({ AWS: t.accountId }), assume);
-  roleSession = sessionCredentials((await t.sts(runner).send(new AssumeRoleCommand({ RoleArn: hop, RoleSessionName: 'hop' }))).Credentials);
+  roleSession = sessionCredentials(
+    (await t.sts(runner).send(new AssumeRoleCommand({ RoleArn: hop, RoleSessionName: 'hop' }))).Credentials,
+  );
 
   // Another account's user, whose device (and codes) the attacker holds.
   const other = await secondAccount(t);
@@ -63,7 +86,16 @@ afterAll(() => t.close());
 describe('MFA on STS calls is bound to the caller', () => {
   it("refuses a role session presenting another account's user's device, and does not spend the code", async () => {
     const code = nextCode(foreignSeed);
-    const err = await caught(() => t.sts(roleSession).send(new AssumeRoleCommand({ RoleArn: guarded, RoleSessionName: 'chained', SerialNumber: foreignSerial, TokenCode: code })));
+    const err = await caught(() =>
+      t.sts(roleSession).send(
+        new AssumeRoleCommand({
+          RoleArn: guarded,
+          RoleSessionName: 'chained',
+          SerialNumber: foreignSerial,
+          TokenCode: code,
+        }),
+      ),
+    );
     expect(err.name).toBe('AccessDenied');
     expect(err.message).toBe(MFA_FAILED);
     // The refused attempt never reached the device: its owner can still use that very code.
@@ -71,15 +103,28 @@ describe('MFA on STS calls is bound to the caller', () => {
   });
 
   it("refuses an IAM user presenting another user's device, in another account or its own", async () => {
-    const foreign = await caught(() => t.sts(runner).send(new AssumeRoleCommand({ RoleArn: guarded, RoleSessionName: 'user', SerialNumber: foreignSerial, TokenCode: nextCode(foreignSeed) })));
+    const foreign = await caught(() =>
+      t.sts(runner).send(
+        new AssumeRoleCommand({
+          RoleArn: guarded,
+          RoleSessionName: 'user',
+          SerialNumber: foreignSerial,
+          TokenCode: nextCode(foreignSeed),
+        }),
+      ),
+    );
     expect(foreign.name).toBe('AccessDenied');
     expect(foreign.message).toBe(MFA_FAILED);
-    const local = await caught(() => t.sts(runner).send(new GetSessionTokenCommand({ SerialNumber: localSerial, TokenCode: '123456' })));
+    const local = await caught(() =>
+      t.sts(runner).send(new GetSessionTokenCommand({ SerialNumber: localSerial, TokenCode: '123456' })),
+    );
     expect(local.message).toBe(MFA_FAILED);
   });
 
   it("refuses the root user presenting an IAM user's device to GetSessionToken", async () => {
-    const err = await caught(() => t.sts().send(new GetSessionTokenCommand({ SerialNumber: foreignSerial, TokenCode: nextCode(foreignSeed) })));
+    const err = await caught(() =>
+      t.sts().send(new GetSessionTokenCommand({ SerialNumber: foreignSerial, TokenCode: nextCode(foreignSeed) })),
+    );
     expect(err.name).toBe('AccessDenied');
     expect(err.message).toBe(MFA_FAILED);
   });

@@ -1,5 +1,11 @@
 import { CreateVirtualMFADeviceCommand, EnableMFADeviceCommand, ListUsersCommand } from '@aws-sdk/client-iam';
-import { AssumeRoleCommand, DecodeAuthorizationMessageCommand, GetCallerIdentityCommand, GetFederationTokenCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleCommand,
+  DecodeAuthorizationMessageCommand,
+  GetCallerIdentityCommand,
+  GetFederationTokenCommand,
+  GetSessionTokenCommand,
+} from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuthorizeResult, authorizeRequest } from '../src/client/authorize.js';
 import { loadMasterKey } from '../src/config/master-key.js';
@@ -27,15 +33,28 @@ beforeAll(async () => {
   t = await startTestWard({ clock: () => now });
   alice = await userWithKey(t, 'alice', {
     mfaOnly: policy(
-      { Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } },
+      {
+        Effect: 'Allow',
+        Action: 'iam:ListUsers',
+        Resource: '*',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+      },
       { Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' },
     ),
   });
-  const device = (await t.iam().send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-phone' }))).VirtualMFADevice!;
+  const device = (await t.iam().send(new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'alice-phone' })))
+    .VirtualMFADevice!;
   serial = device.SerialNumber!;
   seed = new TextDecoder().decode(device.Base32StringSeed);
   const step = stepAt(now);
-  await t.iam().send(new EnableMFADeviceCommand({ UserName: 'alice', SerialNumber: serial, AuthenticationCode1: codeAtStep(seed, step - 1), AuthenticationCode2: codeAtStep(seed, step) }));
+  await t.iam().send(
+    new EnableMFADeviceCommand({
+      UserName: 'alice',
+      SerialNumber: serial,
+      AuthenticationCode1: codeAtStep(seed, step - 1),
+      AuthenticationCode2: codeAtStep(seed, step),
+    }),
+  );
 });
 afterAll(() => t.close());
 
@@ -49,12 +68,21 @@ describe('GetSessionToken', () => {
     expect(me.Arn).toBe(`arn:aws:iam::${t.accountId}:user/alice`);
     const err = await caught(() => t.iam(session).send(new ListUsersCommand({})));
     expect(err.name).toBe('AccessDenied');
-    expect(err.message).toBe(`User: arn:aws:iam::${t.accountId}:user/alice is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${t.accountId}:user/ because no identity-based policy allows the iam:ListUsers action`);
+    expect(err.message).toBe(
+      `User: arn:aws:iam::${t.accountId}:user/alice is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::${t.accountId}:user/ because no identity-based policy allows the iam:ListUsers action`,
+    );
   });
 
   it('refuses a wrong MFA code', async () => {
     nextCode();
-    const err = await caught(() => t.sts(alice).send(new GetSessionTokenCommand({ SerialNumber: serial, TokenCode: '000000' === codeAtStep(seed, stepAt(now)) ? '111111' : '000000' })));
+    const err = await caught(() =>
+      t.sts(alice).send(
+        new GetSessionTokenCommand({
+          SerialNumber: serial,
+          TokenCode: '000000' === codeAtStep(seed, stepAt(now)) ? '111111' : '000000',
+        }),
+      ),
+    );
     expect(err.name).toBe('AccessDenied');
     expect(err.message).toBe('MultiFactorAuthentication failed with invalid MFA one time pass code.');
   });
@@ -75,14 +103,34 @@ describe('GetSessionToken', () => {
 
 describe('AssumeRole with MFA', () => {
   it('passes aws:MultiFactorAuthPresent to the trust policy only with a valid code', async () => {
-    const role = await createRole(t, 'admin', trustPolicy({ AWS: t.accountId }, { condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }), {
-      all: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }),
-    });
-    const without = await caught(() => t.sts(alice).send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'no-mfa' })));
+    const role = await createRole(
+      t,
+      'admin',
+      trustPolicy({ AWS: t.accountId }, { condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }),
+      {
+        all: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }),
+      },
+    );
+    const without = await caught(() =>
+      t.sts(alice).send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'no-mfa' })),
+    );
     expect(without.name).toBe('AccessDenied');
-    const wrong = await caught(() => t.sts(alice).send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'bad', SerialNumber: serial, TokenCode: '12345' + '6' })));
+    const wrong = await caught(() =>
+      t.sts(alice).send(
+        new AssumeRoleCommand({
+          RoleArn: role,
+          RoleSessionName: 'bad',
+          SerialNumber: serial,
+          TokenCode: '12345' + '6',
+        }),
+      ),
+    );
     expect(wrong.name).toBe('AccessDenied');
-    const out = await t.sts(alice).send(new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'mfa', SerialNumber: serial, TokenCode: nextCode() }));
+    const out = await t
+      .sts(alice)
+      .send(
+        new AssumeRoleCommand({ RoleArn: role, RoleSessionName: 'mfa', SerialNumber: serial, TokenCode: nextCode() }),
+      );
     await t.iam(sessionCredentials(out.Credentials)).send(new ListUsersCommand({}));
   });
 });
@@ -97,14 +145,29 @@ async function mayRead(credentials: Credentials): Promise<AuthorizeResult> {
     region: 'us-east-1',
     service: 's3',
   });
-  return authorizeRequest({ wardUrl: t.url, token: AUTHORIZE_TOKEN, request: { method: 'GET', url: '/bucket/a.txt', headers: signed.headers }, action: 's3:GetObject', resource: 'arn:aws:s3:::bucket/a.txt' });
+  return authorizeRequest({
+    wardUrl: t.url,
+    token: AUTHORIZE_TOKEN,
+    request: { method: 'GET', url: '/bucket/a.txt', headers: signed.headers },
+    action: 's3:GetObject',
+    resource: 'arn:aws:s3:::bucket/a.txt',
+  });
 }
 
 describe('GetFederationToken', () => {
   it('issues a federated user whose permissions are the user policy and the session policy together', async () => {
-    const carol = await userWithKey(t, 'carol', { fed: policy({ Effect: 'Allow', Action: ['sts:GetFederationToken', 's3:GetObject', 'iam:ListUsers'], Resource: '*' }) });
+    const carol = await userWithKey(t, 'carol', {
+      fed: policy({
+        Effect: 'Allow',
+        Action: ['sts:GetFederationToken', 's3:GetObject', 'iam:ListUsers'],
+        Resource: '*',
+      }),
+    });
     const out = await t.sts(carol).send(
-      new GetFederationTokenCommand({ Name: 'partner', Policy: JSON.stringify(policy({ Effect: 'Allow', Action: ['s3:*', 'iam:*'], Resource: '*' })) }),
+      new GetFederationTokenCommand({
+        Name: 'partner',
+        Policy: JSON.stringify(policy({ Effect: 'Allow', Action: ['s3:*', 'iam:*'], Resource: '*' })),
+      }),
     );
     expect(out.FederatedUser!.Arn).toBe(`arn:aws:sts::${t.accountId}:federated-user/partner`);
     expect(out.FederatedUser!.FederatedUserId).toBe(`${t.accountId}:partner`);
@@ -120,7 +183,9 @@ describe('GetFederationToken', () => {
     expect(again.message).toBe('Cannot call GetFederationToken with session credentials');
 
     // Without a session policy a federated user has no permissions.
-    const bare = sessionCredentials((await t.sts(carol).send(new GetFederationTokenCommand({ Name: 'bare' }))).Credentials);
+    const bare = sessionCredentials(
+      (await t.sts(carol).send(new GetFederationTokenCommand({ Name: 'bare' }))).Credentials,
+    );
     expect((await mayRead(bare)).allowed).toBe(false);
 
     const err = await caught(() => t.sts(alice).send(new GetFederationTokenCommand({ Name: 'nope' })));
@@ -131,16 +196,34 @@ describe('GetFederationToken', () => {
 describe('DecodeAuthorizationMessage', () => {
   it('decodes what Ward encoded, for callers allowed sts:DecodeAuthorizationMessage', async () => {
     const box = new SecretBox(loadMasterKey(t.dataDir));
-    const principal = { kind: 'root' as const, accountId: t.accountId, arn: `arn:aws:iam::${t.accountId}:root`, userId: t.accountId };
-    const encoded = encodeAuthorizationMessage(box, { principal, action: 'ec2:RunInstances', resource: '*', allowed: false, explicitDeny: false, conditions: { 'aws:Region': 'us-east-1' } });
+    const principal = {
+      kind: 'root' as const,
+      accountId: t.accountId,
+      arn: `arn:aws:iam::${t.accountId}:root`,
+      userId: t.accountId,
+    };
+    const encoded = encodeAuthorizationMessage(box, {
+      principal,
+      action: 'ec2:RunInstances',
+      resource: '*',
+      allowed: false,
+      explicitDeny: false,
+      conditions: { 'aws:Region': 'us-east-1' },
+    });
     const out = await t.sts().send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded }));
     const decoded = JSON.parse(out.DecodedMessage!);
     expect(decoded.allowed).toBe(false);
     expect(decoded.context.action).toBe('ec2:RunInstances');
-    expect(decoded.context.conditions.items).toEqual([{ key: 'aws:Region', values: { items: [{ value: 'us-east-1' }] } }]);
-    const denied = await caught(() => t.sts(alice).send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded })));
+    expect(decoded.context.conditions.items).toEqual([
+      { key: 'aws:Region', values: { items: [{ value: 'us-east-1' }] } },
+    ]);
+    const denied = await caught(() =>
+      t.sts(alice).send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded })),
+    );
     expect(denied.name).toBe('AccessDenied');
-    const garbage = await caught(() => t.sts().send(new DecodeAuthorizationMessageCommand({ EncodedMessage: 'bm90IGEgbWVzc2FnZQ' })));
+    const garbage = await caught(() =>
+      t.sts().send(new DecodeAuthorizationMessageCommand({ EncodedMessage: 'bm90IGEgbWVzc2FnZQ' })),
+    );
     expect(garbage.name).toBe('InvalidAuthorizationMessageException');
   });
 });

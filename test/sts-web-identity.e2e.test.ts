@@ -33,7 +33,10 @@ function jwt(claims: Record<string, unknown>, key: KeyObject = keys.privateKey, 
 
 beforeAll(async () => {
   jwksDir = mkdtempSync(join(tmpdir(), 'ward-jwks-'));
-  writeFileSync(join(jwksDir, `${HOST}.json`), JSON.stringify({ keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'RS256' }] }));
+  writeFileSync(
+    join(jwksDir, `${HOST}.json`),
+    JSON.stringify({ keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig', alg: 'RS256' }] }),
+  );
   t = await startTestWard({ oidcJwksDir: jwksDir });
 });
 afterAll(async () => {
@@ -44,17 +47,38 @@ afterAll(async () => {
 describe('OpenID Connect providers', () => {
   it('are created, read, listed and refused twice', async () => {
     const iam = t.iam();
-    const out = await iam.send(new CreateOpenIDConnectProviderCommand({ Url: ISSUER, ClientIDList: ['other-app'], ThumbprintList: ['a'.repeat(40)] }));
+    const out = await iam.send(
+      new CreateOpenIDConnectProviderCommand({
+        Url: ISSUER,
+        ClientIDList: ['other-app'],
+        ThumbprintList: ['a'.repeat(40)],
+      }),
+    );
     expect(out.OpenIDConnectProviderArn).toBe(`arn:aws:iam::${t.accountId}:oidc-provider/${HOST}`);
-    await iam.send(new AddClientIDToOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: out.OpenIDConnectProviderArn, ClientID: 'my-app' }));
-    const got = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: out.OpenIDConnectProviderArn }));
+    await iam.send(
+      new AddClientIDToOpenIDConnectProviderCommand({
+        OpenIDConnectProviderArn: out.OpenIDConnectProviderArn,
+        ClientID: 'my-app',
+      }),
+    );
+    const got = await iam.send(
+      new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: out.OpenIDConnectProviderArn }),
+    );
     expect(got.Url).toBe(HOST);
     expect(got.ClientIDList).toEqual(['other-app', 'my-app']);
     const list = await iam.send(new ListOpenIDConnectProvidersCommand({}));
     expect(list.OpenIDConnectProviderList).toEqual([{ Arn: out.OpenIDConnectProviderArn }]);
-    const dup = await caught(() => iam.send(new CreateOpenIDConnectProviderCommand({ Url: ISSUER, ThumbprintList: ['a'.repeat(40)] })));
+    const dup = await caught(() =>
+      iam.send(new CreateOpenIDConnectProviderCommand({ Url: ISSUER, ThumbprintList: ['a'.repeat(40)] })),
+    );
     expect(dup.name).toBe('EntityAlreadyExistsException');
-    const missing = await caught(() => iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: `arn:aws:iam::${t.accountId}:oidc-provider/nope.example.com` })));
+    const missing = await caught(() =>
+      iam.send(
+        new GetOpenIDConnectProviderCommand({
+          OpenIDConnectProviderArn: `arn:aws:iam::${t.accountId}:oidc-provider/nope.example.com`,
+        }),
+      ),
+    );
     expect(missing.name).toBe('NoSuchEntityException');
   });
 });
@@ -72,11 +96,18 @@ describe('AssumeRoleWithWebIdentity', () => {
         },
       ],
     });
-    roleArn = await createRole(t, 'ci', trust, { read: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }) });
+    roleArn = await createRole(t, 'ci', trust, {
+      read: policy({ Effect: 'Allow', Action: 'iam:ListUsers', Resource: '*' }),
+    });
   });
 
   // The SDK sends AssumeRoleWithWebIdentity unsigned, whatever credentials the client has.
-  const assume = (token: string) => t.sts().send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'build-1', WebIdentityToken: token }));
+  const assume = (token: string) =>
+    t
+      .sts()
+      .send(
+        new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'build-1', WebIdentityToken: token }),
+      );
 
   it('exchanges a valid token for role credentials', async () => {
     const out = await assume(jwt({}));

@@ -3,7 +3,12 @@ import type { AccountRepo } from '../iam/iam-store.js';
 import type { AwsError } from '../shared/aws-error.js';
 import type { CallContext, OperationHandler } from '../shared/call-context.js';
 import type { OrganizationsRepo } from '../organizations/store.js';
-import type { AccountErrorShape, AccountOperationName, AccountOperations, AlternateContactType } from '../wire/generated/account.js';
+import type {
+  AccountErrorShape,
+  AccountOperationName,
+  AccountOperations,
+  AlternateContactType,
+} from '../wire/generated/account.js';
 import type { Outbox } from './outbox.js';
 import type { AccountSettingsRepo } from './store.js';
 
@@ -56,7 +61,12 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
    * member of the caller's organization when the caller is its management account or the Account
    * service's delegated administrator.
    */
-  async function resolve(ctx: CallContext, action: string, accountId: string | undefined, context?: Record<string, string | string[]>): Promise<Target> {
+  async function resolve(
+    ctx: CallContext,
+    action: string,
+    accountId: string | undefined,
+    context?: Record<string, string | string[]>,
+  ): Promise<Target> {
     const own = ctx.principal.accountId;
     if (accountId === undefined || accountId === own) {
       const target = { accountId: own, resourceArn: `arn:aws:account::${own}:account` };
@@ -67,10 +77,17 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
     const member = org && (await store.organizations.getAccount(accountId));
     let allowed = false;
     if (org && member && member.orgId === org.orgId) {
-      allowed = org.managementAccountId === own || (await store.organizations.delegatedAdmins(org.orgId)).some((d) => d.accountId === own && d.servicePrincipal === ACCOUNT_SERVICE_PRINCIPAL);
+      allowed =
+        org.managementAccountId === own ||
+        (await store.organizations.delegatedAdmins(org.orgId)).some(
+          (d) => d.accountId === own && d.servicePrincipal === ACCOUNT_SERVICE_PRINCIPAL,
+        );
     }
     if (!org || !allowed) throw notAuthorizedFor(ctx, action, accountId);
-    const target = { accountId, resourceArn: `arn:aws:account::${org.managementAccountId}:account/${org.orgId}/${accountId}` };
+    const target = {
+      accountId,
+      resourceArn: `arn:aws:account::${org.managementAccountId}:account/${org.orgId}/${accountId}`,
+    };
     await ctx.authorize(`account:${action}`, target.resourceArn, context);
     return target;
   }
@@ -92,14 +109,16 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
         AccountId: account.accountId,
         AccountName: account.name,
         AccountCreatedDate: account.createdAt,
-        AccountState: member?.status === 'SUSPENDED' ? 'SUSPENDED' : member?.status === 'PENDING_CLOSURE' ? 'CLOSED' : 'ACTIVE',
+        AccountState:
+          member?.status === 'SUSPENDED' ? 'SUSPENDED' : member?.status === 'PENDING_CLOSURE' ? 'CLOSED' : 'ACTIVE',
       };
     },
 
     async PutAccountName(input, ctx) {
       const t = await resolve(ctx, 'PutAccountName', input.AccountId);
       await store.transaction(async (tx) => {
-        if (!(await tx.accounts.get(t.accountId))) throw error('ResourceNotFoundException', `The account ${t.accountId} was not found.`);
+        if (!(await tx.accounts.get(t.accountId)))
+          throw error('ResourceNotFoundException', `The account ${t.accountId} was not found.`);
         await tx.accountSettings.setName(t.accountId, input.AccountName);
       });
       return {};
@@ -115,7 +134,10 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
       const t = await resolve(ctx, 'StartPrimaryEmailUpdate', input.AccountId);
       const email = input.PrimaryEmail.trim();
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-        throw error('ValidationException', 'Invalid email address.', { reason: 'fieldValidationFailed', fieldList: [{ name: 'primaryEmail', message: 'Invalid email address.' }] });
+        throw error('ValidationException', 'Invalid email address.', {
+          reason: 'fieldValidationFailed',
+          fieldList: [{ name: 'primaryEmail', message: 'Invalid email address.' }],
+        });
       }
       let otp = '';
       for (let i = 0; i < 6; i++) otp += OTP_ALPHABET[randomInt(OTP_ALPHABET.length)];
@@ -123,9 +145,17 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
         const account = await tx.accounts.get(t.accountId);
         if (!account) throw error('ResourceNotFoundException', `The account ${t.accountId} was not found.`);
         if (account.email.toLowerCase() === email.toLowerCase()) {
-          throw error('ConflictException', 'The new primary email address is the account\u2019s current primary email address.');
+          throw error(
+            'ConflictException',
+            'The new primary email address is the account\u2019s current primary email address.',
+          );
         }
-        await tx.accountSettings.putPendingEmailUpdate({ accountId: t.accountId, email, otpHash: sha256(otp), expiresAt: new Date(ctx.now.getTime() + OTP_LIFETIME_MS) });
+        await tx.accountSettings.putPendingEmailUpdate({
+          accountId: t.accountId,
+          email,
+          otpHash: sha256(otp),
+          expiresAt: new Date(ctx.now.getTime() + OTP_LIFETIME_MS),
+        });
       });
       // After the transaction: a retried transaction must have no effects outside the database.
       await deps.outbox.send({
@@ -148,12 +178,22 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
       const t = await resolve(ctx, 'AcceptPrimaryEmailUpdate', input.AccountId);
       await store.transaction(async (tx) => {
         const pending = await tx.accountSettings.getPendingEmailUpdate(t.accountId);
-        if (!pending || pending.expiresAt.getTime() <= ctx.now.getTime() || pending.email.toLowerCase() !== input.PrimaryEmail.trim().toLowerCase()) {
-          throw error('ResourceNotFoundException', `There is no pending primary email update to ${input.PrimaryEmail} for account ${t.accountId}.`);
+        if (
+          !pending ||
+          pending.expiresAt.getTime() <= ctx.now.getTime() ||
+          pending.email.toLowerCase() !== input.PrimaryEmail.trim().toLowerCase()
+        ) {
+          throw error(
+            'ResourceNotFoundException',
+            `There is no pending primary email update to ${input.PrimaryEmail} for account ${t.accountId}.`,
+          );
         }
         const given = Buffer.from(sha256(input.Otp), 'hex');
         if (!timingSafeEqual(given, Buffer.from(pending.otpHash, 'hex'))) {
-          throw error('ValidationException', 'The one-time password is incorrect.', { reason: 'fieldValidationFailed', fieldList: [{ name: 'otp', message: 'The one-time password is incorrect.' }] });
+          throw error('ValidationException', 'The one-time password is incorrect.', {
+            reason: 'fieldValidationFailed',
+            fieldList: [{ name: 'otp', message: 'The one-time password is incorrect.' }],
+          });
         }
         await tx.accountSettings.setEmail(t.accountId, pending.email);
         await tx.accountSettings.deletePendingEmailUpdate(t.accountId);
@@ -164,7 +204,8 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
     async GetAlternateContact(input, ctx) {
       const t = await resolve(ctx, 'GetAlternateContact', input.AccountId, contactKeys(input.AlternateContactType));
       const contact = await store.accountSettings.getAlternateContact(t.accountId, input.AlternateContactType);
-      if (!contact) throw error('ResourceNotFoundException', 'No contact of the inputted alternate contact type found.');
+      if (!contact)
+        throw error('ResourceNotFoundException', 'No contact of the inputted alternate contact type found.');
       return { AlternateContact: contact };
     },
 
@@ -183,7 +224,8 @@ export function createAccountHandlers(deps: AccountDeps): AccountHandlers {
     async DeleteAlternateContact(input, ctx) {
       const t = await resolve(ctx, 'DeleteAlternateContact', input.AccountId, contactKeys(input.AlternateContactType));
       const deleted = await store.accountSettings.deleteAlternateContact(t.accountId, input.AlternateContactType);
-      if (!deleted) throw error('ResourceNotFoundException', 'No contact of the inputted alternate contact type found.');
+      if (!deleted)
+        throw error('ResourceNotFoundException', 'No contact of the inputted alternate contact type found.');
       return {};
     },
 

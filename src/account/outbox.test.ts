@@ -13,7 +13,12 @@ import { directoryOutbox } from './outbox.js';
 const parent = mkdtempSync(join(tmpdir(), 'ward-outbox-modes-'));
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 const mode = (path: string) => statSync(path).mode & 0o777;
-const message = { to: 'root@example.com', subject: 'Amazon Web Services Password Assistance', text: 'a link', date: new Date('2026-03-01T10:00:00Z') };
+const message = {
+  to: 'root@example.com',
+  subject: 'Amazon Web Services Password Assistance',
+  text: 'a link',
+  date: new Date('2026-03-01T10:00:00Z'),
+};
 
 let previousUmask: number;
 beforeEach(() => {
@@ -38,7 +43,11 @@ describe('the directory outbox', () => {
     const dir = join(parent, 'loose', 'outbox');
     mkdirSync(dir, { recursive: true });
     chmodSync(dir, 0o755);
-    writeFileSync(join(dir, 'old.eml'), 'To: <root@example.com>\r\n\r\nhttps://ward.example/console/reset-password?token=x', { mode: 0o644 });
+    writeFileSync(
+      join(dir, 'old.eml'),
+      'To: <root@example.com>\r\n\r\nhttps://ward.example/console/reset-password?token=x',
+      { mode: 0o644 },
+    );
     chmodSync(join(dir, 'old.eml'), 0o644);
     directoryOutbox(dir);
     expect(mode(dir)).toBe(0o700);

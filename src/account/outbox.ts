@@ -62,7 +62,9 @@ export function directoryOutbox(dir: string, from: string = DEFAULT_MAIL_FROM): 
     async send(m) {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const stamp = m.date.toISOString().replace(/[:.]/g, '-');
-      await writeFile(join(dir, `${stamp}-${m.id.replace(/[^A-Za-z0-9-]/g, '_')}.eml`), renderMessage(m, from), { mode: 0o600 });
+      await writeFile(join(dir, `${stamp}-${m.id.replace(/[^A-Za-z0-9-]/g, '_')}.eml`), renderMessage(m, from), {
+        mode: 0o600,
+      });
     },
   };
 }
@@ -72,7 +74,11 @@ export function directoryOutbox(dir: string, from: string = DEFAULT_MAIL_FROM): 
  * `relay` (SMTP). The directory write is the call's; the relay's delivery runs in the
  * background, and its failure goes to `onError` without failing the caller.
  */
-export function relayedOutbox(directory: Outbox, relay: Outbox, onError: (err: unknown) => void): Outbox & { settled(): Promise<void> } {
+export function relayedOutbox(
+  directory: Outbox,
+  relay: Outbox,
+  onError: (err: unknown) => void,
+): Outbox & { settled(): Promise<void> } {
   const pending = new Set<Promise<void>>();
   return {
     async send(m) {
@@ -134,8 +140,13 @@ export async function listOutbox(dir: string): Promise<StoredOutboxMessage[]> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  const ids = names.filter((n) => n.endsWith('.eml')).map((n) => n.slice(0, -4)).filter((id) => MESSAGE_ID.test(id));
-  const messages = await Promise.all(ids.map(async (id) => parseEml(id, await readFile(join(dir, `${id}.eml`), 'utf8'))));
+  const ids = names
+    .filter((n) => n.endsWith('.eml'))
+    .map((n) => n.slice(0, -4))
+    .filter((id) => MESSAGE_ID.test(id));
+  const messages = await Promise.all(
+    ids.map(async (id) => parseEml(id, await readFile(join(dir, `${id}.eml`), 'utf8'))),
+  );
   // File names start with the message's ISO timestamp (to the millisecond); the Date header has seconds only.
   return messages.sort((a, b) => b.date.getTime() - a.date.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }

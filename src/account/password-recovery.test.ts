@@ -40,8 +40,10 @@ let outboxDir: string;
 let audited: SignIn[];
 
 const ORIGIN = { sourceIp: '198.51.100.7', userAgent: 'recovery-test' };
-const start = (d: RecoveryDeps, email: string, now: Date, base: string) => startRootPasswordRecovery(d, email, now, base, ORIGIN);
-const complete = (d: RecoveryDeps, token: string, password: string, now: Date) => completeRootPasswordRecovery(d, token, password, now, ORIGIN);
+const start = (d: RecoveryDeps, email: string, now: Date, base: string) =>
+  startRootPasswordRecovery(d, email, now, base, ORIGIN);
+const complete = (d: RecoveryDeps, token: string, password: string, now: Date) =>
+  completeRootPasswordRecovery(d, token, password, now, ORIGIN);
 /** What the trail would store for each recorded event. */
 const records = () => audited.map((e) => JSON.parse(buildSignInEvent(e).record) as Record<string, any>);
 
@@ -49,13 +51,37 @@ beforeEach(async () => {
   db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
   await migrateToLatest(db as Kysely<unknown>);
   store = new KyselyStore(db, {} as SecretBox);
-  for (const [accountId, email] of [[MGMT, 'mgmt@example.com'], [MEMBER, 'Member@Example.com'], [STANDALONE, 'solo@example.com']] as const) {
+  for (const [accountId, email] of [
+    [MGMT, 'mgmt@example.com'],
+    [MEMBER, 'Member@Example.com'],
+    [STANDALONE, 'solo@example.com'],
+  ] as const) {
     await store.accounts.create({ accountId, name: accountId, email, createdAt: T0 });
   }
   // MGMT manages an organization with MEMBER in it.
-  await store.organizations.createOrg({ orgId: 'o-abcdefghij', managementAccountId: MGMT, managementEmail: 'mgmt@example.com', featureSet: 'ALL', rootId: 'r-abcd', rootName: 'Root', createdAt: T0 });
-  for (const [accountId, email] of [[MGMT, 'mgmt@example.com'], [MEMBER, 'Member@Example.com']] as const) {
-    await store.organizations.addAccount({ accountId, orgId: 'o-abcdefghij', parentId: 'r-abcd', name: accountId, email, status: 'ACTIVE', joinedMethod: 'CREATED', joinedAt: T0 });
+  await store.organizations.createOrg({
+    orgId: 'o-abcdefghij',
+    managementAccountId: MGMT,
+    managementEmail: 'mgmt@example.com',
+    featureSet: 'ALL',
+    rootId: 'r-abcd',
+    rootName: 'Root',
+    createdAt: T0,
+  });
+  for (const [accountId, email] of [
+    [MGMT, 'mgmt@example.com'],
+    [MEMBER, 'Member@Example.com'],
+  ] as const) {
+    await store.organizations.addAccount({
+      accountId,
+      orgId: 'o-abcdefghij',
+      parentId: 'r-abcd',
+      name: accountId,
+      email,
+      status: 'ACTIVE',
+      joinedMethod: 'CREATED',
+      joinedAt: T0,
+    });
   }
   sent = [];
   audited = [];
@@ -85,7 +111,16 @@ const tokenOf = (m: OutboxMessage): string => {
 };
 
 async function tokenRows() {
-  return (db as unknown as Kysely<{ root_password_recovery_tokens: { token_hash: string; account_id: string; expires_at: string; used_at: string | null } }>)
+  return (
+    db as unknown as Kysely<{
+      root_password_recovery_tokens: {
+        token_hash: string;
+        account_id: string;
+        expires_at: string;
+        used_at: string | null;
+      };
+    }>
+  )
     .selectFrom('root_password_recovery_tokens')
     .selectAll()
     .execute();
@@ -97,17 +132,27 @@ async function rootPasswordIs(accountId: string, password: string): Promise<bool
 }
 
 describe('asking for a reset link', () => {
-  it('mails a single-use link to a standalone root and stores only the token\'s SHA-256, valid for an hour', async () => {
+  it("mails a single-use link to a standalone root and stores only the token's SHA-256, valid for an hour", async () => {
     const out = await start(deps, 'solo@example.com', T0, `${BASE}/`);
     expect(out).toEqual({ message: RECOVERY_REQUESTED_MESSAGE });
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ to: 'solo@example.com', subject: 'Amazon Web Services Password Assistance', date: T0 });
+    expect(sent[0]).toMatchObject({
+      to: 'solo@example.com',
+      subject: 'Amazon Web Services Password Assistance',
+      date: T0,
+    });
     expect(sent[0]!.text).toContain(`AWS account ${STANDALONE}`);
     const token = tokenOf(sent[0]!);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
     const rows = await tokenRows();
     expect(rows).toEqual([
-      { token_hash: createHash('sha256').update(token).digest('hex'), account_id: STANDALONE, created_at: T0.toISOString(), expires_at: minutes(60).toISOString(), used_at: null },
+      {
+        token_hash: createHash('sha256').update(token).digest('hex'),
+        account_id: STANDALONE,
+        created_at: T0.toISOString(),
+        expires_at: minutes(60).toISOString(),
+        used_at: null,
+      },
     ]);
     expect(JSON.stringify(rows)).not.toContain(token);
   });
@@ -143,7 +188,13 @@ describe('asking for a reset link', () => {
     expect(sent.map((m) => m.to)).toEqual(['mgmt@example.com']);
 
     // "Allow password recovery": CreateLoginProfile without a user name in an IAMCreateRootUserPassword session.
-    await store.credentials.putLoginProfile({ accountId: MEMBER, passwordHash: await hashPassword('unusable-random'), createdAt: T0, passwordChangedAt: T0, resetRequired: false });
+    await store.credentials.putLoginProfile({
+      accountId: MEMBER,
+      passwordHash: await hashPassword('unusable-random'),
+      createdAt: T0,
+      passwordChangedAt: T0,
+      resetRequired: false,
+    });
     await start(deps, 'member@example.com', minutes(1), BASE);
     expect(sent.map((m) => m.to)).toEqual(['mgmt@example.com', 'Member@Example.com']);
     const { accountId } = await complete(deps, tokenOf(sent[1]!), 'Recovered-Passw0rd', minutes(2));
@@ -160,7 +211,12 @@ describe('asking for a reset link', () => {
 
   it('reports an outbox failure without changing the answer', async () => {
     const errors: string[] = [];
-    const failing: RecoveryDeps = { store, audit: deps.audit, outbox: { send: () => Promise.reject(new Error('disk full')) }, onError: (err, message) => errors.push(`${message}: ${(err as Error).message}`) };
+    const failing: RecoveryDeps = {
+      store,
+      audit: deps.audit,
+      outbox: { send: () => Promise.reject(new Error('disk full')) },
+      onError: (err, message) => errors.push(`${message}: ${(err as Error).message}`),
+    };
     expect(await start(failing, 'solo@example.com', T0, BASE)).toEqual({ message: RECOVERY_REQUESTED_MESSAGE });
     expect(errors).toEqual([`sending the root password recovery message for account ${STANDALONE} failed: disk full`]);
   });
@@ -173,7 +229,12 @@ describe('resetting the password with the link', () => {
     expect(await store.credentials.getLoginProfile(STANDALONE, undefined)).toBeUndefined();
     await complete(deps, token, 'New-Passw0rd!', minutes(5));
     const profile = await store.credentials.getLoginProfile(STANDALONE, undefined);
-    expect(profile).toMatchObject({ accountId: STANDALONE, createdAt: minutes(5), passwordChangedAt: minutes(5), resetRequired: false });
+    expect(profile).toMatchObject({
+      accountId: STANDALONE,
+      createdAt: minutes(5),
+      passwordChangedAt: minutes(5),
+      resetRequired: false,
+    });
     expect(await rootPasswordIs(STANDALONE, 'New-Passw0rd!')).toBe(true);
     expect((await tokenRows())[0]!.used_at).toBe(minutes(5).toISOString());
     await expect(complete(deps, token, 'Other-Passw0rd!', minutes(6))).rejects.toBeInstanceOf(RecoveryLinkInvalidError);
@@ -189,7 +250,12 @@ describe('resetting the password with the link', () => {
         complete(deps, 'A'.repeat(43), 'New-Passw0rd!', T0),
         complete(deps, '../../etc/passwd', 'New-Passw0rd!', T0),
         complete(deps, '', 'New-Passw0rd!', T0),
-      ].map((p) => p.then(() => undefined, (e: unknown) => e)),
+      ].map((p) =>
+        p.then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      ),
     );
     for (const err of errors) {
       expect(err).toBeInstanceOf(RecoveryLinkInvalidError);
@@ -201,7 +267,7 @@ describe('resetting the password with the link', () => {
     expect(await rootPasswordIs(STANDALONE, 'New-Passw0rd!')).toBe(true);
   });
 
-  it('invalidates the account\'s other outstanding links, not other accounts\'', async () => {
+  it("invalidates the account's other outstanding links, not other accounts'", async () => {
     await start(deps, 'solo@example.com', T0, BASE);
     await start(deps, 'solo@example.com', minutes(1), BASE);
     await start(deps, 'mgmt@example.com', minutes(1), BASE);
@@ -216,14 +282,31 @@ describe('resetting the password with the link', () => {
 
   it('applies the root password rules, not the account password policy, and keeps the link usable after a refusal', async () => {
     // A policy stricter than the root rules in length and looser in classes: it must not matter.
-    await store.credentials.putPasswordPolicy(STANDALONE, { MinimumPasswordLength: 20, RequireSymbols: true, PasswordReusePrevention: 2 });
-    await store.credentials.putLoginProfile({ accountId: STANDALONE, passwordHash: await hashPassword('Old-Password-1!'), createdAt: T0, passwordChangedAt: T0, resetRequired: true });
+    await store.credentials.putPasswordPolicy(STANDALONE, {
+      MinimumPasswordLength: 20,
+      RequireSymbols: true,
+      PasswordReusePrevention: 2,
+    });
+    await store.credentials.putLoginProfile({
+      accountId: STANDALONE,
+      passwordHash: await hashPassword('Old-Password-1!'),
+      createdAt: T0,
+      passwordChangedAt: T0,
+      resetRequired: true,
+    });
     await start(deps, 'solo@example.com', T0, BASE);
     const token = tokenOf(sent[0]!);
-    await expect(complete(deps, token, 'Ab1!xyz', minutes(1))).rejects.toMatchObject({ code: 'RootPasswordRejected', message: expect.stringMatching(/between 8 and 128/) });
+    await expect(complete(deps, token, 'Ab1!xyz', minutes(1))).rejects.toMatchObject({
+      code: 'RootPasswordRejected',
+      message: expect.stringMatching(/between 8 and 128/),
+    });
     await expect(complete(deps, token, 'x'.repeat(129), minutes(1))).rejects.toBeInstanceOf(RootPasswordRejectedError);
-    await expect(complete(deps, token, 'lowercase-only-but-long-enough', minutes(1))).rejects.toMatchObject({ message: expect.stringMatching(/three of the following/) });
-    await expect(complete(deps, token, 'SOLO@example.com', minutes(1))).rejects.toMatchObject({ message: expect.stringMatching(/account name or email/) });
+    await expect(complete(deps, token, 'lowercase-only-but-long-enough', minutes(1))).rejects.toMatchObject({
+      message: expect.stringMatching(/three of the following/),
+    });
+    await expect(complete(deps, token, 'SOLO@example.com', minutes(1))).rejects.toMatchObject({
+      message: expect.stringMatching(/account name or email/),
+    });
     expect(await rootPasswordIs(STANDALONE, 'Old-Password-1!')).toBe(true);
     // 11 characters with no symbol of IAM's: the policy would refuse it; the root rules take it.
     await complete(deps, token, 'Brand9New8X', minutes(1));
@@ -245,8 +328,17 @@ describe('resetting the password with the link', () => {
       ['PasswordRecoveryCompleted', STANDALONE, { PasswordRecoveryCompleted: 'Success' }],
     ]);
     for (const r of recorded) {
-      expect(r).toMatchObject({ eventSource: 'signin.amazonaws.com', eventType: 'AwsConsoleSignIn', sourceIPAddress: ORIGIN.sourceIp, userAgent: ORIGIN.userAgent });
-      expect(r.userIdentity).toMatchObject({ type: 'Root', accountId: STANDALONE, arn: `arn:aws:iam::${STANDALONE}:root` });
+      expect(r).toMatchObject({
+        eventSource: 'signin.amazonaws.com',
+        eventType: 'AwsConsoleSignIn',
+        sourceIPAddress: ORIGIN.sourceIp,
+        userAgent: ORIGIN.userAgent,
+      });
+      expect(r.userIdentity).toMatchObject({
+        type: 'Root',
+        accountId: STANDALONE,
+        arn: `arn:aws:iam::${STANDALONE}:root`,
+      });
     }
     const text = JSON.stringify(recorded);
     for (const secret of ['Recovered-Passw0rd', 'short', token, 'solo@example.com']) expect(text).not.toContain(secret);
@@ -256,15 +348,25 @@ describe('resetting the password with the link', () => {
     await store.organizations.updateAccount(MEMBER, { status: 'SUSPENDED' });
     await start(deps, 'member@example.com', T0, BASE);
     expect(sent).toEqual([]);
-    expect(records().map((r) => [r.eventName, r.recipientAccountId, r.responseElements])).toEqual([['PasswordRecoveryRequested', MEMBER, { PasswordRecoveryRequested: 'Failure' }]]);
+    expect(records().map((r) => [r.eventName, r.recipientAccountId, r.responseElements])).toEqual([
+      ['PasswordRecoveryRequested', MEMBER, { PasswordRecoveryRequested: 'Failure' }],
+    ]);
   });
 
-  it('refuses a link once IAMDeleteRootUserCredentials took the member root\'s credentials away again', async () => {
+  it("refuses a link once IAMDeleteRootUserCredentials took the member root's credentials away again", async () => {
     await store.organizations.setIamFeature('o-abcdefghij', ROOT_CREDENTIALS_MANAGEMENT, T0);
-    await store.credentials.putLoginProfile({ accountId: MEMBER, passwordHash: await hashPassword('unusable-random'), createdAt: T0, passwordChangedAt: T0, resetRequired: false });
+    await store.credentials.putLoginProfile({
+      accountId: MEMBER,
+      passwordHash: await hashPassword('unusable-random'),
+      createdAt: T0,
+      passwordChangedAt: T0,
+      resetRequired: false,
+    });
     await start(deps, 'member@example.com', T0, BASE);
     await store.credentials.deleteLoginProfile(MEMBER, undefined);
-    await expect(complete(deps, tokenOf(sent[0]!), 'Recovered-Passw0rd', minutes(1))).rejects.toBeInstanceOf(RecoveryLinkInvalidError);
+    await expect(complete(deps, tokenOf(sent[0]!), 'Recovered-Passw0rd', minutes(1))).rejects.toBeInstanceOf(
+      RecoveryLinkInvalidError,
+    );
     expect(await store.credentials.getLoginProfile(MEMBER, undefined)).toBeUndefined();
   });
 
@@ -290,7 +392,11 @@ describe('the outbox page', () => {
     await start(deps, 'mgmt@example.com', minutes(1), BASE);
     const list = await listOutbox(outboxDir);
     expect(list.map((m) => m.to)).toEqual(['mgmt@example.com', 'solo@example.com']);
-    expect(list[0]).toMatchObject({ subject: 'Amazon Web Services Password Assistance', from: 'AWS Account (Ward) <no-reply@ward.invalid>', date: minutes(1) });
+    expect(list[0]).toMatchObject({
+      subject: 'Amazon Web Services Password Assistance',
+      from: 'AWS Account (Ward) <no-reply@ward.invalid>',
+      date: minutes(1),
+    });
     expect(list[0]!.id).toMatch(/^2026-03-01T10-01-00-000Z-[0-9a-f-]+$/);
     expect(list[0]!.text).toBe(sent[1]!.text);
     const one = await readOutboxMessage(outboxDir, list[1]!.id);

@@ -32,7 +32,12 @@ import { rootPasswordProblem } from '../iam/core/root-password-rules.js';
 import type { OrganizationsRepo } from '../organizations/store.js';
 import type { Outbox } from './outbox.js';
 import type { RootRecoveryRepo } from './recovery-store.js';
-import { type RequestOrigin, RootPasswordRejectedError, type SignInAudit, recordRootPasswordEvent } from './root-password.js';
+import {
+  type RequestOrigin,
+  RootPasswordRejectedError,
+  type SignInAudit,
+  recordRootPasswordEvent,
+} from './root-password.js';
 
 export { listOutbox, readOutboxMessage, type StoredOutboxMessage } from './outbox.js';
 
@@ -74,7 +79,9 @@ export interface RecoveryStartResult {
 export class RecoveryLinkInvalidError extends Error {
   readonly code = 'InvalidRecoveryLink';
   constructor() {
-    super('This password reset link is not valid: it may have expired or have been used already. Request a new link from the root user sign-in page.');
+    super(
+      'This password reset link is not valid: it may have expired or have been used already. Request a new link from the root user sign-in page.',
+    );
     this.name = 'RecoveryLinkInvalidError';
   }
 }
@@ -82,7 +89,10 @@ export class RecoveryLinkInvalidError extends Error {
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /** Whether the root user of `accountId` may reset its password by email now. */
-export async function rootMayRecoverPassword(store: Pick<RecoveryStore, 'accounts' | 'organizations' | 'credentials'>, accountId: string): Promise<boolean> {
+export async function rootMayRecoverPassword(
+  store: Pick<RecoveryStore, 'accounts' | 'organizations' | 'credentials'>,
+  accountId: string,
+): Promise<boolean> {
   if (!(await store.accounts.get(accountId))) return false;
   const member = await store.organizations.getAccount(accountId);
   if (member && member.status !== 'ACTIVE') return false;
@@ -98,7 +108,13 @@ export async function rootMayRecoverPassword(store: Pick<RecoveryStore, 'account
  * recover, stores a new single-use link and sends it to the email through the outbox. Answers
  * the same in every case. `baseUrl` is the console's origin (no trailing slash needed).
  */
-export async function startRootPasswordRecovery(deps: RecoveryDeps, email: string, now: Date, baseUrl: string, origin: RequestOrigin): Promise<RecoveryStartResult> {
+export async function startRootPasswordRecovery(
+  deps: RecoveryDeps,
+  email: string,
+  now: Date,
+  baseUrl: string,
+  origin: RequestOrigin,
+): Promise<RecoveryStartResult> {
   const { store } = deps;
   const address = email.trim();
   const result = { message: RECOVERY_REQUESTED_MESSAGE };
@@ -115,12 +131,24 @@ export async function startRootPasswordRecovery(deps: RecoveryDeps, email: strin
     const to = (await store.accounts.get(accountId))!.email;
     await store.transaction(async (tx) => {
       await tx.rootRecovery.deleteExpired(now);
-      await tx.rootRecovery.putToken({ tokenHash: sha256(token), accountId, createdAt: now, expiresAt: new Date(now.getTime() + RECOVERY_LINK_LIFETIME_MS) });
+      await tx.rootRecovery.putToken({
+        tokenHash: sha256(token),
+        accountId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + RECOVERY_LINK_LIFETIME_MS),
+      });
     });
     messages.push({ accountId, to, token });
   }
   // After the transactions: a retried transaction must have no effects outside the database.
-  for (const r of requested) recordRootPasswordEvent(deps.audit, { eventName: 'PasswordRecoveryRequested', accountId: r.accountId, at: now, origin, ...(r.failure ? { failure: r.failure } : {}) });
+  for (const r of requested)
+    recordRootPasswordEvent(deps.audit, {
+      eventName: 'PasswordRecoveryRequested',
+      accountId: r.accountId,
+      at: now,
+      origin,
+      ...(r.failure ? { failure: r.failure } : {}),
+    });
   const base = baseUrl.replace(/\/+$/, '');
   for (const m of messages) {
     const link = `${base}/console/reset-password?token=${m.token}`;
@@ -158,7 +186,13 @@ export async function startRootPasswordRecovery(deps: RecoveryDeps, email: strin
  * staying usable). The token becomes used, the account's other links stop working, and the
  * root's console sessions end: whoever knew the old password is signed out with it.
  */
-export async function completeRootPasswordRecovery(deps: RecoveryDeps, token: string, newPassword: string, now: Date, origin: RequestOrigin): Promise<{ accountId: string }> {
+export async function completeRootPasswordRecovery(
+  deps: RecoveryDeps,
+  token: string,
+  newPassword: string,
+  now: Date,
+  origin: RequestOrigin,
+): Promise<{ accountId: string }> {
   const { store } = deps;
   if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) throw new RecoveryLinkInvalidError();
   const tokenHash = sha256(token);
@@ -173,13 +207,20 @@ export async function completeRootPasswordRecovery(deps: RecoveryDeps, token: st
   if (!account) throw new RecoveryLinkInvalidError();
   const problem = rootPasswordProblem(newPassword, account);
   if (problem) {
-    recordRootPasswordEvent(deps.audit, { eventName: 'PasswordRecoveryCompleted', accountId, at: now, origin, failure: problem });
+    recordRootPasswordEvent(deps.audit, {
+      eventName: 'PasswordRecoveryCompleted',
+      accountId,
+      at: now,
+      origin,
+      failure: problem,
+    });
     throw new RootPasswordRejectedError(problem);
   }
   // Rules and hashing (scrypt) outside the transaction; the token is checked again inside it.
   const passwordHash = await hashPassword(newPassword);
   await store.transaction(async (tx) => {
-    if ((await usable(tx)) !== accountId || !(await tx.rootRecovery.markUsed(tokenHash, now))) throw new RecoveryLinkInvalidError();
+    if ((await usable(tx)) !== accountId || !(await tx.rootRecovery.markUsed(tokenHash, now)))
+      throw new RecoveryLinkInvalidError();
     const profile = await tx.credentials.getLoginProfile(accountId, undefined);
     await tx.credentials.putLoginProfile({
       accountId,

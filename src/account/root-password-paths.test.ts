@@ -46,7 +46,13 @@ afterAll(async () => {
 });
 
 async function resetTo(password: string): Promise<void> {
-  await store.credentials.putLoginProfile({ accountId: ACCOUNT, passwordHash: await hashPassword(password), createdAt: T0, passwordChangedAt: T0, resetRequired: false });
+  await store.credentials.putLoginProfile({
+    accountId: ACCOUNT,
+    passwordHash: await hashPassword(password),
+    createdAt: T0,
+    passwordChangedAt: T0,
+    resetRequired: false,
+  });
 }
 
 /** What the console's change says of `password`: undefined when it was set, else the problem. */
@@ -69,7 +75,8 @@ async function byRecovery(password: string): Promise<string | undefined> {
   }
 }
 
-const rootPasswordIs = async (password: string) => verifyPassword(password, (await store.credentials.getLoginProfile(ACCOUNT, undefined))!.passwordHash);
+const rootPasswordIs = async (password: string) =>
+  verifyPassword(password, (await store.credentials.getLoginProfile(ACCOUNT, undefined))!.passwordHash);
 
 describe('the two ways to set a root password', () => {
   it.each([
@@ -96,8 +103,12 @@ describe('the two ways to set a root password', () => {
   it('records every change attempt as PasswordUpdated, never with a password', async () => {
     audited.length = 0;
     await resetTo(CURRENT);
-    expect(await changeRootPassword({ store, audit: deps.audit }, ROOT, 'Wrong-Passw0rd!', 'Abcdefgh12', T0, ORIGIN)).toBe('The current password is incorrect.');
-    expect(await changeRootPassword({ store, audit: deps.audit }, ROOT, CURRENT, 'Abcdefgh12', T0, ORIGIN)).toBeUndefined();
+    expect(
+      await changeRootPassword({ store, audit: deps.audit }, ROOT, 'Wrong-Passw0rd!', 'Abcdefgh12', T0, ORIGIN),
+    ).toBe('The current password is incorrect.');
+    expect(
+      await changeRootPassword({ store, audit: deps.audit }, ROOT, CURRENT, 'Abcdefgh12', T0, ORIGIN),
+    ).toBeUndefined();
     expect(audited.map((e) => [e.eventName, e.accountId, e.success])).toEqual([
       ['PasswordUpdated', ACCOUNT, false],
       ['PasswordUpdated', ACCOUNT, true],

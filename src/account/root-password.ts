@@ -44,9 +44,21 @@ export interface RootPasswordStore {
  */
 export function recordRootPasswordEvent(
   audit: SignInAudit,
-  event: { eventName: Exclude<SignInEventName, 'ConsoleLogin'>; accountId: string; at: Date; origin: RequestOrigin; principal?: Principal; failure?: string },
+  event: {
+    eventName: Exclude<SignInEventName, 'ConsoleLogin'>;
+    accountId: string;
+    at: Date;
+    origin: RequestOrigin;
+    principal?: Principal;
+    failure?: string;
+  },
 ): void {
-  const principal: Principal = event.principal ?? { kind: 'root', accountId: event.accountId, arn: rootArn(event.accountId), userId: event.accountId };
+  const principal: Principal = event.principal ?? {
+    kind: 'root',
+    accountId: event.accountId,
+    arn: rootArn(event.accountId),
+    userId: event.accountId,
+  };
   audit.recordSignIn({
     eventName: event.eventName,
     at: event.at,
@@ -77,9 +89,20 @@ export async function changeRootPassword(
   const { store } = deps;
   const accountId = principal.accountId;
   const record = (failure?: string) =>
-    recordRootPasswordEvent(deps.audit, { eventName: 'PasswordUpdated', accountId, at: now, origin, principal, ...(failure !== undefined ? { failure } : {}) });
-  if (principal.kind !== 'root') throw new Error('changeRootPassword is for the root user; IAM users change theirs with iam:ChangePassword');
-  const [account, profile] = await Promise.all([store.accounts.get(accountId), store.credentials.getLoginProfile(accountId, undefined)]);
+    recordRootPasswordEvent(deps.audit, {
+      eventName: 'PasswordUpdated',
+      accountId,
+      at: now,
+      origin,
+      principal,
+      ...(failure !== undefined ? { failure } : {}),
+    });
+  if (principal.kind !== 'root')
+    throw new Error('changeRootPassword is for the root user; IAM users change theirs with iam:ChangePassword');
+  const [account, profile] = await Promise.all([
+    store.accounts.get(accountId),
+    store.credentials.getLoginProfile(accountId, undefined),
+  ]);
   if (!account || !profile || !(await verifyPassword(oldPassword, profile.passwordHash))) {
     record(CURRENT_PASSWORD_INCORRECT);
     return CURRENT_PASSWORD_INCORRECT;
@@ -90,7 +113,9 @@ export async function changeRootPassword(
     return problem;
   }
   const passwordHash = await hashPassword(newPassword);
-  await store.transaction((tx) => tx.credentials.putLoginProfile({ ...profile, passwordHash, passwordChangedAt: now, resetRequired: false }));
+  await store.transaction((tx) =>
+    tx.credentials.putLoginProfile({ ...profile, passwordHash, passwordChangedAt: now, resetRequired: false }),
+  );
   record();
   return undefined;
 }

@@ -32,7 +32,10 @@ interface Session {
 }
 
 /** A tiny SMTP server on loopback that records the conversation. */
-async function smtpServer(behaviour: Behaviour, implicitTls?: { key: string; cert: string }): Promise<{ port: number; sessions: Session[]; close(): Promise<void> }> {
+async function smtpServer(
+  behaviour: Behaviour,
+  implicitTls?: { key: string; cert: string },
+): Promise<{ port: number; sessions: Session[]; close(): Promise<void> }> {
   const sessions: Session[] = [];
   const handle = (initial: Socket, secured: boolean) => {
     const session: Session = { lines: [], secured };
@@ -75,11 +78,17 @@ async function smtpServer(behaviour: Behaviour, implicitTls?: { key: string; cer
           return;
         }
         case 'AUTH':
-          return reply(rest[0] === 'PLAIN' && Buffer.from(rest[1] ?? '', 'base64').toString() === behaviour.plain ? '235 2.7.0 Authentication successful' : '535 5.7.8 Authentication credentials invalid');
+          return reply(
+            rest[0] === 'PLAIN' && Buffer.from(rest[1] ?? '', 'base64').toString() === behaviour.plain
+              ? '235 2.7.0 Authentication successful'
+              : '535 5.7.8 Authentication credentials invalid',
+          );
         case 'MAIL':
           return reply('250 2.1.0 Ok');
         case 'RCPT':
-          return reply(behaviour.rejectRcpt ? '550 5.1.1 <nobody@example.com>: Recipient address rejected' : '250 2.1.5 Ok');
+          return reply(
+            behaviour.rejectRcpt ? '550 5.1.1 <nobody@example.com>: Recipient address rejected' : '250 2.1.5 Ok',
+          );
         case 'DATA':
           inData = true;
           data = [];
@@ -106,7 +115,9 @@ async function smtpServer(behaviour: Behaviour, implicitTls?: { key: string; cer
     socket.on('error', () => undefined);
     reply('220 test.local ESMTP');
   };
-  const server: Server = implicitTls ? createTlsServer({ key: implicitTls.key, cert: implicitTls.cert }, (s) => handle(s, true)) : createServer((s) => handle(s, false));
+  const server: Server = implicitTls
+    ? createTlsServer({ key: implicitTls.key, cert: implicitTls.cert }, (s) => handle(s, true))
+    : createServer((s) => handle(s, false));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
@@ -131,7 +142,27 @@ let pkiDir: string;
 beforeAll(() => {
   pkiDir = mkdtempSync(join(tmpdir(), 'ward-smtp-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(pkiDir, 'key.pem'), '-out', join(pkiDir, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        join(pkiDir, 'key.pem'),
+        '-out',
+        join(pkiDir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      ],
+      { stdio: 'ignore' },
+    );
     pki = { key: readFileSync(join(pkiDir, 'key.pem'), 'utf8'), cert: readFileSync(join(pkiDir, 'cert.pem'), 'utf8') };
   } catch {
     pki = undefined;
@@ -151,14 +182,36 @@ async function start(behaviour: Behaviour, implicitTls?: { key: string; cert: st
 
 describe('the SMTP URL', () => {
   it('takes scheme, credentials (percent-decoded), host, port and starttls', () => {
-    expect(parseSmtpUrl('smtp://mailer:p%40ss%3Aword@mail.example.com:587?starttls=1')).toEqual({ secure: false, starttls: true, host: 'mail.example.com', port: 587, user: 'mailer', password: 'p@ss:word' });
-    expect(parseSmtpUrl('smtp://relay.internal')).toEqual({ secure: false, starttls: false, host: 'relay.internal', port: 25 });
-    expect(parseSmtpUrl('smtps://u:p@[::1]')).toEqual({ secure: true, starttls: false, host: '::1', port: 465, user: 'u', password: 'p' });
+    expect(parseSmtpUrl('smtp://mailer:p%40ss%3Aword@mail.example.com:587?starttls=1')).toEqual({
+      secure: false,
+      starttls: true,
+      host: 'mail.example.com',
+      port: 587,
+      user: 'mailer',
+      password: 'p@ss:word',
+    });
+    expect(parseSmtpUrl('smtp://relay.internal')).toEqual({
+      secure: false,
+      starttls: false,
+      host: 'relay.internal',
+      port: 25,
+    });
+    expect(parseSmtpUrl('smtps://u:p@[::1]')).toEqual({
+      secure: true,
+      starttls: false,
+      host: '::1',
+      port: 465,
+      user: 'u',
+      password: 'p',
+    });
     expect(() => parseSmtpUrl('http://example.com')).toThrow(/smtp:\/\/ or smtps:\/\//);
   });
 
   it('comes from WARD_SMTP_URL and WARD_MAIL_FROM', () => {
-    const config = configFromEnv({}, { WARD_SMTP_URL: 'smtps://u:p@mail.example.com', WARD_MAIL_FROM: 'Ward <ward@example.com>' });
+    const config = configFromEnv(
+      {},
+      { WARD_SMTP_URL: 'smtps://u:p@mail.example.com', WARD_MAIL_FROM: 'Ward <ward@example.com>' },
+    );
     expect(config).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.com', mailFrom: 'Ward <ward@example.com>' });
     expect(configFromEnv({}, {})).toMatchObject({ mailFrom: 'AWS Account (Ward) <no-reply@ward.invalid>' });
     expect(configFromEnv({}, {}).smtpUrl).toBeUndefined();
@@ -174,8 +227,13 @@ describe('dot-stuffing', () => {
 
 describe('sending over SMTP', () => {
   it('says EHLO, authenticates with AUTH PLAIN, and sends the dot-stuffed message', async () => {
-    const server = await start({ extensions: ['PIPELINING', 'AUTH LOGIN PLAIN', '8BITMIME'], plain: '\0mailer\0s3cret' });
-    await smtpOutbox(`smtp://mailer:s3cret@127.0.0.1:${server.port}`, { from: 'Ward <ward@example.com>' }).send(message);
+    const server = await start({
+      extensions: ['PIPELINING', 'AUTH LOGIN PLAIN', '8BITMIME'],
+      plain: '\0mailer\0s3cret',
+    });
+    await smtpOutbox(`smtp://mailer:s3cret@127.0.0.1:${server.port}`, { from: 'Ward <ward@example.com>' }).send(
+      message,
+    );
     const [session] = server.sessions;
     expect(session!.lines.slice(0, 5)).toEqual([
       'EHLO ward.invalid',
@@ -189,20 +247,33 @@ describe('sending over SMTP', () => {
     expect(session!.lines).toContain('..');
     expect(session!.lines.slice(-2)).toEqual(['.', 'QUIT']);
     const received = session!.data!;
-    expect(received).toContain('From: Ward <ward@example.com>\r\nTo: <root@example.com>\r\nSubject: Amazon Web Services Password Assistance\r\n');
+    expect(received).toContain(
+      'From: Ward <ward@example.com>\r\nTo: <root@example.com>\r\nSubject: Amazon Web Services Password Assistance\r\n',
+    );
     expect(received).toContain('Message-ID: <a1b2c3@example.com>');
-    expect(received).toContain('\r\n\r\nHello,\r\n.hidden line starts with a dot\r\n..two dots\r\n.\r\nGrüße, secret-token-123');
+    expect(received).toContain(
+      '\r\n\r\nHello,\r\n.hidden line starts with a dot\r\n..two dots\r\n.\r\nGrüße, secret-token-123',
+    );
   });
 
   it('sends no AUTH without credentials, and no BODY=8BITMIME when not offered', async () => {
     const server = await start({ extensions: ['SIZE 1000000'] });
     await smtpOutbox(`smtp://127.0.0.1:${server.port}`, { from: 'ward@example.com' }).send(message);
-    expect(server.sessions[0]!.lines.slice(0, 3)).toEqual(['EHLO ward.invalid', 'MAIL FROM:<ward@example.com>', 'RCPT TO:<root@example.com>']);
+    expect(server.sessions[0]!.lines.slice(0, 3)).toEqual([
+      'EHLO ward.invalid',
+      'MAIL FROM:<ward@example.com>',
+      'RCPT TO:<root@example.com>',
+    ]);
   });
 
-  it('fails with the server\'s reply, never the message', async () => {
+  it("fails with the server's reply, never the message", async () => {
     const server = await start({ extensions: [], rejectRcpt: true });
-    const err = await smtpOutbox(`smtp://127.0.0.1:${server.port}`, { from: 'ward@example.com' }).send(message).then(() => undefined, (e: unknown) => e as SmtpError);
+    const err = await smtpOutbox(`smtp://127.0.0.1:${server.port}`, { from: 'ward@example.com' })
+      .send(message)
+      .then(
+        () => undefined,
+        (e: unknown) => e as SmtpError,
+      );
     expect(err).toBeInstanceOf(SmtpError);
     expect(err!.message).toBe('SMTP RCPT TO refused: 550 5.1.1 <nobody@example.com>: Recipient address rejected');
     expect(err!.code).toBe(550);
@@ -210,45 +281,66 @@ describe('sending over SMTP', () => {
 
   it('fails on wrong credentials and on a server that offers no AUTH', async () => {
     const server = await start({ extensions: ['AUTH PLAIN'], plain: '\0mailer\0right' });
-    await expect(smtpOutbox(`smtp://mailer:wrong@127.0.0.1:${server.port}`, { from: 'w@example.com' }).send(message)).rejects.toThrow('SMTP AUTH PLAIN refused: 535 5.7.8 Authentication credentials invalid');
+    await expect(
+      smtpOutbox(`smtp://mailer:wrong@127.0.0.1:${server.port}`, { from: 'w@example.com' }).send(message),
+    ).rejects.toThrow('SMTP AUTH PLAIN refused: 535 5.7.8 Authentication credentials invalid');
     const noAuth = await start({ extensions: [] });
-    await expect(smtpOutbox(`smtp://mailer:x@127.0.0.1:${noAuth.port}`, { from: 'w@example.com' }).send(message)).rejects.toThrow(/neither AUTH PLAIN nor AUTH LOGIN/);
+    await expect(
+      smtpOutbox(`smtp://mailer:x@127.0.0.1:${noAuth.port}`, { from: 'w@example.com' }).send(message),
+    ).rejects.toThrow(/neither AUTH PLAIN nor AUTH LOGIN/);
   });
 
   it('times out on a silent server', async () => {
     const server = await start({ silent: true });
-    await expect(smtpOutbox(`smtp://127.0.0.1:${server.port}`, { from: 'w@example.com', timeoutMs: 200 }).send(message)).rejects.toThrow('the SMTP server did not answer within 200 ms');
+    await expect(
+      smtpOutbox(`smtp://127.0.0.1:${server.port}`, { from: 'w@example.com', timeoutMs: 200 }).send(message),
+    ).rejects.toThrow('the SMTP server did not answer within 200 ms');
   });
 
   it('upgrades with STARTTLS when the URL asks, and authenticates only over TLS', async (ctx) => {
     if (!pki) ctx.skip();
     const server = await start({ extensions: ['STARTTLS', 'AUTH PLAIN'], plain: '\0mailer\0s3cret', tls: pki });
-    await smtpOutbox(`smtp://mailer:s3cret@127.0.0.1:${server.port}?starttls=1`, { from: 'w@example.com', tls: { ca: pki!.cert } }).send(message);
+    await smtpOutbox(`smtp://mailer:s3cret@127.0.0.1:${server.port}?starttls=1`, {
+      from: 'w@example.com',
+      tls: { ca: pki!.cert },
+    }).send(message);
     const [session] = server.sessions;
     expect(session!.secured).toBe(true);
-    expect(session!.lines.slice(0, 4)).toEqual(['EHLO ward.invalid', 'STARTTLS', 'EHLO ward.invalid', `AUTH PLAIN ${Buffer.from('\0mailer\0s3cret').toString('base64')}`]);
+    expect(session!.lines.slice(0, 4)).toEqual([
+      'EHLO ward.invalid',
+      'STARTTLS',
+      'EHLO ward.invalid',
+      `AUTH PLAIN ${Buffer.from('\0mailer\0s3cret').toString('base64')}`,
+    ]);
     expect(session!.data).toContain('secret-token-123');
   });
 
   it('refuses to go on when STARTTLS is asked for but not offered', async () => {
     const server = await start({ extensions: ['AUTH PLAIN'], plain: '\0mailer\0s3cret' });
-    await expect(smtpOutbox(`smtp://mailer:s3cret@127.0.0.1:${server.port}?starttls=1`, { from: 'w@example.com' }).send(message)).rejects.toThrow(/does not offer STARTTLS/);
+    await expect(
+      smtpOutbox(`smtp://mailer:s3cret@127.0.0.1:${server.port}?starttls=1`, { from: 'w@example.com' }).send(message),
+    ).rejects.toThrow(/does not offer STARTTLS/);
     expect(server.sessions[0]!.lines.some((l) => l.startsWith('AUTH'))).toBe(false);
   });
 
   it('speaks TLS from the first byte with smtps://', async (ctx) => {
     if (!pki) ctx.skip();
     const server = await start({ extensions: ['AUTH PLAIN'], plain: '\0mailer\0s3cret' }, pki);
-    await smtpOutbox(`smtps://mailer:s3cret@127.0.0.1:${server.port}`, { from: 'w@example.com', tls: { ca: pki!.cert } }).send(message);
+    await smtpOutbox(`smtps://mailer:s3cret@127.0.0.1:${server.port}`, {
+      from: 'w@example.com',
+      tls: { ca: pki!.cert },
+    }).send(message);
     expect(server.sessions[0]!.secured).toBe(true);
     expect(server.sessions[0]!.data).toContain('Subject: Amazon Web Services Password Assistance');
   });
 });
 
-describe('Ward\'s mail outbox', () => {
+describe("Ward's mail outbox", () => {
   function recordingLogger() {
     const errors: Array<{ fields: unknown; message: string }> = [];
-    const logger = { error: (fields: unknown, message: string) => errors.push({ fields, message }) } as unknown as Logger;
+    const logger = {
+      error: (fields: unknown, message: string) => errors.push({ fields, message }),
+    } as unknown as Logger;
     return { logger, errors };
   }
 
@@ -258,7 +350,11 @@ describe('Ward\'s mail outbox', () => {
       const { logger } = recordingLogger();
       await createMailOutbox({ dataDir, mailFrom: 'Ward <ward@example.com>' }, logger).send(message);
       const [stored] = await listOutbox(join(dataDir, 'outbox'));
-      expect(stored).toMatchObject({ from: 'Ward <ward@example.com>', to: 'root@example.com', subject: message.subject });
+      expect(stored).toMatchObject({
+        from: 'Ward <ward@example.com>',
+        to: 'root@example.com',
+        subject: message.subject,
+      });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
@@ -269,7 +365,10 @@ describe('Ward\'s mail outbox', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ward-mail-'));
     try {
       const { logger, errors } = recordingLogger();
-      const outbox = createMailOutbox({ dataDir, smtpUrl: `smtp://127.0.0.1:${server.port}`, mailFrom: 'ward@example.com' }, logger);
+      const outbox = createMailOutbox(
+        { dataDir, smtpUrl: `smtp://127.0.0.1:${server.port}`, mailFrom: 'ward@example.com' },
+        logger,
+      );
       await outbox.send(message);
       await outbox.settled();
       expect(errors).toEqual([]);
@@ -285,7 +384,10 @@ describe('Ward\'s mail outbox', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ward-mail-'));
     try {
       const { logger, errors } = recordingLogger();
-      const outbox = createMailOutbox({ dataDir, smtpUrl: `smtp://127.0.0.1:${server.port}`, mailFrom: 'ward@example.com' }, logger);
+      const outbox = createMailOutbox(
+        { dataDir, smtpUrl: `smtp://127.0.0.1:${server.port}`, mailFrom: 'ward@example.com' },
+        logger,
+      );
       await outbox.send(message);
       await outbox.settled();
       expect(await listOutbox(join(dataDir, 'outbox'))).toHaveLength(1);
@@ -298,7 +400,10 @@ describe('Ward\'s mail outbox', () => {
       const port = closed.port;
       await closed.close();
       servers.splice(servers.indexOf(closed), 1);
-      const unreachable = createMailOutbox({ dataDir, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'ward@example.com' }, logger);
+      const unreachable = createMailOutbox(
+        { dataDir, smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'ward@example.com' },
+        logger,
+      );
       await unreachable.send(message);
       await unreachable.settled();
       expect(errors).toHaveLength(2);

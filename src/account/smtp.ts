@@ -86,7 +86,9 @@ class ReplyReader {
     timeoutMs: number,
   ) {
     socket.setEncoding('utf8');
-    socket.setTimeout(timeoutMs, () => socket.destroy(new SmtpError(`the SMTP server did not answer within ${timeoutMs} ms`)));
+    socket.setTimeout(timeoutMs, () =>
+      socket.destroy(new SmtpError(`the SMTP server did not answer within ${timeoutMs} ms`)),
+    );
     socket.on('data', (chunk: string) => this.#data(chunk));
     socket.on('error', (err: Error) => this.#fail(err));
     socket.on('close', () => this.#fail(new SmtpError('the SMTP server closed the connection')));
@@ -177,7 +179,12 @@ function upgrade(socket: Socket, relay: SmtpRelay, tls: ConnectionOptions | unde
 }
 
 /** Sends one message (already rendered as RFC 5322) to `to` through the relay. */
-export async function sendSmtp(relay: SmtpRelay, options: SmtpOptions, envelope: { from: string; to: string[] }, data: string): Promise<void> {
+export async function sendSmtp(
+  relay: SmtpRelay,
+  options: SmtpOptions,
+  envelope: { from: string; to: string[] },
+  data: string,
+): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const clientName = options.clientName ?? 'ward.invalid';
   let reader = new ReplyReader(await connectSocket(relay, options.tls), timeoutMs);
@@ -200,7 +207,8 @@ export async function sendSmtp(relay: SmtpRelay, options: SmtpOptions, envelope:
     };
     let extensions = await hello();
     if (relay.starttls) {
-      if (!extensions.has('STARTTLS')) throw new SmtpError('the SMTP server does not offer STARTTLS, which the SMTP URL asks for');
+      if (!extensions.has('STARTTLS'))
+        throw new SmtpError('the SMTP server does not offer STARTTLS, which the SMTP URL asks for');
       await command('STARTTLS', 'STARTTLS', (c) => c === 220);
       reader.detach();
       reader = new ReplyReader(await upgrade(reader.socket, relay, options.tls), timeoutMs);
@@ -215,9 +223,15 @@ export async function sendSmtp(relay: SmtpRelay, options: SmtpOptions, envelope:
       } else if (mechanisms.has('LOGIN')) {
         await command('AUTH LOGIN', 'AUTH LOGIN', (c) => c === 334);
         await command(Buffer.from(relay.user, 'utf8').toString('base64'), 'AUTH LOGIN user name', (c) => c === 334);
-        await command(Buffer.from(relay.password ?? '', 'utf8').toString('base64'), 'AUTH LOGIN password', (c) => c === 235);
+        await command(
+          Buffer.from(relay.password ?? '', 'utf8').toString('base64'),
+          'AUTH LOGIN password',
+          (c) => c === 235,
+        );
       } else {
-        throw new SmtpError('the SMTP server offers neither AUTH PLAIN nor AUTH LOGIN, and the SMTP URL has credentials');
+        throw new SmtpError(
+          'the SMTP server offers neither AUTH PLAIN nor AUTH LOGIN, and the SMTP URL has credentials',
+        );
       }
     }
     const body8bit = extensions.has('8BITMIME') ? ' BODY=8BITMIME' : '';

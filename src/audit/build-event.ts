@@ -48,15 +48,27 @@ function identityOf(principal: Principal, accessKeyId: string | undefined): Iden
   switch (principal.kind) {
     case 'root':
       return {
-        record: { type: 'Root', principalId: principal.accountId, arn: principal.arn, accountId: principal.accountId, ...key, ...(attributes ? { sessionContext: attributes } : {}) },
+        record: {
+          type: 'Root',
+          principalId: principal.accountId,
+          arn: principal.arn,
+          accountId: principal.accountId,
+          ...key,
+          ...(attributes ? { sessionContext: attributes } : {}),
+        },
         accountId: principal.accountId,
         username: 'root',
       };
     case 'user':
       return {
         record: {
-          type: 'IAMUser', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key,
-          userName: principal.userName, ...(attributes ? { sessionContext: attributes } : {}),
+          type: 'IAMUser',
+          principalId: principal.userId,
+          arn: principal.arn,
+          accountId: principal.accountId,
+          ...key,
+          userName: principal.userName,
+          ...(attributes ? { sessionContext: attributes } : {}),
         },
         accountId: principal.accountId,
         username: principal.userName,
@@ -64,9 +76,19 @@ function identityOf(principal: Principal, accessKeyId: string | undefined): Iden
     case 'assumed-role':
       return {
         record: {
-          type: 'AssumedRole', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key,
+          type: 'AssumedRole',
+          principalId: principal.userId,
+          arn: principal.arn,
+          accountId: principal.accountId,
+          ...key,
           sessionContext: {
-            sessionIssuer: { type: 'Role', principalId: principal.roleId, arn: principal.roleArn, accountId: principal.accountId, userName: principal.roleName },
+            sessionIssuer: {
+              type: 'Role',
+              principalId: principal.roleId,
+              arn: principal.roleArn,
+              accountId: principal.accountId,
+              userName: principal.roleName,
+            },
             ...attributes,
           },
         },
@@ -75,7 +97,14 @@ function identityOf(principal: Principal, accessKeyId: string | undefined): Iden
       };
     case 'federated-user':
       return {
-        record: { type: 'FederatedUser', principalId: principal.userId, arn: principal.arn, accountId: principal.accountId, ...key, sessionContext: { ...attributes } },
+        record: {
+          type: 'FederatedUser',
+          principalId: principal.userId,
+          arn: principal.arn,
+          accountId: principal.accountId,
+          ...key,
+          sessionContext: { ...attributes },
+        },
         accountId: principal.accountId,
         username: principal.federatedName,
       };
@@ -85,14 +114,23 @@ function identityOf(principal: Principal, accessKeyId: string | undefined): Iden
 function unknownIdentity(call: AuditedCall, defaultAccountId: string): Identity {
   const keyId = call.accessKeyId;
   const accountId = (keyId && accountIdFromAccessKeyId(keyId)) ?? defaultAccountId;
-  return { record: { type: 'AWSAccount', principalId: '', accountId, ...(keyId ? { accessKeyId: keyId } : {}) }, accountId };
+  return {
+    record: { type: 'AWSAccount', principalId: '', accountId, ...(keyId ? { accessKeyId: keyId } : {}) },
+    accountId,
+  };
 }
 
 /** Read-only calls and failures record no response elements, as CloudTrail. */
-export const keepsOutput = (call: AuditedCall): boolean => call.output !== undefined && !call.error && !READ_ONLY.test(call.operation ?? '');
+export const keepsOutput = (call: AuditedCall): boolean =>
+  call.output !== undefined && !call.error && !READ_ONLY.test(call.operation ?? '');
 
 /** Records for a batch as the trail buffered it; an entry that cannot be built is reported and skipped. */
-export function buildEvents(batch: readonly AuditEntry[], defaultAccountId: string, modelOf: ModelOf, onError: (err: unknown) => void): StoredEvent[] {
+export function buildEvents(
+  batch: readonly AuditEntry[],
+  defaultAccountId: string,
+  modelOf: ModelOf,
+  onError: (err: unknown) => void,
+): StoredEvent[] {
   const out: StoredEvent[] = [];
   for (const entry of batch) {
     if ('record' in entry) {
@@ -109,18 +147,24 @@ export function buildEvents(batch: readonly AuditEntry[], defaultAccountId: stri
 }
 
 export function buildApiEvent(call: AuditedCall, defaultAccountId: string, modelOf: ModelOf): StoredEvent {
-  const identity = call.principal ? identityOf(call.principal, call.accessKeyId) : unknownIdentity(call, defaultAccountId);
+  const identity = call.principal
+    ? identityOf(call.principal, call.accessKeyId)
+    : unknownIdentity(call, defaultAccountId);
   const accountId = identity.accountId ?? defaultAccountId;
   const operation = call.operation ?? 'Unknown';
   const serviceName = call.service ?? 'iam';
   // An /authorize decision has no Ward model: its input is not an operation's.
   const model = call.service === undefined || call.authorizeRequest ? undefined : modelOf(call.service);
-  const op = model && call.operation && Object.hasOwn(model.operations, call.operation) ? model.operations[call.operation] : undefined;
+  const op =
+    model && call.operation && Object.hasOwn(model.operations, call.operation)
+      ? model.operations[call.operation]
+      : undefined;
   const readOnly = READ_ONLY.test(operation);
   const region = call.region ?? 'us-east-1';
   const accessKeyId = typeof identity.record.accessKeyId === 'string' ? identity.record.accessKeyId : undefined;
   const eventId = timeOrderedUuid(call.at);
-  const requestParameters = call.input === undefined || call.authorizeRequest ? null : redact(model, op?.input?.shape, call.input);
+  const requestParameters =
+    call.input === undefined || call.authorizeRequest ? null : redact(model, op?.input?.shape, call.input);
   const responseElements = keepsOutput(call) ? redact(model, op?.output?.shape, call.output) : null;
   const additionalEventData = authorizationData(call);
   const record = {
@@ -178,14 +222,27 @@ function authorizationOf(d: AuditedDecision): Record<string, unknown> {
     Resource: d.resource,
     Decision: d.decision,
     ...(d.denyingLayer !== undefined ? { DenyingLayer: d.denyingLayer } : {}),
-    MatchedStatements: d.matched.map((m) => ({ PolicyId: m.policyId, ...(m.sid !== undefined ? { Sid: m.sid } : {}), Effect: m.effect })),
+    MatchedStatements: d.matched.map((m) => ({
+      PolicyId: m.policyId,
+      ...(m.sid !== undefined ? { Sid: m.sid } : {}),
+      Effect: m.effect,
+    })),
   };
 }
 
 export function buildSignInEvent(s: SignIn): StoredEvent {
   const identity: Identity = s.principal
     ? identityOf(s.principal, undefined)
-    : { record: { type: 'IAMUser', principalId: '', accountId: s.accountId, ...(s.userName ? { userName: s.userName } : {}) }, accountId: s.accountId, ...(s.userName ? { username: s.userName } : {}) };
+    : {
+        record: {
+          type: 'IAMUser',
+          principalId: '',
+          accountId: s.accountId,
+          ...(s.userName ? { userName: s.userName } : {}),
+        },
+        accountId: s.accountId,
+        ...(s.userName ? { username: s.userName } : {}),
+      };
   const eventId = timeOrderedUuid(s.at);
   const eventName = s.eventName ?? 'ConsoleLogin';
   const record = {

@@ -20,7 +20,11 @@ export function createCloudTrailHandlers(deps: CloudTrailHandlerDeps): CloudTrai
       await ctx.authorize('cloudtrail:LookupEvents', '*');
       const attributes = input.LookupAttributes ?? [];
       if (attributes.length > 1) {
-        throw new AwsError('InvalidLookupAttributesException', 'You cannot make a lookup request that contains more than one lookup attribute.', 400);
+        throw new AwsError(
+          'InvalidLookupAttributesException',
+          'You cannot make a lookup request that contains more than one lookup attribute.',
+          400,
+        );
       }
       const attribute = attributes[0];
       if (input.StartTime && input.EndTime && input.StartTime.getTime() > input.EndTime.getTime()) {

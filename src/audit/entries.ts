@@ -49,7 +49,8 @@ export type AuditEntry = AuditedCall | StoredEvent;
  * The events AWS records under signin.amazonaws.com (eventType AwsConsoleSignIn): a console
  * sign-in, and the root user's password change and recovery, which have no API of their own.
  */
-export type SignInEventName = 'ConsoleLogin' | 'PasswordUpdated' | 'PasswordRecoveryRequested' | 'PasswordRecoveryCompleted';
+export type SignInEventName =
+  'ConsoleLogin' | 'PasswordUpdated' | 'PasswordRecoveryRequested' | 'PasswordRecoveryCompleted';
 
 /** A console sign-in or a root password event (the console and account/ call this; ConsoleLogin by default). */
 export interface SignIn {

@@ -22,7 +22,8 @@ export interface EventResource {
 }
 
 /** CloudTrail's lookup attributes; LookupEvents takes at most one. */
-export type EventAttributeKey = 'EventId' | 'EventName' | 'ReadOnly' | 'Username' | 'ResourceType' | 'ResourceName' | 'EventSource' | 'AccessKeyId';
+export type EventAttributeKey =
+  'EventId' | 'EventName' | 'ReadOnly' | 'Username' | 'ResourceType' | 'ResourceName' | 'EventSource' | 'AccessKeyId';
 
 export interface EventFilter {
   /** Only this account's events (a caller sees its own account only); all accounts when omitted. */

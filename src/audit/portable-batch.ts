@@ -39,9 +39,20 @@ export function encodeBatch(entries: readonly AuditEntry[]): PortableBatch {
     }
     const c = entry;
     calls.push(
-      c.requestId, c.at.getTime(), intern(c.sourceIp), intern(c.userAgent), c.service, c.operation, c.input,
-      keepsOutput(c) ? c.output : undefined, c.error,
-      c.principal ? intern(c.principal, portablePrincipal) : -1, c.accessKeyId, c.region, c.decisions, c.authorizeRequest,
+      c.requestId,
+      c.at.getTime(),
+      intern(c.sourceIp),
+      intern(c.userAgent),
+      c.service,
+      c.operation,
+      c.input,
+      keepsOutput(c) ? c.output : undefined,
+      c.error,
+      c.principal ? intern(c.principal, portablePrincipal) : -1,
+      c.accessKeyId,
+      c.region,
+      c.decisions,
+      c.authorizeRequest,
     );
   }
   return { shared, calls, built };
@@ -52,7 +63,12 @@ export function decodeBatch(batch: PortableBatch): AuditEntry[] {
   const out: AuditEntry[] = [...batch.built];
   for (let i = 0; i < calls.length; i += FIELDS) {
     const f = calls.slice(i, i + FIELDS);
-    const call: AuditedCall = { requestId: f[0] as string, at: new Date(f[1] as number), sourceIp: shared[f[2] as number] as string, userAgent: shared[f[3] as number] as string };
+    const call: AuditedCall = {
+      requestId: f[0] as string,
+      at: new Date(f[1] as number),
+      sourceIp: shared[f[2] as number] as string,
+      userAgent: shared[f[3] as number] as string,
+    };
     set(call, 'service', f[4]);
     set(call, 'operation', f[5]);
     set(call, 'input', f[6]);
@@ -76,5 +92,16 @@ function set<K extends keyof AuditedCall>(call: AuditedCall, key: K, value: unkn
 function portablePrincipal(p: Principal): Principal {
   const s = p.session;
   if (!s) return p;
-  return { ...p, session: { accessKeyId: s.accessKeyId, issuedAt: s.issuedAt, expiresAt: s.expiresAt, mfaPresent: s.mfaPresent, policies: [], tags: [], transitiveTagKeys: [] } };
+  return {
+    ...p,
+    session: {
+      accessKeyId: s.accessKeyId,
+      issuedAt: s.issuedAt,
+      expiresAt: s.expiresAt,
+      mfaPresent: s.mfaPresent,
+      policies: [],
+      tags: [],
+      transitiveTagKeys: [],
+    },
+  };
 }

@@ -8,9 +8,21 @@ export const HIDDEN = 'HIDDEN_DUE_TO_SECURITY_REASONS';
  * private keys `sensitive`, but not session tokens or MFA codes.
  */
 const SECRET_MEMBERS = new Set([
-  'SecretAccessKey', 'SessionToken', 'Password', 'OldPassword', 'NewPassword', 'PrivateKey',
-  'AuthenticationCode1', 'AuthenticationCode2', 'TokenCode', 'Base32StringSeed', 'QRCodePNG',
-  'SAMLAssertion', 'WebIdentityToken', 'ServicePassword', 'ServiceSpecificCredential',
+  'SecretAccessKey',
+  'SessionToken',
+  'Password',
+  'OldPassword',
+  'NewPassword',
+  'PrivateKey',
+  'AuthenticationCode1',
+  'AuthenticationCode2',
+  'TokenCode',
+  'Base32StringSeed',
+  'QRCodePNG',
+  'SAMLAssertion',
+  'WebIdentityToken',
+  'ServicePassword',
+  'ServiceSpecificCredential',
 ]);
 
 /**

@@ -21,7 +21,9 @@ export function storeAuditSink(options: StoreSinkOptions): AuditSink {
   let failing = false;
   return {
     write(batch: AuditEntry[]): Promise<void> {
-      const events = buildEvents(batch, options.defaultAccountId, options.modelOf, (err) => options.onError(err, 'building an audit event failed'));
+      const events = buildEvents(batch, options.defaultAccountId, options.modelOf, (err) =>
+        options.onError(err, 'building an audit event failed'),
+      );
       inFlight += batch.length;
       // A failed batch is reported by the trail; the ones after it still go.
       last = last

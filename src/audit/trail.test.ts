@@ -6,7 +6,8 @@ function heldSink() {
   const held: Array<{ batch: AuditEntry[]; store: () => void }> = [];
   const stored: AuditEntry[] = [];
   const sink: AuditSink = {
-    write: (batch) => new Promise<void>((resolve) => held.push({ batch, store: () => (stored.push(...batch), resolve()) })),
+    write: (batch) =>
+      new Promise<void>((resolve) => held.push({ batch, store: () => (stored.push(...batch), resolve()) })),
     backlog: () => held.reduce((n, h) => n + h.batch.length, 0),
     close: async () => {},
   };
@@ -16,8 +17,21 @@ function heldSink() {
   return { sink, stored, release };
 }
 
-const call = (n: number): AuditedCall => ({ requestId: `r${n}`, at: new Date(0), sourceIp: '127.0.0.1', userAgent: 'test' });
-const trailOn = (sink: AuditSink) => new AuditTrail({ sink, events: { deleteOlderThan: async () => 0 }, clock: () => new Date(0), retentionDays: 90, onError: () => {}, intervalMs: 5 });
+const call = (n: number): AuditedCall => ({
+  requestId: `r${n}`,
+  at: new Date(0),
+  sourceIp: '127.0.0.1',
+  userAgent: 'test',
+});
+const trailOn = (sink: AuditSink) =>
+  new AuditTrail({
+    sink,
+    events: { deleteOlderThan: async () => 0 },
+    clock: () => new Date(0),
+    retentionDays: 90,
+    onError: () => {},
+    intervalMs: 5,
+  });
 
 describe('the audit trail', () => {
   it('hands buffered calls to its sink by itself, and flush() waits until they are stored', async () => {

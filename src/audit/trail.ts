@@ -93,7 +93,9 @@ export class AuditTrail implements AuditHook {
     const batch = this.#pending;
     this.#pending = [];
     // The sink keeps batches in order itself; chaining here only lets flush() wait for all of them.
-    const written = this.options.sink.write(batch).catch((err: unknown) => this.options.onError(err, 'writing audit events failed'));
+    const written = this.options.sink
+      .write(batch)
+      .catch((err: unknown) => this.options.onError(err, 'writing audit events failed'));
     this.#flushing = Promise.all([this.#flushing, written]).then(() => undefined);
     return this.#flushing;
   }
@@ -106,7 +108,8 @@ export class AuditTrail implements AuditHook {
 
   /** Applies retention now and then hourly (the timer does not keep the process alive). */
   startRetention(): void {
-    const run = () => void this.applyRetention().catch((err: unknown) => this.options.onError(err, 'audit retention failed'));
+    const run = () =>
+      void this.applyRetention().catch((err: unknown) => this.options.onError(err, 'audit retention failed'));
     run();
     this.#retention = setInterval(run, 3_600_000).unref();
   }

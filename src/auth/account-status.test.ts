@@ -6,7 +6,10 @@ import { AccountStatus } from './account-status.js';
 import { PolicyAuthorizer } from './policy-authorizer.js';
 
 const MEMBER = '210987654321';
-const allowAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+const allowAll = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+});
 
 function setup() {
   const statuses = new Map<string, string>([[MEMBER, 'ACTIVE']]);
@@ -16,7 +19,9 @@ function setup() {
   const accounts = new AccountStatus(
     {
       accounts: { get: async (id) => (closed.has(id) ? { closedAt: closed.get(id)! } : {}) },
-      organizations: { getAccount: async (id) => (reads++, statuses.has(id) ? { status: statuses.get(id)! } : undefined) },
+      organizations: {
+        getAccount: async (id) => (reads++, statuses.has(id) ? { status: statuses.get(id)! } : undefined),
+      },
     },
     bus,
   );
@@ -29,7 +34,14 @@ function setup() {
   return { statuses, closed, bus, accounts, authorizer, reads: () => reads };
 }
 
-const user: Principal = { kind: 'user', accountId: MEMBER, arn: `arn:aws:iam::${MEMBER}:user/dev`, userId: 'AIDAEXAMPLEEXAMPLE01', userName: 'dev', path: '/' };
+const user: Principal = {
+  kind: 'user',
+  accountId: MEMBER,
+  arn: `arn:aws:iam::${MEMBER}:user/dev`,
+  userId: 'AIDAEXAMPLEEXAMPLE01',
+  userName: 'dev',
+  path: '/',
+};
 const root: Principal = { kind: 'root', accountId: MEMBER, arn: `arn:aws:iam::${MEMBER}:root`, userId: MEMBER };
 const call = (principal: Principal): CallContext => ({
   requestId: 'r',
@@ -55,7 +67,7 @@ describe('AccountStatus', () => {
     expect(await s.accounts.isActive('111122223333')).toBe(true);
   });
 
-  it('keeps a closed account closed once it has no membership (the closure is the account\'s own)', async () => {
+  it("keeps a closed account closed once it has no membership (the closure is the account's own)", async () => {
     const s = setup();
     s.statuses.set(MEMBER, 'SUSPENDED');
     s.closed.set(MEMBER, new Date('2026-01-01T00:00:00Z'));
@@ -74,7 +86,10 @@ describe('PolicyAuthorizer and a suspended account', () => {
     expect((await s.authorizer.decide(call(user), 'iam:ListUsers', '*')).allowed).toBe(true);
     s.statuses.set(MEMBER, 'SUSPENDED');
     s.bus.publish('account', MEMBER);
-    expect(await s.authorizer.decide(call(user), 'iam:ListUsers', '*')).toMatchObject({ allowed: false, explicit: false });
+    expect(await s.authorizer.decide(call(user), 'iam:ListUsers', '*')).toMatchObject({
+      allowed: false,
+      explicit: false,
+    });
     expect((await s.authorizer.decide(call(user), 'account:GetAccountInformation', '*')).allowed).toBe(false);
     expect((await s.authorizer.decide(call(root), 'iam:ListUsers', '*')).allowed).toBe(false);
     expect((await s.authorizer.decide(call(root), 'account:GetAccountInformation', '*')).allowed).toBe(true);

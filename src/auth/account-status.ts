@@ -45,7 +45,10 @@ export class AccountStatus {
   async #load(accountId: string): Promise<boolean> {
     const seen = this.#invalidations;
     // An account is active until closed; a member also only while its membership is ACTIVE.
-    const [account, member] = await Promise.all([this.source.accounts.get(accountId), this.source.organizations.getAccount(accountId)]);
+    const [account, member] = await Promise.all([
+      this.source.accounts.get(accountId),
+      this.source.organizations.getAccount(accountId),
+    ]);
     const active = account?.closedAt === undefined && (member === undefined || member.status === 'ACTIVE');
     if (seen === this.#invalidations) {
       if (this.#active.size >= this.maxEntries) this.#active.delete(this.#active.keys().next().value as string);

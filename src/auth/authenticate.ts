@@ -1,5 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type IncomingSignedRequest, type ParseAuthorizationResult, type SigningKeyCache, parseAuthorization, verifySignature } from '../sigv4/index.js';
+import {
+  type IncomingSignedRequest,
+  type ParseAuthorizationResult,
+  type SigningKeyCache,
+  parseAuthorization,
+  verifySignature,
+} from '../sigv4/index.js';
 import { rootArn } from '../shared/arn.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { CredentialResolver } from './credentials.js';
@@ -28,13 +34,18 @@ export interface Unsigned {
   unsigned: AwsError;
 }
 
-export const expiredToken = (): AwsError => new AwsError('ExpiredToken', 'The security token included in the request is expired', 403);
+export const expiredToken = (): AwsError =>
+  new AwsError('ExpiredToken', 'The security token included in the request is expired', 403);
 
 /** The SHA-256 (hex) a session token is stored under. */
 export const sessionTokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** A presented session token against the one issued with the key (constant time), then the expiry. */
-export function checkSessionToken(session: { tokenHash: string; expiresAt: Date }, token: string, now: Date): 'ok' | 'invalid' | 'expired' {
+export function checkSessionToken(
+  session: { tokenHash: string; expiresAt: Date },
+  token: string,
+  now: Date,
+): 'ok' | 'invalid' | 'expired' {
   const presented = Buffer.from(sessionTokenHash(token), 'hex');
   const expected = Buffer.from(session.tokenHash, 'hex');
   if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) return 'invalid';
@@ -61,7 +72,11 @@ export class Authenticator {
   }
 
   /** As `authenticate`, for a request whose Authorization the caller parsed already (the pipeline keeps its key and scope). */
-  async authenticateParsed(req: IncomingSignedRequest, parsed: ParseAuthorizationResult, now: Date): Promise<Caller | Unsigned> {
+  async authenticateParsed(
+    req: IncomingSignedRequest,
+    parsed: ParseAuthorizationResult,
+    now: Date,
+  ): Promise<Caller | Unsigned> {
     if (!parsed.ok) {
       const error = new AwsError(parsed.code, parsed.message, parsed.status);
       if (parsed.code === 'MissingAuthenticationToken') return { unsigned: error };
@@ -76,7 +91,11 @@ export class Authenticator {
       if (this.emulator) {
         // moto's server accepts any key; Ward's emulator mode treats unknown keys as the default account's root.
         const accountId = this.emulator.defaultAccountId;
-        return { principal: { kind: 'root', accountId, arn: rootArn(accountId), userId: accountId }, region: auth.region, service: auth.service };
+        return {
+          principal: { kind: 'root', accountId, arn: rootArn(accountId), userId: accountId },
+          region: auth.region,
+          service: auth.service,
+        };
       }
       throw invalidToken();
     }
@@ -91,7 +110,12 @@ export class Authenticator {
         const verdict = verifySignature(req, auth, credential.key.secretAccessKey, { now, cache: this.keyCache });
         if (!verdict.ok) throw new AwsError(verdict.code, verdict.message, verdict.status);
       }
-      return { principal: credential.principal, accessKeyId: auth.accessKeyId, region: auth.region, service: auth.service };
+      return {
+        principal: credential.principal,
+        accessKeyId: auth.accessKeyId,
+        region: auth.region,
+        service: auth.service,
+      };
     }
     if (!skip) {
       const verdict = verifySignature(req, auth, credential.key.secretAccessKey, { now, cache: this.keyCache });
@@ -99,6 +123,11 @@ export class Authenticator {
     }
     // Long-term keys never come with a session token, and inactive keys sign nothing.
     if (credential.key.status !== 'Active' || auth.securityToken !== undefined) throw invalidToken();
-    return { principal: credential.principal, accessKeyId: auth.accessKeyId, region: auth.region, service: auth.service };
+    return {
+      principal: credential.principal,
+      accessKeyId: auth.accessKeyId,
+      region: auth.region,
+      service: auth.service,
+    };
   }
 }

@@ -20,7 +20,13 @@ export type Decision =
 
 export interface Authorizer {
   /** Decides `action` on `resourceArn` for the caller described by `call`, with the operation's extra condition keys. */
-  decide(call: CallContext, action: string, resourceArn: string, context?: RequestConditionKeys, options?: AuthorizeOptions): Promise<Decision>;
+  decide(
+    call: CallContext,
+    action: string,
+    resourceArn: string,
+    context?: RequestConditionKeys,
+    options?: AuthorizeOptions,
+  ): Promise<Decision>;
 }
 
 /**
@@ -29,7 +35,8 @@ export interface Authorizer {
  */
 export class RootOnlyAuthorizer implements Authorizer {
   async decide({ principal }: CallContext, _action: string, resourceArn: string): Promise<Decision> {
-    if (principal.kind === 'root' && resourceAccount(resourceArn, principal.accountId) === principal.accountId) return { allowed: true };
+    if (principal.kind === 'root' && resourceAccount(resourceArn, principal.accountId) === principal.accountId)
+      return { allowed: true };
     return { allowed: false, explicit: false, layer: 'identity' };
   }
 }
@@ -48,9 +55,18 @@ const LAYER_NAME: Record<DenyingLayer, string> = {
  * "User: ARN is not authorized to perform: ACTION on resource: ARN because no identity-based
  * policy allows the ACTION action" or "... with an explicit deny in a service control policy".
  */
-export function accessDenied(principal: Principal, action: string, resourceArn: string, decision: Exclude<Decision, { allowed: true }>): AwsError {
+export function accessDenied(
+  principal: Principal,
+  action: string,
+  resourceArn: string,
+  decision: Exclude<Decision, { allowed: true }>,
+): AwsError {
   const why = decision.explicit
     ? `with an explicit deny in ${/^[aeiou]/.test(LAYER_NAME[decision.layer]) ? 'an' : 'a'} ${LAYER_NAME[decision.layer]}`
     : `because no ${LAYER_NAME[decision.layer]} allows the ${action} action`;
-  return new AwsError('AccessDenied', `User: ${principal.arn} is not authorized to perform: ${action} on resource: ${resourceArn} ${why}`, 403);
+  return new AwsError(
+    'AccessDenied',
+    `User: ${principal.arn} is not authorized to perform: ${action} on resource: ${resourceArn} ${why}`,
+    403,
+  );
 }

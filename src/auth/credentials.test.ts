@@ -22,7 +22,10 @@ beforeEach(async () => {
   m = await openMemoryStore();
   await m.store.accounts.create({ accountId: ACCOUNT, name: 'main', email: 'root@example.com', createdAt: NOW });
   await m.store.users.create({ userId: USER_ID, accountId: ACCOUNT, userName: 'alice', path: '/', createdAt: NOW }, []);
-  await m.store.accessKeys.create({ accessKeyId: KEY, accountId: ACCOUNT, userId: USER_ID, status: 'Active', createdAt: NOW }, 'secret-1');
+  await m.store.accessKeys.create(
+    { accessKeyId: KEY, accountId: ACCOUNT, userId: USER_ID, status: 'Active', createdAt: NOW },
+    'secret-1',
+  );
   resolver = new CredentialResolver(m.store, m.bus, undefined, m.store.sessions, new AccountStatus(m.store, m.bus));
 });
 afterEach(() => m.close());
@@ -48,7 +51,10 @@ describe('the credential cache', () => {
     await m.store.users.update(USER_ID, { userName: 'alicia', path: '/ops/' });
     expect((await resolver.resolve(KEY))?.principal.arn).toBe(`arn:aws:iam::${ACCOUNT}:user/alice`);
     m.bus.publish('user', USER_ID);
-    expect((await resolver.resolve(KEY))?.principal).toMatchObject({ arn: `arn:aws:iam::${ACCOUNT}:user/ops/alicia`, userName: 'alicia' });
+    expect((await resolver.resolve(KEY))?.principal).toMatchObject({
+      arn: `arn:aws:iam::${ACCOUNT}:user/ops/alicia`,
+      userName: 'alicia',
+    });
   });
 
   it('drops every entry on `*`, which a node that missed notifications receives', async () => {
@@ -60,7 +66,10 @@ describe('the credential cache', () => {
 
   it('caches no miss: a key created after a lookup found nothing resolves at once', async () => {
     expect(await resolver.resolve('AKIALATER00000000001')).toBeUndefined();
-    await m.store.accessKeys.create({ accessKeyId: 'AKIALATER00000000001', accountId: ACCOUNT, status: 'Active', createdAt: NOW }, 'secret-2');
+    await m.store.accessKeys.create(
+      { accessKeyId: 'AKIALATER00000000001', accountId: ACCOUNT, status: 'Active', createdAt: NOW },
+      'secret-2',
+    );
     expect((await resolver.resolve('AKIALATER00000000001'))?.principal.kind).toBe('root');
   });
 
@@ -106,7 +115,16 @@ describe('the principal of a session held inside Ward', () => {
         accountId: ACCOUNT,
         arn: `arn:aws:iam::${ACCOUNT}:root`,
         userId: ACCOUNT,
-        session: { accessKeyId: SESSION_KEY, issuedAt: NOW, expiresAt, mfaPresent: false, policies: [], tags: [], transitiveTagKeys: [], assumedRoot: { taskPolicyArn: 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials' } },
+        session: {
+          accessKeyId: SESSION_KEY,
+          issuedAt: NOW,
+          expiresAt,
+          mfaPresent: false,
+          policies: [],
+          tags: [],
+          transitiveTagKeys: [],
+          assumedRoot: { taskPolicyArn: 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials' },
+        },
       },
       issuedAt: NOW,
       expiresAt,
@@ -114,7 +132,10 @@ describe('the principal of a session held inside Ward', () => {
   });
 
   it('is the stored principal for the right token before expiry', async () => {
-    expect(await principalOfSession(resolver, SESSION_KEY, 'token', NOW)).toMatchObject({ kind: 'root', session: { assumedRoot: {} } });
+    expect(await principalOfSession(resolver, SESSION_KEY, 'token', NOW)).toMatchObject({
+      kind: 'root',
+      session: { assumedRoot: {} },
+    });
   });
 
   it('is nothing for another token, an expired session, a long-term key or a closed account', async () => {

@@ -17,7 +17,8 @@ export interface ResolvedCredential {
  * What AWS answers for credentials it no longer honours; a suspended account's keys are refused
  * before their signature is checked, exactly like a key that does not exist.
  */
-const suspendedAccount = (): AwsError => new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
+const suspendedAccount = (): AwsError =>
+  new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
 
 /**
  * Resolves an access key ID to its secret and owner. Every signed request needs this,
@@ -74,11 +75,14 @@ export class CredentialResolver {
     if (accessKeyId.startsWith('ASIA')) return this.#resolveSession(accessKeyId);
     // Cache hits stay synchronous: no inner async call, no extra promise per request.
     const key =
-      this.#hit(this.#keys.get(accessKeyId)) ?? (await this.#load(this.#keys, accessKeyId, () => this.store.accessKeys.getWithSecret(accessKeyId)));
+      this.#hit(this.#keys.get(accessKeyId)) ??
+      (await this.#load(this.#keys, accessKeyId, () => this.store.accessKeys.getWithSecret(accessKeyId)));
     if (!key) return undefined;
     if (key.userId === undefined) return this.#rootCredential(key);
     const userId = key.userId;
-    const user = this.#hit(this.#users.get(userId)) ?? (await this.#load(this.#users, userId, () => this.store.users.getById(userId)));
+    const user =
+      this.#hit(this.#users.get(userId)) ??
+      (await this.#load(this.#users, userId, () => this.store.users.getById(userId)));
     if (!user) return undefined;
     return { key, principal: this.#userPrincipal(user) };
   }
@@ -86,7 +90,10 @@ export class CredentialResolver {
   #rootCredential(key: KeyWithSecret): ResolvedCredential {
     let resolved = this.#rootCredentials.get(key);
     if (!resolved) {
-      resolved = { key, principal: { kind: 'root', accountId: key.accountId, arn: rootArn(key.accountId), userId: key.accountId } };
+      resolved = {
+        key,
+        principal: { kind: 'root', accountId: key.accountId, arn: rootArn(key.accountId), userId: key.accountId },
+      };
       this.#rootCredentials.set(key, resolved);
     }
     return resolved;
@@ -117,7 +124,13 @@ export class CredentialResolver {
       this.#sessions.set(accessKeyId, session);
     }
     return {
-      key: { accessKeyId, accountId: session.accountId, status: 'Active', createdAt: session.issuedAt, secretAccessKey: session.secretAccessKey },
+      key: {
+        accessKeyId,
+        accountId: session.accountId,
+        status: 'Active',
+        createdAt: session.issuedAt,
+        secretAccessKey: session.secretAccessKey,
+      },
       principal: session.principal,
       session: { tokenHash: session.tokenHash, expiresAt: session.expiresAt },
     };

@@ -25,7 +25,9 @@ export class LastUsedRecorder {
 
   /** A principal used a service. Sessions count for their role, as the access advisor reports roles. */
   recordService(accountId: string, principalArn: string, service: string, at: Date, region: string): void {
-    const arn = principalArn.startsWith('arn:aws:sts::') ? principalArn.replace(/^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/.*$/, 'arn:aws:iam::$1:role/$2') : principalArn;
+    const arn = principalArn.startsWith('arn:aws:sts::')
+      ? principalArn.replace(/^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/.*$/, 'arn:aws:iam::$1:role/$2')
+      : principalArn;
     this.#services.set(`${arn}\u0000${service}`, { accountId, principalArn: arn, service, at, region });
     this.#schedule();
   }
@@ -40,7 +42,8 @@ export class LastUsedRecorder {
     this.#services.clear();
     // Bookkeeping, not a serializable transaction: these are blind, monotonic writes no invariant
     // reads, batched into a few statements (LastUseSink.bookkeeping, READ_COMMITTED_WITH_RETRY).
-    const run = (fn: (tx: LastUseSink) => Promise<void>) => (this.store.bookkeeping ? this.store.bookkeeping(fn) : this.store.transaction(fn));
+    const run = (fn: (tx: LastUseSink) => Promise<void>) =>
+      this.store.bookkeeping ? this.store.bookkeeping(fn) : this.store.transaction(fn);
     this.#flushing = this.#flushing
       .then(() =>
         run(async (tx) => {

@@ -21,7 +21,14 @@ const ROLE = 'AROAROLE000000000001';
 
 const policy = (...Statement: unknown[]) => JSON.stringify({ Version: '2012-10-17', Statement });
 const aliceArn = `arn:aws:iam::${ACCOUNT}:user/alice`;
-const alice: Principal = { kind: 'user', accountId: ACCOUNT, arn: aliceArn, userId: ALICE, userName: 'alice', path: '/' };
+const alice: Principal = {
+  kind: 'user',
+  accountId: ACCOUNT,
+  arn: aliceArn,
+  userId: ALICE,
+  userName: 'alice',
+  path: '/',
+};
 
 function call(principal: Principal): CallContext {
   return {
@@ -41,7 +48,20 @@ let authorizer: PolicyAuthorizer;
 
 async function createManaged(policyId: string, name: string, document: string): Promise<string> {
   const arn = `arn:aws:iam::${ACCOUNT}:policy/${name}`;
-  await m.store.policies.create({ policyId, arn, accountId: ACCOUNT, policyName: name, path: '/', defaultVersionId: 'v1', createdAt: NOW, updatedAt: NOW }, document, []);
+  await m.store.policies.create(
+    {
+      policyId,
+      arn,
+      accountId: ACCOUNT,
+      policyName: name,
+      path: '/',
+      defaultVersionId: 'v1',
+      createdAt: NOW,
+      updatedAt: NOW,
+    },
+    document,
+    [],
+  );
   return arn;
 }
 
@@ -49,9 +69,24 @@ beforeEach(async () => {
   m = await openMemoryStore();
   const { store } = m;
   await store.accounts.create({ accountId: ACCOUNT, name: 'member', email: 'member@example.com', createdAt: NOW });
-  await store.users.create({ userId: ALICE, accountId: ACCOUNT, userName: 'alice', path: '/', createdAt: NOW }, [{ key: 'team', value: 'data' }]);
-  await store.inlinePolicies.put({ kind: 'user', id: ALICE }, 'S3', policy({ Sid: 'S3Read', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteBucket'], Resource: '*' }));
-  await createManaged('ANPANODELETE00000001', 'NoDelete', policy({ Sid: 'NoDelete', Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' }));
+  await store.users.create({ userId: ALICE, accountId: ACCOUNT, userName: 'alice', path: '/', createdAt: NOW }, [
+    { key: 'team', value: 'data' },
+  ]);
+  await store.inlinePolicies.put(
+    { kind: 'user', id: ALICE },
+    'S3',
+    policy({
+      Sid: 'S3Read',
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteBucket'],
+      Resource: '*',
+    }),
+  );
+  await createManaged(
+    'ANPANODELETE00000001',
+    'NoDelete',
+    policy({ Sid: 'NoDelete', Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' }),
+  );
   await store.policyAttachments.attach('ANPANODELETE00000001', { kind: 'user', id: ALICE }, ACCOUNT, NOW);
   authorizer = new PolicyAuthorizer(
     {
@@ -72,7 +107,10 @@ afterEach(() => m.close());
 describe('the policy authorizer over the store', () => {
   it('allows what an identity policy allows, naming the statement that allowed it', async () => {
     const decision = await authorizer.decide(call(alice), 's3:GetObject', 'arn:aws:s3:::bucket/key');
-    expect(decision).toEqual({ allowed: true, matched: [{ policyId: `${aliceArn}#inline/S3`, effect: 'Allow', index: 0, sid: 'S3Read' }] });
+    expect(decision).toEqual({
+      allowed: true,
+      matched: [{ policyId: `${aliceArn}#inline/S3`, effect: 'Allow', index: 0, sid: 'S3Read' }],
+    });
   });
 
   it('denies what no policy allows, as an implicit deny of the identity layer', async () => {
@@ -87,14 +125,24 @@ describe('the policy authorizer over the store', () => {
   it('lets an attached policy’s explicit deny win over the inline allow, and says which', async () => {
     const decision = await authorizer.decide(call(alice), 's3:DeleteBucket', 'arn:aws:s3:::bucket');
     expect(decision).toMatchObject({ allowed: false, explicit: true, layer: 'identity' });
-    expect(decision.matched).toContainEqual({ policyId: `arn:aws:iam::${ACCOUNT}:policy/NoDelete`, effect: 'Deny', index: 0, sid: 'NoDelete' });
+    expect(decision.matched).toContainEqual({
+      policyId: `arn:aws:iam::${ACCOUNT}:policy/NoDelete`,
+      effect: 'Deny',
+      index: 0,
+      sid: 'NoDelete',
+    });
   });
 
   it('evaluates conditions on the principal’s tags and the request’s keys', async () => {
     await m.store.inlinePolicies.put(
       { kind: 'user', id: ALICE },
       'Tagged',
-      policy({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'data', 'aws:SourceIp': '192.0.2.10' } } }),
+      policy({
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Resource: '*',
+        Condition: { StringEquals: { 'aws:PrincipalTag/team': 'data', 'aws:SourceIp': '192.0.2.10' } },
+      }),
     );
     m.bus.publish('policies', ALICE);
     expect((await authorizer.decide(call(alice), 'sqs:SendMessage', '*')).allowed).toBe(true);
@@ -105,29 +153,72 @@ describe('the policy authorizer over the store', () => {
 
   it('reads policies once per principal until a `policies` invalidation', async () => {
     expect((await authorizer.decide(call(alice), 'sns:Publish', '*')).allowed).toBe(false);
-    await m.store.inlinePolicies.put({ kind: 'user', id: ALICE }, 'Sns', policy({ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }));
+    await m.store.inlinePolicies.put(
+      { kind: 'user', id: ALICE },
+      'Sns',
+      policy({ Effect: 'Allow', Action: 'sns:Publish', Resource: '*' }),
+    );
     expect((await authorizer.decide(call(alice), 'sns:Publish', '*')).allowed).toBe(false);
     m.bus.publish('policies', ALICE);
     expect((await authorizer.decide(call(alice), 'sns:Publish', '*')).allowed).toBe(true);
   });
 
   it('denies beyond the permissions boundary, as the boundary layer', async () => {
-    const boundary = await createManaged('ANPABOUNDARY00000001', 'ReadOnly', policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }));
+    const boundary = await createManaged(
+      'ANPABOUNDARY00000001',
+      'ReadOnly',
+      policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }),
+    );
     await m.store.users.setPermissionsBoundary(ALICE, boundary);
     m.bus.publish('policies', ALICE);
     expect((await authorizer.decide(call(alice), 's3:GetObject', '*')).allowed).toBe(true);
-    expect(await authorizer.decide(call(alice), 's3:PutObject', '*')).toMatchObject({ allowed: false, explicit: false, layer: 'boundary' });
+    expect(await authorizer.decide(call(alice), 's3:PutObject', '*')).toMatchObject({
+      allowed: false,
+      explicit: false,
+      layer: 'boundary',
+    });
   });
 
   describe('service control policies', () => {
     beforeEach(async () => {
       const orgs = m.store.organizations;
-      await orgs.createOrg({ orgId: 'o-aaaaaaaaaa', managementAccountId: MGMT, managementEmail: 'm@example.com', featureSet: 'ALL', rootId: 'r-aaaa', rootName: 'Root', createdAt: NOW });
-      await orgs.createOu({ ouId: 'ou-aaaa-11111111', orgId: 'o-aaaaaaaaaa', parentId: 'r-aaaa', name: 'Data', createdAt: NOW });
-      await orgs.addAccount({ accountId: ACCOUNT, orgId: 'o-aaaaaaaaaa', parentId: 'ou-aaaa-11111111', name: 'member', email: 'member@example.com', status: 'ACTIVE', joinedMethod: 'CREATED', joinedAt: NOW });
+      await orgs.createOrg({
+        orgId: 'o-aaaaaaaaaa',
+        managementAccountId: MGMT,
+        managementEmail: 'm@example.com',
+        featureSet: 'ALL',
+        rootId: 'r-aaaa',
+        rootName: 'Root',
+        createdAt: NOW,
+      });
+      await orgs.createOu({
+        ouId: 'ou-aaaa-11111111',
+        orgId: 'o-aaaaaaaaaa',
+        parentId: 'r-aaaa',
+        name: 'Data',
+        createdAt: NOW,
+      });
+      await orgs.addAccount({
+        accountId: ACCOUNT,
+        orgId: 'o-aaaaaaaaaa',
+        parentId: 'ou-aaaa-11111111',
+        name: 'member',
+        email: 'member@example.com',
+        status: 'ACTIVE',
+        joinedMethod: 'CREATED',
+        joinedAt: NOW,
+      });
       await orgs.setPolicyType('o-aaaaaaaaaa', 'SERVICE_CONTROL_POLICY', true);
       const scp = (policyId: string, content: string) =>
-        orgs.createPolicy({ orgId: 'o-aaaaaaaaaa', policyId, name: policyId, description: '', policyType: 'SERVICE_CONTROL_POLICY', awsManaged: false, content });
+        orgs.createPolicy({
+          orgId: 'o-aaaaaaaaaa',
+          policyId,
+          name: policyId,
+          description: '',
+          policyType: 'SERVICE_CONTROL_POLICY',
+          awsManaged: false,
+          content,
+        });
       await scp('p-full', policy({ Effect: 'Allow', Action: '*', Resource: '*' }));
       await scp('p-nowrite', policy({ Sid: 'NoS3Writes', Effect: 'Deny', Action: 's3:PutObject', Resource: '*' }));
       for (const target of ['r-aaaa', 'ou-aaaa-11111111', ACCOUNT]) await orgs.attach('o-aaaaaaaaaa', 'p-full', target);
@@ -144,7 +235,11 @@ describe('the policy authorizer over the store', () => {
     it('deny implicitly when a level of the tree allows nothing, once the change is published', async () => {
       await m.store.organizations.detach('o-aaaaaaaaaa', 'p-full', ACCOUNT);
       m.bus.publish('policies', ALL);
-      expect(await authorizer.decide(call(alice), 's3:GetObject', '*')).toMatchObject({ allowed: false, explicit: false, layer: 'scp' });
+      expect(await authorizer.decide(call(alice), 's3:GetObject', '*')).toMatchObject({
+        allowed: false,
+        explicit: false,
+        layer: 'scp',
+      });
     });
   });
 
@@ -159,12 +254,35 @@ describe('the policy authorizer over the store', () => {
       rolePath: '/',
       roleArn: `arn:aws:iam::${ACCOUNT}:role/Reader`,
       sessionName: 's1',
-      session: { accessKeyId: 'ASIASESSION000000001', issuedAt: NOW, expiresAt: new Date(NOW.getTime() + 3600_000), mfaPresent: false, policies, tags: [], transitiveTagKeys: [] },
+      session: {
+        accessKeyId: 'ASIASESSION000000001',
+        issuedAt: NOW,
+        expiresAt: new Date(NOW.getTime() + 3600_000),
+        mfaPresent: false,
+        policies,
+        tags: [],
+        transitiveTagKeys: [],
+      },
     });
 
     beforeEach(async () => {
-      await m.store.roles.create({ roleId: ROLE, accountId: ACCOUNT, roleName: 'Reader', path: '/', assumeRolePolicyDocument: policy(), maxSessionDuration: 3600, createdAt: NOW }, []);
-      await m.store.inlinePolicies.put({ kind: 'role', id: ROLE }, 'Dynamo', policy({ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: '*' }));
+      await m.store.roles.create(
+        {
+          roleId: ROLE,
+          accountId: ACCOUNT,
+          roleName: 'Reader',
+          path: '/',
+          assumeRolePolicyDocument: policy(),
+          maxSessionDuration: 3600,
+          createdAt: NOW,
+        },
+        [],
+      );
+      await m.store.inlinePolicies.put(
+        { kind: 'role', id: ROLE },
+        'Dynamo',
+        policy({ Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: '*' }),
+      );
     });
 
     it('acts with the role’s policies', async () => {
@@ -173,24 +291,50 @@ describe('the policy authorizer over the store', () => {
     });
 
     it('is narrowed by its session policy, which denies as the session layer', async () => {
-      const narrowed = session([{ id: 'req-0#session-policy', document: policy({ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' }) }]);
+      const narrowed = session([
+        {
+          id: 'req-0#session-policy',
+          document: policy({ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: '*' }),
+        },
+      ]);
       expect((await authorizer.decide(call(narrowed), 'dynamodb:GetItem', '*')).allowed).toBe(true);
-      expect(await authorizer.decide(call(narrowed), 'dynamodb:PutItem', '*')).toMatchObject({ allowed: false, explicit: false, layer: 'session' });
+      expect(await authorizer.decide(call(narrowed), 'dynamodb:PutItem', '*')).toMatchObject({
+        allowed: false,
+        explicit: false,
+        layer: 'session',
+      });
     });
   });
 
   it('refuses every call of a closed account', async () => {
     await m.store.accounts.markClosed(ACCOUNT, NOW);
     m.bus.publish('account', ACCOUNT);
-    expect(await authorizer.decide(call(alice), 's3:GetObject', '*')).toEqual({ allowed: false, explicit: false, layer: 'identity', matched: [] });
+    expect(await authorizer.decide(call(alice), 's3:GetObject', '*')).toEqual({
+      allowed: false,
+      explicit: false,
+      layer: 'identity',
+      matched: [],
+    });
   });
 
   it('keeps GetSessionToken credentials without MFA away from IAM', async () => {
-    await m.store.inlinePolicies.put({ kind: 'user', id: ALICE }, 'Iam', policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }));
+    await m.store.inlinePolicies.put(
+      { kind: 'user', id: ALICE },
+      'Iam',
+      policy({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }),
+    );
     m.bus.publish('policies', ALICE);
     const withSession = (mfaPresent: boolean): Principal => ({
       ...alice,
-      session: { accessKeyId: 'ASIASESSION000000002', issuedAt: NOW, expiresAt: new Date(NOW.getTime() + 3600_000), mfaPresent, policies: [], tags: [], transitiveTagKeys: [] },
+      session: {
+        accessKeyId: 'ASIASESSION000000002',
+        issuedAt: NOW,
+        expiresAt: new Date(NOW.getTime() + 3600_000),
+        mfaPresent,
+        policies: [],
+        tags: [],
+        transitiveTagKeys: [],
+      },
     });
     expect((await authorizer.decide(call(alice), 'iam:ListUsers', '*')).allowed).toBe(true);
     expect((await authorizer.decide(call(withSession(false)), 'iam:ListUsers', '*')).allowed).toBe(false);

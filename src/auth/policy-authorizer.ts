@@ -5,7 +5,13 @@ import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../sha
 import type { AccountStatus } from './account-status.js';
 import type { CacheStats } from './cache-stats.js';
 import type { Authorizer, Decision } from './authorizer.js';
-import { type LabelledDocument, PolicyEvaluation, actsAsRoot, organizationPoliciesBind, rcpResourceAccount } from './policy-evaluation.js';
+import {
+  type LabelledDocument,
+  PolicyEvaluation,
+  actsAsRoot,
+  organizationPoliciesBind,
+  rcpResourceAccount,
+} from './policy-evaluation.js';
 import type { PrincipalTag as Tag } from './request-context.js';
 
 export type { LabelledDocument } from './policy-evaluation.js';
@@ -73,40 +79,62 @@ export class PolicyAuthorizer implements Authorizer {
         this.#scps.clear();
         this.#rcps.clear();
         this.#orgIds.clear();
-      }
-      else if (topic !== 'access-key') this.#principals.delete(id);
+      } else if (topic !== 'access-key') this.#principals.delete(id);
     });
   }
 
-  async decide(call: CallContext, action: string, resourceArn: string, extra?: RequestConditionKeys, options?: AuthorizeOptions): Promise<Decision> {
+  async decide(
+    call: CallContext,
+    action: string,
+    resourceArn: string,
+    extra?: RequestConditionKeys,
+    options?: AuthorizeOptions,
+  ): Promise<Decision> {
     const p = call.principal;
     // A suspended (closed) account uses no service. Signed calls are refused at authentication;
     // this covers console sessions, whose root may still reach its account settings, as AWS allows.
     if (this.accounts) {
       const active = this.accounts.isActive(p.accountId);
-      if (!(typeof active === 'boolean' ? active : await active) && !(p.kind === 'root' && !p.session?.assumedRoot && /^account:/i.test(action))) {
+      if (
+        !(typeof active === 'boolean' ? active : await active) &&
+        !(p.kind === 'root' && !p.session?.assumedRoot && /^account:/i.test(action))
+      ) {
         return { allowed: false, explicit: false, layer: 'identity', matched: [] };
       }
     }
     // GetSessionToken credentials without MFA cannot call IAM, nor STS beyond AssumeRole and GetCallerIdentity.
-    if ((p.kind === 'user' || p.kind === 'root') && p.session && !p.session.mfaPresent && !p.session.assumedRoot && !p.session.console) {
+    if (
+      (p.kind === 'user' || p.kind === 'root') &&
+      p.session &&
+      !p.session.mfaPresent &&
+      !p.session.assumedRoot &&
+      !p.session.console
+    ) {
       const lower = action.toLowerCase();
       if (lower.startsWith('iam:') || (lower.startsWith('sts:') && !NO_MFA_STS_ACTIONS.has(lower))) {
         return { allowed: false, explicit: false, layer: 'identity', matched: [] };
       }
     }
     // GetFederationToken credentials cannot call IAM, nor STS beyond GetCallerIdentity (which needs no permission).
-    if (p.kind === 'federated-user' && /^(iam|sts):/i.test(action)) return { allowed: false, explicit: false, layer: 'identity', matched: [] };
+    if (p.kind === 'federated-user' && /^(iam|sts):/i.test(action))
+      return { allowed: false, explicit: false, layer: 'identity', matched: [] };
     const loaded = await this.#principalPolicies(p);
     const grant = options?.identityGrant && this.compile(options.identityGrant, 'identity');
     const policies = grant ? { ...loaded, identity: [...loaded.identity, grant] } : loaded;
-    const session = p.session && (p.kind === 'assumed-role' || p.kind === 'federated-user') ? this.#sessionPolicies(p.session.policies, p.kind) : undefined;
+    const session =
+      p.session && (p.kind === 'assumed-role' || p.kind === 'federated-user')
+        ? this.#sessionPolicies(p.session.policies, p.kind)
+        : undefined;
     const resourcePolicy = options?.resourcePolicy && this.compile(options.resourcePolicy, options.resourcePolicy.kind);
     const scps = organizationPoliciesBind(p) ? await this.#scpsOf(p.accountId) : undefined;
     // RCPs bind the resource's account, whoever the caller: a cross-account caller too.
     const rcpAccount = organizationPoliciesBind(p) ? rcpResourceAccount(action, resourceArn) : undefined;
-    const rcps = rcpAccount ? await this.#levelsOf(this.#rcps, rcpAccount, this.source.rcpsForAccount, 'resource') : undefined;
-    const orgId = this.source.orgIdOfAccount ? await this.#cached(this.#orgIds, p.accountId, this.source.orgIdOfAccount) : undefined;
+    const rcps = rcpAccount
+      ? await this.#levelsOf(this.#rcps, rcpAccount, this.source.rcpsForAccount, 'resource')
+      : undefined;
+    const orgId = this.source.orgIdOfAccount
+      ? await this.#cached(this.#orgIds, p.accountId, this.source.orgIdOfAccount)
+      : undefined;
     // aws:PrincipalOrgID is in the context only for a principal whose account is in an organization.
     const keys = orgId ? { ...extra, 'aws:PrincipalOrgID': orgId } : extra;
     const evaluation = this.#evaluation.evaluate({
@@ -123,9 +151,19 @@ export class PolicyAuthorizer implements Authorizer {
       ...(session ? { session } : {}),
       ...(resourcePolicy ? { resourcePolicy } : {}),
     });
-    const matched = evaluation.matched.map((m) => ({ policyId: m.policyId, effect: m.effect, index: m.index, ...(m.sid !== undefined ? { sid: m.sid } : {}) }));
+    const matched = evaluation.matched.map((m) => ({
+      policyId: m.policyId,
+      effect: m.effect,
+      index: m.index,
+      ...(m.sid !== undefined ? { sid: m.sid } : {}),
+    }));
     if (evaluation.decision === 'allowed') return { allowed: true, matched };
-    return { allowed: false, explicit: evaluation.decision === 'explicitDeny', layer: evaluation.deniedBy ?? 'identity', matched };
+    return {
+      allowed: false,
+      explicit: evaluation.decision === 'explicitDeny',
+      layer: evaluation.deniedBy ?? 'identity',
+      matched,
+    };
   }
 
   /**
@@ -144,12 +182,20 @@ export class PolicyAuthorizer implements Authorizer {
       case 'assumed-role':
         return this.#policiesOf(p.roleId, () => this.#loadRole(p.roleId));
       case 'federated-user':
-        return p.sourceUserId === undefined ? { identity: [], tags: [] } : this.#policiesOf(p.sourceUserId, () => this.#load(p.sourceUserId!));
+        return p.sourceUserId === undefined
+          ? { identity: [], tags: [] }
+          : this.#policiesOf(p.sourceUserId, () => this.#load(p.sourceUserId!));
       case 'root':
         // An sts:AssumeRoot session: root's implicit allow (isRoot) narrowed by the task policy,
         // evaluated as an identity policy. AWS's root-task policies are Deny-with-NotAction only,
         // so the task policy's explicit denies are what confine the session to its task.
-        if (p.session?.assumedRoot) return { identity: p.session.policies.map((d) => this.compile(d, 'identity')).filter((c): c is CompiledPolicy => c !== undefined), tags: [] };
+        if (p.session?.assumedRoot)
+          return {
+            identity: p.session.policies
+              .map((d) => this.compile(d, 'identity'))
+              .filter((c): c is CompiledPolicy => c !== undefined),
+            tags: [],
+          };
         return { identity: [], tags: [] };
     }
   }
@@ -166,7 +212,11 @@ export class PolicyAuthorizer implements Authorizer {
     if (entry) this.stats.hits++;
     else {
       this.stats.misses++;
-      entry = source(accountId).then((levels) => levels?.map((level) => level.map((d) => this.compile(d, 'scp')).filter((c): c is CompiledPolicy => c !== undefined)));
+      entry = source(accountId).then((levels) =>
+        levels?.map((level) =>
+          level.map((d) => this.compile(d, 'scp')).filter((c): c is CompiledPolicy => c !== undefined),
+        ),
+      );
       entry.catch(() => this.#scps.delete(accountId));
       if (this.#scps.size >= this.maxEntries) this.#scps.delete(this.#scps.keys().next().value as string);
       this.#scps.set(accountId, entry);
@@ -182,7 +232,11 @@ export class PolicyAuthorizer implements Authorizer {
   ): Promise<CompiledPolicy[][] | undefined> | undefined {
     if (!source) return undefined;
     return this.#cached(cache, accountId, (id) =>
-      source(id).then((levels) => levels?.map((level) => level.map((d) => this.compile(d, kind)).filter((c): c is CompiledPolicy => c !== undefined))),
+      source(id).then((levels) =>
+        levels?.map((level) =>
+          level.map((d) => this.compile(d, kind)).filter((c): c is CompiledPolicy => c !== undefined),
+        ),
+      ),
     );
   }
 
@@ -207,7 +261,8 @@ export class PolicyAuthorizer implements Authorizer {
       entry = load();
       // A failed read must not stick: the next request tries again.
       entry.catch(() => this.#principals.delete(userId));
-      if (this.#principals.size >= this.maxEntries) this.#principals.delete(this.#principals.keys().next().value as string);
+      if (this.#principals.size >= this.maxEntries)
+        this.#principals.delete(this.#principals.keys().next().value as string);
       this.#principals.set(userId, entry);
     }
     return entry;
@@ -215,7 +270,9 @@ export class PolicyAuthorizer implements Authorizer {
 
   async #load(userId: string): Promise<PrincipalPolicies> {
     const [effective, tags] = await Promise.all([this.source.effectiveForUser(userId), this.source.userTags(userId)]);
-    const identity = effective.identity.map((d) => this.compile(d, 'identity')).filter((c): c is CompiledPolicy => c !== undefined);
+    const identity = effective.identity
+      .map((d) => this.compile(d, 'identity'))
+      .filter((c): c is CompiledPolicy => c !== undefined);
     const boundary = effective.boundary && this.compile(effective.boundary, 'boundary');
     return { identity, tags, ...(boundary ? { boundary: [boundary] } : {}) };
   }
@@ -226,7 +283,9 @@ export class PolicyAuthorizer implements Authorizer {
       this.source.effectiveForRole ? this.source.effectiveForRole(roleId) : none,
       this.source.roleTags ? this.source.roleTags(roleId) : [],
     ]);
-    const identity = effective.identity.map((d) => this.compile(d, 'identity')).filter((c): c is CompiledPolicy => c !== undefined);
+    const identity = effective.identity
+      .map((d) => this.compile(d, 'identity'))
+      .filter((c): c is CompiledPolicy => c !== undefined);
     const boundary = effective.boundary && this.compile(effective.boundary, 'boundary');
     return { identity, tags, ...(boundary ? { boundary: [boundary] } : {}) };
   }

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { type EvaluationRequest, PolicyEvaluation, actsAsRoot, compileDocument, evaluatePolicies, organizationPoliciesBind, rcpResourceAccount, resourceAccount } from './policy-evaluation.js';
+import {
+  type EvaluationRequest,
+  PolicyEvaluation,
+  actsAsRoot,
+  compileDocument,
+  evaluatePolicies,
+  organizationPoliciesBind,
+  rcpResourceAccount,
+  resourceAccount,
+} from './policy-evaluation.js';
 
 const ACCOUNT = '123456789012';
-const doc = (id: string, ...Statement: unknown[]) => ({ id, document: JSON.stringify({ Version: '2012-10-17', Statement }) });
+const doc = (id: string, ...Statement: unknown[]) => ({
+  id,
+  document: JSON.stringify({ Version: '2012-10-17', Statement }),
+});
 const compiled = (d: { id: string; document: string }, kind: 'identity' | 'scp' = 'identity') => {
   const c = compileDocument(d, kind);
   if (!c.ok) throw new Error(c.reason);
@@ -28,13 +40,20 @@ describe('the policy-evaluation service', () => {
   });
 
   it('names root and the principals that organization policies bind', () => {
-    expect(actsAsRoot({ kind: 'root', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root`, userId: ACCOUNT })).toBe(true);
-    const slr = { kind: 'assumed-role', rolePath: '/aws-service-role/x/' } as Parameters<typeof organizationPoliciesBind>[0];
+    expect(actsAsRoot({ kind: 'root', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root`, userId: ACCOUNT })).toBe(
+      true,
+    );
+    const slr = { kind: 'assumed-role', rolePath: '/aws-service-role/x/' } as Parameters<
+      typeof organizationPoliciesBind
+    >[0];
     expect(organizationPoliciesBind(slr)).toBe(false);
   });
 
   it('reports a malformed document with AWS’s wording instead of compiling it', () => {
-    const bad = compileDocument({ id: 'x', document: '{"Version":"2012-10-17","Statement":[{"Effect":"Maybe","Action":"*","Resource":"*"}]}' }, 'identity');
+    const bad = compileDocument(
+      { id: 'x', document: '{"Version":"2012-10-17","Statement":[{"Effect":"Maybe","Action":"*","Resource":"*"}]}' },
+      'identity',
+    );
     expect(bad.ok).toBe(false);
   });
 

@@ -83,10 +83,12 @@ export function resourceAccount(resourceArn: string, callerAccount: string): str
 }
 
 /** Root's implicit allow: the account root user, and a federated user its root created (GetFederationToken as root). */
-export const actsAsRoot = (p: Principal): boolean => p.kind === 'root' || (p.kind === 'federated-user' && p.sourceUserId === undefined);
+export const actsAsRoot = (p: Principal): boolean =>
+  p.kind === 'root' || (p.kind === 'federated-user' && p.sourceUserId === undefined);
 
 /** Service-linked roles are not restricted by SCPs (nor RCPs); every other principal is. */
-export const organizationPoliciesBind = (p: Principal): boolean => !(p.kind === 'assumed-role' && p.rolePath.startsWith('/aws-service-role/'));
+export const organizationPoliciesBind = (p: Principal): boolean =>
+  !(p.kind === 'assumed-role' && p.rolePath.startsWith('/aws-service-role/'));
 
 /**
  * The services whose resources RCPs govern ("Resource control policies (RCPs)", List of AWS
@@ -110,7 +112,13 @@ export function rcpResourceAccount(action: string, resourceArn: string): string 
 /** Decides one request by AWS's evaluation logic, with the rules around it. */
 export function evaluatePolicies(req: EvaluationRequest): EvaluationOutcome {
   const owner = req.resourceOwner ?? resourceAccount(req.resource, req.principalAccount);
-  const request = { action: req.action, resource: req.resource, principalArn: req.principalArn, principalAccount: req.principalAccount, context: req.context };
+  const request = {
+    action: req.action,
+    resource: req.resource,
+    principalArn: req.principalArn,
+    principalAccount: req.principalAccount,
+    context: req.context,
+  };
   const result = evaluate(request, {
     identity: req.identity as CompiledPolicy[],
     sameAccount: owner === req.principalAccount,
@@ -122,10 +130,16 @@ export function evaluatePolicies(req: EvaluationRequest): EvaluationOutcome {
   });
   if (!req.rcps || result.decision === 'explicitDeny') return result;
   // RCPs as a layer of their own: the evaluator's SCP rule (every level allows, a deny wins) over no other policy.
-  const rcp = evaluate(request, { identity: [], scps: req.rcps as CompiledPolicy[][], isRoot: true, sameAccount: true });
+  const rcp = evaluate(request, {
+    identity: [],
+    scps: req.rcps as CompiledPolicy[][],
+    isRoot: true,
+    sameAccount: true,
+  });
   if (rcp.decision === 'allowed') return result;
   const matched = [...result.matched, ...rcp.matched];
-  if (rcp.decision === 'explicitDeny' || result.decision === 'allowed') return { ...result, decision: rcp.decision, deniedBy: 'rcp', matched };
+  if (rcp.decision === 'explicitDeny' || result.decision === 'allowed')
+    return { ...result, decision: rcp.decision, deniedBy: 'rcp', matched };
   return result;
 }
 
@@ -166,7 +180,11 @@ export class PolicyEvaluation {
   }
 
   /** AWS's global condition keys for the call, then the operation's own keys. */
-  requestContext(call: CallContext, principalTags: readonly PrincipalTag[], extra?: RequestConditionKeys): Record<string, string | string[]> {
+  requestContext(
+    call: CallContext,
+    principalTags: readonly PrincipalTag[],
+    extra?: RequestConditionKeys,
+  ): Record<string, string | string[]> {
     return globalConditionKeys(call, principalTags, extra);
   }
 

@@ -22,7 +22,11 @@ export interface PrincipalFacts {
 }
 
 /** aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalType, aws:userid, aws:username and aws:PrincipalTag/…. */
-export function principalConditionKeys(p: PrincipalFacts, tags: readonly PrincipalTag[], into: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+export function principalConditionKeys(
+  p: PrincipalFacts,
+  tags: readonly PrincipalTag[],
+  into: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
   into['aws:PrincipalArn'] = p.arn;
   into['aws:PrincipalAccount'] = p.accountId;
   into['aws:PrincipalType'] = p.type;
@@ -37,11 +41,21 @@ export function principalConditionKeys(p: PrincipalFacts, tags: readonly Princip
  * keys"), plus the operation's own keys. Keys that AWS leaves out for this kind of caller are
  * left out here too: aws:MultiFactorAuthPresent is absent for long-term access keys.
  */
-export function globalConditionKeys(call: CallContext, principalTags: readonly PrincipalTag[], extra: RequestConditionKeys = {}): Record<string, string | string[]> {
+export function globalConditionKeys(
+  call: CallContext,
+  principalTags: readonly PrincipalTag[],
+  extra: RequestConditionKeys = {},
+): Record<string, string | string[]> {
   const p = call.principal;
   const keys = principalConditionKeys(
     // For a role session AWS puts the role's ARN here, not the session's.
-    { arn: p.kind === 'assumed-role' ? p.roleArn : p.arn, accountId: p.accountId, type: principalType(p), userId: p.userId, userName: p.kind === 'user' ? p.userName : undefined },
+    {
+      arn: p.kind === 'assumed-role' ? p.roleArn : p.arn,
+      accountId: p.accountId,
+      type: principalType(p),
+      userId: p.userId,
+      userName: p.kind === 'user' ? p.userName : undefined,
+    },
     principalTags,
   );
   Object.assign(keys, {
@@ -58,7 +72,9 @@ export function globalConditionKeys(call: CallContext, principalTags: readonly P
     // Temporary credentials carry the MFA facts and the issue time ("AWS global condition context keys").
     keys['aws:MultiFactorAuthPresent'] = String(session.mfaPresent);
     if (session.mfaPresent && session.mfaAuthTime) {
-      keys['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((call.now.getTime() - session.mfaAuthTime.getTime()) / 1000)));
+      keys['aws:MultiFactorAuthAge'] = String(
+        Math.max(0, Math.floor((call.now.getTime() - session.mfaAuthTime.getTime()) / 1000)),
+      );
     }
     keys['aws:TokenIssueTime'] = session.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (session.sourceIdentity !== undefined) keys['aws:SourceIdentity'] = session.sourceIdentity;

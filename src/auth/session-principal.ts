@@ -8,7 +8,12 @@ import type { CredentialResolver } from './credentials.js';
  * token. For callers inside Ward (the console's AssumeRoot tasks) that hold credentials they
  * were just issued and have no request to sign.
  */
-export async function principalOfSession(resolver: CredentialResolver, accessKeyId: string, sessionToken: string, now: Date): Promise<Principal | undefined> {
+export async function principalOfSession(
+  resolver: CredentialResolver,
+  accessKeyId: string,
+  sessionToken: string,
+  now: Date,
+): Promise<Principal | undefined> {
   if (!accessKeyId.startsWith('ASIA')) return undefined;
   // A suspended account's session is refused (thrown) like an unknown one.
   const credential = await resolver.resolve(accessKeyId).catch((err: unknown) => {

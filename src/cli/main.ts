@@ -21,25 +21,45 @@ program
   .option('--audit-retention-days <days>', 'days the audit trail keeps events (default 90)')
   .option('--request-timeout-ms <ms>', 'time a client has to send a whole request (default 30000)')
   .option('--max-connections <n>', 'open connections at most (default 2048)')
-  .option('--public-url <url>', "the console's canonical origin for mailed links and allowed Host headers (default: the listen address)")
-  .option('--trusted-proxies <list>', 'reverse proxies (addresses/CIDRs, comma-separated) whose X-Forwarded-For is believed (default none)')
-  .action(async (opts: { host?: string; port?: string; data?: string; database?: string; emulator?: boolean; logLevel?: string; auditRetentionDays?: string; requestTimeoutMs?: string; maxConnections?: string; publicUrl?: string; trustedProxies?: string }) => {
-    await serveCommand(
-      configFromEnv({
-        host: opts.host,
-        port: opts.port,
-        dataDir: opts.data,
-        databaseUrl: opts.database,
-        emulator: opts.emulator,
-        logLevel: opts.logLevel,
-        auditRetentionDays: opts.auditRetentionDays,
-        requestTimeoutMs: opts.requestTimeoutMs,
-        maxConnections: opts.maxConnections,
-        publicUrl: opts.publicUrl,
-        trustedProxies: opts.trustedProxies,
-      }),
-    );
-  });
+  .option(
+    '--public-url <url>',
+    "the console's canonical origin for mailed links and allowed Host headers (default: the listen address)",
+  )
+  .option(
+    '--trusted-proxies <list>',
+    'reverse proxies (addresses/CIDRs, comma-separated) whose X-Forwarded-For is believed (default none)',
+  )
+  .action(
+    async (opts: {
+      host?: string;
+      port?: string;
+      data?: string;
+      database?: string;
+      emulator?: boolean;
+      logLevel?: string;
+      auditRetentionDays?: string;
+      requestTimeoutMs?: string;
+      maxConnections?: string;
+      publicUrl?: string;
+      trustedProxies?: string;
+    }) => {
+      await serveCommand(
+        configFromEnv({
+          host: opts.host,
+          port: opts.port,
+          dataDir: opts.data,
+          databaseUrl: opts.database,
+          emulator: opts.emulator,
+          logLevel: opts.logLevel,
+          auditRetentionDays: opts.auditRetentionDays,
+          requestTimeoutMs: opts.requestTimeoutMs,
+          maxConnections: opts.maxConnections,
+          publicUrl: opts.publicUrl,
+          trustedProxies: opts.trustedProxies,
+        }),
+      );
+    },
+  );
 
 program
   .command('bootstrap')
@@ -59,11 +79,14 @@ program
   .option('--name <eventName>', 'only events of this name (CreateUser, AssumeRole, …)')
   .option('--follow', 'keep printing new events (polled once a second) until interrupted')
   .action(async (opts: { data?: string; database?: string; since?: string; name?: string; follow?: boolean }) => {
-    process.exitCode = await eventsCommand(configFromEnv({ dataDir: opts.data, databaseUrl: opts.database, logLevel: 'silent' }), {
-      ...(opts.since !== undefined ? { since: opts.since } : {}),
-      ...(opts.name !== undefined ? { name: opts.name } : {}),
-      follow: opts.follow ?? false,
-    });
+    process.exitCode = await eventsCommand(
+      configFromEnv({ dataDir: opts.data, databaseUrl: opts.database, logLevel: 'silent' }),
+      {
+        ...(opts.since !== undefined ? { since: opts.since } : {}),
+        ...(opts.name !== undefined ? { name: opts.name } : {}),
+        follow: opts.follow ?? false,
+      },
+    );
   });
 
 await program.parseAsync(process.argv);

@@ -9,9 +9,14 @@ export async function serveCommand(config: WardConfig): Promise<void> {
   const requestLog = new BufferedRequestLog(1, config.logLevel);
   const ward = await startWard(config, { logger, requestLog });
   printBootstrap(ward.bootstrap, config.accountId);
-  logger.info({ url: ward.url, dataDir: config.dataDir, store: ward.backend, emulator: config.emulator }, 'Ward is listening');
+  logger.info(
+    { url: ward.url, dataDir: config.dataDir, store: ward.backend, emulator: config.emulator },
+    'Ward is listening',
+  );
   if (!config.publicUrl && (config.host === '0.0.0.0' || config.host === '::')) {
-    logger.warn('listening on every interface without --public-url: the console answers only to loopback and the wildcard address, and mailed links name it; set WARD_PUBLIC_URL');
+    logger.warn(
+      'listening on every interface without --public-url: the console answers only to loopback and the wildcard address, and mailed links name it; set WARD_PUBLIC_URL',
+    );
   }
 
   let stopping = false;

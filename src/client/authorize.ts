@@ -89,6 +89,11 @@ export async function authorizeRequest(input: AuthorizeRequestInput): Promise<Au
     }),
   });
   const payload = (await res.json()) as AuthorizeResult & { error?: { code: string; message: string } };
-  if (!res.ok || payload.error) throw new WardAuthorizeError(payload.error?.code ?? 'Unknown', payload.error?.message ?? res.statusText, res.status);
+  if (!res.ok || payload.error)
+    throw new WardAuthorizeError(
+      payload.error?.code ?? 'Unknown',
+      payload.error?.message ?? res.statusText,
+      res.status,
+    );
   return payload;
 }

@@ -11,8 +11,14 @@ import { SignInThrottle } from './session/throttle.js';
 import { registerAccountSignInUrl, registerSignIn } from './sign-in/routes.js';
 
 const ASSETS: Record<string, { type: string; body: string }> = {
-  'console.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('./assets/console.css', import.meta.url), 'utf8') },
-  'console.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('./assets/console.js', import.meta.url), 'utf8') },
+  'console.css': {
+    type: 'text/css; charset=utf-8',
+    body: readFileSync(new URL('./assets/console.css', import.meta.url), 'utf8'),
+  },
+  'console.js': {
+    type: 'text/javascript; charset=utf-8',
+    body: readFileSync(new URL('./assets/console.js', import.meta.url), 'utf8'),
+  },
 };
 
 /** Page groups behind sign-in; each registers its routes on the console app. */
@@ -30,7 +36,11 @@ export function createConsoleApp(deps: ConsoleDeps, pages: PageGroup[] = [regist
   // Host used to end up in the root's recovery link).
   app.use('*', async (c, next) => {
     if (!deps.publicOrigin().allows(c.req.header('host'))) {
-      return c.text(`400 Bad Request: this Ward does not answer to that Host. Open the console at ${deps.publicOrigin().url}/console.`, 400, { 'Cache-Control': 'no-store' });
+      return c.text(
+        `400 Bad Request: this Ward does not answer to that Host. Open the console at ${deps.publicOrigin().url}/console.`,
+        400,
+        { 'Cache-Control': 'no-store' },
+      );
     }
     await next();
   });
@@ -41,7 +51,10 @@ export function createConsoleApp(deps: ConsoleDeps, pages: PageGroup[] = [regist
     c.set('throttle', throttle);
     await next();
     // Nothing is fetched from elsewhere; pages may not be framed; responses are not cached.
-    c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+    );
     c.header('X-Frame-Options', 'DENY');
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'same-origin');

@@ -14,7 +14,11 @@ export interface ConsoleVariables {
   /** The CSRF token forms on this page must carry. */
   csrf: string;
   /** Calls an AWS operation as the signed-in principal; throws AwsError (AccessDenied, ValidationError, …). */
-  call: <T = Record<string, unknown>>(service: 'iam' | 'sts' | 'organizations' | 'account' | 'cloudtrail', operation: string, input?: object) => Promise<T>;
+  call: <T = Record<string, unknown>>(
+    service: 'iam' | 'sts' | 'organizations' | 'account' | 'cloudtrail',
+    operation: string,
+    input?: object,
+  ) => Promise<T>;
 }
 
 export interface ConsoleEnv {
@@ -26,7 +30,12 @@ export type ConsoleApp = Hono<ConsoleEnv>;
 export type ConsoleContext = Context<ConsoleEnv>;
 
 /** Where the request came from, for aws:SourceIp and the audit trail. */
-export function originOf(c: Context<ConsoleEnv>): { sourceIp: string; userAgent: string; secure: boolean; host?: string } {
+export function originOf(c: Context<ConsoleEnv>): {
+  sourceIp: string;
+  userAgent: string;
+  secure: boolean;
+  host?: string;
+} {
   const socket: (IncomingMessage['socket'] & { encrypted?: boolean }) | undefined = c.env?.incoming?.socket;
   const host = c.req.header('host');
   return {

@@ -26,7 +26,8 @@ export class PublicOrigin {
     const add = (u: string) => allowed.add(hostKey(new URL(u).host, new URL(u).protocol));
     add(url);
     add(listen);
-    if (isLoopbackOrWildcard(listenHost)) for (const h of ['127.0.0.1', 'localhost', '[::1]']) add(`http://${h}:${listenPort}`);
+    if (isLoopbackOrWildcard(listenHost))
+      for (const h of ['127.0.0.1', 'localhost', '[::1]']) add(`http://${h}:${listenPort}`);
     return new PublicOrigin(new URL(url).origin, allowed);
   }
 

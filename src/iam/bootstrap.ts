@@ -37,7 +37,8 @@ const BOOTSTRAP_KEY = 'bootstrap_access_key_id';
 export async function bootstrap(store: IamStore, opts: BootstrapOptions): Promise<BootstrapResult> {
   await syncAwsManagedPolicies(store);
   if (await store.accounts.get(opts.accountId)) return { created: false };
-  const generatedRootPassword = opts.rootPassword === undefined && opts.rootPasswordHash === undefined ? generatePassword() : undefined;
+  const generatedRootPassword =
+    opts.rootPassword === undefined && opts.rootPasswordHash === undefined ? generatePassword() : undefined;
   const passwordHash = opts.rootPasswordHash ?? (await hashPassword(opts.rootPassword ?? generatedRootPassword!));
   return store.transaction(async (tx) => {
     if (await tx.accounts.get(opts.accountId)) return { created: false };
@@ -49,9 +50,18 @@ export async function bootstrap(store: IamStore, opts: BootstrapOptions): Promis
     });
     const accessKeyId = opts.accessKey?.accessKeyId ?? newAccessKeyId('AKIA', opts.accountId);
     const secret = opts.accessKey?.secretAccessKey ?? newSecretAccessKey();
-    await tx.accessKeys.create({ accessKeyId, accountId: opts.accountId, status: 'Active', createdAt: opts.now }, secret);
+    await tx.accessKeys.create(
+      { accessKeyId, accountId: opts.accountId, status: 'Active', createdAt: opts.now },
+      secret,
+    );
     await tx.meta.set(BOOTSTRAP_KEY, accessKeyId);
-    await tx.credentials.putLoginProfile({ accountId: opts.accountId, passwordHash, createdAt: opts.now, passwordChangedAt: opts.now, resetRequired: false });
+    await tx.credentials.putLoginProfile({
+      accountId: opts.accountId,
+      passwordHash,
+      createdAt: opts.now,
+      passwordChangedAt: opts.now,
+      resetRequired: false,
+    });
     return {
       created: true,
       accessKeyId,
@@ -62,7 +72,9 @@ export async function bootstrap(store: IamStore, opts: BootstrapOptions): Promis
 }
 
 /** The bootstrap key with its secret, so an emulator reset can restore the same credentials. */
-export async function bootstrapKey(store: IamStore): Promise<{ accessKeyId: string; secretAccessKey: string } | undefined> {
+export async function bootstrapKey(
+  store: IamStore,
+): Promise<{ accessKeyId: string; secretAccessKey: string } | undefined> {
   const id = await store.meta.get(BOOTSTRAP_KEY);
   const key = id === undefined ? undefined : await store.accessKeys.getWithSecret(id);
   return key && { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };

@@ -1,5 +1,11 @@
 import type { CredentialRepo } from './credentials-store.js';
-import type { EffectivePolicyRepo, InlinePolicyRepo, ManagedPolicyRepo, PolicyAttachmentRepo, PolicyVersionRepo } from './policy-store.js';
+import type {
+  EffectivePolicyRepo,
+  InlinePolicyRepo,
+  ManagedPolicyRepo,
+  PolicyAttachmentRepo,
+  PolicyVersionRepo,
+} from './policy-store.js';
 import type { TagRepo } from './tagging/tag-repo.js';
 import type {
   AccessKeyRecord,
@@ -104,7 +110,10 @@ export interface RoleRepo {
   /** By account and name (case-insensitive). */
   getByName(accountId: string, roleName: string): Promise<RoleRecord | undefined>;
   getById(roleId: string): Promise<RoleRecord | undefined>;
-  update(roleId: string, changes: { description?: string; maxSessionDuration?: number; assumeRolePolicyDocument?: string }): Promise<void>;
+  update(
+    roleId: string,
+    changes: { description?: string; maxSessionDuration?: number; assumeRolePolicyDocument?: string },
+  ): Promise<void>;
   /** Sets (an ARN) or removes (undefined) the role's permissions boundary. */
   setPermissionsBoundary(roleId: string, policyArn: string | undefined): Promise<void>;
   /** Deletes the role and its tags; the caller has checked nothing hangs off it. */

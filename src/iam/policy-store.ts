@@ -49,7 +49,10 @@ export interface PolicyVersionRepo {
   setDefaultVersion(policyId: string, versionId: string): Promise<void>;
   deleteVersion(policyId: string, versionId: string): Promise<void>;
   /** A version's document by policy ARN (the default version when `versionId` is absent): for the simulator. */
-  document(policyArn: string, versionId?: string): Promise<{ policyArn: string; versionId: string; document: string } | undefined>;
+  document(
+    policyArn: string,
+    versionId?: string,
+  ): Promise<{ policyArn: string; versionId: string; document: string } | undefined>;
 }
 
 /** Which entities use a managed policy: attached to users, groups and roles, or as their permissions boundary. */
@@ -62,9 +65,19 @@ export interface PolicyAttachmentRepo {
   attachedCount(entity: PolicyEntity): Promise<number>;
   attachedTo(entity: PolicyEntity, pathPrefix: string, page: PageRequest): Promise<Page<AttachedPolicyRef>>;
   /** Entities of `accountId` the policy is attached to (kind order, then name). */
-  attachedEntities(policyId: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]>;
+  attachedEntities(
+    policyId: string,
+    accountId: string,
+    kinds: PolicyEntityKind[],
+    pathPrefix: string,
+  ): Promise<PolicyEntityRef[]>;
   /** Entities of `accountId` that use the policy as their permissions boundary. */
-  boundaryEntities(policyArn: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]>;
+  boundaryEntities(
+    policyArn: string,
+    accountId: string,
+    kinds: PolicyEntityKind[],
+    pathPrefix: string,
+  ): Promise<PolicyEntityRef[]>;
 }
 
 /** The inline policies of users, groups and roles. */

@@ -9,7 +9,10 @@ import type { OrganizationsRepo, OrgPolicyRecord } from './store.js';
  * arn:aws:organizations::aws:policy/resource_control_policy/p-RCPFullAWSAccess.
  */
 export const RCP_FULL_AWS_ACCESS_ID = 'p-RCPFullAWSAccess';
-export const RCP_FULL_AWS_ACCESS_CONTENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] });
+export const RCP_FULL_AWS_ACCESS_CONTENT = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+});
 
 /**
  * RCPFullAWSAccess is AWS's, not the organization's: every organization sees it, including those
@@ -29,8 +32,15 @@ const rcpFullAwsAccess = (orgId: string): OrgPolicyRecord => ({
 const DEFAULT_POLICY: Readonly<Record<string, string>> = { [SCP]: FULL_AWS_ACCESS_ID, [RCP]: RCP_FULL_AWS_ACCESS_ID };
 
 /** A policy of the organization, or an AWS managed one it sees without storing it. */
-export async function lookupPolicy(repo: OrganizationsRepo, orgId: string, policyId: string): Promise<OrgPolicyRecord | undefined> {
-  return (await repo.getPolicy(orgId, policyId)) ?? (policyId === RCP_FULL_AWS_ACCESS_ID ? rcpFullAwsAccess(orgId) : undefined);
+export async function lookupPolicy(
+  repo: OrganizationsRepo,
+  orgId: string,
+  policyId: string,
+): Promise<OrgPolicyRecord | undefined> {
+  return (
+    (await repo.getPolicy(orgId, policyId)) ??
+    (policyId === RCP_FULL_AWS_ACCESS_ID ? rcpFullAwsAccess(orgId) : undefined)
+  );
 }
 
 /** The organization's policies of a type, AWS's managed one first. */

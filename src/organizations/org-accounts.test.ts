@@ -15,7 +15,12 @@ import { type OrgHandlers, createOrganizationsHandlers } from './handlers.js';
 const MGMT = '999988887777';
 const OTHER = '444455556666';
 const NOW = new Date('2026-03-01T12:00:00Z');
-const rootOf = (accountId: string): Principal => ({ kind: 'root', accountId, arn: `arn:aws:iam::${accountId}:root`, userId: accountId });
+const rootOf = (accountId: string): Principal => ({
+  kind: 'root',
+  accountId,
+  arn: `arn:aws:iam::${accountId}:root`,
+  userId: accountId,
+});
 
 let m: MemoryStore;
 let orgs: OrgHandlers;
@@ -23,7 +28,11 @@ let authorizer: PolicyAuthorizer;
 let published: Array<[InvalidationTopic, string]>;
 
 const ctx = (principal = rootOf(MGMT)) =>
-  callContext('req-1', { principal, region: 'us-east-1', service: 'organizations' }, NOW, authorizer, { sourceIp: '192.0.2.10', userAgent: 'test', secure: true });
+  callContext('req-1', { principal, region: 'us-east-1', service: 'organizations' }, NOW, authorizer, {
+    sourceIp: '192.0.2.10',
+    userAgent: 'test',
+    secure: true,
+  });
 
 async function rejection(promise: Promise<unknown>): Promise<AwsError> {
   const err = await promise.then(
@@ -37,14 +46,23 @@ async function rejection(promise: Promise<unknown>): Promise<AwsError> {
 /** Creates a member account and returns its ID, as DescribeCreateAccountStatus reports it. */
 async function createAccount(name: string, email: string): Promise<string> {
   const started = await orgs.CreateAccount!({ AccountName: name, Email: email }, ctx());
-  const status = await orgs.DescribeCreateAccountStatus!({ CreateAccountRequestId: started.CreateAccountStatus!.Id! }, ctx());
+  const status = await orgs.DescribeCreateAccountStatus!(
+    { CreateAccountRequestId: started.CreateAccountStatus!.Id! },
+    ctx(),
+  );
   expect(status.CreateAccountStatus?.State).toBe('SUCCEEDED');
   return status.CreateAccountStatus!.AccountId!;
 }
 
 beforeEach(async () => {
   m = await openMemoryStore();
-  for (const accountId of [MGMT, OTHER]) await m.store.accounts.create({ accountId, name: `acct-${accountId}`, email: `${accountId}@example.com`, createdAt: NOW });
+  for (const accountId of [MGMT, OTHER])
+    await m.store.accounts.create({
+      accountId,
+      name: `acct-${accountId}`,
+      email: `${accountId}@example.com`,
+      createdAt: NOW,
+    });
   published = [];
   m.bus.subscribe((topic, id) => published.push([topic, id]));
   const store = m.store;
@@ -61,16 +79,28 @@ afterEach(() => m.close());
 describe('CreateOrganization', () => {
   it('makes the caller’s account the management account, at the root, with FullAWSAccess on the root', async () => {
     const out = await orgs.CreateOrganization!({ FeatureSet: 'ALL' }, ctx());
-    expect(out.Organization).toMatchObject({ MasterAccountId: MGMT, MasterAccountEmail: `${MGMT}@example.com`, FeatureSet: 'ALL' });
+    expect(out.Organization).toMatchObject({
+      MasterAccountId: MGMT,
+      MasterAccountEmail: `${MGMT}@example.com`,
+      FeatureSet: 'ALL',
+    });
     const org = (await m.store.organizations.orgOfAccount(MGMT))!;
     expect(org.orgId).toBe(out.Organization?.Id);
-    expect(await m.store.organizations.getAccount(MGMT)).toMatchObject({ orgId: org.orgId, parentId: org.rootId, status: 'ACTIVE' });
-    expect(await m.store.organizations.attachments(org.orgId, { targetId: org.rootId })).toEqual([{ policyId: 'p-FullAWSAccess', targetId: org.rootId }]);
+    expect(await m.store.organizations.getAccount(MGMT)).toMatchObject({
+      orgId: org.orgId,
+      parentId: org.rootId,
+      status: 'ACTIVE',
+    });
+    expect(await m.store.organizations.attachments(org.orgId, { targetId: org.rootId })).toEqual([
+      { policyId: 'p-FullAWSAccess', targetId: org.rootId },
+    ]);
   });
 
   it('refuses an account already in an organization', async () => {
     await orgs.CreateOrganization!({ FeatureSet: 'ALL' }, ctx());
-    expect((await rejection(orgs.CreateOrganization!({ FeatureSet: 'ALL' }, ctx()))).code).toBe('AlreadyInOrganizationException');
+    expect((await rejection(orgs.CreateOrganization!({ FeatureSet: 'ALL' }, ctx()))).code).toBe(
+      'AlreadyInOrganizationException',
+    );
   });
 });
 
@@ -83,16 +113,26 @@ describe('accounts of the organization', () => {
     const accountId = await createAccount('dev', 'dev@example.com');
     expect(await m.store.accounts.get(accountId)).toMatchObject({ accountId, name: 'dev', email: 'dev@example.com' });
     const org = (await m.store.organizations.orgOfAccount(MGMT))!;
-    expect(await m.store.organizations.getAccount(accountId)).toMatchObject({ orgId: org.orgId, parentId: org.rootId, joinedMethod: 'CREATED', status: 'ACTIVE' });
+    expect(await m.store.organizations.getAccount(accountId)).toMatchObject({
+      orgId: org.orgId,
+      parentId: org.rootId,
+      joinedMethod: 'CREATED',
+      status: 'ACTIVE',
+    });
     const role = await m.store.roles.getByName(accountId, 'OrganizationAccountAccessRole');
-    expect(JSON.parse(role!.assumeRolePolicyDocument)).toMatchObject({ Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MGMT}:root` }, Action: 'sts:AssumeRole' }] });
+    expect(JSON.parse(role!.assumeRolePolicyDocument)).toMatchObject({
+      Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MGMT}:root` }, Action: 'sts:AssumeRole' }],
+    });
     expect(published).toContainEqual(['policies', '*']);
   });
 
   it('CreateAccount fails, as a status, for an email the organization already has', async () => {
     await createAccount('dev', 'dev@example.com');
     const started = await orgs.CreateAccount!({ AccountName: 'again', Email: 'DEV@example.com' }, ctx());
-    const status = await orgs.DescribeCreateAccountStatus!({ CreateAccountRequestId: started.CreateAccountStatus!.Id! }, ctx());
+    const status = await orgs.DescribeCreateAccountStatus!(
+      { CreateAccountRequestId: started.CreateAccountStatus!.Id! },
+      ctx(),
+    );
     expect(status.CreateAccountStatus).toMatchObject({ State: 'FAILED', FailureReason: 'EMAIL_ALREADY_EXISTS' });
   });
 
@@ -100,25 +140,46 @@ describe('accounts of the organization', () => {
     const member = await createAccount('dev', 'dev@example.com');
     const err = await rejection(orgs.CreateAccount!({ AccountName: 'x', Email: 'x@example.com' }, ctx(rootOf(member))));
     expect(err.code).toBe('AccessDeniedException');
-    expect((await rejection(orgs.ListAccounts!({}, ctx(rootOf(OTHER))))).code).toBe('AWSOrganizationsNotInUseException');
+    expect((await rejection(orgs.ListAccounts!({}, ctx(rootOf(OTHER))))).code).toBe(
+      'AWSOrganizationsNotInUseException',
+    );
   });
 
   it('MoveAccount moves an account from its parent to an OU, and checks both', async () => {
     const accountId = await createAccount('dev', 'dev@example.com');
     const org = (await m.store.organizations.orgOfAccount(MGMT))!;
-    const ou = (await orgs.CreateOrganizationalUnit!({ ParentId: org.rootId, Name: 'Workloads' }, ctx())).OrganizationalUnit!.Id!;
+    const ou = (await orgs.CreateOrganizationalUnit!({ ParentId: org.rootId, Name: 'Workloads' }, ctx()))
+      .OrganizationalUnit!.Id!;
     published = [];
     await orgs.MoveAccount!({ AccountId: accountId, SourceParentId: org.rootId, DestinationParentId: ou }, ctx());
     expect((await m.store.organizations.getAccount(accountId))?.parentId).toBe(ou);
-    expect((await orgs.ListAccountsForParent!({ ParentId: ou }, ctx())).Accounts?.map((a) => a.Id)).toEqual([accountId]);
+    expect((await orgs.ListAccountsForParent!({ ParentId: ou }, ctx())).Accounts?.map((a) => a.Id)).toEqual([
+      accountId,
+    ]);
     // The SCPs over the account changed: every authorizer drops its compiled levels.
     expect(published).toEqual([['policies', '*']]);
 
-    expect((await rejection(orgs.MoveAccount!({ AccountId: accountId, SourceParentId: org.rootId, DestinationParentId: ou }, ctx()))).code).toBe('AccountNotFoundException');
-    expect((await rejection(orgs.MoveAccount!({ AccountId: accountId, SourceParentId: ou, DestinationParentId: ou }, ctx()))).code).toBe('DuplicateAccountException');
-    expect((await rejection(orgs.MoveAccount!({ AccountId: accountId, SourceParentId: ou, DestinationParentId: `${ou.slice(0, -1)}z` }, ctx()))).code).toBe(
-      'DestinationParentNotFoundException',
-    );
+    expect(
+      (
+        await rejection(
+          orgs.MoveAccount!({ AccountId: accountId, SourceParentId: org.rootId, DestinationParentId: ou }, ctx()),
+        )
+      ).code,
+    ).toBe('AccountNotFoundException');
+    expect(
+      (await rejection(orgs.MoveAccount!({ AccountId: accountId, SourceParentId: ou, DestinationParentId: ou }, ctx())))
+        .code,
+    ).toBe('DuplicateAccountException');
+    expect(
+      (
+        await rejection(
+          orgs.MoveAccount!(
+            { AccountId: accountId, SourceParentId: ou, DestinationParentId: `${ou.slice(0, -1)}z` },
+            ctx(),
+          ),
+        )
+      ).code,
+    ).toBe('DestinationParentNotFoundException');
   });
 
   it('CloseAccount suspends the member for good and tells every node', async () => {
@@ -130,10 +191,17 @@ describe('accounts of the organization', () => {
     expect((await m.store.accounts.get(accountId))?.closedAt).toEqual(NOW);
     expect(published).toContainEqual(['account', accountId]);
     expect(await status.isActive(accountId)).toBe(false);
-    expect((await orgs.DescribeAccount!({ AccountId: accountId }, ctx())).Account).toMatchObject({ Status: 'SUSPENDED', State: 'CLOSED' });
+    expect((await orgs.DescribeAccount!({ AccountId: accountId }, ctx())).Account).toMatchObject({
+      Status: 'SUSPENDED',
+      State: 'CLOSED',
+    });
 
-    expect((await rejection(orgs.CloseAccount!({ AccountId: accountId }, ctx()))).code).toBe('AccountAlreadyClosedException');
-    expect((await rejection(orgs.RemoveAccountFromOrganization!({ AccountId: accountId }, ctx()))).code).toBe('ConstraintViolationException');
+    expect((await rejection(orgs.CloseAccount!({ AccountId: accountId }, ctx()))).code).toBe(
+      'AccountAlreadyClosedException',
+    );
+    expect((await rejection(orgs.RemoveAccountFromOrganization!({ AccountId: accountId }, ctx()))).code).toBe(
+      'ConstraintViolationException',
+    );
   });
 
   it('CloseAccount refuses the management account', async () => {

@@ -93,13 +93,32 @@ function handshakeShape(o: OrgRecord, h: HandshakeRecord): Handshake {
 }
 
 /** The role CreateAccount makes in the new account: trusted by the management account, AdministratorAccess attached. */
-async function createAccessRole(tx: OrgStore, accountId: string, managementAccountId: string, roleName: string, now: Date): Promise<void> {
+async function createAccessRole(
+  tx: OrgStore,
+  accountId: string,
+  managementAccountId: string,
+  roleName: string,
+  now: Date,
+): Promise<void> {
   const roleId = newUniqueId('AROA');
   const trust = JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${managementAccountId}:root` }, Action: 'sts:AssumeRole' }],
+    Statement: [
+      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${managementAccountId}:root` }, Action: 'sts:AssumeRole' },
+    ],
   });
-  await tx.roles.create({ roleId, accountId, roleName, path: '/', assumeRolePolicyDocument: trust, maxSessionDuration: 3600, createdAt: now }, []);
+  await tx.roles.create(
+    {
+      roleId,
+      accountId,
+      roleName,
+      path: '/',
+      assumeRolePolicyDocument: trust,
+      maxSessionDuration: 3600,
+      createdAt: now,
+    },
+    [],
+  );
   const admin = await tx.policies.getByName(AWS_MANAGED_ACCOUNT, 'AdministratorAccess');
   if (admin) await tx.policyAttachments.attach(admin.policyId, { kind: 'role', id: roleId }, accountId, now);
 }
@@ -121,11 +140,16 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
     async CreateOrganization(input, ctx) {
       await authorize(deps, ctx, 'CreateOrganization', '*');
       if (input.FeatureSet === 'CONSOLIDATED_BILLING') {
-        throw deps.error('InvalidInputException', 'Ward supports only organizations with all features (FeatureSet ALL).', { Reason: 'INVALID_ENUM' });
+        throw deps.error(
+          'InvalidInputException',
+          'Ward supports only organizations with all features (FeatureSet ALL).',
+          { Reason: 'INVALID_ENUM' },
+        );
       }
       const accountId = ctx.principal.accountId;
       const org = await store.transaction(async (tx) => {
-        if (await tx.organizations.orgOfAccount(accountId)) throw deps.error('AlreadyInOrganizationException', MSG.alreadyInOrg);
+        if (await tx.organizations.orgOfAccount(accountId))
+          throw deps.error('AlreadyInOrganizationException', MSG.alreadyInOrg);
         const account = await tx.accounts.get(accountId);
         const o: OrgRecord = {
           orgId: newOrgId(),
@@ -177,7 +201,8 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       const org = await managementOrg(deps, ctx, 'DeleteOrganization');
       await store.transaction(async (tx) => {
         const accounts = await tx.organizations.listAccounts(org.orgId);
-        if (accounts.some((a) => a.accountId !== org.managementAccountId)) throw deps.error('OrganizationNotEmptyException', MSG.orgNotEmpty);
+        if (accounts.some((a) => a.accountId !== org.managementAccountId))
+          throw deps.error('OrganizationNotEmptyException', MSG.orgNotEmpty);
         await tx.organizations.deleteOrg(org.orgId);
       });
       scpsChanged(deps);
@@ -187,11 +212,22 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
     async CreateAccount(input, ctx) {
       const org = await managementOrg(deps, ctx, 'CreateAccount');
       const requestId = newCreateAccountRequestId();
-      const requested: CreateAccountStatusRecord = { requestId, orgId: org.orgId, accountName: input.AccountName, state: 'IN_PROGRESS', requestedAt: ctx.now };
+      const requested: CreateAccountStatusRecord = {
+        requestId,
+        orgId: org.orgId,
+        accountName: input.AccountName,
+        state: 'IN_PROGRESS',
+        requestedAt: ctx.now,
+      };
       const final = await store.transaction(async (tx) => {
         const existing = await tx.organizations.listAccounts(org.orgId);
         if (existing.some((a) => a.email.toLowerCase() === input.Email.toLowerCase())) {
-          const failed: CreateAccountStatusRecord = { ...requested, state: 'FAILED', completedAt: ctx.now, failureReason: 'EMAIL_ALREADY_EXISTS' };
+          const failed: CreateAccountStatusRecord = {
+            ...requested,
+            state: 'FAILED',
+            completedAt: ctx.now,
+            failureReason: 'EMAIL_ALREADY_EXISTS',
+          };
           await tx.organizations.putCreateAccountStatus(failed);
           return failed;
         }
@@ -215,8 +251,19 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
           joinedAt: ctx.now,
         });
         await attachDefaults(tx.organizations, org.orgId, accountId);
-        await createAccessRole(tx, accountId, org.managementAccountId, input.RoleName ?? 'OrganizationAccountAccessRole', ctx.now);
-        if (input.Tags?.length) await tx.organizations.putTags(org.orgId, accountId, input.Tags.map((t) => ({ key: t.Key, value: t.Value })));
+        await createAccessRole(
+          tx,
+          accountId,
+          org.managementAccountId,
+          input.RoleName ?? 'OrganizationAccountAccessRole',
+          ctx.now,
+        );
+        if (input.Tags?.length)
+          await tx.organizations.putTags(
+            org.orgId,
+            accountId,
+            input.Tags.map((t) => ({ key: t.Key, value: t.Value })),
+          );
         const done: CreateAccountStatusRecord = { ...requested, state: 'SUCCEEDED', completedAt: ctx.now, accountId };
         await tx.organizations.putCreateAccountStatus(done);
         return done;
@@ -229,13 +276,16 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
     async DescribeCreateAccountStatus(input, ctx) {
       const org = await managementOrg(deps, ctx, 'DescribeCreateAccountStatus');
       const s = await store.organizations.getCreateAccountStatus(input.CreateAccountRequestId);
-      if (!s || s.orgId !== org.orgId) throw deps.error('CreateAccountStatusNotFoundException', MSG.createStatusNotFound);
+      if (!s || s.orgId !== org.orgId)
+        throw deps.error('CreateAccountStatusNotFoundException', MSG.createStatusNotFound);
       return { CreateAccountStatus: statusShape(s) };
     },
 
     async ListCreateAccountStatus(input, ctx) {
       const org = await managementOrg(deps, ctx, 'ListCreateAccountStatus');
-      const all = (await store.organizations.listCreateAccountStatus(org.orgId)).filter((s) => !input.States?.length || input.States.includes(s.state));
+      const all = (await store.organizations.listCreateAccountStatus(org.orgId)).filter(
+        (s) => !input.States?.length || input.States.includes(s.state),
+      );
       const { page, NextToken } = paginate(all, input, deps);
       return { CreateAccountStatuses: page.map(statusShape), ...(NextToken ? { NextToken } : {}) };
     },
@@ -254,7 +304,11 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
     async ListAccountsForParent(input, ctx) {
       const org = await managementOrg(deps, ctx, 'ListAccountsForParent');
       if (!(await parentExists(org, input.ParentId))) throw deps.error('ParentNotFoundException', MSG.parentNotFound);
-      const { page, NextToken } = paginate(await store.organizations.listAccounts(org.orgId, input.ParentId), input, deps);
+      const { page, NextToken } = paginate(
+        await store.organizations.listAccounts(org.orgId, input.ParentId),
+        input,
+        deps,
+      );
       return { Accounts: page.map((a) => accountShape(org, a)), ...(NextToken ? { NextToken } : {}) };
     },
 
@@ -263,10 +317,13 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       await store.transaction(async (tx) => {
         const a = await tx.organizations.getAccount(input.AccountId);
         if (!a || a.orgId !== org.orgId) throw deps.error('AccountNotFoundException', MSG.accountNotFound);
-        if (!(await parentExists(org, input.SourceParentId, tx.organizations))) throw deps.error('SourceParentNotFoundException', MSG.sourceParentNotFound);
-        if (!(await parentExists(org, input.DestinationParentId, tx.organizations))) throw deps.error('DestinationParentNotFoundException', MSG.destinationParentNotFound);
+        if (!(await parentExists(org, input.SourceParentId, tx.organizations)))
+          throw deps.error('SourceParentNotFoundException', MSG.sourceParentNotFound);
+        if (!(await parentExists(org, input.DestinationParentId, tx.organizations)))
+          throw deps.error('DestinationParentNotFoundException', MSG.destinationParentNotFound);
         if (a.parentId !== input.SourceParentId) throw deps.error('AccountNotFoundException', MSG.accountNotFound);
-        if (a.parentId === input.DestinationParentId) throw deps.error('DuplicateAccountException', MSG.duplicateAccount);
+        if (a.parentId === input.DestinationParentId)
+          throw deps.error('DuplicateAccountException', MSG.duplicateAccount);
         await tx.organizations.updateAccount(a.accountId, { parentId: input.DestinationParentId });
       });
       scpsChanged(deps);
@@ -274,8 +331,11 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
     },
 
     async RemoveAccountFromOrganization(input, ctx) {
-      const org = await managementOrg(deps, ctx, 'RemoveAccountFromOrganization', (o) => accountArn(o, input.AccountId));
-      if (input.AccountId === org.managementAccountId) throw deps.error('MasterCannotLeaveOrganizationException', MSG.masterCannotLeave);
+      const org = await managementOrg(deps, ctx, 'RemoveAccountFromOrganization', (o) =>
+        accountArn(o, input.AccountId),
+      );
+      if (input.AccountId === org.managementAccountId)
+        throw deps.error('MasterCannotLeaveOrganizationException', MSG.masterCannotLeave);
       await store.transaction(async (tx) => {
         const a = await tx.organizations.getAccount(input.AccountId);
         if (!a || a.orgId !== org.orgId) throw deps.error('AccountNotFoundException', MSG.accountNotFound);
@@ -289,7 +349,8 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
     async LeaveOrganization(_input, ctx) {
       await authorize(deps, ctx, 'LeaveOrganization', '*');
       const org = await callerOrg(deps, ctx);
-      if (ctx.principal.accountId === org.managementAccountId) throw deps.error('MasterCannotLeaveOrganizationException', MSG.masterCannotLeave);
+      if (ctx.principal.accountId === org.managementAccountId)
+        throw deps.error('MasterCannotLeaveOrganizationException', MSG.masterCannotLeave);
       await store.transaction(async (tx) => {
         const a = await tx.organizations.getAccount(ctx.principal.accountId);
         if (a && a.status !== 'ACTIVE') throw closedCannotLeave(deps);
@@ -302,7 +363,9 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
     async CloseAccount(input, ctx) {
       const org = await managementOrg(deps, ctx, 'CloseAccount', (o) => accountArn(o, input.AccountId));
       if (input.AccountId === org.managementAccountId) {
-        throw deps.error('ConstraintViolationException', "You can't close the management account.", { Reason: 'CANNOT_CLOSE_MANAGEMENT_ACCOUNT' });
+        throw deps.error('ConstraintViolationException', "You can't close the management account.", {
+          Reason: 'CANNOT_CLOSE_MANAGEMENT_ACCOUNT',
+        });
       }
       const accountId = await store.transaction(async (tx) => {
         const a = await tx.organizations.getAccount(input.AccountId);
@@ -321,16 +384,23 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
     async InviteAccountToOrganization(input, ctx) {
       const org = await managementOrg(deps, ctx, 'InviteAccountToOrganization');
       if (input.Target.Type !== 'ACCOUNT') {
-        throw deps.error('InvalidInputException', 'Ward can invite only an account by its ID (Target Type ACCOUNT).', { Reason: 'INVALID_PARTY_TYPE_TARGET' });
+        throw deps.error('InvalidInputException', 'Ward can invite only an account by its ID (Target Type ACCOUNT).', {
+          Reason: 'INVALID_PARTY_TYPE_TARGET',
+        });
       }
       const target = input.Target.Id;
       const h = await store.transaction(async (tx) => {
         if (!(await tx.accounts.get(target))) throw deps.error('AccountNotFoundException', MSG.accountNotFound);
         if (await tx.organizations.orgOfAccount(target)) {
-          throw deps.error('HandshakeConstraintViolationException', 'The account is already a member of an organization.', { Reason: 'ALREADY_IN_AN_ORGANIZATION' });
+          throw deps.error(
+            'HandshakeConstraintViolationException',
+            'The account is already a member of an organization.',
+            { Reason: 'ALREADY_IN_AN_ORGANIZATION' },
+          );
         }
         const open = await tx.organizations.listHandshakes({ orgId: org.orgId, targetAccountId: target });
-        if (open.some((x) => x.state === 'OPEN' || x.state === 'REQUESTED')) throw deps.error('DuplicateHandshakeException', MSG.duplicateHandshake);
+        if (open.some((x) => x.state === 'OPEN' || x.state === 'REQUESTED'))
+          throw deps.error('DuplicateHandshakeException', MSG.duplicateHandshake);
         const record: HandshakeRecord = {
           handshakeId: newHandshakeId(),
           orgId: org.orgId,
@@ -353,8 +423,13 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       const org = await managementOrg(deps, ctx, 'CancelHandshake');
       const h = await store.organizations.getHandshake(input.HandshakeId);
       if (!h || h.orgId !== org.orgId) throw deps.error('HandshakeNotFoundException', MSG.handshakeNotFound);
-      if (h.state === 'CANCELED') throw deps.error('HandshakeAlreadyInStateException', 'The specified handshake is already in the requested state.');
-      if (h.state !== 'OPEN' && h.state !== 'REQUESTED') throw deps.error('InvalidHandshakeTransitionException', MSG.handshakeTransition);
+      if (h.state === 'CANCELED')
+        throw deps.error(
+          'HandshakeAlreadyInStateException',
+          'The specified handshake is already in the requested state.',
+        );
+      if (h.state !== 'OPEN' && h.state !== 'REQUESTED')
+        throw deps.error('InvalidHandshakeTransitionException', MSG.handshakeTransition);
       const updated: HandshakeRecord = { ...h, state: 'CANCELED' };
       await store.organizations.putHandshake(updated);
       return { Handshake: handshakeShape(org, updated) };
@@ -364,7 +439,11 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       await authorize(deps, ctx, 'DescribeHandshake', '*');
       const h = await store.organizations.getHandshake(input.HandshakeId);
       const org = h && (await store.organizations.getOrg(h.orgId));
-      if (!h || !org || (h.targetAccountId !== ctx.principal.accountId && org.managementAccountId !== ctx.principal.accountId)) {
+      if (
+        !h ||
+        !org ||
+        (h.targetAccountId !== ctx.principal.accountId && org.managementAccountId !== ctx.principal.accountId)
+      ) {
         throw deps.error('HandshakeNotFoundException', MSG.handshakeNotFound);
       }
       return { Handshake: handshakeShape(org, h) };
@@ -376,7 +455,8 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       const shaped: Handshake[] = [];
       for (const h of all) {
         const org = await store.organizations.getOrg(h.orgId);
-        if (org && (!input.Filter?.ActionType || input.Filter.ActionType === 'INVITE')) shaped.push(handshakeShape(org, h));
+        if (org && (!input.Filter?.ActionType || input.Filter.ActionType === 'INVITE'))
+          shaped.push(handshakeShape(org, h));
       }
       const { page, NextToken } = paginate(shaped, input, deps);
       return { Handshakes: page, ...(NextToken ? { NextToken } : {}) };
@@ -396,30 +476,52 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
  * close ("Closing a member account in your organization", AWS Organizations User Guide); neither
  * the management account nor the member can take it out, so removing it reopens nothing.
  */
-const closedCannotLeave = (deps: OrgDeps) => deps.error('ConstraintViolationException', MSG.closedCannotLeave, { Reason: 'ACCOUNT_CANNOT_LEAVE_ORGANIZATION' });
+const closedCannotLeave = (deps: OrgDeps) =>
+  deps.error('ConstraintViolationException', MSG.closedCannotLeave, { Reason: 'ACCOUNT_CANNOT_LEAVE_ORGANIZATION' });
 
 /** An account leaves: its membership, policy attachments, tags and delegations go. */
 async function leave(tx: OrgStore, org: OrgRecord, accountId: string): Promise<void> {
-  for (const a of await tx.organizations.attachments(org.orgId, { targetId: accountId })) await tx.organizations.detach(org.orgId, a.policyId, accountId);
+  for (const a of await tx.organizations.attachments(org.orgId, { targetId: accountId }))
+    await tx.organizations.detach(org.orgId, a.policyId, accountId);
   for (const d of await tx.organizations.delegatedAdmins(org.orgId)) {
-    if (d.accountId === accountId) await tx.organizations.removeDelegatedAdmin(org.orgId, accountId, d.servicePrincipal);
+    if (d.accountId === accountId)
+      await tx.organizations.removeDelegatedAdmin(org.orgId, accountId, d.servicePrincipal);
   }
-  await tx.organizations.removeTags(org.orgId, accountId, (await tx.organizations.tags(org.orgId, accountId)).map((t) => t.key));
+  await tx.organizations.removeTags(
+    org.orgId,
+    accountId,
+    (await tx.organizations.tags(org.orgId, accountId)).map((t) => t.key),
+  );
   await tx.organizations.removeAccount(accountId);
 }
 
 /** Accept or decline: only the invited account may, and only while the handshake is open. */
-async function respond(deps: OrgDeps, ctx: CallContext, handshakeId: string, state: 'ACCEPTED' | 'DECLINED'): Promise<{ Handshake: Handshake }> {
+async function respond(
+  deps: OrgDeps,
+  ctx: CallContext,
+  handshakeId: string,
+  state: 'ACCEPTED' | 'DECLINED',
+): Promise<{ Handshake: Handshake }> {
   await authorize(deps, ctx, state === 'ACCEPTED' ? 'AcceptHandshake' : 'DeclineHandshake', '*');
   const result = await deps.store.transaction(async (tx) => {
     const h = await tx.organizations.getHandshake(handshakeId);
     const org = h && (await tx.organizations.getOrg(h.orgId));
-    if (!h || !org || h.targetAccountId !== ctx.principal.accountId) throw deps.error('HandshakeNotFoundException', MSG.handshakeNotFound);
-    if (h.state === state) throw deps.error('HandshakeAlreadyInStateException', 'The specified handshake is already in the requested state.');
-    if (h.state !== 'OPEN' && h.state !== 'REQUESTED') throw deps.error('InvalidHandshakeTransitionException', MSG.handshakeTransition);
+    if (!h || !org || h.targetAccountId !== ctx.principal.accountId)
+      throw deps.error('HandshakeNotFoundException', MSG.handshakeNotFound);
+    if (h.state === state)
+      throw deps.error(
+        'HandshakeAlreadyInStateException',
+        'The specified handshake is already in the requested state.',
+      );
+    if (h.state !== 'OPEN' && h.state !== 'REQUESTED')
+      throw deps.error('InvalidHandshakeTransitionException', MSG.handshakeTransition);
     if (state === 'ACCEPTED') {
       if (await tx.organizations.orgOfAccount(h.targetAccountId)) {
-        throw deps.error('HandshakeConstraintViolationException', 'The account is already a member of an organization.', { Reason: 'ALREADY_IN_AN_ORGANIZATION' });
+        throw deps.error(
+          'HandshakeConstraintViolationException',
+          'The account is already a member of an organization.',
+          { Reason: 'ALREADY_IN_AN_ORGANIZATION' },
+        );
       }
       const account = await tx.accounts.get(h.targetAccountId);
       await tx.organizations.addAccount({

@@ -7,11 +7,23 @@ const deny = { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Resourc
 
 describe("AWS's RCP grammar", () => {
   it('accepts Deny statements on the supported services, with conditions and NotResource', () => {
-    expect(isValidRcp(rcp({ ...deny, Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abcdefghij' } } }))).toBe(true);
+    expect(
+      isValidRcp(rcp({ ...deny, Condition: { StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-abcdefghij' } } })),
+    ).toBe(true);
     for (const Action of ['s3:GetObject', 'sqs:*', 'secretsmanager:GetSecretValue', 'kms:Decrypt', ['s3:*', 'sts:*']]) {
       expect(isValidRcp(rcp({ ...deny, Action }))).toBe(true);
     }
-    expect(isValidRcp(rcp({ Sid: 'NotThisBucket', Effect: 'Deny', Principal: '*', Action: 's3:*', NotResource: 'arn:aws:s3:::keep/*' }))).toBe(true);
+    expect(
+      isValidRcp(
+        rcp({
+          Sid: 'NotThisBucket',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          NotResource: 'arn:aws:s3:::keep/*',
+        }),
+      ),
+    ).toBe(true);
   });
 
   it('refuses Allow: only AWS’s RCPFullAWSAccess allows', () => {
@@ -30,11 +42,18 @@ describe("AWS's RCP grammar", () => {
   });
 
   it('refuses actions of services RCPs do not govern, and "*"', () => {
-    for (const Action of ['iam:CreateUser', 'ec2:*', '*', ['s3:*', 'dynamodb:*'], 'GetObject']) expect(isValidRcp(rcp({ ...deny, Action }))).toBe(false);
+    for (const Action of ['iam:CreateUser', 'ec2:*', '*', ['s3:*', 'dynamodb:*'], 'GetObject'])
+      expect(isValidRcp(rcp({ ...deny, Action }))).toBe(false);
   });
 
   it('refuses what is not an RCP document at all', () => {
-    for (const text of ['not json', '[]', JSON.stringify({ Statement: [deny] }), JSON.stringify({ Version: '2008-10-17', Statement: [deny] }), rcp()]) {
+    for (const text of [
+      'not json',
+      '[]',
+      JSON.stringify({ Statement: [deny] }),
+      JSON.stringify({ Version: '2008-10-17', Statement: [deny] }),
+      rcp(),
+    ]) {
       expect(isValidRcp(text)).toBe(false);
     }
     expect(isValidRcp(rcp({ ...deny, Condition: { NoSuchOperator: { 'aws:PrincipalOrgID': 'o-x' } } }))).toBe(false);

@@ -5,7 +5,11 @@ import { parsePolicyDocument } from '../policy/index.js';
 const ELEMENTS = new Set(['Sid', 'Effect', 'Principal', 'Action', 'Resource', 'NotResource', 'Condition']);
 
 const strings = (v: unknown): string[] | undefined =>
-  typeof v === 'string' ? [v] : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? v : undefined;
+  typeof v === 'string'
+    ? [v]
+    : Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')
+      ? v
+      : undefined;
 
 /**
  * Whether a customer RCP keeps AWS's RCP rules ("RCP syntax"): Version 2012-10-17; statements of

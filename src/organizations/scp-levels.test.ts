@@ -23,11 +23,19 @@ let orgs: OrgHandlers;
 let authorizer: PolicyAuthorizer;
 let rootId: string;
 
-const ctx = () => callContext('req-1', { principal: mgmtRoot, region: 'us-east-1', service: 'organizations' }, NOW, authorizer, { sourceIp: '192.0.2.10', userAgent: 'test', secure: true });
+const ctx = () =>
+  callContext('req-1', { principal: mgmtRoot, region: 'us-east-1', service: 'organizations' }, NOW, authorizer, {
+    sourceIp: '192.0.2.10',
+    userAgent: 'test',
+    secure: true,
+  });
 
 async function createAccount(name: string): Promise<string> {
   const started = await orgs.CreateAccount!({ AccountName: name, Email: `${name}@example.com` }, ctx());
-  const status = await orgs.DescribeCreateAccountStatus!({ CreateAccountRequestId: started.CreateAccountStatus!.Id! }, ctx());
+  const status = await orgs.DescribeCreateAccountStatus!(
+    { CreateAccountRequestId: started.CreateAccountStatus!.Id! },
+    ctx(),
+  );
   return status.CreateAccountStatus!.AccountId!;
 }
 
@@ -36,7 +44,9 @@ async function createOu(parentId: string, name: string): Promise<string> {
 }
 
 async function createScp(name: string, content: string, type = SCP): Promise<string> {
-  return (await orgs.CreatePolicy!({ Name: name, Description: name, Type: type as typeof SCP, Content: content }, ctx())).Policy!.PolicySummary!.Id!;
+  return (
+    await orgs.CreatePolicy!({ Name: name, Description: name, Type: type as typeof SCP, Content: content }, ctx())
+  ).Policy!.PolicySummary!.Id!;
 }
 
 /** Each level's policy IDs, sorted (the order within a level decides nothing). */
@@ -47,7 +57,12 @@ async function levelIds(accountId: string): Promise<string[][] | undefined> {
 beforeEach(async () => {
   m = await openMemoryStore();
   await m.store.accounts.create({ accountId: MGMT, name: 'management', email: 'mgmt@example.com', createdAt: NOW });
-  authorizer = new PolicyAuthorizer({ effectiveForUser: (id) => m.store.effectivePolicies.forUser(id), userTags: (id) => m.store.users.tags(id) }, m.bus, undefined, new AccountStatus(m.store, m.bus));
+  authorizer = new PolicyAuthorizer(
+    { effectiveForUser: (id) => m.store.effectivePolicies.forUser(id), userTags: (id) => m.store.users.tags(id) },
+    m.bus,
+    undefined,
+    new AccountStatus(m.store, m.bus),
+  );
   orgs = createOrganizationsHandlers({ store: m.store, bus: m.bus, error: organizationsError });
   await orgs.CreateOrganization!({ FeatureSet: 'ALL' }, ctx());
   rootId = (await m.store.organizations.orgOfAccount(MGMT))!.rootId;
@@ -56,7 +71,12 @@ afterEach(() => m.close());
 
 describe('SCP levels over an account', () => {
   it('are none for an account in no organization', async () => {
-    await m.store.accounts.create({ accountId: '444455556666', name: 'alone', email: 'alone@example.com', createdAt: NOW });
+    await m.store.accounts.create({
+      accountId: '444455556666',
+      name: 'alone',
+      email: 'alone@example.com',
+      createdAt: NOW,
+    });
     expect(await scpLevelsForAccount(m.store.organizations, '444455556666')).toBeUndefined();
   });
 
@@ -88,8 +108,19 @@ describe('SCP levels over an account', () => {
     });
 
     it('have one level per node, each holding what is attached there (new OUs and accounts start with FullAWSAccess)', async () => {
-      const atRoot = await createScp('NoLeaving', policy({ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }));
-      const atOuter = await createScp('RegionLock', policy({ Effect: 'Deny', NotAction: 'iam:*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }));
+      const atRoot = await createScp(
+        'NoLeaving',
+        policy({ Effect: 'Deny', Action: 'organizations:LeaveOrganization', Resource: '*' }),
+      );
+      const atOuter = await createScp(
+        'RegionLock',
+        policy({
+          Effect: 'Deny',
+          NotAction: 'iam:*',
+          Resource: '*',
+          Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+        }),
+      );
       const atAccount = await createScp('NoIam', policy({ Effect: 'Deny', Action: 'iam:*', Resource: '*' }));
       await orgs.AttachPolicy!({ PolicyId: atRoot, TargetId: rootId }, ctx());
       await orgs.AttachPolicy!({ PolicyId: atOuter, TargetId: outer }, ctx());
@@ -99,9 +130,16 @@ describe('SCP levels over an account', () => {
       await orgs.AttachPolicy!({ PolicyId: s3Only, TargetId: inner }, ctx());
       await orgs.DetachPolicy!({ PolicyId: FULL, TargetId: inner }, ctx());
 
-      expect(await levelIds(member)).toEqual([[FULL, atRoot].sort(), [FULL, atOuter].sort(), [s3Only], [FULL, atAccount].sort()]);
+      expect(await levelIds(member)).toEqual([
+        [FULL, atRoot].sort(),
+        [FULL, atOuter].sort(),
+        [s3Only],
+        [FULL, atAccount].sort(),
+      ]);
       const levels = await scpLevelsForAccount(m.store.organizations, member);
-      expect(JSON.parse(levels![3]!.find((d) => d.id === atAccount)!.document)).toMatchObject({ Statement: [{ Effect: 'Deny', Action: 'iam:*' }] });
+      expect(JSON.parse(levels![3]!.find((d) => d.id === atAccount)!.document)).toMatchObject({
+        Statement: [{ Effect: 'Deny', Action: 'iam:*' }],
+      });
     });
 
     it('follow the account when it moves', async () => {
@@ -114,7 +152,11 @@ describe('SCP levels over an account', () => {
 
     it('hold only service control policies, not other policy types attached to the same nodes', async () => {
       await orgs.EnablePolicyType!({ RootId: rootId, PolicyType: 'TAG_POLICY' }, ctx());
-      const tags = await createScp('Tags', JSON.stringify({ tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' } } } }), 'TAG_POLICY');
+      const tags = await createScp(
+        'Tags',
+        JSON.stringify({ tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' } } } }),
+        'TAG_POLICY',
+      );
       await orgs.AttachPolicy!({ PolicyId: tags, TargetId: member }, ctx());
       expect(await levelIds(member)).toEqual([[FULL], [FULL], [FULL], [FULL]]);
     });

@@ -15,7 +15,11 @@ export interface ScpDocument {
  * that node. Undefined when they do not apply: the account is in no organization, is its
  * management account (neither SCPs nor RCPs restrict it), or the type is not enabled.
  */
-async function levelsForAccount(repo: OrganizationsRepo, accountId: string, type: string): Promise<ScpDocument[][] | undefined> {
+async function levelsForAccount(
+  repo: OrganizationsRepo,
+  accountId: string,
+  type: string,
+): Promise<ScpDocument[][] | undefined> {
   const account = await repo.getAccount(accountId);
   if (!account) return undefined;
   const org = await repo.getOrg(account.orgId);
@@ -45,10 +49,12 @@ async function levelsForAccount(repo: OrganizationsRepo, accountId: string, type
 }
 
 /** The SCP levels over an account's principals (see levelsForAccount). */
-export const scpLevelsForAccount = (repo: OrganizationsRepo, accountId: string) => levelsForAccount(repo, accountId, SCP);
+export const scpLevelsForAccount = (repo: OrganizationsRepo, accountId: string) =>
+  levelsForAccount(repo, accountId, SCP);
 
 /** The RCP levels over an account's resources, whoever the caller (see levelsForAccount). */
-export const rcpLevelsForAccount = (repo: OrganizationsRepo, accountId: string) => levelsForAccount(repo, accountId, RCP);
+export const rcpLevelsForAccount = (repo: OrganizationsRepo, accountId: string) =>
+  levelsForAccount(repo, accountId, RCP);
 
 /** The organization an account belongs to, for aws:PrincipalOrgID; undefined outside one. */
 export async function orgIdOfAccount(repo: OrganizationsRepo, accountId: string): Promise<string | undefined> {

@@ -100,14 +100,21 @@ export interface OrganizationsRepo {
 
   getPolicy(orgId: string, policyId: string): Promise<OrgPolicyRecord | undefined>;
   createPolicy(policy: OrgPolicyRecord): Promise<void>;
-  updatePolicy(orgId: string, policyId: string, changes: { name?: string; description?: string; content?: string }): Promise<void>;
+  updatePolicy(
+    orgId: string,
+    policyId: string,
+    changes: { name?: string; description?: string; content?: string },
+  ): Promise<void>;
   deletePolicy(orgId: string, policyId: string): Promise<void>;
   listPolicies(orgId: string, policyType: string): Promise<OrgPolicyRecord[]>;
   attach(orgId: string, policyId: string, targetId: string): Promise<void>;
   /** False when it was not attached. */
   detach(orgId: string, policyId: string, targetId: string): Promise<boolean>;
   /** Attachments of the organization, filtered by policy or target. */
-  attachments(orgId: string, filter: { policyId?: string; targetId?: string }): Promise<Array<{ policyId: string; targetId: string }>>;
+  attachments(
+    orgId: string,
+    filter: { policyId?: string; targetId?: string },
+  ): Promise<Array<{ policyId: string; targetId: string }>>;
 
   putHandshake(handshake: HandshakeRecord): Promise<void>;
   getHandshake(handshakeId: string): Promise<HandshakeRecord | undefined>;

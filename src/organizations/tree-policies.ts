@@ -1,6 +1,20 @@
 import { parsePolicyDocument } from '../policy/index.js';
-import type { OrganizationalUnit, Policy, PolicySummary, PolicyTargetSummary, Root, TargetType } from '../wire/generated/organizations.js';
-import { NON_DETACHABLE, RCP_FULL_AWS_ACCESS_ID, attachDefaults, defaultPolicyOf, lookupPolicy, policiesOfType } from './managed-policies.js';
+import type {
+  OrganizationalUnit,
+  Policy,
+  PolicySummary,
+  PolicyTargetSummary,
+  Root,
+  TargetType,
+} from '../wire/generated/organizations.js';
+import {
+  NON_DETACHABLE,
+  RCP_FULL_AWS_ACCESS_ID,
+  attachDefaults,
+  defaultPolicyOf,
+  lookupPolicy,
+  policiesOfType,
+} from './managed-policies.js';
 import { MAX_POLICY_CHARS, POLICY_TOO_LARGE, RCP } from './policy-types.js';
 import { isValidRcp } from './rcp-grammar.js';
 import type { OrgPolicyRecord, OrgRecord, OuRecord } from './store.js';
@@ -26,10 +40,19 @@ const MALFORMED = 'The provided policy document does not meet the requirements o
 
 export async function rootShape(store: OrgStore, o: OrgRecord): Promise<Root> {
   const types = await store.organizations.enabledPolicyTypes(o.orgId);
-  return { Id: o.rootId, Arn: rootArn(o), Name: o.rootName, PolicyTypes: types.map((t) => ({ Type: t as never, Status: 'ENABLED' })) };
+  return {
+    Id: o.rootId,
+    Arn: rootArn(o),
+    Name: o.rootName,
+    PolicyTypes: types.map((t) => ({ Type: t as never, Status: 'ENABLED' })),
+  };
 }
 
-const ouShape = (o: OrgRecord, ou: OuRecord): OrganizationalUnit => ({ Id: ou.ouId, Arn: ouArn(o, ou.ouId), Name: ou.name });
+const ouShape = (o: OrgRecord, ou: OuRecord): OrganizationalUnit => ({
+  Id: ou.ouId,
+  Arn: ouArn(o, ou.ouId),
+  Name: ou.name,
+});
 
 const summary = (o: OrgRecord, p: OrgPolicyRecord): PolicySummary => ({
   Id: p.policyId,
@@ -40,14 +63,23 @@ const summary = (o: OrgRecord, p: OrgPolicyRecord): PolicySummary => ({
   AwsManaged: p.awsManaged,
 });
 
-const policyShape = (o: OrgRecord, p: OrgPolicyRecord): Policy => ({ PolicySummary: summary(o, p), Content: p.content });
+const policyShape = (o: OrgRecord, p: OrgPolicyRecord): Policy => ({
+  PolicySummary: summary(o, p),
+  Content: p.content,
+});
 
 /** A root, OU or account of the organization, as a policy target. */
-async function target(deps: OrgDeps, o: OrgRecord, id: string, repo = deps.store.organizations): Promise<PolicyTargetSummary & { Type: TargetType }> {
+async function target(
+  deps: OrgDeps,
+  o: OrgRecord,
+  id: string,
+  repo = deps.store.organizations,
+): Promise<PolicyTargetSummary & { Type: TargetType }> {
   if (id === o.rootId) return { TargetId: id, Arn: rootArn(o), Name: o.rootName, Type: 'ROOT' };
   if (id.startsWith('ou-')) {
     const ou = await repo.getOu(id);
-    if (ou && ou.orgId === o.orgId) return { TargetId: id, Arn: ouArn(o, id), Name: ou.name, Type: 'ORGANIZATIONAL_UNIT' };
+    if (ou && ou.orgId === o.orgId)
+      return { TargetId: id, Arn: ouArn(o, id), Name: ou.name, Type: 'ORGANIZATIONAL_UNIT' };
   } else if (/^\d{12}$/.test(id)) {
     const a = await repo.getAccount(id);
     if (a && a.orgId === o.orgId) return { TargetId: id, Arn: accountArn(o, id), Name: a.name, Type: 'ACCOUNT' };
@@ -89,7 +121,8 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
   };
   const checkContent = (type: string, content: string): void => {
     const max = MAX_POLICY_CHARS[type];
-    if (max !== undefined && content.length > max) throw deps.error('ConstraintViolationException', POLICY_TOO_LARGE, { Reason: 'POLICY_CONTENT_LIMIT_EXCEEDED' });
+    if (max !== undefined && content.length > max)
+      throw deps.error('ConstraintViolationException', POLICY_TOO_LARGE, { Reason: 'POLICY_CONTENT_LIMIT_EXCEEDED' });
     if (type === SCP) {
       if (!parsePolicyDocument(content, 'scp').ok) throw deps.error('MalformedPolicyDocumentException', MALFORMED);
       return;
@@ -105,7 +138,8 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     } catch {
       throw deps.error('MalformedPolicyDocumentException', MALFORMED);
     }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw deps.error('MalformedPolicyDocumentException', MALFORMED);
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+      throw deps.error('MalformedPolicyDocumentException', MALFORMED);
   };
 
   return {
@@ -116,15 +150,30 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     },
 
     async CreateOrganizationalUnit(input, ctx) {
-      const org = await managementOrg(deps, ctx, 'CreateOrganizationalUnit', (o) => (input.ParentId === o.rootId ? rootArn(o) : ouArn(o, input.ParentId)));
+      const org = await managementOrg(deps, ctx, 'CreateOrganizationalUnit', (o) =>
+        input.ParentId === o.rootId ? rootArn(o) : ouArn(o, input.ParentId),
+      );
       const ou = await store.transaction(async (tx) => {
-        if (!(await parentExists(org, input.ParentId, tx.organizations))) throw deps.error('ParentNotFoundException', MSG.parentNotFound);
+        if (!(await parentExists(org, input.ParentId, tx.organizations)))
+          throw deps.error('ParentNotFoundException', MSG.parentNotFound);
         const siblings = await tx.organizations.listOus(org.orgId, input.ParentId);
-        if (siblings.some((s) => s.name === input.Name)) throw deps.error('DuplicateOrganizationalUnitException', MSG.duplicateOu);
-        const record: OuRecord = { ouId: newOuId(org.rootId), orgId: org.orgId, parentId: input.ParentId, name: input.Name, createdAt: ctx.now };
+        if (siblings.some((s) => s.name === input.Name))
+          throw deps.error('DuplicateOrganizationalUnitException', MSG.duplicateOu);
+        const record: OuRecord = {
+          ouId: newOuId(org.rootId),
+          orgId: org.orgId,
+          parentId: input.ParentId,
+          name: input.Name,
+          createdAt: ctx.now,
+        };
         await tx.organizations.createOu(record);
         await attachDefaults(tx.organizations, org.orgId, record.ouId);
-        if (input.Tags?.length) await tx.organizations.putTags(org.orgId, record.ouId, input.Tags.map((t) => ({ key: t.Key, value: t.Value })));
+        if (input.Tags?.length)
+          await tx.organizations.putTags(
+            org.orgId,
+            record.ouId,
+            input.Tags.map((t) => ({ key: t.Key, value: t.Value })),
+          );
         return record;
       });
       scpsChanged(deps);
@@ -132,11 +181,14 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     },
 
     async UpdateOrganizationalUnit(input, ctx) {
-      const org = await managementOrg(deps, ctx, 'UpdateOrganizationalUnit', (o) => ouArn(o, input.OrganizationalUnitId));
+      const org = await managementOrg(deps, ctx, 'UpdateOrganizationalUnit', (o) =>
+        ouArn(o, input.OrganizationalUnitId),
+      );
       const ou = await ouOf(org, input.OrganizationalUnitId);
       if (input.Name !== undefined && input.Name !== ou.name) {
         const siblings = await store.organizations.listOus(org.orgId, ou.parentId);
-        if (siblings.some((s) => s.name === input.Name)) throw deps.error('DuplicateOrganizationalUnitException', MSG.duplicateOu);
+        if (siblings.some((s) => s.name === input.Name))
+          throw deps.error('DuplicateOrganizationalUnitException', MSG.duplicateOu);
         await store.organizations.renameOu(ou.ouId, input.Name);
         ou.name = input.Name;
       }
@@ -144,13 +196,23 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     },
 
     async DeleteOrganizationalUnit(input, ctx) {
-      const org = await managementOrg(deps, ctx, 'DeleteOrganizationalUnit', (o) => ouArn(o, input.OrganizationalUnitId));
+      const org = await managementOrg(deps, ctx, 'DeleteOrganizationalUnit', (o) =>
+        ouArn(o, input.OrganizationalUnitId),
+      );
       await store.transaction(async (tx) => {
         const ou = await ouOf(org, input.OrganizationalUnitId, tx.organizations);
-        const children = [...(await tx.organizations.listOus(org.orgId, ou.ouId)), ...(await tx.organizations.listAccounts(org.orgId, ou.ouId))];
+        const children = [
+          ...(await tx.organizations.listOus(org.orgId, ou.ouId)),
+          ...(await tx.organizations.listAccounts(org.orgId, ou.ouId)),
+        ];
         if (children.length > 0) throw deps.error('OrganizationalUnitNotEmptyException', MSG.ouNotEmpty);
-        for (const a of await tx.organizations.attachments(org.orgId, { targetId: ou.ouId })) await tx.organizations.detach(org.orgId, a.policyId, ou.ouId);
-        await tx.organizations.removeTags(org.orgId, ou.ouId, (await tx.organizations.tags(org.orgId, ou.ouId)).map((t) => t.key));
+        for (const a of await tx.organizations.attachments(org.orgId, { targetId: ou.ouId }))
+          await tx.organizations.detach(org.orgId, a.policyId, ou.ouId);
+        await tx.organizations.removeTags(
+          org.orgId,
+          ou.ouId,
+          (await tx.organizations.tags(org.orgId, ou.ouId)).map((t) => t.key),
+        );
         await tx.organizations.deleteOu(ou.ouId);
       });
       scpsChanged(deps);
@@ -158,7 +220,9 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     },
 
     async DescribeOrganizationalUnit(input, ctx) {
-      const org = await managementOrg(deps, ctx, 'DescribeOrganizationalUnit', (o) => ouArn(o, input.OrganizationalUnitId));
+      const org = await managementOrg(deps, ctx, 'DescribeOrganizationalUnit', (o) =>
+        ouArn(o, input.OrganizationalUnitId),
+      );
       return { OrganizationalUnit: ouShape(org, await ouOf(org, input.OrganizationalUnitId)) };
     },
 
@@ -198,13 +262,17 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       const org = await managementOrg(deps, ctx, 'EnablePolicyType', rootArn);
       if (input.RootId !== org.rootId) throw deps.error('RootNotFoundException', MSG.rootNotFound);
       await store.transaction(async (tx) => {
-        if ((await tx.organizations.enabledPolicyTypes(org.orgId)).includes(input.PolicyType)) throw deps.error('PolicyTypeAlreadyEnabledException', MSG.typeAlreadyEnabled);
+        if ((await tx.organizations.enabledPolicyTypes(org.orgId)).includes(input.PolicyType))
+          throw deps.error('PolicyTypeAlreadyEnabledException', MSG.typeAlreadyEnabled);
         await tx.organizations.setPolicyType(org.orgId, input.PolicyType, true);
         const managed = defaultPolicyOf(input.PolicyType);
         if (managed) {
           // Every root, OU and account starts (again) with FullAWSAccess (SCPs) or RCPFullAWSAccess (RCPs) attached.
-          const attached = new Set((await tx.organizations.attachments(org.orgId, { policyId: managed })).map((a) => a.targetId));
-          for (const id of await allNodes(tx, org)) if (!attached.has(id)) await tx.organizations.attach(org.orgId, managed, id);
+          const attached = new Set(
+            (await tx.organizations.attachments(org.orgId, { policyId: managed })).map((a) => a.targetId),
+          );
+          for (const id of await allNodes(tx, org))
+            if (!attached.has(id)) await tx.organizations.attach(org.orgId, managed, id);
         }
       });
       scpsChanged(deps);
@@ -215,11 +283,13 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       const org = await managementOrg(deps, ctx, 'DisablePolicyType', rootArn);
       if (input.RootId !== org.rootId) throw deps.error('RootNotFoundException', MSG.rootNotFound);
       await store.transaction(async (tx) => {
-        if (!(await tx.organizations.enabledPolicyTypes(org.orgId)).includes(input.PolicyType)) throw deps.error('PolicyTypeNotEnabledException', MSG.typeNotEnabled);
+        if (!(await tx.organizations.enabledPolicyTypes(org.orgId)).includes(input.PolicyType))
+          throw deps.error('PolicyTypeNotEnabledException', MSG.typeNotEnabled);
         await tx.organizations.setPolicyType(org.orgId, input.PolicyType, false);
         // Disabling detaches every policy of the type from every target.
         for (const p of await policiesOfType(tx.organizations, org.orgId, input.PolicyType)) {
-          for (const a of await tx.organizations.attachments(org.orgId, { policyId: p.policyId })) await tx.organizations.detach(org.orgId, a.policyId, a.targetId);
+          for (const a of await tx.organizations.attachments(org.orgId, { policyId: p.policyId }))
+            await tx.organizations.detach(org.orgId, a.policyId, a.targetId);
         }
       });
       scpsChanged(deps);
@@ -242,7 +312,12 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
           content: input.Content,
         };
         await tx.organizations.createPolicy(record);
-        if (input.Tags?.length) await tx.organizations.putTags(org.orgId, record.policyId, input.Tags.map((t) => ({ key: t.Key, value: t.Value })));
+        if (input.Tags?.length)
+          await tx.organizations.putTags(
+            org.orgId,
+            record.policyId,
+            input.Tags.map((t) => ({ key: t.Key, value: t.Value })),
+          );
         return record;
       });
       return { Policy: policyShape(org, p) };
@@ -277,7 +352,8 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       await store.transaction(async (tx) => {
         const p = await policyOf(org, input.PolicyId, tx.organizations);
         if (p.awsManaged) throw deps.error('AccessDeniedException', MSG.accessDenied);
-        if ((await tx.organizations.attachments(org.orgId, { policyId: p.policyId })).length > 0) throw deps.error('PolicyInUseException', MSG.policyInUse);
+        if ((await tx.organizations.attachments(org.orgId, { policyId: p.policyId })).length > 0)
+          throw deps.error('PolicyInUseException', MSG.policyInUse);
         await tx.organizations.deletePolicy(org.orgId, p.policyId);
       });
       return {};
@@ -285,7 +361,11 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
 
     async ListPolicies(input, ctx) {
       const org = await managementOrg(deps, ctx, 'ListPolicies');
-      const { page, NextToken } = paginate(await policiesOfType(store.organizations, org.orgId, input.Filter), input, deps);
+      const { page, NextToken } = paginate(
+        await policiesOfType(store.organizations, org.orgId, input.Filter),
+        input,
+        deps,
+      );
       return { Policies: page.map((p) => summary(org, p)), ...(NextToken ? { NextToken } : {}) };
     },
 
@@ -294,8 +374,11 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       await store.transaction(async (tx) => {
         const p = await policyOf(org, input.PolicyId, tx.organizations);
         await target(deps, org, input.TargetId, tx.organizations);
-        if (!(await tx.organizations.enabledPolicyTypes(org.orgId)).includes(p.policyType)) throw deps.error('PolicyTypeNotEnabledException', MSG.typeNotEnabled);
-        if ((await tx.organizations.attachments(org.orgId, { policyId: p.policyId, targetId: input.TargetId })).length > 0) {
+        if (!(await tx.organizations.enabledPolicyTypes(org.orgId)).includes(p.policyType))
+          throw deps.error('PolicyTypeNotEnabledException', MSG.typeNotEnabled);
+        if (
+          (await tx.organizations.attachments(org.orgId, { policyId: p.policyId, targetId: input.TargetId })).length > 0
+        ) {
           throw deps.error('DuplicatePolicyAttachmentException', MSG.duplicateAttachment);
         }
         await tx.organizations.attach(org.orgId, p.policyId, input.TargetId);
@@ -310,16 +393,24 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
         const p = await policyOf(org, input.PolicyId, tx.organizations);
         await target(deps, org, input.TargetId, tx.organizations);
         // "You cannot detach this policy" (RCP syntax): RCPFullAWSAccess stays while RCPs are enabled.
-        if (p.policyId === RCP_FULL_AWS_ACCESS_ID) throw deps.error('InvalidInputException', NON_DETACHABLE, { Reason: 'NON_DETACHABLE_POLICY' });
-        if ((await tx.organizations.attachments(org.orgId, { policyId: p.policyId, targetId: input.TargetId })).length === 0) {
+        if (p.policyId === RCP_FULL_AWS_ACCESS_ID)
+          throw deps.error('InvalidInputException', NON_DETACHABLE, { Reason: 'NON_DETACHABLE_POLICY' });
+        if (
+          (await tx.organizations.attachments(org.orgId, { policyId: p.policyId, targetId: input.TargetId })).length ===
+          0
+        ) {
           throw deps.error('PolicyNotAttachedException', MSG.notAttached);
         }
         if (p.policyType === SCP) {
           // Every target keeps at least one SCP while the type is enabled.
           const onTarget = await tx.organizations.attachments(org.orgId, { targetId: input.TargetId });
           let scps = 0;
-          for (const a of onTarget) if ((await lookupPolicy(tx.organizations, org.orgId, a.policyId))?.policyType === SCP) scps++;
-          if (scps <= 1) throw deps.error('ConstraintViolationException', MSG.minAttachments, { Reason: 'MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED' });
+          for (const a of onTarget)
+            if ((await lookupPolicy(tx.organizations, org.orgId, a.policyId))?.policyType === SCP) scps++;
+          if (scps <= 1)
+            throw deps.error('ConstraintViolationException', MSG.minAttachments, {
+              Reason: 'MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED',
+            });
         }
         await tx.organizations.detach(org.orgId, p.policyId, input.TargetId);
       });
@@ -353,16 +444,25 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     async DescribeEffectivePolicy(input, ctx) {
       const org = await managementOrg(deps, ctx, 'DescribeEffectivePolicy');
       if ((input.PolicyType as string) === SCP) {
-        throw deps.error('InvalidInputException', 'You specified an invalid value.', { Reason: 'INVALID_ENUM_POLICY_TYPE' });
+        throw deps.error('InvalidInputException', 'You specified an invalid value.', {
+          Reason: 'INVALID_ENUM_POLICY_TYPE',
+        });
       }
       if (input.TargetId !== undefined) await target(deps, org, input.TargetId);
-      throw deps.error('EffectivePolicyNotFoundException', "We can't find an effective policy for the specified target.");
+      throw deps.error(
+        'EffectivePolicyNotFoundException',
+        "We can't find an effective policy for the specified target.",
+      );
     },
 
     async TagResource(input, ctx) {
       const org = await managementOrg(deps, ctx, 'TagResource');
       await taggable(deps, org, input.ResourceId);
-      await store.organizations.putTags(org.orgId, input.ResourceId, input.Tags.map((t) => ({ key: t.Key, value: t.Value })));
+      await store.organizations.putTags(
+        org.orgId,
+        input.ResourceId,
+        input.Tags.map((t) => ({ key: t.Key, value: t.Value })),
+      );
       return {};
     },
 
@@ -376,7 +476,10 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     async ListTagsForResource(input, ctx) {
       const org = await managementOrg(deps, ctx, 'ListTagsForResource');
       await taggable(deps, org, input.ResourceId);
-      const tags = (await store.organizations.tags(org.orgId, input.ResourceId)).map((t) => ({ Key: t.key, Value: t.value }));
+      const tags = (await store.organizations.tags(org.orgId, input.ResourceId)).map((t) => ({
+        Key: t.key,
+        Value: t.value,
+      }));
       const { page, NextToken } = paginate(tags, input, deps);
       return { Tags: page, ...(NextToken ? { NextToken } : {}) };
     },

@@ -124,7 +124,10 @@ export function compilePolicy(policy: PolicyDocument, label: { id: string; kind:
   });
   const byService = new Map<string, CompiledStatement[]>();
   for (const [svc, idx] of services) {
-    byService.set(svc, statements.filter((_, i) => idx.has(i) || anyIdx.has(i)));
+    byService.set(
+      svc,
+      statements.filter((_, i) => idx.has(i) || anyIdx.has(i)),
+    );
   }
   const internals: PolicyInternals = {
     principalScoped: label.kind === 'resource' || label.kind === 'trust',

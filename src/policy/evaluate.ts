@@ -126,7 +126,11 @@ function decide(req: RequestContext, set: PolicySet): Evaluation {
   const boundary = set.boundary ? evaluateLayer(set.boundary, state) : undefined;
   const session = set.session ? evaluateLayer(set.session, state) : undefined;
   const boundaryDecision: EvalDecision | undefined = boundary
-    ? boundary.deny ? 'explicitDeny' : boundary.allow ? 'allowed' : 'implicitDeny'
+    ? boundary.deny
+      ? 'explicitDeny'
+      : boundary.allow
+        ? 'allowed'
+        : 'implicitDeny'
     : undefined;
 
   // 1. An explicit deny in any policy wins; the first layer in AWS's evaluation order is named.
@@ -140,7 +144,7 @@ function decide(req: RequestContext, set: PolicySet): Evaluation {
   if (set.scps && !scpAllow) return denied('implicitDeny', 'scp', state, boundaryDecision);
 
   const identityAllows = identity.allow || set.isRoot === true;
-  const resourceMatch = resource?.allow ? resource.match ?? 'direct' : undefined;
+  const resourceMatch = resource?.allow ? (resource.match ?? 'direct') : undefined;
   // 3. A role's trust policy must allow even within its own account.
   const resourceRequired = !set.sameAccount || set.resource?.kind === 'trust';
   if (resourceRequired && !resourceMatch) return denied('implicitDeny', 'resource', state, boundaryDecision);

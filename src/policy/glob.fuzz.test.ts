@@ -40,14 +40,18 @@ const pattern = fc.array(patternChar, { maxLength: 14 }).map((cs) => cs.join('')
 const subject = fc.array(subjectChar, { maxLength: 16 }).map((cs) => cs.join(''));
 /** Subjects shaped like the patterns, so that the interesting cases (a match) are frequent. */
 const related = pattern.chain((p) =>
-  fc.tuple(fc.constant(p), fc.array(fc.constantFrom('a', 'b', ':', ''), { minLength: p.length, maxLength: p.length })).map(([pat, fill]) => {
-    const decode: Record<string, string> = { [LIT_STAR]: '*', [LIT_QMARK]: '?', [LIT_DOLLAR]: '$' };
-    const s = pat
-      .split('')
-      .map((c, i) => (c === '*' || c === '?' ? fill[i]! + (c === '*' ? fill[(i + 1) % fill.length]! : '') : (decode[c] ?? c)))
-      .join('');
-    return [pat, s] as const;
-  }),
+  fc
+    .tuple(fc.constant(p), fc.array(fc.constantFrom('a', 'b', ':', ''), { minLength: p.length, maxLength: p.length }))
+    .map(([pat, fill]) => {
+      const decode: Record<string, string> = { [LIT_STAR]: '*', [LIT_QMARK]: '?', [LIT_DOLLAR]: '$' };
+      const s = pat
+        .split('')
+        .map((c, i) =>
+          c === '*' || c === '?' ? fill[i]! + (c === '*' ? fill[(i + 1) % fill.length]! : '') : (decode[c] ?? c),
+        )
+        .join('');
+      return [pat, s] as const;
+    }),
 );
 const pair = fc.oneof(fc.tuple(pattern, subject), related);
 
@@ -62,8 +66,12 @@ describe('glob matchers agree with the reference (property)', () => {
   });
 
   it('compileArnGlob: resources, ArnLike, NotResource', () => {
-    const arnPattern = fc.tuple(fc.constantFrom('arn:aws:s3:::', 'arn:*:iam::1:', 'arn:aws:', 'arn:?ws:*:*:*:', ''), pattern).map(([h, t]) => h + t);
-    const arnSubject = fc.tuple(fc.constantFrom('arn:aws:s3:::', 'arn:aws:iam::1:', 'arn:aws:ec2:r:1:', 'arn:aws'), subject).map(([h, t]) => h + t);
+    const arnPattern = fc
+      .tuple(fc.constantFrom('arn:aws:s3:::', 'arn:*:iam::1:', 'arn:aws:', 'arn:?ws:*:*:*:', ''), pattern)
+      .map(([h, t]) => h + t);
+    const arnSubject = fc
+      .tuple(fc.constantFrom('arn:aws:s3:::', 'arn:aws:iam::1:', 'arn:aws:ec2:r:1:', 'arn:aws'), subject)
+      .map(([h, t]) => h + t);
     fc.assert(
       fc.property(fc.oneof(fc.tuple(arnPattern, arnSubject), pair), ([p, s]) => {
         expect(compileArnGlob(p)(s)).toBe(referenceArnMatch(p, s));
@@ -75,11 +83,14 @@ describe('glob matchers agree with the reference (property)', () => {
   it('a substituted value never acts as a wildcard', () => {
     fc.assert(
       // Raw sentinel code units in a value are left out: they stand for literals by design.
-      fc.property(subject.filter((v) => !v.includes(LIT_STAR)), (v) => {
-        const m = compileGlob(`x${encodeLiterals(v)}*`);
-        expect(m(`x${v}tail`)).toBe(true);
-        if (v.includes('*') || v.includes('?')) expect(m(`x${v.replace(/[*?]/g, 'b')}`)).toBe(false);
-      }),
+      fc.property(
+        subject.filter((v) => !v.includes(LIT_STAR)),
+        (v) => {
+          const m = compileGlob(`x${encodeLiterals(v)}*`);
+          expect(m(`x${v}tail`)).toBe(true);
+          if (v.includes('*') || v.includes('?')) expect(m(`x${v.replace(/[*?]/g, 'b')}`)).toBe(false);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -109,7 +109,8 @@ interface Span {
 function compileSpan(pattern: string): Span {
   if (pattern === '*') return { kind: 'any', text: '', glob: undefined };
   if (!hasWildcard(pattern)) return { kind: 'exact', text: decodeLiterals(pattern), glob: undefined };
-  if (pattern.indexOf('*') === pattern.length - 1 && !pattern.includes('?')) return { kind: 'prefix', text: decodeLiterals(pattern.slice(0, -1)), glob: undefined };
+  if (pattern.indexOf('*') === pattern.length - 1 && !pattern.includes('?'))
+    return { kind: 'prefix', text: decodeLiterals(pattern.slice(0, -1)), glob: undefined };
   return { kind: 'glob', text: '', glob: compileGlobPattern(pattern, decodeUnit) };
 }
 
@@ -140,7 +141,12 @@ function arnSegmentMatcher(segments: string[]): Matcher {
       }
       const colon = s.indexOf(':', from);
       if (colon < 0) return false;
-      if (span.kind === 'prefix' ? !hasPrefix(s, span.text, from) || from + span.text.length > colon : span.kind === 'glob' && !matchGlobPattern(span.glob!, s, from, colon)) return false;
+      if (
+        span.kind === 'prefix'
+          ? !hasPrefix(s, span.text, from) || from + span.text.length > colon
+          : span.kind === 'glob' && !matchGlobPattern(span.glob!, s, from, colon)
+      )
+        return false;
       from = colon + 1;
     }
     switch (rest.kind) {

@@ -13,7 +13,8 @@ export const MSG = {
   needActions: 'Policy statement must contain actions.',
   needResources: 'Policy statement must contain resources.',
   duplicateSid: 'Statement IDs (SID) in a single policy must be unique.',
-  sidFormat: 'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*',
+  sidFormat:
+    'Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*',
   vendorMissing: 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
   oneColon: 'Actions/Condition can contain only one colon.',
   vendorInvalid: (vendor: string) => `Vendor ${vendor} is not valid`,

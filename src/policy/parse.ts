@@ -29,7 +29,9 @@ export function parsePolicyDocument(text: string, kind: PolicyKind, options: Par
       return validateResourceDocument(json.value, kind === 'trust');
     }
     if (!json.ok) return { ok: false, reason: kind === 'scp' ? MSG.scp : MSG.syntax };
-    const result = validateIdentityDocument(json.value, { requireCurrentVersion: options.requireCurrentVersion === true });
+    const result = validateIdentityDocument(json.value, {
+      requireCurrentVersion: options.requireCurrentVersion === true,
+    });
     if (!result.ok && kind === 'scp') return { ok: false, reason: MSG.scp };
     return result;
   } catch {

@@ -32,10 +32,14 @@ export interface CompiledPrincipal {
 const ARN_RE = /^arn:[^:]*:(iam|sts)::(\d{12}):(.*)$/;
 
 function roleKey(account: string, path: string): string {
-  return `${account}:${(path.slice(path.lastIndexOf('/') + 1)).toLowerCase()}`;
+  return `${account}:${path.slice(path.lastIndexOf('/') + 1).toLowerCase()}`;
 }
 
-export function callerIdentities(principalArn: string, principalAccount: string, hasBoundary: boolean): CallerIdentities {
+export function callerIdentities(
+  principalArn: string,
+  principalAccount: string,
+  hasBoundary: boolean,
+): CallerIdentities {
   const arn = principalArn ?? '';
   const m = ARN_RE.exec(arn);
   if (!m) {

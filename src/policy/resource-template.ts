@@ -35,7 +35,11 @@ export function compileResourceTemplate(template: Template): ResourceTemplate {
 }
 
 /** Whether the template matches `resource`; undefined when a variable has no value. */
-export function matchResourceTemplate(t: ResourceTemplate, resource: string, source: VariableSource): boolean | undefined {
+export function matchResourceTemplate(
+  t: ResourceTemplate,
+  resource: string,
+  source: VariableSource,
+): boolean | undefined {
   if (t.pieces) {
     let pos = 0;
     let result = true;

@@ -21,6 +21,8 @@ describe('policy size for IAM quotas', () => {
   });
 
   it('words the aggregate inline-policy limit as AWS does', () => {
-    expect(inlinePolicySizeMessage('user', 'alice', 2048)).toBe('Maximum policy size of 2048 bytes exceeded for user alice');
+    expect(inlinePolicySizeMessage('user', 'alice', 2048)).toBe(
+      'Maximum policy size of 2048 bytes exceeded for user alice',
+    );
   });
 });

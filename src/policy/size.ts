@@ -28,7 +28,11 @@ export function policySizeForQuota(text: string): number {
  * policies and trust policies: "Cannot exceed quota for PolicySize: 6144" (quota name
  * `ACLSizePerRole` for a trust policy). Undefined when the document fits.
  */
-export function checkPolicySize(text: string, limit: number, quota: 'PolicySize' | 'ACLSizePerRole' = 'PolicySize'): string | undefined {
+export function checkPolicySize(
+  text: string,
+  limit: number,
+  quota: 'PolicySize' | 'ACLSizePerRole' = 'PolicySize',
+): string | undefined {
   return policySizeForQuota(text) > limit ? `Cannot exceed quota for ${quota}: ${limit}` : undefined;
 }
 

@@ -14,8 +14,7 @@ export type PolicyVersion = '2012-10-17' | '2008-10-17';
  * principal type to identifiers. Values are normalised to arrays.
  */
 export type PrincipalBlock =
-  | '*'
-  | { AWS?: string[]; Service?: string[]; Federated?: string[]; CanonicalUser?: string[] };
+  '*' | { AWS?: string[]; Service?: string[]; Federated?: string[]; CanonicalUser?: string[] };
 
 /**
  * A Condition element ("IAM JSON policy elements: Condition"): operator → context key → values.

@@ -136,4 +136,3 @@ export function validateIdentityDocument(doc: unknown, opts: IdentityValidation)
   if (statements.some((st) => !(st.Resource ?? st.NotResource)?.length)) return fail(MSG.needResources);
   return { ok: true, policy };
 }
-

@@ -37,7 +37,8 @@ function principalValuesError(block: PrincipalBlock): string | undefined {
 }
 
 function principalOf(s: Json, trust: boolean): PrincipalBlock | Failure {
-  if (trust && 'NotPrincipal' in s) return fail(s.Effect === 'Allow' ? MSG.trustAllowNotPrincipal : MSG.trustNotPrincipal);
+  if (trust && 'NotPrincipal' in s)
+    return fail(s.Effect === 'Allow' ? MSG.trustAllowNotPrincipal : MSG.trustNotPrincipal);
   const raw = 'Principal' in s ? s.Principal : s.NotPrincipal;
   if (raw === undefined) return fail(MSG.missingPrincipal);
   const p = principalBlock(raw);
@@ -59,14 +60,26 @@ function principalOf(s: Json, trust: boolean): PrincipalBlock | Failure {
  * (tags, source identity, context), or an sts: pattern that matches an AssumeRole action
  * (`sts:AssumeRole*`, `sts:*`). AWS refuses any other action, sts:GetCallerIdentity included.
  */
-const TRUST_ACTIONS = ['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext'];
+const TRUST_ACTIONS = [
+  'sts:assumerole',
+  'sts:assumerolewithsaml',
+  'sts:assumerolewithwebidentity',
+  'sts:tagsession',
+  'sts:setsourceidentity',
+  'sts:setcontext',
+];
 const ASSUME_ROLE_ACTIONS = TRUST_ACTIONS.slice(0, 3);
 
 function isTrustAction(action: string): boolean {
   const a = action.toLowerCase();
   if (!a.startsWith('sts:')) return false;
   if (!/[*?]/.test(a)) return TRUST_ACTIONS.includes(a);
-  const pattern = new RegExp(`^${a.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const pattern = new RegExp(
+    `^${a
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   return ASSUME_ROLE_ACTIONS.some((known) => pattern.test(known));
 }
 

@@ -13,9 +13,23 @@ import {
   serializeRestJsonError,
   serializeRestJsonResponse,
 } from '../wire/index.js';
-import { type Protocol, type WireRequest, decodeOperationInput, locateOperation, routeRequest } from '../wire/dispatch.js';
+import {
+  type Protocol,
+  type WireRequest,
+  decodeOperationInput,
+  locateOperation,
+  routeRequest,
+} from '../wire/dispatch.js';
 import type { CallOrigin } from './call-context.js';
-import { type PipelineDeps, authenticateRequest, handlerOf, identify, internalError, recordCall, runOperation } from './pipeline.js';
+import {
+  type PipelineDeps,
+  authenticateRequest,
+  handlerOf,
+  identify,
+  internalError,
+  recordCall,
+  runOperation,
+} from './pipeline.js';
 import { type RawRequest, headerValue } from './raw-request.js';
 import type { ServiceDef } from './services.js';
 
@@ -48,7 +62,12 @@ export interface ApiResponse {
 export async function handleApi(raw: RawRequest, deps: ApiDeps): Promise<ApiResponse> {
   const started = performance.now();
   const origin = originOf(raw, deps.clientAddress);
-  const facts: AuditedCall = { requestId: newRequestId(), at: deps.clock(), sourceIp: origin.sourceIp, userAgent: origin.userAgent };
+  const facts: AuditedCall = {
+    requestId: newRequestId(),
+    at: deps.clock(),
+    sourceIp: origin.sourceIp,
+    userAgent: origin.userAgent,
+  };
   const response = await serveApi(raw, deps, origin, facts);
   const behind = recordCall(deps, facts, 'api', started);
   if (behind) await behind;
@@ -60,7 +79,14 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, origin: CallOrigin, fact
   const signed = toSignedRequest(raw);
   const parsed = parseAuthorization(signed);
   if (parsed.ok) Object.assign(facts, { accessKeyId: parsed.auth.accessKeyId, region: parsed.auth.region });
-  const wire: WireRequest = { method: raw.method, rawPath: signed.rawPath, rawQuery: signed.rawQuery, target: headerValue(raw, 'x-amz-target'), headers: raw.headers, body: raw.body };
+  const wire: WireRequest = {
+    method: raw.method,
+    rawPath: signed.rawPath,
+    rawQuery: signed.rawQuery,
+    target: headerValue(raw, 'x-amz-target'),
+    headers: raw.headers,
+    body: raw.body,
+  };
   const route = routeRequest(wire, deps.services.values());
   let protocol: Protocol = route.protocol;
   let service: ServiceDef | undefined;
@@ -90,14 +116,40 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, origin: CallOrigin, fact
     }
     const input = decodeOperationInput(located, wire);
     facts.input = input;
-    const output = await runOperation(deps, { requestId, now, service, operation, handler, input, caller, origin }, facts);
+    const output = await runOperation(
+      deps,
+      { requestId, now, service, operation, handler, input, caller, origin },
+      facts,
+    );
     if (protocol === 'rest-json') {
       const r = serializeRestJsonResponse(service.model, operation, output);
       const status = findOperation(service.model, operation)?.http.responseCode ?? 200;
-      return { status, contentType: contentTypeOf(protocol), body: r.body, headers: r.headers, requestId, service: service.name, action: operation, caller, sourceIp: origin.sourceIp };
+      return {
+        status,
+        contentType: contentTypeOf(protocol),
+        body: r.body,
+        headers: r.headers,
+        requestId,
+        service: service.name,
+        action: operation,
+        caller,
+        sourceIp: origin.sourceIp,
+      };
     }
-    const body = protocol === 'json' ? serializeJsonResponse(service.model, operation, output) : serializeQueryResponse(service.model, operation, output, requestId);
-    return { status: 200, contentType: contentTypeOf(protocol), body, requestId, service: service.name, action: operation, caller, sourceIp: origin.sourceIp };
+    const body =
+      protocol === 'json'
+        ? serializeJsonResponse(service.model, operation, output)
+        : serializeQueryResponse(service.model, operation, output, requestId);
+    return {
+      status: 200,
+      contentType: contentTypeOf(protocol),
+      body,
+      requestId,
+      service: service.name,
+      action: operation,
+      caller,
+      sourceIp: origin.sourceIp,
+    };
   } catch (err) {
     // Refused before dispatch: the record still names the operation the request asked for.
     if (!authenticated) {
@@ -107,10 +159,22 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, origin: CallOrigin, fact
     }
     const error = inProtocol(err instanceof AwsError ? err : internalError(err), protocol);
     facts.error = { code: error.code, message: error.message, status: error.status };
-    const xmlNamespace = service?.model.metadata.xmlNamespace ?? deps.services.get('iam')!.model.metadata.xmlNamespace ?? '';
+    const xmlNamespace =
+      service?.model.metadata.xmlNamespace ?? deps.services.get('iam')!.model.metadata.xmlNamespace ?? '';
     const restError = protocol === 'rest-json' ? serializeRestJsonError(error) : undefined;
-    const body = restError ? restError.body : protocol === 'json' ? serializeJsonError(error) : serializeQueryError(error, requestId, xmlNamespace);
-    const response: ApiResponse = { status: error.status, contentType: contentTypeOf(protocol), body, requestId, errorCode: error.code, sourceIp: origin.sourceIp };
+    const body = restError
+      ? restError.body
+      : protocol === 'json'
+        ? serializeJsonError(error)
+        : serializeQueryError(error, requestId, xmlNamespace);
+    const response: ApiResponse = {
+      status: error.status,
+      contentType: contentTypeOf(protocol),
+      body,
+      requestId,
+      errorCode: error.code,
+      sourceIp: origin.sourceIp,
+    };
     if (restError) response.headers = restError.headers;
     if (service) Object.assign(response, { service: service.name, action: facts.operation });
     if (caller) response.caller = caller;
@@ -129,7 +193,12 @@ function named(facts: AuditedCall, service: ServiceDef | undefined, operation: s
  * handler authenticates by the token in the request and never asks `ctx.authorize`.
  */
 function anonymousCaller(service: string): Caller {
-  return { principal: { kind: 'root', accountId: '', arn: 'anonymous', userId: 'anonymous' }, region: 'us-east-1', service, anonymous: true };
+  return {
+    principal: { kind: 'root', accountId: '', arn: 'anonymous', userId: 'anonymous' },
+    region: 'us-east-1',
+    service,
+    anonymous: true,
+  };
 }
 
 /**
@@ -137,7 +206,8 @@ function anonymousCaller(service: string): Caller {
  * same denial `AccessDeniedException`, as their models and the SDKs expect.
  */
 function inProtocol(error: AwsError, protocol: Protocol): AwsError {
-  if (protocol !== 'query' && error.code === 'AccessDenied') return new AwsError('AccessDeniedException', error.message, error.status);
+  if (protocol !== 'query' && error.code === 'AccessDenied')
+    return new AwsError('AccessDeniedException', error.message, error.status);
   return error;
 }
 
@@ -148,8 +218,15 @@ function contentTypeOf(protocol: Protocol): string {
 
 /** Where the call came from: the client's address computed once, here, for aws:SourceIp and the record alike. */
 function originOf(raw: RawRequest, clientAddress: ClientAddress | undefined): CallOrigin {
-  const sourceIp = clientAddress ? clientAddress.of(raw.remoteAddress, clientAddress.trustsProxies ? headerValue(raw, 'x-forwarded-for') : undefined) : raw.remoteAddress;
-  return { sourceIp, userAgent: headerValue(raw, 'user-agent') ?? '', secure: raw.secure, host: headerValue(raw, 'host') };
+  const sourceIp = clientAddress
+    ? clientAddress.of(raw.remoteAddress, clientAddress.trustsProxies ? headerValue(raw, 'x-forwarded-for') : undefined)
+    : raw.remoteAddress;
+  return {
+    sourceIp,
+    userAgent: headerValue(raw, 'user-agent') ?? '',
+    secure: raw.secure,
+    host: headerValue(raw, 'host'),
+  };
 }
 
 function toSignedRequest(raw: RawRequest): IncomingSignedRequest {

@@ -72,16 +72,37 @@ describe('the audit writer thread', () => {
 
   it('records a call that failed authentication by the facts dispatch learned: its operation, key, account and region', async () => {
     const sink = new WorkerAuditSink({ dataDir: dir, writeLock, defaultAccountId: ACCOUNT, onError });
-    const failed = call(4, { input: undefined, output: undefined, principal: undefined, operation: 'ListUsers', accessKeyId: 'AKIAEXAMPLE000000001', region: 'eu-west-1', error: { code: 'InvalidClientTokenId', message: 'no' } });
+    const failed = call(4, {
+      input: undefined,
+      output: undefined,
+      principal: undefined,
+      operation: 'ListUsers',
+      accessKeyId: 'AKIAEXAMPLE000000001',
+      region: 'eu-west-1',
+      error: { code: 'InvalidClientTokenId', message: 'no' },
+    });
     await sink.write([failed]);
     const [event] = await stored();
-    expect(event).toMatchObject({ eventName: 'ListUsers', eventSource: 'iam.amazonaws.com', accessKeyId: 'AKIAEXAMPLE000000001' });
-    expect(JSON.parse(event!.record)).toMatchObject({ awsRegion: 'eu-west-1', userIdentity: { type: 'AWSAccount', accessKeyId: 'AKIAEXAMPLE000000001' } });
+    expect(event).toMatchObject({
+      eventName: 'ListUsers',
+      eventSource: 'iam.amazonaws.com',
+      accessKeyId: 'AKIAEXAMPLE000000001',
+    });
+    expect(JSON.parse(event!.record)).toMatchObject({
+      awsRegion: 'eu-west-1',
+      userIdentity: { type: 'AWSAccount', accessKeyId: 'AKIAEXAMPLE000000001' },
+    });
     await sink.close();
   });
 
   it('starts another writer when one dies, and hands it the batch it had not stored', async () => {
-    const sink = new WorkerAuditSink({ dataDir: dir, writeLock, defaultAccountId: ACCOUNT, onError, entry: new URL('./testing/crash-once-audit-worker.ts', import.meta.url).href });
+    const sink = new WorkerAuditSink({
+      dataDir: dir,
+      writeLock,
+      defaultAccountId: ACCOUNT,
+      onError,
+      entry: new URL('./testing/crash-once-audit-worker.ts', import.meta.url).href,
+    });
     await sink.write([call(5), call(6)]);
     expect((await stored()).length).toBe(2);
     await sink.close();
@@ -89,7 +110,13 @@ describe('the audit writer thread', () => {
   });
 
   it('says it failed once it gives up on a writer that keeps dying', async () => {
-    const sink = new WorkerAuditSink({ dataDir: dir, writeLock, defaultAccountId: ACCOUNT, onError, entry: new URL('./testing/crash-always-audit-worker.ts', import.meta.url).href });
+    const sink = new WorkerAuditSink({
+      dataDir: dir,
+      writeLock,
+      defaultAccountId: ACCOUNT,
+      onError,
+      entry: new URL('./testing/crash-always-audit-worker.ts', import.meta.url).href,
+    });
     expect(sink.failure()).toBeUndefined();
     await sink.write([call(9)]);
     expect(sink.failure()).toBe('writer failed');

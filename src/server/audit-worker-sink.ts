@@ -8,7 +8,8 @@ import type { AuditWorkerData, FromAuditWorker, ToAuditWorker } from './audit-wo
 // loader: ts-worker-boot.mjs registers tsx and then imports it. Compiled (dist/), the writer is
 // JavaScript and starts directly, so production needs no tsx.
 const BOOT = new URL('./ts-worker-boot.mjs', import.meta.url);
-const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js', import.meta.url).href;
+const ENTRY = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.ts' : './audit-worker.js', import.meta.url)
+  .href;
 /** Restarts in a row, with no batch stored between them, before the writer is given up on. */
 const MAX_RESTARTS = 3;
 
@@ -97,7 +98,9 @@ export class WorkerAuditSink implements AuditSink {
     if (this.#worker) return this.#worker;
     const { dataDir, writeLock, defaultAccountId, entry = ENTRY } = this.#options;
     const script = entry.endsWith('.ts') ? BOOT : new URL(entry);
-    const worker = new Worker(script, { workerData: { entry, dataDir, writeLock, defaultAccountId } satisfies AuditWorkerData });
+    const worker = new Worker(script, {
+      workerData: { entry, dataDir, writeLock, defaultAccountId } satisfies AuditWorkerData,
+    });
     if (this.#unacked.size === 0) worker.unref();
     worker.on('message', (m: FromAuditWorker) => {
       if ('ack' in m) this.#acknowledge(m.ack);
@@ -126,7 +129,10 @@ export class WorkerAuditSink implements AuditSink {
 
   #restart(): void {
     if (this.#closing || ++this.#restarts > MAX_RESTARTS) {
-      this.#options.onError(new Error(`${this.backlog()} audit events were not stored`), 'the audit writer thread stopped');
+      this.#options.onError(
+        new Error(`${this.backlog()} audit events were not stored`),
+        'the audit writer thread stopped',
+      );
       const pending = [...this.#unacked.keys()];
       for (const seq of pending) this.#acknowledge(seq);
       // Set after the acknowledgements above, which would clear it: nothing of these was stored.

@@ -14,7 +14,8 @@ const { dataDir, writeLock, defaultAccountId } = workerData as AuditWorkerData;
 const log = openTrailAppender(dataDir, new SqliteWriteLock(writeLock));
 const store = storeCheckpointer(dataDir);
 const send = (m: FromAuditWorker) => port.postMessage(m);
-const report = (err: unknown, message: string) => send({ error: err instanceof Error ? (err.stack ?? err.message) : String(err), message });
+const report = (err: unknown, message: string) =>
+  send({ error: err instanceof Error ? (err.stack ?? err.message) : String(err), message });
 
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (m: ToAuditWorker) => {
@@ -28,7 +29,9 @@ async function handle(m: ToAuditWorker): Promise<void> {
     port.close();
     return;
   }
-  const events = buildEvents(decodeBatch(m.batch), defaultAccountId, modelNamed, (err) => report(err, 'building an audit event failed'));
+  const events = buildEvents(decodeBatch(m.batch), defaultAccountId, modelNamed, (err) =>
+    report(err, 'building an audit event failed'),
+  );
   try {
     log.append(events);
   } catch (err) {

@@ -5,7 +5,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  * may assert network facts and read matched-statement detail; with the operator's explicit opt-out
  * a process on this host may ask without a token, and hears only the decision.
  */
-export type AuthorizeCaller = { kind: 'platform' } | { kind: 'loopback' } | { kind: 'refused'; status: 401 | 403; code: string; message: string };
+export type AuthorizeCaller =
+  { kind: 'platform' } | { kind: 'loopback' } | { kind: 'refused'; status: 401 | 403; code: string; message: string };
 
 export interface AuthorizeAccess {
   /** The token callers must present as `Authorization: Bearer <token>`. */
@@ -37,14 +38,26 @@ export function classifyAuthorizeCaller(
 ): AuthorizeCaller {
   if (authorization !== undefined && authorization !== '') {
     const bearer = /^Bearer\s+(.+)$/i.exec(authorization.trim())?.[1];
-    if (access.token !== undefined && bearer !== undefined && tokenMatches(access.token, bearer)) return { kind: 'platform' };
-    return { kind: 'refused', status: 401, code: 'UnrecognizedClient', message: 'The bearer token presented to /authorize is not valid.' };
+    if (access.token !== undefined && bearer !== undefined && tokenMatches(access.token, bearer))
+      return { kind: 'platform' };
+    return {
+      kind: 'refused',
+      status: 401,
+      code: 'UnrecognizedClient',
+      message: 'The bearer token presented to /authorize is not valid.',
+    };
   }
   if (access.allowLoopbackWithoutToken) {
     const proxied = headerNames.some((n) => PROXY_HEADERS.includes(n.toLowerCase()));
     if (isLoopback(remoteAddress) && !proxied) return { kind: 'loopback' };
     if (access.token === undefined) {
-      return { kind: 'refused', status: 403, code: 'AccessDenied', message: 'Without WARD_AUTHORIZE_TOKEN, /authorize answers only callers on this host (loopback, not through a proxy).' };
+      return {
+        kind: 'refused',
+        status: 403,
+        code: 'AccessDenied',
+        message:
+          'Without WARD_AUTHORIZE_TOKEN, /authorize answers only callers on this host (loopback, not through a proxy).',
+      };
     }
   }
   if (access.token === undefined) {
@@ -52,8 +65,14 @@ export function classifyAuthorizeCaller(
       kind: 'refused',
       status: 403,
       code: 'AccessDenied',
-      message: '/authorize is disabled: set WARD_AUTHORIZE_TOKEN (callers send Authorization: Bearer <token>), or WARD_AUTHORIZE_ALLOW_LOOPBACK_WITHOUT_TOKEN=1 to let processes on this host call it without one.',
+      message:
+        '/authorize is disabled: set WARD_AUTHORIZE_TOKEN (callers send Authorization: Bearer <token>), or WARD_AUTHORIZE_ALLOW_LOOPBACK_WITHOUT_TOKEN=1 to let processes on this host call it without one.',
     };
   }
-  return { kind: 'refused', status: 401, code: 'UnrecognizedClient', message: 'A valid bearer token is required to call /authorize.' };
+  return {
+    kind: 'refused',
+    status: 401,
+    code: 'UnrecognizedClient',
+    message: 'A valid bearer token is required to call /authorize.',
+  };
 }

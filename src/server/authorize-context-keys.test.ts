@@ -35,7 +35,15 @@ describe('refusedContextKey', () => {
   });
 
   it('accepts the request-side keys the receiving service knows', () => {
-    for (const key of ['aws:RequestTag/env', 'aws:TagKeys', 'aws:ResourceTag/owner', 'aws:SourceArn', 'aws:SourceAccount', 'aws:ResourceAccount', 'aws:referer']) {
+    for (const key of [
+      'aws:RequestTag/env',
+      'aws:TagKeys',
+      'aws:ResourceTag/owner',
+      'aws:SourceArn',
+      'aws:SourceAccount',
+      'aws:ResourceAccount',
+      'aws:referer',
+    ]) {
       expect(refusedContextKey(key, false), key).toBeUndefined();
     }
     expect(refusedContextKey('s3:prefix', false)).toBeUndefined();

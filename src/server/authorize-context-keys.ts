@@ -29,12 +29,21 @@ const REQUEST_KEYS = [
  * Where the request came from (network and calling service): the same kind of fact as `sourceIp`,
  * so only a caller that proved who it is (the platform's token) may assert them.
  */
-const NETWORK_KEYS = ['aws:sourcevpc', 'aws:sourcevpcarn', 'aws:sourcevpce', 'aws:vpcsourceip', 'aws:calledvia', 'aws:calledviafirst', 'aws:calledvialast'];
+const NETWORK_KEYS = [
+  'aws:sourcevpc',
+  'aws:sourcevpcarn',
+  'aws:sourcevpce',
+  'aws:vpcsourceip',
+  'aws:calledvia',
+  'aws:calledviafirst',
+  'aws:calledvialast',
+];
 
 /** Keys with a field of their own in the body: one way to assert each. */
 const FIELD_KEYS: Record<string, string> = { 'aws:sourceip': 'sourceIp', 'aws:securetransport': 'secureTransport' };
 
-const matches = (lower: string, key: string): boolean => (key.endsWith('/') ? lower.startsWith(key) && lower.length > key.length : lower === key);
+const matches = (lower: string, key: string): boolean =>
+  key.endsWith('/') ? lower.startsWith(key) && lower.length > key.length : lower === key;
 
 /** Why the caller may not assert `key`, or undefined when it may. Keys outside `aws:` belong to the service. */
 export function refusedContextKey(key: string, tokenAuthenticated: boolean): string | undefined {
@@ -44,7 +53,9 @@ export function refusedContextKey(key: string, tokenAuthenticated: boolean): str
   if (field) return `context key ${key} cannot be set in context; send the \`${field}\` field instead.`;
   if (REQUEST_KEYS.some((k) => matches(lower, k))) return undefined;
   if (NETWORK_KEYS.includes(lower)) {
-    return tokenAuthenticated ? undefined : `context key ${key} describes the network or calling service and may only be asserted by a caller with the /authorize token.`;
+    return tokenAuthenticated
+      ? undefined
+      : `context key ${key} describes the network or calling service and may only be asserted by a caller with the /authorize token.`;
   }
   return `context key ${key} is a global condition key Ward derives from the signed request; callers of /authorize cannot assert it.`;
 }

@@ -30,7 +30,10 @@ const bodySchema = z.object({
     url: z.string().startsWith('/'),
     headers: z.union([z.array(z.tuple([z.string(), z.string()])), z.record(z.string(), z.string())]),
     /** Hex SHA-256 of the body; or the body itself, base64. */
-    bodySha256: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
+    bodySha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i)
+      .optional(),
     body: z.string().optional(),
   }),
   action: z.string().regex(/^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/, 'action must be service:Action'),
@@ -62,7 +65,11 @@ export interface AuthorizeEdge {
   headerNames: readonly string[];
 }
 
-const json = (status: number, value: unknown): SimpleResponse => ({ status, contentType: 'application/json', body: JSON.stringify(value) });
+const json = (status: number, value: unknown): SimpleResponse => ({
+  status,
+  contentType: 'application/json',
+  body: JSON.stringify(value),
+});
 
 const validationError = (message: string): SimpleResponse => json(400, { error: { code: 'ValidationError', message } });
 
@@ -87,12 +94,17 @@ function refusedAssertion(parsed: AuthorizeBody, caller: AuthorizeCaller): strin
 export async function authorizeRoute(body: Buffer, edge: AuthorizeEdge, deps: AuthorizeDeps): Promise<SimpleResponse> {
   const started = performance.now();
   const entitled = classifyAuthorizeCaller(deps, edge.authorization, edge.peer, edge.headerNames);
-  if (entitled.kind === 'refused') return json(entitled.status, { error: { code: entitled.code, message: entitled.message } });
+  if (entitled.kind === 'refused')
+    return json(entitled.status, { error: { code: entitled.code, message: entitled.message } });
   let parsed: AuthorizeBody;
   try {
     parsed = bodySchema.parse(JSON.parse(body.toString('utf8')));
   } catch (err) {
-    return validationError(err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : 'The body must be JSON.');
+    return validationError(
+      err instanceof z.ZodError
+        ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+        : 'The body must be JSON.',
+    );
   }
   const refused = refusedAssertion(parsed, entitled);
   if (refused) return validationError(refused);
@@ -100,15 +112,32 @@ export async function authorizeRoute(body: Buffer, edge: AuthorizeEdge, deps: Au
   const headers = Array.isArray(request.headers) ? request.headers : Object.entries(request.headers);
   const q = request.url.indexOf('?');
   const payloadSha256Hex =
-    request.bodySha256?.toLowerCase() ?? createHash('sha256').update(Buffer.from(request.body ?? '', 'base64')).digest('hex');
+    request.bodySha256?.toLowerCase() ??
+    createHash('sha256')
+      .update(Buffer.from(request.body ?? '', 'base64'))
+      .digest('hex');
   const now = deps.clock();
-  const signed = { method: request.method, rawPath: q < 0 ? request.url : request.url.slice(0, q), rawQuery: q < 0 ? '' : request.url.slice(q + 1), headers, payloadSha256Hex };
+  const signed = {
+    method: request.method,
+    rawPath: q < 0 ? request.url : request.url.slice(0, q),
+    rawQuery: q < 0 ? '' : request.url.slice(q + 1),
+    headers,
+    payloadSha256Hex,
+  };
   const signature = parseAuthorization(signed);
   const sourceIp = parsed.sourceIp ?? edge.clientIp;
   const userAgent = headers.find(([k]) => k.toLowerCase() === 'user-agent')?.[1] ?? '';
   const [service, operation] = splitAction(parsed.action);
   // Recorded as the call it authorizes: its service's event source and the action's name.
-  const facts: AuditedCall = { requestId: newRequestId(), at: now, sourceIp, userAgent, service, operation, authorizeRequest: true };
+  const facts: AuditedCall = {
+    requestId: newRequestId(),
+    at: now,
+    sourceIp,
+    userAgent,
+    service,
+    operation,
+    authorizeRequest: true,
+  };
   if (signature.ok) Object.assign(facts, { accessKeyId: signature.auth.accessKeyId, region: signature.auth.region });
   try {
     const caller = await authenticateRequest(deps, signed, signature, now, facts);
@@ -128,7 +157,14 @@ export async function authorizeRoute(body: Buffer, edge: AuthorizeEdge, deps: Au
     facts.decisions = [auditedDecision(parsed.action, parsed.resource, decision)];
     const p = caller.principal;
     const answer = {
-      principal: { arn: p.arn, accountId: p.accountId, userId: p.userId, type: ({ root: 'Root', user: 'IAMUser', 'assumed-role': 'AssumedRole', 'federated-user': 'FederatedUser' } as const)[p.kind] },
+      principal: {
+        arn: p.arn,
+        accountId: p.accountId,
+        userId: p.userId,
+        type: (
+          { root: 'Root', user: 'IAMUser', 'assumed-role': 'AssumedRole', 'federated-user': 'FederatedUser' } as const
+        )[p.kind],
+      },
       accessKeyId: caller.accessKeyId,
       decision: decision.allowed ? 'Allowed' : decision.explicit ? 'ExplicitDeny' : 'ImplicitDeny',
       allowed: decision.allowed,
@@ -139,9 +175,14 @@ export async function authorizeRoute(body: Buffer, edge: AuthorizeEdge, deps: Au
     // Policy ARNs and Sids map out the principal's permissions: the platform's business only.
     return json(200, entitled.kind === 'platform' ? { ...answer, matchedStatements: decision.matched ?? [] } : answer);
   } catch (err) {
-    facts.error = err instanceof AwsError
-      ? { code: err.code, message: err.message, status: err.status }
-      : { code: 'ServiceFailure', message: 'The request processing has failed because of an unknown error, exception or failure.', status: 500 };
+    facts.error =
+      err instanceof AwsError
+        ? { code: err.code, message: err.message, status: err.status }
+        : {
+            code: 'ServiceFailure',
+            message: 'The request processing has failed because of an unknown error, exception or failure.',
+            status: 500,
+          };
     if (!(err instanceof AwsError)) throw err;
     return json(err.status === 400 ? 400 : 401, { error: { code: err.code, message: err.message } });
   } finally {

@@ -15,7 +15,14 @@ export interface CallOrigin {
 export type DecisionListener = (action: string, resourceArn: string, decision: Decision) => void;
 
 /** The context a handler runs in: the caller, and `authorize` asking the policy engine as that caller. */
-export function callContext(requestId: string, caller: Caller, now: Date, authorizer: Authorizer, origin: CallOrigin, onDecision?: DecisionListener): CallContext {
+export function callContext(
+  requestId: string,
+  caller: Caller,
+  now: Date,
+  authorizer: Authorizer,
+  origin: CallOrigin,
+  onDecision?: DecisionListener,
+): CallContext {
   const ctx: CallContext = {
     requestId,
     principal: caller.principal,
@@ -27,13 +34,15 @@ export function callContext(requestId: string, caller: Caller, now: Date, author
     secureTransport: origin.secure,
     ...(origin.host !== undefined ? { host: origin.host } : {}),
     async authorize(action, resourceArn, context, options) {
-      if (caller.anonymous) throw new AwsError('AccessDenied', `Anonymous callers are not authorized to perform: ${action}`, 403);
+      if (caller.anonymous)
+        throw new AwsError('AccessDenied', `Anonymous callers are not authorized to perform: ${action}`, 403);
       const decision = await authorizer.decide(ctx, action, resourceArn, context, options);
       onDecision?.(action, resourceArn, decision);
       if (!decision.allowed) {
         if (options?.deniedMessage !== undefined) {
           // AWS names an explicit deny by a resource control policy even where its text otherwise names no layer (sts:AssumeRole).
-          const rcp = decision.explicit && decision.layer === 'rcp' ? ' with an explicit deny in a resource control policy' : '';
+          const rcp =
+            decision.explicit && decision.layer === 'rcp' ? ' with an explicit deny in a resource control policy' : '';
           throw new AwsError('AccessDenied', options.deniedMessage + rcp, 403);
         }
         throw accessDenied(caller.principal, action, resourceArn, decision);

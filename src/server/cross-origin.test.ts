@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { type BrowserFacts, crossOriginRefusal } from './cross-origin.js';
 
-const base: BrowserFacts = { method: 'POST', path: '/', host: '127.0.0.1:4599', origin: undefined, secFetchSite: undefined, secFetchMode: undefined, secure: false };
+const base: BrowserFacts = {
+  method: 'POST',
+  path: '/',
+  host: '127.0.0.1:4599',
+  origin: undefined,
+  secFetchSite: undefined,
+  secFetchMode: undefined,
+  secure: false,
+};
 
 describe('crossOriginRefusal', () => {
   it('lets SDK requests (no Origin, no Sec-Fetch-*) and same-origin browser requests through', () => {
     expect(crossOriginRefusal(base)).toBeUndefined();
-    expect(crossOriginRefusal({ ...base, origin: 'http://127.0.0.1:4599', secFetchSite: 'same-origin' })).toBeUndefined();
+    expect(
+      crossOriginRefusal({ ...base, origin: 'http://127.0.0.1:4599', secFetchSite: 'same-origin' }),
+    ).toBeUndefined();
     expect(crossOriginRefusal({ ...base, secFetchSite: 'none' })).toBeUndefined();
   });
 

@@ -12,17 +12,27 @@ export interface SimpleResponse {
   body: string;
 }
 
-const json = (status: number, value: unknown): SimpleResponse => ({ status, contentType: 'application/json', body: JSON.stringify(value) });
+const json = (status: number, value: unknown): SimpleResponse => ({
+  status,
+  contentType: 'application/json',
+  body: JSON.stringify(value),
+});
 
 /** moto's server control endpoints, which test suites moving from moto already call. */
-export async function emulatorRoute(path: string, method: string, body: Buffer, control: EmulatorControl): Promise<SimpleResponse | undefined> {
+export async function emulatorRoute(
+  path: string,
+  method: string,
+  body: Buffer,
+  control: EmulatorControl,
+): Promise<SimpleResponse | undefined> {
   if (path === '/moto-api/reset' && method === 'POST') {
     await control.reset();
     return json(200, { status: 'ok' });
   }
   if (path === '/moto-api/reset-auth' && method === 'POST') {
     const count = parseCount(body.toString('utf8'));
-    if (count === undefined) return json(400, { status: 'error', message: 'The body must be a non-negative whole number.' });
+    if (count === undefined)
+      return json(400, { status: 'error', message: 'The body must be a non-negative whole number.' });
     const previous = control.auth.skipRemaining;
     control.auth.skipRemaining = count;
     return json(200, { PREVIOUS_INITIAL_NO_AUTH_ACTION_COUNT: String(previous) });

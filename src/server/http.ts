@@ -51,7 +51,12 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
   if (req.method === 'GET' && path === '/health') return send(res, 200, 'application/json', '{"status":"ok"}');
   if (req.method === 'GET' && path === '/ready' && deps.readiness) {
     const report = await deps.readiness.check();
-    return send(res, report.ready ? 200 : 503, 'application/json', JSON.stringify(report.ready ? { status: 'ready' } : { status: 'not ready', ...report.problems }));
+    return send(
+      res,
+      report.ready ? 200 : 503,
+      'application/json',
+      JSON.stringify(report.ready ? { status: 'ready' } : { status: 'not ready', ...report.problems }),
+    );
   }
   if (req.method === 'GET' && path === '/metrics' && deps.metrics) return serveMetrics(req, res, deps.metrics);
   if (deps.emulator) {
@@ -66,7 +71,15 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
     });
     if (refused) {
       res.setHeader('Connection', 'close');
-      return send(res, 403, 'application/json', JSON.stringify({ status: 'error', message: `Emulator mode refuses cross-origin browser requests (${refused}).` }));
+      return send(
+        res,
+        403,
+        'application/json',
+        JSON.stringify({
+          status: 'error',
+          message: `Emulator mode refuses cross-origin browser requests (${refused}).`,
+        }),
+      );
     }
   }
   if (deps.emulator && path.startsWith('/moto-api/')) {
@@ -85,11 +98,22 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
       if (!(err instanceof AwsError)) throw err;
       // The rest of an oversized body is not read; the connection cannot be reused.
       res.setHeader('Connection', 'close');
-      return send(res, err.status, 'application/json', JSON.stringify({ error: { code: err.code, message: err.message } }));
+      return send(
+        res,
+        err.status,
+        'application/json',
+        JSON.stringify({ error: { code: err.code, message: err.message } }),
+      );
     }
     const names = raw.headers.map(([name]) => name);
-    const clientIp = deps.clientAddress ? deps.clientAddress.of(raw.remoteAddress, headerValue(raw, 'x-forwarded-for')) : raw.remoteAddress;
-    const answer = await authorizeRoute(raw.body, { authorization: headerValue(raw, 'authorization'), peer: raw.remoteAddress, clientIp, headerNames: names }, deps.authorize);
+    const clientIp = deps.clientAddress
+      ? deps.clientAddress.of(raw.remoteAddress, headerValue(raw, 'x-forwarded-for'))
+      : raw.remoteAddress;
+    const answer = await authorizeRoute(
+      raw.body,
+      { authorization: headerValue(raw, 'authorization'), peer: raw.remoteAddress, clientIp, headerNames: names },
+      deps.authorize,
+    );
     return send(res, answer.status, answer.contentType, answer.body);
   }
 
@@ -101,7 +125,13 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
     const namespace = deps.api.services.get('iam')!.model.metadata.xmlNamespace ?? '';
-    response = { status: err.status, contentType: 'text/xml', body: serializeQueryError(err, 'unknown', namespace), requestId: 'unknown', errorCode: err.code };
+    response = {
+      status: err.status,
+      contentType: 'text/xml',
+      body: serializeQueryError(err, 'unknown', namespace),
+      requestId: 'unknown',
+      errorCode: err.code,
+    };
     // The rest of an oversized body is not read; the connection cannot be reused.
     res.setHeader('Connection', 'close');
   }

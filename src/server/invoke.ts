@@ -25,14 +25,34 @@ export async function invokeOperation(deps: PipelineDeps, call: InvokeCall): Pro
   const started = performance.now();
   const requestId = newRequestId();
   const now = deps.clock();
-  const facts: AuditedCall = { requestId, at: now, sourceIp: call.origin.sourceIp, userAgent: call.origin.userAgent, operation: call.operation, input: call.input };
+  const facts: AuditedCall = {
+    requestId,
+    at: now,
+    sourceIp: call.origin.sourceIp,
+    userAgent: call.origin.userAgent,
+    operation: call.operation,
+    input: call.input,
+  };
   identify(facts, call.caller);
   try {
     const service = deps.services.get(call.service);
     if (!service) throw new AwsError('InvalidAction', `Ward does not serve the ${call.service} service.`, 400);
     facts.service = service.name;
     const handler = handlerOf(service, call.operation);
-    return await runOperation(deps, { requestId, now, service, operation: call.operation, handler, input: call.input, caller: call.caller, origin: call.origin }, facts);
+    return await runOperation(
+      deps,
+      {
+        requestId,
+        now,
+        service,
+        operation: call.operation,
+        handler,
+        input: call.input,
+        caller: call.caller,
+        origin: call.origin,
+      },
+      facts,
+    );
   } catch (err) {
     const error = err instanceof AwsError ? err : internalError(err);
     facts.error = { code: error.code, message: error.message, status: error.status };

@@ -115,7 +115,11 @@ export function auditedDecision(action: string, resource: string, decision: Deci
     resource,
     decision: decision.allowed ? 'Allowed' : decision.explicit ? 'ExplicitDeny' : 'ImplicitDeny',
     ...(decision.allowed ? {} : { denyingLayer: decision.layer }),
-    matched: (decision.matched ?? []).map((m) => ({ policyId: m.policyId, effect: m.effect, ...(m.sid !== undefined ? { sid: m.sid } : {}) })),
+    matched: (decision.matched ?? []).map((m) => ({
+      policyId: m.policyId,
+      effect: m.effect,
+      ...(m.sid !== undefined ? { sid: m.sid } : {}),
+    })),
   };
 }
 
@@ -124,7 +128,12 @@ export function auditedDecision(action: string, resource: string, decision: Deci
  * performance.now() at the door) to the metrics; a trail far behind makes the caller wait
  * (see AuditTrail.pressure).
  */
-export function recordCall(deps: Pick<PipelineDeps, 'audit' | 'metrics'>, facts: AuditedCall, door: Door, started: number): Promise<void> | undefined {
+export function recordCall(
+  deps: Pick<PipelineDeps, 'audit' | 'metrics'>,
+  facts: AuditedCall,
+  door: Door,
+  started: number,
+): Promise<void> | undefined {
   deps.metrics?.observe(door, facts, (performance.now() - started) / 1000);
   if (!deps.audit) return undefined;
   deps.audit.record(facts);
@@ -133,7 +142,11 @@ export function recordCall(deps: Pick<PipelineDeps, 'audit' | 'metrics'>, facts:
 
 /** An error that is not AWS's becomes AWS's generic 500, its cause kept for the log only. */
 export function internalError(_err: unknown): AwsError {
-  return new AwsError('ServiceFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500);
+  return new AwsError(
+    'ServiceFailure',
+    'The request processing has failed because of an unknown error, exception or failure.',
+    500,
+  );
 }
 
 /**
@@ -150,6 +163,13 @@ const KNOWN_OUTPUT_GAPS = [
 ];
 
 function assertOutputFits(service: ServiceDef, operation: string, output: unknown): void {
-  const issues = collectOutputIssues(service.model, operation, output).filter((i) => !KNOWN_OUTPUT_GAPS.some((gap) => gap.test(`${operation}:${i.path}`)));
-  if (issues.length > 0) throw new AwsError('ServiceFailure', `${operation} output breaks the model: ${issues.map((i) => i.message).join('; ')}`, 500);
+  const issues = collectOutputIssues(service.model, operation, output).filter(
+    (i) => !KNOWN_OUTPUT_GAPS.some((gap) => gap.test(`${operation}:${i.path}`)),
+  );
+  if (issues.length > 0)
+    throw new AwsError(
+      'ServiceFailure',
+      `${operation} output breaks the model: ${issues.map((i) => i.message).join('; ')}`,
+      500,
+    );
 }

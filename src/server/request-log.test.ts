@@ -30,7 +30,11 @@ afterEach(() => {
   closeSync(fd);
   rmSync(dir, { recursive: true, force: true });
 });
-const lines = () => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = () =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('the request log', () => {
   it("writes pino's line shape, buffered until flush", () => {
@@ -40,7 +44,16 @@ describe('the request log', () => {
     expect(readFileSync(file, 'utf8')).toBe('');
     log.flush();
     const [first, second] = lines();
-    expect(first).toMatchObject({ level: 30, requestId: 'req-1', method: 'POST', action: 'GetUser', status: 200, principal: 'arn:aws:iam::123456789012:user/a"b\\c\n', ms: 0.25, msg: 'request' });
+    expect(first).toMatchObject({
+      level: 30,
+      requestId: 'req-1',
+      method: 'POST',
+      action: 'GetUser',
+      status: 200,
+      principal: 'arn:aws:iam::123456789012:user/a"b\\c\n',
+      ms: 0.25,
+      msg: 'request',
+    });
     expect(Date.parse(first!.time as string)).toBeGreaterThan(0);
     expect(second).toMatchObject({ status: 403, errorCode: 'AccessDenied' });
     expect(second).not.toHaveProperty('principal');

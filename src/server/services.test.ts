@@ -11,7 +11,9 @@ describe('a service’s handler map', () => {
 
   it('refuses to start when two areas define the same operation, instead of letting the later one answer', () => {
     const other = async () => ({ other: true });
-    expect(() => serviceDef('iam', 'query', [{ CreateUser: handler }, { CreateUser: other }])).toThrow('Two handlers for iam:CreateUser');
+    expect(() => serviceDef('iam', 'query', [{ CreateUser: handler }, { CreateUser: other }])).toThrow(
+      'Two handlers for iam:CreateUser',
+    );
   });
 
   it('finds no duplicate among the areas Ward serves', async () => {
@@ -19,7 +21,10 @@ describe('a service’s handler map', () => {
     const { iamHandlerGroups } = await import('../iam/handlers/index.js');
     const { createOidcProviderHandlers } = await import('../iam/handlers/oidc-providers.js');
     const none = new Proxy({}, { get: () => () => undefined });
-    const groups = [...iamHandlerGroups({ store: none, bus: none, quotas: none } as never), createOidcProviderHandlers(none as never)];
+    const groups = [
+      ...iamHandlerGroups({ store: none, bus: none, quotas: none } as never),
+      createOidcProviderHandlers(none as never),
+    ];
     expect(() => joinHandlers('iam', groups)).not.toThrow();
   });
 });

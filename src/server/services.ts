@@ -22,7 +22,8 @@ export function joinHandlers(service: string, groups: readonly object[]): Servic
   const joined: Record<string, OperationHandler<never, unknown> | undefined> = {};
   for (const group of groups) {
     for (const [operation, handler] of Object.entries(group)) {
-      if (Object.hasOwn(joined, operation)) throw new Error(`Two handlers for ${service}:${operation}: each operation must be defined once.`);
+      if (Object.hasOwn(joined, operation))
+        throw new Error(`Two handlers for ${service}:${operation}: each operation must be defined once.`);
       joined[operation] = handler as OperationHandler<never, unknown> | undefined;
     }
   }

@@ -39,7 +39,12 @@ import { consolePages } from '../console/pages/index.js';
 import { consoleListener } from './console-listener.js';
 import { invokeOperation } from './invoke.js';
 import { principalOfSession } from '../auth/session-principal.js';
-import { completeRootPasswordRecovery, listOutbox, readOutboxMessage, startRootPasswordRecovery } from '../account/password-recovery.js';
+import {
+  completeRootPasswordRecovery,
+  listOutbox,
+  readOutboxMessage,
+  startRootPasswordRecovery,
+} from '../account/password-recovery.js';
 import { type Logger, createLogger } from './logger.js';
 import { BufferedRequestLog, type RequestLog, loggerRequestLog } from './request-log.js';
 import { type ServiceDef, type ServiceName, serviceDef } from './services.js';
@@ -83,7 +88,9 @@ export interface RunningWard {
 export async function startWard(config: WardConfig, options: WardOptions = {}): Promise<RunningWard> {
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? createLogger(config.logLevel);
-  const requestLog = options.requestLog ?? (options.logger ? loggerRequestLog(options.logger) : new BufferedRequestLog(1, config.logLevel));
+  const requestLog =
+    options.requestLog ??
+    (options.logger ? loggerRequestLog(options.logger) : new BufferedRequestLog(1, config.logLevel));
   const box = new SecretBox(loadMasterKey(config.dataDir));
   const opened = await openStore(config, box, (err, message) => logger.error({ err }, message));
   const store = opened.store;
@@ -93,7 +100,9 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
 
   const accountStatus = new AccountStatus(store, bus);
   const resolver = new CredentialResolver(store, bus, undefined, store.sessions, accountStatus);
-  const emulatorAuth: EmulatorAuth | undefined = config.emulator ? { defaultAccountId: config.accountId, skipRemaining: 0 } : undefined;
+  const emulatorAuth: EmulatorAuth | undefined = config.emulator
+    ? { defaultAccountId: config.accountId, skipRemaining: 0 }
+    : undefined;
   const authenticator = new Authenticator(resolver, new SigningKeyCache(), emulatorAuth);
   const evaluation = new PolicyEvaluation();
   const lastUsed = new LastUsedRecorder(store, (err) => logger.error({ err }, 'recording key last-used failed'));
@@ -103,8 +112,24 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   // Each batch is a commit on the trail's own file (audit.sqlite), not the store's: 100 ms bounds
   // the time from a call to its record.
   const auditWriter = opened.sqliteTrailLock
-    ? { sink: new WorkerAuditSink({ dataDir: config.dataDir, writeLock: opened.sqliteTrailLock.buffer, defaultAccountId: config.accountId, onError: onAuditError }), intervalMs: 100 }
-    : { sink: storeAuditSink({ events: store, defaultAccountId: config.accountId, modelOf: modelNamed, onError: onAuditError }), intervalMs: 50 };
+    ? {
+        sink: new WorkerAuditSink({
+          dataDir: config.dataDir,
+          writeLock: opened.sqliteTrailLock.buffer,
+          defaultAccountId: config.accountId,
+          onError: onAuditError,
+        }),
+        intervalMs: 100,
+      }
+    : {
+        sink: storeAuditSink({
+          events: store,
+          defaultAccountId: config.accountId,
+          modelOf: modelNamed,
+          onError: onAuditError,
+        }),
+        intervalMs: 50,
+      };
   const audit = new AuditTrail({
     ...auditWriter,
     events: store.events,
@@ -116,18 +141,46 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
 
   const outbox = createMailOutbox(config, logger);
   const services = new Map<ServiceName, ServiceDef>([
-    ['iam', serviceDef('iam', 'query', [...iamHandlerGroups({ store, bus, quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }), organizations: store.organizations, identityProviders: store.oidcProviders }), createOidcProviderHandlers(store.oidcProviders)])],
-    ['sts', serviceDef(
+    [
+      'iam',
+      serviceDef('iam', 'query', [
+        ...iamHandlerGroups({
+          store,
+          bus,
+          quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }),
+          organizations: store.organizations,
+          identityProviders: store.oidcProviders,
+        }),
+        createOidcProviderHandlers(store.oidcProviders),
+      ]),
+    ],
+    [
+      'sts',
+      serviceDef(
         'sts',
         'query',
         [
-          createStsHandlers({ store, sessions: store.sessions, box, accounts: accountStatus, oidcProviders: store.oidcProviders, jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR) }),
+          createStsHandlers({
+            store,
+            sessions: store.sessions,
+            box,
+            accounts: accountStatus,
+            oidcProviders: store.oidcProviders,
+            jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR),
+          }),
           createAssumeRootHandler({ store, sessions: store.sessions, organizations: store.organizations }),
         ],
         ['AssumeRoleWithWebIdentity'],
-      )],
-    ['organizations', serviceDef('organizations', 'json', createOrganizationsHandlers({ store, bus, error: organizationsError }))],
-    ['cloudtrail', serviceDef('cloudtrail', 'json', createCloudTrailHandlers({ events: store.events, flush: () => audit.flush() }))],
+      ),
+    ],
+    [
+      'organizations',
+      serviceDef('organizations', 'json', createOrganizationsHandlers({ store, bus, error: organizationsError })),
+    ],
+    [
+      'cloudtrail',
+      serviceDef('cloudtrail', 'json', createCloudTrailHandlers({ events: store.events, flush: () => audit.flush() })),
+    ],
     ['account', serviceDef('account', 'rest-json', createAccountHandlers({ store, outbox, error: accountError }))],
   ]);
   const authorizer =
@@ -152,7 +205,18 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   const metrics = config.metrics === 'off' ? undefined : new CallMetrics(services);
   // One address reader for every door: the console, the API and /authorize see the same client.
   const clientAddress = new ClientAddress(config.trustedProxies);
-  const api: ApiDeps = { services, authenticator, authorizer, lastUsed, clock, audit, clientAddress, ...(metrics ? { metrics } : {}), ...(options.checkOutputs ? { checkOutputs: true } : {}), ...(config.emulator ? { emulator: true } : {}) };
+  const api: ApiDeps = {
+    services,
+    authenticator,
+    authorizer,
+    lastUsed,
+    clock,
+    audit,
+    clientAddress,
+    ...(metrics ? { metrics } : {}),
+    ...(options.checkOutputs ? { checkOutputs: true } : {}),
+    ...(config.emulator ? { emulator: true } : {}),
+  };
 
   const emulator = emulatorAuth && {
     auth: emulatorAuth,
@@ -164,44 +228,73 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       await audit.flush();
       await store.wipe();
       resolver.clear();
-      await bootstrap(store, { ...bootstrapOptionsFrom(config, clock()), ...(key ? { accessKey: key } : {}), ...(rootPasswordHash ? { rootPasswordHash } : {}) });
+      await bootstrap(store, {
+        ...bootstrapOptionsFrom(config, clock()),
+        ...(key ? { accessKey: key } : {}),
+        ...(rootPasswordHash ? { rootPasswordHash } : {}),
+      });
     },
   };
 
   // Set once the listener is bound: the default public URL is the address and port as bound.
   let publicOrigin: PublicOrigin | undefined;
-  const consoleApp = createConsoleApp({
-    store,
-    invoke: ({ service, operation, input, principal, origin }) =>
-      invokeOperation(api, {
-        service,
-        operation,
-        input,
-        origin,
-        caller: { principal, region: 'us-east-1', service, ...(principal.session ? { accessKeyId: principal.session.accessKeyId } : {}) },
-      }),
-    principalOfSession: (accessKeyId, sessionToken) => principalOfSession(resolver, accessKeyId, sessionToken, clock()),
-    audit,
-    accountStatus,
-    clock,
-    managementAccountId: config.accountId,
-    emulator: config.emulator,
-    rootMfaSkippable: config.consoleRootMfaSkippable,
-    sessionHours: config.consoleSessionHours,
-    publicOrigin: () => {
-      if (!publicOrigin) throw new Error('the console answered before the listener was bound');
-      return publicOrigin;
+  const consoleApp = createConsoleApp(
+    {
+      store,
+      invoke: ({ service, operation, input, principal, origin }) =>
+        invokeOperation(api, {
+          service,
+          operation,
+          input,
+          origin,
+          caller: {
+            principal,
+            region: 'us-east-1',
+            service,
+            ...(principal.session ? { accessKeyId: principal.session.accessKeyId } : {}),
+          },
+        }),
+      principalOfSession: (accessKeyId, sessionToken) =>
+        principalOfSession(resolver, accessKeyId, sessionToken, clock()),
+      audit,
+      accountStatus,
+      clock,
+      managementAccountId: config.accountId,
+      emulator: config.emulator,
+      rootMfaSkippable: config.consoleRootMfaSkippable,
+      sessionHours: config.consoleSessionHours,
+      publicOrigin: () => {
+        if (!publicOrigin) throw new Error('the console answered before the listener was bound');
+        return publicOrigin;
+      },
+      clientAddress,
+      bodyLimit: config.bodyLimit,
+      recovery: {
+        start: (email, now, baseUrl, origin) =>
+          startRootPasswordRecovery(
+            { store, outbox, audit, onError: (err, message) => logger.error({ err }, message) },
+            email,
+            now,
+            baseUrl,
+            origin,
+          ),
+        complete: (token, password, now, origin) =>
+          completeRootPasswordRecovery({ store, outbox, audit }, token, password, now, origin),
+      },
+      outbox: { list: () => listOutbox(outboxDir(config)), read: (id) => readOutboxMessage(outboxDir(config), id) },
     },
-    clientAddress,
-    bodyLimit: config.bodyLimit,
-    recovery: {
-      start: (email, now, baseUrl, origin) => startRootPasswordRecovery({ store, outbox, audit, onError: (err, message) => logger.error({ err }, message) }, email, now, baseUrl, origin),
-      complete: (token, password, now, origin) => completeRootPasswordRecovery({ store, outbox, audit }, token, password, now, origin),
-    },
-    outbox: { list: () => listOutbox(outboxDir(config)), read: (id) => readOutboxMessage(outboxDir(config), id) },
-  }, consolePages);
+    consolePages,
+  );
 
-  const authorize = { authenticator, authorizer, clock, audit, ...(metrics ? { metrics } : {}), allowLoopbackWithoutToken: config.authorizeAllowLoopbackWithoutToken, ...(config.authorizeToken ? { token: config.authorizeToken } : {}) };
+  const authorize = {
+    authenticator,
+    authorizer,
+    clock,
+    audit,
+    ...(metrics ? { metrics } : {}),
+    allowLoopbackWithoutToken: config.authorizeAllowLoopbackWithoutToken,
+    ...(config.authorizeToken ? { token: config.authorizeToken } : {}),
+  };
   const registry =
     metrics &&
     createMetricsRegistry({
@@ -226,10 +319,24 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       else logger.warn({ ...problems, ...(err ? { err } : {}) }, 'not ready');
     },
   });
-  const metricsEndpoint = { access: { mode: config.metrics, ...(config.metricsToken ? { token: config.metricsToken } : {}) }, ...(registry ? { registry } : {}) };
+  const metricsEndpoint = {
+    access: { mode: config.metrics, ...(config.metricsToken ? { token: config.metricsToken } : {}) },
+    ...(registry ? { registry } : {}),
+  };
   const server: Server = createServer(
     serverOptions(config),
-    createRequestListener({ api, logger, requestLog, bodyLimit: config.bodyLimit, authorize, clientAddress, readiness, metrics: metricsEndpoint, console: consoleListener(consoleApp), ...(emulator ? { emulator } : {}) }),
+    createRequestListener({
+      api,
+      logger,
+      requestLog,
+      bodyLimit: config.bodyLimit,
+      authorize,
+      clientAddress,
+      readiness,
+      metrics: metricsEndpoint,
+      console: consoleListener(consoleApp),
+      ...(emulator ? { emulator } : {}),
+    }),
   );
   applyServerLimits(server, config);
   await new Promise<void>((resolve, reject) => {

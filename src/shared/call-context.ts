@@ -19,7 +19,12 @@ export interface CallContext {
    * Authorizes `action` on `resourceArn` as the caller; throws AccessDenied with AWS's
    * message when the policy evaluation says no. Handlers call it before they reveal anything.
    */
-  authorize(action: string, resourceArn: string, context?: RequestConditionKeys, options?: AuthorizeOptions): Promise<void>;
+  authorize(
+    action: string,
+    resourceArn: string,
+    context?: RequestConditionKeys,
+    options?: AuthorizeOptions,
+  ): Promise<void>;
 }
 
 /** Extra inputs for one authorization: the resource's own policy (a role's trust policy, for STS). */

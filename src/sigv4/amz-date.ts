@@ -37,7 +37,8 @@ function parseUncached(s: string): number | undefined {
   const h = digits(s, 9, 11);
   const mi = digits(s, 11, 13);
   const se = digits(s, 13, 15);
-  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return undefined;
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59)
+    return undefined;
   const leap = mo === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0);
   if (d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0)) return undefined;
   // Date.UTC reads years 0-99 as 1900-1999; keep that for them, and skip its cost for the rest.

@@ -68,7 +68,10 @@ export function canonicalHeaders(
 
 const NESTED_SCAN_LIMIT = 1024;
 
-function canonicalHeadersLarge(headers: ReadonlyArray<readonly [string, string]>, signedHeaders: readonly string[]): string {
+function canonicalHeadersLarge(
+  headers: ReadonlyArray<readonly [string, string]>,
+  signedHeaders: readonly string[],
+): string {
   const values = collectHeaders(headers, new Set(signedHeaders));
   let out = '';
   for (const name of signedHeaders) {

@@ -7,8 +7,18 @@ describe('HmacSha256', () => {
   it('equals createHmac for short, long, non-ASCII and empty messages', () => {
     const key = randomBytes(32);
     const hmac = new HmacSha256(key);
-    const messages = ['', 'a', 'AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/iam/aws4_request\n' + 'f'.repeat(64)];
-    messages.push('x'.repeat(341), 'x'.repeat(342), 'x'.repeat(5000), 'région-ü-€-😀'.repeat(40), '\ud800 lone surrogate');
+    const messages = [
+      '',
+      'a',
+      'AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/iam/aws4_request\n' + 'f'.repeat(64),
+    ];
+    messages.push(
+      'x'.repeat(341),
+      'x'.repeat(342),
+      'x'.repeat(5000),
+      'région-ü-€-😀'.repeat(40),
+      '\ud800 lone surrogate',
+    );
     for (const message of messages) {
       expect(hmac.digestHex(message)).toBe(createHmac('sha256', key).update(message, 'utf8').digest('hex'));
     }

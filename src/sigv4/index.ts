@@ -3,12 +3,7 @@
  * verification and a matching signer. Pure functions over node:crypto; no I/O, no clock reads
  * (the verifier takes `now`). SigV4a (ECDSA) is out of scope.
  */
-export type {
-  AuthFailure,
-  AuthFailureCode,
-  IncomingSignedRequest,
-  ParsedAuthorization,
-} from './types.js';
+export type { AuthFailure, AuthFailureCode, IncomingSignedRequest, ParsedAuthorization } from './types.js';
 export {
   ALGORITHM,
   MAX_EXPIRES_SECONDS,

@@ -36,7 +36,10 @@ function presigned(overrides: Record<string, string | undefined> = {}): Incoming
     .filter((e): e is [string, string] => e[1] !== undefined)
     .map(([k, v]) => `${k}=${v}`)
     .join('&');
-  return { ...request([['Host', 'sts.amazonaws.com']], `Action=GetCallerIdentity&Version=2011-06-15&${query}`), method: 'GET' };
+  return {
+    ...request([['Host', 'sts.amazonaws.com']], `Action=GetCallerIdentity&Version=2011-06-15&${query}`),
+    method: 'GET',
+  };
 }
 
 describe('parseAuthorization: header auth', () => {
@@ -54,11 +57,18 @@ describe('parseAuthorization: header auth', () => {
   });
 
   it('leaves a comma inside a value to the general parser', () => {
-    const result = parseAuthorization(withAuth(GOOD_AUTH.replace('SignedHeaders=host;x-amz-date', 'SignedHeaders=host,x-amz-date')));
+    const result = parseAuthorization(
+      withAuth(GOOD_AUTH.replace('SignedHeaders=host;x-amz-date', 'SignedHeaders=host,x-amz-date')),
+    );
     expect(result).toMatchObject({ ok: false, code: 'IncompleteSignature' });
   });
   it('parses a well-formed Authorization header', () => {
-    const result = parseAuthorization(withAuth(GOOD_AUTH, [['X-Amz-Date', '20150830T123600Z'], ['X-Amz-Security-Token', ' tok ']]));
+    const result = parseAuthorization(
+      withAuth(GOOD_AUTH, [
+        ['X-Amz-Date', '20150830T123600Z'],
+        ['X-Amz-Security-Token', ' tok '],
+      ]),
+    );
     expect(result).toEqual({
       ok: true,
       auth: {
@@ -85,7 +95,12 @@ describe('parseAuthorization: header auth', () => {
   });
 
   it('lists every missing part, one sentence each, then echoes the header', () => {
-    const f = failure(request([['Host', 'iam.amazonaws.com'], ['Authorization', 'AWS4-HMAC-SHA256']]));
+    const f = failure(
+      request([
+        ['Host', 'iam.amazonaws.com'],
+        ['Authorization', 'AWS4-HMAC-SHA256'],
+      ]),
+    );
     expect(f).toEqual({
       ok: false,
       code: 'IncompleteSignature',
@@ -121,7 +136,10 @@ describe('parseAuthorization: header auth', () => {
     const viaDate = parseAuthorization(withAuth(GOOD_AUTH, [['Date', 'Sun, 30 Aug 2015 12:36:00 GMT']]));
     expect(viaDate.ok && viaDate.auth.amzDate).toBe('20150830T123600Z');
     const both = parseAuthorization(
-      withAuth(GOOD_AUTH, [['Date', 'Mon, 31 Aug 2015 00:00:00 GMT'], ['x-amz-date', '20150830T123600Z']]),
+      withAuth(GOOD_AUTH, [
+        ['Date', 'Mon, 31 Aug 2015 00:00:00 GMT'],
+        ['x-amz-date', '20150830T123600Z'],
+      ]),
     );
     expect(both.ok && both.auth.amzDate).toBe('20150830T123600Z');
   });
@@ -219,7 +237,9 @@ describe('parseAuthorization: presigned query auth', () => {
   });
 
   it('names every missing parameter', () => {
-    const f = failure(presigned({ 'X-Amz-Credential': undefined, 'X-Amz-Signature': undefined, 'X-Amz-Date': undefined }));
+    const f = failure(
+      presigned({ 'X-Amz-Credential': undefined, 'X-Amz-Signature': undefined, 'X-Amz-Date': undefined }),
+    );
     expect(f).toEqual({
       ok: false,
       code: 'IncompleteSignature',
@@ -263,17 +283,41 @@ describe('parseAuthorization: x-amz-* headers must be signed', () => {
   const auth = (signed: string) => GOOD_AUTH.replace('SignedHeaders=host;x-amz-date', `SignedHeaders=${signed}`);
 
   it('refuses an unsigned X-Amz-Target, which would pick another operation', () => {
-    const result = parseAuthorization(withAuth(GOOD_AUTH, [['X-Amz-Date', '20150830T123600Z'], ['X-Amz-Target', 'AWSOrganizationsV20161128.LeaveOrganization']]));
-    expect(result).toEqual({ ok: false, code: 'SignatureDoesNotMatch', status: 403, message: "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization." });
+    const result = parseAuthorization(
+      withAuth(GOOD_AUTH, [
+        ['X-Amz-Date', '20150830T123600Z'],
+        ['X-Amz-Target', 'AWSOrganizationsV20161128.LeaveOrganization'],
+      ]),
+    );
+    expect(result).toEqual({
+      ok: false,
+      code: 'SignatureDoesNotMatch',
+      status: 403,
+      message: "'X-Amz-Target' must be a 'SignedHeader' in the AWS Authorization.",
+    });
   });
 
   it('refuses any other unsigned x-amz-* header, named as received', () => {
-    const result = parseAuthorization(withAuth(GOOD_AUTH, [['X-Amz-Date', '20150830T123600Z'], ['x-amz-content-sha256', 'UNSIGNED-PAYLOAD']]));
-    expect(result).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch', message: "'x-amz-content-sha256' must be a 'SignedHeader' in the AWS Authorization." });
+    const result = parseAuthorization(
+      withAuth(GOOD_AUTH, [
+        ['X-Amz-Date', '20150830T123600Z'],
+        ['x-amz-content-sha256', 'UNSIGNED-PAYLOAD'],
+      ]),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'SignatureDoesNotMatch',
+      message: "'x-amz-content-sha256' must be a 'SignedHeader' in the AWS Authorization.",
+    });
   });
 
   it('accepts them signed, an unsigned session token, and x-amzn-* trace headers', () => {
-    const headers: Array<[string, string]> = [['X-Amz-Date', '20150830T123600Z'], ['X-Amz-Target', 'x.Y'], ['X-Amz-Security-Token', 'tok'], ['X-Amzn-Trace-Id', 'Root=1']];
+    const headers: Array<[string, string]> = [
+      ['X-Amz-Date', '20150830T123600Z'],
+      ['X-Amz-Target', 'x.Y'],
+      ['X-Amz-Security-Token', 'tok'],
+      ['X-Amzn-Trace-Id', 'Root=1'],
+    ];
     expect(parseAuthorization(withAuth(auth('host;x-amz-date;x-amz-target'), headers))).toMatchObject({ ok: true });
   });
 });

@@ -133,7 +133,11 @@ function anyHeaderParams(value: string): HeaderParams | AuthFailure {
     const key = p.slice(0, eq).trim();
     if (!params.has(key)) params.set(key, p.slice(eq + 1).trim());
   }
-  return { credential: params.get('Credential'), signedHeaders: params.get('SignedHeaders'), signature: params.get('Signature') };
+  return {
+    credential: params.get('Credential'),
+    signedHeaders: params.get('SignedHeaders'),
+    signature: params.get('Signature'),
+  };
 }
 
 function parseQueryAuth(req: IncomingSignedRequest, query: ReadonlyMap<string, string>): ParseAuthorizationResult {
@@ -210,9 +214,19 @@ function finish(
   }
 
   const unsigned = unsignedAmzHeader(headers, signedHeaders);
-  if (unsigned !== undefined) return signatureDoesNotMatch(`'${unsigned}' must be a 'SignedHeader' in the AWS Authorization.`);
+  if (unsigned !== undefined)
+    return signatureDoesNotMatch(`'${unsigned}' must be a 'SignedHeader' in the AWS Authorization.`);
 
-  const auth: ParsedAuthorization = { kind, accessKeyId, scopeDate, region, service, signedHeaders, signature, amzDate };
+  const auth: ParsedAuthorization = {
+    kind,
+    accessKeyId,
+    scopeDate,
+    region,
+    service,
+    signedHeaders,
+    signature,
+    amzDate,
+  };
   if (securityToken !== undefined && securityToken !== '') auth.securityToken = securityToken;
   if (expiresSeconds !== undefined) auth.expiresSeconds = expiresSeconds;
   return { ok: true, auth };
@@ -225,7 +239,10 @@ function finish(
  * token is the one exception AWS documents ("post-sts-header-after" in its SigV4 test suite: some
  * services take it added after signing); it is bound to the signed access key, so it selects nothing.
  */
-function unsignedAmzHeader(headers: IncomingSignedRequest['headers'], signedHeaders: readonly string[]): string | undefined {
+function unsignedAmzHeader(
+  headers: IncomingSignedRequest['headers'],
+  signedHeaders: readonly string[],
+): string | undefined {
   for (const [name] of headers) {
     // Cheap first-byte test: nearly every header fails it, so the lower-casing below is rare.
     const c = name.charCodeAt(0);
@@ -243,7 +260,13 @@ function credentialElements(credential: string): [string, string, string, string
   const c = b < 0 ? -1 : credential.indexOf('/', b + 1);
   const d = c < 0 ? -1 : credential.indexOf('/', c + 1);
   if (d < 0 || credential.includes('/', d + 1)) return undefined;
-  return [credential.slice(0, a), credential.slice(a + 1, b), credential.slice(b + 1, c), credential.slice(c + 1, d), credential.slice(d + 1)];
+  return [
+    credential.slice(0, a),
+    credential.slice(a + 1, b),
+    credential.slice(b + 1, c),
+    credential.slice(c + 1, d),
+    credential.slice(d + 1),
+  ];
 }
 
 // A client sends the same SignedHeaders on every request, so its split, trimmed, lowercased form is
@@ -282,9 +305,7 @@ function checkAmzDate(value: string): string | AuthFailure {
 function checkHttpDate(value: string): string | AuthFailure {
   const amz = httpDateToAmzDate(value);
   if (amz !== undefined) return amz;
-  return incompleteSignature(
-    `Date must be in ISO-8601 'basic format' or RFC 7231 IMF-fixdate. Got '${value.trim()}'.`,
-  );
+  return incompleteSignature(`Date must be in ISO-8601 'basic format' or RFC 7231 IMF-fixdate. Got '${value.trim()}'.`);
 }
 
 function parseExpires(value: string): number | AuthFailure {

@@ -11,7 +11,27 @@ import { canonicalQueryString } from './canonical.js';
 const decoded = (query: string): string[] => [...new URLSearchParams(query)].map(([n, v]) => `${n}\u0000${v}`).sort();
 
 // Pieces that decode differently under RFC 3986 and form rules, in ASCII as node's request line gives them.
-const piece = fc.constantFrom('a', 'B', '+', '%2B', '%2b', '%20', ' ', '=', '&', '%', '%zz', '%4', '~', '*', '%41', '%E2%82%AC', '%FF', '%26', '%3D');
+const piece = fc.constantFrom(
+  'a',
+  'B',
+  '+',
+  '%2B',
+  '%2b',
+  '%20',
+  ' ',
+  '=',
+  '&',
+  '%',
+  '%zz',
+  '%4',
+  '~',
+  '*',
+  '%41',
+  '%E2%82%AC',
+  '%FF',
+  '%26',
+  '%3D',
+);
 
 describe('canonical query and Query decoder agree', () => {
   it('for any raw query', () => {

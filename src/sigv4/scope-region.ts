@@ -10,9 +10,14 @@ import type { AuthFailure } from './types.js';
  * as moto accepts any region) takes any real region and still answers us-east-1 for the global
  * services, where AWS's SDKs would have signed for it.
  */
-export function requestedRegion(service: string, scopeRegion: string, lenient = false): { ok: true; region: string } | AuthFailure {
+export function requestedRegion(
+  service: string,
+  scopeRegion: string,
+  lenient = false,
+): { ok: true; region: string } | AuthFailure {
   const regions = SERVICE_REGIONS[service] ?? PARTITION_REGIONS;
   if (regions.includes(scopeRegion)) return { ok: true, region: scopeRegion };
-  if (lenient && PARTITION_REGIONS.includes(scopeRegion)) return { ok: true, region: regions.length === 1 ? regions[0]! : scopeRegion };
+  if (lenient && PARTITION_REGIONS.includes(scopeRegion))
+    return { ok: true, region: regions.length === 1 ? regions[0]! : scopeRegion };
   return regionScopeMismatch(scopeRegion);
 }

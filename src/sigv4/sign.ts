@@ -81,7 +81,8 @@ const NEVER_SIGNED = new Set([
 const URL_PARTS = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/s;
 
 // Array.isArray narrows a readonly array type to any[]; this keeps the element type.
-const isHeaderList = (h: SignRequestInput['headers']): h is ReadonlyArray<readonly [string, string]> => Array.isArray(h);
+const isHeaderList = (h: SignRequestInput['headers']): h is ReadonlyArray<readonly [string, string]> =>
+  Array.isArray(h);
 
 /**
  * Signs a request with SigV4 (Authorization header or presigned query), producing exactly what
@@ -173,8 +174,7 @@ export function signRequest(input: SignRequestInput): SignedRequest {
     stringToSign: sts,
   };
   if (mode === 'header') {
-    result.authorization =
-      `${ALGORITHM} Credential=${accessKeyId}/${scope}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
+    result.authorization = `${ALGORITHM} Credential=${accessKeyId}/${scope}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`;
     headers.push(['Authorization', result.authorization]);
   } else {
     result.query = joinQuery(finalQuery, [`${QUERY_PARAMS.signature}=${signature}`]);

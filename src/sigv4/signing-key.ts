@@ -87,7 +87,12 @@ export class SigningKeyCache {
     }
     const entries = group.entries;
     for (const e of entries) {
-      if (e.service === service && e.region === region && e.scopeDate === scopeDate && e.secretAccessKey === secretAccessKey) {
+      if (
+        e.service === service &&
+        e.region === region &&
+        e.scopeDate === scopeDate &&
+        e.secretAccessKey === secretAccessKey
+      ) {
         return e;
       }
     }

@@ -50,7 +50,9 @@ function strict(s: string): string {
 
 function onTheWire(req: HttpRequest): IncomingSignedRequest {
   const rawQuery = Object.entries(req.query)
-    .flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => (x === null ? strict(k) : `${strict(k)}=${strict(x)}`)))
+    .flatMap(([k, v]) =>
+      (Array.isArray(v) ? v : [v]).map((x) => (x === null ? strict(k) : `${strict(k)}=${strict(x)}`)),
+    )
     .join('&');
   const body = typeof req.body === 'string' ? req.body : '';
   return {

@@ -53,7 +53,9 @@ function withTamperedSignature(req: IncomingSignedRequest, auth: ParsedAuthoriza
   return {
     ...req,
     headers: req.headers.map(([n, v]) =>
-      n.toLowerCase() === 'authorization' ? ([n, v.replace(`Signature=${auth.signature}`, `Signature=${bad}`)] as const) : ([n, v] as const),
+      n.toLowerCase() === 'authorization'
+        ? ([n, v.replace(`Signature=${auth.signature}`, `Signature=${bad}`)] as const)
+        : ([n, v] as const),
     ),
   };
 }

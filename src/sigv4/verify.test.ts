@@ -39,7 +39,11 @@ function authOf(req: IncomingSignedRequest): ParsedAuthorization {
   return result.auth;
 }
 
-function verifyAt(req: IncomingSignedRequest, now: string, extra: { maxSkewMs?: number; enforcePresignedExpiry?: boolean } = {}) {
+function verifyAt(
+  req: IncomingSignedRequest,
+  now: string,
+  extra: { maxSkewMs?: number; enforcePresignedExpiry?: boolean } = {},
+) {
   return verifySignature(req, authOf(req), CREDS.secretAccessKey, { now: new Date(now), ...extra });
 }
 
@@ -132,7 +136,10 @@ describe('verifySignature: what the signature covers', () => {
 
   it('ignores headers added after signing', () => {
     const req = sign();
-    const more = { ...req, headers: [...req.headers, ['User-Agent', 'curl'] as const, ['X-Amz-Security-Token', 't'] as const] };
+    const more = {
+      ...req,
+      headers: [...req.headers, ['User-Agent', 'curl'] as const, ['X-Amz-Security-Token', 't'] as const],
+    };
     expect(verifySignature(more, authOf(more), CREDS.secretAccessKey, now)).toEqual({ ok: true });
   });
 

@@ -83,7 +83,9 @@ export function verifySignature(
 ): VerifyResult {
   const requestMs = parseAmzDate(auth.amzDate);
   if (requestMs === undefined) {
-    return incompleteSignature(`Date must be in ISO-8601 'basic format'. Got '${auth.amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`);
+    return incompleteSignature(
+      `Date must be in ISO-8601 'basic format'. Got '${auth.amzDate}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+    );
   }
   const day = auth.amzDate.slice(0, 8);
   if (auth.scopeDate !== day) {

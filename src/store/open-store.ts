@@ -69,7 +69,13 @@ export async function openStore(
     bus,
     backend: 'postgres',
     ping: opened.ping,
-    pool: () => ({ backend: 'postgres', max: opened.pool.options.max, total: opened.pool.totalCount, idle: opened.pool.idleCount, waiting: opened.pool.waitingCount }),
+    pool: () => ({
+      backend: 'postgres',
+      max: opened.pool.options.max,
+      total: opened.pool.totalCount,
+      idle: opened.pool.idleCount,
+      waiting: opened.pool.waitingCount,
+    }),
     async close() {
       await bus.close();
       await opened.close();

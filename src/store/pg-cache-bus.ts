@@ -98,7 +98,10 @@ export class PgCacheBus implements CacheBus {
       const batch = this.#outbox.splice(0);
       try {
         // One transaction: PostgreSQL delivers its notifications in the order they were sent.
-        await this.#options.pool.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [CACHE_CHANNEL, batch]);
+        await this.#options.pool.query('select pg_notify($1, payload) from unnest($2::text[]) as payload', [
+          CACHE_CHANNEL,
+          batch,
+        ]);
         failures = 0;
       } catch (err) {
         if (this.#closed) {

@@ -26,7 +26,11 @@ export interface PostgresStoreOptions {
  * (kysely/transactions.ts), so the same checks that keep SQLite consistent hold across nodes;
  * only `store.bookkeeping()` (usage timestamps, no invariants) runs READ COMMITTED.
  */
-export async function openPostgresStore(url: string, box: SecretBox, options: PostgresStoreOptions = {}): Promise<OpenedPostgresStore> {
+export async function openPostgresStore(
+  url: string,
+  box: SecretBox,
+  options: PostgresStoreOptions = {},
+): Promise<OpenedPostgresStore> {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
@@ -44,7 +48,12 @@ export async function openPostgresStore(url: string, box: SecretBox, options: Po
     await db.destroy();
     throw err;
   }
-  return { store: new KyselyStore(db, box, false, SERIALIZABLE_WITH_RETRY, READ_COMMITTED_WITH_RETRY), pool, ping: () => ping(db), close: () => db.destroy() };
+  return {
+    store: new KyselyStore(db, box, false, SERIALIZABLE_WITH_RETRY, READ_COMMITTED_WITH_RETRY),
+    pool,
+    ping: () => ping(db),
+    close: () => db.destroy(),
+  };
 }
 
 /** True for the URLs `openPostgresStore` takes. */

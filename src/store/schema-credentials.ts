@@ -27,7 +27,28 @@ export interface CredentialTables {
   };
   password_history: { owner_key: string; password_hash: string; set_at: string };
   password_policies: { account_id: string; policy: string };
-  signing_certificates: { certificate_id: string; account_id: string; user_id: string | null; body: string; status: string; uploaded_at: string };
-  ssh_public_keys: { key_id: string; account_id: string; user_id: string; body: string; fingerprint: string; status: string; uploaded_at: string };
-  service_last_accessed: { principal_arn: string; service: string; account_id: string; last_at: string; region: string };
+  signing_certificates: {
+    certificate_id: string;
+    account_id: string;
+    user_id: string | null;
+    body: string;
+    status: string;
+    uploaded_at: string;
+  };
+  ssh_public_keys: {
+    key_id: string;
+    account_id: string;
+    user_id: string;
+    body: string;
+    fingerprint: string;
+    status: string;
+    uploaded_at: string;
+  };
+  service_last_accessed: {
+    principal_arn: string;
+    service: string;
+    account_id: string;
+    last_at: string;
+    region: string;
+  };
 }

@@ -56,9 +56,21 @@ export interface IamTables {
     created_at: string;
     updated_at: string;
   };
-  policy_versions: { policy_id: string; version_id: string; version_number: number; document: string; created_at: string };
+  policy_versions: {
+    policy_id: string;
+    version_id: string;
+    version_number: number;
+    document: string;
+    created_at: string;
+  };
   policy_tags: { policy_id: string; key: string; value: string };
-  policy_attachments: { policy_id: string; entity_kind: string; entity_id: string; account_id: string; attached_at: string };
+  policy_attachments: {
+    policy_id: string;
+    entity_kind: string;
+    entity_id: string;
+    account_id: string;
+    attached_at: string;
+  };
   inline_policies: { entity_kind: string; entity_id: string; name: string; document: string };
   roles: {
     role_id: string;

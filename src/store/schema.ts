@@ -12,4 +12,5 @@ import type { SessionTables } from './schema-sessions.js';
  * (sortable, identical on SQLite and PostgreSQL); booleans are 0/1 integers for the same reason.
  * schema.test.ts checks it against the migrated schema, table by table and column by column.
  */
-export interface Database extends IamTables, CredentialTables, SessionTables, AuditTables, OrganizationTables, AccountTables, ConsoleTables {}
+export interface Database
+  extends IamTables, CredentialTables, SessionTables, AuditTables, OrganizationTables, AccountTables, ConsoleTables {}

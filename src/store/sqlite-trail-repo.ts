@@ -1,5 +1,13 @@
 import type SQLite from 'better-sqlite3';
-import { type EventAttributeKey, type EventFilter, type EventPage, type EventPageRequest, type EventRepo, InvalidCursor, type StoredEvent } from '../audit/event-store.js';
+import {
+  type EventAttributeKey,
+  type EventFilter,
+  type EventPage,
+  type EventPageRequest,
+  type EventRepo,
+  InvalidCursor,
+  type StoredEvent,
+} from '../audit/event-store.js';
 import type { SqliteWriteLock } from './sqlite-write-lock.js';
 import { trailInserter } from './sqlite-trail.js';
 
@@ -75,7 +83,9 @@ export class SqliteTrailRepo implements EventRepo {
     const last = kept[kept.length - 1];
     return {
       events: kept.map(fromRow),
-      ...(rows.length > page.limit && last ? { next: Buffer.from(`${last.time_ms}|${last.event_id}`, 'utf8').toString('base64url') } : {}),
+      ...(rows.length > page.limit && last
+        ? { next: Buffer.from(`${last.time_ms}|${last.event_id}`, 'utf8').toString('base64url') }
+        : {}),
     };
   }
 
@@ -103,7 +113,14 @@ function uuidV7Time(id: string): number | undefined {
 function decodeCursor(cursor: string): [number, string] {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const bar = text.indexOf('|');
-  const time = bar < 0 ? Number.NaN : /^\d+$/.test(text.slice(0, bar)) ? Number(text.slice(0, bar)) : /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text.slice(0, bar)) : Number.NaN;
+  const time =
+    bar < 0
+      ? Number.NaN
+      : /^\d+$/.test(text.slice(0, bar))
+        ? Number(text.slice(0, bar))
+        : /^\d{4}-\d{2}-\d{2}T/.test(text)
+          ? Date.parse(text.slice(0, bar))
+          : Number.NaN;
   if (!Number.isFinite(time)) throw new InvalidCursor(cursor);
   return [time, text.slice(bar + 1)];
 }

@@ -18,8 +18,15 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function event(n: number, eventId = timeOrderedUuid(new Date(Date.UTC(2026, 10, 23, 12, 0, n)))): StoredEvent {
   const eventTime = new Date(Date.UTC(2026, 10, 23, 12, 0, n)).toISOString();
   return {
-    eventId, eventTime, accountId: ACCOUNT, eventName: n % 2 ? 'CreateUser' : 'GetUser', eventSource: 'iam.amazonaws.com', username: 'root',
-    resources: [{ type: 'AWS::IAM::User', name: `user-${n}` }], readOnly: n % 2 === 0, record: JSON.stringify({ eventID: eventId, n }),
+    eventId,
+    eventTime,
+    accountId: ACCOUNT,
+    eventName: n % 2 ? 'CreateUser' : 'GetUser',
+    eventSource: 'iam.amazonaws.com',
+    username: 'root',
+    resources: [{ type: 'AWS::IAM::User', name: `user-${n}` }],
+    readOnly: n % 2 === 0,
+    record: JSON.stringify({ eventID: eventId, n }),
   };
 }
 
@@ -28,8 +35,19 @@ function writeOldStyle(events: StoredEvent[]): void {
   const db = new SQLite(join(dir, 'ward.sqlite'));
   const insert = db.prepare('insert into events values (?,?,?,?,?,?,?,?,?,?,?)');
   for (const e of events) {
-    insert.run(e.eventId, e.eventTime, e.accountId, e.eventName, e.eventSource, e.username ?? null, e.accessKeyId ?? null,
-      JSON.stringify(e.resources.map((r) => r.name)), JSON.stringify(e.resources.map((r) => r.type)), e.readOnly ? 1 : 0, e.record);
+    insert.run(
+      e.eventId,
+      e.eventTime,
+      e.accountId,
+      e.eventName,
+      e.eventSource,
+      e.username ?? null,
+      e.accessKeyId ?? null,
+      JSON.stringify(e.resources.map((r) => r.name)),
+      JSON.stringify(e.resources.map((r) => r.type)),
+      e.readOnly ? 1 : 0,
+      e.record,
+    );
   }
   db.close();
 }
@@ -41,7 +59,9 @@ const storeEventCount = () => {
   return n;
 };
 
-async function lookupAll(filter: Parameters<Awaited<ReturnType<typeof openSqliteStore>>['store']['events']['lookup']>[0] = {}) {
+async function lookupAll(
+  filter: Parameters<Awaited<ReturnType<typeof openSqliteStore>>['store']['events']['lookup']>[0] = {},
+) {
   const opened = await openSqliteStore(dir, box);
   try {
     return (await opened.store.events.lookup(filter, { limit: 1000 })).events;
@@ -64,7 +84,10 @@ describe("the audit trail's own SQLite file", () => {
     expect(await lookupAll()).toHaveLength(3);
     expect(await lookupAll({ attribute: { key: 'EventId', value: old[0]!.eventId } })).toEqual([old[0]]);
     expect(await lookupAll({ attribute: { key: 'EventId', value: old[1]!.eventId } })).toEqual([old[1]]);
-    expect((await lookupAll({ attribute: { key: 'EventName', value: 'CreateUser' } })).map((e) => e.eventId)).toEqual([old[2]!.eventId, old[0]!.eventId]);
+    expect((await lookupAll({ attribute: { key: 'EventName', value: 'CreateUser' } })).map((e) => e.eventId)).toEqual([
+      old[2]!.eventId,
+      old[0]!.eventId,
+    ]);
     expect(await lookupAll({ attribute: { key: 'ResourceName', value: 'user-2' } })).toEqual([old[1]]);
   });
 
@@ -92,8 +115,16 @@ describe("the audit trail's own SQLite file", () => {
       const second = await events.lookup({ accountId: ACCOUNT }, { limit: 2, cursor: first.next! });
       expect(second.events.map((e) => e.eventId)).toEqual([all[2]!.eventId, all[1]!.eventId]);
       const isoCursor = Buffer.from(`${all[3]!.eventTime}|${all[3]!.eventId}`).toString('base64url');
-      expect((await events.lookup({ accountId: ACCOUNT }, { limit: 2, cursor: isoCursor })).events).toEqual([all[2], all[1]]);
-      expect(await events.lookup({ startTime: new Date(all[1]!.eventTime), endTime: new Date(all[2]!.eventTime) }, { limit: 10 })).toEqual({ events: [all[2], all[1]] });
+      expect((await events.lookup({ accountId: ACCOUNT }, { limit: 2, cursor: isoCursor })).events).toEqual([
+        all[2],
+        all[1],
+      ]);
+      expect(
+        await events.lookup(
+          { startTime: new Date(all[1]!.eventTime), endTime: new Date(all[2]!.eventTime) },
+          { limit: 10 },
+        ),
+      ).toEqual({ events: [all[2], all[1]] });
       expect(await events.deleteOlderThan(new Date(all[2]!.eventTime))).toBe(2);
       expect((await events.lookup({}, { limit: 10 })).events).toEqual([all[4], all[3], all[2]]);
     } finally {

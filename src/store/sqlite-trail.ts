@@ -43,7 +43,8 @@ const SCHEMA = `
 `;
 
 /** Columns in insert order (rowParams). */
-const COLUMNS = 'time_ms, event_id, account_id, event_name, event_source, username, access_key_id, resource_names, resource_types, read_only, record';
+const COLUMNS =
+  'time_ms, event_id, account_id, event_name, event_source, username, access_key_id, resource_names, resource_types, read_only, record';
 const WIDTH = 11;
 /** Rows per prepared multi-row INSERT: one statement run instead of a hundred. */
 const ROWS = 100;
@@ -101,13 +102,23 @@ export function moveStoreEvents(trail: SQLite.Database, dataDir: string): number
 /** An event's bind values, in COLUMNS order. */
 export function rowParams(e: StoredEvent, out: unknown[]): void {
   out.push(
-    Date.parse(e.eventTime), e.eventId, e.accountId, e.eventName, e.eventSource, e.username ?? null, e.accessKeyId ?? null,
-    resourceJson(e, 'name'), resourceJson(e, 'type'), e.readOnly ? 1 : 0, e.record,
+    Date.parse(e.eventTime),
+    e.eventId,
+    e.accountId,
+    e.eventName,
+    e.eventSource,
+    e.username ?? null,
+    e.accessKeyId ?? null,
+    resourceJson(e, 'name'),
+    resourceJson(e, 'type'),
+    e.readOnly ? 1 : 0,
+    e.record,
   );
 }
 
 // Most calls name no resource: skip building and serializing two empty arrays.
-const resourceJson = (e: StoredEvent, field: 'name' | 'type'): string => (e.resources.length === 0 ? '[]' : JSON.stringify(e.resources.map((r) => r[field])));
+const resourceJson = (e: StoredEvent, field: 'name' | 'type'): string =>
+  e.resources.length === 0 ? '[]' : JSON.stringify(e.resources.map((r) => r[field]));
 
 /** Inserts `events` with prepared statements on `db`, inside the caller's transaction. */
 export function trailInserter(db: SQLite.Database): (events: readonly StoredEvent[]) => void {

@@ -1,6 +1,16 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDatabase, type SqliteDialectConfig, SqliteDriver, sql } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  SqliteDialect,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely';
 import type { SecretBox } from '../shared/secret-box.js';
 import { KyselyStore } from './kysely/kysely-store.js';
 import { privateDir, privateFile, privateIfPresent } from '../shared/private-files.js';
@@ -82,7 +92,9 @@ function openSqliteKysely(dataDir: string, writeLock?: SqliteWriteLock): Kysely<
   // loop. The audit writer thread checkpoints the store after each batch (storeCheckpointer); when
   // the trail shared this file, its commits crossed the WAL threshold and did this work there.
   if (writeLock) sqlite.pragma('wal_autocheckpoint = 0');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, writeLock) });
+  return new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }, writeLock),
+  });
 }
 
 /**

@@ -38,16 +38,25 @@ const validation = (message: string): AwsError => new AwsError('ValidationError'
  * endpoint and one signed for us-east-1 carry the same credential scope region (us-east-1), so
  * the scope cannot tell them apart; only a Host of `sts.amazonaws.com` is refused here.
  */
-export function createAssumeRootHandler({ store, sessions, organizations }: AssumeRootDeps): { AssumeRoot: OperationHandler<StsOperations['AssumeRoot']['input'], StsOperations['AssumeRoot']['output']> } {
+export function createAssumeRootHandler({ store, sessions, organizations }: AssumeRootDeps): {
+  AssumeRoot: OperationHandler<StsOperations['AssumeRoot']['input'], StsOperations['AssumeRoot']['output']>;
+} {
   return {
     async AssumeRoot(input, ctx) {
       const p: Principal = ctx.principal;
       const host = ctx.host?.replace(/:\d+$/, '').toLowerCase();
       if (host === GLOBAL_ENDPOINT_HOST) {
-        throw new AwsError('InvalidAction', 'The STS global endpoint is not supported for AssumeRoot. You must send this request to a Regional STS endpoint.', 400);
+        throw new AwsError(
+          'InvalidAction',
+          'The STS global endpoint is not supported for AssumeRoot. You must send this request to a Regional STS endpoint.',
+          400,
+        );
       }
       const m = TARGET.exec(input.TargetPrincipal);
-      if (!m) throw validation(`Invalid TargetPrincipal: ${input.TargetPrincipal}. Specify a member account ID or its root user ARN.`);
+      if (!m)
+        throw validation(
+          `Invalid TargetPrincipal: ${input.TargetPrincipal}. Specify a member account ID or its root user ARN.`,
+        );
       const targetAccount = (m[1] ?? m[2])!;
       const targetArn = `arn:aws:iam::${targetAccount}:root`;
       const denied = `User: ${p.arn} is not authorized to perform: sts:AssumeRoot on resource: ${targetArn}`;
@@ -55,20 +64,38 @@ export function createAssumeRootHandler({ store, sessions, organizations }: Assu
       if (p.kind === 'root') throw new AwsError('AccessDenied', denied, 403);
       const duration = input.DurationSeconds ?? MAX_DURATION;
       if (duration > MAX_DURATION) {
-        throw validation(`1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to ${MAX_DURATION}`);
+        throw validation(
+          `1 validation error detected: Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to ${MAX_DURATION}`,
+        );
       }
       const taskArn = input.TaskPolicyArn.arn;
       const task = taskArn?.startsWith(TASK_POLICY_PREFIX) ? await store.policyVersions.document(taskArn) : undefined;
-      if (!taskArn || !task) throw validation(`The TaskPolicyArn ${taskArn ?? ''} is not a valid root-task policy ARN.`.replace('  ', ' '));
+      if (!taskArn || !task)
+        throw validation(`The TaskPolicyArn ${taskArn ?? ''} is not a valid root-task policy ARN.`.replace('  ', ' '));
 
       // Cross-account to the member: the organization's centralized root access stands in for the
       // resource policy that lets the management (or delegated IAM administrator) account in.
       const trust = {
         id: `${targetArn}#centralized-root-access`,
-        document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${p.accountId}:root` }, Action: 'sts:AssumeRoot', Resource: '*' }] }),
+        document: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${p.accountId}:root` },
+              Action: 'sts:AssumeRoot',
+              Resource: '*',
+            },
+          ],
+        }),
         kind: 'resource' as const,
       };
-      await ctx.authorize('sts:AssumeRoot', targetArn, { 'sts:TaskPolicyArn': taskArn }, { resourcePolicy: trust, deniedMessage: denied });
+      await ctx.authorize(
+        'sts:AssumeRoot',
+        targetArn,
+        { 'sts:TaskPolicyArn': taskArn },
+        { resourcePolicy: trust, deniedMessage: denied },
+      );
 
       const org = organizations && (await organizations.orgOfAccount(p.accountId));
       const member = org && (await organizations.getAccount(targetAccount));

@@ -25,14 +25,27 @@ export function encodeAuthorizationMessage(box: SecretBox, d: AuthorizationDetai
   const decoded = {
     allowed: d.allowed,
     explicitDeny: d.explicitDeny,
-    matchedStatements: { items: (d.matchedStatements ?? []).map((m) => ({ statementId: m.sid ?? '', effect: m.effect, policyId: m.policyId })) },
+    matchedStatements: {
+      items: (d.matchedStatements ?? []).map((m) => ({
+        statementId: m.sid ?? '',
+        effect: m.effect,
+        policyId: m.policyId,
+      })),
+    },
     failures: { items: [] },
     context: {
-      principal: { id: d.principal.userId, ...(d.principal.kind === 'user' ? { name: d.principal.userName } : {}), arn: d.principal.arn },
+      principal: {
+        id: d.principal.userId,
+        ...(d.principal.kind === 'user' ? { name: d.principal.userName } : {}),
+        arn: d.principal.arn,
+      },
       action: d.action,
       resource: d.resource,
       conditions: {
-        items: Object.entries(d.conditions ?? {}).map(([key, v]) => ({ key, values: { items: (Array.isArray(v) ? v : [v]).map((value) => ({ value })) } })),
+        items: Object.entries(d.conditions ?? {}).map(([key, v]) => ({
+          key,
+          values: { items: (Array.isArray(v) ? v : [v]).map((value) => ({ value })) },
+        })),
       },
     },
   };

@@ -12,7 +12,14 @@ import type { StsOperationName, StsOperations, Tag } from '../wire/generated/sts
 import { decodeAuthorizationMessage } from './authorization-message.js';
 import type { SessionRepo } from './session-store.js';
 import { issueSession, packedPercent, sessionPolicies } from './sessions.js';
-import { type JwksSource, type WebIdentityProviders, decodeJwt, invalidIdentityToken, trustAllowsFederated, verifyRs256 } from './web-identity.js';
+import {
+  type JwksSource,
+  type WebIdentityProviders,
+  decodeJwt,
+  invalidIdentityToken,
+  trustAllowsFederated,
+  verifyRs256,
+} from './web-identity.js';
 
 export type StsHandlers = {
   [Op in StsOperationName]?: OperationHandler<StsOperations[Op]['input'], StsOperations[Op]['output']>;
@@ -42,9 +49,17 @@ const mfaFailed = (): AwsError => accessDenied('MultiFactorAuthentication failed
  * caller's own: an IAM user's assigned device, or the root's. A role session or federated user
  * has no MFA device (`owner` undefined), so any device it presents fails, without spending the code.
  */
-async function checkMfa(store: IamStore, box: SecretBox | undefined, ctx: CallContext, serial: string | undefined, code: string | undefined, owner: MfaOwner | undefined): Promise<boolean> {
+async function checkMfa(
+  store: IamStore,
+  box: SecretBox | undefined,
+  ctx: CallContext,
+  serial: string | undefined,
+  code: string | undefined,
+  owner: MfaOwner | undefined,
+): Promise<boolean> {
   if (serial === undefined && code === undefined) return false;
-  if (serial === undefined || code === undefined) throw accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
+  if (serial === undefined || code === undefined)
+    throw accessDenied('MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code.');
   if (!owner || (await verifyMfaCode(store, box, serial, code, ctx.now, owner)) !== 'ok') throw mfaFailed();
   return true;
 }
@@ -56,7 +71,8 @@ function mfaOwner(p: Principal): MfaOwner | undefined {
   return undefined;
 }
 
-const toSessionTags = (tags: Tag[] | undefined): SessionTag[] => (tags ?? []).map((t) => ({ key: t.Key, value: t.Value }));
+const toSessionTags = (tags: Tag[] | undefined): SessionTag[] =>
+  (tags ?? []).map((t) => ({ key: t.Key, value: t.Value }));
 
 function requestTagKeys(tags: Tag[] | undefined): RequestConditionKeys {
   const keys: RequestConditionKeys = {};
@@ -71,7 +87,11 @@ function notWithSessionCredentials(p: Principal, operation: string): void {
 }
 
 /** The principal of a role session: `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`, user ID `AROA…:SESSION`. */
-function assumedRolePrincipal(role: RoleRecord, roleArn: string, sessionName: string): Principal & { kind: 'assumed-role' } {
+function assumedRolePrincipal(
+  role: RoleRecord,
+  roleArn: string,
+  sessionName: string,
+): Principal & { kind: 'assumed-role' } {
   return {
     kind: 'assumed-role',
     accountId: role.accountId,
@@ -89,7 +109,8 @@ function assumedRolePrincipal(role: RoleRecord, roleArn: string, sessionName: st
 
 export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, accounts }: StsDeps): StsHandlers {
   // AWS answers AssumeRole into a closed account with its usual "not authorized" AccessDenied.
-  const accountClosed = async (accountId: string): Promise<boolean> => (accounts ? !(await accounts.isActive(accountId)) : false);
+  const accountClosed = async (accountId: string): Promise<boolean> =>
+    accounts ? !(await accounts.isActive(accountId)) : false;
 
   const sessionRepo = (): SessionRepo => {
     if (!sessions) throw new AwsError('InvalidAction', 'Ward serves no temporary credentials here.', 400);
@@ -124,13 +145,23 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
 
       const chained = p.kind === 'assumed-role';
       const duration = input.DurationSeconds ?? 3600;
-      if (chained && duration > CHAINED_MAX) throw validation('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
-      if (duration > role.maxSessionDuration) throw validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+      if (chained && duration > CHAINED_MAX)
+        throw validation(
+          'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+        );
+      if (duration > role.maxSessionDuration)
+        throw validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
 
       const parent = p.session;
       // Source identity cannot change once set in a chain.
-      if (parent?.sourceIdentity !== undefined && input.SourceIdentity !== undefined && input.SourceIdentity !== parent.sourceIdentity) {
-        throw accessDenied(`User: ${p.arn} is not authorized to perform: sts:SetSourceIdentity on resource: ${roleArn}`);
+      if (
+        parent?.sourceIdentity !== undefined &&
+        input.SourceIdentity !== undefined &&
+        input.SourceIdentity !== parent.sourceIdentity
+      ) {
+        throw accessDenied(
+          `User: ${p.arn} is not authorized to perform: sts:SetSourceIdentity on resource: ${roleArn}`,
+        );
       }
       const sourceIdentity = input.SourceIdentity ?? parent?.sourceIdentity;
 
@@ -138,7 +169,8 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
       const tags = input.Tags ?? [];
       const transitiveKeys = input.TransitiveTagKeys ?? [];
       for (const k of transitiveKeys) {
-        if (!tags.some((t) => t.Key.toLowerCase() === k.toLowerCase())) throw validation('The specified transitive tag key must be included in the requested tags.');
+        if (!tags.some((t) => t.Key.toLowerCase() === k.toLowerCase()))
+          throw validation('The specified transitive tag key must be included in the requested tags.');
       }
       const packed = packedPercent(packedSize, tags);
 
@@ -150,24 +182,36 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
       if (mfaNow || parent) keys['aws:MultiFactorAuthPresent'] = String(mfaPresent);
       if (mfaPresent) {
         const at = mfaNow ? ctx.now : parent?.mfaAuthTime;
-        if (at) keys['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((ctx.now.getTime() - at.getTime()) / 1000)));
+        if (at)
+          keys['aws:MultiFactorAuthAge'] = String(Math.max(0, Math.floor((ctx.now.getTime() - at.getTime()) / 1000)));
       }
       if (transitiveKeys.length > 0) keys['sts:TransitiveTagKeys'] = transitiveKeys;
       if (input.ExternalId !== undefined) keys['sts:ExternalId'] = input.ExternalId;
       if (sourceIdentity !== undefined) keys['sts:SourceIdentity'] = sourceIdentity;
-      const trust = { resourcePolicy: { id: `${roleArn}#trust`, document: role.assumeRolePolicyDocument, kind: 'trust' as const }, deniedMessage: denied };
+      const trust = {
+        resourcePolicy: { id: `${roleArn}#trust`, document: role.assumeRolePolicyDocument, kind: 'trust' as const },
+        deniedMessage: denied,
+      };
       await ctx.authorize('sts:AssumeRole', roleArn, keys, trust);
       if (tags.length > 0) {
-        await ctx.authorize('sts:TagSession', roleArn, keys, { ...trust, deniedMessage: `User: ${p.arn} is not authorized to perform: sts:TagSession on resource: ${roleArn}` });
+        await ctx.authorize('sts:TagSession', roleArn, keys, {
+          ...trust,
+          deniedMessage: `User: ${p.arn} is not authorized to perform: sts:TagSession on resource: ${roleArn}`,
+        });
       }
       if (input.SourceIdentity !== undefined && parent?.sourceIdentity === undefined) {
-        await ctx.authorize('sts:SetSourceIdentity', roleArn, keys, { ...trust, deniedMessage: `User: ${p.arn} is not authorized to perform: sts:SetSourceIdentity on resource: ${roleArn}` });
+        await ctx.authorize('sts:SetSourceIdentity', roleArn, keys, {
+          ...trust,
+          deniedMessage: `User: ${p.arn} is not authorized to perform: sts:SetSourceIdentity on resource: ${roleArn}`,
+        });
       }
 
       // Transitive tags of the parent session pass on; the new session's own tags win.
       const inherited = (parent?.transitiveTagKeys ?? [])
         .map((k) => parent!.tags.find((t) => t.key.toLowerCase() === k.toLowerCase()))
-        .filter((t): t is SessionTag => t !== undefined && !tags.some((n) => n.Key.toLowerCase() === t.key.toLowerCase()));
+        .filter(
+          (t): t is SessionTag => t !== undefined && !tags.some((n) => n.Key.toLowerCase() === t.key.toLowerCase()),
+        );
       const sessionTags = [...inherited, ...toSessionTags(tags)];
       const transitive = [...new Set([...(parent?.transitiveTagKeys ?? []), ...transitiveKeys])];
 
@@ -211,12 +255,18 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
       if (aud === undefined) throw invalidIdentityToken('Incorrect token audience');
       const host = providerPath(provider.url);
       const keys = await jwks?.keysFor(host);
-      if (!keys || !verifyRs256(jwt, keys)) throw invalidIdentityToken('Couldn\'t verify the signature of the web identity token.');
+      if (!keys || !verifyRs256(jwt, keys))
+        throw invalidIdentityToken("Couldn't verify the signature of the web identity token.");
       const nowSeconds = Math.floor(ctx.now.getTime() / 1000);
       if (jwt.claims.exp === undefined || jwt.claims.exp <= nowSeconds) {
-        throw new AwsError('ExpiredTokenException', `Token expired: current date/time ${nowSeconds} must be before the expiration date/time ${jwt.claims.exp ?? 0}`, 400);
+        throw new AwsError(
+          'ExpiredTokenException',
+          `Token expired: current date/time ${nowSeconds} must be before the expiration date/time ${jwt.claims.exp ?? 0}`,
+          400,
+        );
       }
-      if (jwt.claims.nbf !== undefined && jwt.claims.nbf > nowSeconds + 60) throw invalidIdentityToken('The web identity token is not valid yet.');
+      if (jwt.claims.nbf !== undefined && jwt.claims.nbf > nowSeconds + 60)
+        throw invalidIdentityToken('The web identity token is not valid yet.');
 
       const role = await store.roles.getByName(accountId, m[3]!);
       const notAuthorized = accessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity');
@@ -233,15 +283,32 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
       };
       if (jwt.claims.sub !== undefined) context[`${host}:sub`] = jwt.claims.sub;
       if (jwt.claims.amr.length > 0) context[`${host}:amr`] = jwt.claims.amr;
-      if (!trustAllowsFederated(role.assumeRolePolicyDocument, providerArn, roleArn, accountId, 'sts:AssumeRoleWithWebIdentity', context)) throw notAuthorized;
+      if (
+        !trustAllowsFederated(
+          role.assumeRolePolicyDocument,
+          providerArn,
+          roleArn,
+          accountId,
+          'sts:AssumeRoleWithWebIdentity',
+          context,
+        )
+      )
+        throw notAuthorized;
 
       const duration = input.DurationSeconds ?? 3600;
-      if (duration > role.maxSessionDuration) throw validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+      if (duration > role.maxSessionDuration)
+        throw validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
       const { docs, packedSize } = await sessionPolicies(store, ctx, input.Policy, input.PolicyArns);
       const packed = packedPercent(packedSize);
       const principal = assumedRolePrincipal(role, roleArn, input.RoleSessionName);
       const { arn, userId: assumedRoleId } = principal;
-      const credentials = await issueSession(sessionRepo(), principal, { mfaPresent: false, policies: docs, tags: [], transitiveTagKeys: [] }, ctx.now, duration);
+      const credentials = await issueSession(
+        sessionRepo(),
+        principal,
+        { mfaPresent: false, policies: docs, tags: [], transitiveTagKeys: [] },
+        ctx.now,
+        duration,
+      );
       await store.roles.recordLastUsed(role.roleId, ctx.now, ctx.region);
       return {
         Credentials: credentials,
@@ -262,7 +329,8 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
     async GetSessionToken(input, ctx) {
       const p = ctx.principal;
       notWithSessionCredentials(p, 'GetSessionToken');
-      if (p.kind !== 'user' && p.kind !== 'root') throw accessDenied('Cannot call GetSessionToken with session credentials');
+      if (p.kind !== 'user' && p.kind !== 'root')
+        throw accessDenied('Cannot call GetSessionToken with session credentials');
       // Root's sessions last at most an hour ("Comparing the AWS STS API operations").
       const duration = Math.min(input.DurationSeconds ?? 43200, p.kind === 'root' ? 3600 : 129600);
       const mfa = await checkMfa(store, box, ctx, input.SerialNumber, input.TokenCode, mfaOwner(p));
@@ -279,7 +347,8 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
     async GetFederationToken(input, ctx) {
       const p = ctx.principal;
       notWithSessionCredentials(p, 'GetFederationToken');
-      if (p.kind !== 'user' && p.kind !== 'root') throw accessDenied('Cannot call GetFederationToken with session credentials');
+      if (p.kind !== 'user' && p.kind !== 'root')
+        throw accessDenied('Cannot call GetFederationToken with session credentials');
       const arn = `arn:aws:sts::${p.accountId}:federated-user/${input.Name}`;
       const tags = input.Tags ?? [];
       await ctx.authorize('sts:GetFederationToken', arn, requestTagKeys(tags));
@@ -297,8 +366,18 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
         ...(p.kind === 'user' ? { sourceUserId: p.userId } : {}),
         session: undefined as never,
       };
-      const credentials = await issueSession(sessionRepo(), principal, { mfaPresent: false, policies: docs, tags: toSessionTags(tags), transitiveTagKeys: [] }, ctx.now, duration);
-      return { Credentials: credentials, FederatedUser: { FederatedUserId: federatedUserId, Arn: arn }, PackedPolicySize: packed };
+      const credentials = await issueSession(
+        sessionRepo(),
+        principal,
+        { mfaPresent: false, policies: docs, tags: toSessionTags(tags), transitiveTagKeys: [] },
+        ctx.now,
+        duration,
+      );
+      return {
+        Credentials: credentials,
+        FederatedUser: { FederatedUserId: federatedUserId, Arn: arn },
+        PackedPolicySize: packed,
+      };
     },
   };
 }

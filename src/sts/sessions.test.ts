@@ -9,7 +9,14 @@ import { issueSession, tokenHash } from './sessions.js';
 
 const ACCOUNT = '111122223333';
 const NOW = new Date('2026-03-01T12:00:00.750Z');
-const alice: Principal = { kind: 'user', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/alice`, userId: 'AIDAALICE00000000001', userName: 'alice', path: '/' };
+const alice: Principal = {
+  kind: 'user',
+  accountId: ACCOUNT,
+  arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+  userId: 'AIDAALICE00000000001',
+  userName: 'alice',
+  path: '/',
+};
 const noExtras = { mfaPresent: false, policies: [], tags: [], transitiveTagKeys: [] };
 
 let m: MemoryStore;
@@ -27,8 +34,22 @@ describe('STS sessions in the store', () => {
     expect(creds.Expiration).toEqual(new Date('2026-03-01T12:15:00Z'));
 
     const stored = await m.store.sessions.get(creds.AccessKeyId);
-    expect(stored).toMatchObject({ accessKeyId: creds.AccessKeyId, accountId: ACCOUNT, secretAccessKey: creds.SecretAccessKey, issuedAt: new Date('2026-03-01T12:00:00Z'), expiresAt: creds.Expiration });
-    expect(stored?.principal).toEqual({ ...alice, session: { ...noExtras, accessKeyId: creds.AccessKeyId, issuedAt: new Date('2026-03-01T12:00:00Z'), expiresAt: creds.Expiration } });
+    expect(stored).toMatchObject({
+      accessKeyId: creds.AccessKeyId,
+      accountId: ACCOUNT,
+      secretAccessKey: creds.SecretAccessKey,
+      issuedAt: new Date('2026-03-01T12:00:00Z'),
+      expiresAt: creds.Expiration,
+    });
+    expect(stored?.principal).toEqual({
+      ...alice,
+      session: {
+        ...noExtras,
+        accessKeyId: creds.AccessKeyId,
+        issuedAt: new Date('2026-03-01T12:00:00Z'),
+        expiresAt: creds.Expiration,
+      },
+    });
   });
 
   it('stores only the token’s SHA-256, the same hash the authenticator checks', async () => {
@@ -40,7 +61,11 @@ describe('STS sessions in the store', () => {
 
   it('keeps neither the secret nor the token in the clear at rest', async () => {
     const creds = await issueSession(m.store.sessions, alice, noExtras, NOW, 900);
-    const row = await m.db.selectFrom('sessions').selectAll().where('access_key_id', '=', creds.AccessKeyId).executeTakeFirstOrThrow();
+    const row = await m.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('access_key_id', '=', creds.AccessKeyId)
+      .executeTakeFirstOrThrow();
     const stored = JSON.stringify(row);
     expect(stored).not.toContain(creds.SecretAccessKey);
     expect(stored).not.toContain(creds.SessionToken);

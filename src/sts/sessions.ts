@@ -34,7 +34,15 @@ export async function issueSession(
   const withSession = { ...principal, session: { ...session, accessKeyId, issuedAt, expiresAt } } as Principal;
   // Expired rows are of no use to anyone; prune them as new ones arrive.
   await sessions.deleteExpired(now);
-  await sessions.create({ accessKeyId, tokenHash: tokenHash(token), accountId: principal.accountId, secretAccessKey, principal: withSession, issuedAt, expiresAt });
+  await sessions.create({
+    accessKeyId,
+    tokenHash: tokenHash(token),
+    accountId: principal.accountId,
+    secretAccessKey,
+    principal: withSession,
+    issuedAt,
+    expiresAt,
+  });
   return { AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: token, Expiration: expiresAt };
 }
 
@@ -58,7 +66,8 @@ export async function sessionPolicies(
   for (const { arn } of arns ?? []) {
     if (arn === undefined) continue;
     const doc = await store.policyVersions.document(arn);
-    if (!doc) throw new AwsError('InvalidParameterValue', `The policy ${arn} does not exist or is not attachable.`, 400);
+    if (!doc)
+      throw new AwsError('InvalidParameterValue', `The policy ${arn} does not exist or is not attachable.`, 400);
     docs.push({ id: arn, document: doc.document });
     packed += arn.length;
   }
@@ -73,7 +82,11 @@ export function packedPercent(packedChars: number, tags: Array<{ Key: string; Va
   const tagChars = tags.reduce((n, t) => n + t.Key.length + t.Value.length, 0);
   const percent = Math.ceil(((packedChars + tagChars) * 100) / 2048 / 2);
   if (percent > 100) {
-    throw new AwsError('PackedPolicyTooLarge', `Packed policy consumes ${percent}% of allotted space, please use smaller policy for this session.`, 400);
+    throw new AwsError(
+      'PackedPolicyTooLarge',
+      `Packed policy consumes ${percent}% of allotted space, please use smaller policy for this session.`,
+      400,
+    );
   }
   return percent;
 }

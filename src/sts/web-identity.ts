@@ -38,15 +38,21 @@ function b64json(part: string): Record<string, unknown> {
   } catch {
     // fall through
   }
-  throw invalidIdentityToken('Couldn\'t parse the web identity token.');
+  throw invalidIdentityToken("Couldn't parse the web identity token.");
 }
 
-const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const strings = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /** Reads a JWT's header and claims without trusting them yet. */
-export function decodeJwt(token: string): { header: Record<string, unknown>; claims: JwtClaims; signed: string; signature: Buffer } {
+export function decodeJwt(token: string): {
+  header: Record<string, unknown>;
+  claims: JwtClaims;
+  signed: string;
+  signature: Buffer;
+} {
   const parts = token.split('.');
-  if (parts.length !== 3) throw invalidIdentityToken('Couldn\'t parse the web identity token.');
+  if (parts.length !== 3) throw invalidIdentityToken("Couldn't parse the web identity token.");
   const header = b64json(parts[0]!);
   const raw = b64json(parts[1]!);
   if (typeof raw.iss !== 'string') throw invalidIdentityToken('The web identity token has no issuer.');
@@ -69,7 +75,8 @@ export function verifyRs256(jwt: ReturnType<typeof decodeJwt>, keys: JsonWebKey[
   const candidates = keys.filter((k) => k.kty === 'RSA' && (kid === undefined || (k as { kid?: unknown }).kid === kid));
   for (const jwk of candidates) {
     try {
-      if (verify('RSA-SHA256', Buffer.from(jwt.signed), createPublicKey({ key: jwk, format: 'jwk' }), jwt.signature)) return true;
+      if (verify('RSA-SHA256', Buffer.from(jwt.signed), createPublicKey({ key: jwk, format: 'jwk' }), jwt.signature))
+        return true;
     } catch {
       // a malformed key verifies nothing
     }
@@ -81,10 +88,26 @@ export function verifyRs256(jwt: ReturnType<typeof decodeJwt>, keys: JsonWebKey[
  * Evaluates a role's trust policy for a federated (web identity) caller: only the trust policy
  * applies, and it must name the provider (`Principal: {"Federated": ARN}`).
  */
-export function trustAllowsFederated(trustDocument: string, providerArn: string, roleArn: string, account: string, action: string, context: Record<string, string | string[]>): boolean {
+export function trustAllowsFederated(
+  trustDocument: string,
+  providerArn: string,
+  roleArn: string,
+  account: string,
+  action: string,
+  context: Record<string, string | string[]>,
+): boolean {
   const trust = compileDocument({ id: `${roleArn}#trust`, document: trustDocument }, 'trust');
   if (!trust.ok) return false;
   // The role is in the provider's account: the trust policy alone decides (a trust policy must allow even there).
-  const result = evaluatePolicies({ action, resource: roleArn, principalArn: providerArn, principalAccount: account, resourceOwner: account, context, identity: [], resourcePolicy: trust.policy });
+  const result = evaluatePolicies({
+    action,
+    resource: roleArn,
+    principalArn: providerArn,
+    principalAccount: account,
+    resourceOwner: account,
+    context,
+    identity: [],
+    resourcePolicy: trust.policy,
+  });
   return result.decision === 'allowed';
 }

@@ -73,7 +73,11 @@ export function locateOperation<S extends DispatchService>(
   if (route.rest) return { ok: true, located: route.rest };
   const scoped = scopeService === undefined ? undefined : services.get(scopeService);
   if (scoped?.protocol === 'rest-json') {
-    const error = new AwsError('UnknownOperationException', `No ${scopeService} operation is ${req.method} ${req.rawPath}`, 404);
+    const error = new AwsError(
+      'UnknownOperationException',
+      `No ${scopeService} operation is ${req.method} ${req.rawPath}`,
+      404,
+    );
     return { ok: false, error, protocol: 'rest-json', service: scoped };
   }
   return queryOperation(req, services, scopeService);
@@ -90,7 +94,14 @@ export function decodeOperationInput<S extends DispatchService>(located: Located
     throw new AwsError('SerializationException', 'VALUE_NULL can not be converted to a Structure', 400, 'Sender');
   }
   if (located.rest) {
-    return decodeRestJsonInput(service.model, operation, req.rawPath, new URLSearchParams(req.rawQuery), req.headers, req.body.toString('utf8'));
+    return decodeRestJsonInput(
+      service.model,
+      operation,
+      req.rawPath,
+      new URLSearchParams(req.rawQuery),
+      req.headers,
+      req.body.toString('utf8'),
+    );
   }
   if (located.json !== undefined) return decodeJsonInput(service.model, operation, located.json);
   return decodeQueryInput(service.model, operation, located.params!);
@@ -98,8 +109,13 @@ export function decodeOperationInput<S extends DispatchService>(located: Located
 
 /** An operation the model does not have. */
 export function unknownOperation(service: DispatchService, operation: string): AwsError {
-  if (service.protocol !== 'query') return new AwsError('UnknownOperationException', `Unknown operation ${operation}`, 400);
-  return new AwsError('InvalidAction', `Could not find operation ${operation} for version ${service.model.metadata.apiVersion}`, 400);
+  if (service.protocol !== 'query')
+    return new AwsError('UnknownOperationException', `Unknown operation ${operation}`, 400);
+  return new AwsError(
+    'InvalidAction',
+    `Could not find operation ${operation} for version ${service.model.metadata.apiVersion}`,
+    400,
+  );
 }
 
 /** In the model but without a handler yet: AWS's unsupported-action error, never a crash. */
@@ -110,9 +126,14 @@ export function notImplemented(service: DispatchService, operation: string): Aws
 }
 
 /** The operation exists in the service's model. */
-export const modelled = (service: DispatchService, operation: string): boolean => findOperation(service.model, operation) !== undefined;
+export const modelled = (service: DispatchService, operation: string): boolean =>
+  findOperation(service.model, operation) !== undefined;
 
-function queryOperation<S extends DispatchService>(req: WireRequest, services: ReadonlyMap<string, S>, scopeService: string | undefined): Dispatched<S> {
+function queryOperation<S extends DispatchService>(
+  req: WireRequest,
+  services: ReadonlyMap<string, S>,
+  scopeService: string | undefined,
+): Dispatched<S> {
   const params = new URLSearchParams(req.rawQuery);
   if (req.method === 'POST' && req.body.length > 0) {
     for (const [k, v] of new URLSearchParams(req.body.toString('utf8'))) params.append(k, v);
@@ -123,10 +144,15 @@ function queryOperation<S extends DispatchService>(req: WireRequest, services: R
   const name = scopeService ?? QUERY_VERSIONS[params.get('Version') ?? ''] ?? 'iam';
   const service = services.get(name);
   if (!service || service.protocol !== 'query') {
-    const error = new AwsError('InvalidAction', `Ward does not serve the ${name} service over the Query protocol.`, 400);
+    const error = new AwsError(
+      'InvalidAction',
+      `Ward does not serve the ${name} service over the Query protocol.`,
+      400,
+    );
     return { ok: false, error, protocol: 'query', ...(service ? { service } : {}), ...named };
   }
-  if (!action) return { ok: false, error: new AwsError('MissingAction', 'Missing Action', 400), protocol: 'query', service };
+  if (!action)
+    return { ok: false, error: new AwsError('MissingAction', 'Missing Action', 400), protocol: 'query', service };
   return { ok: true, located: { service, operation: action, params } };
 }
 
@@ -141,13 +167,21 @@ function restOperation<S extends DispatchService>(req: WireRequest, services: It
   return undefined;
 }
 
-function jsonOperation<S extends DispatchService>(target: string, req: WireRequest, services: Iterable<S>): Dispatched<S> {
+function jsonOperation<S extends DispatchService>(
+  target: string,
+  req: WireRequest,
+  services: Iterable<S>,
+): Dispatched<S> {
   const dot = target.lastIndexOf('.');
   const prefix = target.slice(0, dot);
   for (const service of services) {
     const targetPrefix = service.model.metadata.targetPrefix;
     // Smithy-built SDKs may send the bare service shape name (`CloudTrail_20131101.LookupEvents`), as AWS accepts.
-    if (service.protocol === 'json' && targetPrefix !== undefined && (targetPrefix === prefix || targetPrefix.endsWith(`.${prefix}`))) {
+    if (
+      service.protocol === 'json' &&
+      targetPrefix !== undefined &&
+      (targetPrefix === prefix || targetPrefix.endsWith(`.${prefix}`))
+    ) {
       return { ok: true, located: { service, operation: target.slice(dot + 1), json: req.body.toString('utf8') } };
     }
   }

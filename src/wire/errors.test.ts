@@ -8,7 +8,12 @@ describe('modeled errors', () => {
     const err = iamError('NoSuchEntityException', 'The user with name bob cannot be found.');
     expect(err).toBeInstanceOf(AwsError);
     expect(err).toBeInstanceOf(ModeledAwsError);
-    expect([err.code, err.status, err.fault, err.shape]).toEqual(['NoSuchEntity', 404, 'Sender', 'NoSuchEntityException']);
+    expect([err.code, err.status, err.fault, err.shape]).toEqual([
+      'NoSuchEntity',
+      404,
+      'Sender',
+      'NoSuchEntityException',
+    ]);
     expect(err.message).toBe('The user with name bob cannot be found.');
 
     expect(iamError('EntityAlreadyExistsException', 'x')).toMatchObject({ code: 'EntityAlreadyExists', status: 409 });
@@ -19,13 +24,28 @@ describe('modeled errors', () => {
   });
 
   it('treats a trait without senderFault as a server fault', () => {
-    expect(iamError('ServiceFailureException', 'x')).toMatchObject({ code: 'ServiceFailure', status: 500, fault: 'Receiver' });
+    expect(iamError('ServiceFailureException', 'x')).toMatchObject({
+      code: 'ServiceFailure',
+      status: 500,
+      fault: 'Receiver',
+    });
   });
 
   it('falls back to the shape name and 400 without an error trait (Organizations, some IAM shapes)', () => {
-    expect(organizationsError('AccountNotFoundException', 'x')).toMatchObject({ code: 'AccountNotFoundException', status: 400, fault: 'Sender' });
-    expect(organizationsError('ServiceException', 'x')).toMatchObject({ code: 'ServiceException', status: 500, fault: 'Receiver' });
-    expect(iamError('OrganizationNotFoundException', 'x')).toMatchObject({ code: 'OrganizationNotFoundException', status: 400 });
+    expect(organizationsError('AccountNotFoundException', 'x')).toMatchObject({
+      code: 'AccountNotFoundException',
+      status: 400,
+      fault: 'Sender',
+    });
+    expect(organizationsError('ServiceException', 'x')).toMatchObject({
+      code: 'ServiceException',
+      status: 500,
+      fault: 'Receiver',
+    });
+    expect(iamError('OrganizationNotFoundException', 'x')).toMatchObject({
+      code: 'OrganizationNotFoundException',
+      status: 400,
+    });
   });
 
   it('records which member carries the message and any extra fields', () => {

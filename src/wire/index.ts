@@ -2,7 +2,15 @@
  * The AWS wire protocols, driven by the botocore models in `models/`: Query (IAM, STS) and JSON 1.1
  * (Organizations) decoding and serialization, model-based input validation, and modeled errors.
  */
-export { ModeledAwsError, accountError, errorIdentity, iamError, modelError, organizationsError, stsError } from './errors.js';
+export {
+  ModeledAwsError,
+  accountError,
+  errorIdentity,
+  iamError,
+  modelError,
+  organizationsError,
+  stsError,
+} from './errors.js';
 export type { ErrorIdentity } from './errors.js';
 export { decodeJsonInput, serializeJsonError, serializeJsonResponse } from './json-protocol.js';
 export { findOperation, getShape, inputShape, loadModel, modelNamed, outputShape, structMembers } from './model.js';
@@ -17,7 +25,12 @@ export type {
   ShapeType,
 } from './model.js';
 export { compilePattern, matchesPattern } from './patterns.js';
-export { decodeRestJsonInput, findRestOperation, serializeRestJsonError, serializeRestJsonResponse } from './rest-json.js';
+export {
+  decodeRestJsonInput,
+  findRestOperation,
+  serializeRestJsonError,
+  serializeRestJsonResponse,
+} from './rest-json.js';
 export type { RestJsonResponse } from './rest-json.js';
 export { decodeQueryInput } from './query-decode.js';
 export { serializeQueryError, serializeQueryResponse } from './query-serialize.js';

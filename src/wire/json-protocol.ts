@@ -50,7 +50,8 @@ function decodeValue(model: ServiceModel, shape: Shape, value: unknown): unknown
       return value;
     case 'integer':
     case 'long':
-      if (typeof value !== 'number' || !Number.isInteger(value)) throw mismatch(value, shape.type === 'long' ? 'Long' : 'Integer');
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        throw mismatch(value, shape.type === 'long' ? 'Long' : 'Integer');
       return value;
     case 'float':
     case 'double':
@@ -58,7 +59,12 @@ function decodeValue(model: ServiceModel, shape: Shape, value: unknown): unknown
       if (value === 'NaN' || value === 'Infinity' || value === '-Infinity') return Number(value);
       throw mismatch(value, shape.type === 'float' ? 'Float' : 'Double');
     case 'timestamp': {
-      const date = typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? parseTimestamp(value) : undefined;
+      const date =
+        typeof value === 'number'
+          ? new Date(value * 1000)
+          : typeof value === 'string'
+            ? parseTimestamp(value)
+            : undefined;
       if (!date || Number.isNaN(date.getTime())) throw mismatch(value, 'Date');
       return date;
     }
@@ -145,7 +151,8 @@ function encodeValue(model: ServiceModel, ref: ShapeRef, shape: Shape, value: un
 }
 
 function encodeStructure(model: ServiceModel, shape: Shape, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('structure value must be an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError('structure value must be an object');
   const obj = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const m of structMembers(model, shape)) {

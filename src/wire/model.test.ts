@@ -14,13 +14,23 @@ describe('loadModel', () => {
       expect(JSON.stringify(model)).not.toContain('"documentation"');
     }
     expect(loadModel('iam').metadata).toMatchObject({ protocol: 'query', apiVersion: '2010-05-08' });
-    expect(loadModel('organizations').metadata).toMatchObject({ protocol: 'json', targetPrefix: 'AWSOrganizationsV20161128' });
+    expect(loadModel('organizations').metadata).toMatchObject({
+      protocol: 'json',
+      targetPrefix: 'AWSOrganizationsV20161128',
+    });
   });
 
   it('keeps resultWrapper and the error traits', () => {
     const iam = loadModel('iam');
-    expect(iam.operations.CreateUser?.output).toEqual({ shape: 'CreateUserResponse', resultWrapper: 'CreateUserResult' });
-    expect(iam.shapes.NoSuchEntityException?.error).toEqual({ code: 'NoSuchEntity', httpStatusCode: 404, senderFault: true });
+    expect(iam.operations.CreateUser?.output).toEqual({
+      shape: 'CreateUserResponse',
+      resultWrapper: 'CreateUserResult',
+    });
+    expect(iam.shapes.NoSuchEntityException?.error).toEqual({
+      code: 'NoSuchEntity',
+      httpStatusCode: 404,
+      senderFault: true,
+    });
   });
 
   it('does not mistake Object.prototype names for operations', () => {
@@ -54,14 +64,19 @@ describe('generated types', () => {
       metadata: { apiVersion: '1', protocol: 'query', serviceId: 'Syn', endpointPrefix: 'syn' },
       operations: { Op: { name: 'Op', http: { method: 'POST', requestUri: '/' }, input: { shape: 'String' } } },
       shapes: {
-        String: { type: 'structure', members: { Flag: { shape: 'boolean' }, When: { shape: 'Date' }, Raw: { shape: 'blob' } } },
+        String: {
+          type: 'structure',
+          members: { Flag: { shape: 'boolean' }, When: { shape: 'Date' }, Raw: { shape: 'blob' } },
+        },
         boolean: { type: 'string', enum: ['yes', 'no'] },
         Date: { type: 'timestamp' },
         blob: { type: 'blob' },
       },
     } as const;
     const source = generateTypes(model as never, 'Syn');
-    expect(source).toContain('export interface SynString {\n  Flag?: SynBoolean;\n  When?: Date;\n  Raw?: Uint8Array;\n}');
+    expect(source).toContain(
+      'export interface SynString {\n  Flag?: SynBoolean;\n  When?: Date;\n  Raw?: Uint8Array;\n}',
+    );
     expect(source).toContain('export type SynBoolean = "yes" | "no";');
     expect(source).toContain('Op: { input: SynString; output: Record<string, never> };');
     expect(source).toContain('export type SynErrorShape = never;');
@@ -72,7 +87,9 @@ describe('generated types', () => {
     const req: CreateUserRequest = input;
     const none: IamOperations['DeleteUser']['output'] = {};
     const out: StsOperations['GetCallerIdentity']['output'] = { Account: '123456789012' };
-    const org: OrganizationsOperations['DescribeAccount']['output'] = { Account: { JoinedTimestamp: new Date(), Status: 'ACTIVE' } };
+    const org: OrganizationsOperations['DescribeAccount']['output'] = {
+      Account: { JoinedTimestamp: new Date(), Status: 'ACTIVE' },
+    };
     const op: IamOperationName = 'ListUsers';
     // @ts-expect-error: UserName is required
     const missing: CreateUserRequest = {};

@@ -5,17 +5,7 @@ export type ServiceName = 'iam' | 'sts' | 'organizations' | 'account' | 'cloudtr
 
 /** Shape types that occur in AWS service models. */
 export type ShapeType =
-  | 'structure'
-  | 'list'
-  | 'map'
-  | 'string'
-  | 'integer'
-  | 'long'
-  | 'float'
-  | 'double'
-  | 'boolean'
-  | 'timestamp'
-  | 'blob';
+  'structure' | 'list' | 'map' | 'string' | 'integer' | 'long' | 'float' | 'double' | 'boolean' | 'timestamp' | 'blob';
 
 /** Timestamp encodings a model can ask for via `timestampFormat`. */
 export type TimestampFormat = 'iso8601' | 'unixTimestamp' | 'rfc822';
@@ -121,7 +111,13 @@ export function loadModel(service: ServiceName): ServiceModel {
   return model;
 }
 
-const SERVICE_NAMES: ReadonlySet<string> = new Set<ServiceName>(['iam', 'sts', 'organizations', 'account', 'cloudtrail']);
+const SERVICE_NAMES: ReadonlySet<string> = new Set<ServiceName>([
+  'iam',
+  'sts',
+  'organizations',
+  'account',
+  'cloudtrail',
+]);
 
 /** The model of a service named by a string from elsewhere (the audit trail), if Ward has one. */
 export function modelNamed(name: string): ServiceModel | undefined {

@@ -9,7 +9,20 @@ const operations = (m: ReturnType<typeof loadModel>) => Object.keys(m.operations
 
 /** Parameter names the decoder walks: real member paths with list/map suffixes, and junk. */
 const paramName = fc.oneof(
-  fc.constantFrom('UserName', 'Path', 'Tags.member.1.Key', 'Tags.member.1.Value', 'Tags.member.x.Key', 'MaxItems', 'Marker', 'PolicyArns.member.1.arn', 'DurationSeconds', 'SerialNumber', 'Tags.member.999999999.Key', 'Tags.entry.1.key'),
+  fc.constantFrom(
+    'UserName',
+    'Path',
+    'Tags.member.1.Key',
+    'Tags.member.1.Value',
+    'Tags.member.x.Key',
+    'MaxItems',
+    'Marker',
+    'PolicyArns.member.1.arn',
+    'DurationSeconds',
+    'SerialNumber',
+    'Tags.member.999999999.Key',
+    'Tags.entry.1.key',
+  ),
   fc.string({ maxLength: 40 }),
 );
 const params = fc.array(fc.tuple(paramName, fc.string({ maxLength: 80 })), { maxLength: 12 });

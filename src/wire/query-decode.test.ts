@@ -8,7 +8,11 @@ const iam = loadModel('iam');
 const sts = loadModel('sts');
 
 function decode(model: typeof iam, action: string, query: string): unknown {
-  return decodeQueryInput(model, action, new URLSearchParams(`Action=${action}&Version=${model.metadata.apiVersion}&${query}`));
+  return decodeQueryInput(
+    model,
+    action,
+    new URLSearchParams(`Action=${action}&Version=${model.metadata.apiVersion}&${query}`),
+  );
 }
 
 function decodeError(model: typeof iam, action: string, query: string): AwsError {
@@ -39,8 +43,19 @@ describe('decodeQueryInput (IAM)', () => {
   });
 
   it('orders list items by index, not by parameter order, and tolerates gaps', () => {
-    const input = decode(iam, 'TagUser', 'UserName=bob&Tags.member.10.Key=c&Tags.member.10.Value=3&Tags.member.2.Key=b&Tags.member.2.Value=2&Tags.member.1.Key=a&Tags.member.1.Value=1');
-    expect(input).toEqual({ UserName: 'bob', Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '2' }, { Key: 'c', Value: '3' }] });
+    const input = decode(
+      iam,
+      'TagUser',
+      'UserName=bob&Tags.member.10.Key=c&Tags.member.10.Value=3&Tags.member.2.Key=b&Tags.member.2.Value=2&Tags.member.1.Key=a&Tags.member.1.Value=1',
+    );
+    expect(input).toEqual({
+      UserName: 'bob',
+      Tags: [
+        { Key: 'a', Value: '1' },
+        { Key: 'b', Value: '2' },
+        { Key: 'c', Value: '3' },
+      ],
+    });
   });
 
   it('reads an empty list sent as a bare name', () => {
@@ -58,7 +73,9 @@ describe('decodeQueryInput (IAM)', () => {
   });
 
   it('ignores unknown parameters, Action, Version and query-auth parameters', () => {
-    expect(decode(iam, 'ListUsers', 'Bogus=1&X-Amz-Signature=abc&X-Amz-Date=20240101T000000Z&PathPrefix=%2F')).toEqual({ PathPrefix: '/' });
+    expect(decode(iam, 'ListUsers', 'Bogus=1&X-Amz-Signature=abc&X-Amz-Date=20240101T000000Z&PathPrefix=%2F')).toEqual({
+      PathPrefix: '/',
+    });
   });
 
   it('returns {} for an operation without input members given', () => {
@@ -76,7 +93,9 @@ describe('decodeQueryInput (IAM)', () => {
     expect(input).toEqual({
       PolicySourceArn: 'arn:aws:iam::123456789012:user/bob',
       ActionNames: ['s3:GetObject'],
-      ContextEntries: [{ ContextKeyName: 'aws:SourceIp', ContextKeyType: 'ip', ContextKeyValues: ['10.0.0.1', '10.0.0.2'] }],
+      ContextEntries: [
+        { ContextKeyName: 'aws:SourceIp', ContextKeyType: 'ip', ContextKeyValues: ['10.0.0.1', '10.0.0.2'] },
+      ],
     });
   });
 
@@ -142,7 +161,10 @@ describe('decodeQueryInput (locationName, flattened, maps, other scalars)', () =
     );
     const attrs = (input as { Attrs: Record<string, string> }).Attrs;
     expect(Object.getPrototypeOf(attrs)).toBe(Object.prototype);
-    expect(Object.entries(attrs)).toEqual([['color', 'red'], ['__proto__', 'p']]);
+    expect(Object.entries(attrs)).toEqual([
+      ['color', 'red'],
+      ['__proto__', 'p'],
+    ]);
     expect((input as { FlatAttrs: unknown }).FlatAttrs).toEqual({ a: '1' });
   });
 
@@ -170,10 +192,16 @@ describe('decodeQueryInput (locationName, flattened, maps, other scalars)', () =
         "Value 'yesterday' at 'when' failed to satisfy constraint: Member must be of type Timestamp; " +
         "Value '%%%' at 'data' failed to satisfy constraint: Member must be of type Blob",
     );
-    expect(decodeError(model, 'Echo', 'Data=%%%&When=yesterday').message).toMatch(/^2 validation errors detected: Value '%%%' at 'data'.*; Value 'yesterday' at 'when'/);
+    expect(decodeError(model, 'Echo', 'Data=%%%&When=yesterday').message).toMatch(
+      /^2 validation errors detected: Value '%%%' at 'data'.*; Value 'yesterday' at 'when'/,
+    );
   });
 
   it('keeps the request order of members in the decoded object', () => {
-    expect(Object.keys(decode(model, 'Echo', 'Ratio=0.5&Count=1&Nested.Enabled=true') as object)).toEqual(['Ratio', 'Count', 'Nested']);
+    expect(Object.keys(decode(model, 'Echo', 'Ratio=0.5&Count=1&Nested.Enabled=true') as object)).toEqual([
+      'Ratio',
+      'Count',
+      'Nested',
+    ]);
   });
 });

@@ -97,9 +97,7 @@ function decodeNode(d: Decode, ref: ShapeRef, shape: Shape, node: ParamNode, pat
       const memberRef = shape.member!;
       const memberShape = getShape(d.model, memberRef.shape);
       // An empty list travels as a bare `Name=`, which the tree shows as a node without children.
-      const container = isFlattened(ref, shape)
-        ? node
-        : node.children?.get(wireName(memberRef, memberShape, 'member'));
+      const container = isFlattened(ref, shape) ? node : node.children?.get(wireName(memberRef, memberShape, 'member'));
       const items: unknown[] = [];
       indexedChildren(container).forEach((child, i) => {
         const item = decodeNode(d, memberRef, memberShape, child, listItemPath(path, i + 1));
@@ -143,7 +141,11 @@ function decodeNode(d: Decode, ref: ShapeRef, shape: Shape, node: ParamNode, pat
 export function decodeQueryInput(model: ServiceModel, operationName: string, params: URLSearchParams): unknown {
   const op = findOperation(model, operationName);
   if (!op) {
-    throw new AwsError('InvalidAction', `Could not find operation ${operationName} for version ${model.metadata.apiVersion}`, 400);
+    throw new AwsError(
+      'InvalidAction',
+      `Could not find operation ${operationName} for version ${model.metadata.apiVersion}`,
+      400,
+    );
   }
   if (!op.input) return {};
   const d: Decode = { model, issues: [] };

@@ -9,7 +9,12 @@ import { syntheticQueryModel } from '../../test/fixtures/wire/test-models.js';
 
 const iam = loadModel('iam');
 const sts = loadModel('sts');
-const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, processEntities: true, htmlEntities: true });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  processEntities: true,
+  htmlEntities: true,
+});
 
 // Parse failures must surface, so validate strictly before reading the tree.
 function parse(xml: string): Record<string, any> {
@@ -27,7 +32,12 @@ const user = {
 
 describe('serializeQueryResponse', () => {
   it('wraps CreateUser in Response/Result/ResponseMetadata with the namespace, in model member order', () => {
-    const xml = serializeQueryResponse(iam, 'CreateUser', { User: { ...user, Tags: [{ Key: 'env', Value: 'prod' }] } }, 'req-1');
+    const xml = serializeQueryResponse(
+      iam,
+      'CreateUser',
+      { User: { ...user, Tags: [{ Key: 'env', Value: 'prod' }] } },
+      'req-1',
+    );
     expect(xml).toBe(
       '<CreateUserResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><CreateUserResult><User>' +
         '<Path>/</Path><UserName>bob</UserName><UserId>AIDAEXAMPLEEXAMPLE01</UserId>' +
@@ -38,7 +48,11 @@ describe('serializeQueryResponse', () => {
   });
 
   it('writes ListUsers lists, IsTruncated and Marker', () => {
-    const out = { Users: [user, { ...user, UserName: 'alice', PasswordLastUsed: created }], IsTruncated: true, Marker: 'next' };
+    const out = {
+      Users: [user, { ...user, UserName: 'alice', PasswordLastUsed: created }],
+      IsTruncated: true,
+      Marker: 'next',
+    };
     const doc = parse(serializeQueryResponse(iam, 'ListUsers', out, 'req-2'));
     const result = doc.ListUsersResponse.ListUsersResult;
     expect(result.IsTruncated).toBe('true');
@@ -50,16 +64,33 @@ describe('serializeQueryResponse', () => {
   });
 
   it('writes an empty list as an empty element and skips null/undefined members', () => {
-    const xml = serializeQueryResponse(iam, 'ListUsers', { Users: [], IsTruncated: false, Marker: undefined, Extra: 'x' }, 'r');
+    const xml = serializeQueryResponse(
+      iam,
+      'ListUsers',
+      { Users: [], IsTruncated: false, Marker: undefined, Extra: 'x' },
+      'r',
+    );
     expect(xml).toContain('<ListUsersResult><Users/><IsTruncated>false</IsTruncated></ListUsersResult>');
   });
 
   it('writes CreateAccessKey and GetAccessKeyLastUsed', () => {
-    const key = { UserName: 'bob', AccessKeyId: 'AKIAIOSFODNN7EXAMPLE', Status: 'Active', SecretAccessKey: 'wJalr/K7MDENG+bPxRfiCY', CreateDate: created };
+    const key = {
+      UserName: 'bob',
+      AccessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      Status: 'Active',
+      SecretAccessKey: 'wJalr/K7MDENG+bPxRfiCY',
+      CreateDate: created,
+    };
     const doc = parse(serializeQueryResponse(iam, 'CreateAccessKey', { AccessKey: key }, 'r'));
-    expect(doc.CreateAccessKeyResponse.CreateAccessKeyResult.AccessKey).toEqual({ ...key, CreateDate: '2024-01-02T03:04:05Z' });
+    expect(doc.CreateAccessKeyResponse.CreateAccessKeyResult.AccessKey).toEqual({
+      ...key,
+      CreateDate: '2024-01-02T03:04:05Z',
+    });
 
-    const lastUsed = { UserName: 'bob', AccessKeyLastUsed: { LastUsedDate: created, ServiceName: 'iam', Region: 'us-east-1' } };
+    const lastUsed = {
+      UserName: 'bob',
+      AccessKeyLastUsed: { LastUsedDate: created, ServiceName: 'iam', Region: 'us-east-1' },
+    };
     const doc2 = parse(serializeQueryResponse(iam, 'GetAccessKeyLastUsed', lastUsed, 'r'));
     expect(doc2.GetAccessKeyLastUsedResponse.GetAccessKeyLastUsedResult).toEqual({
       UserName: 'bob',
@@ -84,35 +115,63 @@ describe('serializeQueryResponse', () => {
   });
 
   it('writes maps as entry/key/value and blobs as base64', () => {
-    const doc = parse(serializeQueryResponse(iam, 'GetAccountSummary', { SummaryMap: { Users: 3, UsersQuota: 5000 } }, 'r'));
+    const doc = parse(
+      serializeQueryResponse(iam, 'GetAccountSummary', { SummaryMap: { Users: 3, UsersQuota: 5000 } }, 'r'),
+    );
     expect(doc.GetAccountSummaryResponse.GetAccountSummaryResult.SummaryMap.entry).toEqual([
       { key: 'Users', value: '3' },
       { key: 'UsersQuota', value: '5000' },
     ]);
-    const mfa = { VirtualMFADevice: { SerialNumber: 'arn:aws:iam::123456789012:mfa/bob', Base32StringSeed: new Uint8Array([1, 2, 255]) } };
-    expect(serializeQueryResponse(iam, 'CreateVirtualMFADevice', mfa, 'r')).toContain('<Base32StringSeed>AQL/</Base32StringSeed>');
+    const mfa = {
+      VirtualMFADevice: {
+        SerialNumber: 'arn:aws:iam::123456789012:mfa/bob',
+        Base32StringSeed: new Uint8Array([1, 2, 255]),
+      },
+    };
+    expect(serializeQueryResponse(iam, 'CreateVirtualMFADevice', mfa, 'r')).toContain(
+      '<Base32StringSeed>AQL/</Base32StringSeed>',
+    );
   });
 
   it('accepts ISO strings and epoch milliseconds for timestamps', () => {
-    const a = serializeQueryResponse(iam, 'GetUser', { User: { ...user, CreateDate: '2024-01-02T03:04:05.999Z' } }, 'r');
-    const b = serializeQueryResponse(iam, 'GetUser', { User: { ...user, CreateDate: Date.UTC(2024, 0, 2, 3, 4, 5) } }, 'r');
+    const a = serializeQueryResponse(
+      iam,
+      'GetUser',
+      { User: { ...user, CreateDate: '2024-01-02T03:04:05.999Z' } },
+      'r',
+    );
+    const b = serializeQueryResponse(
+      iam,
+      'GetUser',
+      { User: { ...user, CreateDate: Date.UTC(2024, 0, 2, 3, 4, 5) } },
+      'r',
+    );
     expect(a).toContain('<CreateDate>2024-01-02T03:04:05Z</CreateDate>');
     expect(b).toContain('<CreateDate>2024-01-02T03:04:05Z</CreateDate>');
   });
 
   it('throws a TypeError when output does not fit the model', () => {
     expect(() => serializeQueryResponse(iam, 'ListUsers', { Users: 'nope' }, 'r')).toThrow(TypeError);
-    expect(() => serializeQueryResponse(iam, 'GetUser', { User: { ...user, CreateDate: 'soon' } }, 'r')).toThrow(TypeError);
+    expect(() => serializeQueryResponse(iam, 'GetUser', { User: { ...user, CreateDate: 'soon' } }, 'r')).toThrow(
+      TypeError,
+    );
   });
 
   it('escapes markup and control characters in echoed values', () => {
     const nasty = `<script>&"'</script>\r\n\ttab\u0000nul\u0008bs\uFFFEx\uD800y\u{1F600}`;
-    const xml = serializeQueryResponse(iam, 'CreateUser', { User: { ...user, Tags: [{ Key: 'k', Value: nasty }] } }, 'r');
+    const xml = serializeQueryResponse(
+      iam,
+      'CreateUser',
+      { User: { ...user, Tags: [{ Key: 'k', Value: nasty }] } },
+      'r',
+    );
     expect(xml).toContain(
       '<Value>&lt;script&gt;&amp;&quot;&apos;&lt;/script&gt;&#xD;&#xA;\ttabnulbsxy\u{1F600}</Value>',
     );
     const doc = parse(xml);
-    expect(doc.CreateUserResponse.CreateUserResult.User.Tags.member.Value).toBe(`<script>&"'</script>\r\n\ttabnulbsxy\u{1F600}`);
+    expect(doc.CreateUserResponse.CreateUserResult.User.Tags.member.Value).toBe(
+      `<script>&"'</script>\r\n\ttabnulbsxy\u{1F600}`,
+    );
   });
 
   it('round-trips flattened lists, locationNames and maps (synthetic model)', () => {

@@ -6,7 +6,9 @@ import { formatTimestamp, toDate } from './timestamps.js';
 import { escapeXml } from './xml-escape.js';
 
 function fail(path: string, expected: string, value: unknown): never {
-  throw new TypeError(`cannot serialize ${path}: expected ${expected}, got ${Array.isArray(value) ? 'array' : typeof value}`);
+  throw new TypeError(
+    `cannot serialize ${path}: expected ${expected}, got ${Array.isArray(value) ? 'array' : typeof value}`,
+  );
 }
 
 function scalarText(ref: ShapeRef, shape: Shape, value: unknown, path: string): string {
@@ -60,7 +62,8 @@ function element(model: ServiceModel, name: string, ref: ShapeRef, shape: Shape,
       const itemName = wireName(itemRef, itemShape, flat ? name : 'member');
       let items = '';
       for (const item of value) {
-        if (item !== undefined && item !== null) items += element(model, itemName, itemRef, itemShape, item, `${path}[]`);
+        if (item !== undefined && item !== null)
+          items += element(model, itemName, itemRef, itemShape, item, `${path}[]`);
       }
       if (flat) return items;
       return items ? `<${name}>${items}</${name}>` : `<${name}/>`;
@@ -113,7 +116,10 @@ export function serializeQueryResponse(
   let result = '';
   if (op.output) {
     const wrapper = op.output.resultWrapper ?? `${operationName}Result`;
-    const body = output === undefined || output === null ? '' : structureBody(model, getShape(model, op.output.shape), output, operationName);
+    const body =
+      output === undefined || output === null
+        ? ''
+        : structureBody(model, getShape(model, op.output.shape), output, operationName);
     result = body ? `<${wrapper}>${body}</${wrapper}>` : `<${wrapper}/>`;
   }
   return `<${operationName}Response xmlns="${ns}">${result}${responseMetadata(requestId)}</${operationName}Response>`;

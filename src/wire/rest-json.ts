@@ -47,7 +47,11 @@ function uriMatcher(path: string): { re: RegExp; labels: string[] } {
 }
 
 /** The operation a REST request names by its method and path, with its URI labels; undefined if none. */
-export function findRestOperation(model: ServiceModel, method: string, path: string): { operation: OperationModel; labels: Record<string, string> } | undefined {
+export function findRestOperation(
+  model: ServiceModel,
+  method: string,
+  path: string,
+): { operation: OperationModel; labels: Record<string, string> } | undefined {
   for (const operation of Object.values(model.operations)) {
     if (operation.http.method.toUpperCase() !== method.toUpperCase()) continue;
     const { re, labels } = uriMatcher(splitUri(operation.http.requestUri).path);
@@ -72,11 +76,13 @@ function scalarFrom(shape: Shape, text: string, where: string): unknown {
     case 'float':
     case 'double': {
       const n = Number(text);
-      if (Number.isNaN(n) && text !== 'NaN') throw serializationError(`Could not read ${where} value '${text}' as a number`);
+      if (Number.isNaN(n) && text !== 'NaN')
+        throw serializationError(`Could not read ${where} value '${text}' as a number`);
       return n;
     }
     case 'boolean':
-      if (text !== 'true' && text !== 'false') throw serializationError(`Could not read ${where} value '${text}' as a boolean`);
+      if (text !== 'true' && text !== 'false')
+        throw serializationError(`Could not read ${where} value '${text}' as a boolean`);
       return text === 'true';
     case 'timestamp': {
       const d = new Date(/^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : text);
@@ -132,7 +138,11 @@ export function decodeRestJsonInput(
 }
 
 /** A successful REST-JSON answer: the body (non-located output members) and any header-bound members. */
-export function serializeRestJsonResponse(model: ServiceModel, operationName: string, output: unknown): RestJsonResponse {
+export function serializeRestJsonResponse(
+  model: ServiceModel,
+  operationName: string,
+  output: unknown,
+): RestJsonResponse {
   const op = findOperation(model, operationName);
   if (!op) throw new Error(`${model.metadata.serviceId} has no operation ${operationName}`);
   const headers: Record<string, string> = {};

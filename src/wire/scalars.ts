@@ -39,7 +39,8 @@ export function decodeBase64(text: string): Uint8Array | typeof INVALID {
 
 /** Base64 of a blob value; strings are taken as UTF-8, as botocore does. */
 export function encodeBase64(value: unknown): string {
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   if (typeof value === 'string') return Buffer.from(value, 'utf8').toString('base64');
   throw new TypeError(`blob value must be a Uint8Array or string, got ${typeof value}`);
 }
@@ -77,6 +78,7 @@ export function parseScalarText(shape: Shape, text: string): unknown {
 
 /** Assigns an own property even for keys like `__proto__` that come from user-supplied map keys. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

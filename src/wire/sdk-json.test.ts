@@ -39,7 +39,14 @@ describe('Organizations through @aws-sdk/client-organizations', () => {
         case 'ListAccounts':
           return { Accounts: [account, { ...account, Id: '210987654321' }], NextToken: 'tok' };
         case 'CreateAccount':
-          return { CreateAccountStatus: { Id: 'car-abcdefgh', AccountName: i.AccountName, State: 'IN_PROGRESS', RequestedTimestamp: joined } };
+          return {
+            CreateAccountStatus: {
+              Id: 'car-abcdefgh',
+              AccountName: i.AccountName,
+              State: 'IN_PROGRESS',
+              RequestedTimestamp: joined,
+            },
+          };
         default:
           return {};
       }
@@ -69,8 +76,17 @@ describe('Organizations through @aws-sdk/client-organizations', () => {
     const out = await client.send(
       new CreateAccountCommand({ Email: 'new@example.com', AccountName: 'new', Tags: [{ Key: 'k', Value: 'v' }] }),
     );
-    expect(endpoint.calls.at(-1)?.input).toEqual({ Email: 'new@example.com', AccountName: 'new', Tags: [{ Key: 'k', Value: 'v' }] });
-    expect(out.CreateAccountStatus).toEqual({ Id: 'car-abcdefgh', AccountName: 'new', State: 'IN_PROGRESS', RequestedTimestamp: joined });
+    expect(endpoint.calls.at(-1)?.input).toEqual({
+      Email: 'new@example.com',
+      AccountName: 'new',
+      Tags: [{ Key: 'k', Value: 'v' }],
+    });
+    expect(out.CreateAccountStatus).toEqual({
+      Id: 'car-abcdefgh',
+      AccountName: 'new',
+      State: 'IN_PROGRESS',
+      RequestedTimestamp: joined,
+    });
   });
 
   it('modeled errors become the SDK exception class with its message', async () => {

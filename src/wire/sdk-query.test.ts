@@ -21,7 +21,13 @@ import { clientConfig, startTestEndpoint } from './test-endpoint.js';
 import type { TestEndpoint } from './test-endpoint.js';
 
 const created = new Date('2024-01-02T03:04:05Z');
-const bob = { Path: '/', UserName: 'bob', UserId: 'AIDAEXAMPLEEXAMPLE01', Arn: 'arn:aws:iam::123456789012:user/bob', CreateDate: created };
+const bob = {
+  Path: '/',
+  UserName: 'bob',
+  UserId: 'AIDAEXAMPLEEXAMPLE01',
+  Arn: 'arn:aws:iam::123456789012:user/bob',
+  CreateDate: created,
+};
 const tricky = `a<b>&"c'\r\n\td \u{1F600} ü`;
 
 function iamReply(op: string, input: unknown): unknown {
@@ -35,15 +41,32 @@ function iamReply(op: string, input: unknown): unknown {
       return { User: { ...bob, Tags: [{ Key: 'note', Value: tricky }] } };
     case 'ListUsers':
       if (i.PathPrefix === '/empty/') return { Users: [], IsTruncated: false };
-      return { Users: [bob, { ...bob, UserName: 'alice', PasswordLastUsed: created }], IsTruncated: true, Marker: 'page-2' };
+      return {
+        Users: [bob, { ...bob, UserName: 'alice', PasswordLastUsed: created }],
+        IsTruncated: true,
+        Marker: 'page-2',
+      };
     case 'CreateAccessKey':
-      return { AccessKey: { UserName: 'bob', AccessKeyId: 'AKIAIOSFODNN7EXAMPLE', Status: 'Active', SecretAccessKey: 's/e+c=r', CreateDate: created } };
+      return {
+        AccessKey: {
+          UserName: 'bob',
+          AccessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+          Status: 'Active',
+          SecretAccessKey: 's/e+c=r',
+          CreateDate: created,
+        },
+      };
     case 'GetAccessKeyLastUsed':
       return { UserName: 'bob', AccessKeyLastUsed: { LastUsedDate: created, ServiceName: 'iam', Region: 'us-east-1' } };
     case 'GetAccountSummary':
       return { SummaryMap: { Users: 2, UsersQuota: 5000, AccountMFAEnabled: 0 } };
     case 'CreateVirtualMFADevice':
-      return { VirtualMFADevice: { SerialNumber: 'arn:aws:iam::123456789012:mfa/m', Base32StringSeed: new Uint8Array([0, 1, 254, 255]) } };
+      return {
+        VirtualMFADevice: {
+          SerialNumber: 'arn:aws:iam::123456789012:mfa/m',
+          Base32StringSeed: new Uint8Array([0, 1, 254, 255]),
+        },
+      };
     default:
       return {};
   }
@@ -62,9 +85,15 @@ describe('IAM through @aws-sdk/client-iam', () => {
   });
 
   it('CreateUser: tags travel both ways, CreateDate comes back a Date', async () => {
-    const tags = [{ Key: 'env', Value: 'prod' }, { Key: 'empty', Value: '' }];
+    const tags = [
+      { Key: 'env', Value: 'prod' },
+      { Key: 'empty', Value: '' },
+    ];
     const out = await client.send(new CreateUserCommand({ UserName: 'bob', Path: '/', Tags: tags }));
-    expect(endpoint.calls.at(-1)).toEqual({ operation: 'CreateUser', input: { UserName: 'bob', Path: '/', Tags: tags } });
+    expect(endpoint.calls.at(-1)).toEqual({
+      operation: 'CreateUser',
+      input: { UserName: 'bob', Path: '/', Tags: tags },
+    });
     expect(out.User?.CreateDate).toBeInstanceOf(Date);
     expect(out.User?.CreateDate?.toISOString()).toBe('2024-01-02T03:04:05.000Z');
     expect(out.User?.Tags).toEqual(tags);
@@ -161,12 +190,18 @@ describe('STS through @aws-sdk/client-sts', () => {
   const expiration = new Date('2030-05-06T07:08:09Z');
   beforeAll(async () => {
     endpoint = await startTestEndpoint(loadModel('sts'), (op, input) => {
-      if (op === 'GetCallerIdentity') return { UserId: 'AIDAEXAMPLE', Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/bob' };
+      if (op === 'GetCallerIdentity')
+        return { UserId: 'AIDAEXAMPLE', Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/bob' };
       if ((input as { RoleSessionName?: string }).RoleSessionName === 'expired') {
         throw stsError('ExpiredTokenException', 'The security token included in the request is expired');
       }
       return {
-        Credentials: { AccessKeyId: 'ASIAEXAMPLE', SecretAccessKey: 'secret', SessionToken: 'token', Expiration: expiration },
+        Credentials: {
+          AccessKeyId: 'ASIAEXAMPLE',
+          SecretAccessKey: 'secret',
+          SessionToken: 'token',
+          Expiration: expiration,
+        },
         AssumedRoleUser: { AssumedRoleId: 'AROAEXAMPLE:s1', Arn: 'arn:aws:sts::123456789012:assumed-role/dev/s1' },
         PackedPolicySize: 7,
       };
@@ -180,7 +215,11 @@ describe('STS through @aws-sdk/client-sts', () => {
 
   it('GetCallerIdentity', async () => {
     const out = await client.send(new GetCallerIdentityCommand({}));
-    expect(out).toMatchObject({ UserId: 'AIDAEXAMPLE', Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/bob' });
+    expect(out).toMatchObject({
+      UserId: 'AIDAEXAMPLE',
+      Account: '123456789012',
+      Arn: 'arn:aws:iam::123456789012:user/bob',
+    });
     expect(endpoint.calls.at(-1)).toEqual({ operation: 'GetCallerIdentity', input: {} });
   });
 
@@ -202,7 +241,9 @@ describe('STS through @aws-sdk/client-sts', () => {
 
   it('errors: modeled and validation', async () => {
     const base = { RoleArn: 'arn:aws:iam::123456789012:role/dev' };
-    const expired = await client.send(new AssumeRoleCommand({ ...base, RoleSessionName: 'expired' })).catch((e: unknown) => e);
+    const expired = await client
+      .send(new AssumeRoleCommand({ ...base, RoleSessionName: 'expired' }))
+      .catch((e: unknown) => e);
     expect(expired).toBeInstanceOf(ExpiredTokenException);
     expect((expired as Error).message).toBe('The security token included in the request is expired');
 

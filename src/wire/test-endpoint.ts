@@ -42,7 +42,10 @@ export async function startTestEndpoint(model: ServiceModel, reply: Reply): Prom
       try {
         let input: unknown;
         if (json) {
-          operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+          operation =
+            String(req.headers['x-amz-target'] ?? '')
+              .split('.')
+              .pop() ?? '';
           input = decodeJsonInput(model, operation, body);
         } else {
           const params = new URLSearchParams(body);
@@ -59,7 +62,9 @@ export async function startTestEndpoint(model: ServiceModel, reply: Reply): Prom
       } catch (e) {
         const err = e instanceof AwsError ? e : new AwsError('InternalFailure', String(e), 500);
         status = err.status;
-        payload = json ? serializeJsonError(err) : serializeQueryError(err, requestId, model.metadata.xmlNamespace ?? '');
+        payload = json
+          ? serializeJsonError(err)
+          : serializeQueryError(err, requestId, model.metadata.xmlNamespace ?? '');
       }
       res.writeHead(status, {
         'content-type': json ? 'application/x-amz-json-1.1' : 'text/xml',

@@ -14,7 +14,9 @@ function message(model: typeof iam, op: string, input: unknown): string | undefi
 
 describe('validateInput: Query services (ValidationError)', () => {
   it('accepts valid input', () => {
-    expect(validateInput(iam, 'CreateUser', { UserName: 'bob', Tags: [{ Key: 'env', Value: 'prod' }] })).toBeUndefined();
+    expect(
+      validateInput(iam, 'CreateUser', { UserName: 'bob', Tags: [{ Key: 'env', Value: 'prod' }] }),
+    ).toBeUndefined();
     expect(validateInput(iam, 'ListUsers', {})).toBeUndefined();
   });
 
@@ -40,7 +42,11 @@ describe('validateInput: Query services (ValidationError)', () => {
     );
     // 128 astral characters are 256 UTF-16 units but only 128 code points: within tagKeyType's max of 128.
     const astral = '\u{1D400}'.repeat(128);
-    expect(collectValidationIssues(iam, 'TagUser', { UserName: 'bob', Tags: [{ Key: astral, Value: '' }] }).map((i) => i.kind)).toEqual([]);
+    expect(
+      collectValidationIssues(iam, 'TagUser', { UserName: 'bob', Tags: [{ Key: astral, Value: '' }] }).map(
+        (i) => i.kind,
+      ),
+    ).toEqual([]);
   });
 
   it('reports both a length and a pattern failure for the same value', () => {
@@ -69,11 +75,7 @@ describe('validateInput: Query services (ValidationError)', () => {
   it('uses list.N.member.key paths for members of list items without echoing tags, and joins several errors with "; "', () => {
     const err = validateInput(iam, 'TagUser', {
       UserName: 'bob',
-      Tags: [
-        { Key: 'ok', Value: 'fine' },
-        { Key: 'k', Value: 'bad<value>' },
-        { Value: 'x' },
-      ],
+      Tags: [{ Key: 'ok', Value: 'fine' }, { Key: 'k', Value: 'bad<value>' }, { Value: 'x' }],
     });
     expect(err?.message).toBe(
       '2 validation errors detected: ' +
@@ -149,12 +151,16 @@ describe('validateInput: Query services (ValidationError)', () => {
         expect([op, message(iam, op, { PathPrefix: 'invalid' })]).toEqual([op, prefixText]);
       }
       expect(message(iam, 'ListAttachedRolePolicies', { RoleName: 'r', PathPrefix: 'invalid' })).toBe(prefixText);
-      expect(message(iam, 'ListEntitiesForPolicy', { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', PathPrefix: 'x' })).toBe(prefixText);
+      expect(
+        message(iam, 'ListEntitiesForPolicy', { PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess', PathPrefix: 'x' }),
+      ).toBe(prefixText);
     });
 
     it('accepts valid paths and prefixes', () => {
       expect(validateInput(iam, 'CreateUser', { UserName: 'u', Path: '/' })).toBeUndefined();
-      expect(validateInput(iam, 'CreateUser', { UserName: 'u', Path: '/division_abc/subdivision_xyz/' })).toBeUndefined();
+      expect(
+        validateInput(iam, 'CreateUser', { UserName: 'u', Path: '/division_abc/subdivision_xyz/' }),
+      ).toBeUndefined();
       expect(validateInput(iam, 'ListUsers', { PathPrefix: '/division' })).toBeUndefined();
     });
 
@@ -171,9 +177,10 @@ describe('validateInput: Query services (ValidationError)', () => {
       expect(collectValidationIssues(iam, 'CreateUser', { UserName: 'u', Path: 'bad' })).toEqual([
         { kind: 'pattern', path: 'path', message: pathText('path') },
       ]);
-      expect(validateInput(sts, 'AssumeRole', { RoleArn: 'arn:aws:iam::123456789012:role/dev', RoleSessionName: 's s' })?.message).toContain(
-        'Member must satisfy regular expression pattern',
-      );
+      expect(
+        validateInput(sts, 'AssumeRole', { RoleArn: 'arn:aws:iam::123456789012:role/dev', RoleSessionName: 's s' })
+          ?.message,
+      ).toContain('Member must satisfy regular expression pattern');
     });
   });
 
@@ -202,7 +209,8 @@ describe('validateInput: JSON services', () => {
   });
 
   it('maps each constraint kind to an Organizations Reason', () => {
-    const reason = (op: string, input: unknown) => (validateInput(orgs, op, input) as ModeledAwsError | undefined)?.fields;
+    const reason = (op: string, input: unknown) =>
+      (validateInput(orgs, op, input) as ModeledAwsError | undefined)?.fields;
     expect(reason('DescribeAccount', {})).toEqual({ Reason: 'INPUT_REQUIRED' });
     expect(reason('DescribeAccount', { AccountId: '12' })).toEqual({ Reason: 'INVALID_PATTERN' });
     expect(reason('ListAccounts', { MaxResults: 21 })).toEqual({ Reason: 'MAX_VALUE_EXCEEDED' });

@@ -129,7 +129,10 @@ function checkString(w: Walk, shape: Shape, value: string, path: string): void {
   if (shape.min !== undefined || shape.max !== undefined) checkLength(w, shape, value, codePointLength(value), path);
   if (shape.pattern !== undefined && !matchesPattern(shape.pattern, value)) {
     if (w.ownSentence.has(shape)) w.deferred.push({ kind: 'pattern', path, message: iamPathMessage(path) });
-    else w.issues.push(issue('pattern', path, value, shape, w.style, `satisfy regular expression pattern: ${shape.pattern}`));
+    else
+      w.issues.push(
+        issue('pattern', path, value, shape, w.style, `satisfy regular expression pattern: ${shape.pattern}`),
+      );
   }
   if (shape.enum && !shape.enum.includes(value)) {
     const set = w.style.listEnumValues ? `: [${shape.enum.join(', ')}]` : '';

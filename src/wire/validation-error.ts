@@ -5,14 +5,7 @@ import type { ServiceModel, Shape } from './model.js';
 
 /** Which constraint an input value broke. `type` is a value the decoder could not read as its shape's type. */
 export type ConstraintKind =
-  | 'required'
-  | 'minLength'
-  | 'maxLength'
-  | 'minValue'
-  | 'maxValue'
-  | 'pattern'
-  | 'enum'
-  | 'type';
+  'required' | 'minLength' | 'maxLength' | 'minValue' | 'maxValue' | 'pattern' | 'enum' | 'type';
 
 /** One failed constraint, already worded the way AWS words it. */
 export interface ValidationIssue {

@@ -7,7 +7,16 @@ import { ROOT_EMAIL, ROOT_PASSWORD, type TestWard, type TestWardOptions, startTe
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
     executablePath: process.env.WARD_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   return {
     browser,
@@ -18,8 +27,14 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
 }
 
 /** A fresh browser context (its own cookies) at laptop width, with downloads accepted. */
-export async function newPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 860 }, acceptDownloads: true });
+export async function newPage(
+  browser: Browser,
+  options: { width?: number; height?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   return { context, page };
 }
@@ -53,7 +68,13 @@ export async function signInAsRoot(page: Page, baseUrl: string, email: string, p
 }
 
 /** Signs in as an IAM user on the console's sign-in page. */
-export async function signInAsUser(page: Page, baseUrl: string, account: string, userName: string, password: string): Promise<void> {
+export async function signInAsUser(
+  page: Page,
+  baseUrl: string,
+  account: string,
+  userName: string,
+  password: string,
+): Promise<void> {
   await page.goto(`${baseUrl}/console/signin?as=iam&account=${encodeURIComponent(account)}`);
   await page.getByLabel('IAM user name').fill(userName);
   await page.getByLabel('Password', { exact: true }).fill(password);
@@ -61,7 +82,9 @@ export async function signInAsUser(page: Page, baseUrl: string, account: string,
 }
 
 /** A Ward and a Chromium for one describe block; `close` stops both. */
-export async function startConsoleSuite(options: TestWardOptions = {}): Promise<{ ward: TestWard; browser: Browser; close(): Promise<void> }> {
+export async function startConsoleSuite(
+  options: TestWardOptions = {},
+): Promise<{ ward: TestWard; browser: Browser; close(): Promise<void> }> {
   const ward = await startTestWard(options);
   const { browser, close } = await launchBrowser();
   return {

@@ -23,7 +23,10 @@ export class ConsoleHttp {
   }
 
   post(path: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<ConsoleResponse> {
-    return this.send('POST', path, new URLSearchParams(form).toString(), { 'content-type': 'application/x-www-form-urlencoded', ...headers });
+    return this.send('POST', path, new URLSearchParams(form).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...headers,
+    });
   }
 
   /** The CSRF token of the form on `path` (a signed-out page's double-submit token, or a session's). */
@@ -35,12 +38,21 @@ export class ConsoleHttp {
   }
 
   /** Posts a signed-out form (sign-in, forgot/reset password) with a fresh double-submit token. */
-  async postForm(path: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<ConsoleResponse> {
+  async postForm(
+    path: string,
+    form: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<ConsoleResponse> {
     const _csrf = await this.csrf('/console/signin');
     return this.post(path, { ...form, _csrf }, headers);
   }
 
-  private send(method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<ConsoleResponse> {
+  private send(
+    method: string,
+    path: string,
+    body: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<ConsoleResponse> {
     const url = new URL(path, this.baseUrl);
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     return new Promise((resolve, reject) => {
@@ -49,7 +61,12 @@ export class ConsoleHttp {
         {
           method,
           agent: false,
-          headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...this.headers, ...headers },
+          headers: {
+            ...(cookie ? { cookie } : {}),
+            ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
+            ...this.headers,
+            ...headers,
+          },
         },
         (res) => {
           for (const line of res.headers['set-cookie'] ?? []) {
@@ -62,7 +79,13 @@ export class ConsoleHttp {
           }
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, body: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              location: res.headers.location,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
           res.on('error', reject);
         },
       );
@@ -73,10 +96,23 @@ export class ConsoleHttp {
 }
 
 /** Signs in as an IAM user over HTTP; returns the sign-in response (302 to the next step when right). */
-export async function signInIam(client: ConsoleHttp, account: string, userName: string, password: string, extra: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<ConsoleResponse> {
+export async function signInIam(
+  client: ConsoleHttp,
+  account: string,
+  userName: string,
+  password: string,
+  extra: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): Promise<ConsoleResponse> {
   return client.postForm('/console/signin/iam', { account, userName, password, ...extra }, headers);
 }
 
-export async function signInRoot(client: ConsoleHttp, email: string, password: string, extra: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<ConsoleResponse> {
+export async function signInRoot(
+  client: ConsoleHttp,
+  email: string,
+  password: string,
+  extra: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): Promise<ConsoleResponse> {
   return client.postForm('/console/signin/root', { email, password, ...extra }, headers);
 }

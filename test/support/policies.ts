@@ -1,6 +1,10 @@
 /** An identity policy allowing `actions` on everything, in the layout a person would write it. */
 export function allow(...actions: string[]): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }, null, 2);
+  return JSON.stringify(
+    { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] },
+    null,
+    2,
+  );
 }
 
 /**

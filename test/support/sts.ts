@@ -8,19 +8,43 @@ export function sessionCredentials(c: StsCredentials | undefined): Credentials {
 }
 
 /** A trust policy letting `principal` (an ARN or account ID) assume the role, with optional extra actions and conditions. */
-export function trustPolicy(principal: Record<string, string | string[]>, options: { actions?: string[]; condition?: unknown } = {}): string {
+export function trustPolicy(
+  principal: Record<string, string | string[]>,
+  options: { actions?: string[]; condition?: unknown } = {},
+): string {
   return JSON.stringify({
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: principal, Action: options.actions ?? ['sts:AssumeRole'], ...(options.condition ? { Condition: options.condition } : {}) }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: principal,
+        Action: options.actions ?? ['sts:AssumeRole'],
+        ...(options.condition ? { Condition: options.condition } : {}),
+      },
+    ],
   });
 }
 
 /** Creates a role with a trust policy and inline policies; returns its ARN. */
-export async function createRole(t: TestWard, name: string, trust: string, inline: Record<string, unknown> = {}, extra: { maxSessionDuration?: number; credentials?: Credentials } = {}): Promise<string> {
+export async function createRole(
+  t: TestWard,
+  name: string,
+  trust: string,
+  inline: Record<string, unknown> = {},
+  extra: { maxSessionDuration?: number; credentials?: Credentials } = {},
+): Promise<string> {
   const iam = t.iam(extra.credentials);
-  const out = await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust, ...(extra.maxSessionDuration ? { MaxSessionDuration: extra.maxSessionDuration } : {}) }));
+  const out = await iam.send(
+    new CreateRoleCommand({
+      RoleName: name,
+      AssumeRolePolicyDocument: trust,
+      ...(extra.maxSessionDuration ? { MaxSessionDuration: extra.maxSessionDuration } : {}),
+    }),
+  );
   for (const [policyName, doc] of Object.entries(inline)) {
-    await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: policyName, PolicyDocument: JSON.stringify(doc) }));
+    await iam.send(
+      new PutRolePolicyCommand({ RoleName: name, PolicyName: policyName, PolicyDocument: JSON.stringify(doc) }),
+    );
   }
   return out.Role!.Arn!;
 }

@@ -2,11 +2,17 @@ import { CreateAccessKeyCommand, CreateUserCommand, PutUserPolicyCommand } from 
 import type { Credentials, TestWard } from './ward.js';
 
 /** Creates a user with an access key (and inline policies, if given) and returns its credentials. */
-export async function userWithKey(t: TestWard, userName: string, inline: Record<string, unknown> = {}): Promise<Credentials> {
+export async function userWithKey(
+  t: TestWard,
+  userName: string,
+  inline: Record<string, unknown> = {},
+): Promise<Credentials> {
   const iam = t.iam();
   await iam.send(new CreateUserCommand({ UserName: userName }));
   for (const [name, doc] of Object.entries(inline)) {
-    await iam.send(new PutUserPolicyCommand({ UserName: userName, PolicyName: name, PolicyDocument: JSON.stringify(doc) }));
+    await iam.send(
+      new PutUserPolicyCommand({ UserName: userName, PolicyName: name, PolicyDocument: JSON.stringify(doc) }),
+    );
   }
   const key = (await iam.send(new CreateAccessKeyCommand({ UserName: userName }))).AccessKey!;
   return { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! };

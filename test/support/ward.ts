@@ -67,7 +67,8 @@ export async function startTestWard(options: TestWardOptions = {}): Promise<Test
   if (peer && !peer.databaseUrl) throw new Error('only a PostgreSQL Ward can have a second node');
   if (!peer && !reopen && TEST_DATABASE_URL) database = await createTestDatabase();
   const databaseUrl = peer?.databaseUrl ?? database?.url;
-  const root = peer?.root ?? reopen?.root ?? { accessKeyId: newAccessKeyId('AKIA', ACCOUNT_ID), secretAccessKey: newSecretAccessKey() };
+  const root = peer?.root ??
+    reopen?.root ?? { accessKeyId: newAccessKeyId('AKIA', ACCOUNT_ID), secretAccessKey: newSecretAccessKey() };
   const config = configSchema.parse({
     port: 0,
     dataDir,
@@ -120,7 +121,9 @@ export async function startTestWard(options: TestWardOptions = {}): Promise<Test
 }
 
 /** Runs `fn` and returns the error it throws, failing the test if it does not throw. */
-export async function caught(fn: () => Promise<unknown>): Promise<Error & { name: string; Code?: string; $metadata?: { httpStatusCode?: number } }> {
+export async function caught(
+  fn: () => Promise<unknown>,
+): Promise<Error & { name: string; Code?: string; $metadata?: { httpStatusCode?: number } }> {
   try {
     await fn();
   } catch (err) {

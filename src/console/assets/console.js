@@ -13,7 +13,11 @@ for (const area of document.querySelectorAll('textarea[data-validate]')) {
     const form = new URLSearchParams({ document: area.value, kind: area.getAttribute('data-kind') || 'identity' });
     const csrf = area.form && area.form.querySelector('input[name=_csrf]');
     if (csrf) form.set('_csrf', csrf.value);
-    const response = await fetch(area.getAttribute('data-validate'), { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const response = await fetch(area.getAttribute('data-validate'), {
+      method: 'POST',
+      body: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const result = await response.json();
     if (!out) return;
     out.textContent = '';
@@ -48,7 +52,8 @@ for (const box of document.querySelectorAll('input[data-filter]')) {
 for (const form of document.querySelectorAll('form[data-entity-form]')) {
   const sync = () => {
     const chosen = form.querySelector('input[name=entity]:checked');
-    for (const set of form.querySelectorAll('fieldset[data-entity]')) set.hidden = !chosen || set.getAttribute('data-entity') !== chosen.value;
+    for (const set of form.querySelectorAll('fieldset[data-entity]'))
+      set.hidden = !chosen || set.getAttribute('data-entity') !== chosen.value;
   };
   form.addEventListener('change', sync);
   sync();

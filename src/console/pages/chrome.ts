@@ -2,7 +2,10 @@ import type { ConsoleContext } from '../env.js';
 import type { LayoutProps } from '../ui/layout.js';
 
 /** The Layout props every signed-in page shares: session, CSRF token, and which optional areas the nav shows. */
-export async function pageChrome(c: ConsoleContext, active: string): Promise<Pick<LayoutProps, 'session' | 'csrf' | 'organizations' | 'outbox' | 'active'>> {
+export async function pageChrome(
+  c: ConsoleContext,
+  active: string,
+): Promise<Pick<LayoutProps, 'session' | 'csrf' | 'organizations' | 'outbox' | 'active'>> {
   const { session, deps } = c.var;
   const management = session.principal.accountId === deps.managementAccountId;
   return {

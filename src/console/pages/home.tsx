@@ -12,13 +12,14 @@ export function registerHome(app: ConsoleApp): void {
     let summary: Record<string, number> | undefined;
     let denied: unknown;
     try {
-      summary = (await c.var.call<{ SummaryMap?: Record<string, number> }>('iam', 'GetAccountSummary')).SummaryMap ?? {};
+      summary =
+        (await c.var.call<{ SummaryMap?: Record<string, number> }>('iam', 'GetAccountSummary')).SummaryMap ?? {};
     } catch (err) {
       denied = err;
     }
     const signInUrl = `${baseUrlOf(c)}/console/${session.accountAlias ?? accountId}`;
     return c.html(
-      <Layout title="IAM Dashboard" {...(await pageChrome(c, '/console/home'))}>
+      <Layout title="IAM Dashboard" {...await pageChrome(c, '/console/home')}>
         <FlashNotice c={c} />
         <div class="card">
           <h2>AWS Account</h2>
@@ -72,8 +73,22 @@ async function recommendations(c: ConsoleContext, summary: Record<string, number
   return (
     <>
       <h2>Security recommendations</h2>
-      {mfa ? <Notice kind="success">The root user has MFA.</Notice> : <Notice kind="warning" title="Add MFA for the root user">Assign an MFA device to the root user to improve security for this account. <a href="/console/security-credentials/mfa">Add MFA</a></Notice>}
-      {keys ? <Notice kind="warning" title="The root user has active access keys">Use access keys attached to an IAM user instead of the root user. <a href="/console/security-credentials">Manage access keys</a></Notice> : <Notice kind="success">The root user has no active access keys.</Notice>}
+      {mfa ? (
+        <Notice kind="success">The root user has MFA.</Notice>
+      ) : (
+        <Notice kind="warning" title="Add MFA for the root user">
+          Assign an MFA device to the root user to improve security for this account.{' '}
+          <a href="/console/security-credentials/mfa">Add MFA</a>
+        </Notice>
+      )}
+      {keys ? (
+        <Notice kind="warning" title="The root user has active access keys">
+          Use access keys attached to an IAM user instead of the root user.{' '}
+          <a href="/console/security-credentials">Manage access keys</a>
+        </Notice>
+      ) : (
+        <Notice kind="success">The root user has no active access keys.</Notice>
+      )}
     </>
   );
 }

@@ -13,4 +13,17 @@ import { registerOrganizations } from './organizations/index.js';
 import { registerUsers } from './users/index.js';
 
 /** Every page group behind sign-in, in the order their routes are tried. */
-export const consolePages: PageGroup[] = [registerHome, registerCredentials, registerOrganizations, registerEvents, registerUsers, registerGroups, registerRoles, registerPolicies, registerSimulator, registerAccountSettings, registerCredentialReport, registerIdentityProviders];
+export const consolePages: PageGroup[] = [
+  registerHome,
+  registerCredentials,
+  registerOrganizations,
+  registerEvents,
+  registerUsers,
+  registerGroups,
+  registerRoles,
+  registerPolicies,
+  registerSimulator,
+  registerAccountSettings,
+  registerCredentialReport,
+  registerIdentityProviders,
+];

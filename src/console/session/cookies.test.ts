@@ -27,7 +27,8 @@ function app(publicUrl: string | undefined): Hono {
   return a as unknown as Hono;
 }
 
-const setCookie = async (a: Hono, path: string) => (await a.request(`http://127.0.0.1:4599${path}`)).headers.get('set-cookie') ?? '';
+const setCookie = async (a: Hono, path: string) =>
+  (await a.request(`http://127.0.0.1:4599${path}`)).headers.get('set-cookie') ?? '';
 
 describe('console cookies', () => {
   it('are Secure when the public URL is https, though the request reached Ward over plain HTTP', async () => {

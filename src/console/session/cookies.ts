@@ -20,7 +20,13 @@ export function secureCookies(c: Context): boolean {
 }
 
 export function setConsoleCookie(c: Context, name: string, value: string, maxAgeSeconds: number): void {
-  setCookie(c, name, value, { path: '/console', httpOnly: true, sameSite: 'Lax', secure: secureCookies(c), maxAge: maxAgeSeconds });
+  setCookie(c, name, value, {
+    path: '/console',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secureCookies(c),
+    maxAge: maxAgeSeconds,
+  });
 }
 
 export function readConsoleCookie(c: Context, name: string): string | undefined {

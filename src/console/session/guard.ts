@@ -2,7 +2,13 @@ import type { MiddlewareHandler } from 'hono';
 import { AwsError } from '../../shared/aws-error.js';
 import type { ConsoleEnv } from '../env.js';
 import { originOf } from '../env.js';
-import { PRE_SESSION_COOKIE, SESSION_COOKIE, clearConsoleCookie, readConsoleCookie, setConsoleCookie } from './cookies.js';
+import {
+  PRE_SESSION_COOKIE,
+  SESSION_COOKIE,
+  clearConsoleCookie,
+  readConsoleCookie,
+  setConsoleCookie,
+} from './cookies.js';
 import { newToken, sameToken } from './tokens.js';
 import { assignedMfaSerials } from '../sign-in/steps.js';
 
@@ -32,17 +38,27 @@ export const requireSignIn: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
   }
   const path = new URL(c.req.url).pathname;
   let stage = session.record.stage;
-  if (stage === 'register-mfa' && (await assignedMfaSerials(c.var.deps.store, session.record.accountId, session.record.userId)).length > 0) {
+  if (
+    stage === 'register-mfa' &&
+    (await assignedMfaSerials(c.var.deps.store, session.record.accountId, session.record.userId)).length > 0
+  ) {
     await c.var.sessions.advance(session.record, { stage: 'active' });
     stage = 'active';
   }
   const allowed = STAGE_PAGES[stage];
-  if (allowed && !allowed.some((p) => path === p || path.startsWith(`${p}/`)) && path !== '/console/signout') return c.redirect(allowed[0]!, 302);
+  if (allowed && !allowed.some((p) => path === p || path.startsWith(`${p}/`)) && path !== '/console/signout')
+    return c.redirect(allowed[0]!, 302);
   if (c.req.method === 'POST' && !sameToken(await formField(c, '_csrf'), session.record.csrf)) return csrfRefused(c);
   c.set('session', session);
   c.set('csrf', session.record.csrf);
   c.set('call', async (service, operation, input = {}) => {
-    const output = await c.var.deps.invoke({ service, operation, input, principal: session.principal, origin: originOf(c) });
+    const output = await c.var.deps.invoke({
+      service,
+      operation,
+      input,
+      principal: session.principal,
+      origin: originOf(c),
+    });
     return output as never;
   });
   await next();

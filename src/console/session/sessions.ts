@@ -23,7 +23,12 @@ export class ConsoleSessions {
     private readonly hours: number,
   ) {}
 
-  async start(accountId: string, userId: string | undefined, stage: SessionStage, now: Date): Promise<{ token: string; record: ConsoleSessionRecord }> {
+  async start(
+    accountId: string,
+    userId: string | undefined,
+    stage: SessionStage,
+    now: Date,
+  ): Promise<{ token: string; record: ConsoleSessionRecord }> {
     const token = newToken();
     const record: ConsoleSessionRecord = {
       tokenHash: tokenHash(token),
@@ -52,12 +57,26 @@ export class ConsoleSessions {
     const alias = await this.store.accounts.getAlias(record.accountId);
     const session = sessionInfo(record);
     if (record.userId === undefined) {
-      const principal: Principal = { kind: 'root', accountId: account.accountId, arn: rootArn(account.accountId), userId: account.accountId, session };
+      const principal: Principal = {
+        kind: 'root',
+        accountId: account.accountId,
+        arn: rootArn(account.accountId),
+        userId: account.accountId,
+        session,
+      };
       return { record, principal, accountAlias: alias, displayName: account.email };
     }
     const user = await this.store.users.getById(record.userId);
     if (!user) return undefined;
-    const principal: Principal = { kind: 'user', accountId: user.accountId, arn: userArn(user), userId: user.userId, userName: user.userName, path: user.path, session };
+    const principal: Principal = {
+      kind: 'user',
+      accountId: user.accountId,
+      arn: userArn(user),
+      userId: user.userId,
+      userName: user.userName,
+      path: user.path,
+      session,
+    };
     return { record, principal, accountAlias: alias, displayName: user.userName };
   }
 
@@ -71,7 +90,9 @@ export class ConsoleSessions {
 
   /** A new password ends the principal's other sessions, as AWS signs out other browsers. */
   async endOthers(record: ConsoleSessionRecord): Promise<void> {
-    await this.store.transaction((tx) => tx.consoleSessions.deleteForPrincipal(record.accountId, record.userId, record.tokenHash));
+    await this.store.transaction((tx) =>
+      tx.consoleSessions.deleteForPrincipal(record.accountId, record.userId, record.tokenHash),
+    );
   }
 }
 

@@ -8,7 +8,12 @@ import { type ConsoleContext, requestOriginOf } from '../env.js';
  * decide, and the call is audited as any other); root has no API for it, so it goes through the
  * root password operation (the root password rules, recorded as PasswordUpdated).
  */
-export async function changeOwnPassword(c: ConsoleContext, oldPassword: string, newPassword: string, confirm: string): Promise<string | undefined> {
+export async function changeOwnPassword(
+  c: ConsoleContext,
+  oldPassword: string,
+  newPassword: string,
+  confirm: string,
+): Promise<string | undefined> {
   if (newPassword !== confirm) return 'The new passwords do not match.';
   const { session, deps } = c.var;
   if (session.principal.kind === 'user') {
@@ -20,5 +25,12 @@ export async function changeOwnPassword(c: ConsoleContext, oldPassword: string, 
       throw err;
     }
   }
-  return changeRootPassword({ store: deps.store, audit: deps.audit }, session.principal, oldPassword, newPassword, deps.clock(), requestOriginOf(c));
+  return changeRootPassword(
+    { store: deps.store, audit: deps.audit },
+    session.principal,
+    oldPassword,
+    newPassword,
+    deps.clock(),
+    requestOriginOf(c),
+  );
 }

@@ -35,7 +35,15 @@ export function SignInPage(p: SignInPageProps) {
             <p class="hint">Account owner that performs tasks requiring unrestricted access.</p>
             <Csrf token={p.csrf} />
             {redirect}
-            <Field label="Root user email address" name="email" type="email" value={p.email} required autocomplete="username" autofocus />
+            <Field
+              label="Root user email address"
+              name="email"
+              type="email"
+              value={p.email}
+              required
+              autocomplete="username"
+              autofocus
+            />
             <Field label="Password" name="password" type="password" required autocomplete="current-password" />
             <div class="actions">
               <button type="submit">Sign in</button>
@@ -47,8 +55,22 @@ export function SignInPage(p: SignInPageProps) {
             <p class="hint">User within an account that performs daily tasks.</p>
             <Csrf token={p.csrf} />
             {redirect}
-            <Field label="Account ID (12 digits) or account alias" name="account" value={p.account} required autocomplete="organization" autofocus={!p.account} />
-            <Field label="IAM user name" name="userName" value={p.userName} required autocomplete="username" autofocus={!!p.account} />
+            <Field
+              label="Account ID (12 digits) or account alias"
+              name="account"
+              value={p.account}
+              required
+              autocomplete="organization"
+              autofocus={!p.account}
+            />
+            <Field
+              label="IAM user name"
+              name="userName"
+              value={p.userName}
+              required
+              autocomplete="username"
+              autofocus={!!p.account}
+            />
             <Field label="Password" name="password" type="password" required autocomplete="current-password" />
             <div class="actions">
               <button type="submit">Sign in</button>
@@ -68,7 +90,16 @@ export function MfaPage(p: { csrf: string; error?: string | undefined }) {
         <form method="post" action="/console/mfa">
           <Csrf token={p.csrf} />
           <p>Enter the code shown by your authenticator app.</p>
-          <Field label="MFA code" name="code" required autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]{6}" maxlength={6} autofocus />
+          <Field
+            label="MFA code"
+            name="code"
+            required
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            pattern="[0-9]{6}"
+            maxlength={6}
+            autofocus
+          />
           <div class="actions">
             <button type="submit">Submit</button>
           </div>
@@ -79,7 +110,13 @@ export function MfaPage(p: { csrf: string; error?: string | undefined }) {
   );
 }
 
-export function ChangePasswordPage(p: { csrf: string; forced: boolean; root: boolean; error?: string | undefined; policyText?: string[] | undefined }) {
+export function ChangePasswordPage(p: {
+  csrf: string;
+  forced: boolean;
+  root: boolean;
+  error?: string | undefined;
+  policyText?: string[] | undefined;
+}) {
   return (
     <Layout title={p.forced ? 'Password change required' : 'Change password'}>
       {p.forced ? <Notice kind="warning">You must change your password to continue.</Notice> : null}
@@ -87,9 +124,22 @@ export function ChangePasswordPage(p: { csrf: string; forced: boolean; root: boo
       <div class="card">
         <form method="post" action="/console/change-password">
           <Csrf token={p.csrf} />
-          <Field label="Current password" name="oldPassword" type="password" required autocomplete="current-password" autofocus />
+          <Field
+            label="Current password"
+            name="oldPassword"
+            type="password"
+            required
+            autocomplete="current-password"
+            autofocus
+          />
           <Field label="New password" name="newPassword" type="password" required autocomplete="new-password" />
-          <Field label="Confirm new password" name="confirmPassword" type="password" required autocomplete="new-password" />
+          <Field
+            label="Confirm new password"
+            name="confirmPassword"
+            type="password"
+            required
+            autocomplete="new-password"
+          />
           {p.policyText && p.policyText.length > 0 ? (
             <ul class="hint">
               {p.policyText.map((t) => (
@@ -111,7 +161,8 @@ export function RegisterMfaPrompt(p: { csrf: string; skippable: boolean }) {
   return (
     <Layout title="Assign MFA to the root user">
       <Notice kind="warning" title="Your root user has no MFA device">
-        The root user has unrestricted access to this account. Assign a multi-factor authentication device to protect it.
+        The root user has unrestricted access to this account. Assign a multi-factor authentication device to protect
+        it.
       </Notice>
       <div class="actions">
         <a class="button" href="/console/security-credentials/mfa">
@@ -130,19 +181,33 @@ export function RegisterMfaPrompt(p: { csrf: string; skippable: boolean }) {
   );
 }
 
-export function ForgotPasswordPage(p: { csrf: string; sent?: boolean; error?: string | undefined; email?: string | undefined }) {
+export function ForgotPasswordPage(p: {
+  csrf: string;
+  sent?: boolean;
+  error?: string | undefined;
+  email?: string | undefined;
+}) {
   return (
     <Layout title="Password recovery">
       {p.error ? <Notice kind="error">{p.error}</Notice> : null}
       {p.sent ? (
         <Notice kind="success" title="Check your email">
-          If the address belongs to a root user that may recover its password, a link to reset it was sent there. The link expires in an hour.
+          If the address belongs to a root user that may recover its password, a link to reset it was sent there. The
+          link expires in an hour.
         </Notice>
       ) : null}
       <div class="card">
         <form method="post" action="/console/forgot-password">
           <Csrf token={p.csrf} />
-          <Field label="Root user email address" name="email" type="email" value={p.email} required autocomplete="username" autofocus />
+          <Field
+            label="Root user email address"
+            name="email"
+            type="email"
+            value={p.email}
+            required
+            autocomplete="username"
+            autofocus
+          />
           <div class="actions">
             <button type="submit">Send reset link</button>
             <a href="/console/signin?as=root">Back to sign in</a>
@@ -161,8 +226,21 @@ export function ResetPasswordPage(p: { csrf: string; token: string; error?: stri
         <form method="post" action="/console/reset-password">
           <Csrf token={p.csrf} />
           <input type="hidden" name="token" value={p.token} />
-          <Field label="New password" name="newPassword" type="password" required autocomplete="new-password" autofocus />
-          <Field label="Confirm new password" name="confirmPassword" type="password" required autocomplete="new-password" />
+          <Field
+            label="New password"
+            name="newPassword"
+            type="password"
+            required
+            autocomplete="new-password"
+            autofocus
+          />
+          <Field
+            label="Confirm new password"
+            name="confirmPassword"
+            type="password"
+            required
+            autocomplete="new-password"
+          />
           <div class="actions">
             <button type="submit">Reset password</button>
           </div>

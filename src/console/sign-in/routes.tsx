@@ -7,7 +7,14 @@ import { SESSION_COOKIE, clearConsoleCookie, readConsoleCookie, setConsoleCookie
 import { preSessionCsrf, requireSignIn } from '../session/guard.js';
 import type { LoadedSession } from '../session/sessions.js';
 import { sameToken } from '../session/tokens.js';
-import { ChangePasswordPage, ForgotPasswordPage, MfaPage, RegisterMfaPrompt, ResetPasswordPage, SignInPage } from './pages.js';
+import {
+  ChangePasswordPage,
+  ForgotPasswordPage,
+  MfaPage,
+  RegisterMfaPrompt,
+  ResetPasswordPage,
+  SignInPage,
+} from './pages.js';
 import { changeOwnPassword } from './change-password.js';
 import { checkConsolePassword } from './check-password.js';
 import { withFlash } from '../ui/form-data.js';
@@ -24,7 +31,15 @@ export function registerSignIn(app: ConsoleApp): void {
   app.get('/signin', preSessionCsrf, (c) => {
     const account = c.req.query('account');
     const as = c.req.query('as') === 'root' || (c.req.query('as') !== 'iam' && !account) ? 'root' : 'iam';
-    return c.html(<SignInPage as={as} csrf={c.var.csrf} account={account} redirect={c.req.query('redirect')} notice={signedOutNotice(c.req.query('notice'))} />);
+    return c.html(
+      <SignInPage
+        as={as}
+        csrf={c.var.csrf}
+        account={account}
+        redirect={c.req.query('redirect')}
+        notice={signedOutNotice(c.req.query('notice'))}
+      />,
+    );
   });
 
   app.post('/signin/root', preSessionCsrf, async (c) => {
@@ -37,13 +52,26 @@ export function registerSignIn(app: ConsoleApp): void {
     const origin = originOf(c);
     const subjects = throttle.subjects(`root:${email}`, origin.sourceIp);
     const fail = (message: string, accountId: string) => {
-      deps.audit.recordSignIn({ at: now, accountId, sourceIp: origin.sourceIp, userAgent: origin.userAgent, success: false, mfaUsed: false, errorMessage: 'Failed authentication' });
+      deps.audit.recordSignIn({
+        at: now,
+        accountId,
+        sourceIp: origin.sourceIp,
+        userAgent: origin.userAgent,
+        success: false,
+        mfaUsed: false,
+        errorMessage: 'Failed authentication',
+      });
       return c.html(<SignInPage as="root" csrf={c.var.csrf} email={email} redirect={redirect} error={message} />, 401);
     };
     // The slot is taken before the password is checked: parallel guesses are counted too.
     if (!(await throttle.attempt(subjects, now))) return fail(LOCKED, deps.managementAccountId);
     const account = email ? await deps.store.accounts.findByRootEmail(email) : undefined;
-    const verdict = await checkConsolePassword(deps.store, account ? { accountId: account.accountId } : undefined, password, now);
+    const verdict = await checkConsolePassword(
+      deps.store,
+      account ? { accountId: account.accountId } : undefined,
+      password,
+      now,
+    );
     if (!account || !verdict.ok) return fail(BAD_CREDENTIALS, account?.accountId ?? deps.managementAccountId);
     await throttle.succeeded(subjects, now);
     return passwordAccepted(c, account.accountId, undefined, verdict.mustChange, redirect);
@@ -51,7 +79,9 @@ export function registerSignIn(app: ConsoleApp): void {
 
   app.post('/signin/iam', preSessionCsrf, async (c) => {
     const form = await c.req.parseBody();
-    const accountText = String(form.account ?? '').trim().toLowerCase();
+    const accountText = String(form.account ?? '')
+      .trim()
+      .toLowerCase();
     const userName = String(form.userName ?? '').trim();
     const password = String(form.password ?? '');
     const redirect = typeof form.redirect === 'string' ? form.redirect : undefined;
@@ -71,7 +101,17 @@ export function registerSignIn(app: ConsoleApp): void {
         mfaUsed: false,
         errorMessage: 'Failed authentication',
       });
-      return c.html(<SignInPage as="iam" csrf={c.var.csrf} account={accountText} userName={userName} redirect={redirect} error={message} />, 401);
+      return c.html(
+        <SignInPage
+          as="iam"
+          csrf={c.var.csrf}
+          account={accountText}
+          userName={userName}
+          redirect={redirect}
+          error={message}
+        />,
+        401,
+      );
     };
     if (!(await throttle.attempt(subjects, now))) return fail(LOCKED);
     const found = accountId && userName ? await deps.store.users.getByName(accountId, userName) : undefined;
@@ -79,7 +119,12 @@ export function registerSignIn(app: ConsoleApp): void {
     // as an unknown user is: the same answer, and the password checked against the decoy, so
     // neither the words nor the cost tell a closed account from a wrong password.
     const user = found && (await deps.accountStatus.isActive(found.accountId)) ? found : undefined;
-    const verdict = await checkConsolePassword(deps.store, user ? { accountId: user.accountId, userId: user.userId, userName: user.userName } : undefined, password, now);
+    const verdict = await checkConsolePassword(
+      deps.store,
+      user ? { accountId: user.accountId, userId: user.userId, userName: user.userName } : undefined,
+      password,
+      now,
+    );
     if (!user || !verdict.ok) return fail(BAD_CREDENTIALS);
     await throttle.succeeded(subjects, now);
     return passwordAccepted(c, user.accountId, user.userId, verdict.mustChange, redirect);
@@ -105,7 +150,10 @@ export function registerSignIn(app: ConsoleApp): void {
     }
     if (!ok) {
       recordSignIn(c, session.principal, false, true, 'Failed authentication');
-      return c.html(<MfaPage csrf={c.var.csrf} error="Your authentication information is incorrect. Please try again." />, 401);
+      return c.html(
+        <MfaPage csrf={c.var.csrf} error="Your authentication information is incorrect. Please try again." />,
+        401,
+      );
     }
     await throttle.succeeded(subjects, now);
     const mustChange = await mustChangePassword(deps.store, accountId, userId, now);
@@ -117,15 +165,35 @@ export function registerSignIn(app: ConsoleApp): void {
 
   app.get('/change-password', requireSignIn, async (c) => {
     const { session } = c.var;
-    return c.html(<ChangePasswordPage csrf={c.var.csrf} forced={session.record.stage === 'change-password'} root={session.principal.kind === 'root'} />);
+    return c.html(
+      <ChangePasswordPage
+        csrf={c.var.csrf}
+        forced={session.record.stage === 'change-password'}
+        root={session.principal.kind === 'root'}
+      />,
+    );
   });
 
   app.post('/change-password', requireSignIn, async (c) => {
     const { session, deps } = c.var;
     const form = await c.req.parseBody();
     const forced = session.record.stage === 'change-password';
-    const problem = await changeOwnPassword(c, String(form.oldPassword ?? ''), String(form.newPassword ?? ''), String(form.confirmPassword ?? ''));
-    if (problem) return c.html(<ChangePasswordPage csrf={c.var.csrf} forced={forced} root={session.principal.kind === 'root'} error={problem} />, 400);
+    const problem = await changeOwnPassword(
+      c,
+      String(form.oldPassword ?? ''),
+      String(form.newPassword ?? ''),
+      String(form.confirmPassword ?? ''),
+    );
+    if (problem)
+      return c.html(
+        <ChangePasswordPage
+          csrf={c.var.csrf}
+          forced={forced}
+          root={session.principal.kind === 'root'}
+          error={problem}
+        />,
+        400,
+      );
     await c.var.sessions.endOthers(session.record);
     const rootWithoutMfa = await rootLacksMfa(c, session);
     if (forced) {
@@ -136,13 +204,16 @@ export function registerSignIn(app: ConsoleApp): void {
     return c.redirect(withFlash(c, '/console/security-credentials', 'notice', 'Your password has been changed.'), 302);
   });
 
-  app.get('/register-mfa', requireSignIn, (c) => c.html(<RegisterMfaPrompt csrf={c.var.csrf} skippable={c.var.session.record.stage !== 'register-mfa'} />));
+  app.get('/register-mfa', requireSignIn, (c) =>
+    c.html(<RegisterMfaPrompt csrf={c.var.csrf} skippable={c.var.session.record.stage !== 'register-mfa'} />),
+  );
 
   app.post('/signout', async (c) => {
     const session = await c.var.sessions.load(readConsoleCookie(c, SESSION_COOKIE), c.var.deps.clock());
     if (session) {
       const form = await c.req.parseBody();
-      if (!sameToken(typeof form._csrf === 'string' ? form._csrf : undefined, session.record.csrf)) return c.text('This form has expired.', 403);
+      if (!sameToken(typeof form._csrf === 'string' ? form._csrf : undefined, session.record.csrf))
+        return c.text('This form has expired.', 403);
       await c.var.sessions.end(session.record);
     }
     clearConsoleCookie(c, SESSION_COOKIE);
@@ -157,26 +228,39 @@ export function registerSignIn(app: ConsoleApp): void {
     const email = String(form.email ?? '').trim();
     const now = deps.clock();
     const subjects = throttle.subjects(`recover:${email}`, originOf(c).sourceIp);
-    if (!deps.recovery) return c.html(<ForgotPasswordPage csrf={c.var.csrf} email={email} error="Password recovery is not available on this Ward." />, 503);
+    if (!deps.recovery)
+      return c.html(
+        <ForgotPasswordPage csrf={c.var.csrf} email={email} error="Password recovery is not available on this Ward." />,
+        503,
+      );
     // Each request counts toward the limit and is never given back: a recovery email is itself something to throttle.
-    if (!(await throttle.attempt(subjects, now))) return c.html(<ForgotPasswordPage csrf={c.var.csrf} email={email} error={LOCKED} />, 429);
+    if (!(await throttle.attempt(subjects, now)))
+      return c.html(<ForgotPasswordPage csrf={c.var.csrf} email={email} error={LOCKED} />, 429);
     await deps.recovery.start(email, now, baseUrlOf(c), requestOriginOf(c));
     return c.html(<ForgotPasswordPage csrf={c.var.csrf} sent />);
   });
 
-  app.get('/reset-password', preSessionCsrf, (c) => c.html(<ResetPasswordPage csrf={c.var.csrf} token={c.req.query('token') ?? ''} />));
+  app.get('/reset-password', preSessionCsrf, (c) =>
+    c.html(<ResetPasswordPage csrf={c.var.csrf} token={c.req.query('token') ?? ''} />),
+  );
 
   app.post('/reset-password', preSessionCsrf, async (c) => {
     const { deps } = c.var;
     const form = await c.req.parseBody();
     const token = String(form.token ?? '');
     const newPassword = String(form.newPassword ?? '');
-    if (!deps.recovery) return c.html(<ResetPasswordPage csrf={c.var.csrf} token={token} error="Password recovery is not available on this Ward." />, 503);
-    if (newPassword !== String(form.confirmPassword ?? '')) return c.html(<ResetPasswordPage csrf={c.var.csrf} token={token} error="The passwords do not match." />, 400);
+    if (!deps.recovery)
+      return c.html(
+        <ResetPasswordPage csrf={c.var.csrf} token={token} error="Password recovery is not available on this Ward." />,
+        503,
+      );
+    if (newPassword !== String(form.confirmPassword ?? ''))
+      return c.html(<ResetPasswordPage csrf={c.var.csrf} token={token} error="The passwords do not match." />, 400);
     try {
       await deps.recovery.complete(token, newPassword, deps.clock(), requestOriginOf(c));
     } catch (err) {
-      const message = err instanceof AwsError || err instanceof Error ? err.message : 'The password could not be reset.';
+      const message =
+        err instanceof AwsError || err instanceof Error ? err.message : 'The password could not be reset.';
       return c.html(<ResetPasswordPage csrf={c.var.csrf} token={token} error={message} />, 400);
     }
     return c.redirect('/console/signin?as=root&notice=password-reset', 302);
@@ -202,7 +286,13 @@ async function resolveAccount(c: ConsoleContext, text: string): Promise<string |
 }
 
 /** The password was right: open a session at the next step (MFA code, new password, MFA prompt, or in). */
-async function passwordAccepted(c: ConsoleContext, accountId: string, userId: string | undefined, mustChange: boolean, redirect: string | undefined) {
+async function passwordAccepted(
+  c: ConsoleContext,
+  accountId: string,
+  userId: string | undefined,
+  mustChange: boolean,
+  redirect: string | undefined,
+) {
   const { deps, sessions } = c.var;
   const now = deps.clock();
   const serials = await assignedMfaSerials(deps.store, accountId, userId);
@@ -217,7 +307,13 @@ async function passwordAccepted(c: ConsoleContext, accountId: string, userId: st
   return c.redirect(pageOfStage(stage, rootWithoutMfa, redirect), 302);
 }
 
-function recordSignIn(c: ConsoleContext, principal: Principal, success: boolean, mfaUsed: boolean, errorMessage?: string): void {
+function recordSignIn(
+  c: ConsoleContext,
+  principal: Principal,
+  success: boolean,
+  mfaUsed: boolean,
+  errorMessage?: string,
+): void {
   const origin = originOf(c);
   c.var.deps.audit.recordSignIn({
     at: c.var.deps.clock(),

@@ -1,13 +1,21 @@
 import type { ConsoleStore } from '../deps.js';
 import type { SessionStage } from '../store.js';
 
-export async function assignedMfaSerials(store: ConsoleStore, accountId: string, userId: string | undefined): Promise<string[]> {
+export async function assignedMfaSerials(
+  store: ConsoleStore,
+  accountId: string,
+  userId: string | undefined,
+): Promise<string[]> {
   const devices = await store.credentials.mfaDevicesOf(accountId, userId);
   return devices.filter((d) => d.enableDate !== undefined).map((d) => d.serialNumber);
 }
 
 /** The step after the password and, when due, the MFA code. */
-export function stageAfterSecondFactor(mustChange: boolean, rootWithoutMfa: boolean, rootMfaSkippable: boolean): SessionStage {
+export function stageAfterSecondFactor(
+  mustChange: boolean,
+  rootWithoutMfa: boolean,
+  rootMfaSkippable: boolean,
+): SessionStage {
   if (mustChange) return 'change-password';
   if (rootWithoutMfa && !rootMfaSkippable) return 'register-mfa';
   return 'active';
@@ -32,14 +40,27 @@ const PROBE = 'http://ward.invalid';
  * to the console's home.
  */
 export function safeRedirect(redirect: string | undefined): string {
-  if (!redirect || redirect.length > 2048 || !/^\/console\/[\x21-\x7e]*$/.test(redirect) || redirect.includes('\\') || redirect.startsWith('/console//')) return HOME;
+  if (
+    !redirect ||
+    redirect.length > 2048 ||
+    !/^\/console\/[\x21-\x7e]*$/.test(redirect) ||
+    redirect.includes('\\') ||
+    redirect.startsWith('/console//')
+  )
+    return HOME;
   let url: URL;
   try {
     url = new URL(redirect, PROBE);
   } catch {
     return HOME;
   }
-  if (url.origin !== PROBE || !url.pathname.startsWith('/console/') || url.pathname.startsWith('/console/signin') || url.pathname.startsWith('/console//')) return HOME;
+  if (
+    url.origin !== PROBE ||
+    !url.pathname.startsWith('/console/') ||
+    url.pathname.startsWith('/console/signin') ||
+    url.pathname.startsWith('/console//')
+  )
+    return HOME;
   // The parsed form: dot segments resolved, so what is checked is what the browser will load.
   return `${url.pathname}${url.search}`;
 }

@@ -27,7 +27,11 @@ export function sealFlash(key: string, kind: FlashKind, message: string): string
 }
 
 /** The message sealed in `value` for this session and kind, if it is one. */
-export function openFlash(key: string | undefined, kind: FlashKind, value: string | null | undefined): string | undefined {
+export function openFlash(
+  key: string | undefined,
+  kind: FlashKind,
+  value: string | null | undefined,
+): string | undefined {
   if (!key || !value) return undefined;
   const dot = value.lastIndexOf('.');
   if (dot < 0) return undefined;

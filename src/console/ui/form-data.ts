@@ -35,5 +35,10 @@ export function failureText(err: unknown): string {
 export function formatDate(d: Date | string | undefined): string {
   if (d === undefined) return '—';
   const date = typeof d === 'string' ? new Date(d) : d;
-  return Number.isNaN(date.getTime()) ? '—' : date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return Number.isNaN(date.getTime())
+    ? '—'
+    : date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
 }

@@ -40,25 +40,54 @@ export function Field(p: FieldProps) {
         placeholder={p.placeholder}
         aria-describedby={p.hint ? `${id}-hint` : undefined}
       />
-      {p.hint ? <p class="hint" id={`${id}-hint`}>{p.hint}</p> : null}
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function TextArea(p: { label: string; name: string; value?: string | undefined; rows?: number; hint?: string; required?: boolean; mono?: boolean }) {
+export function TextArea(p: {
+  label: string;
+  name: string;
+  value?: string | undefined;
+  rows?: number;
+  hint?: string;
+  required?: boolean;
+  mono?: boolean;
+}) {
   const id = `f-${p.name}`;
   return (
     <div class="field">
       <label for={id}>{p.label}</label>
-      <textarea id={id} name={p.name} rows={p.rows ?? 12} required={p.required} class={p.mono ? 'mono' : undefined} spellcheck={false} aria-describedby={p.hint ? `${id}-hint` : undefined}>
+      <textarea
+        id={id}
+        name={p.name}
+        rows={p.rows ?? 12}
+        required={p.required}
+        class={p.mono ? 'mono' : undefined}
+        spellcheck={false}
+        aria-describedby={p.hint ? `${id}-hint` : undefined}
+      >
         {p.value ?? ''}
       </textarea>
-      {p.hint ? <p class="hint" id={`${id}-hint`}>{p.hint}</p> : null}
+      {p.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function Select(p: { label: string; name: string; options: Array<{ value: string; label: string }>; value?: string | undefined }) {
+export function Select(p: {
+  label: string;
+  name: string;
+  options: Array<{ value: string; label: string }>;
+  value?: string | undefined;
+}) {
   const id = `f-${p.name}`;
   return (
     <div class="field">
@@ -85,7 +114,16 @@ export function Checkbox(p: { label: string; name: string; checked?: boolean; va
 }
 
 /** A one-button form that posts to `action` (delete, deactivate, …). */
-export function ActionButton(p: { action: string; csrf: string; label: string; danger?: boolean; disabled?: boolean; fields?: Record<string, string>; confirm?: string; children?: Child }) {
+export function ActionButton(p: {
+  action: string;
+  csrf: string;
+  label: string;
+  danger?: boolean;
+  disabled?: boolean;
+  fields?: Record<string, string>;
+  confirm?: string;
+  children?: Child;
+}) {
   return (
     <form method="post" action={p.action} class="inline">
       <Csrf token={p.csrf} />

@@ -90,7 +90,10 @@ export function Layout(p: LayoutProps) {
 
 function Identity({ session, csrf }: { session: LoadedSession; csrf: string }) {
   const p = session.principal;
-  const who = p.kind === 'root' ? `Root user (${session.displayName})` : `${session.displayName} @ ${session.accountAlias ?? p.accountId}`;
+  const who =
+    p.kind === 'root'
+      ? `Root user (${session.displayName})`
+      : `${session.displayName} @ ${session.accountAlias ?? p.accountId}`;
   return (
     <div class="identity">
       <span data-testid="identity">{who}</span>

@@ -19,7 +19,12 @@ export function Notice({ kind, title, children }: { kind: NoticeKind; title?: st
  * other errors their code and message.
  */
 export function ErrorNotice({ error }: { error: unknown }) {
-  if (!(error instanceof AwsError)) return <Notice kind="error" title="Something went wrong">The request could not be completed.</Notice>;
+  if (!(error instanceof AwsError))
+    return (
+      <Notice kind="error" title="Something went wrong">
+        The request could not be completed.
+      </Notice>
+    );
   if (error.code === 'AccessDenied' || error.code === 'AccessDeniedException') {
     return (
       <Notice kind="error" title="Access denied">

@@ -21,7 +21,15 @@ export type PolicyKind = 'identity' | 'trust';
  * The JSON policy editor: a labelled monospace textarea that console.js validates as you type
  * through /console/policies/validate (the API's own validator), with the verdict announced politely.
  */
-export function PolicyEditor(p: { label: string; name?: string; value?: string | undefined; kind: PolicyKind; hint?: string; rows?: number; required?: boolean }) {
+export function PolicyEditor(p: {
+  label: string;
+  name?: string;
+  value?: string | undefined;
+  kind: PolicyKind;
+  hint?: string;
+  rows?: number;
+  required?: boolean;
+}) {
   const name = p.name ?? 'document';
   const id = `f-${name}`;
   const out = `${id}-live`;

@@ -14,13 +14,24 @@ import { groupArn, userArn } from '../core/arns.js';
 interface Report {
   accountId: string;
   createdAt: string;
-  services: Array<{ namespace: string; name: string; lastAt?: string; lastEntity?: string; lastRegion?: string; entities: number }>;
+  services: Array<{
+    namespace: string;
+    name: string;
+    lastAt?: string;
+    lastEntity?: string;
+    lastRegion?: string;
+    entities: number;
+  }>;
 }
 
 const reportKey = (jobId: string) => `access-advisor:${jobId}`;
 
 /** The principals whose access counts for an entity, and the policy documents that grant it services. */
-async function subjectOf(store: IamStore, ctx: CallContext, arn: string): Promise<{ principals: string[]; documents: string[] }> {
+async function subjectOf(
+  store: IamStore,
+  ctx: CallContext,
+  arn: string,
+): Promise<{ principals: string[]; documents: string[] }> {
   const parsed = parseArn(arn);
   const match = parsed && /^(user|group|policy)\/(?:.*\/)?([^/]+)$/.exec(parsed.resource);
   if (!parsed || !match) throw iamErrors.invalidInput(`ARN ${arn} is not valid.`);
@@ -41,8 +52,12 @@ async function subjectOf(store: IamStore, ctx: CallContext, arn: string): Promis
   const doc = await store.policyVersions.document(arn);
   if (!doc) throw iamErrors.noSuchPolicy(arn);
   const policy = parsed.account === 'aws' ? undefined : await store.policies.getByName(parsed.account, name);
-  const entities = policy ? await store.policyAttachments.attachedEntities(policy.policyId, ctx.principal.accountId, ['user', 'group'], '/') : [];
-  const principals = entities.filter((e) => e.kind === 'user').map((e) => `arn:aws:iam::${ctx.principal.accountId}:user${e.path}${e.name}`);
+  const entities = policy
+    ? await store.policyAttachments.attachedEntities(policy.policyId, ctx.principal.accountId, ['user', 'group'], '/')
+    : [];
+  const principals = entities
+    .filter((e) => e.kind === 'user')
+    .map((e) => `arn:aws:iam::${ctx.principal.accountId}:user${e.path}${e.name}`);
   return { principals, documents: [doc.document] };
 }
 
@@ -56,14 +71,18 @@ export function accessAdvisorHandlers({ store }: IamDeps): IamHandlers {
       for (const a of access) namespaces.add(a.service);
       const services: Report['services'] = [];
       for (const namespace of [...namespaces].sort()) {
-        const hits = access.filter((a) => a.service === namespace).sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime());
+        const hits = access
+          .filter((a) => a.service === namespace)
+          .sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime());
         const name = (await iamServiceExists(namespace)) ? await iamServiceName(namespace) : namespace;
         const last = hits[0];
         services.push({
           namespace,
           name,
           entities: new Set(hits.map((h) => h.principalArn)).size,
-          ...(last ? { lastAt: last.lastAt.toISOString(), lastEntity: last.principalArn, lastRegion: last.region } : {}),
+          ...(last
+            ? { lastAt: last.lastAt.toISOString(), lastEntity: last.principalArn, lastRegion: last.region }
+            : {}),
         });
       }
       const jobId = randomUUID();
@@ -88,7 +107,13 @@ export function accessAdvisorHandlers({ store }: IamDeps): IamHandlers {
           ServiceName: s.name,
           ServiceNamespace: s.namespace,
           TotalAuthenticatedEntities: s.entities,
-          ...(s.lastAt ? { LastAuthenticated: new Date(s.lastAt), LastAuthenticatedEntity: s.lastEntity, LastAuthenticatedRegion: s.lastRegion } : {}),
+          ...(s.lastAt
+            ? {
+                LastAuthenticated: new Date(s.lastAt),
+                LastAuthenticatedEntity: s.lastEntity,
+                LastAuthenticatedRegion: s.lastRegion,
+              }
+            : {}),
         })),
         IsTruncated: page.IsTruncated,
         ...(page.Marker ? { Marker: page.Marker } : {}),

@@ -9,10 +9,20 @@ import { groupArn, userArn } from '../core/arns.js';
 
 const ALL = { maxItems: 100_000 };
 const boundaryOf = (arn: string | undefined) =>
-  arn ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: arn } } : {};
+  arn
+    ? {
+        PermissionsBoundary: {
+          PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const,
+          PermissionsBoundaryArn: arn,
+        },
+      }
+    : {};
 
 async function inlineAndAttached(store: IamStore, entity: PolicyEntity) {
-  const [inline, attached] = await Promise.all([store.inlinePolicies.documents(entity), store.policyAttachments.attachedTo(entity, '/', ALL)]);
+  const [inline, attached] = await Promise.all([
+    store.inlinePolicies.documents(entity),
+    store.policyAttachments.attachedTo(entity, '/', ALL),
+  ]);
   return {
     inline: inline.map((p) => ({ PolicyName: p.policyName, PolicyDocument: encodePolicyDocument(p.document) })),
     attached: attached.items.map((a) => ({ PolicyName: a.policyName, PolicyArn: a.policyArn })),
@@ -31,7 +41,11 @@ export function authorizationDetailsHandlers({ store }: IamDeps): IamHandlers {
     async GetAccountAuthorizationDetails(input, ctx) {
       await ctx.authorize('iam:GetAccountAuthorizationDetails', '*');
       const accountId = ctx.principal.accountId;
-      const wanted = new Set<EntityType>(input.Filter && input.Filter.length > 0 ? input.Filter : ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy']);
+      const wanted = new Set<EntityType>(
+        input.Filter && input.Filter.length > 0
+          ? input.Filter
+          : ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'],
+      );
       const items: Item[] = [];
 
       if (wanted.has('User')) {
@@ -45,9 +59,16 @@ export function authorizationDetailsHandlers({ store }: IamDeps): IamHandlers {
                 store.users.tags(u.userId),
               ]);
               return {
-                Path: u.path, UserName: u.userName, UserId: u.userId, Arn: userArn(u), CreateDate: u.createdAt,
-                UserPolicyList: p.inline, GroupList: groups.items.map((g) => g.groupName), AttachedManagedPolicies: p.attached,
-                ...boundaryOf(u.permissionsBoundaryArn), ...(tags.length > 0 ? { Tags: wireTags(tags) } : {}),
+                Path: u.path,
+                UserName: u.userName,
+                UserId: u.userId,
+                Arn: userArn(u),
+                CreateDate: u.createdAt,
+                UserPolicyList: p.inline,
+                GroupList: groups.items.map((g) => g.groupName),
+                AttachedManagedPolicies: p.attached,
+                ...boundaryOf(u.permissionsBoundaryArn),
+                ...(tags.length > 0 ? { Tags: wireTags(tags) } : {}),
               };
             },
           });
@@ -59,7 +80,15 @@ export function authorizationDetailsHandlers({ store }: IamDeps): IamHandlers {
             kind: 'group',
             build: async () => {
               const p = await inlineAndAttached(store, { kind: 'group', id: g.groupId });
-              return { Path: g.path, GroupName: g.groupName, GroupId: g.groupId, Arn: groupArn(g), CreateDate: g.createdAt, GroupPolicyList: p.inline, AttachedManagedPolicies: p.attached };
+              return {
+                Path: g.path,
+                GroupName: g.groupName,
+                GroupId: g.groupId,
+                Arn: groupArn(g),
+                CreateDate: g.createdAt,
+                GroupPolicyList: p.inline,
+                AttachedManagedPolicies: p.attached,
+              };
             },
           });
         }
@@ -74,15 +103,30 @@ export function authorizationDetailsHandlers({ store }: IamDeps): IamHandlers {
                 store.instanceProfiles.forRole(r.roleId, ALL),
                 store.roles.tags(r.roleId),
               ]);
-              const instanceProfiles = await Promise.all(profiles.items.map(async (ip) => wireInstanceProfile(ip, await store.instanceProfiles.roles(ip.instanceProfileId))));
-              return { ...wireRole(r, 'detail', tags), InstanceProfileList: instanceProfiles, RolePolicyList: p.inline, AttachedManagedPolicies: p.attached };
+              const instanceProfiles = await Promise.all(
+                profiles.items.map(async (ip) =>
+                  wireInstanceProfile(ip, await store.instanceProfiles.roles(ip.instanceProfileId)),
+                ),
+              );
+              return {
+                ...wireRole(r, 'detail', tags),
+                InstanceProfileList: instanceProfiles,
+                RolePolicyList: p.inline,
+                AttachedManagedPolicies: p.attached,
+              };
             },
           });
         }
       }
-      const scopes = [...(wanted.has('LocalManagedPolicy') ? (['Local'] as const) : []), ...(wanted.has('AWSManagedPolicy') ? (['AWS'] as const) : [])];
+      const scopes = [
+        ...(wanted.has('LocalManagedPolicy') ? (['Local'] as const) : []),
+        ...(wanted.has('AWSManagedPolicy') ? (['AWS'] as const) : []),
+      ];
       for (const scope of scopes) {
-        const policies = await store.policies.list({ accountId, scope, pathPrefix: '/', onlyAttached: scope === 'AWS' }, ALL);
+        const policies = await store.policies.list(
+          { accountId, scope, pathPrefix: '/', onlyAttached: scope === 'AWS' },
+          ALL,
+        );
         for (const p of policies.items) {
           items.push({
             kind: 'policy',
@@ -90,7 +134,12 @@ export function authorizationDetailsHandlers({ store }: IamDeps): IamHandlers {
               const versions = await store.policyVersions.versions(p.policyId);
               return {
                 ...wirePolicy(p, p, { description: true }),
-                PolicyVersionList: versions.map((v) => ({ Document: encodePolicyDocument(v.document), VersionId: v.versionId, IsDefaultVersion: v.isDefault, CreateDate: v.createdAt })),
+                PolicyVersionList: versions.map((v) => ({
+                  Document: encodePolicyDocument(v.document),
+                  VersionId: v.versionId,
+                  IsDefaultVersion: v.isDefault,
+                  CreateDate: v.createdAt,
+                })),
               };
             },
           });

@@ -17,11 +17,25 @@ export interface MfaOwner {
  * device, even with its valid code, proves nothing about the caller (nor is its code spent).
  * The store opens the sealed seed itself; `box` is accepted for callers that hold one and unused.
  */
-export async function verifyMfaCode(store: IamStore, _box: SecretBox | undefined, serialNumber: string, code: string, now: Date, owner?: MfaOwner): Promise<'ok' | 'invalid'> {
+export async function verifyMfaCode(
+  store: IamStore,
+  _box: SecretBox | undefined,
+  serialNumber: string,
+  code: string,
+  now: Date,
+  owner?: MfaOwner,
+): Promise<'ok' | 'invalid'> {
   return store.transaction(async (tx) => {
     const device = await tx.credentials.getMfaDevice(serialNumber);
     if (!device || device.enableDate === undefined) return 'invalid';
-    if (owner && !(device.accountId === owner.accountId && (owner.userId === undefined ? device.assignedRoot : device.userId === owner.userId))) return 'invalid';
+    if (
+      owner &&
+      !(
+        device.accountId === owner.accountId &&
+        (owner.userId === undefined ? device.assignedRoot : device.userId === owner.userId)
+      )
+    )
+      return 'invalid';
     const seed = await tx.credentials.mfaSeed(serialNumber);
     if (seed === undefined) return 'invalid';
     const n = stepAt(now) + device.driftSteps;

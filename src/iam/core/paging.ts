@@ -4,7 +4,10 @@ import { decodeOffsetMarker, encodeOffsetMarker } from '../pagination.js';
 export const DEFAULT_MAX_ITEMS = 100;
 
 export function pageOf(input: { Marker?: string; MaxItems?: number }): { marker?: string; maxItems: number } {
-  return { ...(input.Marker !== undefined ? { marker: input.Marker } : {}), maxItems: input.MaxItems ?? DEFAULT_MAX_ITEMS };
+  return {
+    ...(input.Marker !== undefined ? { marker: input.Marker } : {}),
+    maxItems: input.MaxItems ?? DEFAULT_MAX_ITEMS,
+  };
 }
 
 /** IsTruncated/Marker as IAM list responses carry them. */
@@ -16,7 +19,10 @@ export function truncation(marker: string | undefined): { IsTruncated: boolean; 
  * One page of an in-memory list, for listings that are small by quota (versions, tags, the
  * entities of one policy). The marker names the offset of the next item (iam/pagination.ts).
  */
-export function offsetPage<T>(all: T[], input: { Marker?: string; MaxItems?: number }): { items: T[]; IsTruncated: boolean; Marker?: string } {
+export function offsetPage<T>(
+  all: T[],
+  input: { Marker?: string; MaxItems?: number },
+): { items: T[]; IsTruncated: boolean; Marker?: string } {
   const maxItems = input.MaxItems ?? DEFAULT_MAX_ITEMS;
   const start = decodeOffsetMarker(input.Marker);
   const items = all.slice(start, start + maxItems);

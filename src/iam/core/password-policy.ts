@@ -10,26 +10,41 @@ const SYMBOLS = "!@#$%^&*()_+-=[]{}|'";
 export function policyViolation(policy: PasswordPolicyRecord | undefined, password: string): string | undefined {
   const min = policy?.MinimumPasswordLength ?? 6;
   if (password.length < min) return `Password should have a minimum length of ${min}`;
-  if (policy?.RequireLowercaseCharacters && !/[a-z]/.test(password)) return 'Password should have at least one lowercase letter';
-  if (policy?.RequireUppercaseCharacters && !/[A-Z]/.test(password)) return 'Password should have at least one uppercase letter';
+  if (policy?.RequireLowercaseCharacters && !/[a-z]/.test(password))
+    return 'Password should have at least one lowercase letter';
+  if (policy?.RequireUppercaseCharacters && !/[A-Z]/.test(password))
+    return 'Password should have at least one uppercase letter';
   if (policy?.RequireNumbers && !/[0-9]/.test(password)) return 'Password should have at least one number';
-  if (policy?.RequireSymbols && ![...password].some((c) => SYMBOLS.includes(c))) return 'Password should have at least one symbol';
+  if (policy?.RequireSymbols && ![...password].some((c) => SYMBOLS.includes(c)))
+    return 'Password should have at least one symbol';
   return undefined;
 }
 
 /** Throws PasswordPolicyViolation when `password` breaks the account policy or reuses a remembered password. */
-export async function enforcePasswordPolicy(store: Pick<IamStore, 'credentials'>, accountId: string, userId: string | undefined, password: string): Promise<void> {
+export async function enforcePasswordPolicy(
+  store: Pick<IamStore, 'credentials'>,
+  accountId: string,
+  userId: string | undefined,
+  password: string,
+): Promise<void> {
   const policy = await store.credentials.getPasswordPolicy(accountId);
   const violation = policyViolation(policy, password);
   if (violation) throw credentialErrors.passwordPolicy(violation);
   const remembered = policy?.PasswordReusePrevention ?? 0;
   for (const old of await store.credentials.passwordHistory(accountId, userId, remembered)) {
-    if (await verifyPassword(password, old)) throw credentialErrors.passwordPolicy('Policy constraint violation with password reuse prevention during password change.');
+    if (await verifyPassword(password, old))
+      throw credentialErrors.passwordPolicy(
+        'Policy constraint violation with password reuse prevention during password change.',
+      );
   }
 }
 
 /** Whether the password is past the policy's MaxPasswordAge. */
-export function passwordExpired(policy: PasswordPolicyRecord | undefined, profile: LoginProfileRecord, now: Date): boolean {
+export function passwordExpired(
+  policy: PasswordPolicyRecord | undefined,
+  profile: LoginProfileRecord,
+  now: Date,
+): boolean {
   const days = policy?.MaxPasswordAge;
   return days !== undefined && days > 0 && now.getTime() - profile.passwordChangedAt.getTime() > days * 86_400_000;
 }
@@ -61,7 +76,12 @@ export async function verifyConsolePassword(
 }
 
 /** Whether a signed-in principal must set a new password first: flagged for reset, or expired under the policy. */
-export async function mustChangePassword(store: Pick<IamStore, 'credentials'>, accountId: string, userId: string | undefined, now: Date): Promise<boolean> {
+export async function mustChangePassword(
+  store: Pick<IamStore, 'credentials'>,
+  accountId: string,
+  userId: string | undefined,
+  now: Date,
+): Promise<boolean> {
   const profile = await store.credentials.getLoginProfile(accountId, userId);
   if (!profile) return false;
   return profile.resetRequired || passwordExpired(await store.credentials.getPasswordPolicy(accountId), profile, now);

@@ -2,7 +2,14 @@ import type { CallContext, RequestConditionKeys } from '../../shared/call-contex
 import type { AwsError } from '../../shared/aws-error.js';
 import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
-import { AWS_MANAGED_ACCOUNT, type ManagedPolicyRecord, type PolicyEntityKind, type PolicyUsage, type Tag, type UserRecord } from '../records.js';
+import {
+  AWS_MANAGED_ACCOUNT,
+  type ManagedPolicyRecord,
+  type PolicyEntityKind,
+  type PolicyUsage,
+  type Tag,
+  type UserRecord,
+} from '../records.js';
 import type { IamQuotas } from '../quotas.js';
 import { parsePolicyArn } from './arns.js';
 import { wireTags } from './shapes.js';
@@ -12,7 +19,11 @@ import { wireTags } from './shapes.js';
  * policies and AWS managed ones. A malformed ARN is InvalidInput; another account's policy reads
  * as not found, as it does in IAM.
  */
-export async function findPolicy(store: Pick<IamStore, 'policies'>, arn: string, callerAccount: string): Promise<ManagedPolicyRecord | undefined> {
+export async function findPolicy(
+  store: Pick<IamStore, 'policies'>,
+  arn: string,
+  callerAccount: string,
+): Promise<ManagedPolicyRecord | undefined> {
   const parts = parsePolicyArn(arn);
   if (!parts) throw iamErrors.invalidArn(arn);
   if (parts.accountId !== callerAccount && parts.accountId !== AWS_MANAGED_ACCOUNT) return undefined;
@@ -41,11 +52,16 @@ export async function authorizedPolicy(
 
 /** AWS managed policies can be read and attached, never changed. */
 export function assertCustomerManaged(policy: ManagedPolicyRecord, ctx: CallContext, action: string): void {
-  if (policy.accountId === AWS_MANAGED_ACCOUNT) throw iamErrors.awsManagedReadOnly(ctx.principal.arn, action, policy.arn);
+  if (policy.accountId === AWS_MANAGED_ACCOUNT)
+    throw iamErrors.awsManagedReadOnly(ctx.principal.arn, action, policy.arn);
 }
 
 /** The Policy shape. CreatePolicy leaves out Description; GetPolicy adds it and Tags; ListPolicies has neither. */
-export function wirePolicy(p: ManagedPolicyRecord, usage: PolicyUsage, extra: { description?: boolean; tags?: Tag[] } = {}) {
+export function wirePolicy(
+  p: ManagedPolicyRecord,
+  usage: PolicyUsage,
+  extra: { description?: boolean; tags?: Tag[] } = {},
+) {
   return {
     PolicyName: p.policyName,
     PolicyId: p.policyId,
@@ -71,7 +87,11 @@ export function boundaryConditionKey(user: UserRecord | undefined): RequestCondi
  * The policy a permissions boundary names: a managed policy of the caller's account or of AWS.
  * A malformed ARN is InvalidInput; a missing policy is IAM's "Scope ARN … does not exist" answer.
  */
-export async function boundaryPolicy(store: Pick<IamStore, 'policies'>, arn: string, callerAccount: string): Promise<ManagedPolicyRecord> {
+export async function boundaryPolicy(
+  store: Pick<IamStore, 'policies'>,
+  arn: string,
+  callerAccount: string,
+): Promise<ManagedPolicyRecord> {
   const policy = await findPolicy(store, arn, callerAccount);
   if (!policy) throw iamErrors.noSuchBoundaryPolicy(arn);
   return policy;

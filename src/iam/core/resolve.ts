@@ -25,7 +25,12 @@ export async function authorizedUser(
   const accountId = ctx.principal.accountId;
   const user = await store.users.getByName(accountId, userName);
   const resourceTags = user ? resourceTagKeys(await store.tags.list('user', user.userId)) : undefined;
-  await ctx.authorize(action, user ? userArn(user) : iamArn(accountId, 'user', '/', userName), { ...resourceTags, ...context?.(user) }, options);
+  await ctx.authorize(
+    action,
+    user ? userArn(user) : iamArn(accountId, 'user', '/', userName),
+    { ...resourceTags, ...context?.(user) },
+    options,
+  );
   if (!user) throw iamErrors.noSuchUser(userName);
   return user;
 }
@@ -78,7 +83,8 @@ export async function authorizedOwner(
 }
 
 /** AWS's answer when an operation that defaults to the calling user is called by a role or federated session. */
-export const nonUserCredentials = (): AwsError => new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials', 400);
+export const nonUserCredentials = (): AwsError =>
+  new AwsError('ValidationError', 'Must specify userName when calling with non-User credentials', 400);
 
 export const ownerUserId = (o: CredentialOwner): string | undefined => (o.kind === 'user' ? o.user.userId : undefined);
 export const ownerAccountId = (o: CredentialOwner): string => (o.kind === 'user' ? o.user.accountId : o.accountId);
@@ -96,7 +102,10 @@ export async function authorizedRole(
   const accountId = ctx.principal.accountId;
   const role = await store.roles.getByName(accountId, roleName);
   const resourceTags = role ? resourceTagKeys(await store.tags.list('role', role.roleId)) : undefined;
-  await ctx.authorize(action, role ? roleArn(role) : iamArn(accountId, 'role', '/', roleName), { ...resourceTags, ...context?.(role) });
+  await ctx.authorize(action, role ? roleArn(role) : iamArn(accountId, 'role', '/', roleName), {
+    ...resourceTags,
+    ...context?.(role),
+  });
   if (!role) throw iamErrors.noSuchRole(roleName);
   return role;
 }
@@ -111,8 +120,14 @@ export async function authorizedInstanceProfile(
 ): Promise<InstanceProfileRecord> {
   const accountId = ctx.principal.accountId;
   const profile = await store.instanceProfiles.getByName(accountId, name);
-  const resourceTags = profile ? resourceTagKeys(await store.tags.list('instance-profile', profile.instanceProfileId)) : undefined;
-  await ctx.authorize(action, profile ? instanceProfileArn(profile) : iamArn(accountId, 'instance-profile', '/', name), { ...resourceTags, ...context?.(profile) });
+  const resourceTags = profile
+    ? resourceTagKeys(await store.tags.list('instance-profile', profile.instanceProfileId))
+    : undefined;
+  await ctx.authorize(
+    action,
+    profile ? instanceProfileArn(profile) : iamArn(accountId, 'instance-profile', '/', name),
+    { ...resourceTags, ...context?.(profile) },
+  );
   if (!profile) throw iamErrors.noSuchInstanceProfile(name);
   return profile;
 }

@@ -28,7 +28,9 @@ describe("the root user's password rules", () => {
   });
 
   it('refuses the account name or email, whatever the case', () => {
-    expect(rootPasswordProblem('owner1@example.COM', { ...account, email: 'Owner1@Example.com' })).toMatch(/account name or email/);
+    expect(rootPasswordProblem('owner1@example.COM', { ...account, email: 'Owner1@Example.com' })).toMatch(
+      /account name or email/,
+    );
     expect(rootPasswordProblem('PRODUCTION-1', { ...account, name: 'production-1' })).toMatch(/account name or email/);
     expect(rootPasswordProblem('owner@example.com1', account)).toBeUndefined();
   });

@@ -18,11 +18,19 @@ const ALLOWED_CHARACTERS = /^[\u0009\u000A\u000D\u0020-\u00FF]*$/;
 
 /** What the root password rules say of `password`, in the console's words; undefined when it is acceptable. */
 export function rootPasswordProblem(password: string, account: { name: string; email: string }): string | undefined {
-  if (password.length < MIN_LENGTH || password.length > MAX_LENGTH) return `Your password must be between ${MIN_LENGTH} and ${MAX_LENGTH} characters long.`;
+  if (password.length < MIN_LENGTH || password.length > MAX_LENGTH)
+    return `Your password must be between ${MIN_LENGTH} and ${MAX_LENGTH} characters long.`;
   if (!ALLOWED_CHARACTERS.test(password)) return 'Your password contains a character that is not allowed.';
-  const classes = [/[A-Z]/.test(password), /[a-z]/.test(password), /[0-9]/.test(password), [...password].some((ch) => ROOT_SYMBOLS.includes(ch))].filter(Boolean).length;
-  if (classes < 3) return 'Your password must include at least three of the following: uppercase letters, lowercase letters, numbers, and symbols (! @ # $ % ^ & * ( ) < > [ ] { } | _ + - =).';
+  const classes = [
+    /[A-Z]/.test(password),
+    /[a-z]/.test(password),
+    /[0-9]/.test(password),
+    [...password].some((ch) => ROOT_SYMBOLS.includes(ch)),
+  ].filter(Boolean).length;
+  if (classes < 3)
+    return 'Your password must include at least three of the following: uppercase letters, lowercase letters, numbers, and symbols (! @ # $ % ^ & * ( ) < > [ ] { } | _ + - =).';
   const lower = password.toLowerCase();
-  if (lower === account.email.toLowerCase() || lower === account.name.toLowerCase()) return 'Your password must not be your account name or email address.';
+  if (lower === account.email.toLowerCase() || lower === account.name.toLowerCase())
+    return 'Your password must not be your account name or email address.';
   return undefined;
 }

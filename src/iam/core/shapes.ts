@@ -15,7 +15,12 @@ export function wireUser(u: UserRecord, tags?: Tag[], view: 'detail' | 'list' = 
     CreateDate: u.createdAt,
     ...(u.passwordLastUsed ? { PasswordLastUsed: u.passwordLastUsed } : {}),
     ...(u.permissionsBoundaryArn && view === 'detail'
-      ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: u.permissionsBoundaryArn } }
+      ? {
+          PermissionsBoundary: {
+            PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const,
+            PermissionsBoundaryArn: u.permissionsBoundaryArn,
+          },
+        }
       : {}),
     ...(tags && tags.length > 0 ? { Tags: wireTags(tags) } : {}),
   };
@@ -23,7 +28,9 @@ export function wireUser(u: UserRecord, tags?: Tag[], view: 'detail' | 'list' = 
 
 export function wireRootUser(accountId: string, createdAt: Date) {
   // AWS answers GetUser for root with the account ID as UserId and no UserName or Path.
-  return { UserId: accountId, Arn: rootArn(accountId), CreateDate: createdAt } as unknown as ReturnType<typeof wireUser>;
+  return { UserId: accountId, Arn: rootArn(accountId), CreateDate: createdAt } as unknown as ReturnType<
+    typeof wireUser
+  >;
 }
 
 export function wireGroup(g: GroupRecord) {
@@ -49,7 +56,12 @@ export function encodePolicyDocument(text: string): string {
  */
 export function wireRole(r: RoleRecord, view: 'create' | 'detail' | 'list', tags?: Tag[]) {
   const boundary = r.permissionsBoundaryArn
-    ? { PermissionsBoundary: { PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const, PermissionsBoundaryArn: r.permissionsBoundaryArn } }
+    ? {
+        PermissionsBoundary: {
+          PermissionsBoundaryType: 'PermissionsBoundaryPolicy' as const,
+          PermissionsBoundaryArn: r.permissionsBoundaryArn,
+        },
+      }
     : {};
   return {
     Path: r.path,
@@ -62,7 +74,9 @@ export function wireRole(r: RoleRecord, view: 'create' | 'detail' | 'list', tags
     ...(view !== 'create' ? { MaxSessionDuration: r.maxSessionDuration } : {}),
     ...(view !== 'list' ? boundary : {}),
     ...(view !== 'list' && tags && tags.length > 0 ? { Tags: wireTags(tags) } : {}),
-    ...(view === 'detail' ? { RoleLastUsed: r.lastUsed ? { LastUsedDate: r.lastUsed.at, Region: r.lastUsed.region } : {} } : {}),
+    ...(view === 'detail'
+      ? { RoleLastUsed: r.lastUsed ? { LastUsedDate: r.lastUsed.at, Region: r.lastUsed.region } : {} }
+      : {}),
   };
 }
 

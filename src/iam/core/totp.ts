@@ -10,7 +10,12 @@ export function newSeedBase32(): string {
 }
 
 export function codeAtStep(seedBase32: string, step: number): string {
-  const totp = new TOTP({ secret: Secret.fromBase32(seedBase32), algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD_SECONDS });
+  const totp = new TOTP({
+    secret: Secret.fromBase32(seedBase32),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: TOTP_PERIOD_SECONDS,
+  });
   return totp.generate({ timestamp: step * TOTP_PERIOD_SECONDS * 1000 });
 }
 
@@ -23,14 +28,29 @@ export function findStep(seedBase32: string, code: string, from: number, to: num
 
 /** The otpauth:// URI an authenticator app scans. */
 export function otpauthUri(seedBase32: string, label: string, issuer: string): string {
-  return new TOTP({ issuer, label, secret: Secret.fromBase32(seedBase32), algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD_SECONDS }).toString();
+  return new TOTP({
+    issuer,
+    label,
+    secret: Secret.fromBase32(seedBase32),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: TOTP_PERIOD_SECONDS,
+  }).toString();
 }
 
 /**
  * Two consecutive codes: code1 at step t, code2 at t+1, both within ±1 step of `now` (shifted by
  * a measured drift) and after the last accepted step. Returns the step of code2.
  */
-export function consecutiveCodes(seedBase32: string, code1: string, code2: string, now: Date, window: number, lastStep: number, drift = 0): number | undefined {
+export function consecutiveCodes(
+  seedBase32: string,
+  code1: string,
+  code2: string,
+  now: Date,
+  window: number,
+  lastStep: number,
+  drift = 0,
+): number | undefined {
   const n = stepAt(now) + drift;
   const from = Math.max(n - window, lastStep + 1);
   const t1 = findStep(seedBase32, code1, from, n + window - 1);

@@ -12,7 +12,10 @@ export interface IamDeps {
   /** Organizations, for centralized root access (absent: those operations answer OrganizationNotFound). */
   organizations?: IamOrganizationsPort;
   /** The account's identity providers: GetAccountSummary's Providers count, and the OIDC providers' tags. */
-  identityProviders?: { list(accountId: string): Promise<unknown[]>; get(arn: string): Promise<{ arn: string; accountId: string } | undefined> };
+  identityProviders?: {
+    list(accountId: string): Promise<unknown[]>;
+    get(arn: string): Promise<{ arn: string; accountId: string } | undefined>;
+  };
 }
 
 export type IamHandlers = {

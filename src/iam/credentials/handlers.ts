@@ -19,7 +19,8 @@ const status = (s: string): CredentialStatus => {
 /** Parses an OpenSSH public key line (ssh-rsa, ecdsa-sha2-*, ssh-ed25519) or throws InvalidPublicKey. */
 export function parseSshPublicKey(body: string): { fingerprint: string; pem: string } {
   const [type, b64] = body.trim().split(/\s+/);
-  if (!type || !b64 || !/^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521))$/.test(type)) throw credentialErrors.invalidPublicKey();
+  if (!type || !b64 || !/^(ssh-rsa|ssh-ed25519|ecdsa-sha2-nistp(256|384|521))$/.test(type))
+    throw credentialErrors.invalidPublicKey();
   const blob = Buffer.from(b64, 'base64');
   const len = blob.length >= 4 ? blob.readUInt32BE(0) : -1;
   if (len <= 0 || blob.subarray(4, 4 + len).toString('latin1') !== type) throw credentialErrors.invalidPublicKey();
@@ -77,23 +78,48 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       }
       const accountId = ownerAccountId(owner);
       const userId = ownerUserId(owner);
-      const cert = { certificateId: newUniqueId('ASCA', 28), accountId, ...(userId ? { userId } : {}), body, status: 'Active' as const, uploadedAt: ctx.now };
+      const cert = {
+        certificateId: newUniqueId('ASCA', 28),
+        accountId,
+        ...(userId ? { userId } : {}),
+        body,
+        status: 'Active' as const,
+        uploadedAt: ctx.now,
+      };
       await store.transaction(async (tx) => {
         const existing = await tx.credentials.signingCertificatesOf(accountId, userId);
         // The same certificate is a duplicate however it was wrapped in whitespace.
         if (existing.some((c) => c.body.trim() === body.trim())) throw credentialErrors.duplicateCertificate();
         // AWS's quota text names it CertificatesPerUser.
-        if (existing.length >= IAM_QUOTAS.SigningCertificatesPerUser) throw iamErrors.quota('CertificatesPerUser', IAM_QUOTAS.SigningCertificatesPerUser);
+        if (existing.length >= IAM_QUOTAS.SigningCertificatesPerUser)
+          throw iamErrors.quota('CertificatesPerUser', IAM_QUOTAS.SigningCertificatesPerUser);
         await tx.credentials.createSigningCertificate(cert);
       });
-      return { Certificate: { UserName: ownerUserName(owner), CertificateId: cert.certificateId, CertificateBody: body, Status: 'Active', UploadDate: ctx.now } };
+      return {
+        Certificate: {
+          UserName: ownerUserName(owner),
+          CertificateId: cert.certificateId,
+          CertificateBody: body,
+          Status: 'Active',
+          UploadDate: ctx.now,
+        },
+      };
     },
 
     async ListSigningCertificates(input, ctx) {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:ListSigningCertificates');
-      const { items, ...page } = offsetPage(await store.credentials.signingCertificatesOf(ownerAccountId(owner), ownerUserId(owner)), input);
+      const { items, ...page } = offsetPage(
+        await store.credentials.signingCertificatesOf(ownerAccountId(owner), ownerUserId(owner)),
+        input,
+      );
       return {
-        Certificates: items.map((c) => ({ UserName: ownerUserName(owner), CertificateId: c.certificateId, CertificateBody: c.body, Status: c.status, UploadDate: c.uploadedAt })),
+        Certificates: items.map((c) => ({
+          UserName: ownerUserName(owner),
+          CertificateId: c.certificateId,
+          CertificateBody: c.body,
+          Status: c.status,
+          UploadDate: c.uploadedAt,
+        })),
         ...page,
       };
     },
@@ -101,15 +127,19 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
     async UpdateSigningCertificate(input, ctx) {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:UpdateSigningCertificate');
       const certs = await store.credentials.signingCertificatesOf(ownerAccountId(owner), ownerUserId(owner));
-      if (!certs.some((c) => c.certificateId === input.CertificateId)) throw credentialErrors.noSuchCertificate(input.CertificateId);
-      await store.transaction((tx) => tx.credentials.setSigningCertificateStatus(input.CertificateId, status(input.Status)));
+      if (!certs.some((c) => c.certificateId === input.CertificateId))
+        throw credentialErrors.noSuchCertificate(input.CertificateId);
+      await store.transaction((tx) =>
+        tx.credentials.setSigningCertificateStatus(input.CertificateId, status(input.Status)),
+      );
       return {};
     },
 
     async DeleteSigningCertificate(input, ctx) {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:DeleteSigningCertificate');
       const certs = await store.credentials.signingCertificatesOf(ownerAccountId(owner), ownerUserId(owner));
-      if (!certs.some((c) => c.certificateId === input.CertificateId)) throw credentialErrors.noSuchCertificate(input.CertificateId);
+      if (!certs.some((c) => c.certificateId === input.CertificateId))
+        throw credentialErrors.noSuchCertificate(input.CertificateId);
       await store.transaction((tx) => tx.credentials.deleteSigningCertificate(input.CertificateId));
       return {};
     },
@@ -131,10 +161,20 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       await store.transaction(async (tx) => {
         const existing = await tx.credentials.sshPublicKeysOf(user.userId);
         if (existing.some((k) => k.fingerprint === fingerprint)) throw credentialErrors.duplicateSshKey();
-        if (existing.length >= SSH_PUBLIC_KEYS_PER_USER) throw iamErrors.quota('SSHPublicKeysPerUser', SSH_PUBLIC_KEYS_PER_USER);
+        if (existing.length >= SSH_PUBLIC_KEYS_PER_USER)
+          throw iamErrors.quota('SSHPublicKeysPerUser', SSH_PUBLIC_KEYS_PER_USER);
         await tx.credentials.createSshPublicKey(key);
       });
-      return { SSHPublicKey: { UserName: user.userName, SSHPublicKeyId: key.keyId, Fingerprint: fingerprint, SSHPublicKeyBody: key.body, Status: 'Active', UploadDate: ctx.now } };
+      return {
+        SSHPublicKey: {
+          UserName: user.userName,
+          SSHPublicKeyId: key.keyId,
+          Fingerprint: fingerprint,
+          SSHPublicKeyBody: key.body,
+          Status: 'Active',
+          UploadDate: ctx.now,
+        },
+      };
     },
 
     async GetSSHPublicKey(input, ctx) {
@@ -143,7 +183,14 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       if (!key) throw credentialErrors.noSuchSshKey(input.SSHPublicKeyId);
       const body = input.Encoding === 'PEM' ? parseSshPublicKey(key.body).pem : key.body;
       return {
-        SSHPublicKey: { UserName: user.userName, SSHPublicKeyId: key.keyId, Fingerprint: key.fingerprint, SSHPublicKeyBody: body, Status: key.status, UploadDate: key.uploadedAt },
+        SSHPublicKey: {
+          UserName: user.userName,
+          SSHPublicKeyId: key.keyId,
+          Fingerprint: key.fingerprint,
+          SSHPublicKeyBody: body,
+          Status: key.status,
+          UploadDate: key.uploadedAt,
+        },
       };
     },
 
@@ -152,21 +199,28 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       const keys = owner.kind === 'user' ? await store.credentials.sshPublicKeysOf(owner.user.userId) : [];
       const { items, ...page } = offsetPage(keys, input);
       return {
-        SSHPublicKeys: items.map((k) => ({ UserName: ownerUserName(owner), SSHPublicKeyId: k.keyId, Status: k.status, UploadDate: k.uploadedAt })),
+        SSHPublicKeys: items.map((k) => ({
+          UserName: ownerUserName(owner),
+          SSHPublicKeyId: k.keyId,
+          Status: k.status,
+          UploadDate: k.uploadedAt,
+        })),
         ...page,
       };
     },
 
     async UpdateSSHPublicKey(input, ctx) {
       const user = await authorizedUser(store, ctx, input.UserName, 'iam:UpdateSSHPublicKey');
-      if (!(await store.credentials.sshPublicKeysOf(user.userId)).some((k) => k.keyId === input.SSHPublicKeyId)) throw credentialErrors.noSuchSshKey(input.SSHPublicKeyId);
+      if (!(await store.credentials.sshPublicKeysOf(user.userId)).some((k) => k.keyId === input.SSHPublicKeyId))
+        throw credentialErrors.noSuchSshKey(input.SSHPublicKeyId);
       await store.transaction((tx) => tx.credentials.setSshPublicKeyStatus(input.SSHPublicKeyId, status(input.Status)));
       return {};
     },
 
     async DeleteSSHPublicKey(input, ctx) {
       const user = await authorizedUser(store, ctx, input.UserName, 'iam:DeleteSSHPublicKey');
-      if (!(await store.credentials.sshPublicKeysOf(user.userId)).some((k) => k.keyId === input.SSHPublicKeyId)) throw credentialErrors.noSuchSshKey(input.SSHPublicKeyId);
+      if (!(await store.credentials.sshPublicKeysOf(user.userId)).some((k) => k.keyId === input.SSHPublicKeyId))
+        throw credentialErrors.noSuchSshKey(input.SSHPublicKeyId);
       await store.transaction((tx) => tx.credentials.deleteSshPublicKey(input.SSHPublicKeyId));
       return {};
     },
@@ -176,12 +230,18 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       await ctx.authorize('iam:GenerateCredentialReport', '*');
       const key = `credential-report:${ctx.principal.accountId}`;
       const existing = await store.meta.get(key);
-      if (existing && ctx.now.getTime() - new Date((JSON.parse(existing) as { at: string }).at).getTime() < REPORT_TTL_MS) {
+      if (
+        existing &&
+        ctx.now.getTime() - new Date((JSON.parse(existing) as { at: string }).at).getTime() < REPORT_TTL_MS
+      ) {
         return { State: 'COMPLETE' };
       }
       const csv = await credentialReportCsv(store, ctx.principal.accountId, ctx.now);
       await store.transaction((tx) => tx.meta.set(key, JSON.stringify({ at: ctx.now.toISOString(), csv })));
-      return { State: existing ? 'COMPLETE' : 'STARTED', Description: 'No report exists. Starting a new report generation task' };
+      return {
+        State: existing ? 'COMPLETE' : 'STARTED',
+        Description: 'No report exists. Starting a new report generation task',
+      };
     },
 
     async GetCredentialReport(_input, ctx) {
@@ -190,7 +250,11 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       if (!raw) throw credentialErrors.reportNotPresent();
       const { at, csv } = JSON.parse(raw) as { at: string; csv: string };
       if (ctx.now.getTime() - new Date(at).getTime() >= REPORT_TTL_MS) throw credentialErrors.reportExpired();
-      return { Content: new Uint8Array(Buffer.from(csv, 'utf8')), ReportFormat: 'text/csv', GeneratedTime: new Date(at) };
+      return {
+        Content: new Uint8Array(Buffer.from(csv, 'utf8')),
+        ReportFormat: 'text/csv',
+        GeneratedTime: new Date(at),
+      };
     },
   };
 }

@@ -23,7 +23,10 @@ describe('credentialReportCsv', () => {
     await store.accounts.create({ accountId: ACCOUNT, name: 'main', email: 'root@example.com', createdAt });
     const names = ['a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf'];
     for (const [i, userName] of names.entries()) {
-      await store.users.create({ userId: `AIDAEXAMPLEEXAMPLE00${i}`, accountId: ACCOUNT, userName, path: '/', createdAt }, []);
+      await store.users.create(
+        { userId: `AIDAEXAMPLEEXAMPLE00${i}`, accountId: ACCOUNT, userName, path: '/', createdAt },
+        [],
+      );
     }
 
     const [header, ...rows] = parseCsv(await credentialReportCsv(store, ACCOUNT, createdAt));
@@ -31,12 +34,37 @@ describe('credentialReportCsv', () => {
     expect(rows).toHaveLength(1 + names.length);
     for (const row of rows) expect(row).toHaveLength(CREDENTIAL_REPORT_COLUMNS.length);
     expect(rows[0]?.[0]).toBe('<root_account>');
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual([...names].sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual([...names].sort());
     for (const name of names) {
       const row = rows.find((r) => r[0] === name);
       expect(row?.[1]).toBe(`arn:aws:iam::${ACCOUNT}:user/${name}`);
       expect(row?.[2]).toBe('2026-01-02T03:04:05+00:00');
-      expect(row?.slice(3)).toEqual(['false', 'N/A', 'N/A', 'N/A', 'false', 'false', 'N/A', 'N/A', 'N/A', 'N/A', 'false', 'N/A', 'N/A', 'N/A', 'N/A', 'false', 'N/A', 'false', 'N/A']);
+      expect(row?.slice(3)).toEqual([
+        'false',
+        'N/A',
+        'N/A',
+        'N/A',
+        'false',
+        'false',
+        'N/A',
+        'N/A',
+        'N/A',
+        'N/A',
+        'false',
+        'N/A',
+        'N/A',
+        'N/A',
+        'N/A',
+        'false',
+        'N/A',
+        'false',
+        'N/A',
+      ]);
     }
   });
 });

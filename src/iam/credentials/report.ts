@@ -36,7 +36,13 @@ const time = (d: Date): string => `${d.toISOString().slice(0, 19)}+00:00`;
 
 function keyColumns(k: AccessKeyRecord | undefined): string[] {
   if (!k) return ['false', 'N/A', 'N/A', 'N/A', 'N/A'];
-  return [k.status === 'Active' ? 'true' : 'false', time(k.createdAt), k.lastUsed ? time(k.lastUsed.at) : 'N/A', k.lastUsed?.region ?? 'N/A', k.lastUsed?.service ?? 'N/A'];
+  return [
+    k.status === 'Active' ? 'true' : 'false',
+    time(k.createdAt),
+    k.lastUsed ? time(k.lastUsed.at) : 'N/A',
+    k.lastUsed?.region ?? 'N/A',
+    k.lastUsed?.service ?? 'N/A',
+  ];
 }
 
 /** The account's credential report as CSV: the root row `<root_account>` first, then each user. */
@@ -48,8 +54,12 @@ export async function credentialReportCsv(store: IamStore, accountId: string, no
   owners.push({ name: '<root_account>', arn: rootArn(accountId), created: account?.createdAt ?? now });
   let marker: string | undefined;
   do {
-    const page = await store.users.list(accountId, '/', { maxItems: 1000, ...(marker !== undefined ? { marker } : {}) });
-    for (const u of page.items) owners.push({ name: u.userName, arn: userArn(u), created: u.createdAt, userId: u.userId });
+    const page = await store.users.list(accountId, '/', {
+      maxItems: 1000,
+      ...(marker !== undefined ? { marker } : {}),
+    });
+    for (const u of page.items)
+      owners.push({ name: u.userName, arn: userArn(u), created: u.createdAt, userId: u.userId });
     marker = page.marker;
   } while (marker !== undefined);
 

@@ -13,7 +13,8 @@ import { offsetPage } from '../core/paging.js';
 /** The key, if it belongs to `owner`; IAM reports a key of someone else as not found. */
 async function ownedKey(store: IamStore, owner: CredentialOwner, accessKeyId: string): Promise<AccessKeyRecord> {
   const key = await store.accessKeys.get(accessKeyId);
-  if (!key || key.accountId !== ownerAccountId(owner) || key.userId !== ownerUserId(owner)) throw iamErrors.noSuchAccessKey(accessKeyId);
+  if (!key || key.accountId !== ownerAccountId(owner) || key.userId !== ownerUserId(owner))
+    throw iamErrors.noSuchAccessKey(accessKeyId);
   return key;
 }
 
@@ -40,11 +41,18 @@ export function accessKeyHandlers({ store, bus }: IamDeps): IamHandlers {
       await store.transaction(async (tx) => {
         // Inactive keys count too: the quota is on keys that exist.
         const existing = await tx.accessKeys.listForOwner(accountId, ownerUserId(owner));
-        if (existing.length >= IAM_QUOTAS.AccessKeysPerUser) throw iamErrors.quota('AccessKeysPerUser', IAM_QUOTAS.AccessKeysPerUser);
+        if (existing.length >= IAM_QUOTAS.AccessKeysPerUser)
+          throw iamErrors.quota('AccessKeysPerUser', IAM_QUOTAS.AccessKeysPerUser);
         await tx.accessKeys.create(key, secret);
       });
       return {
-        AccessKey: { UserName: ownerUserName(owner), AccessKeyId: key.accessKeyId, Status: key.status, SecretAccessKey: secret, CreateDate: key.createdAt },
+        AccessKey: {
+          UserName: ownerUserName(owner),
+          AccessKeyId: key.accessKeyId,
+          Status: key.status,
+          SecretAccessKey: secret,
+          CreateDate: key.createdAt,
+        },
       };
     },
 
@@ -53,7 +61,8 @@ export function accessKeyHandlers({ store, bus }: IamDeps): IamHandlers {
       const key = await ownedKey(store, owner, input.AccessKeyId);
       const status = input.Status;
       // The model's status enum also holds "Expired", which IAM reports but never lets a caller set.
-      if (status !== 'Active' && status !== 'Inactive') throw iamErrors.invalidInput(`Invalid status ${status}: an access key is Active or Inactive.`);
+      if (status !== 'Active' && status !== 'Inactive')
+        throw iamErrors.invalidInput(`Invalid status ${status}: an access key is Active or Inactive.`);
       await store.transaction((tx) => tx.accessKeys.setStatus(key.accessKeyId, status));
       bus.publish('access-key', key.accessKeyId);
       return {};
@@ -69,9 +78,17 @@ export function accessKeyHandlers({ store, bus }: IamDeps): IamHandlers {
 
     async ListAccessKeys(input, ctx) {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:ListAccessKeys');
-      const { items, ...page } = offsetPage(await store.accessKeys.listForOwner(ownerAccountId(owner), ownerUserId(owner)), input);
+      const { items, ...page } = offsetPage(
+        await store.accessKeys.listForOwner(ownerAccountId(owner), ownerUserId(owner)),
+        input,
+      );
       return {
-        AccessKeyMetadata: items.map((k) => ({ UserName: ownerUserName(owner), AccessKeyId: k.accessKeyId, Status: k.status, CreateDate: k.createdAt })),
+        AccessKeyMetadata: items.map((k) => ({
+          UserName: ownerUserName(owner),
+          AccessKeyId: k.accessKeyId,
+          Status: k.status,
+          CreateDate: k.createdAt,
+        })),
         ...page,
       };
     },
@@ -87,7 +104,10 @@ export function accessKeyHandlers({ store, bus }: IamDeps): IamHandlers {
         );
       }
       const owner = await ownerOfKey(store, key);
-      await ctx.authorize('iam:GetAccessKeyLastUsed', owner.kind === 'user' ? userArn(owner.user) : rootArn(owner.accountId));
+      await ctx.authorize(
+        'iam:GetAccessKeyLastUsed',
+        owner.kind === 'user' ? userArn(owner.user) : rootArn(owner.accountId),
+      );
       return {
         UserName: ownerUserName(owner),
         AccessKeyLastUsed: key.lastUsed

@@ -13,7 +13,9 @@ export function accountHandlers({ store, bus, quotas, identityProviders }: IamDe
         if (owner !== undefined && owner !== accountId) throw iamErrors.aliasExists(input.AccountAlias);
         if (owner === accountId) return;
         // An account has at most one alias: creating another replaces it, as the console's "Edit" does.
-        await tx.accounts.setAlias(accountId, input.AccountAlias).catch(rethrowAs(iamErrors.aliasExists(input.AccountAlias)));
+        await tx.accounts
+          .setAlias(accountId, input.AccountAlias)
+          .catch(rethrowAs(iamErrors.aliasExists(input.AccountAlias)));
       });
       bus.publish('account', accountId);
       return {};
@@ -23,7 +25,8 @@ export function accountHandlers({ store, bus, quotas, identityProviders }: IamDe
       const accountId = ctx.principal.accountId;
       await ctx.authorize('iam:DeleteAccountAlias', '*');
       await store.transaction(async (tx) => {
-        if ((await tx.accounts.getAlias(accountId)) !== input.AccountAlias) throw iamErrors.noSuchAlias(input.AccountAlias);
+        if ((await tx.accounts.getAlias(accountId)) !== input.AccountAlias)
+          throw iamErrors.noSuchAlias(input.AccountAlias);
         await tx.accounts.deleteAlias(accountId);
       });
       bus.publish('account', accountId);
@@ -46,15 +49,16 @@ export function accountHandlers({ store, bus, quotas, identityProviders }: IamDe
         store.accessKeys.listForOwner(accountId, undefined),
         store.policies.summary(accountId),
       ]);
-      const [roles, instanceProfiles, devices, rootDevices, rootPassword, rootCertificates, providers] = await Promise.all([
-        store.roles.count(accountId),
-        store.instanceProfiles.count(accountId),
-        store.credentials.listMfaDevices(accountId, 'Any'),
-        store.credentials.mfaDevicesOf(accountId, undefined),
-        store.credentials.getLoginProfile(accountId, undefined),
-        store.credentials.signingCertificatesOf(accountId, undefined),
-        identityProviders?.list(accountId) ?? Promise.resolve([]),
-      ]);
+      const [roles, instanceProfiles, devices, rootDevices, rootPassword, rootCertificates, providers] =
+        await Promise.all([
+          store.roles.count(accountId),
+          store.instanceProfiles.count(accountId),
+          store.credentials.listMfaDevices(accountId, 'Any'),
+          store.credentials.mfaDevicesOf(accountId, undefined),
+          store.credentials.getLoginProfile(accountId, undefined),
+          store.credentials.signingCertificatesOf(accountId, undefined),
+          identityProviders?.list(accountId) ?? Promise.resolve([]),
+        ]);
       const q = quotas;
       return {
         SummaryMap: {

@@ -3,7 +3,13 @@ import { iamErrors } from '../errors.js';
 import type { IamStore } from '../iam-store.js';
 import type { PolicyEntity, PolicyEntityKind, PolicyEntityRef, UserRecord } from '../records.js';
 import type { IamQuotas } from '../quotas.js';
-import { authorizedPolicy, boundaryConditionKey, boundaryPolicy, entityPolicyRules, findPolicy } from '../core/policy-support.js';
+import {
+  authorizedPolicy,
+  boundaryConditionKey,
+  boundaryPolicy,
+  entityPolicyRules,
+  findPolicy,
+} from '../core/policy-support.js';
 import { authorizedGroup, authorizedUser } from '../core/resolve.js';
 import type { IamDeps, IamHandlers } from '../core/types.js';
 import { offsetPage, pageOf, truncation } from '../core/paging.js';
@@ -17,27 +23,47 @@ export const policyArnKey =
  * Attaches a managed policy to an entity of `accountId`: the policy must be one the account may
  * use; attaching what is attached already changes nothing; at most AttachedPoliciesPerEntity.
  */
-export async function attach(store: IamStore, quotas: IamQuotas, entity: PolicyEntity, accountId: string, policyArn: string, now: Date): Promise<void> {
+export async function attach(
+  store: IamStore,
+  quotas: IamQuotas,
+  entity: PolicyEntity,
+  accountId: string,
+  policyArn: string,
+  now: Date,
+): Promise<void> {
   const policy = await findPolicy(store, policyArn, accountId);
   if (!policy) throw iamErrors.policyNotAttachable(policyArn);
   const limit = quotas.AttachedPoliciesPerEntity;
   await store.transaction(async (tx) => {
     if (await tx.policyAttachments.isAttached(policy.policyId, entity)) return;
-    if ((await tx.policyAttachments.attachedCount(entity)) >= limit) throw iamErrors.quota(entityPolicyRules(entity.kind, quotas).attachQuotaName, limit);
+    if ((await tx.policyAttachments.attachedCount(entity)) >= limit)
+      throw iamErrors.quota(entityPolicyRules(entity.kind, quotas).attachQuotaName, limit);
     await tx.policyAttachments.attach(policy.policyId, entity, accountId, now);
   });
 }
 
-export async function detach(store: IamStore, entity: PolicyEntity, accountId: string, policyArn: string): Promise<void> {
+export async function detach(
+  store: IamStore,
+  entity: PolicyEntity,
+  accountId: string,
+  policyArn: string,
+): Promise<void> {
   const policy = await findPolicy(store, policyArn, accountId);
   if (!policy) throw iamErrors.noSuchPolicy(policyArn);
   const detached = await store.transaction((tx) => tx.policyAttachments.detach(policy.policyId, entity));
   if (!detached) throw iamErrors.noSuchPolicy(policyArn);
 }
 
-export async function listAttached(store: IamStore, entity: PolicyEntity, input: { PathPrefix?: string; Marker?: string; MaxItems?: number }) {
+export async function listAttached(
+  store: IamStore,
+  entity: PolicyEntity,
+  input: { PathPrefix?: string; Marker?: string; MaxItems?: number },
+) {
   const page = await store.policyAttachments.attachedTo(entity, input.PathPrefix ?? '/', pageOf(input));
-  return { AttachedPolicies: page.items.map((p) => ({ PolicyName: p.policyName, PolicyArn: p.policyArn })), ...truncation(page.marker) };
+  return {
+    AttachedPolicies: page.items.map((p) => ({ PolicyName: p.policyName, PolicyArn: p.policyArn })),
+    ...truncation(page.marker),
+  };
 }
 
 const ENTITY_FILTER: Record<string, PolicyEntityKind[]> = {
@@ -53,14 +79,26 @@ const ENTITY_FILTER: Record<string, PolicyEntityKind[]> = {
 export function attachmentHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
   return {
     async AttachUserPolicy(input, ctx) {
-      const user = await authorizedUser(store, ctx, input.UserName, 'iam:AttachUserPolicy', policyArnKey(input.PolicyArn));
+      const user = await authorizedUser(
+        store,
+        ctx,
+        input.UserName,
+        'iam:AttachUserPolicy',
+        policyArnKey(input.PolicyArn),
+      );
       await attach(store, quotas, { kind: 'user', id: user.userId }, user.accountId, input.PolicyArn, ctx.now);
       bus.publish('user', user.userId);
       return {};
     },
 
     async DetachUserPolicy(input, ctx) {
-      const user = await authorizedUser(store, ctx, input.UserName, 'iam:DetachUserPolicy', policyArnKey(input.PolicyArn));
+      const user = await authorizedUser(
+        store,
+        ctx,
+        input.UserName,
+        'iam:DetachUserPolicy',
+        policyArnKey(input.PolicyArn),
+      );
       await detach(store, { kind: 'user', id: user.userId }, user.accountId, input.PolicyArn);
       bus.publish('user', user.userId);
       return {};
@@ -72,14 +110,18 @@ export function attachmentHandlers({ store, bus, quotas }: IamDeps): IamHandlers
     },
 
     async AttachGroupPolicy(input, ctx) {
-      const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:AttachGroupPolicy', () => ({ 'iam:PolicyARN': input.PolicyArn }));
+      const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:AttachGroupPolicy', () => ({
+        'iam:PolicyARN': input.PolicyArn,
+      }));
       await attach(store, quotas, { kind: 'group', id: group.groupId }, group.accountId, input.PolicyArn, ctx.now);
       bus.publish('policies', '*');
       return {};
     },
 
     async DetachGroupPolicy(input, ctx) {
-      const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:DetachGroupPolicy', () => ({ 'iam:PolicyARN': input.PolicyArn }));
+      const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:DetachGroupPolicy', () => ({
+        'iam:PolicyARN': input.PolicyArn,
+      }));
       await detach(store, { kind: 'group', id: group.groupId }, group.accountId, input.PolicyArn);
       bus.publish('policies', '*');
       return {};
@@ -91,13 +133,22 @@ export function attachmentHandlers({ store, bus, quotas }: IamDeps): IamHandlers
     },
 
     async ListEntitiesForPolicy(input, ctx) {
-      const policy = await authorizedPolicy(store, ctx, input.PolicyArn, 'iam:ListEntitiesForPolicy', iamErrors.policyNotAttachable);
+      const policy = await authorizedPolicy(
+        store,
+        ctx,
+        input.PolicyArn,
+        'iam:ListEntitiesForPolicy',
+        iamErrors.policyNotAttachable,
+      );
       const accountId = ctx.principal.accountId;
-      const kinds = input.EntityFilter ? (ENTITY_FILTER[input.EntityFilter] ?? []) : (['group', 'user', 'role'] as PolicyEntityKind[]);
+      const kinds = input.EntityFilter
+        ? (ENTITY_FILTER[input.EntityFilter] ?? [])
+        : (['group', 'user', 'role'] as PolicyEntityKind[]);
       const prefix = input.PathPrefix ?? '/';
       const usage = input.PolicyUsageFilter;
       const found: PolicyEntityRef[] = [];
-      if (usage !== 'PermissionsBoundary') found.push(...(await store.policyAttachments.attachedEntities(policy.policyId, accountId, kinds, prefix)));
+      if (usage !== 'PermissionsBoundary')
+        found.push(...(await store.policyAttachments.attachedEntities(policy.policyId, accountId, kinds, prefix)));
       if (usage !== 'PermissionsPolicy') {
         const seen = new Set(found.map((e) => `${e.kind}:${e.id}`));
         for (const e of await store.policyAttachments.boundaryEntities(policy.arn, accountId, kinds, prefix)) {
@@ -105,7 +156,10 @@ export function attachmentHandlers({ store, bus, quotas }: IamDeps): IamHandlers
         }
       }
       const order: PolicyEntityKind[] = ['group', 'user', 'role'];
-      found.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+      found.sort(
+        (a, b) =>
+          order.indexOf(a.kind) - order.indexOf(b.kind) || a.name.toLowerCase().localeCompare(b.name.toLowerCase()),
+      );
       const { items, ...rest } = offsetPage(found, input);
       return {
         PolicyGroups: items.filter((e) => e.kind === 'group').map((e) => ({ GroupName: e.name, GroupId: e.id })),
@@ -126,7 +180,13 @@ export function attachmentHandlers({ store, bus, quotas }: IamDeps): IamHandlers
     },
 
     async DeleteUserPermissionsBoundary(input, ctx) {
-      const user = await authorizedUser(store, ctx, input.UserName, 'iam:DeleteUserPermissionsBoundary', boundaryConditionKey);
+      const user = await authorizedUser(
+        store,
+        ctx,
+        input.UserName,
+        'iam:DeleteUserPermissionsBoundary',
+        boundaryConditionKey,
+      );
       await store.transaction((tx) => tx.users.setPermissionsBoundary(user.userId, undefined));
       bus.publish('user', user.userId);
       return {};

@@ -19,7 +19,8 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       const group = { groupId: newUniqueId('AGPA'), accountId, groupName: input.GroupName, path, createdAt: ctx.now };
       await store.transaction(async (tx) => {
         if (await tx.groups.getByName(accountId, input.GroupName)) throw iamErrors.groupExists(input.GroupName);
-        if ((await tx.groups.count(accountId)) >= quotas.GroupsPerAccount) throw iamErrors.quota('GroupsPerAccount', quotas.GroupsPerAccount);
+        if ((await tx.groups.count(accountId)) >= quotas.GroupsPerAccount)
+          throw iamErrors.quota('GroupsPerAccount', quotas.GroupsPerAccount);
         await tx.groups.create(group).catch(rethrowAs(iamErrors.groupExists(input.GroupName)));
       });
       return { Group: wireGroup(group) };
@@ -45,7 +46,8 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
         if ((await tx.groups.memberCount(group.groupId)) > 0) throw iamErrors.deleteConflict('remove users from group');
         const entity = { kind: 'group' as const, id: group.groupId };
         if ((await tx.inlinePolicies.count(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
-        if ((await tx.policyAttachments.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
+        if ((await tx.policyAttachments.attachedCount(entity)) > 0)
+          throw iamErrors.deleteConflict('detach all policies');
         await tx.groups.delete(group.groupId);
       });
       return {};
@@ -56,7 +58,8 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       await store.transaction(async (tx) => {
         const current = await tx.groups.groupsOfUser(user.userId, { maxItems: quotas.GroupsPerUser + 1 });
         const already = current.items.some((g) => g.groupId === group.groupId);
-        if (!already && current.items.length >= quotas.GroupsPerUser) throw iamErrors.quota('GroupsPerUser', quotas.GroupsPerUser);
+        if (!already && current.items.length >= quotas.GroupsPerUser)
+          throw iamErrors.quota('GroupsPerUser', quotas.GroupsPerUser);
         await tx.groups.addMember(group.groupId, user.userId);
       });
       // The group's policies now apply to the user.
@@ -83,7 +86,12 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
  * The group and user of a membership change, authorized on the group. AWS looks the user up
  * first: when neither exists, NoSuchEntity names the user.
  */
-async function membership(store: IamStore, ctx: CallContext, input: { GroupName: string; UserName: string }, action: string) {
+async function membership(
+  store: IamStore,
+  ctx: CallContext,
+  input: { GroupName: string; UserName: string },
+  action: string,
+) {
   const accountId = ctx.principal.accountId;
   const found = await store.groups.getByName(accountId, input.GroupName);
   await ctx.authorize(action, found ? groupArn(found) : iamArn(accountId, 'group', '/', input.GroupName));

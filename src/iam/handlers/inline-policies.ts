@@ -20,13 +20,20 @@ export interface InlineTarget {
  * Put*Policy's write: the document parses as an identity policy, and all the entity's inline
  * policies together (this one replacing any of the same name) stay within the aggregate quota.
  */
-export async function putInline(store: IamStore, quotas: IamQuotas, target: InlineTarget, policyName: string, document: string): Promise<void> {
+export async function putInline(
+  store: IamStore,
+  quotas: IamQuotas,
+  target: InlineTarget,
+  policyName: string,
+  document: string,
+): Promise<void> {
   validateIdentityDocument(document);
   const { inlineSizeLimit } = entityPolicyRules(target.entity.kind, quotas);
   await store.transaction(async (tx) => {
     const others = (await tx.inlinePolicies.documents(target.entity)).filter((p) => p.policyName !== policyName);
     const total = others.reduce((n, p) => n + policySizeForQuota(p.document), policySizeForQuota(document));
-    if (total > inlineSizeLimit) throw iamErrors.limitExceeded(inlinePolicySizeMessage(target.entity.kind, target.name, inlineSizeLimit));
+    if (total > inlineSizeLimit)
+      throw iamErrors.limitExceeded(inlinePolicySizeMessage(target.entity.kind, target.name, inlineSizeLimit));
     await tx.inlinePolicies.put(target.entity, policyName, document);
   });
 }
@@ -57,14 +64,24 @@ export function inlinePolicyHandlers({ store, bus, quotas }: IamDeps): IamHandle
   return {
     async PutUserPolicy(input, ctx) {
       const user = await authorizedUser(store, ctx, input.UserName, 'iam:PutUserPolicy', boundaryConditionKey);
-      await putInline(store, quotas, { entity: entity('user', user.userId), name: user.userName }, input.PolicyName, input.PolicyDocument);
+      await putInline(
+        store,
+        quotas,
+        { entity: entity('user', user.userId), name: user.userName },
+        input.PolicyName,
+        input.PolicyDocument,
+      );
       bus.publish('user', user.userId);
       return {};
     },
 
     async GetUserPolicy(input, ctx) {
       const user = await authorizedUser(store, ctx, input.UserName, 'iam:GetUserPolicy');
-      const document = await getInline(store, { entity: entity('user', user.userId), name: user.userName }, input.PolicyName);
+      const document = await getInline(
+        store,
+        { entity: entity('user', user.userId), name: user.userName },
+        input.PolicyName,
+      );
       return { UserName: user.userName, PolicyName: input.PolicyName, PolicyDocument: document };
     },
 
@@ -82,14 +99,24 @@ export function inlinePolicyHandlers({ store, bus, quotas }: IamDeps): IamHandle
 
     async PutGroupPolicy(input, ctx) {
       const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:PutGroupPolicy');
-      await putInline(store, quotas, { entity: entity('group', group.groupId), name: group.groupName }, input.PolicyName, input.PolicyDocument);
+      await putInline(
+        store,
+        quotas,
+        { entity: entity('group', group.groupId), name: group.groupName },
+        input.PolicyName,
+        input.PolicyDocument,
+      );
       bus.publish('policies', '*');
       return {};
     },
 
     async GetGroupPolicy(input, ctx) {
       const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:GetGroupPolicy');
-      const document = await getInline(store, { entity: entity('group', group.groupId), name: group.groupName }, input.PolicyName);
+      const document = await getInline(
+        store,
+        { entity: entity('group', group.groupId), name: group.groupName },
+        input.PolicyName,
+      );
       return { GroupName: group.groupName, PolicyName: input.PolicyName, PolicyDocument: document };
     },
 

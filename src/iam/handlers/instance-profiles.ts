@@ -15,10 +15,12 @@ const ROLES_PER_INSTANCE_PROFILE = 1;
 
 /** Instance profiles: containers that pass one role to EC2 instances. */
 export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
-  const withRoles = async (p: InstanceProfileRecord) => wireInstanceProfile(p, await store.instanceProfiles.roles(p.instanceProfileId));
+  const withRoles = async (p: InstanceProfileRecord) =>
+    wireInstanceProfile(p, await store.instanceProfiles.roles(p.instanceProfileId));
   const tagging = taggingOperations(store, {
     kind: 'instance-profile',
-    find: (ctx, input: { InstanceProfileName: string }, action, keys) => authorizedInstanceProfile(store, ctx, input.InstanceProfileName, action, () => keys),
+    find: (ctx, input: { InstanceProfileName: string }, action, keys) =>
+      authorizedInstanceProfile(store, ctx, input.InstanceProfileName, action, () => keys),
     id: (profile) => profile.instanceProfileId,
   });
   return {
@@ -39,7 +41,8 @@ export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHan
       const exists = iamErrors.instanceProfileExists(input.InstanceProfileName);
       await store.transaction(async (tx) => {
         if (await tx.instanceProfiles.getByName(accountId, input.InstanceProfileName)) throw exists;
-        if ((await tx.instanceProfiles.count(accountId)) >= quotas.InstanceProfiles) throw iamErrors.quota('InstanceProfilesPerAccount', quotas.InstanceProfiles);
+        if ((await tx.instanceProfiles.count(accountId)) >= quotas.InstanceProfiles)
+          throw iamErrors.quota('InstanceProfilesPerAccount', quotas.InstanceProfiles);
         await tx.instanceProfiles.create(profile, tags).catch(rethrowAs(exists));
       });
       return { InstanceProfile: wireInstanceProfile(profile, [], tags) };
@@ -47,7 +50,10 @@ export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHan
 
     async GetInstanceProfile(input, ctx) {
       const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:GetInstanceProfile');
-      const [roles, tags] = await Promise.all([store.instanceProfiles.roles(profile.instanceProfileId), store.tags.list('instance-profile', profile.instanceProfileId)]);
+      const [roles, tags] = await Promise.all([
+        store.instanceProfiles.roles(profile.instanceProfileId),
+        store.tags.list('instance-profile', profile.instanceProfileId),
+      ]);
       // GetInstanceProfile always carries Tags, an empty list when there are none (as AWS answers).
       return { InstanceProfile: { ...wireInstanceProfile(profile, roles), Tags: wireTags(tags) } };
     },
@@ -67,16 +73,27 @@ export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHan
     },
 
     async DeleteInstanceProfile(input, ctx) {
-      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:DeleteInstanceProfile');
+      const profile = await authorizedInstanceProfile(
+        store,
+        ctx,
+        input.InstanceProfileName,
+        'iam:DeleteInstanceProfile',
+      );
       await store.transaction(async (tx) => {
-        if ((await tx.instanceProfiles.roles(profile.instanceProfileId)).length > 0) throw iamErrors.deleteConflict('remove roles from instance profile');
+        if ((await tx.instanceProfiles.roles(profile.instanceProfileId)).length > 0)
+          throw iamErrors.deleteConflict('remove roles from instance profile');
         await tx.instanceProfiles.delete(profile.instanceProfileId);
       });
       return {};
     },
 
     async AddRoleToInstanceProfile(input, ctx) {
-      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:AddRoleToInstanceProfile');
+      const profile = await authorizedInstanceProfile(
+        store,
+        ctx,
+        input.InstanceProfileName,
+        'iam:AddRoleToInstanceProfile',
+      );
       // "The caller of this operation must be granted the PassRole permission on the IAM role": an
       // instance profile hands its role to EC2, so without it anyone who may edit profiles could
       // give an instance (and themselves through it) any role's permissions. The context is what
@@ -87,7 +104,8 @@ export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHan
       }));
       await store.transaction(async (tx) => {
         const roles = await tx.instanceProfiles.roles(profile.instanceProfileId);
-        if (roles.length >= ROLES_PER_INSTANCE_PROFILE) throw iamErrors.quota('InstanceSessionsPerInstanceProfile', ROLES_PER_INSTANCE_PROFILE);
+        if (roles.length >= ROLES_PER_INSTANCE_PROFILE)
+          throw iamErrors.quota('InstanceSessionsPerInstanceProfile', ROLES_PER_INSTANCE_PROFILE);
         await tx.instanceProfiles.addRole(profile.instanceProfileId, role.roleId);
       });
       bus.publish('policies', '*');
@@ -95,10 +113,17 @@ export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHan
     },
 
     async RemoveRoleFromInstanceProfile(input, ctx) {
-      const profile = await authorizedInstanceProfile(store, ctx, input.InstanceProfileName, 'iam:RemoveRoleFromInstanceProfile');
+      const profile = await authorizedInstanceProfile(
+        store,
+        ctx,
+        input.InstanceProfileName,
+        'iam:RemoveRoleFromInstanceProfile',
+      );
       const role = await store.roles.getByName(profile.accountId, input.RoleName);
       if (!role) throw iamErrors.noSuchRole(input.RoleName);
-      const removed = await store.transaction((tx) => tx.instanceProfiles.removeRole(profile.instanceProfileId, role.roleId));
+      const removed = await store.transaction((tx) =>
+        tx.instanceProfiles.removeRole(profile.instanceProfileId, role.roleId),
+      );
       if (!removed) throw iamErrors.noSuchRole(input.RoleName);
       bus.publish('policies', '*');
       return {};

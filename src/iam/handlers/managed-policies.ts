@@ -52,15 +52,22 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
         if ((await tx.policies.count(accountId)) >= quotas.CustomerManagedPolicies) {
           throw iamErrors.quota('PoliciesPerAccount', quotas.CustomerManagedPolicies);
         }
-        await tx.policies.create(policy, input.PolicyDocument, tags).catch(rethrowAs(iamErrors.policyExists(input.PolicyName)));
+        await tx.policies
+          .create(policy, input.PolicyDocument, tags)
+          .catch(rethrowAs(iamErrors.policyExists(input.PolicyName)));
       });
       // AWS's CreatePolicy answer leaves out Description (GetPolicy has it) and has Tags only when some were given.
-      return { Policy: wirePolicy(policy, { attachmentCount: 0, boundaryUsageCount: 0 }, tags.length > 0 ? { tags } : {}) };
+      return {
+        Policy: wirePolicy(policy, { attachmentCount: 0, boundaryUsageCount: 0 }, tags.length > 0 ? { tags } : {}),
+      };
     },
 
     async GetPolicy(input, ctx) {
       const policy = await authorizedPolicy(store, ctx, input.PolicyArn, 'iam:GetPolicy');
-      const [usage, tags] = await Promise.all([store.policies.usage(policy.policyId, ctx.principal.accountId), store.tags.list('policy', policy.policyId)]);
+      const [usage, tags] = await Promise.all([
+        store.policies.usage(policy.policyId, ctx.principal.accountId),
+        store.tags.list('policy', policy.policyId),
+      ]);
       return { Policy: wirePolicy(policy, usage, { description: true, tags }) };
     },
 
@@ -100,7 +107,8 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
       checkManagedPolicySize(input.PolicyDocument, quotas);
       const setAsDefault = input.SetAsDefault === true;
       const versionId = await store.transaction(async (tx) => {
-        if ((await tx.policyVersions.versions(policy.policyId)).length >= quotas.VersionsPerPolicy) throw iamErrors.versionLimit(quotas.VersionsPerPolicy);
+        if ((await tx.policyVersions.versions(policy.policyId)).length >= quotas.VersionsPerPolicy)
+          throw iamErrors.versionLimit(quotas.VersionsPerPolicy);
         return tx.policyVersions.addVersion(policy.policyId, input.PolicyDocument, ctx.now, setAsDefault);
       });
       if (setAsDefault) bus.publish('policies', '*');
@@ -128,7 +136,14 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
       const versions = await store.policyVersions.versions(policy.policyId);
       const { items, ...rest } = offsetPage(versions, input);
       // AWS lists versions newest first and without their documents (GetPolicyVersion returns those).
-      return { Versions: items.map((v) => ({ VersionId: v.versionId, IsDefaultVersion: v.isDefault, CreateDate: v.createdAt })), ...rest };
+      return {
+        Versions: items.map((v) => ({
+          VersionId: v.versionId,
+          IsDefaultVersion: v.isDefault,
+          CreateDate: v.createdAt,
+        })),
+        ...rest,
+      };
     },
 
     async DeletePolicyVersion(input, ctx) {

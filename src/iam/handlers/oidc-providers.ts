@@ -17,7 +17,9 @@ type OidcOps =
   | 'RemoveClientIDFromOpenIDConnectProvider'
   | 'UpdateOpenIDConnectProviderThumbprint';
 
-export type OidcProviderHandlers = { [Op in OidcOps]: OperationHandler<IamOperations[Op]['input'], IamOperations[Op]['output']> };
+export type OidcProviderHandlers = {
+  [Op in OidcOps]: OperationHandler<IamOperations[Op]['input'], IamOperations[Op]['output']>;
+};
 
 const notFound = iamErrors.noSuchOidcProvider;
 
@@ -30,9 +32,12 @@ const MAX_CLIENT_IDS = 100;
  * issuer (a host, an optional path, no query or fragment, as the IAM guide says) is ValidationError.
  */
 function checkProviderInput(input: { Url: string; ThumbprintList?: string[]; ClientIDList?: string[] }): void {
-  if (!/^https:\/\/[^/\s?#]+[^\s?#]*$/i.test(input.Url)) throw new AwsError('ValidationError', 'Invalid Open ID Connect Provider URL', 400);
-  if ((input.ThumbprintList?.length ?? 0) > MAX_THUMBPRINTS) throw new AwsError('InvalidInput', `Thumbprint list must contain fewer than ${MAX_THUMBPRINTS} entries.`, 400);
-  if (new Set(input.ClientIDList ?? []).size > MAX_CLIENT_IDS) throw iamErrors.quota('ClientIdsPerOpenIdConnectProvider', MAX_CLIENT_IDS);
+  if (!/^https:\/\/[^/\s?#]+[^\s?#]*$/i.test(input.Url))
+    throw new AwsError('ValidationError', 'Invalid Open ID Connect Provider URL', 400);
+  if ((input.ThumbprintList?.length ?? 0) > MAX_THUMBPRINTS)
+    throw new AwsError('InvalidInput', `Thumbprint list must contain fewer than ${MAX_THUMBPRINTS} entries.`, 400);
+  if (new Set(input.ClientIDList ?? []).size > MAX_CLIENT_IDS)
+    throw iamErrors.quota('ClientIdsPerOpenIdConnectProvider', MAX_CLIENT_IDS);
 }
 
 /**
@@ -66,7 +71,8 @@ export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcPro
           createdAt: ctx.now,
         });
       } catch (err) {
-        if (err instanceof UniqueViolation) throw new AwsError('EntityAlreadyExists', `Provider with url ${input.Url} already exists.`, 409);
+        if (err instanceof UniqueViolation)
+          throw new AwsError('EntityAlreadyExists', `Provider with url ${input.Url} already exists.`, 409);
         throw err;
       }
       return { OpenIDConnectProviderArn: arn, ...(tags.length > 0 ? { Tags: input.Tags } : {}) };
@@ -102,7 +108,8 @@ export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcPro
     async AddClientIDToOpenIDConnectProvider(input, ctx) {
       const p = await load(ctx, input.OpenIDConnectProviderArn, 'iam:AddClientIDToOpenIDConnectProvider');
       if (!p.clientIds.includes(input.ClientID)) {
-        if (p.clientIds.length >= MAX_CLIENT_IDS) throw iamErrors.quota('ClientIdsPerOpenIdConnectProvider', MAX_CLIENT_IDS);
+        if (p.clientIds.length >= MAX_CLIENT_IDS)
+          throw iamErrors.quota('ClientIdsPerOpenIdConnectProvider', MAX_CLIENT_IDS);
         await providers.update({ ...p, clientIds: [...p.clientIds, input.ClientID] });
       }
       return {};
@@ -116,7 +123,8 @@ export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcPro
 
     async UpdateOpenIDConnectProviderThumbprint(input, ctx) {
       const p = await load(ctx, input.OpenIDConnectProviderArn, 'iam:UpdateOpenIDConnectProviderThumbprint');
-      if (input.ThumbprintList.length > MAX_THUMBPRINTS) throw new AwsError('InvalidInput', `Thumbprint list must contain fewer than ${MAX_THUMBPRINTS} entries.`, 400);
+      if (input.ThumbprintList.length > MAX_THUMBPRINTS)
+        throw new AwsError('InvalidInput', `Thumbprint list must contain fewer than ${MAX_THUMBPRINTS} entries.`, 400);
       await providers.update({ ...p, thumbprints: input.ThumbprintList });
       return {};
     },

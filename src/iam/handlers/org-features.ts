@@ -6,7 +6,10 @@ import type { IamDeps, IamHandlers } from '../core/types.js';
 
 /** IAM's organization-features operations; the checks they share with STS and the Account API are in core. */
 export function orgFeatureHandlers({ organizations }: IamDeps): IamHandlers {
-  const features = async (org: IamOrgView) => ({ OrganizationId: org.orgId, EnabledFeatures: (await organizations!.iamFeatures(org.orgId)) as FeatureType[] });
+  const features = async (org: IamOrgView) => ({
+    OrganizationId: org.orgId,
+    EnabledFeatures: (await organizations!.iamFeatures(org.orgId)) as FeatureType[],
+  });
   const toggle = (action: string, feature: string, enable: boolean) => async (_input: unknown, ctx: CallContext) => {
     await ctx.authorize(`iam:${action}`, '*');
     // Enabling is the management account's alone; the delegated administrator may disable.
@@ -15,8 +18,16 @@ export function orgFeatureHandlers({ organizations }: IamDeps): IamHandlers {
     return features(org);
   };
   return {
-    EnableOrganizationsRootCredentialsManagement: toggle('EnableOrganizationsRootCredentialsManagement', ROOT_CREDENTIALS_MANAGEMENT, true),
-    DisableOrganizationsRootCredentialsManagement: toggle('DisableOrganizationsRootCredentialsManagement', ROOT_CREDENTIALS_MANAGEMENT, false),
+    EnableOrganizationsRootCredentialsManagement: toggle(
+      'EnableOrganizationsRootCredentialsManagement',
+      ROOT_CREDENTIALS_MANAGEMENT,
+      true,
+    ),
+    DisableOrganizationsRootCredentialsManagement: toggle(
+      'DisableOrganizationsRootCredentialsManagement',
+      ROOT_CREDENTIALS_MANAGEMENT,
+      false,
+    ),
     EnableOrganizationsRootSessions: toggle('EnableOrganizationsRootSessions', ROOT_SESSIONS, true),
     DisableOrganizationsRootSessions: toggle('DisableOrganizationsRootSessions', ROOT_SESSIONS, false),
     async ListOrganizationsFeatures(_input, ctx) {

@@ -30,16 +30,23 @@ export function assertModifiable(role: RoleRecord): void {
 const roleBoundaryKey = (role: RoleRecord | undefined): RequestConditionKeys | undefined =>
   role?.permissionsBoundaryArn ? { 'iam:PermissionsBoundary': role.permissionsBoundaryArn } : undefined;
 
-const policyArnKey = (policyArn: string) => (role: RoleRecord | undefined): RequestConditionKeys => ({
-  'iam:PolicyARN': policyArn,
-  ...roleBoundaryKey(role),
-});
+const policyArnKey =
+  (policyArn: string) =>
+  (role: RoleRecord | undefined): RequestConditionKeys => ({
+    'iam:PolicyARN': policyArn,
+    ...roleBoundaryKey(role),
+  });
 
 const roleEntity = (role: RoleRecord): PolicyEntity => ({ kind: 'role', id: role.roleId });
 const target = (role: RoleRecord) => ({ entity: roleEntity(role), name: role.roleName });
 
 /** Creates a role (CreateRole and CreateServiceLinkedRole): unique name, RolesPerAccount quota. */
-export async function insertRole({ store, quotas }: IamDeps, role: RoleRecord, tags: Tag[], exists: Error): Promise<void> {
+export async function insertRole(
+  { store, quotas }: IamDeps,
+  role: RoleRecord,
+  tags: Tag[],
+  exists: Error,
+): Promise<void> {
   await store.transaction(async (tx) => {
     if (await tx.roles.getByName(role.accountId, role.roleName)) throw exists;
     if ((await tx.roles.count(role.accountId)) >= quotas.Roles) throw iamErrors.quota('RolesPerAccount', quotas.Roles);
@@ -47,7 +54,13 @@ export async function insertRole({ store, quotas }: IamDeps, role: RoleRecord, t
   });
 }
 
-async function authorizedModifiableRole(deps: IamDeps, ctx: CallContext, roleName: string, action: string, context?: (r: RoleRecord | undefined) => RequestConditionKeys | undefined) {
+async function authorizedModifiableRole(
+  deps: IamDeps,
+  ctx: CallContext,
+  roleName: string,
+  action: string,
+  context?: (r: RoleRecord | undefined) => RequestConditionKeys | undefined,
+) {
   const role = await authorizedRole(deps.store, ctx, roleName, action, context);
   assertModifiable(role);
   return role;
@@ -58,7 +71,8 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
   const { store, bus, quotas } = deps;
   const tagging = taggingOperations(store, {
     kind: 'role',
-    find: (ctx, input: { RoleName: string }, action, keys) => authorizedRole(store, ctx, input.RoleName, action, () => keys),
+    find: (ctx, input: { RoleName: string }, action, keys) =>
+      authorizedRole(store, ctx, input.RoleName, action, () => keys),
     id: (role) => role.roleId,
     // Role tags are aws:PrincipalTag values in the sessions of the role.
     changed: () => bus.publish('policies', '*'),
@@ -77,7 +91,10 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
       await authorizeNewResourceTags(ctx, 'role', arn, tags);
       // The service-linked path is AWS's: a role made there would pass for a service-linked role
       // (exempt from SCPs, protected from edits), so only CreateServiceLinkedRole may use it.
-      if (path.startsWith(SERVICE_ROLE_PATH)) throw iamErrors.invalidInput(`Path prefix '${SERVICE_ROLE_PATH}' can only be used for AWS Service linked Roles`);
+      if (path.startsWith(SERVICE_ROLE_PATH))
+        throw iamErrors.invalidInput(
+          `Path prefix '${SERVICE_ROLE_PATH}' can only be used for AWS Service linked Roles`,
+        );
       validateTrustDocument(input.AssumeRolePolicyDocument, quotas);
       const boundary = boundaryArn !== undefined ? await boundaryPolicy(store, boundaryArn, accountId) : undefined;
       const role: RoleRecord = {
@@ -128,7 +145,13 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
     },
 
     async UpdateAssumeRolePolicy(input, ctx) {
-      const role = await authorizedModifiableRole(deps, ctx, input.RoleName, 'iam:UpdateAssumeRolePolicy', roleBoundaryKey);
+      const role = await authorizedModifiableRole(
+        deps,
+        ctx,
+        input.RoleName,
+        'iam:UpdateAssumeRolePolicy',
+        roleBoundaryKey,
+      );
       validateTrustDocument(input.PolicyDocument, quotas);
       await store.transaction((tx) => tx.roles.update(role.roleId, { assumeRolePolicyDocument: input.PolicyDocument }));
       bus.publish('policies', '*');
@@ -140,7 +163,8 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
       await store.transaction(async (tx) => {
         const entity = roleEntity(role);
         if ((await tx.inlinePolicies.count(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
-        if ((await tx.policyAttachments.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
+        if ((await tx.policyAttachments.attachedCount(entity)) > 0)
+          throw iamErrors.deleteConflict('detach all policies');
         if ((await tx.instanceProfiles.forRole(role.roleId, { maxItems: 1 })).items.length > 0) {
           throw iamErrors.deleteConflict('remove roles from instance profile');
         }
@@ -165,7 +189,13 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
     },
 
     async DeleteRolePermissionsBoundary(input, ctx) {
-      const role = await authorizedModifiableRole(deps, ctx, input.RoleName, 'iam:DeleteRolePermissionsBoundary', roleBoundaryKey);
+      const role = await authorizedModifiableRole(
+        deps,
+        ctx,
+        input.RoleName,
+        'iam:DeleteRolePermissionsBoundary',
+        roleBoundaryKey,
+      );
       await store.transaction((tx) => tx.roles.setPermissionsBoundary(role.roleId, undefined));
       bus.publish('policies', '*');
       return {};
@@ -201,14 +231,26 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
     // ---- Managed policies ----
 
     async AttachRolePolicy(input, ctx) {
-      const role = await authorizedModifiableRole(deps, ctx, input.RoleName, 'iam:AttachRolePolicy', policyArnKey(input.PolicyArn));
+      const role = await authorizedModifiableRole(
+        deps,
+        ctx,
+        input.RoleName,
+        'iam:AttachRolePolicy',
+        policyArnKey(input.PolicyArn),
+      );
       await attach(store, quotas, roleEntity(role), role.accountId, input.PolicyArn, ctx.now);
       bus.publish('policies', '*');
       return {};
     },
 
     async DetachRolePolicy(input, ctx) {
-      const role = await authorizedModifiableRole(deps, ctx, input.RoleName, 'iam:DetachRolePolicy', policyArnKey(input.PolicyArn));
+      const role = await authorizedModifiableRole(
+        deps,
+        ctx,
+        input.RoleName,
+        'iam:DetachRolePolicy',
+        policyArnKey(input.PolicyArn),
+      );
       await detach(store, roleEntity(role), role.accountId, input.PolicyArn);
       bus.publish('policies', '*');
       return {};

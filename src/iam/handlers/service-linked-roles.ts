@@ -14,7 +14,10 @@ const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/;
 
 /** A trust policy letting the service assume the role, in the layout AWS gives it. */
 function serviceTrustPolicy(service: string): string {
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: [service] }, Action: ['sts:AssumeRole'] }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: [service] }, Action: ['sts:AssumeRole'] }],
+  });
 }
 
 /** task/aws-service-role/<service>/<role>/<uuid> */
@@ -29,10 +32,13 @@ export function serviceLinkedRoleHandlers(deps: IamDeps): IamHandlers {
       const service = input.AWSServiceName;
       if (!SERVICE_PRINCIPAL.test(service)) throw iamErrors.invalidInput(`Invalid service name: ${service}`);
       const spec = serviceLinkedRoleSpec(service);
-      if (input.CustomSuffix !== undefined && !spec.customSuffix) throw iamErrors.invalidInput(`Custom suffix is not allowed for ${service}`);
+      if (input.CustomSuffix !== undefined && !spec.customSuffix)
+        throw iamErrors.invalidInput(`Custom suffix is not allowed for ${service}`);
       const roleName = `${spec.roleName}${input.CustomSuffix !== undefined ? `_${input.CustomSuffix}` : ''}`;
       const path = `${SERVICE_ROLE_PATH}${service}/`;
-      await ctx.authorize('iam:CreateServiceLinkedRole', iamArn(accountId, 'role', path, roleName), { 'iam:AWSServiceName': service });
+      await ctx.authorize('iam:CreateServiceLinkedRole', iamArn(accountId, 'role', path, roleName), {
+        'iam:AWSServiceName': service,
+      });
       const role: RoleRecord = {
         roleId: newUniqueId('AROA'),
         accountId,
@@ -43,7 +49,9 @@ export function serviceLinkedRoleHandlers(deps: IamDeps): IamHandlers {
         maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
         createdAt: ctx.now,
       };
-      const taken = iamErrors.invalidInput(`Service role name ${roleName} has been taken in this account, please try a different suffix.`);
+      const taken = iamErrors.invalidInput(
+        `Service role name ${roleName} has been taken in this account, please try a different suffix.`,
+      );
       await insertRole(deps, role, [], taken);
       return { Role: wireRole(role, 'create') };
     },
@@ -62,7 +70,12 @@ export function serviceLinkedRoleHandlers(deps: IamDeps): IamHandlers {
           await tx.instanceProfiles.removeRole(p.instanceProfileId, role.roleId);
         }
         await tx.roles.delete(role.roleId);
-        await tx.roles.createDeletionTask({ taskId, accountId: role.accountId, status: 'SUCCEEDED', createdAt: ctx.now });
+        await tx.roles.createDeletionTask({
+          taskId,
+          accountId: role.accountId,
+          status: 'SUCCEEDED',
+          createdAt: ctx.now,
+        });
       });
       bus.publish('policies', '*');
       return { DeletionTaskId: taskId };
@@ -73,7 +86,10 @@ export function serviceLinkedRoleHandlers(deps: IamDeps): IamHandlers {
       const m = TASK_ID.exec(input.DeletionTaskId);
       const invalid = new AwsError('InvalidInput', `Invalid deletion task id: ${input.DeletionTaskId}`, 400);
       if (!m) throw invalid;
-      await ctx.authorize('iam:GetServiceLinkedRoleDeletionStatus', iamArn(accountId, 'role', `${SERVICE_ROLE_PATH}${m[1]!}/`, m[2]!));
+      await ctx.authorize(
+        'iam:GetServiceLinkedRoleDeletionStatus',
+        iamArn(accountId, 'role', `${SERVICE_ROLE_PATH}${m[1]!}/`, m[2]!),
+      );
       const task = await store.roles.deletionTask(input.DeletionTaskId);
       if (!task || task.accountId !== accountId) throw iamErrors.noSuchDeletionTask(input.DeletionTaskId);
       return { Status: task.status };

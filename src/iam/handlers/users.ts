@@ -14,7 +14,8 @@ import { rethrowAs } from '../core/rethrow-as.js';
 export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
   const tagging = taggingOperations(store, {
     kind: 'user',
-    find: (ctx, input: { UserName: string }, action, keys) => authorizedUser(store, ctx, input.UserName, action, () => keys),
+    find: (ctx, input: { UserName: string }, action, keys) =>
+      authorizedUser(store, ctx, input.UserName, action, () => keys),
     id: (user) => user.userId,
     // Tags are aws:PrincipalTag values in the user's own requests.
     changed: (user) => bus.publish('user', user.userId),
@@ -42,7 +43,8 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       };
       await store.transaction(async (tx) => {
         if (await tx.users.getByName(accountId, input.UserName)) throw iamErrors.userExists(input.UserName);
-        if ((await tx.users.count(accountId)) >= quotas.UsersPerAccount) throw iamErrors.quota('UsersPerAccount', quotas.UsersPerAccount);
+        if ((await tx.users.count(accountId)) >= quotas.UsersPerAccount)
+          throw iamErrors.quota('UsersPerAccount', quotas.UsersPerAccount);
         await tx.users.create(user, tags).catch(rethrowAs(iamErrors.userExists(input.UserName)));
       });
       return { User: wireUser(user, tags) };
@@ -73,7 +75,10 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
           if (await tx.users.getByName(user.accountId, newName)) throw iamErrors.userExists(newName);
         }
         await tx.users
-          .update(user.userId, { ...(newName !== undefined ? { userName: newName } : {}), ...(input.NewPath !== undefined ? { path: input.NewPath } : {}) })
+          .update(user.userId, {
+            ...(newName !== undefined ? { userName: newName } : {}),
+            ...(input.NewPath !== undefined ? { path: input.NewPath } : {}),
+          })
           .catch(rethrowAs(iamErrors.userExists(newName ?? user.userName)));
       });
       bus.publish('user', user.userId);
@@ -85,14 +90,21 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       await store.transaction(async (tx) => {
         // IAM refuses while anything still hangs off the user; the order follows IAM's checks.
         const entity = { kind: 'user' as const, id: user.userId };
-        if (await tx.credentials.getLoginProfile(user.accountId, user.userId)) throw iamErrors.deleteConflict('delete login profile');
+        if (await tx.credentials.getLoginProfile(user.accountId, user.userId))
+          throw iamErrors.deleteConflict('delete login profile');
         if ((await tx.inlinePolicies.count(entity)) > 0) throw iamErrors.deleteConflict('delete policies');
-        if ((await tx.policyAttachments.attachedCount(entity)) > 0) throw iamErrors.deleteConflict('detach all policies');
-        if ((await tx.accessKeys.listForOwner(user.accountId, user.userId)).length > 0) throw iamErrors.deleteConflict('delete access keys');
-        if ((await tx.credentials.signingCertificatesOf(user.accountId, user.userId)).length > 0) throw iamErrors.deleteConflict('delete signing certificates');
-        if ((await tx.credentials.sshPublicKeysOf(user.userId)).length > 0) throw iamErrors.deleteConflict('delete SSH public keys');
-        if ((await tx.credentials.mfaDevicesOf(user.accountId, user.userId)).length > 0) throw iamErrors.deleteConflict('delete MFA device');
-        if ((await tx.groups.groupsOfUser(user.userId, { maxItems: 1 })).items.length > 0) throw iamErrors.deleteConflict('remove user from all groups');
+        if ((await tx.policyAttachments.attachedCount(entity)) > 0)
+          throw iamErrors.deleteConflict('detach all policies');
+        if ((await tx.accessKeys.listForOwner(user.accountId, user.userId)).length > 0)
+          throw iamErrors.deleteConflict('delete access keys');
+        if ((await tx.credentials.signingCertificatesOf(user.accountId, user.userId)).length > 0)
+          throw iamErrors.deleteConflict('delete signing certificates');
+        if ((await tx.credentials.sshPublicKeysOf(user.userId)).length > 0)
+          throw iamErrors.deleteConflict('delete SSH public keys');
+        if ((await tx.credentials.mfaDevicesOf(user.accountId, user.userId)).length > 0)
+          throw iamErrors.deleteConflict('delete MFA device');
+        if ((await tx.groups.groupsOfUser(user.userId, { maxItems: 1 })).items.length > 0)
+          throw iamErrors.deleteConflict('remove user from all groups');
         await tx.users.delete(user.userId);
       });
       bus.publish('user', user.userId);

@@ -24,8 +24,17 @@ const RESYNC_WINDOW = 10;
  * The owner an MFA operation acts on: the named user, or (no name, or the name `root` when no IAM
  * user has it, since EnableMFADevice requires a UserName) the calling root user.
  */
-async function mfaOwner(store: IamStore, ctx: CallContext, userName: string | undefined, action: string): Promise<CredentialOwner> {
-  if (userName === 'root' && ctx.principal.kind === 'root' && !(await store.users.getByName(ctx.principal.accountId, 'root'))) {
+async function mfaOwner(
+  store: IamStore,
+  ctx: CallContext,
+  userName: string | undefined,
+  action: string,
+): Promise<CredentialOwner> {
+  if (
+    userName === 'root' &&
+    ctx.principal.kind === 'root' &&
+    !(await store.users.getByName(ctx.principal.accountId, 'root'))
+  ) {
     return authorizedOwner(store, ctx, undefined, action);
   }
   return authorizedOwner(store, ctx, userName, action);
@@ -42,7 +51,8 @@ const ownsDevice = (owner: CredentialOwner, d: MfaDeviceRecord): boolean =>
   d.accountId === ownerAccountId(owner) && (owner.kind === 'root' ? d.assignedRoot : d.userId === owner.user.userId);
 
 async function wireAssignee(store: IamStore, d: MfaDeviceRecord) {
-  if (d.assignedRoot) return wireRootUser(d.accountId, (await store.accounts.get(d.accountId))?.createdAt ?? d.createdAt);
+  if (d.assignedRoot)
+    return wireRootUser(d.accountId, (await store.accounts.get(d.accountId))?.createdAt ?? d.createdAt);
   if (d.userId === undefined) return undefined;
   const user = await store.users.getById(d.userId);
   return user ? wireUser(user) : undefined;
@@ -66,9 +76,23 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
       await ctx.authorize('iam:CreateVirtualMFADevice', serialNumber, tagConditionKeys(tags));
       await authorizeNewResourceTags(ctx, 'mfa-device', serialNumber, tags);
       const seed = newSeedBase32();
-      const device: MfaDeviceRecord = { serialNumber, accountId, name: input.VirtualMFADeviceName, path, createdAt: ctx.now, assignedRoot: false, lastStep: 0, driftSteps: 0 };
+      const device: MfaDeviceRecord = {
+        serialNumber,
+        accountId,
+        name: input.VirtualMFADeviceName,
+        path,
+        createdAt: ctx.now,
+        assignedRoot: false,
+        lastStep: 0,
+        driftSteps: 0,
+      };
       await store.transaction(async (tx) => {
-        if ((await tx.credentials.listMfaDevices(accountId, 'Any')).some((d) => d.name.toLowerCase() === device.name.toLowerCase())) throw credentialErrors.mfaExists();
+        if (
+          (await tx.credentials.listMfaDevices(accountId, 'Any')).some(
+            (d) => d.name.toLowerCase() === device.name.toLowerCase(),
+          )
+        )
+          throw credentialErrors.mfaExists();
         await tx.credentials.createMfaDevice(device, seed, tags).catch(rethrowAs(credentialErrors.mfaExists()));
       });
       const alias = await store.accounts.getAlias(accountId);
@@ -91,8 +115,12 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
       // once the session deactivated it) as the root user. An IAM user's device is authorized on its
       // own ARN, which the task policy denies.
       const p = ctx.principal;
-      const found = p.kind === 'root' && p.session?.assumedRoot ? await store.credentials.getMfaDevice(input.SerialNumber) : undefined;
-      const rootsOwn = found !== undefined && found.accountId === p.accountId && (found.assignedRoot || found.userId === undefined);
+      const found =
+        p.kind === 'root' && p.session?.assumedRoot
+          ? await store.credentials.getMfaDevice(input.SerialNumber)
+          : undefined;
+      const rootsOwn =
+        found !== undefined && found.accountId === p.accountId && (found.assignedRoot || found.userId === undefined);
       await ctx.authorize('iam:DeleteVirtualMFADevice', rootsOwn ? iamRootArn(p.accountId) : input.SerialNumber);
       const device = await deviceOf(store, ctx, input.SerialNumber);
       await store.transaction(async (tx) => {
@@ -110,9 +138,18 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
         const current = (await tx.credentials.getMfaDevice(device.serialNumber))!;
         if (current.enableDate !== undefined) throw credentialErrors.mfaInUse();
         const seed = (await tx.credentials.mfaSeed(device.serialNumber))!;
-        const step = consecutiveCodes(seed, input.AuthenticationCode1, input.AuthenticationCode2, ctx.now, 1, current.lastStep);
+        const step = consecutiveCodes(
+          seed,
+          input.AuthenticationCode1,
+          input.AuthenticationCode2,
+          ctx.now,
+          1,
+          current.lastStep,
+        );
         if (step === undefined) throw credentialErrors.invalidCode();
-        if ((await tx.credentials.mfaDevicesOf(ownerAccountId(owner), ownerUserId(owner))).length >= MFA_DEVICES_PER_USER) {
+        if (
+          (await tx.credentials.mfaDevicesOf(ownerAccountId(owner), ownerUserId(owner))).length >= MFA_DEVICES_PER_USER
+        ) {
           throw iamErrors.quota('MFADevicesPerUser', MFA_DEVICES_PER_USER);
         }
         await tx.credentials.assignMfaDevice(device.serialNumber, ownerUserId(owner), ctx.now, step);
@@ -127,7 +164,14 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
       await store.transaction(async (tx) => {
         const current = (await tx.credentials.getMfaDevice(device.serialNumber))!;
         const seed = (await tx.credentials.mfaSeed(device.serialNumber))!;
-        const step = consecutiveCodes(seed, input.AuthenticationCode1, input.AuthenticationCode2, ctx.now, RESYNC_WINDOW, current.lastStep);
+        const step = consecutiveCodes(
+          seed,
+          input.AuthenticationCode1,
+          input.AuthenticationCode2,
+          ctx.now,
+          RESYNC_WINDOW,
+          current.lastStep,
+        );
         if (step === undefined) throw credentialErrors.invalidCode();
         await tx.credentials.recordMfaStep(device.serialNumber, step, step - Math.floor(ctx.now.getTime() / 30_000));
       });
@@ -147,7 +191,11 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
       const devices = await store.credentials.mfaDevicesOf(ownerAccountId(owner), ownerUserId(owner));
       const { items, ...page } = offsetPage(devices, input);
       return {
-        MFADevices: items.map((d) => ({ UserName: ownerUserName(owner), SerialNumber: d.serialNumber, EnableDate: d.enableDate ?? d.createdAt })),
+        MFADevices: items.map((d) => ({
+          UserName: ownerUserName(owner),
+          SerialNumber: d.serialNumber,
+          EnableDate: d.enableDate ?? d.createdAt,
+        })),
         ...page,
       };
     },
@@ -187,5 +235,3 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
     ListMFADeviceTags: (input, ctx) => tagging.list(input, ctx),
   };
 }
-
-

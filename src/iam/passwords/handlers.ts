@@ -11,7 +11,10 @@ import { enforcePasswordPolicy, passwordExpired } from '../core/password-policy.
 function changeOwnPasswordGrant(userArn: string): { id: string; document: string } {
   return {
     id: 'AccountPasswordPolicy/AllowUsersToChangePassword',
-    document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:ChangePassword', Resource: userArn }] }),
+    document: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'iam:ChangePassword', Resource: userArn }],
+    }),
   };
 }
 
@@ -24,24 +27,43 @@ export function passwordHandlers({ store }: IamDeps): IamHandlers {
       // An sts:AssumeRoot session (IAMCreateRootUserPassword) may create the member root's login
       // profile without a password: AWS then lets the root user recover one by email (the email
       // flow is out of Ward's scope; the profile gets an unusable random password meanwhile).
-      const rootRecovery = input.Password === undefined && owner.kind === 'root' && ctx.principal.session?.assumedRoot !== undefined;
-      if (input.Password === undefined && !rootRecovery) throw iamErrors.invalidInput('Password is required to create a login profile.');
-      if (await store.credentials.getLoginProfile(accountId, userId)) throw credentialErrors.loginProfileExists(ownerUserName(owner));
+      const rootRecovery =
+        input.Password === undefined && owner.kind === 'root' && ctx.principal.session?.assumedRoot !== undefined;
+      if (input.Password === undefined && !rootRecovery)
+        throw iamErrors.invalidInput('Password is required to create a login profile.');
+      if (await store.credentials.getLoginProfile(accountId, userId))
+        throw credentialErrors.loginProfileExists(ownerUserName(owner));
       if (input.Password !== undefined) await enforcePasswordPolicy(store, accountId, userId, input.Password);
       const passwordHash = await hashPassword(input.Password ?? randomBytes(48).toString('base64'));
       const resetRequired = input.PasswordResetRequired ?? false;
       await store.transaction(async (tx) => {
-        if (await tx.credentials.getLoginProfile(accountId, userId)) throw credentialErrors.loginProfileExists(ownerUserName(owner));
-        await tx.credentials.putLoginProfile({ accountId, ...(userId ? { userId } : {}), passwordHash, createdAt: ctx.now, passwordChangedAt: ctx.now, resetRequired });
+        if (await tx.credentials.getLoginProfile(accountId, userId))
+          throw credentialErrors.loginProfileExists(ownerUserName(owner));
+        await tx.credentials.putLoginProfile({
+          accountId,
+          ...(userId ? { userId } : {}),
+          passwordHash,
+          createdAt: ctx.now,
+          passwordChangedAt: ctx.now,
+          resetRequired,
+        });
       });
-      return { LoginProfile: { UserName: ownerUserName(owner), CreateDate: ctx.now, PasswordResetRequired: resetRequired } };
+      return {
+        LoginProfile: { UserName: ownerUserName(owner), CreateDate: ctx.now, PasswordResetRequired: resetRequired },
+      };
     },
 
     async GetLoginProfile(input, ctx) {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:GetLoginProfile');
       const profile = await store.credentials.getLoginProfile(ownerAccountId(owner), ownerUserId(owner));
       if (!profile) throw credentialErrors.noSuchLoginProfile(ownerUserName(owner));
-      return { LoginProfile: { UserName: ownerUserName(owner), CreateDate: profile.createdAt, PasswordResetRequired: profile.resetRequired } };
+      return {
+        LoginProfile: {
+          UserName: ownerUserName(owner),
+          CreateDate: profile.createdAt,
+          PasswordResetRequired: profile.resetRequired,
+        },
+      };
     },
 
     async UpdateLoginProfile(input, ctx) {
@@ -54,10 +76,17 @@ export function passwordHandlers({ store }: IamDeps): IamHandlers {
         await enforcePasswordPolicy(store, accountId, userId, input.Password);
         const passwordHash = await hashPassword(input.Password);
         await store.transaction((tx) =>
-          tx.credentials.putLoginProfile({ ...profile, passwordHash, passwordChangedAt: ctx.now, resetRequired: input.PasswordResetRequired ?? profile.resetRequired }),
+          tx.credentials.putLoginProfile({
+            ...profile,
+            passwordHash,
+            passwordChangedAt: ctx.now,
+            resetRequired: input.PasswordResetRequired ?? profile.resetRequired,
+          }),
         );
       } else if (input.PasswordResetRequired !== undefined) {
-        await store.transaction((tx) => tx.credentials.setPasswordResetRequired(accountId, userId, input.PasswordResetRequired!));
+        await store.transaction((tx) =>
+          tx.credentials.setPasswordResetRequired(accountId, userId, input.PasswordResetRequired!),
+        );
       }
       return {};
     },
@@ -66,7 +95,8 @@ export function passwordHandlers({ store }: IamDeps): IamHandlers {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:DeleteLoginProfile');
       const accountId = ownerAccountId(owner);
       const userId = ownerUserId(owner);
-      if (!(await store.credentials.getLoginProfile(accountId, userId))) throw credentialErrors.noSuchLoginProfile(ownerUserName(owner));
+      if (!(await store.credentials.getLoginProfile(accountId, userId)))
+        throw credentialErrors.noSuchLoginProfile(ownerUserName(owner));
       await store.transaction((tx) => tx.credentials.deleteLoginProfile(accountId, userId));
       return {};
     },
@@ -84,10 +114,13 @@ export function passwordHandlers({ store }: IamDeps): IamHandlers {
       const profile = await store.credentials.getLoginProfile(user.accountId, user.userId);
       if (!profile) throw credentialErrors.noSuchLoginProfile(user.userName);
       if (policy?.HardExpiry && passwordExpired(policy, profile, ctx.now)) throw credentialErrors.passwordExpired();
-      if (!(await verifyPassword(input.OldPassword, profile.passwordHash))) throw credentialErrors.oldPasswordIncorrect();
+      if (!(await verifyPassword(input.OldPassword, profile.passwordHash)))
+        throw credentialErrors.oldPasswordIncorrect();
       await enforcePasswordPolicy(store, user.accountId, user.userId, input.NewPassword);
       const passwordHash = await hashPassword(input.NewPassword);
-      await store.transaction((tx) => tx.credentials.putLoginProfile({ ...profile, passwordHash, passwordChangedAt: ctx.now, resetRequired: false }));
+      await store.transaction((tx) =>
+        tx.credentials.putLoginProfile({ ...profile, passwordHash, passwordChangedAt: ctx.now, resetRequired: false }),
+      );
       return {};
     },
 

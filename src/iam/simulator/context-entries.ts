@@ -8,7 +8,8 @@ import { iamErrors } from '../errors.js';
 export function contextFromEntries(entries: ContextEntry[] | undefined): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const e of entries ?? []) {
-    if (!e.ContextKeyName || !e.ContextKeyType) throw iamErrors.invalidInput('Each context entry needs ContextKeyName and ContextKeyType.');
+    if (!e.ContextKeyName || !e.ContextKeyType)
+      throw iamErrors.invalidInput('Each context entry needs ContextKeyName and ContextKeyType.');
     const values = e.ContextKeyValues ?? [];
     if (e.ContextKeyType.endsWith('List')) out[e.ContextKeyName] = values;
     else if (values.length > 0) out[e.ContextKeyName] = values[0]!;

@@ -23,7 +23,10 @@ async function sourceOf(store: IamStore, ctx: CallContext, arn: string, action: 
   if (kind === 'user') {
     const user = await authorizedUser(store, ctx, name, action);
     const policies = await userPolicies(store, user.userId);
-    return { ...policies, principal: { arn: userArn(user), accountId, userId: user.userId, userName: user.userName, type: 'User' } };
+    return {
+      ...policies,
+      principal: { arn: userArn(user), accountId, userId: user.userId, userName: user.userName, type: 'User' },
+    };
   }
   if (kind === 'group') {
     const group = await store.groups.getByName(accountId, name);
@@ -40,7 +43,8 @@ function keysOf(policies: Array<Pick<SimulatedPolicy, 'id' | 'document'>>): stri
   return contextKeysOf(compileAll(policies, 'identity'));
 }
 
-const inputDocs = (texts: string[] | undefined) => (texts ?? []).map((document, i) => ({ id: `PolicyInputList.${i + 1}`, document }));
+const inputDocs = (texts: string[] | undefined) =>
+  (texts ?? []).map((document, i) => ({ id: `PolicyInputList.${i + 1}`, document }));
 
 export function simulatorHandlers({ store }: IamDeps): IamHandlers {
   return {

@@ -15,7 +15,9 @@ const failure = (input: Parameters<typeof checkSimulationLimits>[0]) => {
 
 describe('checkSimulationLimits', () => {
   it('accepts lists up to their caps, and absent lists', () => {
-    expect(failure({ ActionNames: list(SIMULATION_LIMITS.actionNames), ResourceArns: list(SIMULATION_LIMITS.resourceArns) })).toBeUndefined();
+    expect(
+      failure({ ActionNames: list(SIMULATION_LIMITS.actionNames), ResourceArns: list(SIMULATION_LIMITS.resourceArns) }),
+    ).toBeUndefined();
     expect(failure({})).toBeUndefined();
   });
 
@@ -23,9 +25,14 @@ describe('checkSimulationLimits', () => {
     expect(failure({ ActionNames: list(1001), ResourceArns: list(2) })).toEqual({
       code: 'ValidationError',
       status: 400,
-      message: "1 validation error detected: Value at 'actionNames' failed to satisfy constraint: Member must have length less than or equal to 1000",
+      message:
+        "1 validation error detected: Value at 'actionNames' failed to satisfy constraint: Member must have length less than or equal to 1000",
     });
-    const both = failure({ ActionNames: list(1), ResourceArns: list(1001), ContextEntries: [{ ContextKeyName: 'aws:TagKeys', ContextKeyType: 'stringList', ContextKeyValues: list(101) }] });
+    const both = failure({
+      ActionNames: list(1),
+      ResourceArns: list(1001),
+      ContextEntries: [{ ContextKeyName: 'aws:TagKeys', ContextKeyType: 'stringList', ContextKeyValues: list(101) }],
+    });
     expect(both?.message).toBe(
       "2 validation errors detected: Value at 'resourceArns' failed to satisfy constraint: Member must have length less than or equal to 1000; " +
         "Value at 'contextEntries.1.member.contextKeyValues' failed to satisfy constraint: Member must have length less than or equal to 100",

@@ -37,10 +37,13 @@ function tooLong(path: string, max: number): string {
 /** Throws `ValidationError` listing every list over its cap, as AWS reports all failed constraints at once. */
 export function checkSimulationLimits(input: SimulationLists): void {
   const issues: string[] = [];
-  if ((input.ActionNames?.length ?? 0) > SIMULATION_LIMITS.actionNames) issues.push(tooLong('actionNames', SIMULATION_LIMITS.actionNames));
-  if ((input.ResourceArns?.length ?? 0) > SIMULATION_LIMITS.resourceArns) issues.push(tooLong('resourceArns', SIMULATION_LIMITS.resourceArns));
+  if ((input.ActionNames?.length ?? 0) > SIMULATION_LIMITS.actionNames)
+    issues.push(tooLong('actionNames', SIMULATION_LIMITS.actionNames));
+  if ((input.ResourceArns?.length ?? 0) > SIMULATION_LIMITS.resourceArns)
+    issues.push(tooLong('resourceArns', SIMULATION_LIMITS.resourceArns));
   const entries = input.ContextEntries ?? [];
-  if (entries.length > SIMULATION_LIMITS.contextEntries) issues.push(tooLong('contextEntries', SIMULATION_LIMITS.contextEntries));
+  if (entries.length > SIMULATION_LIMITS.contextEntries)
+    issues.push(tooLong('contextEntries', SIMULATION_LIMITS.contextEntries));
   else {
     entries.forEach((e, i) => {
       if ((e.ContextKeyValues?.length ?? 0) > SIMULATION_LIMITS.contextKeyValues) {
@@ -50,5 +53,10 @@ export function checkSimulationLimits(input: SimulationLists): void {
   }
   if (issues.length === 0) return;
   const n = issues.length;
-  throw new AwsError('ValidationError', `${n} validation error${n === 1 ? '' : 's'} detected: ${issues.join('; ')}`, 400, 'Sender');
+  throw new AwsError(
+    'ValidationError',
+    `${n} validation error${n === 1 ? '' : 's'} detected: ${issues.join('; ')}`,
+    400,
+    'Sender',
+  );
 }

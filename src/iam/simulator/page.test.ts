@@ -38,7 +38,10 @@ describe('simulationPage', () => {
     const page = await simulationPage(sim, {});
     expect(page.EvaluationResults).toHaveLength(100);
     expect(page.Marker).toBe(encodeOffsetMarker(100));
-    expect(await simulationPage(sim, { Marker: encodeOffsetMarker(9_999_999_999) })).toEqual({ EvaluationResults: [], IsTruncated: false });
+    expect(await simulationPage(sim, { Marker: encodeOffsetMarker(9_999_999_999) })).toEqual({
+      EvaluationResults: [],
+      IsTruncated: false,
+    });
     await expect(simulationPage(sim, { Marker: 'x', MaxItems: 1 })).rejects.toThrow('Invalid Marker.');
     await expect(simulationPage(sim, { Marker: '100' })).rejects.toThrow('Invalid Marker.');
   });

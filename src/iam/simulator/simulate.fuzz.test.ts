@@ -8,18 +8,37 @@ import { prepareSimulation, type Simulation } from './simulate.js';
 
 const ACCOUNT = '123456789012';
 const action = fc.constantFrom('s3:GetObject', 's3:PutObject', 'iam:GetUser', 'ec2:RunInstances', 's3:ListBucket');
-const resource = fc.constantFrom('*', 'arn:aws:s3:::b/k', 'arn:aws:s3:::b/x/y', `arn:aws:iam::${ACCOUNT}:user/u`, 'arn:aws:ec2:r:1:instance/i');
+const resource = fc.constantFrom(
+  '*',
+  'arn:aws:s3:::b/k',
+  'arn:aws:s3:::b/x/y',
+  `arn:aws:iam::${ACCOUNT}:user/u`,
+  'arn:aws:ec2:r:1:instance/i',
+);
 const pattern = fc.constantFrom('*', 's3:*', 's3:Get*', 's3:*Object', 's3:?etObject', 'iam:*User', 'ec2:*');
-const resourcePattern = fc.constantFrom('*', 'arn:aws:s3:::b/*', 'arn:aws:s3:::*/k', `arn:aws:iam::*:user/?`, 'arn:aws:*:*:*:instance/*', 'arn:aws:s3:::b/*/y');
+const resourcePattern = fc.constantFrom(
+  '*',
+  'arn:aws:s3:::b/*',
+  'arn:aws:s3:::*/k',
+  `arn:aws:iam::*:user/?`,
+  'arn:aws:*:*:*:instance/*',
+  'arn:aws:s3:::b/*/y',
+);
 const statement = fc.record({
   Effect: fc.constantFrom('Allow', 'Deny'),
   Action: fc.array(pattern, { minLength: 1, maxLength: 3 }),
   Resource: fc.array(resourcePattern, { minLength: 1, maxLength: 2 }),
 });
-const doc = fc.array(statement, { minLength: 1, maxLength: 4 }).map((Statement) => JSON.stringify({ Version: '2012-10-17', Statement }));
+const doc = fc
+  .array(statement, { minLength: 1, maxLength: 4 })
+  .map((Statement) => JSON.stringify({ Version: '2012-10-17', Statement }));
 
 const simulation = (docs: string[], actions: string[], resources: string[]): Simulation => ({
-  source: { identity: [], tags: [], principal: { arn: `arn:aws:iam::${ACCOUNT}:user/u`, accountId: ACCOUNT, type: 'User' } },
+  source: {
+    identity: [],
+    tags: [],
+    principal: { arn: `arn:aws:iam::${ACCOUNT}:user/u`, accountId: ACCOUNT, type: 'User' },
+  },
   inputPolicies: docs,
   boundaryInputs: [],
   actions,
@@ -59,7 +78,20 @@ describe('the simulator (fuzz)', () => {
             return compilePolicy(parsed.policy, { id: `PolicyInputList.${i + 1}`, kind: 'identity' });
           });
           const expected = actions.flatMap((a) =>
-            resources.map((r) => [a, r, evaluate({ action: a, resource: r, principalArn: sim.source.principal.arn, principalAccount: ACCOUNT, context: sim.context }, { identity, sameAccount: (r === '*' ? ACCOUNT : parseArn(r)?.account || ACCOUNT) === ACCOUNT }).decision]),
+            resources.map((r) => [
+              a,
+              r,
+              evaluate(
+                {
+                  action: a,
+                  resource: r,
+                  principalArn: sim.source.principal.arn,
+                  principalAccount: ACCOUNT,
+                  context: sim.context,
+                },
+                { identity, sameAccount: (r === '*' ? ACCOUNT : parseArn(r)?.account || ACCOUNT) === ACCOUNT },
+              ).decision,
+            ]),
           );
           expect(paged.map((p) => [p.EvalActionName, p.EvalResourceName, p.EvalDecision])).toEqual(expected);
         },

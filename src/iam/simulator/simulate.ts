@@ -21,7 +21,10 @@ export interface Simulation {
 }
 
 /** The simulator's policies through the evaluation service; a document that does not parse is the caller's error. */
-export function compileAll(policies: ReadonlyArray<Pick<SimulatedPolicy, 'id' | 'document'>>, kind: PolicyKind): CompiledPolicy[] {
+export function compileAll(
+  policies: ReadonlyArray<Pick<SimulatedPolicy, 'id' | 'document'>>,
+  kind: PolicyKind,
+): CompiledPolicy[] {
   return policies.map((p) => {
     const compiled = compileDocument(p, kind);
     if (!compiled.ok) throw iamErrors.malformedPolicy(compiled.reason);
@@ -30,7 +33,12 @@ export function compileAll(policies: ReadonlyArray<Pick<SimulatedPolicy, 'id' | 
 }
 
 const inputs = (texts: string[], prefix: string, type: SimulatedPolicy['sourceType']): SimulatedPolicy[] =>
-  texts.map((document, i) => ({ id: `${prefix}.${i + 1}`, sourceId: `${prefix}.${i + 1}`, sourceType: type, document }));
+  texts.map((document, i) => ({
+    id: `${prefix}.${i + 1}`,
+    sourceId: `${prefix}.${i + 1}`,
+    sourceType: type,
+    document,
+  }));
 
 /** A simulation ready to evaluate: pair `i` is action `i / resources` on resource `i % resources`. */
 export interface PreparedSimulation {
@@ -45,8 +53,14 @@ export interface PreparedSimulation {
  */
 export function prepareSimulation(sim: Simulation): PreparedSimulation {
   const identity = [...sim.source.identity, ...inputs(sim.inputPolicies, 'PolicyInputList', 'none')];
-  const boundary = sim.boundaryInputs.length > 0 ? inputs(sim.boundaryInputs, 'PermissionsBoundaryPolicyInputList', 'none') : sim.source.boundary ? [sim.source.boundary] : [];
-  const resourcePolicy = sim.resourcePolicy === undefined ? [] : inputs([sim.resourcePolicy], 'ResourcePolicy', 'resource');
+  const boundary =
+    sim.boundaryInputs.length > 0
+      ? inputs(sim.boundaryInputs, 'PermissionsBoundaryPolicyInputList', 'none')
+      : sim.source.boundary
+        ? [sim.source.boundary]
+        : [];
+  const resourcePolicy =
+    sim.resourcePolicy === undefined ? [] : inputs([sim.resourcePolicy], 'ResourcePolicy', 'resource');
   const byId = new Map([...identity, ...boundary, ...resourcePolicy].map((p) => [p.id, p]));
   const compiledIdentity = compileAll(identity, 'identity');
   const compiledBoundary = compileAll(boundary, 'boundary');
@@ -63,9 +77,13 @@ export function prepareSimulation(sim: Simulation): PreparedSimulation {
   const p = sim.source.principal;
   const principalArn = sim.callerArn ?? p.arn;
   // The simulated principal's keys, as the evaluation service names a caller's; the rest is what ContextEntries give.
-  const principalKeys = principalConditionKeys({ arn: principalArn, accountId: p.accountId, type: p.type, userId: p.userId, userName: p.userName }, sim.source.tags);
+  const principalKeys = principalConditionKeys(
+    { arn: principalArn, accountId: p.accountId, type: p.type, userId: p.userId, userName: p.userName },
+    sim.source.tags,
+  );
   const context = { ...principalKeys, ...sim.context };
-  const owner = sim.resourceOwner === undefined ? undefined : (parseArn(sim.resourceOwner)?.account ?? sim.resourceOwner);
+  const owner =
+    sim.resourceOwner === undefined ? undefined : (parseArn(sim.resourceOwner)?.account ?? sim.resourceOwner);
   const { actions, resources } = sim;
 
   return {
@@ -94,10 +112,22 @@ export function prepareSimulation(sim: Simulation): PreparedSimulation {
           const policy = byId.get(m.policyId);
           if (!policy) return [];
           const at = positionsOf(policy)[m.index];
-          return [{ SourcePolicyId: policy.sourceId, SourcePolicyType: policy.sourceType, ...(at ? { StartPosition: at.start, EndPosition: at.end } : {}) }];
+          return [
+            {
+              SourcePolicyId: policy.sourceId,
+              SourcePolicyType: policy.sourceType,
+              ...(at ? { StartPosition: at.start, EndPosition: at.end } : {}),
+            },
+          ];
         }),
         MissingContextValues: evaluation.missingContextKeys,
-        ...(compiledBoundary.length > 0 ? { PermissionsBoundaryDecisionDetail: { AllowedByPermissionsBoundary: evaluation.boundaryDecision === 'allowed' } } : {}),
+        ...(compiledBoundary.length > 0
+          ? {
+              PermissionsBoundaryDecisionDetail: {
+                AllowedByPermissionsBoundary: evaluation.boundaryDecision === 'allowed',
+              },
+            }
+          : {}),
       };
     },
   };

@@ -13,7 +13,11 @@ export function describeLabel(doc: LabelledPolicyDocument): SimulatedPolicy {
   const inline = /:(user|group|role)\/.*#inline\/(.+)$/.exec(doc.id);
   if (inline) return { ...doc, sourceId: inline[2]!, sourceType: inline[1] as 'user' | 'group' | 'role' };
   const name = doc.id.slice(doc.id.lastIndexOf('/') + 1);
-  return { ...doc, sourceId: name, sourceType: doc.id.startsWith('arn:aws:iam::aws:') ? 'aws-managed' : 'user-managed' };
+  return {
+    ...doc,
+    sourceId: name,
+    sourceType: doc.id.startsWith('arn:aws:iam::aws:') ? 'aws-managed' : 'user-managed',
+  };
 }
 
 /** The identity policies, boundary and tags of the simulated user or group. */
@@ -25,7 +29,10 @@ export interface SourcePolicies {
   principal: { arn: string; accountId: string; userId?: string; userName?: string; type: 'User' | 'Group' };
 }
 
-export async function userPolicies(store: Pick<IamStore, 'effectivePolicies' | 'users'>, userId: string): Promise<Omit<SourcePolicies, 'principal'>> {
+export async function userPolicies(
+  store: Pick<IamStore, 'effectivePolicies' | 'users'>,
+  userId: string,
+): Promise<Omit<SourcePolicies, 'principal'>> {
   const [effective, tags] = await Promise.all([store.effectivePolicies.forUser(userId), store.users.tags(userId)]);
   return {
     identity: effective.identity.map(describeLabel),
@@ -34,7 +41,11 @@ export async function userPolicies(store: Pick<IamStore, 'effectivePolicies' | '
   };
 }
 
-export async function groupPolicies(store: Pick<IamStore, 'inlinePolicies' | 'policyAttachments' | 'policyVersions'>, groupId: string, groupArn: string): Promise<SimulatedPolicy[]> {
+export async function groupPolicies(
+  store: Pick<IamStore, 'inlinePolicies' | 'policyAttachments' | 'policyVersions'>,
+  groupId: string,
+  groupArn: string,
+): Promise<SimulatedPolicy[]> {
   const entity = { kind: 'group' as const, id: groupId };
   const inline = await store.inlinePolicies.documents(entity);
   const attached = await store.policyAttachments.attachedTo(entity, '/', { maxItems: 1000 });

@@ -26,7 +26,12 @@ export const TAG_RULES: Readonly<Record<TaggableKind, KindRules>> = {
     caseSensitiveKeys: false,
   },
   policy: { tag: 'iam:TagPolicy', untag: 'iam:UntagPolicy', list: 'iam:ListPolicyTags', caseSensitiveKeys: true },
-  'mfa-device': { tag: 'iam:TagMFADevice', untag: 'iam:UntagMFADevice', list: 'iam:ListMFADeviceTags', caseSensitiveKeys: false },
+  'mfa-device': {
+    tag: 'iam:TagMFADevice',
+    untag: 'iam:UntagMFADevice',
+    list: 'iam:ListMFADeviceTags',
+    caseSensitiveKeys: false,
+  },
   'oidc-provider': {
     tag: 'iam:TagOpenIDConnectProvider',
     untag: 'iam:UntagOpenIDConnectProvider',
@@ -47,7 +52,10 @@ function duplicateKeys(kind: TaggableKind): AwsError {
 }
 
 /** A request's tags, refused when two keys are the same key for this kind. */
-export function tagsFromRequest(kind: TaggableKind, tags: ReadonlyArray<{ Key: string; Value: string }> | undefined): Tag[] {
+export function tagsFromRequest(
+  kind: TaggableKind,
+  tags: ReadonlyArray<{ Key: string; Value: string }> | undefined,
+): Tag[] {
   const identity = keyIdentity(kind);
   const seen = new Set<string>();
   const out: Tag[] = [];

@@ -2,7 +2,14 @@ import type { CallContext, RequestConditionKeys } from '../../shared/call-contex
 import type { IamStore } from '../iam-store.js';
 import type { Tag } from '../records.js';
 import type { TaggableKind } from './tag-repo.js';
-import { TAG_RULES, checkTagLimit, keyIdentity, tagConditionKeys, tagsFromRequest, untagConditionKeys } from './tag-rules.js';
+import {
+  TAG_RULES,
+  checkTagLimit,
+  keyIdentity,
+  tagConditionKeys,
+  tagsFromRequest,
+  untagConditionKeys,
+} from './tag-rules.js';
 import { offsetPage } from '../core/paging.js';
 
 type WireTags = ReadonlyArray<{ Key: string; Value: string }>;
@@ -56,7 +63,12 @@ export function taggingOperations<I, R>(store: IamStore, spec: Taggable<I, R>) {
  * Creating a resource with tags needs the kind's Tag action too, with the same aws:RequestTag and
  * aws:TagKeys keys ("Tagging IAM resources"), and the tags count against the 50-tag limit.
  */
-export async function authorizeNewResourceTags(ctx: CallContext, kind: TaggableKind, arn: string, tags: readonly Tag[]): Promise<void> {
+export async function authorizeNewResourceTags(
+  ctx: CallContext,
+  kind: TaggableKind,
+  arn: string,
+  tags: readonly Tag[],
+): Promise<void> {
   if (tags.length > 0) await ctx.authorize(TAG_RULES[kind].tag, arn, tagConditionKeys(tags));
   checkTagLimit(tags.length);
 }

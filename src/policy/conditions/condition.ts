@@ -26,7 +26,12 @@ const CACHE_LIMIT = 256;
  * Compiles one `operator: { key: values }` pair. The operator name has already been validated;
  * an unknown one compiles to a condition that never holds rather than throwing.
  */
-export function compileCondition(operator: string, key: string, values: string[], substitute: boolean): CompiledCondition {
+export function compileCondition(
+  operator: string,
+  key: string,
+  values: string[],
+  substitute: boolean,
+): CompiledCondition {
   const name = parseOperatorName(operator);
   const c: CompiledCondition = {
     key,

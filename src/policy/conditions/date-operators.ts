@@ -17,7 +17,15 @@ export function parseDate(v: string): number | undefined {
   const [, y, mo, d, h, mi, sec, frac, zone] = m;
   const month = Number(mo ?? '1');
   const day = Number(d ?? '1');
-  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(sec ?? 0) > 60) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    Number(h ?? 0) > 23 ||
+    Number(mi ?? 0) > 59 ||
+    Number(sec ?? 0) > 60
+  ) {
     return undefined;
   }
   const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0;

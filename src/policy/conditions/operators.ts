@@ -1,6 +1,12 @@
 import { arnLike } from './arn-operators.js';
 import { binaryEquals, bool } from './bool-binary-operators.js';
-import { dateEquals, dateGreaterThan, dateGreaterThanEquals, dateLessThan, dateLessThanEquals } from './date-operators.js';
+import {
+  dateEquals,
+  dateGreaterThan,
+  dateGreaterThanEquals,
+  dateLessThan,
+  dateLessThanEquals,
+} from './date-operators.js';
 import type { OperatorFamily, OperatorSpec } from './family.js';
 import { ipAddress } from './ip-operators.js';
 import {

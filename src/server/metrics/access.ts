@@ -31,7 +31,8 @@ export function metricsAccess(access: MetricsAccess, request: MetricsRequest): M
   if (authorization !== undefined && authorization !== '') {
     // A credential that is presented must be right, even where none is needed: a misconfigured scraper hears of it.
     const bearer = /^Bearer\s+(.+)$/i.exec(authorization.trim())?.[1];
-    if (access.token !== undefined && bearer !== undefined && tokenMatches(access.token, bearer)) return { allowed: true };
+    if (access.token !== undefined && bearer !== undefined && tokenMatches(access.token, bearer))
+      return { allowed: true };
     return { allowed: false, status: 401, message: 'The bearer token presented to /metrics is not valid.' };
   }
   if (access.mode === 'on') return { allowed: true };
@@ -41,11 +42,17 @@ export function metricsAccess(access: MetricsAccess, request: MetricsRequest): M
   const site = one(request.headers['sec-fetch-site']);
   const fromPage = (site !== undefined && site !== 'none') || request.headers.origin !== undefined;
   if (isLoopback(request.peer) && !proxied && !fromPage) return { allowed: true };
-  if (access.token !== undefined) return { allowed: false, status: 401, message: 'A valid bearer token is required to read /metrics from another host.' };
+  if (access.token !== undefined)
+    return {
+      allowed: false,
+      status: 401,
+      message: 'A valid bearer token is required to read /metrics from another host.',
+    };
   return {
     allowed: false,
     status: 403,
-    message: '/metrics answers only this host (WARD_METRICS=loopback): set WARD_METRICS_TOKEN for a remote scraper, or WARD_METRICS=on to serve anyone.',
+    message:
+      '/metrics answers only this host (WARD_METRICS=loopback): set WARD_METRICS_TOKEN for a remote scraper, or WARD_METRICS=on to serve anyone.',
   };
 }
 

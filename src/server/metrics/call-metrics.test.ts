@@ -7,8 +7,20 @@ const services = new Map<string, ServiceDef>([
   ['iam', serviceDef('iam', 'query', {})],
   ['sts', serviceDef('sts', 'query', {})],
 ]);
-const call = (fields: Partial<AuditedCall>): AuditedCall => ({ requestId: 'r', at: new Date(0), sourceIp: '127.0.0.1', userAgent: 't', ...fields });
-const denial = (layer: string, decision: AuditedDecision['decision']): AuditedDecision => ({ action: 'iam:CreateUser', resource: '*', decision, denyingLayer: layer, matched: [] });
+const call = (fields: Partial<AuditedCall>): AuditedCall => ({
+  requestId: 'r',
+  at: new Date(0),
+  sourceIp: '127.0.0.1',
+  userAgent: 't',
+  ...fields,
+});
+const denial = (layer: string, decision: AuditedDecision['decision']): AuditedDecision => ({
+  action: 'iam:CreateUser',
+  resource: '*',
+  decision,
+  denyingLayer: layer,
+  matched: [],
+});
 const outcomesOf = (m: CallMetrics, door: string, service: string, operation: string) => {
   const s = m.series().find((x) => x.door === door && x.service === service && x.operation === operation);
   return s && Object.fromEntries(OUTCOMES.map((o, i) => [o, s.outcomes[i]]));
@@ -18,18 +30,49 @@ describe('call metrics', () => {
   it('count each call by door, service, operation and outcome', () => {
     const m = new CallMetrics(services);
     m.observe('api', call({ service: 'iam', operation: 'ListUsers' }), 0.001);
-    m.observe('api', call({ service: 'iam', operation: 'ListUsers', error: { code: 'AccessDenied', message: 'no', status: 403 } }), 0.001);
-    m.observe('api', call({ service: 'iam', operation: 'ListUsers', error: { code: 'NoSuchEntity', message: 'no', status: 404 } }), 0.001);
-    m.observe('api', call({ service: 'iam', operation: 'ListUsers', error: { code: 'ServiceFailure', message: 'no', status: 500 } }), 0.001);
-    m.observe('console', call({ service: 'iam', operation: 'ListUsers', error: { code: 'AccessDeniedException', message: 'no', status: 400 } }), 0.001);
-    expect(outcomesOf(m, 'api', 'iam', 'ListUsers')).toEqual({ success: 1, client_error: 1, server_error: 1, denied: 1 });
-    expect(outcomesOf(m, 'console', 'iam', 'ListUsers')).toEqual({ success: 0, client_error: 0, server_error: 0, denied: 1 });
+    m.observe(
+      'api',
+      call({ service: 'iam', operation: 'ListUsers', error: { code: 'AccessDenied', message: 'no', status: 403 } }),
+      0.001,
+    );
+    m.observe(
+      'api',
+      call({ service: 'iam', operation: 'ListUsers', error: { code: 'NoSuchEntity', message: 'no', status: 404 } }),
+      0.001,
+    );
+    m.observe(
+      'api',
+      call({ service: 'iam', operation: 'ListUsers', error: { code: 'ServiceFailure', message: 'no', status: 500 } }),
+      0.001,
+    );
+    m.observe(
+      'console',
+      call({
+        service: 'iam',
+        operation: 'ListUsers',
+        error: { code: 'AccessDeniedException', message: 'no', status: 400 },
+      }),
+      0.001,
+    );
+    expect(outcomesOf(m, 'api', 'iam', 'ListUsers')).toEqual({
+      success: 1,
+      client_error: 1,
+      server_error: 1,
+      denied: 1,
+    });
+    expect(outcomesOf(m, 'console', 'iam', 'ListUsers')).toEqual({
+      success: 0,
+      client_error: 0,
+      server_error: 0,
+      denied: 1,
+    });
     expect(m.series()).toHaveLength(2);
   });
 
   it('never makes a label of raw input: unmodelled operations and unknown services collapse to one value each', () => {
     const m = new CallMetrics(services);
-    for (const operation of ['Bogus1', 'Bogus2', 'Bogus3']) m.observe('api', call({ service: 'iam', operation }), 0.001);
+    for (const operation of ['Bogus1', 'Bogus2', 'Bogus3'])
+      m.observe('api', call({ service: 'iam', operation }), 0.001);
     m.observe('api', call({ service: 's3', operation: 'GetObject' }), 0.001);
     m.observe('api', call({}), 0.001);
     expect(m.series().map((s) => [s.service, s.operation])).toEqual([
@@ -69,9 +112,29 @@ describe('call metrics', () => {
 
   it('counts denied decisions by door, layer and whether a Deny said so; allowed ones not at all', () => {
     const m = new CallMetrics(services);
-    m.observe('api', call({ service: 'iam', operation: 'CreateUser', decisions: [{ ...denial('identity', 'Allowed') }, denial('scp', 'ExplicitDeny')] }), 0.001);
-    m.observe('api', call({ service: 'iam', operation: 'CreateUser', decisions: [denial('identity', 'ImplicitDeny')] }), 0.001);
-    m.observe('authorize', call({ service: 's3', operation: 'GetObject', decisions: [denial('boundary', 'ImplicitDeny'), denial('rcp', 'ExplicitDeny')] }), 0.001);
+    m.observe(
+      'api',
+      call({
+        service: 'iam',
+        operation: 'CreateUser',
+        decisions: [{ ...denial('identity', 'Allowed') }, denial('scp', 'ExplicitDeny')],
+      }),
+      0.001,
+    );
+    m.observe(
+      'api',
+      call({ service: 'iam', operation: 'CreateUser', decisions: [denial('identity', 'ImplicitDeny')] }),
+      0.001,
+    );
+    m.observe(
+      'authorize',
+      call({
+        service: 's3',
+        operation: 'GetObject',
+        decisions: [denial('boundary', 'ImplicitDeny'), denial('rcp', 'ExplicitDeny')],
+      }),
+      0.001,
+    );
     expect(m.denials()).toEqual([
       { door: 'api', layer: 'identity', explicit: false, count: 1 },
       { door: 'api', layer: 'scp', explicit: true, count: 1 },

@@ -14,7 +14,9 @@ export type Outcome = (typeof OUTCOMES)[number];
  * Upper bounds of the duration buckets, in seconds: a cached signed read takes tens of µs, a
  * write a few ms, a PostgreSQL transaction retried under contention up to seconds.
  */
-export const DURATION_BUCKETS: readonly number[] = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+export const DURATION_BUCKETS: readonly number[] = [
+  0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10,
+];
 
 /** The policy layers a decision may be denied by (auth/policy-evaluation.ts's DenyingLayer). */
 export const DENYING_LAYERS = ['identity', 'resource', 'boundary', 'session', 'scp', 'rcp'] as const;
@@ -53,7 +55,9 @@ export interface CallMetricsOptions {
  */
 export class CallMetrics {
   /** Per door: service → operation → series. Only label values that passed `#admit` are keys. */
-  readonly #index: Array<Map<string, Map<string, CallSeries>>> = DOORS.map(() => new Map<string, Map<string, CallSeries>>());
+  readonly #index: Array<Map<string, Map<string, CallSeries>>> = DOORS.map(
+    () => new Map<string, Map<string, CallSeries>>(),
+  );
   readonly #all: CallSeries[] = [];
   /** Denied decisions by door, layer and explicit (1) or implicit (0). */
   readonly #denials = new Float64Array(DOORS.length * DENYING_LAYERS.length * 2);
@@ -79,7 +83,8 @@ export class CallMetrics {
       for (const decision of decisions) {
         if (decision.decision === 'Allowed') continue;
         const layer = LAYER_INDEX[decision.denyingLayer ?? 'identity'];
-        if (layer !== undefined) this.#denials[(d * DENYING_LAYERS.length + layer) * 2 + (decision.decision === 'ExplicitDeny' ? 1 : 0)]!++;
+        if (layer !== undefined)
+          this.#denials[(d * DENYING_LAYERS.length + layer) * 2 + (decision.decision === 'ExplicitDeny' ? 1 : 0)]!++;
       }
     }
   }
@@ -96,7 +101,12 @@ export class CallMetrics {
       const count = this.#denials[i]!;
       if (count === 0) continue;
       const slot = i >> 1;
-      out.push({ door: DOORS[Math.floor(slot / DENYING_LAYERS.length)]!, layer: DENYING_LAYERS[slot % DENYING_LAYERS.length]!, explicit: (i & 1) === 1, count });
+      out.push({
+        door: DOORS[Math.floor(slot / DENYING_LAYERS.length)]!,
+        layer: DENYING_LAYERS[slot % DENYING_LAYERS.length]!,
+        explicit: (i & 1) === 1,
+        count,
+      });
     }
     return out;
   }
@@ -117,7 +127,8 @@ export class CallMetrics {
   #admit(door: number, service: string | undefined, operation: string | undefined): CallSeries {
     let labels: [string, string];
     if (DOORS[door] === 'authorize') {
-      const fresh = service !== undefined && operation !== undefined && this.#authorizeSeries < this.#maxAuthorizeSeries;
+      const fresh =
+        service !== undefined && operation !== undefined && this.#authorizeSeries < this.#maxAuthorizeSeries;
       labels = fresh ? [service, operation] : [OTHER, OTHER];
       if (fresh) this.#authorizeSeries++;
     } else {

@@ -7,7 +7,15 @@ import { CallMetrics } from './call-metrics.js';
 import { createMetricsRegistry } from './registry.js';
 
 const services = new Map<string, ServiceDef>([['iam', serviceDef('iam', 'query', {})]]);
-const call = (fields: Partial<AuditedCall>): AuditedCall => ({ requestId: 'r', at: new Date(0), sourceIp: '127.0.0.1', userAgent: 't', service: 'iam', operation: 'CreateUser', ...fields });
+const call = (fields: Partial<AuditedCall>): AuditedCall => ({
+  requestId: 'r',
+  at: new Date(0),
+  sourceIp: '127.0.0.1',
+  userAgent: 't',
+  service: 'iam',
+  operation: 'CreateUser',
+  ...fields,
+});
 
 async function scrape(pool: StorePool, calls = new CallMetrics(services)) {
   const registry = createMetricsRegistry({
@@ -22,10 +30,24 @@ async function scrape(pool: StorePool, calls = new CallMetrics(services)) {
 describe('the metrics registry', () => {
   it('renders the calls as counters and a cumulative histogram, read when scraped', async () => {
     const calls = new CallMetrics(services);
-    const registry = createMetricsRegistry({ calls, caches: {}, auditBacklog: () => 0, pool: () => ({ backend: 'sqlite', max: 1, total: 1, waiting: 0, writeLockHeld: false }) });
+    const registry = createMetricsRegistry({
+      calls,
+      caches: {},
+      auditBacklog: () => 0,
+      pool: () => ({ backend: 'sqlite', max: 1, total: 1, waiting: 0, writeLockHeld: false }),
+    });
     calls.observe('api', call({}), 0.0002);
     calls.observe('api', call({}), 0.002);
-    calls.observe('api', call({ error: { code: 'AccessDenied', message: 'no', status: 403 }, decisions: [{ action: 'iam:CreateUser', resource: '*', decision: 'ExplicitDeny', denyingLayer: 'boundary', matched: [] }] }), 0.02);
+    calls.observe(
+      'api',
+      call({
+        error: { code: 'AccessDenied', message: 'no', status: 403 },
+        decisions: [
+          { action: 'iam:CreateUser', resource: '*', decision: 'ExplicitDeny', denyingLayer: 'boundary', matched: [] },
+        ],
+      }),
+      0.02,
+    );
     const samples = parsePrometheusText(await registry.metrics());
     const labels = { entry: 'api', service: 'iam', operation: 'CreateUser' };
     expect(sampleValue(samples, 'ward_requests_total', { ...labels, outcome: 'success' })).toBe(2);
@@ -37,7 +59,13 @@ describe('the metrics registry', () => {
     expect(sampleValue(samples, 'ward_request_duration_seconds_bucket', { ...labels, le: '+Inf' })).toBe(3);
     expect(sampleValue(samples, 'ward_request_duration_seconds_count', labels)).toBe(3);
     expect(sampleValue(samples, 'ward_request_duration_seconds_sum', labels)).toBeCloseTo(0.0222, 6);
-    expect(sampleValue(samples, 'ward_authorization_denials_total', { entry: 'api', layer: 'boundary', decision: 'explicit' })).toBe(1);
+    expect(
+      sampleValue(samples, 'ward_authorization_denials_total', {
+        entry: 'api',
+        layer: 'boundary',
+        decision: 'explicit',
+      }),
+    ).toBe(1);
     // A second scrape reads the numbers afresh rather than adding them again.
     calls.observe('api', call({}), 0.0002);
     const again = parsePrometheusText(await registry.metrics());

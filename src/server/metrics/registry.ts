@@ -57,7 +57,8 @@ export function createMetricsRegistry(sources: MetricSources): Registry {
     registers,
     collect() {
       this.reset();
-      for (const d of sources.calls.denials()) this.inc({ entry: d.door, layer: d.layer, decision: d.explicit ? 'explicit' : 'implicit' }, d.count);
+      for (const d of sources.calls.denials())
+        this.inc({ entry: d.door, layer: d.layer, decision: d.explicit ? 'explicit' : 'implicit' }, d.count);
     },
   });
 
@@ -90,7 +91,7 @@ export function createMetricsRegistry(sources: MetricSources): Registry {
 function storeGauges(registers: Registry[], pool: () => StorePool): void {
   new Gauge({
     name: 'ward_store_connections',
-    help: 'Store connections of this process by state. PostgreSQL: the pool\'s total and idle. SQLite: the one request-thread connection (no pool).',
+    help: "Store connections of this process by state. PostgreSQL: the pool's total and idle. SQLite: the one request-thread connection (no pool).",
     labelNames: ['backend', 'state'],
     registers,
     collect() {
@@ -151,7 +152,7 @@ function durationHistogram(calls: CallMetrics): Metric {
   const name = 'ward_request_duration_seconds';
   const metric = {
     name,
-    help: 'Time from a call\'s door to its record (SigV4, dispatch, authorization, handler, serialization), by door, service and operation.',
+    help: "Time from a call's door to its record (SigV4, dispatch, authorization, handler, serialization), by door, service and operation.",
     type: 'histogram',
     aggregator: 'sum',
     get: async () => {
@@ -161,7 +162,11 @@ function durationHistogram(calls: CallMetrics): Metric {
         let cumulative = 0;
         for (let i = 0; i < DURATION_BUCKETS.length; i++) {
           cumulative += s.buckets[i]!;
-          values.push({ metricName: `${name}_bucket`, labels: { ...labels, le: DURATION_BUCKETS[i]! }, value: cumulative });
+          values.push({
+            metricName: `${name}_bucket`,
+            labels: { ...labels, le: DURATION_BUCKETS[i]! },
+            value: cumulative,
+          });
         }
         let count = 0;
         for (const n of s.outcomes) count += n;

@@ -34,12 +34,20 @@ export class KyselyAccessKeyRepo implements AccessKeyRepo {
   }
 
   async get(accessKeyId: string): Promise<AccessKeyRecord | undefined> {
-    const row = await this.db.selectFrom('access_keys').selectAll().where('access_key_id', '=', accessKeyId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('access_keys')
+      .selectAll()
+      .where('access_key_id', '=', accessKeyId)
+      .executeTakeFirst();
     return row && toAccessKey(row);
   }
 
   async getWithSecret(accessKeyId: string): Promise<AccessKeyWithSecret | undefined> {
-    const row = await this.db.selectFrom('access_keys').selectAll().where('access_key_id', '=', accessKeyId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('access_keys')
+      .selectAll()
+      .where('access_key_id', '=', accessKeyId)
+      .executeTakeFirst();
     return row && { ...toAccessKey(row), secretAccessKey: this.box.open(row.secret_sealed, row.access_key_id) };
   }
 
@@ -63,19 +71,29 @@ export class KyselyAccessKeyRepo implements AccessKeyRepo {
    * second). Rows go in key order, so two nodes flushing overlapping keys wait rather than
    * deadlock; a use older than the one stored (another node's flush came first) changes nothing.
    */
-  async recordLastUsed(entries: Array<{ accessKeyId: string; at: Date; service: string; region: string }>): Promise<void> {
+  async recordLastUsed(
+    entries: Array<{ accessKeyId: string; at: Date; service: string; region: string }>,
+  ): Promise<void> {
     const latest = new Map<string, { accessKeyId: string; at: Date; service: string; region: string }>();
     for (const e of entries) {
       const seen = latest.get(e.accessKeyId);
       if (!seen || seen.at < e.at) latest.set(e.accessKeyId, e);
     }
-    const sorted = [...latest.values()].sort((a, b) => (a.accessKeyId < b.accessKeyId ? -1 : a.accessKeyId > b.accessKeyId ? 1 : 0));
+    const sorted = [...latest.values()].sort((a, b) =>
+      a.accessKeyId < b.accessKeyId ? -1 : a.accessKeyId > b.accessKeyId ? 1 : 0,
+    );
     for (let i = 0; i < sorted.length; i += LAST_USED_CHUNK) {
-      const rows = sql.join(sorted.slice(i, i + LAST_USED_CHUNK).map((e) => sql`(${e.accessKeyId}, ${iso(e.at)}, ${e.service}, ${e.region})`));
+      const rows = sql.join(
+        sorted
+          .slice(i, i + LAST_USED_CHUNK)
+          .map((e) => sql`(${e.accessKeyId}, ${iso(e.at)}, ${e.service}, ${e.region})`),
+      );
       // VALUES columns are column1… on both SQLite (3.33+ for UPDATE … FROM) and PostgreSQL; ISO-8601 UTC text sorts by time.
       await sql`update access_keys set last_used_at = v.column2, last_used_service = v.column3, last_used_region = v.column4
         from (values ${rows}) as v
-        where access_keys.access_key_id = v.column1 and (access_keys.last_used_at is null or access_keys.last_used_at < v.column2)`.execute(this.db);
+        where access_keys.access_key_id = v.column1 and (access_keys.last_used_at is null or access_keys.last_used_at < v.column2)`.execute(
+        this.db,
+      );
     }
   }
 }

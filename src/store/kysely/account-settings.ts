@@ -2,7 +2,11 @@ import type { AccountSettingsRepo, PendingEmailUpdate } from '../../account/stor
 import type { AlternateContact, AlternateContactType, ContactInformation } from '../../wire/generated/account.js';
 import { type Db, date, iso } from './db.js';
 
-export const ACCOUNT_TABLES = ['account_alternate_contacts', 'account_contact_information', 'account_email_updates'] as const;
+export const ACCOUNT_TABLES = [
+  'account_alternate_contacts',
+  'account_contact_information',
+  'account_email_updates',
+] as const;
 
 export class KyselyAccountSettingsRepo implements AccountSettingsRepo {
   readonly #db: Db;
@@ -28,40 +32,73 @@ export class KyselyAccountSettingsRepo implements AccountSettingsRepo {
       .where('account_id', '=', accountId)
       .where('contact_type', '=', type)
       .executeTakeFirst();
-    return row && { AlternateContactType: type, Name: row.name, Title: row.title, EmailAddress: row.email, PhoneNumber: row.phone };
+    return (
+      row && {
+        AlternateContactType: type,
+        Name: row.name,
+        Title: row.title,
+        EmailAddress: row.email,
+        PhoneNumber: row.phone,
+      }
+    );
   }
 
   async putAlternateContact(accountId: string, c: Required<AlternateContact>): Promise<void> {
     await this.deleteAlternateContact(accountId, c.AlternateContactType);
     await this.#db
       .insertInto('account_alternate_contacts')
-      .values({ account_id: accountId, contact_type: c.AlternateContactType, name: c.Name, title: c.Title, email: c.EmailAddress, phone: c.PhoneNumber })
+      .values({
+        account_id: accountId,
+        contact_type: c.AlternateContactType,
+        name: c.Name,
+        title: c.Title,
+        email: c.EmailAddress,
+        phone: c.PhoneNumber,
+      })
       .execute();
   }
 
   async deleteAlternateContact(accountId: string, type: AlternateContactType): Promise<boolean> {
-    const r = await this.#db.deleteFrom('account_alternate_contacts').where('account_id', '=', accountId).where('contact_type', '=', type).executeTakeFirst();
+    const r = await this.#db
+      .deleteFrom('account_alternate_contacts')
+      .where('account_id', '=', accountId)
+      .where('contact_type', '=', type)
+      .executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
 
   async getContactInformation(accountId: string): Promise<ContactInformation | undefined> {
-    const row = await this.#db.selectFrom('account_contact_information').select('document').where('account_id', '=', accountId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('account_contact_information')
+      .select('document')
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return row && (JSON.parse(row.document) as ContactInformation);
   }
 
   async putContactInformation(accountId: string, info: ContactInformation): Promise<void> {
     await this.#db.deleteFrom('account_contact_information').where('account_id', '=', accountId).execute();
-    await this.#db.insertInto('account_contact_information').values({ account_id: accountId, document: JSON.stringify(info) }).execute();
+    await this.#db
+      .insertInto('account_contact_information')
+      .values({ account_id: accountId, document: JSON.stringify(info) })
+      .execute();
   }
 
   async getPendingEmailUpdate(accountId: string): Promise<PendingEmailUpdate | undefined> {
-    const row = await this.#db.selectFrom('account_email_updates').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('account_email_updates')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return row && { accountId, email: row.email, otpHash: row.otp_hash, expiresAt: date(row.expires_at) };
   }
 
   async putPendingEmailUpdate(u: PendingEmailUpdate): Promise<void> {
     await this.deletePendingEmailUpdate(u.accountId);
-    await this.#db.insertInto('account_email_updates').values({ account_id: u.accountId, email: u.email, otp_hash: u.otpHash, expires_at: iso(u.expiresAt) }).execute();
+    await this.#db
+      .insertInto('account_email_updates')
+      .values({ account_id: u.accountId, email: u.email, otp_hash: u.otpHash, expires_at: iso(u.expiresAt) })
+      .execute();
   }
 
   async deletePendingEmailUpdate(accountId: string): Promise<void> {

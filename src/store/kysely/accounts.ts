@@ -23,7 +23,13 @@ export class KyselyAccountRepo implements AccountRepo {
     await mapUnique('accounts', () =>
       this.db
         .insertInto('accounts')
-        .values({ account_id: a.accountId, name: a.name, email: a.email, created_at: iso(a.createdAt), closed_at: a.closedAt ? iso(a.closedAt) : null })
+        .values({
+          account_id: a.accountId,
+          name: a.name,
+          email: a.email,
+          created_at: iso(a.createdAt),
+          closed_at: a.closedAt ? iso(a.closedAt) : null,
+        })
         .execute(),
     );
   }
@@ -40,18 +46,28 @@ export class KyselyAccountRepo implements AccountRepo {
   }
 
   async getAlias(accountId: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('account_aliases').select('alias').where('account_id', '=', accountId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('account_aliases')
+      .select('alias')
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return row?.alias;
   }
 
   async findByAlias(alias: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('account_aliases').select('account_id').where('alias', '=', alias).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('account_aliases')
+      .select('account_id')
+      .where('alias', '=', alias)
+      .executeTakeFirst();
     return row?.account_id;
   }
 
   async setAlias(accountId: string, alias: string): Promise<void> {
     await this.db.deleteFrom('account_aliases').where('account_id', '=', accountId).execute();
-    await mapUnique('account_alias', () => this.db.insertInto('account_aliases').values({ account_id: accountId, alias }).execute());
+    await mapUnique('account_alias', () =>
+      this.db.insertInto('account_aliases').values({ account_id: accountId, alias }).execute(),
+    );
   }
 
   async deleteAlias(accountId: string): Promise<void> {
@@ -59,6 +75,11 @@ export class KyselyAccountRepo implements AccountRepo {
   }
 
   async markClosed(accountId: string, at: Date): Promise<void> {
-    await this.db.updateTable('accounts').set({ closed_at: iso(at) }).where('account_id', '=', accountId).where('closed_at', 'is', null).execute();
+    await this.db
+      .updateTable('accounts')
+      .set({ closed_at: iso(at) })
+      .where('account_id', '=', accountId)
+      .where('closed_at', 'is', null)
+      .execute();
   }
 }

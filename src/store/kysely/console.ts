@@ -22,7 +22,11 @@ export class KyselyConsoleSessionRepo implements ConsoleSessionRepo {
   }
 
   async get(tokenHash: string): Promise<ConsoleSessionRecord | undefined> {
-    const row = await this.db.selectFrom('console_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('console_sessions')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     if (!row) return undefined;
     return {
       tokenHash: row.token_hash,
@@ -81,9 +85,18 @@ export class KyselySignInFailureRepo implements SignInFailureRepo {
 
   async release(subject: string, at: Date): Promise<void> {
     // Rows have no key of their own: take every row of this subject and instant, put back all but one.
-    const rows = await this.db.selectFrom('signin_failures').select('failed_at').where('subject', '=', subject).where('failed_at', '=', iso(at)).execute();
+    const rows = await this.db
+      .selectFrom('signin_failures')
+      .select('failed_at')
+      .where('subject', '=', subject)
+      .where('failed_at', '=', iso(at))
+      .execute();
     if (rows.length === 0) return;
-    await this.db.deleteFrom('signin_failures').where('subject', '=', subject).where('failed_at', '=', iso(at)).execute();
+    await this.db
+      .deleteFrom('signin_failures')
+      .where('subject', '=', subject)
+      .where('failed_at', '=', iso(at))
+      .execute();
     if (rows.length > 1) {
       await this.db
         .insertInto('signin_failures')

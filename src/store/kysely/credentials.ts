@@ -16,7 +16,8 @@ import type { CredentialTables } from '../schema-credentials.js';
 import { type Db, date, iso, mapUnique, optionalDate } from './db.js';
 import { KyselyTagRepo } from './tags.js';
 
-const ownerKey = (accountId: string, userId: string | undefined): string => (userId === undefined ? `root:${accountId}` : `user:${userId}`);
+const ownerKey = (accountId: string, userId: string | undefined): string =>
+  userId === undefined ? `root:${accountId}` : `user:${userId}`;
 
 function toMfa(row: Selectable<CredentialTables['mfa_devices']>): MfaDeviceRecord {
   const enableDate = optionalDate(row.enable_date);
@@ -83,12 +84,20 @@ export class KyselyCredentialRepo implements CredentialRepo {
   }
 
   async getMfaDevice(serialNumber: string): Promise<MfaDeviceRecord | undefined> {
-    const row = await this.db.selectFrom('mfa_devices').selectAll().where('serial_number', '=', serialNumber).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('mfa_devices')
+      .selectAll()
+      .where('serial_number', '=', serialNumber)
+      .executeTakeFirst();
     return row && toMfa(row);
   }
 
   async mfaSeed(serialNumber: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('mfa_devices').select(['seed_sealed']).where('serial_number', '=', serialNumber).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('mfa_devices')
+      .select(['seed_sealed'])
+      .where('serial_number', '=', serialNumber)
+      .executeTakeFirst();
     return row && this.box.open(row.seed_sealed, serialNumber);
   }
 
@@ -105,16 +114,31 @@ export class KyselyCredentialRepo implements CredentialRepo {
     return (await q.orderBy('enable_date').orderBy('serial_number').execute()).map(toMfa);
   }
 
-  async assignMfaDevice(serialNumber: string, userId: string | undefined, enableDate: Date, lastStep: number): Promise<void> {
+  async assignMfaDevice(
+    serialNumber: string,
+    userId: string | undefined,
+    enableDate: Date,
+    lastStep: number,
+  ): Promise<void> {
     await this.db
       .updateTable('mfa_devices')
-      .set({ user_id: userId ?? null, assigned_root: userId === undefined ? 1 : 0, enable_date: iso(enableDate), last_step: lastStep, drift_steps: 0 })
+      .set({
+        user_id: userId ?? null,
+        assigned_root: userId === undefined ? 1 : 0,
+        enable_date: iso(enableDate),
+        last_step: lastStep,
+        drift_steps: 0,
+      })
       .where('serial_number', '=', serialNumber)
       .execute();
   }
 
   async unassignMfaDevice(serialNumber: string): Promise<void> {
-    await this.db.updateTable('mfa_devices').set({ user_id: null, assigned_root: 0, enable_date: null, drift_steps: 0 }).where('serial_number', '=', serialNumber).execute();
+    await this.db
+      .updateTable('mfa_devices')
+      .set({ user_id: null, assigned_root: 0, enable_date: null, drift_steps: 0 })
+      .where('serial_number', '=', serialNumber)
+      .execute();
   }
 
   async recordMfaStep(serialNumber: string, lastStep: number, driftSteps?: number): Promise<void> {
@@ -133,7 +157,11 @@ export class KyselyCredentialRepo implements CredentialRepo {
   // Console passwords.
 
   async getLoginProfile(accountId: string, userId: string | undefined): Promise<LoginProfileRecord | undefined> {
-    const row = await this.db.selectFrom('login_profiles').selectAll().where('owner_key', '=', ownerKey(accountId, userId)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('login_profiles')
+      .selectAll()
+      .where('owner_key', '=', ownerKey(accountId, userId))
+      .executeTakeFirst();
     return row && toProfile(row);
   }
 
@@ -153,16 +181,32 @@ export class KyselyCredentialRepo implements CredentialRepo {
         last_used_at: p.lastUsedAt ? iso(p.lastUsedAt) : null,
       })
       .execute();
-    await this.db.insertInto('password_history').values({ owner_key: key, password_hash: p.passwordHash, set_at: iso(p.passwordChangedAt) }).execute();
+    await this.db
+      .insertInto('password_history')
+      .values({ owner_key: key, password_hash: p.passwordHash, set_at: iso(p.passwordChangedAt) })
+      .execute();
   }
 
   async setPasswordResetRequired(accountId: string, userId: string | undefined, required: boolean): Promise<void> {
-    await this.db.updateTable('login_profiles').set({ reset_required: required ? 1 : 0 }).where('owner_key', '=', ownerKey(accountId, userId)).execute();
+    await this.db
+      .updateTable('login_profiles')
+      .set({ reset_required: required ? 1 : 0 })
+      .where('owner_key', '=', ownerKey(accountId, userId))
+      .execute();
   }
 
   async recordPasswordUse(accountId: string, userId: string | undefined, at: Date): Promise<void> {
-    await this.db.updateTable('login_profiles').set({ last_used_at: iso(at) }).where('owner_key', '=', ownerKey(accountId, userId)).execute();
-    if (userId !== undefined) await this.db.updateTable('users').set({ password_last_used: iso(at) }).where('user_id', '=', userId).execute();
+    await this.db
+      .updateTable('login_profiles')
+      .set({ last_used_at: iso(at) })
+      .where('owner_key', '=', ownerKey(accountId, userId))
+      .execute();
+    if (userId !== undefined)
+      await this.db
+        .updateTable('users')
+        .set({ password_last_used: iso(at) })
+        .where('user_id', '=', userId)
+        .execute();
   }
 
   async deleteLoginProfile(accountId: string, userId: string | undefined): Promise<void> {
@@ -182,13 +226,20 @@ export class KyselyCredentialRepo implements CredentialRepo {
   }
 
   async getPasswordPolicy(accountId: string): Promise<PasswordPolicyRecord | undefined> {
-    const row = await this.db.selectFrom('password_policies').select(['policy']).where('account_id', '=', accountId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('password_policies')
+      .select(['policy'])
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return row && (JSON.parse(row.policy) as PasswordPolicyRecord);
   }
 
   async putPasswordPolicy(accountId: string, policy: PasswordPolicyRecord): Promise<void> {
     await this.db.deleteFrom('password_policies').where('account_id', '=', accountId).execute();
-    await this.db.insertInto('password_policies').values({ account_id: accountId, policy: JSON.stringify(policy) }).execute();
+    await this.db
+      .insertInto('password_policies')
+      .values({ account_id: accountId, policy: JSON.stringify(policy) })
+      .execute();
   }
 
   async deletePasswordPolicy(accountId: string): Promise<boolean> {
@@ -201,7 +252,14 @@ export class KyselyCredentialRepo implements CredentialRepo {
   async createSigningCertificate(c: SigningCertificateRecord): Promise<void> {
     await this.db
       .insertInto('signing_certificates')
-      .values({ certificate_id: c.certificateId, account_id: c.accountId, user_id: c.userId ?? null, body: c.body, status: c.status, uploaded_at: iso(c.uploadedAt) })
+      .values({
+        certificate_id: c.certificateId,
+        account_id: c.accountId,
+        user_id: c.userId ?? null,
+        body: c.body,
+        status: c.status,
+        uploaded_at: iso(c.uploadedAt),
+      })
       .execute();
   }
 
@@ -220,7 +278,11 @@ export class KyselyCredentialRepo implements CredentialRepo {
   }
 
   async setSigningCertificateStatus(certificateId: string, status: CredentialStatus): Promise<void> {
-    await this.db.updateTable('signing_certificates').set({ status }).where('certificate_id', '=', certificateId).execute();
+    await this.db
+      .updateTable('signing_certificates')
+      .set({ status })
+      .where('certificate_id', '=', certificateId)
+      .execute();
   }
 
   async deleteSigningCertificate(certificateId: string): Promise<void> {
@@ -230,12 +292,26 @@ export class KyselyCredentialRepo implements CredentialRepo {
   async createSshPublicKey(k: SshPublicKeyRecord): Promise<void> {
     await this.db
       .insertInto('ssh_public_keys')
-      .values({ key_id: k.keyId, account_id: k.accountId, user_id: k.userId, body: k.body, fingerprint: k.fingerprint, status: k.status, uploaded_at: iso(k.uploadedAt) })
+      .values({
+        key_id: k.keyId,
+        account_id: k.accountId,
+        user_id: k.userId,
+        body: k.body,
+        fingerprint: k.fingerprint,
+        status: k.status,
+        uploaded_at: iso(k.uploadedAt),
+      })
       .execute();
   }
 
   async sshPublicKeysOf(userId: string): Promise<SshPublicKeyRecord[]> {
-    const rows = await this.db.selectFrom('ssh_public_keys').selectAll().where('user_id', '=', userId).orderBy('uploaded_at').orderBy('key_id').execute();
+    const rows = await this.db
+      .selectFrom('ssh_public_keys')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('uploaded_at')
+      .orderBy('key_id')
+      .execute();
     return rows.map((r) => ({
       keyId: r.key_id,
       accountId: r.account_id,
@@ -272,11 +348,23 @@ export class KyselyCredentialRepo implements CredentialRepo {
     for (let i = 0; i < sorted.length; i += SERVICE_ACCESS_CHUNK) {
       await this.db
         .insertInto('service_last_accessed')
-        .values(sorted.slice(i, i + SERVICE_ACCESS_CHUNK).map((e) => ({ principal_arn: e.principalArn, service: e.service, account_id: e.accountId, last_at: iso(e.at), region: e.region })))
+        .values(
+          sorted.slice(i, i + SERVICE_ACCESS_CHUNK).map((e) => ({
+            principal_arn: e.principalArn,
+            service: e.service,
+            account_id: e.accountId,
+            last_at: iso(e.at),
+            region: e.region,
+          })),
+        )
         .onConflict((oc) =>
           oc
             .columns(['principal_arn', 'service'])
-            .doUpdateSet((eb) => ({ account_id: eb.ref('excluded.account_id'), last_at: eb.ref('excluded.last_at'), region: eb.ref('excluded.region') }))
+            .doUpdateSet((eb) => ({
+              account_id: eb.ref('excluded.account_id'),
+              last_at: eb.ref('excluded.last_at'),
+              region: eb.ref('excluded.region'),
+            }))
             .where((eb) => eb('service_last_accessed.last_at', '<', eb.ref('excluded.last_at'))),
         )
         .execute();
@@ -285,7 +373,16 @@ export class KyselyCredentialRepo implements CredentialRepo {
 
   async serviceAccess(principalArns: string[]): Promise<ServiceAccessRecord[]> {
     if (principalArns.length === 0) return [];
-    const rows = await this.db.selectFrom('service_last_accessed').selectAll().where('principal_arn', 'in', principalArns).execute();
-    return rows.map((r) => ({ principalArn: r.principal_arn, service: r.service, lastAt: date(r.last_at), region: r.region }));
+    const rows = await this.db
+      .selectFrom('service_last_accessed')
+      .selectAll()
+      .where('principal_arn', 'in', principalArns)
+      .execute();
+    return rows.map((r) => ({
+      principalArn: r.principal_arn,
+      service: r.service,
+      lastAt: date(r.last_at),
+      region: r.region,
+    }));
   }
 }

@@ -18,7 +18,11 @@ export class KyselyEffectivePolicyRepo implements EffectivePolicyRepo {
     // the path of every request whose principal's policies are not cached.
     const groupsOfUser = this.db.selectFrom('group_members').select('group_id').where('user_id', '=', userId);
     const [user, groups, inline, attached] = await Promise.all([
-      this.db.selectFrom('users').select(['user_id', 'account_id', 'name', 'path', 'permissions_boundary_arn']).where('user_id', '=', userId).executeTakeFirst(),
+      this.db
+        .selectFrom('users')
+        .select(['user_id', 'account_id', 'name', 'path', 'permissions_boundary_arn'])
+        .where('user_id', '=', userId)
+        .executeTakeFirst(),
       this.db
         .selectFrom('group_members as m')
         .innerJoin('groups as g', 'g.group_id', 'm.group_id')
@@ -40,7 +44,9 @@ export class KyselyEffectivePolicyRepo implements EffectivePolicyRepo {
       this.db
         .selectFrom('policy_attachments as a')
         .innerJoin('managed_policies as p', 'p.policy_id', 'a.policy_id')
-        .innerJoin('policy_versions as v', (join) => join.onRef('v.policy_id', '=', 'p.policy_id').onRef('v.version_id', '=', 'p.default_version_id'))
+        .innerJoin('policy_versions as v', (join) =>
+          join.onRef('v.policy_id', '=', 'p.policy_id').onRef('v.version_id', '=', 'p.default_version_id'),
+        )
         .select(['a.entity_kind', 'a.entity_id', 'p.arn', 'v.document'])
         .where((eb) =>
           eb.or([
@@ -56,7 +62,9 @@ export class KyselyEffectivePolicyRepo implements EffectivePolicyRepo {
     const identity: LabelledPolicyDocument[] = [];
     const seen = new Set<string>();
     const collect = (kind: PolicyEntityKind, id: string, entityArn: string) => {
-      for (const r of inline) if (r.entity_kind === kind && r.entity_id === id) identity.push({ id: `${entityArn}#inline/${r.name}`, document: r.document });
+      for (const r of inline)
+        if (r.entity_kind === kind && r.entity_id === id)
+          identity.push({ id: `${entityArn}#inline/${r.name}`, document: r.document });
       for (const r of attached) {
         if (r.entity_kind !== kind || r.entity_id !== id || seen.has(r.arn)) continue;
         seen.add(r.arn);
@@ -89,7 +97,9 @@ export class KyselyEffectivePolicyRepo implements EffectivePolicyRepo {
     const attached = await this.db
       .selectFrom('policy_attachments as a')
       .innerJoin('managed_policies as p', 'p.policy_id', 'a.policy_id')
-      .innerJoin('policy_versions as v', (join) => join.onRef('v.policy_id', '=', 'p.policy_id').onRef('v.version_id', '=', 'p.default_version_id'))
+      .innerJoin('policy_versions as v', (join) =>
+        join.onRef('v.policy_id', '=', 'p.policy_id').onRef('v.version_id', '=', 'p.default_version_id'),
+      )
       .select(['p.arn', 'v.document'])
       .where('a.entity_kind', '=', 'role')
       .where('a.entity_id', '=', roleId)

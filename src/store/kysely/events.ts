@@ -1,5 +1,13 @@
 import { CompiledQuery, sql } from 'kysely';
-import { type EventAttributeKey, type EventFilter, type EventPage, type EventPageRequest, type EventRepo, InvalidCursor, type StoredEvent } from '../../audit/event-store.js';
+import {
+  type EventAttributeKey,
+  type EventFilter,
+  type EventPage,
+  type EventPageRequest,
+  type EventRepo,
+  InvalidCursor,
+  type StoredEvent,
+} from '../../audit/event-store.js';
 import type { AuditTables } from '../schema-audit.js';
 import type { Db } from './db.js';
 
@@ -9,7 +17,9 @@ type Row = AuditTables['events'];
 const CHUNK = 100;
 
 /** Lookup attributes that match one column exactly. */
-const EQUALITY_COLUMNS: Partial<Record<EventAttributeKey, 'event_id' | 'event_name' | 'event_source' | 'username' | 'access_key_id'>> = {
+const EQUALITY_COLUMNS: Partial<
+  Record<EventAttributeKey, 'event_id' | 'event_name' | 'event_source' | 'username' | 'access_key_id'>
+> = {
   EventId: 'event_id',
   EventName: 'event_name',
   EventSource: 'event_source',
@@ -46,7 +56,8 @@ export class KyselyEventRepo implements EventRepo {
       }
       const compiled = this.db.insertInto('events').values(rows).compile();
       // Kept only once seen to bind exactly these parameters in this order.
-      if (compiled.parameters.length === parameters.length && compiled.parameters.every((p, k) => p === parameters[k])) fullChunkSql.set(adapter, compiled.sql);
+      if (compiled.parameters.length === parameters.length && compiled.parameters.every((p, k) => p === parameters[k]))
+        fullChunkSql.set(adapter, compiled.sql);
       await this.db.executeQuery(compiled);
     }
     if (i < batch.length) await this.db.insertInto('events').values(batch.slice(i).map(toRow)).execute();
@@ -62,19 +73,29 @@ export class KyselyEventRepo implements EventRepo {
       const column = EQUALITY_COLUMNS[a.key];
       if (column) q = q.where(column, '=', a.value);
       else if (a.key === 'ReadOnly') q = q.where('read_only', '=', a.value === 'true' ? 1 : 0);
-      else if (a.key === 'ResourceName') q = q.where(sql<boolean>`resource_names like ${likeJsonString(a.value)} escape '!'`);
-      else if (a.key === 'ResourceType') q = q.where(sql<boolean>`resource_types like ${likeJsonString(a.value)} escape '!'`);
+      else if (a.key === 'ResourceName')
+        q = q.where(sql<boolean>`resource_names like ${likeJsonString(a.value)} escape '!'`);
+      else if (a.key === 'ResourceType')
+        q = q.where(sql<boolean>`resource_types like ${likeJsonString(a.value)} escape '!'`);
     }
     if (page.cursor !== undefined) {
       const [time, id] = decodeCursor(page.cursor);
-      q = q.where((eb) => eb.or([eb('event_time', '<', time), eb.and([eb('event_time', '=', time), eb('event_id', '<', id)])]));
+      q = q.where((eb) =>
+        eb.or([eb('event_time', '<', time), eb.and([eb('event_time', '=', time), eb('event_id', '<', id)])]),
+      );
     }
-    const rows = await q.orderBy('event_time', 'desc').orderBy('event_id', 'desc').limit(page.limit + 1).execute();
+    const rows = await q
+      .orderBy('event_time', 'desc')
+      .orderBy('event_id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
     const kept = rows.slice(0, page.limit);
     const last = kept[kept.length - 1];
     return {
       events: kept.map(fromRow),
-      ...(rows.length > page.limit && last ? { next: Buffer.from(`${last.event_time}|${last.event_id}`, 'utf8').toString('base64url') } : {}),
+      ...(rows.length > page.limit && last
+        ? { next: Buffer.from(`${last.event_time}|${last.event_id}`, 'utf8').toString('base64url') }
+        : {}),
     };
   }
 

@@ -41,9 +41,13 @@ export class KyselyGroupRepo implements GroupRepo {
   async list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<GroupRecord>> {
     const after = decodeMarker(page.marker);
     let q = this.db.selectFrom('groups').selectAll().where('account_id', '=', accountId);
-    if (pathPrefix !== '/') q = q.where((eb) => eb(eb.fn('substr', ['path', eb.lit(1), eb.lit(pathPrefix.length)]), '=', pathPrefix));
+    if (pathPrefix !== '/')
+      q = q.where((eb) => eb(eb.fn('substr', ['path', eb.lit(1), eb.lit(pathPrefix.length)]), '=', pathPrefix));
     if (after !== undefined) q = q.where('name_lower', '>', after);
-    const rows = await q.orderBy('name_lower').limit(page.maxItems + 1).execute();
+    const rows = await q
+      .orderBy('name_lower')
+      .limit(page.maxItems + 1)
+      .execute();
     return toPage(rows, page, (r) => r.name_lower, toGroup);
   }
 
@@ -64,7 +68,10 @@ export class KyselyGroupRepo implements GroupRepo {
       .selectAll('users')
       .where('group_members.group_id', '=', groupId);
     if (after !== undefined) q = q.where('users.name_lower', '>', after);
-    const rows = await q.orderBy('users.name_lower').limit(page.maxItems + 1).execute();
+    const rows = await q
+      .orderBy('users.name_lower')
+      .limit(page.maxItems + 1)
+      .execute();
     return toPage(rows, page, (r) => r.name_lower, toUser);
   }
 
@@ -98,7 +105,10 @@ export class KyselyGroupRepo implements GroupRepo {
       .selectAll('groups')
       .where('group_members.user_id', '=', userId);
     if (after !== undefined) q = q.where('groups.name_lower', '>', after);
-    const rows = await q.orderBy('groups.name_lower').limit(page.maxItems + 1).execute();
+    const rows = await q
+      .orderBy('groups.name_lower')
+      .limit(page.maxItems + 1)
+      .execute();
     return toPage(rows, page, (r) => r.name_lower, toGroup);
   }
 }

@@ -39,10 +39,22 @@ export class KyselyInlinePolicyRepo implements InlinePolicyRepo {
 
   async list(entity: PolicyEntity, page: PageRequest): Promise<Page<string>> {
     const after = decodeMarker(page.marker);
-    let q = this.db.selectFrom('inline_policies').select('name').where('entity_kind', '=', entity.kind).where('entity_id', '=', entity.id);
+    let q = this.db
+      .selectFrom('inline_policies')
+      .select('name')
+      .where('entity_kind', '=', entity.kind)
+      .where('entity_id', '=', entity.id);
     if (after !== undefined) q = q.where('name', '>', after);
-    const rows = await q.orderBy('name').limit(page.maxItems + 1).execute();
-    return toPage(rows, page, (r) => r.name, (r) => r.name);
+    const rows = await q
+      .orderBy('name')
+      .limit(page.maxItems + 1)
+      .execute();
+    return toPage(
+      rows,
+      page,
+      (r) => r.name,
+      (r) => r.name,
+    );
   }
 
   async documents(entity: PolicyEntity): Promise<Array<{ policyName: string; document: string }>> {

@@ -1,5 +1,11 @@
 import type { AccessKeyRepo, AccountRepo, GroupRepo, IamStore, MetaRepo, UserRepo } from '../../iam/iam-store.js';
-import type { EffectivePolicyRepo, InlinePolicyRepo, ManagedPolicyRepo, PolicyAttachmentRepo, PolicyVersionRepo } from '../../iam/policy-store.js';
+import type {
+  EffectivePolicyRepo,
+  InlinePolicyRepo,
+  ManagedPolicyRepo,
+  PolicyAttachmentRepo,
+  PolicyVersionRepo,
+} from '../../iam/policy-store.js';
 import type { InstanceProfileRepo, RoleRepo } from '../../iam/iam-store.js';
 import type { SecretBox } from '../../shared/secret-box.js';
 import type { CredentialSource, LastUseSink } from '../../auth/ports.js';
@@ -131,7 +137,9 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
 
   async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return runTransaction(this.db, this.txPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy, this.trail)));
+    return runTransaction(this.db, this.txPolicy, (trx) =>
+      fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy, this.trail)),
+    );
   }
 
   /**
@@ -141,7 +149,9 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
    */
   async bookkeeping<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return runTransaction(this.db, this.bookkeepingPolicy, (trx) => fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy, this.trail)));
+    return runTransaction(this.db, this.bookkeepingPolicy, (trx) =>
+      fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy, this.trail)),
+    );
   }
 
   /** Deletes every row, keeping the schema: the emulator's reset. */

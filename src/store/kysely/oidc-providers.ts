@@ -45,7 +45,12 @@ export class KyselyOidcProviderRepo implements OidcProviderRepo {
   }
 
   async list(accountId: string): Promise<OidcProviderRecord[]> {
-    const rows = await this.#db.selectFrom('oidc_providers').selectAll().where('account_id', '=', accountId).orderBy('arn').execute();
+    const rows = await this.#db
+      .selectFrom('oidc_providers')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('arn')
+      .execute();
     return rows.map(toProvider);
   }
 

@@ -49,7 +49,13 @@ const toAccount = (r: OrganizationTables['org_accounts']): OrgAccountRecord => (
   joinedAt: date(r.joined_at),
 });
 
-const toOu = (r: OrganizationTables['org_units']): OuRecord => ({ ouId: r.ou_id, orgId: r.org_id, parentId: r.parent_id, name: r.name, createdAt: date(r.created_at) });
+const toOu = (r: OrganizationTables['org_units']): OuRecord => ({
+  ouId: r.ou_id,
+  orgId: r.org_id,
+  parentId: r.parent_id,
+  name: r.name,
+  createdAt: date(r.created_at),
+});
 
 const toStatus = (r: OrganizationTables['org_create_account_status']): CreateAccountStatusRecord => {
   const completedAt = optionalDate(r.completed_at);
@@ -93,14 +99,26 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
   }
 
   async getOrg(orgId: string): Promise<OrgRecord | undefined> {
-    const row = await this.#db.selectFrom('org_organizations').selectAll().where('org_id', '=', orgId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('org_organizations')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .executeTakeFirst();
     return row && toOrg(row);
   }
 
   async orgOfAccount(accountId: string): Promise<OrgRecord | undefined> {
-    const managed = await this.#db.selectFrom('org_organizations').selectAll().where('management_account_id', '=', accountId).executeTakeFirst();
+    const managed = await this.#db
+      .selectFrom('org_organizations')
+      .selectAll()
+      .where('management_account_id', '=', accountId)
+      .executeTakeFirst();
     if (managed) return toOrg(managed);
-    const member = await this.#db.selectFrom('org_accounts').select('org_id').where('account_id', '=', accountId).executeTakeFirst();
+    const member = await this.#db
+      .selectFrom('org_accounts')
+      .select('org_id')
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return member && this.getOrg(member.org_id);
   }
 
@@ -131,17 +149,31 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
   }
 
   async enabledPolicyTypes(orgId: string): Promise<string[]> {
-    const rows = await this.#db.selectFrom('org_policy_types').select('policy_type').where('org_id', '=', orgId).orderBy('policy_type').execute();
+    const rows = await this.#db
+      .selectFrom('org_policy_types')
+      .select('policy_type')
+      .where('org_id', '=', orgId)
+      .orderBy('policy_type')
+      .execute();
     return rows.map((r) => r.policy_type);
   }
 
   async setPolicyType(orgId: string, policyType: string, enabled: boolean): Promise<void> {
-    await this.#db.deleteFrom('org_policy_types').where('org_id', '=', orgId).where('policy_type', '=', policyType).execute();
-    if (enabled) await this.#db.insertInto('org_policy_types').values({ org_id: orgId, policy_type: policyType }).execute();
+    await this.#db
+      .deleteFrom('org_policy_types')
+      .where('org_id', '=', orgId)
+      .where('policy_type', '=', policyType)
+      .execute();
+    if (enabled)
+      await this.#db.insertInto('org_policy_types').values({ org_id: orgId, policy_type: policyType }).execute();
   }
 
   async getAccount(accountId: string): Promise<OrgAccountRecord | undefined> {
-    const row = await this.#db.selectFrom('org_accounts').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('org_accounts')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return row && toAccount(row);
   }
 
@@ -167,7 +199,8 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
     const set: Partial<OrganizationTables['org_accounts']> = {};
     if (changes.parentId !== undefined) set.parent_id = changes.parentId;
     if (changes.status !== undefined) set.status = changes.status;
-    if (Object.keys(set).length > 0) await this.#db.updateTable('org_accounts').set(set).where('account_id', '=', accountId).execute();
+    if (Object.keys(set).length > 0)
+      await this.#db.updateTable('org_accounts').set(set).where('account_id', '=', accountId).execute();
   }
 
   async removeAccount(accountId: string): Promise<void> {
@@ -188,7 +221,13 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
   async createOu(ou: OuRecord): Promise<void> {
     await this.#db
       .insertInto('org_units')
-      .values({ ou_id: ou.ouId, org_id: ou.orgId, parent_id: ou.parentId, name: ou.name, created_at: iso(ou.createdAt) })
+      .values({
+        ou_id: ou.ouId,
+        org_id: ou.orgId,
+        parent_id: ou.parentId,
+        name: ou.name,
+        created_at: iso(ou.createdAt),
+      })
       .execute();
   }
 
@@ -201,7 +240,14 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
   }
 
   async listOus(orgId: string, parentId: string): Promise<OuRecord[]> {
-    const rows = await this.#db.selectFrom('org_units').selectAll().where('org_id', '=', orgId).where('parent_id', '=', parentId).orderBy('created_at').orderBy('ou_id').execute();
+    const rows = await this.#db
+      .selectFrom('org_units')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('parent_id', '=', parentId)
+      .orderBy('created_at')
+      .orderBy('ou_id')
+      .execute();
     return rows.map(toOu);
   }
 
@@ -221,17 +267,32 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
   }
 
   async getCreateAccountStatus(requestId: string): Promise<CreateAccountStatusRecord | undefined> {
-    const row = await this.#db.selectFrom('org_create_account_status').selectAll().where('request_id', '=', requestId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('org_create_account_status')
+      .selectAll()
+      .where('request_id', '=', requestId)
+      .executeTakeFirst();
     return row && toStatus(row);
   }
 
   async listCreateAccountStatus(orgId: string): Promise<CreateAccountStatusRecord[]> {
-    const rows = await this.#db.selectFrom('org_create_account_status').selectAll().where('org_id', '=', orgId).orderBy('requested_at').orderBy('request_id').execute();
+    const rows = await this.#db
+      .selectFrom('org_create_account_status')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('requested_at')
+      .orderBy('request_id')
+      .execute();
     return rows.map(toStatus);
   }
 
   async getPolicy(orgId: string, policyId: string): Promise<OrgPolicyRecord | undefined> {
-    const row = await this.#db.selectFrom('org_policies').selectAll().where('org_id', '=', orgId).where('policy_id', '=', policyId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('org_policies')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('policy_id', '=', policyId)
+      .executeTakeFirst();
     return row && toPolicy(row);
   }
 
@@ -252,12 +313,22 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
     );
   }
 
-  async updatePolicy(orgId: string, policyId: string, changes: { name?: string; description?: string; content?: string }): Promise<void> {
+  async updatePolicy(
+    orgId: string,
+    policyId: string,
+    changes: { name?: string; description?: string; content?: string },
+  ): Promise<void> {
     const set: Partial<OrganizationTables['org_policies']> = {};
     if (changes.name !== undefined) set.name = changes.name;
     if (changes.description !== undefined) set.description = changes.description;
     if (changes.content !== undefined) set.content = changes.content;
-    if (Object.keys(set).length > 0) await this.#db.updateTable('org_policies').set(set).where('org_id', '=', orgId).where('policy_id', '=', policyId).execute();
+    if (Object.keys(set).length > 0)
+      await this.#db
+        .updateTable('org_policies')
+        .set(set)
+        .where('org_id', '=', orgId)
+        .where('policy_id', '=', policyId)
+        .execute();
   }
 
   async deletePolicy(orgId: string, policyId: string): Promise<void> {
@@ -266,13 +337,23 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
   }
 
   async listPolicies(orgId: string, policyType: string): Promise<OrgPolicyRecord[]> {
-    const rows = await this.#db.selectFrom('org_policies').selectAll().where('org_id', '=', orgId).where('policy_type', '=', policyType).orderBy('name').orderBy('policy_id').execute();
+    const rows = await this.#db
+      .selectFrom('org_policies')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('policy_type', '=', policyType)
+      .orderBy('name')
+      .orderBy('policy_id')
+      .execute();
     return rows.map(toPolicy);
   }
 
   async attach(orgId: string, policyId: string, targetId: string): Promise<void> {
     await mapUnique('org_policy_attachments', () =>
-      this.#db.insertInto('org_policy_attachments').values({ org_id: orgId, policy_id: policyId, target_id: targetId }).execute(),
+      this.#db
+        .insertInto('org_policy_attachments')
+        .values({ org_id: orgId, policy_id: policyId, target_id: targetId })
+        .execute(),
     );
   }
 
@@ -286,8 +367,14 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
     return Number(r.numDeletedRows) > 0;
   }
 
-  async attachments(orgId: string, filter: { policyId?: string; targetId?: string }): Promise<Array<{ policyId: string; targetId: string }>> {
-    let q = this.#db.selectFrom('org_policy_attachments').select(['policy_id', 'target_id']).where('org_id', '=', orgId);
+  async attachments(
+    orgId: string,
+    filter: { policyId?: string; targetId?: string },
+  ): Promise<Array<{ policyId: string; targetId: string }>> {
+    let q = this.#db
+      .selectFrom('org_policy_attachments')
+      .select(['policy_id', 'target_id'])
+      .where('org_id', '=', orgId);
     if (filter.policyId !== undefined) q = q.where('policy_id', '=', filter.policyId);
     if (filter.targetId !== undefined) q = q.where('target_id', '=', filter.targetId);
     const rows = await q.orderBy('policy_id').orderBy('target_id').execute();
@@ -311,7 +398,11 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
   }
 
   async getHandshake(handshakeId: string): Promise<HandshakeRecord | undefined> {
-    const row = await this.#db.selectFrom('org_handshakes').selectAll().where('handshake_id', '=', handshakeId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('org_handshakes')
+      .selectAll()
+      .where('handshake_id', '=', handshakeId)
+      .executeTakeFirst();
     return row && toHandshake(row);
   }
 
@@ -323,33 +414,70 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
   }
 
   async serviceAccess(orgId: string): Promise<Array<{ servicePrincipal: string; enabledAt: Date }>> {
-    const rows = await this.#db.selectFrom('org_service_access').selectAll().where('org_id', '=', orgId).orderBy('service_principal').execute();
+    const rows = await this.#db
+      .selectFrom('org_service_access')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('service_principal')
+      .execute();
     return rows.map((r) => ({ servicePrincipal: r.service_principal, enabledAt: date(r.enabled_at) }));
   }
 
   async setServiceAccess(orgId: string, servicePrincipal: string, enabledAt: Date | undefined): Promise<void> {
-    await this.#db.deleteFrom('org_service_access').where('org_id', '=', orgId).where('service_principal', '=', servicePrincipal).execute();
-    if (enabledAt) await this.#db.insertInto('org_service_access').values({ org_id: orgId, service_principal: servicePrincipal, enabled_at: iso(enabledAt) }).execute();
+    await this.#db
+      .deleteFrom('org_service_access')
+      .where('org_id', '=', orgId)
+      .where('service_principal', '=', servicePrincipal)
+      .execute();
+    if (enabledAt)
+      await this.#db
+        .insertInto('org_service_access')
+        .values({ org_id: orgId, service_principal: servicePrincipal, enabled_at: iso(enabledAt) })
+        .execute();
   }
 
   async iamFeatures(orgId: string): Promise<string[]> {
-    const rows = await this.#db.selectFrom('org_iam_features').select('feature').where('org_id', '=', orgId).orderBy('feature').execute();
+    const rows = await this.#db
+      .selectFrom('org_iam_features')
+      .select('feature')
+      .where('org_id', '=', orgId)
+      .orderBy('feature')
+      .execute();
     return rows.map((r) => r.feature);
   }
 
   async setIamFeature(orgId: string, feature: string, enabledAt: Date | undefined): Promise<void> {
     await this.#db.deleteFrom('org_iam_features').where('org_id', '=', orgId).where('feature', '=', feature).execute();
-    if (enabledAt) await this.#db.insertInto('org_iam_features').values({ org_id: orgId, feature, enabled_at: iso(enabledAt) }).execute();
+    if (enabledAt)
+      await this.#db
+        .insertInto('org_iam_features')
+        .values({ org_id: orgId, feature, enabled_at: iso(enabledAt) })
+        .execute();
   }
 
-  async delegatedAdmins(orgId: string): Promise<Array<{ accountId: string; servicePrincipal: string; enabledAt: Date }>> {
-    const rows = await this.#db.selectFrom('org_delegated_admins').selectAll().where('org_id', '=', orgId).orderBy('account_id').orderBy('service_principal').execute();
-    return rows.map((r) => ({ accountId: r.account_id, servicePrincipal: r.service_principal, enabledAt: date(r.enabled_at) }));
+  async delegatedAdmins(
+    orgId: string,
+  ): Promise<Array<{ accountId: string; servicePrincipal: string; enabledAt: Date }>> {
+    const rows = await this.#db
+      .selectFrom('org_delegated_admins')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .orderBy('account_id')
+      .orderBy('service_principal')
+      .execute();
+    return rows.map((r) => ({
+      accountId: r.account_id,
+      servicePrincipal: r.service_principal,
+      enabledAt: date(r.enabled_at),
+    }));
   }
 
   async addDelegatedAdmin(orgId: string, accountId: string, servicePrincipal: string, at: Date): Promise<void> {
     await mapUnique('org_delegated_admins', () =>
-      this.#db.insertInto('org_delegated_admins').values({ org_id: orgId, account_id: accountId, service_principal: servicePrincipal, enabled_at: iso(at) }).execute(),
+      this.#db
+        .insertInto('org_delegated_admins')
+        .values({ org_id: orgId, account_id: accountId, service_principal: servicePrincipal, enabled_at: iso(at) })
+        .execute(),
     );
   }
 
@@ -364,19 +492,38 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
   }
 
   async tags(orgId: string, resourceId: string): Promise<OrgTag[]> {
-    const rows = await this.#db.selectFrom('org_tags').select(['key', 'value']).where('org_id', '=', orgId).where('resource_id', '=', resourceId).orderBy('key').execute();
+    const rows = await this.#db
+      .selectFrom('org_tags')
+      .select(['key', 'value'])
+      .where('org_id', '=', orgId)
+      .where('resource_id', '=', resourceId)
+      .orderBy('key')
+      .execute();
     return rows.map((r) => ({ key: r.key, value: r.value }));
   }
 
   async putTags(orgId: string, resourceId: string, tags: OrgTag[]): Promise<void> {
     for (const t of tags) {
-      await this.#db.deleteFrom('org_tags').where('org_id', '=', orgId).where('resource_id', '=', resourceId).where('key', '=', t.key).execute();
-      await this.#db.insertInto('org_tags').values({ org_id: orgId, resource_id: resourceId, key: t.key, value: t.value }).execute();
+      await this.#db
+        .deleteFrom('org_tags')
+        .where('org_id', '=', orgId)
+        .where('resource_id', '=', resourceId)
+        .where('key', '=', t.key)
+        .execute();
+      await this.#db
+        .insertInto('org_tags')
+        .values({ org_id: orgId, resource_id: resourceId, key: t.key, value: t.value })
+        .execute();
     }
   }
 
   async removeTags(orgId: string, resourceId: string, keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    await this.#db.deleteFrom('org_tags').where('org_id', '=', orgId).where('resource_id', '=', resourceId).where('key', 'in', keys).execute();
+    await this.#db
+      .deleteFrom('org_tags')
+      .where('org_id', '=', orgId)
+      .where('resource_id', '=', resourceId)
+      .where('key', 'in', keys)
+      .execute();
   }
 }

@@ -82,7 +82,11 @@ export class KyselyManagedPolicyRepo implements ManagedPolicyRepo {
   }
 
   async getById(policyId: string): Promise<ManagedPolicyRecord | undefined> {
-    const row = await this.db.selectFrom('managed_policies').selectAll().where('policy_id', '=', policyId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('managed_policies')
+      .selectAll()
+      .where('policy_id', '=', policyId)
+      .executeTakeFirst();
     return row && toPolicy(row);
   }
 
@@ -93,7 +97,11 @@ export class KyselyManagedPolicyRepo implements ManagedPolicyRepo {
   }
 
   async usage(policyId: string, accountId: string): Promise<PolicyUsage> {
-    const policy = await this.db.selectFrom('managed_policies').select('arn').where('policy_id', '=', policyId).executeTakeFirst();
+    const policy = await this.db
+      .selectFrom('managed_policies')
+      .select('arn')
+      .where('policy_id', '=', policyId)
+      .executeTakeFirst();
     if (!policy) return { attachmentCount: 0, boundaryUsageCount: 0 };
     const [attached, bounded, boundedRoles] = await Promise.all([
       this.db
@@ -144,18 +152,30 @@ export class KyselyManagedPolicyRepo implements ManagedPolicyRepo {
       .selectFrom('managed_policies as p')
       .selectAll('p')
       .select((eb) => [attachments(eb).as('attachment_count'), boundaries(eb).as('boundary_count')]);
-    const accounts = filter.scope === 'AWS' ? [AWS_MANAGED_ACCOUNT] : filter.scope === 'Local' ? [accountId] : [accountId, AWS_MANAGED_ACCOUNT];
+    const accounts =
+      filter.scope === 'AWS'
+        ? [AWS_MANAGED_ACCOUNT]
+        : filter.scope === 'Local'
+          ? [accountId]
+          : [accountId, AWS_MANAGED_ACCOUNT];
     q = q.where('p.account_id', 'in', accounts);
     const prefix = filter.pathPrefix;
-    if (prefix !== '/') q = q.where((eb) => eb(eb.fn('substr', ['p.path', eb.lit(1), eb.lit(prefix.length)]), '=', prefix));
+    if (prefix !== '/')
+      q = q.where((eb) => eb(eb.fn('substr', ['p.path', eb.lit(1), eb.lit(prefix.length)]), '=', prefix));
     if (filter.usage === 'PermissionsBoundary') q = q.where((eb) => eb(boundaries(eb), '>', 0));
     else if (filter.onlyAttached) q = q.where((eb) => eb(attachments(eb), '>', 0));
     const after = splitMarker(page.marker);
     if (after) {
       const [name, id] = after;
-      q = q.where((eb) => eb.or([eb('p.name_lower', '>', name), eb.and([eb('p.name_lower', '=', name), eb('p.policy_id', '>', id)])]));
+      q = q.where((eb) =>
+        eb.or([eb('p.name_lower', '>', name), eb.and([eb('p.name_lower', '=', name), eb('p.policy_id', '>', id)])]),
+      );
     }
-    const rows = await q.orderBy('p.name_lower').orderBy('p.policy_id').limit(page.maxItems + 1).execute();
+    const rows = await q
+      .orderBy('p.name_lower')
+      .orderBy('p.policy_id')
+      .limit(page.maxItems + 1)
+      .execute();
     return toPage(
       rows,
       page,
@@ -201,8 +221,18 @@ export class KyselyManagedPolicyRepo implements ManagedPolicyRepo {
         created_at: iso(s.createdAt),
         updated_at: iso(s.updatedAt),
       };
-      const versionRow = { policy_id: s.policyId, version_id: s.defaultVersionId, version_number: versionNumber, document: s.document, created_at: iso(s.updatedAt) };
-      const existing = await this.db.selectFrom('managed_policies').selectAll().where('policy_id', '=', s.policyId).executeTakeFirst();
+      const versionRow = {
+        policy_id: s.policyId,
+        version_id: s.defaultVersionId,
+        version_number: versionNumber,
+        document: s.document,
+        created_at: iso(s.updatedAt),
+      };
+      const existing = await this.db
+        .selectFrom('managed_policies')
+        .selectAll()
+        .where('policy_id', '=', s.policyId)
+        .executeTakeFirst();
       if (existing) {
         const current = await this.db
           .selectFrom('policy_versions')
@@ -229,7 +259,11 @@ export class KyselyManagedPolicyRepo implements ManagedPolicyRepo {
         .values({ policy_id: s.policyId, ...policyRow })
         .onConflict((oc) => oc.doNothing())
         .execute();
-      await this.db.insertInto('policy_versions').values(versionRow).onConflict((oc) => oc.doNothing()).execute();
+      await this.db
+        .insertInto('policy_versions')
+        .values(versionRow)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
     }
   }
 }

@@ -1,6 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { PolicyAttachmentRepo } from '../../iam/policy-store.js';
-import type { AttachedPolicyRef, Page, PageRequest, PolicyEntity, PolicyEntityKind, PolicyEntityRef } from '../../iam/records.js';
+import type {
+  AttachedPolicyRef,
+  Page,
+  PageRequest,
+  PolicyEntity,
+  PolicyEntityKind,
+  PolicyEntityRef,
+} from '../../iam/records.js';
 import { type Db, iso } from './db.js';
 import { toPage } from './pagination.js';
 import { SEP, num, splitMarker } from './policy-rows.js';
@@ -19,7 +26,13 @@ export class KyselyPolicyAttachmentRepo implements PolicyAttachmentRepo {
   async attach(policyId: string, entity: PolicyEntity, accountId: string, attachedAt: Date): Promise<void> {
     await this.db
       .insertInto('policy_attachments')
-      .values({ policy_id: policyId, entity_kind: entity.kind, entity_id: entity.id, account_id: accountId, attached_at: iso(attachedAt) })
+      .values({
+        policy_id: policyId,
+        entity_kind: entity.kind,
+        entity_id: entity.id,
+        account_id: accountId,
+        attached_at: iso(attachedAt),
+      })
       .onConflict((oc) => oc.columns(['policy_id', 'entity_kind', 'entity_id']).doNothing())
       .execute();
   }
@@ -62,23 +75,42 @@ export class KyselyPolicyAttachmentRepo implements PolicyAttachmentRepo {
       .select(['p.arn', 'p.name', 'p.name_lower', 'p.policy_id'])
       .where('a.entity_kind', '=', entity.kind)
       .where('a.entity_id', '=', entity.id);
-    if (pathPrefix !== '/') q = q.where((eb) => eb(eb.fn('substr', ['p.path', eb.lit(1), eb.lit(pathPrefix.length)]), '=', pathPrefix));
+    if (pathPrefix !== '/')
+      q = q.where((eb) => eb(eb.fn('substr', ['p.path', eb.lit(1), eb.lit(pathPrefix.length)]), '=', pathPrefix));
     const after = splitMarker(page.marker);
     if (after) {
       const [name, id] = after;
-      q = q.where((eb) => eb.or([eb('p.name_lower', '>', name), eb.and([eb('p.name_lower', '=', name), eb('p.policy_id', '>', id)])]));
+      q = q.where((eb) =>
+        eb.or([eb('p.name_lower', '>', name), eb.and([eb('p.name_lower', '=', name), eb('p.policy_id', '>', id)])]),
+      );
     }
-    const rows = await q.orderBy('p.name_lower').orderBy('p.policy_id').limit(page.maxItems + 1).execute();
-    return toPage(rows, page, (r) => `${r.name_lower}${SEP}${r.policy_id}`, (r) => ({ policyArn: r.arn, policyName: r.name }));
+    const rows = await q
+      .orderBy('p.name_lower')
+      .orderBy('p.policy_id')
+      .limit(page.maxItems + 1)
+      .execute();
+    return toPage(
+      rows,
+      page,
+      (r) => `${r.name_lower}${SEP}${r.policy_id}`,
+      (r) => ({ policyArn: r.arn, policyName: r.name }),
+    );
   }
 
-  async attachedEntities(policyId: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]> {
+  async attachedEntities(
+    policyId: string,
+    accountId: string,
+    kinds: PolicyEntityKind[],
+    pathPrefix: string,
+  ): Promise<PolicyEntityRef[]> {
     const out: PolicyEntityRef[] = [];
     // Groups, then users, then roles, each by name: the order ListEntitiesForPolicy reports them in.
     for (const kind of ENTITY_ORDER.filter((k) => kinds.includes(k))) {
       const { table, id } = ENTITY_TABLES[kind];
       // The entity table varies by kind; kysely cannot type a join on a table chosen at run time.
-      const rows: Array<{ id: string; name: string; path: string }> = await (this.db as unknown as Kysely<Record<string, Record<string, string>>>)
+      const rows: Array<{ id: string; name: string; path: string }> = await (
+        this.db as unknown as Kysely<Record<string, Record<string, string>>>
+      )
         .selectFrom('policy_attachments as a')
         .innerJoin(`${table} as e`, `e.${id}`, 'a.entity_id')
         .select([`e.${id} as id`, 'e.name as name', 'e.path as path'])
@@ -92,12 +124,19 @@ export class KyselyPolicyAttachmentRepo implements PolicyAttachmentRepo {
     return out;
   }
 
-  async boundaryEntities(policyArn: string, accountId: string, kinds: PolicyEntityKind[], pathPrefix: string): Promise<PolicyEntityRef[]> {
+  async boundaryEntities(
+    policyArn: string,
+    accountId: string,
+    kinds: PolicyEntityKind[],
+    pathPrefix: string,
+  ): Promise<PolicyEntityRef[]> {
     const out: PolicyEntityRef[] = [];
     // Groups have no permissions boundary.
     for (const kind of ENTITY_ORDER.filter((k) => k !== 'group' && kinds.includes(k))) {
       const { table, id } = ENTITY_TABLES[kind];
-      const rows: Array<{ id: string; name: string; path: string }> = await (this.db as unknown as Kysely<Record<string, Record<string, string>>>)
+      const rows: Array<{ id: string; name: string; path: string }> = await (
+        this.db as unknown as Kysely<Record<string, Record<string, string>>>
+      )
         .selectFrom(table)
         .select([`${id} as id`, 'name', 'path'])
         .where('account_id', '=', accountId)

@@ -15,7 +15,12 @@ export class KyselyPolicyVersionRepo implements PolicyVersionRepo {
       .where('v.policy_id', '=', policyId)
       .orderBy('v.version_number', 'desc')
       .execute();
-    return rows.map((r) => ({ versionId: r.version_id, document: r.document, isDefault: r.version_id === r.default_version_id, createdAt: date(r.created_at) }));
+    return rows.map((r) => ({
+      versionId: r.version_id,
+      document: r.document,
+      isDefault: r.version_id === r.default_version_id,
+      createdAt: date(r.created_at),
+    }));
   }
 
   async version(policyId: string, versionId: string): Promise<PolicyVersionRecord | undefined> {
@@ -26,11 +31,22 @@ export class KyselyPolicyVersionRepo implements PolicyVersionRepo {
       .where('v.policy_id', '=', policyId)
       .where('v.version_id', '=', versionId)
       .executeTakeFirst();
-    return r && { versionId: r.version_id, document: r.document, isDefault: r.version_id === r.default_version_id, createdAt: date(r.created_at) };
+    return (
+      r && {
+        versionId: r.version_id,
+        document: r.document,
+        isDefault: r.version_id === r.default_version_id,
+        createdAt: date(r.created_at),
+      }
+    );
   }
 
   async addVersion(policyId: string, document: string, createdAt: Date, setAsDefault: boolean): Promise<string> {
-    const policy = await this.db.selectFrom('managed_policies').select('next_version').where('policy_id', '=', policyId).executeTakeFirstOrThrow();
+    const policy = await this.db
+      .selectFrom('managed_policies')
+      .select('next_version')
+      .where('policy_id', '=', policyId)
+      .executeTakeFirstOrThrow();
     const n = num(policy.next_version);
     const versionId = `v${n}`;
     await this.db
@@ -39,18 +55,30 @@ export class KyselyPolicyVersionRepo implements PolicyVersionRepo {
       .execute();
     await this.db
       .updateTable('managed_policies')
-      .set({ next_version: n + 1, updated_at: iso(createdAt), ...(setAsDefault ? { default_version_id: versionId } : {}) })
+      .set({
+        next_version: n + 1,
+        updated_at: iso(createdAt),
+        ...(setAsDefault ? { default_version_id: versionId } : {}),
+      })
       .where('policy_id', '=', policyId)
       .execute();
     return versionId;
   }
 
   async setDefaultVersion(policyId: string, versionId: string): Promise<void> {
-    await this.db.updateTable('managed_policies').set({ default_version_id: versionId }).where('policy_id', '=', policyId).execute();
+    await this.db
+      .updateTable('managed_policies')
+      .set({ default_version_id: versionId })
+      .where('policy_id', '=', policyId)
+      .execute();
   }
 
   async deleteVersion(policyId: string, versionId: string): Promise<void> {
-    await this.db.deleteFrom('policy_versions').where('policy_id', '=', policyId).where('version_id', '=', versionId).execute();
+    await this.db
+      .deleteFrom('policy_versions')
+      .where('policy_id', '=', policyId)
+      .where('version_id', '=', versionId)
+      .execute();
     // UpdateDate is when the newest remaining version was created.
     const newest = await this.db
       .selectFrom('policy_versions')
@@ -58,16 +86,27 @@ export class KyselyPolicyVersionRepo implements PolicyVersionRepo {
       .where('policy_id', '=', policyId)
       .orderBy('version_number', 'desc')
       .executeTakeFirst();
-    if (newest) await this.db.updateTable('managed_policies').set({ updated_at: newest.created_at }).where('policy_id', '=', policyId).execute();
+    if (newest)
+      await this.db
+        .updateTable('managed_policies')
+        .set({ updated_at: newest.created_at })
+        .where('policy_id', '=', policyId)
+        .execute();
   }
 
-  async document(policyArn: string, versionId?: string): Promise<{ policyArn: string; versionId: string; document: string } | undefined> {
+  async document(
+    policyArn: string,
+    versionId?: string,
+  ): Promise<{ policyArn: string; versionId: string; document: string } | undefined> {
     let q = this.db
       .selectFrom('policy_versions as v')
       .innerJoin('managed_policies as p', 'p.policy_id', 'v.policy_id')
       .select(['p.arn', 'v.version_id', 'v.document'])
       .where('p.arn', '=', policyArn);
-    q = versionId === undefined ? q.whereRef('v.version_id', '=', 'p.default_version_id') : q.where('v.version_id', '=', versionId);
+    q =
+      versionId === undefined
+        ? q.whereRef('v.version_id', '=', 'p.default_version_id')
+        : q.where('v.version_id', '=', versionId);
     const row = await q.executeTakeFirst();
     return row && { policyArn: row.arn, versionId: row.version_id, document: row.document };
   }

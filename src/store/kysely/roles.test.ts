@@ -14,7 +14,12 @@ async function openStore(): Promise<KyselyStore> {
   db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
   await migrateToLatest(db as Kysely<unknown>);
   const store = new KyselyStore(db, {} as SecretBox);
-  await store.accounts.create({ accountId: '123456789012', name: 'main', email: 'root@example.com', createdAt: new Date() });
+  await store.accounts.create({
+    accountId: '123456789012',
+    name: 'main',
+    email: 'root@example.com',
+    createdAt: new Date(),
+  });
   return store;
 }
 
@@ -50,7 +55,16 @@ describe('roles in the store', () => {
       ['ANPAAAAAAAAAAAAAAAAA2', 'Boundary', '{"b":1}'],
     ] as const) {
       await store.policies.create(
-        { policyId: id, arn: `arn:aws:iam::123456789012:policy/${name}`, accountId: '123456789012', policyName: name, path: '/', defaultVersionId: 'v1', createdAt: now, updatedAt: now },
+        {
+          policyId: id,
+          arn: `arn:aws:iam::123456789012:policy/${name}`,
+          accountId: '123456789012',
+          policyName: name,
+          path: '/',
+          defaultVersionId: 'v1',
+          createdAt: now,
+          updatedAt: now,
+        },
         doc,
         [],
       );

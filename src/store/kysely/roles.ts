@@ -75,7 +75,10 @@ export class KyselyRoleRepo implements RoleRepo {
     return row && toRole(row);
   }
 
-  async update(roleId: string, changes: { description?: string; maxSessionDuration?: number; assumeRolePolicyDocument?: string }): Promise<void> {
+  async update(
+    roleId: string,
+    changes: { description?: string; maxSessionDuration?: number; assumeRolePolicyDocument?: string },
+  ): Promise<void> {
     const values: { description?: string; max_session_duration?: number; assume_role_policy?: string } = {};
     if (changes.description !== undefined) values.description = changes.description;
     if (changes.maxSessionDuration !== undefined) values.max_session_duration = changes.maxSessionDuration;
@@ -85,7 +88,11 @@ export class KyselyRoleRepo implements RoleRepo {
   }
 
   async setPermissionsBoundary(roleId: string, policyArn: string | undefined): Promise<void> {
-    await this.db.updateTable('roles').set({ permissions_boundary_arn: policyArn ?? null }).where('role_id', '=', roleId).execute();
+    await this.db
+      .updateTable('roles')
+      .set({ permissions_boundary_arn: policyArn ?? null })
+      .where('role_id', '=', roleId)
+      .execute();
   }
 
   async delete(roleId: string): Promise<void> {
@@ -96,9 +103,13 @@ export class KyselyRoleRepo implements RoleRepo {
   async list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<RoleRecord>> {
     const after = decodeMarker(page.marker);
     let q = this.db.selectFrom('roles').selectAll().where('account_id', '=', accountId);
-    if (pathFilter(pathPrefix)) q = q.where((eb) => eb(eb.fn('substr', ['path', eb.lit(1), eb.lit(pathPrefix.length)]), '=', pathPrefix));
+    if (pathFilter(pathPrefix))
+      q = q.where((eb) => eb(eb.fn('substr', ['path', eb.lit(1), eb.lit(pathPrefix.length)]), '=', pathPrefix));
     if (after !== undefined) q = q.where('name_lower', '>', after);
-    const rows = await q.orderBy('name_lower').limit(page.maxItems + 1).execute();
+    const rows = await q
+      .orderBy('name_lower')
+      .limit(page.maxItems + 1)
+      .execute();
     return toPage(rows, page, (r) => r.name_lower, toRole);
   }
 
@@ -116,20 +127,38 @@ export class KyselyRoleRepo implements RoleRepo {
   }
 
   async recordLastUsed(roleId: string, at: Date, region: string): Promise<void> {
-    await this.db.updateTable('roles').set({ last_used_at: iso(at), last_used_region: region }).where('role_id', '=', roleId).execute();
+    await this.db
+      .updateTable('roles')
+      .set({ last_used_at: iso(at), last_used_region: region })
+      .where('role_id', '=', roleId)
+      .execute();
   }
 
   async createDeletionTask(task: RoleDeletionTask): Promise<void> {
     await this.db
       .insertInto('role_deletion_tasks')
-      .values({ task_id: task.taskId, account_id: task.accountId, status: task.status, created_at: iso(task.createdAt) })
+      .values({
+        task_id: task.taskId,
+        account_id: task.accountId,
+        status: task.status,
+        created_at: iso(task.createdAt),
+      })
       .execute();
   }
 
   async deletionTask(taskId: string): Promise<RoleDeletionTask | undefined> {
-    const row = await this.db.selectFrom('role_deletion_tasks').selectAll().where('task_id', '=', taskId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('role_deletion_tasks')
+      .selectAll()
+      .where('task_id', '=', taskId)
+      .executeTakeFirst();
     return (
-      row && { taskId: row.task_id, accountId: row.account_id, status: row.status as RoleDeletionTask['status'], createdAt: date(row.created_at) }
+      row && {
+        taskId: row.task_id,
+        accountId: row.account_id,
+        status: row.status as RoleDeletionTask['status'],
+        createdAt: date(row.created_at),
+      }
     );
   }
 }
@@ -173,9 +202,13 @@ export class KyselyInstanceProfileRepo implements InstanceProfileRepo {
   async list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<InstanceProfileRecord>> {
     const after = decodeMarker(page.marker);
     let q = this.db.selectFrom('instance_profiles').selectAll().where('account_id', '=', accountId);
-    if (pathFilter(pathPrefix)) q = q.where((eb) => eb(eb.fn('substr', ['path', eb.lit(1), eb.lit(pathPrefix.length)]), '=', pathPrefix));
+    if (pathFilter(pathPrefix))
+      q = q.where((eb) => eb(eb.fn('substr', ['path', eb.lit(1), eb.lit(pathPrefix.length)]), '=', pathPrefix));
     if (after !== undefined) q = q.where('name_lower', '>', after);
-    const rows = await q.orderBy('name_lower').limit(page.maxItems + 1).execute();
+    const rows = await q
+      .orderBy('name_lower')
+      .limit(page.maxItems + 1)
+      .execute();
     return toPage(rows, page, (r) => r.name_lower, toInstanceProfile);
   }
 
@@ -224,7 +257,10 @@ export class KyselyInstanceProfileRepo implements InstanceProfileRepo {
       .selectAll('p')
       .where('ipr.role_id', '=', roleId);
     if (after !== undefined) q = q.where('p.name_lower', '>', after);
-    const rows = await q.orderBy('p.name_lower').limit(page.maxItems + 1).execute();
+    const rows = await q
+      .orderBy('p.name_lower')
+      .limit(page.maxItems + 1)
+      .execute();
     return toPage(rows, page, (r) => r.name_lower, toInstanceProfile);
   }
 }

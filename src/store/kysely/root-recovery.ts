@@ -22,15 +22,31 @@ export class KyselyRootRecoveryRepo implements RootRecoveryRepo {
   async putToken(t: RecoveryTokenRecord): Promise<void> {
     await this.#db
       .insertInto('root_password_recovery_tokens')
-      .values({ token_hash: t.tokenHash, account_id: t.accountId, created_at: iso(t.createdAt), expires_at: iso(t.expiresAt), used_at: t.usedAt ? iso(t.usedAt) : null })
+      .values({
+        token_hash: t.tokenHash,
+        account_id: t.accountId,
+        created_at: iso(t.createdAt),
+        expires_at: iso(t.expiresAt),
+        used_at: t.usedAt ? iso(t.usedAt) : null,
+      })
       .execute();
   }
 
   async getToken(tokenHash: string): Promise<RecoveryTokenRecord | undefined> {
-    const row = await this.#db.selectFrom('root_password_recovery_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('root_password_recovery_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     if (!row) return undefined;
     const usedAt = optionalDate(row.used_at);
-    return { tokenHash: row.token_hash, accountId: row.account_id, createdAt: date(row.created_at), expiresAt: date(row.expires_at), ...(usedAt ? { usedAt } : {}) };
+    return {
+      tokenHash: row.token_hash,
+      accountId: row.account_id,
+      createdAt: date(row.created_at),
+      expiresAt: date(row.expires_at),
+      ...(usedAt ? { usedAt } : {}),
+    };
   }
 
   async markUsed(tokenHash: string, at: Date): Promise<boolean> {
@@ -44,7 +60,11 @@ export class KyselyRootRecoveryRepo implements RootRecoveryRepo {
   }
 
   async deleteOtherTokens(accountId: string, keepTokenHash: string): Promise<void> {
-    await this.#db.deleteFrom('root_password_recovery_tokens').where('account_id', '=', accountId).where('token_hash', '<>', keepTokenHash).execute();
+    await this.#db
+      .deleteFrom('root_password_recovery_tokens')
+      .where('account_id', '=', accountId)
+      .where('token_hash', '<>', keepTokenHash)
+      .execute();
   }
 
   async deleteExpired(before: Date): Promise<void> {

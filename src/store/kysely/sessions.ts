@@ -57,7 +57,11 @@ export class KyselySessionRepo implements SessionRepo, SessionLookup {
   }
 
   async get(accessKeyId: string): Promise<StoredSession | undefined> {
-    const row = await this.#db.selectFrom('sessions').selectAll().where('access_key_id', '=', accessKeyId).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('access_key_id', '=', accessKeyId)
+      .executeTakeFirst();
     if (!row) return undefined;
     const principal = JSON.parse(row.principal) as Principal;
     if (principal.session) principal.session = reviveSession(principal.session);

@@ -22,7 +22,10 @@ describe('the tag repository', () => {
   it('treats keys differing in case as one key, except on policies', async () => {
     const store = await openStore();
     const now = new Date();
-    await store.users.create({ userId: 'AIDAEXAMPLEEXAMPLE001', accountId: ACCOUNT, userName: 'u', path: '/', createdAt: now }, [{ key: 'Env', value: 'dev' }]);
+    await store.users.create(
+      { userId: 'AIDAEXAMPLEEXAMPLE001', accountId: ACCOUNT, userName: 'u', path: '/', createdAt: now },
+      [{ key: 'Env', value: 'dev' }],
+    );
     await store.tags.put('user', 'AIDAEXAMPLEEXAMPLE001', [{ key: 'env', value: 'prod' }]);
     expect(await store.tags.list('user', 'AIDAEXAMPLEEXAMPLE001')).toEqual([{ key: 'env', value: 'prod' }]);
     await store.tags.remove('user', 'AIDAEXAMPLEEXAMPLE001', ['ENV']);
@@ -30,7 +33,16 @@ describe('the tag repository', () => {
 
     const policyArn = `arn:aws:iam::${ACCOUNT}:policy/p`;
     await store.policies.create(
-      { policyId: 'ANPAEXAMPLEEXAMPLE001', arn: policyArn, accountId: ACCOUNT, policyName: 'p', path: '/', defaultVersionId: 'v1', createdAt: now, updatedAt: now },
+      {
+        policyId: 'ANPAEXAMPLEEXAMPLE001',
+        arn: policyArn,
+        accountId: ACCOUNT,
+        policyName: 'p',
+        path: '/',
+        defaultVersionId: 'v1',
+        createdAt: now,
+        updatedAt: now,
+      },
       '{}',
       [{ key: 'env', value: 'a' }],
     );
@@ -46,8 +58,20 @@ describe('the tag repository', () => {
   it('lists each kind in its order and keeps OIDC provider tags in their row', async () => {
     const store = await openStore();
     const arn = `arn:aws:iam::${ACCOUNT}:oidc-provider/example.com`;
-    await store.oidcProviders.create({ arn, accountId: ACCOUNT, url: 'https://example.com', clientIds: [], thumbprints: [], tags: [{ key: 'zz', value: '1' }], createdAt: new Date() });
-    await store.tags.put('oidc-provider', arn, [{ key: 'B', value: '2' }, { key: 'a', value: '3' }, { key: 'ZZ', value: '4' }]);
+    await store.oidcProviders.create({
+      arn,
+      accountId: ACCOUNT,
+      url: 'https://example.com',
+      clientIds: [],
+      thumbprints: [],
+      tags: [{ key: 'zz', value: '1' }],
+      createdAt: new Date(),
+    });
+    await store.tags.put('oidc-provider', arn, [
+      { key: 'B', value: '2' },
+      { key: 'a', value: '3' },
+      { key: 'ZZ', value: '4' },
+    ]);
     expect(await store.tags.list('oidc-provider', arn)).toEqual([
       { key: 'a', value: '3' },
       { key: 'B', value: '2' },
@@ -60,11 +84,28 @@ describe('the tag repository', () => {
     expect(await store.tags.list('oidc-provider', arn)).toHaveLength(3);
 
     await store.credentials.createMfaDevice(
-      { serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/t`, accountId: ACCOUNT, name: 't', path: '/', createdAt: new Date(), assignedRoot: false, lastStep: 0, driftSteps: 0 },
+      {
+        serialNumber: `arn:aws:iam::${ACCOUNT}:mfa/t`,
+        accountId: ACCOUNT,
+        name: 't',
+        path: '/',
+        createdAt: new Date(),
+        assignedRoot: false,
+        lastStep: 0,
+        driftSteps: 0,
+      },
       'JBSWY3DPEHPK3PXP',
-      [{ key: 'abc', value: '1' }, { key: 'b', value: '2' }, { key: 'A', value: '3' }],
+      [
+        { key: 'abc', value: '1' },
+        { key: 'b', value: '2' },
+        { key: 'A', value: '3' },
+      ],
     );
     // Shorter keys first, then by code unit.
-    expect((await store.tags.list('mfa-device', `arn:aws:iam::${ACCOUNT}:mfa/t`)).map((x) => x.key)).toEqual(['A', 'b', 'abc']);
+    expect((await store.tags.list('mfa-device', `arn:aws:iam::${ACCOUNT}:mfa/t`)).map((x) => x.key)).toEqual([
+      'A',
+      'b',
+      'abc',
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import type { TaggableKind, TagRepo } from '../../iam/tagging/tag-repo.js';
 import type { Db } from './db.js';
 
 /** Shorter keys first, then by code unit: how AWS lists policy and MFA device tags. */
-const byLengthThenKey = (a: Tag, b: Tag): number => a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const byLengthThenKey = (a: Tag, b: Tag): number =>
+  a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 /** By lower-cased key, as users, roles, instance profiles and OIDC providers have always listed. */
 const byLowerKey = (a: Tag, b: Tag): number => {
   const x = a.key.toLowerCase();
@@ -81,7 +82,12 @@ export class KyselyTagRepo implements TagRepo {
       await stale.execute();
       await this.#db
         .insertInto(table)
-        .values({ [owner]: id, key: t.key, value: t.value, ...(caseSensitive ? {} : { key_lower: t.key.toLowerCase() }) } as unknown as TagRow)
+        .values({
+          [owner]: id,
+          key: t.key,
+          value: t.value,
+          ...(caseSensitive ? {} : { key_lower: t.key.toLowerCase() }),
+        } as unknown as TagRow)
         .execute();
     }
   }
@@ -91,7 +97,10 @@ export class KyselyTagRepo implements TagRepo {
     const identity = keyIdentity(kind);
     if (kind === 'oidc-provider') {
       const gone = new Set(keys.map(identity));
-      await this.#writeJson(id, (await this.#readJson(id)).filter((t) => !gone.has(identity(t.key))));
+      await this.#writeJson(
+        id,
+        (await this.#readJson(id)).filter((t) => !gone.has(identity(t.key))),
+      );
       return;
     }
     const { table, owner, caseSensitive } = ROW_TABLES[kind];
@@ -104,7 +113,11 @@ export class KyselyTagRepo implements TagRepo {
 
   async #readRows(kind: RowKind, id: string): Promise<Tag[]> {
     const { table, owner } = ROW_TABLES[kind];
-    const rows = await this.#db.selectFrom(table).select(['key', 'value']).where(owner as 'owner', '=', id).execute();
+    const rows = await this.#db
+      .selectFrom(table)
+      .select(['key', 'value'])
+      .where(owner as 'owner', '=', id)
+      .execute();
     return rows.map((r) => ({ key: r.key, value: r.value }));
   }
 
@@ -114,6 +127,10 @@ export class KyselyTagRepo implements TagRepo {
   }
 
   async #writeJson(arn: string, tags: Tag[]): Promise<void> {
-    await this.#json.updateTable('oidc_providers').set({ tags: JSON.stringify(tags) }).where('arn', '=', arn).execute();
+    await this.#json
+      .updateTable('oidc_providers')
+      .set({ tags: JSON.stringify(tags) })
+      .where('arn', '=', arn)
+      .execute();
   }
 }

@@ -5,7 +5,8 @@ import type { Database } from '../schema.js';
 import { SINGLE_WRITER, type TransactionPolicy, isSerializationFailure, runTransaction } from './transactions.js';
 
 const fast: TransactionPolicy = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 2 };
-const serializationFailure = () => Object.assign(new Error('could not serialize access due to read/write dependencies'), { code: '40001' });
+const serializationFailure = () =>
+  Object.assign(new Error('could not serialize access due to read/write dependencies'), { code: '40001' });
 
 let db: Kysely<Database>;
 afterEach(() => db?.destroy());
@@ -21,7 +22,10 @@ describe('runTransaction', () => {
     let calls = 0;
     const result = await runTransaction(db, fast, async (trx) => {
       calls++;
-      await trx.insertInto('meta').values({ key: 'k', value: String(calls) }).execute();
+      await trx
+        .insertInto('meta')
+        .values({ key: 'k', value: String(calls) })
+        .execute();
       if (calls === 1) throw serializationFailure();
       if (calls === 2) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
       return 'done';

@@ -26,7 +26,12 @@ export interface TransactionPolicy {
 
 export const SINGLE_WRITER: TransactionPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 };
 
-export const SERIALIZABLE_WITH_RETRY: TransactionPolicy = { isolation: 'serializable', maxAttempts: 20, baseDelayMs: 4, maxDelayMs: 250 };
+export const SERIALIZABLE_WITH_RETRY: TransactionPolicy = {
+  isolation: 'serializable',
+  maxAttempts: 20,
+  baseDelayMs: 4,
+  maxDelayMs: 250,
+};
 
 /**
  * PostgreSQL's bookkeeping writes (`store.bookkeeping()`: key last-used, service last-accessed):
@@ -37,7 +42,12 @@ export const SERIALIZABLE_WITH_RETRY: TransactionPolicy = { isolation: 'serializ
  * scratch. READ COMMITTED row locks suffice; rows are written in key order, so two nodes' flushes
  * wait for each other instead of deadlocking (a deadlock, should one happen, is still retried).
  */
-export const READ_COMMITTED_WITH_RETRY: TransactionPolicy = { isolation: 'read committed', maxAttempts: 5, baseDelayMs: 4, maxDelayMs: 250 };
+export const READ_COMMITTED_WITH_RETRY: TransactionPolicy = {
+  isolation: 'read committed',
+  maxAttempts: 5,
+  baseDelayMs: 4,
+  maxDelayMs: 250,
+};
 
 /** SQLSTATEs after which running the whole transaction again is safe and may succeed. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -51,7 +61,11 @@ export function isSerializationFailure(err: unknown): boolean {
  * Runs `fn` in one transaction under `policy`. `fn` may run more than once, so it must not
  * have effects outside the transaction (handlers publish cache invalidations after it returns).
  */
-export async function runTransaction<T>(db: Kysely<Database>, policy: TransactionPolicy, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function runTransaction<T>(
+  db: Kysely<Database>,
+  policy: TransactionPolicy,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       const builder = policy.isolation ? db.transaction().setIsolationLevel(policy.isolation) : db.transaction();

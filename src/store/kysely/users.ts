@@ -50,11 +50,17 @@ export class KyselyUserRepo implements UserRepo {
     }
     if (changes.path !== undefined) values.path = changes.path;
     if (Object.keys(values).length === 0) return;
-    await mapUnique('user_name', () => this.db.updateTable('users').set(values).where('user_id', '=', userId).execute());
+    await mapUnique('user_name', () =>
+      this.db.updateTable('users').set(values).where('user_id', '=', userId).execute(),
+    );
   }
 
   async setPermissionsBoundary(userId: string, policyArn: string | undefined): Promise<void> {
-    await this.db.updateTable('users').set({ permissions_boundary_arn: policyArn ?? null }).where('user_id', '=', userId).execute();
+    await this.db
+      .updateTable('users')
+      .set({ permissions_boundary_arn: policyArn ?? null })
+      .where('user_id', '=', userId)
+      .execute();
   }
 
   async delete(userId: string): Promise<void> {
@@ -65,9 +71,13 @@ export class KyselyUserRepo implements UserRepo {
   async list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<UserRecord>> {
     const after = decodeMarker(page.marker);
     let q = this.db.selectFrom('users').selectAll().where('account_id', '=', accountId);
-    if (pathPrefix !== '/') q = q.where((eb) => eb(eb.fn('substr', ['path', eb.lit(1), eb.lit(pathPrefix.length)]), '=', pathPrefix));
+    if (pathPrefix !== '/')
+      q = q.where((eb) => eb(eb.fn('substr', ['path', eb.lit(1), eb.lit(pathPrefix.length)]), '=', pathPrefix));
     if (after !== undefined) q = q.where('name_lower', '>', after);
-    const rows = await q.orderBy('name_lower').limit(page.maxItems + 1).execute();
+    const rows = await q
+      .orderBy('name_lower')
+      .limit(page.maxItems + 1)
+      .execute();
     return toPage(rows, page, (r) => r.name_lower, toUser);
   }
 

@@ -58,8 +58,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('attached_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('policy_attachments_pk', ['policy_id', 'entity_kind', 'entity_id'])
     .execute();
-  await db.schema.createIndex('policy_attachments_entity').on('policy_attachments').columns(['entity_kind', 'entity_id']).execute();
-  await db.schema.createIndex('policy_attachments_account').on('policy_attachments').columns(['account_id', 'policy_id']).execute();
+  await db.schema
+    .createIndex('policy_attachments_entity')
+    .on('policy_attachments')
+    .columns(['entity_kind', 'entity_id'])
+    .execute();
+  await db.schema
+    .createIndex('policy_attachments_account')
+    .on('policy_attachments')
+    .columns(['account_id', 'policy_id'])
+    .execute();
 
   await db.schema
     .createTable('inline_policies')
@@ -71,5 +79,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('inline_policies_pk', ['entity_kind', 'entity_id', 'name'])
     .execute();
 
-  await db.schema.createIndex('users_permissions_boundary').on('users').columns(['account_id', 'permissions_boundary_arn']).execute();
+  await db.schema
+    .createIndex('users_permissions_boundary')
+    .on('users')
+    .columns(['account_id', 'permissions_boundary_arn'])
+    .execute();
 }

@@ -24,7 +24,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_used_region', 'text')
     .addUniqueConstraint('roles_account_name', ['account_id', 'name_lower'])
     .execute();
-  await db.schema.createIndex('roles_permissions_boundary').on('roles').columns(['account_id', 'permissions_boundary_arn']).execute();
+  await db.schema
+    .createIndex('roles_permissions_boundary')
+    .on('roles')
+    .columns(['account_id', 'permissions_boundary_arn'])
+    .execute();
 
   await db.schema
     .createTable('role_tags')
@@ -48,7 +52,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('instance_profile_tags')
-    .addColumn('instance_profile_id', 'text', (c) => c.notNull().references('instance_profiles.instance_profile_id').onDelete('cascade'))
+    .addColumn('instance_profile_id', 'text', (c) =>
+      c.notNull().references('instance_profiles.instance_profile_id').onDelete('cascade'),
+    )
     .addColumn('key_lower', sortable, (c) => c.notNull())
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
@@ -61,7 +67,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('role_id', 'text', (c) => c.notNull().references('roles.role_id'))
     .addPrimaryKeyConstraint('instance_profile_roles_pk', ['instance_profile_id', 'role_id'])
     .execute();
-  await db.schema.createIndex('instance_profile_roles_role').on('instance_profile_roles').columns(['role_id']).execute();
+  await db.schema
+    .createIndex('instance_profile_roles_role')
+    .on('instance_profile_roles')
+    .columns(['role_id'])
+    .execute();
 
   await db.schema
     .createTable('role_deletion_tasks')

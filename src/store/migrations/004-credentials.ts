@@ -58,7 +58,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('set_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('password_history_owner').on('password_history').columns(['owner_key', 'set_at']).execute();
+  await db.schema
+    .createIndex('password_history_owner')
+    .on('password_history')
+    .columns(['owner_key', 'set_at'])
+    .execute();
 
   await db.schema
     .createTable('password_policies')
@@ -75,7 +79,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('uploaded_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('signing_certificates_owner').on('signing_certificates').columns(['account_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('signing_certificates_owner')
+    .on('signing_certificates')
+    .columns(['account_id', 'user_id'])
+    .execute();
 
   await db.schema
     .createTable('ssh_public_keys')

@@ -23,10 +23,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The CloudTrail event record (JSON), secrets already redacted.
     .addColumn('record', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('events_account_time').on('events').columns(['account_id', 'event_time', 'event_id']).execute();
-  await db.schema.createIndex('events_account_name').on('events').columns(['account_id', 'event_name', 'event_time']).execute();
-  await db.schema.createIndex('events_account_user').on('events').columns(['account_id', 'username', 'event_time']).execute();
-  await db.schema.createIndex('events_account_key').on('events').columns(['account_id', 'access_key_id', 'event_time']).execute();
+  await db.schema
+    .createIndex('events_account_time')
+    .on('events')
+    .columns(['account_id', 'event_time', 'event_id'])
+    .execute();
+  await db.schema
+    .createIndex('events_account_name')
+    .on('events')
+    .columns(['account_id', 'event_name', 'event_time'])
+    .execute();
+  await db.schema
+    .createIndex('events_account_user')
+    .on('events')
+    .columns(['account_id', 'username', 'event_time'])
+    .execute();
+  await db.schema
+    .createIndex('events_account_key')
+    .on('events')
+    .columns(['account_id', 'access_key_id', 'event_time'])
+    .execute();
   // Retention deletes across accounts by time.
   await db.schema.createIndex('events_time').on('events').column('event_time').execute();
 }

@@ -81,7 +81,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('target_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('org_policy_attachments_pk', ['org_id', 'policy_id', 'target_id'])
     .execute();
-  await db.schema.createIndex('org_policy_attachments_target').on('org_policy_attachments').columns(['org_id', 'target_id']).execute();
+  await db.schema
+    .createIndex('org_policy_attachments_target')
+    .on('org_policy_attachments')
+    .columns(['org_id', 'target_id'])
+    .execute();
 
   await db.schema
     .createTable('org_handshakes')

@@ -21,13 +21,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('console_sessions_principal').on('console_sessions').columns(['account_id', 'user_id']).execute();
+  await db.schema
+    .createIndex('console_sessions_principal')
+    .on('console_sessions')
+    .columns(['account_id', 'user_id'])
+    .execute();
   await db.schema
     .createTable('signin_failures')
     .addColumn('subject', 'text', (c) => c.notNull())
     .addColumn('failed_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('signin_failures_subject').on('signin_failures').columns(['subject', 'failed_at']).execute();
+  await db.schema
+    .createIndex('signin_failures_subject')
+    .on('signin_failures')
+    .columns(['subject', 'failed_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -14,5 +14,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .execute();
-  await db.schema.createIndex('root_password_recovery_tokens_account').on('root_password_recovery_tokens').column('account_id').execute();
+  await db.schema
+    .createIndex('root_password_recovery_tokens_account')
+    .on('root_password_recovery_tokens')
+    .column('account_id')
+    .execute();
 }

@@ -9,5 +9,7 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('accounts').addColumn('closed_at', 'text').execute();
   await sql`update accounts set closed_at = ${new Date().toISOString()}
-    where closed_at is null and account_id in (select account_id from org_accounts where status <> 'ACTIVE')`.execute(db);
+    where closed_at is null and account_id in (select account_id from org_accounts where status <> 'ACTIVE')`.execute(
+    db,
+  );
 }

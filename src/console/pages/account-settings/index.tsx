@@ -15,7 +15,9 @@ function DefaultPolicy() {
     <Notice kind="info" title="This AWS account uses the default password policy">
       <ul>
         <li>Minimum password length is 8 characters</li>
-        <li>Include a minimum of three of the following mix of character types: uppercase, lowercase, numbers, and symbols</li>
+        <li>
+          Include a minimum of three of the following mix of character types: uppercase, lowercase, numbers, and symbols
+        </li>
         <li>Must not be identical to your AWS account name or email address</li>
       </ul>
     </Notice>
@@ -28,22 +30,68 @@ function PolicyForm({ c, policy }: { c: ConsoleContext; policy: PasswordPolicy |
     <form method="post" action={PAGE} class="card">
       <h2>Password policy</h2>
       <Csrf token={c.var.csrf} />
-      <Field label="Password minimum length" name="minLength" type="number" inputmode="numeric" value={n(policy?.MinimumPasswordLength ?? 8)} hint="Needs to be between 6 and 128 characters." required />
+      <Field
+        label="Password minimum length"
+        name="minLength"
+        type="number"
+        inputmode="numeric"
+        value={n(policy?.MinimumPasswordLength ?? 8)}
+        hint="Needs to be between 6 and 128 characters."
+        required
+      />
       <fieldset>
         <legend>Password strength</legend>
-        <Checkbox label="Require at least one uppercase letter from the Latin alphabet (A-Z)" name="upper" checked={policy?.RequireUppercaseCharacters} />
-        <Checkbox label="Require at least one lowercase letter from the Latin alphabet (a-z)" name="lower" checked={policy?.RequireLowercaseCharacters} />
+        <Checkbox
+          label="Require at least one uppercase letter from the Latin alphabet (A-Z)"
+          name="upper"
+          checked={policy?.RequireUppercaseCharacters}
+        />
+        <Checkbox
+          label="Require at least one lowercase letter from the Latin alphabet (a-z)"
+          name="lower"
+          checked={policy?.RequireLowercaseCharacters}
+        />
         <Checkbox label="Require at least one number" name="numbers" checked={policy?.RequireNumbers} />
-        <Checkbox label="Require at least one non-alphanumeric character (! @ # $ % ^ & * ( ) _ + - = [ ] { } | ')" name="symbols" checked={policy?.RequireSymbols} />
+        <Checkbox
+          label="Require at least one non-alphanumeric character (! @ # $ % ^ & * ( ) _ + - = [ ] { } | ')"
+          name="symbols"
+          checked={policy?.RequireSymbols}
+        />
       </fieldset>
       <fieldset>
         <legend>Other requirements</legend>
         <Checkbox label="Turn on password expiration" name="expire" checked={policy?.ExpirePasswords} />
-        <Field label="Expire passwords in day(s)" name="maxAge" type="number" inputmode="numeric" value={n(policy?.MaxPasswordAge ?? 90)} hint="Needs to be between 1 and 1095 days." />
-        <Checkbox label="Password expiration requires administrator reset" name="hardExpiry" checked={policy?.HardExpiry} />
-        <Checkbox label="Allow users to change their own password" name="allowChange" checked={policy?.AllowUsersToChangePassword} />
-        <Checkbox label="Prevent password reuse" name="preventReuse" checked={(policy?.PasswordReusePrevention ?? 0) > 0} />
-        <Field label="Remember password(s)" name="reuse" type="number" inputmode="numeric" value={n(policy?.PasswordReusePrevention ?? 5)} hint="Needs to be between 1 and 24 passwords." />
+        <Field
+          label="Expire passwords in day(s)"
+          name="maxAge"
+          type="number"
+          inputmode="numeric"
+          value={n(policy?.MaxPasswordAge ?? 90)}
+          hint="Needs to be between 1 and 1095 days."
+        />
+        <Checkbox
+          label="Password expiration requires administrator reset"
+          name="hardExpiry"
+          checked={policy?.HardExpiry}
+        />
+        <Checkbox
+          label="Allow users to change their own password"
+          name="allowChange"
+          checked={policy?.AllowUsersToChangePassword}
+        />
+        <Checkbox
+          label="Prevent password reuse"
+          name="preventReuse"
+          checked={(policy?.PasswordReusePrevention ?? 0) > 0}
+        />
+        <Field
+          label="Remember password(s)"
+          name="reuse"
+          type="number"
+          inputmode="numeric"
+          value={n(policy?.PasswordReusePrevention ?? 5)}
+          hint="Needs to be between 1 and 24 passwords."
+        />
       </fieldset>
       <button type="submit">Save changes</button>
     </form>
@@ -77,12 +125,25 @@ async function settingsPage(c: ConsoleContext, error?: unknown) {
     if (err.code !== 'NoSuchEntity') readError = err;
   }
   return c.html(
-    <Layout title="Account settings" {...(await pageChrome(c, PAGE))}>
+    <Layout title="Account settings" {...await pageChrome(c, PAGE)}>
       <FlashNotice c={c} />
       {error ? <ErrorNotice error={error} /> : null}
-      {readError ? <ErrorNotice error={readError} /> : policy ? <p data-testid="policy-state">This AWS account uses a custom password policy.</p> : <DefaultPolicy />}
+      {readError ? (
+        <ErrorNotice error={readError} />
+      ) : policy ? (
+        <p data-testid="policy-state">This AWS account uses a custom password policy.</p>
+      ) : (
+        <DefaultPolicy />
+      )}
       <PolicyForm c={c} policy={policy} />
-      {policy ? <ActionButton action={`${PAGE}/reset`} csrf={c.var.csrf} label="Reset to default" confirm="Reset the password policy to the default?" /> : null}
+      {policy ? (
+        <ActionButton
+          action={`${PAGE}/reset`}
+          csrf={c.var.csrf}
+          label="Reset to default"
+          confirm="Reset the password policy to the default?"
+        />
+      ) : null}
     </Layout>,
   );
 }

@@ -30,5 +30,8 @@ export function parseCsv(text: string): string[][] {
 
 /** AWS's console names the download `status_reports_<generated time>.csv`, colons made underscores. */
 export function reportFileName(generated: Date): string {
-  return `status_reports_${generated.toISOString().replace(/\.\d+Z$/, '+00:00').replace(/:/g, '_')}.csv`;
+  return `status_reports_${generated
+    .toISOString()
+    .replace(/\.\d+Z$/, '+00:00')
+    .replace(/:/g, '_')}.csv`;
 }

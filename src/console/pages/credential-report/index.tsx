@@ -15,7 +15,10 @@ const NO_REPORT = new Set(['ReportNotPresent', 'ReportExpired', 'ReportInProgres
 async function currentReport(c: ConsoleContext): Promise<{ csv: string; generated: Date } | undefined> {
   try {
     const out = await c.var.call<GetCredentialReportResponse>('iam', 'GetCredentialReport');
-    return { csv: Buffer.from(out.Content ?? new Uint8Array()).toString('utf8'), generated: out.GeneratedTime ?? new Date() };
+    return {
+      csv: Buffer.from(out.Content ?? new Uint8Array()).toString('utf8'),
+      generated: out.GeneratedTime ?? new Date(),
+    };
   } catch (err) {
     if (err instanceof AwsError && NO_REPORT.has(err.code)) return undefined;
     throw err;
@@ -67,12 +70,19 @@ export function registerCredentialReport(app: ConsoleApp): void {
       error = err;
     }
     return c.html(
-      <Layout title="Credential report" {...(await pageChrome(c, PAGE))}>
+      <Layout title="Credential report" {...await pageChrome(c, PAGE)}>
         <FlashNotice c={c} />
-        <p>The credential report lists all your account's users and the status of their passwords, access keys and MFA devices. IAM generates a new report at most once every four hours.</p>
+        <p>
+          The credential report lists all your account's users and the status of their passwords, access keys and MFA
+          devices. IAM generates a new report at most once every four hours.
+        </p>
         {error ? <ErrorNotice error={error} /> : null}
         <div class="actions">
-          <ActionButton action={`${PAGE}/generate`} csrf={c.var.csrf} label={report ? 'Generate new report' : 'Generate report'} />
+          <ActionButton
+            action={`${PAGE}/generate`}
+            csrf={c.var.csrf}
+            label={report ? 'Generate new report' : 'Generate report'}
+          />
           {report ? (
             <a class="button" href={`${PAGE}/download`} download>
               Download report
@@ -105,7 +115,10 @@ export function registerCredentialReport(app: ConsoleApp): void {
     try {
       const report = await currentReport(c);
       if (!report) return c.redirect(withFlash(c, PAGE, 'error', 'Generate a report before downloading it.'), 302);
-      return c.body(report.csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${reportFileName(report.generated)}"` });
+      return c.body(report.csv, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${reportFileName(report.generated)}"`,
+      });
     } catch (err) {
       return c.redirect(withFlash(c, PAGE, 'error', failureText(err)), 302);
     }

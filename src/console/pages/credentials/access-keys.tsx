@@ -1,4 +1,9 @@
-import type { AccessKeyMetadata, CreateAccessKeyResponse, GetAccessKeyLastUsedResponse, ListAccessKeysResponse } from '../../../wire/generated/iam.js';
+import type {
+  AccessKeyMetadata,
+  CreateAccessKeyResponse,
+  GetAccessKeyLastUsedResponse,
+  ListAccessKeysResponse,
+} from '../../../wire/generated/iam.js';
 import { iamErrors } from '../../../iam/errors.js';
 import { IAM_QUOTAS } from '../../../iam/quotas.js';
 import { csvRecord } from '../../../shared/csv.js';
@@ -21,7 +26,8 @@ export async function AccessKeysSection({ c, target }: { c: ConsoleContext; targ
       title="Access keys"
       intro="Use access keys to send programmatic calls to AWS from the AWS CLI, AWS Tools for PowerShell, AWS SDKs, or direct AWS API calls. You can have a maximum of two access keys (active or inactive) at a time."
       load={async () => {
-        const keys = (await c.var.call<ListAccessKeysResponse>('iam', 'ListAccessKeys', whose(target))).AccessKeyMetadata;
+        const keys = (await c.var.call<ListAccessKeysResponse>('iam', 'ListAccessKeys', whose(target)))
+          .AccessKeyMetadata;
         const atLimit = keys.length >= IAM_QUOTAS.AccessKeysPerUser;
         const rows = await Promise.all(keys.map(async (k) => ({ key: k, used: await lastUsed(c, k) })));
         return (
@@ -33,7 +39,12 @@ export async function AccessKeysSection({ c, target }: { c: ConsoleContext; targ
               </Notice>
             ) : null}
             <div class="actions">
-              <ActionButton action={`${target.base}/access-keys`} csrf={c.var.csrf} label="Create access key" disabled={atLimit} />
+              <ActionButton
+                action={`${target.base}/access-keys`}
+                csrf={c.var.csrf}
+                label="Create access key"
+                disabled={atLimit}
+              />
             </div>
             {rows.length === 0 ? (
               <p>No access keys. As a best practice, avoid using long-term credentials like access keys.</p>
@@ -78,21 +89,47 @@ export async function AccessKeysSection({ c, target }: { c: ConsoleContext; targ
   );
 }
 
-function KeyActions({ c, target, keyId, status }: { c: ConsoleContext; target: Target; keyId: string; status: string | undefined }) {
+function KeyActions({
+  c,
+  target,
+  keyId,
+  status,
+}: {
+  c: ConsoleContext;
+  target: Target;
+  keyId: string;
+  status: string | undefined;
+}) {
   const base = `${target.base}/access-keys/${encodeURIComponent(keyId)}`;
   const active = status === 'Active';
   return (
     <div class="actions">
-      <ActionButton action={`${base}/status`} csrf={c.var.csrf} label={active ? 'Deactivate' : 'Activate'} fields={{ Status: active ? 'Inactive' : 'Active' }} />
-      <ActionButton action={`${base}/delete`} csrf={c.var.csrf} label="Delete" danger confirm={`Delete access key ${keyId}? Applications using it stop working.`} />
+      <ActionButton
+        action={`${base}/status`}
+        csrf={c.var.csrf}
+        label={active ? 'Deactivate' : 'Activate'}
+        fields={{ Status: active ? 'Inactive' : 'Active' }}
+      />
+      <ActionButton
+        action={`${base}/delete`}
+        csrf={c.var.csrf}
+        label="Delete"
+        danger
+        confirm={`Delete access key ${keyId}? Applications using it stop working.`}
+      />
     </div>
   );
 }
 
 /** A key's last use as AWS's console lists it; a denied GetAccessKeyLastUsed leaves the columns unknown rather than failing the table. */
-async function lastUsed(c: ConsoleContext, key: AccessKeyMetadata): Promise<{ date: string; service: string; region: string }> {
+async function lastUsed(
+  c: ConsoleContext,
+  key: AccessKeyMetadata,
+): Promise<{ date: string; service: string; region: string }> {
   try {
-    const out = await c.var.call<GetAccessKeyLastUsedResponse>('iam', 'GetAccessKeyLastUsed', { AccessKeyId: key.AccessKeyId });
+    const out = await c.var.call<GetAccessKeyLastUsedResponse>('iam', 'GetAccessKeyLastUsed', {
+      AccessKeyId: key.AccessKeyId,
+    });
     const used = out.AccessKeyLastUsed;
     if (!used?.LastUsedDate) return { date: 'Never', service: 'N/A', region: 'N/A' };
     return { date: formatDate(used.LastUsedDate), service: used.ServiceName ?? 'N/A', region: used.Region ?? 'N/A' };
@@ -115,7 +152,15 @@ export function csvFileName(userName: string | undefined): string {
  * The "Retrieve access keys" page. The secret is in this response only: it is never put in the
  * session, a cookie or a URL, and the CSV travels inside the page as a data: link.
  */
-function RetrieveKeyPage({ c, target, created }: { c: ConsoleContext; target: Target; created: NonNullable<CreateAccessKeyResponse['AccessKey']> }) {
+function RetrieveKeyPage({
+  c,
+  target,
+  created,
+}: {
+  c: ConsoleContext;
+  target: Target;
+  created: NonNullable<CreateAccessKeyResponse['AccessKey']>;
+}) {
   const userName = target.userName ?? (c.var.session.principal.kind === 'user' ? created.UserName : undefined);
   const csv = accessKeyCsv(created.AccessKeyId, created.SecretAccessKey);
   return (
@@ -151,7 +196,11 @@ function RetrieveKeyPage({ c, target, created }: { c: ConsoleContext; target: Ta
           </table>
         </div>
         <div class="actions">
-          <a class="button secondary" href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`} download={csvFileName(userName)}>
+          <a
+            class="button secondary"
+            href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
+            download={csvFileName(userName)}
+          >
             Download .csv file
           </a>
           <a class="button" href={target.base}>
@@ -174,7 +223,7 @@ export function registerAccessKeyRoutes(app: ConsoleApp): void {
         return c.redirect(withFlash(c, target.base, 'error', failureText(err)), 302);
       }
       return c.html(
-        <Layout title="Retrieve access keys" {...(await pageChrome(c, target.nav))}>
+        <Layout title="Retrieve access keys" {...await pageChrome(c, target.nav)}>
           <RetrieveKeyPage c={c} target={target} created={created.AccessKey} />
         </Layout>,
       );
@@ -184,13 +233,24 @@ export function registerAccessKeyRoutes(app: ConsoleApp): void {
       const status = statusField(await formBody(c));
       const id = c.req.param('id');
       const notice = `Access key ${id} ${status === 'Active' ? 'activated' : 'deactivated'}.`;
-      return actAndReturn(c, target, notice, () => c.var.call('iam', 'UpdateAccessKey', { ...whose(target), AccessKeyId: id, Status: status }), '#access-keys');
+      return actAndReturn(
+        c,
+        target,
+        notice,
+        () => c.var.call('iam', 'UpdateAccessKey', { ...whose(target), AccessKeyId: id, Status: status }),
+        '#access-keys',
+      );
     });
     app.post(`${base}/access-keys/:id/delete`, async (c) => {
       const target = targetOf(c);
       const id = c.req.param('id');
-      return actAndReturn(c, target, `Access key ${id} deleted.`, () => c.var.call('iam', 'DeleteAccessKey', { ...whose(target), AccessKeyId: id }), '#access-keys');
+      return actAndReturn(
+        c,
+        target,
+        `Access key ${id} deleted.`,
+        () => c.var.call('iam', 'DeleteAccessKey', { ...whose(target), AccessKeyId: id }),
+        '#access-keys',
+      );
     });
   }
 }
-

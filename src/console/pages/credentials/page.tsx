@@ -16,7 +16,7 @@ async function credentialsPage(c: ConsoleContext) {
   const other = target.userName;
   const own = other === undefined;
   return c.html(
-    <Layout title={other ?? 'My security credentials'} {...(await pageChrome(c, target.nav))}>
+    <Layout title={other ?? 'My security credentials'} {...await pageChrome(c, target.nav)}>
       {other === undefined ? null : <UserTabs userName={other} active="Security credentials" />}
       <FlashNotice c={c} />
       {target.root ? <RootAccountSections c={c} /> : null}

@@ -81,8 +81,19 @@ export async function ConsoleAccessSection({ c, target }: { c: ConsoleContext; t
               <form method="post" action={action}>
                 <Csrf token={c.var.csrf} />
                 <input type="hidden" name="mode" value={profile ? 'update' : 'create'} />
-                <Field label="Custom password" name="Password" type="password" required autocomplete="new-password" hint="The password must meet the account's password policy." />
-                <Checkbox label="User must create a new password at next sign-in" name="PasswordResetRequired" checked />
+                <Field
+                  label="Custom password"
+                  name="Password"
+                  type="password"
+                  required
+                  autocomplete="new-password"
+                  hint="The password must meet the account's password policy."
+                />
+                <Checkbox
+                  label="User must create a new password at next sign-in"
+                  name="PasswordResetRequired"
+                  checked
+                />
                 <div class="actions">
                   <button type="submit">{profile ? 'Reset password' : 'Enable console access'}</button>
                 </div>
@@ -90,7 +101,13 @@ export async function ConsoleAccessSection({ c, target }: { c: ConsoleContext; t
             </details>
             {profile ? (
               <div class="actions">
-                <ActionButton action={`${action}/disable`} csrf={c.var.csrf} label="Disable console access" danger confirm="Disable console access? The user can no longer sign in to the console." />
+                <ActionButton
+                  action={`${action}/disable`}
+                  csrf={c.var.csrf}
+                  label="Disable console access"
+                  danger
+                  confirm="Disable console access? The user can no longer sign in to the console."
+                />
               </div>
             ) : null}
           </>
@@ -106,12 +123,28 @@ export function registerConsoleAccessRoutes(app: ConsoleApp): void {
     const target = targetOf(c);
     const body = await formBody(c);
     const create = formText(body, 'mode') === 'create';
-    const input = { UserName: target.userName, Password: typeof body.Password === 'string' ? body.Password : '', PasswordResetRequired: body.PasswordResetRequired === 'on' };
+    const input = {
+      UserName: target.userName,
+      Password: typeof body.Password === 'string' ? body.Password : '',
+      PasswordResetRequired: body.PasswordResetRequired === 'on',
+    };
     const notice = create ? 'Console access enabled.' : 'Console password reset.';
-    return actAndReturn(c, target, notice, () => c.var.call('iam', create ? 'CreateLoginProfile' : 'UpdateLoginProfile', input), '#console-access');
+    return actAndReturn(
+      c,
+      target,
+      notice,
+      () => c.var.call('iam', create ? 'CreateLoginProfile' : 'UpdateLoginProfile', input),
+      '#console-access',
+    );
   });
   app.post(`${base}/disable`, async (c) => {
     const target = targetOf(c);
-    return actAndReturn(c, target, 'Console access disabled.', () => c.var.call('iam', 'DeleteLoginProfile', whose(target)), '#console-access');
+    return actAndReturn(
+      c,
+      target,
+      'Console access disabled.',
+      () => c.var.call('iam', 'DeleteLoginProfile', whose(target)),
+      '#console-access',
+    );
   });
 }

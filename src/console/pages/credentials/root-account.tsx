@@ -9,14 +9,31 @@ import { SELF_BASE, actAndReturn, formBody, targetOf } from './target.js';
 /** Account calls name the caller's own account: AWS's Account API requires the ID on some operations. */
 const own = (c: ConsoleContext) => ({ AccountId: c.var.session.principal.accountId });
 
-function OneFieldForm(p: { c: ConsoleContext; action: string; label: string; name: string; value?: string | undefined; button: string; type?: string; hint?: string; hidden?: Record<string, string> }) {
+function OneFieldForm(p: {
+  c: ConsoleContext;
+  action: string;
+  label: string;
+  name: string;
+  value?: string | undefined;
+  button: string;
+  type?: string;
+  hint?: string;
+  hidden?: Record<string, string>;
+}) {
   return (
     <form method="post" action={p.action}>
       <Csrf token={p.c.var.csrf} />
       {Object.entries(p.hidden ?? {}).map(([k, v]) => (
         <input type="hidden" name={k} value={v} />
       ))}
-      <Field label={p.label} name={p.name} value={p.value} type={p.type} required {...(p.hint ? { hint: p.hint } : {})} />
+      <Field
+        label={p.label}
+        name={p.name}
+        value={p.value}
+        type={p.type}
+        required
+        {...(p.hint ? { hint: p.hint } : {})}
+      />
       <div class="actions">
         <button type="submit">{p.button}</button>
       </div>
@@ -47,7 +64,14 @@ export async function RootAccountSections({ c }: { c: ConsoleContext }) {
                 <dd data-testid="account-email">{email.PrimaryEmail ?? '—'}</dd>
               </dl>
               <h3>Account name</h3>
-              <OneFieldForm c={c} action={`${SELF_BASE}/account-name`} label="Account name" name="AccountName" value={info.AccountName} button="Update account name" />
+              <OneFieldForm
+                c={c}
+                action={`${SELF_BASE}/account-name`}
+                label="Account name"
+                name="AccountName"
+                value={info.AccountName}
+                button="Update account name"
+              />
               <h3>Email address</h3>
               {pending ? (
                 <OneFieldForm
@@ -60,7 +84,15 @@ export async function RootAccountSections({ c }: { c: ConsoleContext }) {
                   hidden={{ PrimaryEmail: pending }}
                 />
               ) : (
-                <OneFieldForm c={c} action={`${SELF_BASE}/email`} label="New email address" name="PrimaryEmail" type="email" button="Send verification code" hint="A one-time code is sent to the new address; the change takes effect once you enter it." />
+                <OneFieldForm
+                  c={c}
+                  action={`${SELF_BASE}/email`}
+                  label="New email address"
+                  name="PrimaryEmail"
+                  type="email"
+                  button="Send verification code"
+                  hint="A one-time code is sent to the new address; the change takes effect once you enter it."
+                />
               )}
             </>
           );
@@ -71,14 +103,32 @@ export async function RootAccountSections({ c }: { c: ConsoleContext }) {
         title="Account alias"
         intro="The alias replaces the account ID in the sign-in URL for IAM users in this account."
         load={async () => {
-          const alias = (await c.var.call<ListAccountAliasesResponse>('iam', 'ListAccountAliases', {})).AccountAliases[0];
+          const alias = (await c.var.call<ListAccountAliasesResponse>('iam', 'ListAccountAliases', {}))
+            .AccountAliases[0];
           return (
             <>
               <p>
                 Current alias: <strong data-testid="account-alias">{alias ?? 'None'}</strong>
               </p>
-              <OneFieldForm c={c} action={`${SELF_BASE}/account-alias`} label="Preferred alias" name="AccountAlias" value={alias} button={alias ? 'Edit alias' : 'Create alias'} hint="3 to 63 lowercase letters, digits and hyphens; it cannot start or end with a hyphen." />
-              {alias ? <ActionButton action={`${SELF_BASE}/account-alias/delete`} csrf={c.var.csrf} label="Delete alias" danger fields={{ AccountAlias: alias }} confirm={`Delete the alias ${alias}?`} /> : null}
+              <OneFieldForm
+                c={c}
+                action={`${SELF_BASE}/account-alias`}
+                label="Preferred alias"
+                name="AccountAlias"
+                value={alias}
+                button={alias ? 'Edit alias' : 'Create alias'}
+                hint="3 to 63 lowercase letters, digits and hyphens; it cannot start or end with a hyphen."
+              />
+              {alias ? (
+                <ActionButton
+                  action={`${SELF_BASE}/account-alias/delete`}
+                  csrf={c.var.csrf}
+                  label="Delete alias"
+                  danger
+                  fields={{ AccountAlias: alias }}
+                  confirm={`Delete the alias ${alias}?`}
+                />
+              ) : null}
             </>
           );
         }}
@@ -91,7 +141,13 @@ export function registerRootAccountRoutes(app: ConsoleApp): void {
   const base = '/security-credentials';
   app.post(`${base}/account-name`, async (c) => {
     const name = formText(await formBody(c), 'AccountName');
-    return actAndReturn(c, targetOf(c), 'Account name updated.', () => c.var.call('account', 'PutAccountName', { ...own(c), AccountName: name }), '#account-details');
+    return actAndReturn(
+      c,
+      targetOf(c),
+      'Account name updated.',
+      () => c.var.call('account', 'PutAccountName', { ...own(c), AccountName: name }),
+      '#account-details',
+    );
   });
   app.post(`${base}/email`, async (c) => {
     const email = formText(await formBody(c), 'PrimaryEmail');
@@ -101,19 +157,40 @@ export function registerRootAccountRoutes(app: ConsoleApp): void {
       return c.redirect(withFlash(c, SELF_BASE, 'error', failureText(err)) + '#account-details', 302);
     }
     const next = `${SELF_BASE}?pendingEmail=${encodeURIComponent(email)}`;
-    return c.redirect(withFlash(c, next, 'notice', `We sent a verification code to ${email}.`) + '#account-details', 302);
+    return c.redirect(
+      withFlash(c, next, 'notice', `We sent a verification code to ${email}.`) + '#account-details',
+      302,
+    );
   });
   app.post(`${base}/email/confirm`, async (c) => {
     const body = await formBody(c);
     const input = { ...own(c), PrimaryEmail: formText(body, 'PrimaryEmail'), Otp: formText(body, 'Otp') };
-    return actAndReturn(c, targetOf(c), 'Email address updated.', () => c.var.call('account', 'AcceptPrimaryEmailUpdate', input), '#account-details');
+    return actAndReturn(
+      c,
+      targetOf(c),
+      'Email address updated.',
+      () => c.var.call('account', 'AcceptPrimaryEmailUpdate', input),
+      '#account-details',
+    );
   });
   app.post(`${base}/account-alias`, async (c) => {
     const alias = formText(await formBody(c), 'AccountAlias');
-    return actAndReturn(c, targetOf(c), `Account alias ${alias} saved.`, () => c.var.call('iam', 'CreateAccountAlias', { AccountAlias: alias }), '#account-alias');
+    return actAndReturn(
+      c,
+      targetOf(c),
+      `Account alias ${alias} saved.`,
+      () => c.var.call('iam', 'CreateAccountAlias', { AccountAlias: alias }),
+      '#account-alias',
+    );
   });
   app.post(`${base}/account-alias/delete`, async (c) => {
     const alias = formText(await formBody(c), 'AccountAlias');
-    return actAndReturn(c, targetOf(c), `Account alias ${alias} deleted.`, () => c.var.call('iam', 'DeleteAccountAlias', { AccountAlias: alias }), '#account-alias');
+    return actAndReturn(
+      c,
+      targetOf(c),
+      `Account alias ${alias} deleted.`,
+      () => c.var.call('iam', 'DeleteAccountAlias', { AccountAlias: alias }),
+      '#account-alias',
+    );
   });
 }

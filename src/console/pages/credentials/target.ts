@@ -20,7 +20,13 @@ export const ROUTE_BASES = ['/security-credentials', '/users/:name/security-cred
 
 export function targetOf(c: ConsoleContext): Target {
   const name = c.req.param('name');
-  if (name !== undefined) return { userName: name, base: `/console/users/${encodeURIComponent(name)}/security-credentials`, root: false, nav: '/console/users' };
+  if (name !== undefined)
+    return {
+      userName: name,
+      base: `/console/users/${encodeURIComponent(name)}/security-credentials`,
+      root: false,
+      nav: '/console/users',
+    };
   return { base: SELF_BASE, root: c.var.session.principal.kind === 'root', nav: SELF_BASE };
 }
 
@@ -44,7 +50,13 @@ export async function formBody(c: ConsoleContext): Promise<Record<string, unknow
  * Runs one action and redirects back to the page with AWS's outcome: the notice on success,
  * AWS's error message (access denials included) on failure.
  */
-export async function actAndReturn(c: ConsoleContext, target: Target, notice: string, action: () => Promise<unknown>, anchor = '') {
+export async function actAndReturn(
+  c: ConsoleContext,
+  target: Target,
+  notice: string,
+  action: () => Promise<unknown>,
+  anchor = '',
+) {
   try {
     await action();
     return c.redirect(withFlash(c, target.base, 'notice', notice) + anchor, 302);

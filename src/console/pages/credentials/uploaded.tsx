@@ -3,7 +3,16 @@ import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { formText, formatDate } from '../../ui/form-data.js';
 import { ActionButton, Csrf, TextArea } from '../../ui/forms.js';
 import { Section, StatusBadge } from './section.js';
-import { ROUTE_BASES, type Target, actAndReturn, formBody, ownUserName, statusField, targetOf, whose } from './target.js';
+import {
+  ROUTE_BASES,
+  type Target,
+  actAndReturn,
+  formBody,
+  ownUserName,
+  statusField,
+  targetOf,
+  whose,
+} from './target.js';
 
 /** Signing certificates and SSH public keys: both are uploaded bodies with an ID, a status and an upload date. */
 interface UploadedKind {
@@ -29,7 +38,8 @@ const KINDS: UploadedKind[] = [
   {
     id: 'signing-certificates',
     title: 'X.509 signing certificates',
-    intro: 'Use X.509 certificates to make secure SOAP-protocol requests to some AWS services. You can have a maximum of two X.509 certificates (active or inactive) at a time.',
+    intro:
+      'Use X.509 certificates to make secure SOAP-protocol requests to some AWS services. You can have a maximum of two X.509 certificates (active or inactive) at a time.',
     noun: 'Signing certificate',
     none: 'No X.509 signing certificates.',
     uploadLabel: 'Upload X.509 certificate',
@@ -47,7 +57,8 @@ const KINDS: UploadedKind[] = [
   {
     id: 'ssh-keys',
     title: 'SSH public keys for AWS CodeCommit',
-    intro: 'Use SSH public keys to authenticate access to AWS CodeCommit repositories. You can have a maximum of five SSH public keys (active or inactive) at a time.',
+    intro:
+      'Use SSH public keys to authenticate access to AWS CodeCommit repositories. You can have a maximum of five SSH public keys (active or inactive) at a time.',
     noun: 'SSH public key',
     none: 'No SSH public keys.',
     uploadLabel: 'Upload SSH public key',
@@ -65,7 +76,8 @@ const KINDS: UploadedKind[] = [
   },
 ];
 
-const owner = (c: ConsoleContext, target: Target, kind: UploadedKind) => (kind.namesOwnUser ? { UserName: ownUserName(c, target) } : whose(target));
+const owner = (c: ConsoleContext, target: Target, kind: UploadedKind) =>
+  kind.namesOwnUser ? { UserName: ownUserName(c, target) } : whose(target);
 
 /** The sections for this target: root has no SSH keys on AWS, so it gets none. */
 export function uploadedKinds(target: Target): UploadedKind[] {
@@ -106,8 +118,20 @@ export async function UploadedSection({ c, target, kind }: { c: ConsoleContext; 
                         <td>{formatDate(item.uploaded)}</td>
                         <td>
                           <div class="actions">
-                            <ActionButton action={`${action}/status`} csrf={c.var.csrf} label={item.status === 'Active' ? 'Deactivate' : 'Activate'} fields={{ id: item.id, Status: item.status === 'Active' ? 'Inactive' : 'Active' }} />
-                            <ActionButton action={`${action}/delete`} csrf={c.var.csrf} label="Delete" danger fields={{ id: item.id }} confirm={`Delete ${item.id}?`} />
+                            <ActionButton
+                              action={`${action}/status`}
+                              csrf={c.var.csrf}
+                              label={item.status === 'Active' ? 'Deactivate' : 'Activate'}
+                              fields={{ id: item.id, Status: item.status === 'Active' ? 'Inactive' : 'Active' }}
+                            />
+                            <ActionButton
+                              action={`${action}/delete`}
+                              csrf={c.var.csrf}
+                              label="Delete"
+                              danger
+                              fields={{ id: item.id }}
+                              confirm={`Delete ${item.id}?`}
+                            />
                           </div>
                         </td>
                       </tr>
@@ -140,19 +164,37 @@ export function registerUploadedRoutes(app: ConsoleApp): void {
       app.post(`${base}/${kind.id}`, async (c) => {
         const target = targetOf(c);
         const body = formText(await formBody(c), kind.upload.field);
-        return actAndReturn(c, target, `${kind.noun} uploaded.`, () => c.var.call('iam', kind.upload.operation, { ...owner(c, target, kind), [kind.upload.field]: body }), anchor);
+        return actAndReturn(
+          c,
+          target,
+          `${kind.noun} uploaded.`,
+          () => c.var.call('iam', kind.upload.operation, { ...owner(c, target, kind), [kind.upload.field]: body }),
+          anchor,
+        );
       });
       app.post(`${base}/${kind.id}/status`, async (c) => {
         const target = targetOf(c);
         const form = await formBody(c);
         const status = statusField(form);
         const input = { ...owner(c, target, kind), [kind.update.idField]: formText(form, 'id'), Status: status };
-        return actAndReturn(c, target, `${kind.noun} ${status === 'Active' ? 'activated' : 'deactivated'}.`, () => c.var.call('iam', kind.update.operation, input), anchor);
+        return actAndReturn(
+          c,
+          target,
+          `${kind.noun} ${status === 'Active' ? 'activated' : 'deactivated'}.`,
+          () => c.var.call('iam', kind.update.operation, input),
+          anchor,
+        );
       });
       app.post(`${base}/${kind.id}/delete`, async (c) => {
         const target = targetOf(c);
         const input = { ...owner(c, target, kind), [kind.update.idField]: formText(await formBody(c), 'id') };
-        return actAndReturn(c, target, `${kind.noun} deleted.`, () => c.var.call('iam', kind.remove.operation, input), anchor);
+        return actAndReturn(
+          c,
+          target,
+          `${kind.noun} deleted.`,
+          () => c.var.call('iam', kind.remove.operation, input),
+          anchor,
+        );
       });
     }
   }

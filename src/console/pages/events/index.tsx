@@ -24,7 +24,7 @@ export function registerEvents(app: ConsoleApp): void {
       }
     }
     return c.html(
-      <Layout title="Event history" {...(await pageChrome(c, HOME))}>
+      <Layout title="Event history" {...await pageChrome(c, HOME)}>
         <FilterForm filter={filter} />
         {'problem' in request ? <Notice kind="error">{request.problem}</Notice> : null}
         {error ? <ErrorNotice error={error} /> : null}
@@ -45,13 +45,16 @@ export function registerEvents(app: ConsoleApp): void {
     let event: Event | undefined;
     let error: unknown;
     try {
-      const out = await c.var.call<LookupEventsResponse>('cloudtrail', 'LookupEvents', { LookupAttributes: [{ AttributeKey: 'EventId', AttributeValue: c.req.param('id') }], MaxResults: 1 });
+      const out = await c.var.call<LookupEventsResponse>('cloudtrail', 'LookupEvents', {
+        LookupAttributes: [{ AttributeKey: 'EventId', AttributeValue: c.req.param('id') }],
+        MaxResults: 1,
+      });
       event = out.Events?.[0];
     } catch (err) {
       error = err;
     }
     return c.html(
-      <Layout title={event?.EventName ?? 'Event'} {...(await pageChrome(c, HOME))}>
+      <Layout title={event?.EventName ?? 'Event'} {...await pageChrome(c, HOME)}>
         {error ? <ErrorNotice error={error} /> : null}
         {!error && !event ? <Notice kind="error">No event with this ID was found in the last 90 days.</Notice> : null}
         {event ? (

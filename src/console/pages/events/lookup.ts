@@ -26,7 +26,13 @@ export interface EventFilter {
 export function filterOf(url: string): EventFilter {
   const q = new URL(url).searchParams;
   const attribute = ATTRIBUTES.find((a) => a.value === q.get('attribute'))?.value ?? 'EventName';
-  return { attribute, value: (q.get('value') ?? '').trim(), start: q.get('start') ?? '', end: q.get('end') ?? '', token: q.get('token') ?? '' };
+  return {
+    attribute,
+    value: (q.get('value') ?? '').trim(),
+    start: q.get('start') ?? '',
+    end: q.get('end') ?? '',
+    token: q.get('token') ?? '',
+  };
 }
 
 /** The LookupEvents input for a filter; a malformed time is the user's mistake, reported as such. */
@@ -55,7 +61,11 @@ export function queryOf(f: EventFilter, token?: string): string {
   return q.toString();
 }
 
-export const resourceNames = (e: Event): string => (e.Resources ?? []).map((r) => r.ResourceName).filter(Boolean).join(', ');
+export const resourceNames = (e: Event): string =>
+  (e.Resources ?? [])
+    .map((r) => r.ResourceName)
+    .filter(Boolean)
+    .join(', ');
 
 export function pretty(json: string | undefined): string {
   if (!json) return '';

@@ -13,7 +13,11 @@ async function loadGroup(c: ConsoleContext, name: string): Promise<{ group: Grou
   const users: User[] = [];
   let marker: string | undefined;
   do {
-    const page = await c.var.call<{ Group: Group; Users: User[]; IsTruncated?: boolean; Marker?: string }>('iam', 'GetGroup', { GroupName: name, ...(marker ? { Marker: marker } : {}) });
+    const page = await c.var.call<{ Group: Group; Users: User[]; IsTruncated?: boolean; Marker?: string }>(
+      'iam',
+      'GetGroup',
+      { GroupName: name, ...(marker ? { Marker: marker } : {}) },
+    );
     group = page.Group;
     users.push(...page.Users);
     marker = page.IsTruncated ? page.Marker : undefined;
@@ -56,7 +60,12 @@ async function Members({ c, name, users }: { c: ConsoleContext; name: string; us
                 </td>
                 <td>{when(u.PasswordLastUsed, 'Never')}</td>
                 <td>
-                  <ActionButton action={`${base}/members/remove`} csrf={c.var.csrf} label={`Remove ${u.UserName}`} fields={{ user: u.UserName }} />
+                  <ActionButton
+                    action={`${base}/members/remove`}
+                    csrf={c.var.csrf}
+                    label={`Remove ${u.UserName}`}
+                    fields={{ user: u.UserName }}
+                  />
                 </td>
               </tr>
             ))}
@@ -96,7 +105,7 @@ export function registerGroupDetail(app: ConsoleApp): void {
       error = err;
     }
     return c.html(
-      <Layout title={name} {...(await pageChrome(c, '/console/groups'))}>
+      <Layout title={name} {...await pageChrome(c, '/console/groups')}>
         <p class="crumbs">
           <a href="/console/groups">User groups</a> › {name}
         </p>

@@ -11,19 +11,22 @@ function deleteGroupSteps(c: ConsoleContext, name: string): Step[] {
     {
       label: 'Remove users from the group',
       run: async () => {
-        for (const u of await listAll<{ UserName: string }>(c, 'GetGroup', { GroupName: name }, 'Users')) await c.var.call('iam', 'RemoveUserFromGroup', { GroupName: name, UserName: u.UserName });
+        for (const u of await listAll<{ UserName: string }>(c, 'GetGroup', { GroupName: name }, 'Users'))
+          await c.var.call('iam', 'RemoveUserFromGroup', { GroupName: name, UserName: u.UserName });
       },
     },
     {
       label: 'Delete inline policies',
       run: async () => {
-        for (const policy of await inlinePolicyNames(c, 'group', name)) await deleteInlinePolicy(c, 'group', name, policy);
+        for (const policy of await inlinePolicyNames(c, 'group', name))
+          await deleteInlinePolicy(c, 'group', name, policy);
       },
     },
     {
       label: 'Detach managed policies',
       run: async () => {
-        for (const p of await attachedPolicies(c, 'group', name)) await detachPolicy(c, 'group', name, p.PolicyArn ?? '');
+        for (const p of await attachedPolicies(c, 'group', name))
+          await detachPolicy(c, 'group', name, p.PolicyArn ?? '');
       },
     },
     { label: `Delete group ${name}`, run: () => c.var.call('iam', 'DeleteGroup', { GroupName: name }) },

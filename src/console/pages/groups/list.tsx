@@ -22,7 +22,11 @@ async function memberCounts(c: ConsoleContext, groups: Group[]): Promise<Map<str
   return counts;
 }
 
-async function createPage(c: ConsoleContext, input: { name: string; path: string; policies: string[] }, error?: unknown) {
+async function createPage(
+  c: ConsoleContext,
+  input: { name: string; path: string; policies: string[] },
+  error?: unknown,
+) {
   let policies: Policy[] = [];
   let listError: unknown;
   try {
@@ -31,14 +35,22 @@ async function createPage(c: ConsoleContext, input: { name: string; path: string
     listError = err;
   }
   return c.html(
-    <Layout title="Create user group" {...(await pageChrome(c, '/console/groups'))}>
+    <Layout title="Create user group" {...await pageChrome(c, '/console/groups')}>
       {error ? <ErrorNotice error={error} /> : null}
       {listError ? <ErrorNotice error={listError} /> : null}
       <form method="post" action="/console/groups/create">
         <Csrf token={c.var.csrf} />
         <section class="card" aria-labelledby="group-name-heading">
           <h2 id="group-name-heading">Name the group</h2>
-          <Field label="User group name" name="groupName" value={input.name} required maxlength={128} autofocus hint="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters." />
+          <Field
+            label="User group name"
+            name="groupName"
+            value={input.name}
+            required
+            maxlength={128}
+            autofocus
+            hint="Maximum 128 characters. Use alphanumeric and '+=,.@-_' characters."
+          />
           <Field label="Path - optional" name="path" value={input.path} placeholder="/" />
         </section>
         <section class="card" aria-labelledby="group-policies-heading">
@@ -69,9 +81,11 @@ export function registerGroupList(app: ConsoleApp): void {
     }
     const counts = await memberCounts(c, groups);
     return c.html(
-      <Layout title={`User groups (${groups.length})`} {...(await pageChrome(c, '/console/groups'))}>
+      <Layout title={`User groups (${groups.length})`} {...await pageChrome(c, '/console/groups')}>
         <FlashNotice c={c} />
-        <p class="hint">A user group is a collection of IAM users. Use groups to specify permissions for a collection of users.</p>
+        <p class="hint">
+          A user group is a collection of IAM users. Use groups to specify permissions for a collection of users.
+        </p>
         <div class="actions">
           <a class="button" href="/console/groups/create">
             Create group
@@ -121,10 +135,15 @@ export function registerGroupList(app: ConsoleApp): void {
     } catch (err) {
       return createPage(c, input, err);
     }
-    const outcome = await runSteps(input.policies.map((arn) => ({ label: `Attach policy ${arn.split('/').pop()}`, run: () => c.var.call('iam', 'AttachGroupPolicy', { GroupName: input.name, PolicyArn: arn }) })));
+    const outcome = await runSteps(
+      input.policies.map((arn) => ({
+        label: `Attach policy ${arn.split('/').pop()}`,
+        run: () => c.var.call('iam', 'AttachGroupPolicy', { GroupName: input.name, PolicyArn: arn }),
+      })),
+    );
     if (!outcome.failed) return back(c, groupPath(input.name), { notice: `${input.name} user group created.` });
     return c.html(
-      <Layout title="Create user group" {...(await pageChrome(c, '/console/groups'))}>
+      <Layout title="Create user group" {...await pageChrome(c, '/console/groups')}>
         <Notice kind="success">{`${input.name} user group created.`}</Notice>
         <StepReport outcome={outcome} title="Not every policy was attached" />
         <a href={groupPath(input.name)}>View group</a>

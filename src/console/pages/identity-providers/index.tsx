@@ -1,4 +1,7 @@
-import type { GetOpenIDConnectProviderResponse, ListOpenIDConnectProvidersResponse } from '../../../wire/generated/iam.js';
+import type {
+  GetOpenIDConnectProviderResponse,
+  ListOpenIDConnectProvidersResponse,
+} from '../../../wire/generated/iam.js';
 import { AwsError } from '../../../shared/aws-error.js';
 import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { formText, formatDate, withFlash } from '../../ui/form-data.js';
@@ -15,17 +18,25 @@ const PAGE = '/console/identity-providers';
 type ProviderRow = { arn: string; details?: GetOpenIDConnectProviderResponse };
 
 async function listProviders(c: ConsoleContext): Promise<ProviderRow[]> {
-  const list = (await c.var.call<ListOpenIDConnectProvidersResponse>('iam', 'ListOpenIDConnectProviders')).OpenIDConnectProviderList ?? [];
+  const list =
+    (await c.var.call<ListOpenIDConnectProvidersResponse>('iam', 'ListOpenIDConnectProviders'))
+      .OpenIDConnectProviderList ?? [];
   return Promise.all(
     list.map(async ({ Arn }) => ({
       arn: Arn!,
       // A denied Get leaves the row with its name only.
-      details: await c.var.call<GetOpenIDConnectProviderResponse>('iam', 'GetOpenIDConnectProvider', { OpenIDConnectProviderArn: Arn }).catch(() => undefined),
+      details: await c.var
+        .call<GetOpenIDConnectProviderResponse>('iam', 'GetOpenIDConnectProvider', { OpenIDConnectProviderArn: Arn })
+        .catch(() => undefined),
     })),
   );
 }
 
-async function providersPage(c: ConsoleContext, values: { url: string; audiences: string; thumbprints: string }, error?: unknown) {
+async function providersPage(
+  c: ConsoleContext,
+  values: { url: string; audiences: string; thumbprints: string },
+  error?: unknown,
+) {
   let rows: ProviderRow[] = [];
   let listError: unknown;
   try {
@@ -34,7 +45,7 @@ async function providersPage(c: ConsoleContext, values: { url: string; audiences
     listError = err;
   }
   return c.html(
-    <Layout title="Identity providers" {...(await pageChrome(c, PAGE))}>
+    <Layout title="Identity providers" {...await pageChrome(c, PAGE)}>
       <FlashNotice c={c} />
       <Notice kind="info">Ward supports OpenID Connect providers. SAML providers are not supported.</Notice>
       {listError ? (
@@ -71,9 +82,30 @@ async function providersPage(c: ConsoleContext, values: { url: string; audiences
         <h2>Add provider</h2>
         {error ? <ErrorNotice error={error} /> : null}
         <Csrf token={c.var.csrf} />
-        <Field label="Provider URL" name="url" type="url" value={values.url} required placeholder="https://" hint="The issuer's secure URL, such as https://token.actions.githubusercontent.com." />
-        <TextArea label="Audiences" name="audiences" value={values.audiences} rows={2} hint="Client IDs, comma or newline separated." />
-        <TextArea label="Thumbprints - optional" name="thumbprints" value={values.thumbprints} rows={2} mono hint="SHA-1 thumbprints (40 hex characters) of the provider's certificate." />
+        <Field
+          label="Provider URL"
+          name="url"
+          type="url"
+          value={values.url}
+          required
+          placeholder="https://"
+          hint="The issuer's secure URL, such as https://token.actions.githubusercontent.com."
+        />
+        <TextArea
+          label="Audiences"
+          name="audiences"
+          value={values.audiences}
+          rows={2}
+          hint="Client IDs, comma or newline separated."
+        />
+        <TextArea
+          label="Thumbprints - optional"
+          name="thumbprints"
+          value={values.thumbprints}
+          rows={2}
+          mono
+          hint="SHA-1 thumbprints (40 hex characters) of the provider's certificate."
+        />
         <button type="submit">Add provider</button>
       </form>
     </Layout>,
@@ -85,10 +117,18 @@ export function registerIdentityProviders(app: ConsoleApp): void {
 
   app.post('/identity-providers', async (c) => {
     const body = await c.req.parseBody();
-    const values = { url: formText(body, 'url'), audiences: formText(body, 'audiences'), thumbprints: formText(body, 'thumbprints') };
+    const values = {
+      url: formText(body, 'url'),
+      audiences: formText(body, 'audiences'),
+      thumbprints: formText(body, 'thumbprints'),
+    };
     const thumbprints = splitList(values.thumbprints);
     try {
-      await c.var.call('iam', 'CreateOpenIDConnectProvider', { Url: values.url, ClientIDList: splitList(values.audiences), ...(thumbprints.length ? { ThumbprintList: thumbprints } : {}) });
+      await c.var.call('iam', 'CreateOpenIDConnectProvider', {
+        Url: values.url,
+        ClientIDList: splitList(values.audiences),
+        ...(thumbprints.length ? { ThumbprintList: thumbprints } : {}),
+      });
       return c.redirect(withFlash(c, PAGE, 'notice', `Provider ${values.url.replace(/^https:\/\//, '')} added.`), 302);
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;

@@ -39,7 +39,12 @@ function ProviderDetail({ c, arn, p }: { c: ConsoleContext; arn: string; p: GetO
               <tr>
                 <td>{id}</td>
                 <td>
-                  <ActionButton action="/console/identity-providers/audiences/remove" csrf={c.var.csrf} label={`Remove ${id}`} fields={{ arn, audience: id }} />
+                  <ActionButton
+                    action="/console/identity-providers/audiences/remove"
+                    csrf={c.var.csrf}
+                    label={`Remove ${id}`}
+                    fields={{ arn, audience: id }}
+                  />
                 </td>
               </tr>
             ))}
@@ -49,10 +54,23 @@ function ProviderDetail({ c, arn, p }: { c: ConsoleContext; arn: string; p: GetO
       <form method="post" action="/console/identity-providers/audiences/add" class="card">
         <Csrf token={c.var.csrf} />
         <input type="hidden" name="arn" value={arn} />
-        <Field label="Audience" name="audience" required maxlength={255} hint="The client ID issued by the identity provider for your app." />
+        <Field
+          label="Audience"
+          name="audience"
+          required
+          maxlength={255}
+          hint="The client ID issued by the identity provider for your app."
+        />
         <button type="submit">Add audience</button>
       </form>
-      <ActionButton action="/console/identity-providers/delete" csrf={c.var.csrf} label="Delete provider" danger fields={{ arn }} confirm={`Delete ${providerName(arn)}?`} />
+      <ActionButton
+        action="/console/identity-providers/delete"
+        csrf={c.var.csrf}
+        label="Delete provider"
+        danger
+        fields={{ arn }}
+        confirm={`Delete ${providerName(arn)}?`}
+      />
     </>
   );
 }
@@ -63,12 +81,14 @@ export function registerProviderDetail(app: ConsoleApp): void {
     let provider: GetOpenIDConnectProviderResponse | undefined;
     let error: unknown;
     try {
-      provider = await c.var.call<GetOpenIDConnectProviderResponse>('iam', 'GetOpenIDConnectProvider', { OpenIDConnectProviderArn: arn });
+      provider = await c.var.call<GetOpenIDConnectProviderResponse>('iam', 'GetOpenIDConnectProvider', {
+        OpenIDConnectProviderArn: arn,
+      });
     } catch (err) {
       error = err;
     }
     return c.html(
-      <Layout title={providerName(arn)} {...(await pageChrome(c, '/console/identity-providers'))}>
+      <Layout title={providerName(arn)} {...await pageChrome(c, '/console/identity-providers')}>
         <p>
           <a href="/console/identity-providers">Identity providers</a> › {providerName(arn)}
         </p>
@@ -90,13 +110,20 @@ export function registerProviderDetail(app: ConsoleApp): void {
       }
     });
   audienceAction('/identity-providers/audiences/add', 'AddClientIDToOpenIDConnectProvider', 'Audience added.');
-  audienceAction('/identity-providers/audiences/remove', 'RemoveClientIDFromOpenIDConnectProvider', 'Audience removed.');
+  audienceAction(
+    '/identity-providers/audiences/remove',
+    'RemoveClientIDFromOpenIDConnectProvider',
+    'Audience removed.',
+  );
 
   app.post('/identity-providers/delete', async (c) => {
     const arn = formText(await c.req.parseBody(), 'arn');
     try {
       await c.var.call('iam', 'DeleteOpenIDConnectProvider', { OpenIDConnectProviderArn: arn });
-      return c.redirect(withFlash(c, '/console/identity-providers', 'notice', `Provider ${providerName(arn)} deleted.`), 302);
+      return c.redirect(
+        withFlash(c, '/console/identity-providers', 'notice', `Provider ${providerName(arn)} deleted.`),
+        302,
+      );
     } catch (err) {
       return c.redirect(withFlash(c, providerHref(arn), 'error', failureText(err)), 302);
     }

@@ -16,13 +16,17 @@ export function registerOrgEntities(app: ConsoleApp): void {
     let ou: OrganizationalUnit | undefined;
     let error: unknown;
     try {
-      ou = (await c.var.call<{ OrganizationalUnit: OrganizationalUnit }>('organizations', 'DescribeOrganizationalUnit', { OrganizationalUnitId: id })).OrganizationalUnit;
+      ou = (
+        await c.var.call<{ OrganizationalUnit: OrganizationalUnit }>('organizations', 'DescribeOrganizationalUnit', {
+          OrganizationalUnitId: id,
+        })
+      ).OrganizationalUnit;
     } catch (err) {
       error = err;
     }
     const self = `${HOME}/ous/${encodeURIComponent(id)}`;
     return c.html(
-      <Layout title={ou?.Name ?? 'Organizational unit'} {...(await pageChrome(c, HOME))}>
+      <Layout title={ou?.Name ?? 'Organizational unit'} {...await pageChrome(c, HOME)}>
         <FlashNotice c={c} />
         {error ? <ErrorNotice error={error} /> : null}
         {ou ? (
@@ -43,8 +47,16 @@ export function registerOrgEntities(app: ConsoleApp): void {
             </div>
             <div class="card">
               <h2>Delete organizational unit</h2>
-              <p class="hint">You can delete an organizational unit only when it contains no accounts or other organizational units.</p>
-              <ActionButton action={`${self}/delete`} csrf={c.var.csrf} label="Delete" danger confirm={`Delete ${ou.Name}?`} />
+              <p class="hint">
+                You can delete an organizational unit only when it contains no accounts or other organizational units.
+              </p>
+              <ActionButton
+                action={`${self}/delete`}
+                csrf={c.var.csrf}
+                label="Delete"
+                danger
+                confirm={`Delete ${ou.Name}?`}
+              />
             </div>
           </>
         ) : null}
@@ -80,7 +92,11 @@ export function registerOrgEntities(app: ConsoleApp): void {
     const id = c.req.param('id');
     const [source, destination] = [await formString(c, 'SourceParentId'), await formString(c, 'DestinationParentId')];
     return actThenRedirect(c, `${HOME}/accounts/${encodeURIComponent(id)}`, async () => {
-      await c.var.call('organizations', 'MoveAccount', { AccountId: id, SourceParentId: source, DestinationParentId: destination });
+      await c.var.call('organizations', 'MoveAccount', {
+        AccountId: id,
+        SourceParentId: source,
+        DestinationParentId: destination,
+      });
       return 'The account was moved.';
     });
   });
@@ -103,7 +119,8 @@ async function accountPage(c: ConsoleContext, id: string) {
   let error: unknown;
   try {
     account = (await c.var.call<{ Account: Account }>('organizations', 'DescribeAccount', { AccountId: id })).Account;
-    parentId = (await c.var.call<{ Parents?: Array<{ Id?: string }> }>('organizations', 'ListParents', { ChildId: id })).Parents?.[0]?.Id;
+    parentId = (await c.var.call<{ Parents?: Array<{ Id?: string }> }>('organizations', 'ListParents', { ChildId: id }))
+      .Parents?.[0]?.Id;
     const root = (await listRoots(c))[0]!;
     const tree = await loadTree(c, { id: root.Id!, name: root.Name ?? 'Root', kind: 'root' });
     destinations = flatten(tree)
@@ -115,14 +132,16 @@ async function accountPage(c: ConsoleContext, id: string) {
   const self = `${HOME}/accounts/${encodeURIComponent(id)}`;
   const management = id === c.var.deps.managementAccountId;
   return c.html(
-    <Layout title={account?.Name ?? `Account ${id}`} {...(await pageChrome(c, HOME))}>
+    <Layout title={account?.Name ?? `Account ${id}`} {...await pageChrome(c, HOME)}>
       <FlashNotice c={c} />
       {error ? <ErrorNotice error={error} /> : null}
       {account ? (
         <>
           <dl class="summary card">
             <dt>Account ID</dt>
-            <dd class="mono" data-testid="account-id">{account.Id}</dd>
+            <dd class="mono" data-testid="account-id">
+              {account.Id}
+            </dd>
             <dt>Email</dt>
             <dd>{account.Email}</dd>
             <dt>Status</dt>
@@ -149,9 +168,17 @@ async function accountPage(c: ConsoleContext, id: string) {
             <div class="card">
               <h2>Remove from organization</h2>
               <p class="hint">The account becomes a standalone account; its own root user must then manage it.</p>
-              <ActionButton action={`${self}/remove`} csrf={c.var.csrf} label="Remove account" danger confirm={`Remove ${account.Name} from the organization?`} />
+              <ActionButton
+                action={`${self}/remove`}
+                csrf={c.var.csrf}
+                label="Remove account"
+                danger
+                confirm={`Remove ${account.Name} from the organization?`}
+              />
               <p>
-                <a href={`/console/organizations/root-access/${encodeURIComponent(id)}`}>Take privileged action (root access management)</a>
+                <a href={`/console/organizations/root-access/${encodeURIComponent(id)}`}>
+                  Take privileged action (root access management)
+                </a>
               </p>
             </div>
           )}

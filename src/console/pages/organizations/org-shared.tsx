@@ -32,13 +32,24 @@ export async function formString(c: ConsoleContext, name: string): Promise<strin
  * Runs a form's action and redirects back with its outcome, so a reload never repeats the POST.
  * An AWS error becomes `?error=` (its message); anything else is a real failure and propagates.
  */
-export async function actThenRedirect(c: ConsoleContext, back: string, action: () => Promise<string>): Promise<Response> {
+export async function actThenRedirect(
+  c: ConsoleContext,
+  back: string,
+  action: () => Promise<string>,
+): Promise<Response> {
   let target: string;
   try {
     target = withFlash(c, back, 'notice', await action());
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
-    target = withFlash(c, back, 'error', err.code === 'AccessDenied' || err.code === 'AccessDeniedException' ? `Access denied: ${err.message}` : err.message);
+    target = withFlash(
+      c,
+      back,
+      'error',
+      err.code === 'AccessDenied' || err.code === 'AccessDeniedException'
+        ? `Access denied: ${err.message}`
+        : err.message,
+    );
   }
   return c.redirect(target, 302);
 }
@@ -57,7 +68,10 @@ async function listAll<T>(c: ConsoleContext, operation: string, input: object, k
   const items: T[] = [];
   let token: string | undefined;
   do {
-    const out = await c.var.call<Record<string, unknown> & { NextToken?: string }>('organizations', operation, { ...input, ...(token ? { NextToken: token } : {}) });
+    const out = await c.var.call<Record<string, unknown> & { NextToken?: string }>('organizations', operation, {
+      ...input,
+      ...(token ? { NextToken: token } : {}),
+    });
     items.push(...((out[key] as T[] | undefined) ?? []));
     token = out.NextToken;
   } while (token);
@@ -67,7 +81,10 @@ async function listAll<T>(c: ConsoleContext, operation: string, input: object, k
 export const listRoots = (c: ConsoleContext) => listAll<Root>(c, 'ListRoots', {}, 'Roots');
 
 /** The tree under `parent`, read as the signed-in principal one level at a time (as AWS's console does). */
-export async function loadTree(c: ConsoleContext, parent: { id: string; name: string; kind: 'root' | 'ou' }): Promise<TreeNode> {
+export async function loadTree(
+  c: ConsoleContext,
+  parent: { id: string; name: string; kind: 'root' | 'ou' },
+): Promise<TreeNode> {
   const [accounts, ous] = await Promise.all([
     listAll<Account>(c, 'ListAccountsForParent', { ParentId: parent.id }, 'Accounts'),
     listAll<OrganizationalUnit>(c, 'ListOrganizationalUnitsForParent', { ParentId: parent.id }, 'OrganizationalUnits'),
@@ -85,4 +102,10 @@ export function allAccounts(tree: TreeNode): Account[] {
   return flatten(tree).flatMap(({ node }) => node.accounts);
 }
 
-export const date = (d: Date | undefined): string => (d ? d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '—');
+export const date = (d: Date | undefined): string =>
+  d
+    ? d
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')
+    : '—';

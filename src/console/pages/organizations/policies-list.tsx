@@ -26,7 +26,7 @@ export function registerScpList(app: ConsoleApp): void {
     }
     const enabled = root?.PolicyTypes?.some((t) => t.Type === SCP && t.Status === 'ENABLED') ?? false;
     return c.html(
-      <Layout title="Service control policies" {...(await pageChrome(c, '/console/organizations'))}>
+      <Layout title="Service control policies" {...await pageChrome(c, '/console/organizations')}>
         <OrgTabs active={HOME} />
         <FlashNotice c={c} />
         {error ? <ErrorNotice error={error} /> : null}
@@ -36,7 +36,12 @@ export function registerScpList(app: ConsoleApp): void {
           ) : (
             <Notice kind="warning" title="Service control policies are disabled">
               <p>Policies of this type have no effect until you enable them on the root.</p>
-              <ActionButton action={`${HOME}/enable`} csrf={c.var.csrf} label="Enable service control policies" fields={{ RootId: root.Id! }} />
+              <ActionButton
+                action={`${HOME}/enable`}
+                csrf={c.var.csrf}
+                label="Enable service control policies"
+                fields={{ RootId: root.Id! }}
+              />
             </Notice>
           )
         ) : null}
@@ -81,13 +86,23 @@ export function registerScpList(app: ConsoleApp): void {
     });
   });
 
-  app.get('/organizations/policies/new', async (c) => newPage(c, { Name: '', Description: '', Content: NEW_SCP_CONTENT }));
+  app.get('/organizations/policies/new', async (c) =>
+    newPage(c, { Name: '', Description: '', Content: NEW_SCP_CONTENT }),
+  );
 
   app.post('/organizations/policies/new', async (c) => {
     const draft = await readDraft(c);
     try {
       const out = await c.var.call<{ Policy: Policy }>('organizations', 'CreatePolicy', { ...draft, Type: SCP });
-      return c.redirect(withFlash(c, `${HOME}/${encodeURIComponent(out.Policy.PolicySummary!.Id!)}`, 'notice', `Policy ${draft.Name} created.`), 302);
+      return c.redirect(
+        withFlash(
+          c,
+          `${HOME}/${encodeURIComponent(out.Policy.PolicySummary!.Id!)}`,
+          'notice',
+          `Policy ${draft.Name} created.`,
+        ),
+        302,
+      );
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;
       return newPage(c, draft, err);
@@ -95,9 +110,13 @@ export function registerScpList(app: ConsoleApp): void {
   });
 }
 
-async function newPage(c: ConsoleContext, draft: { Name: string; Description: string; Content: string }, error?: unknown) {
+async function newPage(
+  c: ConsoleContext,
+  draft: { Name: string; Description: string; Content: string },
+  error?: unknown,
+) {
   return c.html(
-    <Layout title="Create new service control policy" {...(await pageChrome(c, '/console/organizations'))}>
+    <Layout title="Create new service control policy" {...await pageChrome(c, '/console/organizations')}>
       <ScpEditor action={`${HOME}/new`} csrf={c.var.csrf} draft={draft} submit="Create policy" error={error} />
     </Layout>,
     error ? 400 : 200,
@@ -108,7 +127,10 @@ async function listScps(c: ConsoleContext): Promise<PolicySummary[]> {
   const all: PolicySummary[] = [];
   let token: string | undefined;
   do {
-    const out = await c.var.call<{ Policies?: PolicySummary[]; NextToken?: string }>('organizations', 'ListPolicies', { Filter: SCP, ...(token ? { NextToken: token } : {}) });
+    const out = await c.var.call<{ Policies?: PolicySummary[]; NextToken?: string }>('organizations', 'ListPolicies', {
+      Filter: SCP,
+      ...(token ? { NextToken: token } : {}),
+    });
     all.push(...(out.Policies ?? []));
     token = out.NextToken;
   } while (token);

@@ -64,15 +64,21 @@ async function detailPage(c: ConsoleContext, id: string, failed?: { draft: ScpDr
   let error: unknown;
   try {
     policy = (await c.var.call<{ Policy: Policy }>('organizations', 'DescribePolicy', { PolicyId: id })).Policy;
-    targets = (await c.var.call<{ Targets?: PolicyTargetSummary[] }>('organizations', 'ListTargetsForPolicy', { PolicyId: id })).Targets ?? [];
+    targets =
+      (await c.var.call<{ Targets?: PolicyTargetSummary[] }>('organizations', 'ListTargetsForPolicy', { PolicyId: id }))
+        .Targets ?? [];
     choices = await attachChoices(c, new Set(targets.map((t) => t.TargetId!)));
   } catch (err) {
     error = err;
   }
   const summary = policy?.PolicySummary;
-  const draft = failed?.draft ?? { Name: summary?.Name ?? '', Description: summary?.Description ?? '', Content: prettyJson(policy?.Content ?? '') };
+  const draft = failed?.draft ?? {
+    Name: summary?.Name ?? '',
+    Description: summary?.Description ?? '',
+    Content: prettyJson(policy?.Content ?? ''),
+  };
   return c.html(
-    <Layout title={summary?.Name ?? 'Service control policy'} {...(await pageChrome(c, '/console/organizations'))}>
+    <Layout title={summary?.Name ?? 'Service control policy'} {...await pageChrome(c, '/console/organizations')}>
       <FlashNotice c={c} />
       {error ? <ErrorNotice error={error} /> : null}
       {summary ? (
@@ -103,7 +109,12 @@ async function detailPage(c: ConsoleContext, id: string, failed?: { draft: ScpDr
                     <td class="mono">{t.TargetId}</td>
                     <td>{t.Type}</td>
                     <td>
-                      <ActionButton action={`${selfOf(id)}/detach`} csrf={c.var.csrf} label={`Detach from ${t.Name ?? t.TargetId}`} fields={{ TargetId: t.TargetId! }} />
+                      <ActionButton
+                        action={`${selfOf(id)}/detach`}
+                        csrf={c.var.csrf}
+                        label={`Detach from ${t.Name ?? t.TargetId}`}
+                        fields={{ TargetId: t.TargetId! }}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -122,8 +133,20 @@ async function detailPage(c: ConsoleContext, id: string, failed?: { draft: ScpDr
           ) : (
             <>
               <h2>Edit policy</h2>
-              <ScpEditor action={selfOf(id)} csrf={c.var.csrf} draft={draft} submit="Save changes" error={failed?.error} />
-              <ActionButton action={`${selfOf(id)}/delete`} csrf={c.var.csrf} label="Delete policy" danger confirm={`Delete ${summary.Name}?`} />
+              <ScpEditor
+                action={selfOf(id)}
+                csrf={c.var.csrf}
+                draft={draft}
+                submit="Save changes"
+                error={failed?.error}
+              />
+              <ActionButton
+                action={`${selfOf(id)}/delete`}
+                csrf={c.var.csrf}
+                label="Delete policy"
+                danger
+                confirm={`Delete ${summary.Name}?`}
+              />
             </>
           )}
         </>
@@ -137,7 +160,10 @@ async function detailPage(c: ConsoleContext, id: string, failed?: { draft: ScpDr
 }
 
 /** The root, every OU and every account the policy is not yet attached to. */
-async function attachChoices(c: ConsoleContext, attached: Set<string>): Promise<Array<{ value: string; label: string }>> {
+async function attachChoices(
+  c: ConsoleContext,
+  attached: Set<string>,
+): Promise<Array<{ value: string; label: string }>> {
   const root = (await listRoots(c))[0];
   if (!root) return [];
   const nodes = flatten(await loadTree(c, { id: root.Id!, name: root.Name ?? 'Root', kind: 'root' }));

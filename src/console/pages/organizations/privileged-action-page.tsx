@@ -28,14 +28,18 @@ export function registerPrivilegedActions(app: ConsoleApp): void {
 
   app.post('/organizations/root-access/:account{[0-9]{12}}/delete', (c) => {
     const account = c.req.param('account');
-    return actThenRedirect(c, selfOf(account), async () => deleteRootCredentials(await rootSession(c, account, TASKS.delete)));
+    return actThenRedirect(c, selfOf(account), async () =>
+      deleteRootCredentials(await rootSession(c, account, TASKS.delete)),
+    );
   });
 
   app.post('/organizations/root-access/:account{[0-9]{12}}/allow-password-recovery', (c) => {
     const account = c.req.param('account');
     return actThenRedirect(c, selfOf(account), async () => {
       // No UserName and no Password: the member root gets a login profile it must recover through "Forgot password?".
-      await (await rootSession(c, account, TASKS.password))('CreateLoginProfile');
+      await (
+        await rootSession(c, account, TASKS.password)
+      )('CreateLoginProfile');
       return 'Password recovery is allowed: the root user can now use "Forgot password?" on the sign-in page.';
     });
   });
@@ -45,15 +49,26 @@ async function page(c: ConsoleContext, account: string, result: { audit?: RootCr
   const self = selfOf(account);
   const csrf = c.var.csrf;
   return c.html(
-    <Layout title={`Take privileged action on ${account}`} {...(await pageChrome(c, '/console/organizations'))}>
+    <Layout title={`Take privileged action on ${account}`} {...await pageChrome(c, '/console/organizations')}>
       <FlashNotice c={c} />
       {result.error ? <ErrorNotice error={result.error} /> : null}
-      <p>Each task starts a short-term root session (sts:AssumeRoot) on the member account, limited to the task's AWS managed policy.</p>
+      <p>
+        Each task starts a short-term root session (sts:AssumeRoot) on the member account, limited to the task's AWS
+        managed policy.
+      </p>
       <div class="card">
         <h2>Delete root user credentials</h2>
-        <p>Audit the root user's console password, access keys, MFA devices and signing certificates, or delete them.</p>
+        <p>
+          Audit the root user's console password, access keys, MFA devices and signing certificates, or delete them.
+        </p>
         <ActionButton action={`${self}/audit`} csrf={csrf} label="Audit root user credentials" />{' '}
-        <ActionButton action={`${self}/delete`} csrf={csrf} label="Delete root user credentials" danger confirm="Delete every credential of this account's root user?" />
+        <ActionButton
+          action={`${self}/delete`}
+          csrf={csrf}
+          label="Delete root user credentials"
+          danger
+          confirm="Delete every credential of this account's root user?"
+        />
       </div>
       <div class="card">
         <h2>Allow password recovery</h2>
@@ -71,10 +86,20 @@ async function page(c: ConsoleContext, account: string, result: { audit?: RootCr
 
 function AuditResult({ audit }: { audit: RootCredentials }) {
   const rows: Array<[string, string, string]> = [
-    ...(audit.loginProfile ? [['Console password', 'Login profile', date(audit.loginProfile.CreateDate)] as [string, string, string]] : []),
-    ...audit.accessKeys.map((k): [string, string, string] => ['Access key', `${k.AccessKeyId} (${k.Status})`, date(k.CreateDate)]),
+    ...(audit.loginProfile
+      ? [['Console password', 'Login profile', date(audit.loginProfile.CreateDate)] as [string, string, string]]
+      : []),
+    ...audit.accessKeys.map((k): [string, string, string] => [
+      'Access key',
+      `${k.AccessKeyId} (${k.Status})`,
+      date(k.CreateDate),
+    ]),
     ...audit.mfaDevices.map((d): [string, string, string] => ['MFA device', d.SerialNumber ?? '', date(d.EnableDate)]),
-    ...audit.certificates.map((s): [string, string, string] => ['Signing certificate', `${s.CertificateId} (${s.Status})`, date(s.UploadDate)]),
+    ...audit.certificates.map((s): [string, string, string] => [
+      'Signing certificate',
+      `${s.CertificateId} (${s.Status})`,
+      date(s.UploadDate),
+    ]),
   ];
   return (
     <section aria-labelledby="audit-heading">

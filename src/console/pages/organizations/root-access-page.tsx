@@ -11,8 +11,16 @@ import { OrgTabs, actThenRedirect, formString } from './org-shared.js';
 const HOME = '/console/organizations/root-access';
 const IAM = 'iam.amazonaws.com';
 const FEATURES = [
-  { id: 'RootCredentialsManagement', label: 'Root credentials management', about: 'Delete and audit root user credentials of member accounts, and allow password recovery.' },
-  { id: 'RootSessions', label: 'Privileged root actions in member accounts', about: 'Take privileged tasks on member accounts with short-term root sessions (sts:AssumeRoot).' },
+  {
+    id: 'RootCredentialsManagement',
+    label: 'Root credentials management',
+    about: 'Delete and audit root user credentials of member accounts, and allow password recovery.',
+  },
+  {
+    id: 'RootSessions',
+    label: 'Privileged root actions in member accounts',
+    about: 'Take privileged tasks on member accounts with short-term root sessions (sts:AssumeRoot).',
+  },
 ] as const;
 
 /** Centralized root access: trusted access for IAM, the two features, and the member accounts. */
@@ -20,7 +28,7 @@ export function registerRootAccess(app: ConsoleApp): void {
   app.get('/organizations/root-access', async (c) => {
     const state = await loadState(c);
     return c.html(
-      <Layout title="Root access management" {...(await pageChrome(c, '/console/organizations'))}>
+      <Layout title="Root access management" {...await pageChrome(c, '/console/organizations')}>
         <OrgTabs active={HOME} />
         <FlashNotice c={c} />
         {state.error ? <ErrorNotice error={state.error} /> : null}
@@ -57,7 +65,14 @@ export function registerRootAccess(app: ConsoleApp): void {
                       </th>
                       <td data-testid={`feature-${f.id}`}>{on ? 'Enabled' : 'Disabled'}</td>
                       <td>
-                        <ActionButton action={`${HOME}/features`} csrf={c.var.csrf} label={`${on ? 'Disable' : 'Enable'} ${f.label.toLowerCase()}`} danger={on} disabled={!state.trusted} fields={{ feature: f.id, enable: on ? 'false' : 'true' }} />
+                        <ActionButton
+                          action={`${HOME}/features`}
+                          csrf={c.var.csrf}
+                          label={`${on ? 'Disable' : 'Enable'} ${f.label.toLowerCase()}`}
+                          danger={on}
+                          disabled={!state.trusted}
+                          fields={{ feature: f.id, enable: on ? 'false' : 'true' }}
+                        />
                       </td>
                     </tr>
                   );
@@ -116,13 +131,27 @@ export function registerRootAccess(app: ConsoleApp): void {
   });
 }
 
-async function loadState(c: ConsoleContext): Promise<{ trusted: boolean; features: string[]; members: Account[]; error?: unknown }> {
-  const state: { trusted: boolean; features: string[]; members: Account[]; error?: unknown } = { trusted: false, features: [], members: [] };
+async function loadState(
+  c: ConsoleContext,
+): Promise<{ trusted: boolean; features: string[]; members: Account[]; error?: unknown }> {
+  const state: { trusted: boolean; features: string[]; members: Account[]; error?: unknown } = {
+    trusted: false,
+    features: [],
+    members: [],
+  };
   try {
-    const access = await c.var.call<{ EnabledServicePrincipals?: EnabledServicePrincipal[] }>('organizations', 'ListAWSServiceAccessForOrganization');
+    const access = await c.var.call<{ EnabledServicePrincipals?: EnabledServicePrincipal[] }>(
+      'organizations',
+      'ListAWSServiceAccessForOrganization',
+    );
     state.trusted = (access.EnabledServicePrincipals ?? []).some((s) => s.ServicePrincipal === IAM);
-    if (state.trusted) state.features = (await c.var.call<{ EnabledFeatures?: string[] }>('iam', 'ListOrganizationsFeatures')).EnabledFeatures ?? [];
-    const { Organization } = await c.var.call<{ Organization: { MasterAccountId?: string } }>('organizations', 'DescribeOrganization');
+    if (state.trusted)
+      state.features =
+        (await c.var.call<{ EnabledFeatures?: string[] }>('iam', 'ListOrganizationsFeatures')).EnabledFeatures ?? [];
+    const { Organization } = await c.var.call<{ Organization: { MasterAccountId?: string } }>(
+      'organizations',
+      'DescribeOrganization',
+    );
     state.members = (await listAccounts(c)).filter((a) => a.Id !== Organization.MasterAccountId);
   } catch (err) {
     if (!(err instanceof AwsError)) throw err;
@@ -135,7 +164,11 @@ async function listAccounts(c: ConsoleContext): Promise<Account[]> {
   const all: Account[] = [];
   let token: string | undefined;
   do {
-    const out = await c.var.call<{ Accounts?: Account[]; NextToken?: string }>('organizations', 'ListAccounts', token ? { NextToken: token } : {});
+    const out = await c.var.call<{ Accounts?: Account[]; NextToken?: string }>(
+      'organizations',
+      'ListAccounts',
+      token ? { NextToken: token } : {},
+    );
     all.push(...(out.Accounts ?? []));
     token = out.NextToken;
   } while (token);

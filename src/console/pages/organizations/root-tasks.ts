@@ -19,11 +19,17 @@ type IamCall = <T = Record<string, unknown>>(operation: string, input?: object) 
  * authorization and audit as a signed request with those credentials.
  */
 export async function rootSession(c: ConsoleContext, accountId: string, taskPolicyArn: string): Promise<IamCall> {
-  const out = await c.var.call<AssumeRootResponse>('sts', 'AssumeRoot', { TargetPrincipal: accountId, TaskPolicyArn: { arn: taskPolicyArn }, DurationSeconds: 900 });
+  const out = await c.var.call<AssumeRootResponse>('sts', 'AssumeRoot', {
+    TargetPrincipal: accountId,
+    TaskPolicyArn: { arn: taskPolicyArn },
+    DurationSeconds: 900,
+  });
   const creds = out.Credentials;
   const principal = creds && (await c.var.deps.principalOfSession?.(creds.AccessKeyId, creds.SessionToken));
-  if (!principal) throw new AwsError('ServiceUnavailable', 'The privileged session could not be started on this Ward.', 503);
-  return async (operation, input = {}) => (await c.var.deps.invoke({ service: 'iam', operation, input, principal, origin: originOf(c) })) as never;
+  if (!principal)
+    throw new AwsError('ServiceUnavailable', 'The privileged session could not be started on this Ward.', 503);
+  return async (operation, input = {}) =>
+    (await c.var.deps.invoke({ service: 'iam', operation, input, principal, origin: originOf(c) })) as never;
 }
 
 export interface RootCredentials {
@@ -46,7 +52,12 @@ export async function auditRoot(iam: IamCall): Promise<RootCredentials> {
     iam<{ MFADevices?: RootCredentials['mfaDevices'] }>('ListMFADevices'),
     iam<{ Certificates?: RootCredentials['certificates'] }>('ListSigningCertificates'),
   ]);
-  return { ...(loginProfile ? { loginProfile } : {}), accessKeys: keys.AccessKeyMetadata ?? [], mfaDevices: mfa.MFADevices ?? [], certificates: certs.Certificates ?? [] };
+  return {
+    ...(loginProfile ? { loginProfile } : {}),
+    accessKeys: keys.AccessKeyMetadata ?? [],
+    mfaDevices: mfa.MFADevices ?? [],
+    certificates: certs.Certificates ?? [],
+  };
 }
 
 /** Deletes every root credential the audit finds; returns how many of each went. */

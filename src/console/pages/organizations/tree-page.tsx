@@ -6,7 +6,16 @@ import { ActionButton, Csrf, Field, Select } from '../../ui/forms.js';
 import { Layout } from '../../ui/layout.js';
 import { ErrorNotice, FlashNotice } from '../../ui/notices.js';
 import { pageChrome } from '../chrome.js';
-import { OrgTabs, type TreeNode, actThenRedirect, date, flatten, formString, listRoots, loadTree } from './org-shared.js';
+import {
+  OrgTabs,
+  type TreeNode,
+  actThenRedirect,
+  date,
+  flatten,
+  formString,
+  listRoots,
+  loadTree,
+} from './org-shared.js';
 
 const HOME = '/console/organizations';
 
@@ -23,9 +32,15 @@ export function registerOrgTree(app: ConsoleApp): void {
     }
     const noOrg = error instanceof AwsError && error.code === 'AWSOrganizationsNotInUseException';
     return c.html(
-      <Layout title="AWS Organizations" {...(await pageChrome(c, HOME))}>
+      <Layout title="AWS Organizations" {...await pageChrome(c, HOME)}>
         <FlashNotice c={c} />
-        {noOrg ? <CreateOrganization csrf={c.var.csrf} /> : error ? <ErrorNotice error={error} /> : tree ? <TreeView c={c} tree={tree} /> : null}
+        {noOrg ? (
+          <CreateOrganization csrf={c.var.csrf} />
+        ) : error ? (
+          <ErrorNotice error={error} />
+        ) : tree ? (
+          <TreeView c={c} tree={tree} />
+        ) : null}
       </Layout>,
     );
   });
@@ -48,7 +63,11 @@ export function registerOrgTree(app: ConsoleApp): void {
   app.post('/organizations/accounts', async (c) => {
     const input = { AccountName: await formString(c, 'AccountName'), Email: await formString(c, 'Email') };
     try {
-      const out = await c.var.call<{ CreateAccountStatus: CreateAccountStatus }>('organizations', 'CreateAccount', input);
+      const out = await c.var.call<{ CreateAccountStatus: CreateAccountStatus }>(
+        'organizations',
+        'CreateAccount',
+        input,
+      );
       return c.redirect(`${HOME}/create-account-status/${encodeURIComponent(out.CreateAccountStatus.Id!)}`, 302);
     } catch (err) {
       if (!(err instanceof AwsError)) throw err;
@@ -61,12 +80,16 @@ export function registerOrgTree(app: ConsoleApp): void {
     let status: CreateAccountStatus | undefined;
     let error: unknown;
     try {
-      status = (await c.var.call<{ CreateAccountStatus: CreateAccountStatus }>('organizations', 'DescribeCreateAccountStatus', { CreateAccountRequestId: c.req.param('id') })).CreateAccountStatus;
+      status = (
+        await c.var.call<{ CreateAccountStatus: CreateAccountStatus }>('organizations', 'DescribeCreateAccountStatus', {
+          CreateAccountRequestId: c.req.param('id'),
+        })
+      ).CreateAccountStatus;
     } catch (err) {
       error = err;
     }
     return c.html(
-      <Layout title="Account creation status" {...(await pageChrome(c, HOME))}>
+      <Layout title="Account creation status" {...await pageChrome(c, HOME)}>
         {error ? <ErrorNotice error={error} /> : null}
         {status ? (
           <div class="card">
@@ -101,7 +124,10 @@ function CreateOrganization({ csrf }: { csrf: string }) {
   return (
     <div class="card">
       <h2>Create an organization</h2>
-      <p>Your account becomes the management account of a new organization with all features enabled. You can then create or invite member accounts and apply service control policies.</p>
+      <p>
+        Your account becomes the management account of a new organization with all features enabled. You can then create
+        or invite member accounts and apply service control policies.
+      </p>
       <ActionButton action={`${HOME}/create`} csrf={csrf} label="Create an organization" />
     </div>
   );
@@ -129,8 +155,12 @@ function TreeView({ c, tree }: { c: ConsoleContext; tree: TreeNode }) {
             {nodes.flatMap(({ node, depth }) => [
               <tr class="org-node">
                 <th scope="row" class={`depth-${Math.min(depth, 6)}`}>
-                  {node.kind === 'root' ? node.name : <a href={`${HOME}/ous/${encodeURIComponent(node.id)}`}>{node.name}</a>}
-                  {" "}<span class="badge">{node.kind === 'root' ? 'Root' : 'OU'}</span>
+                  {node.kind === 'root' ? (
+                    node.name
+                  ) : (
+                    <a href={`${HOME}/ous/${encodeURIComponent(node.id)}`}>{node.name}</a>
+                  )}{' '}
+                  <span class="badge">{node.kind === 'root' ? 'Root' : 'OU'}</span>
                 </th>
                 <td class="mono">{node.id}</td>
                 <td colspan={3}></td>
@@ -144,7 +174,12 @@ function TreeView({ c, tree }: { c: ConsoleContext; tree: TreeNode }) {
                   <td>{a.Email}</td>
                   <td>{a.Status}</td>
                   <td>
-                    {a.JoinedMethod === 'CREATED' ? 'Created' : a.JoinedMethod === 'INVITED' ? 'Invited' : a.JoinedMethod} {date(a.JoinedTimestamp)}
+                    {a.JoinedMethod === 'CREATED'
+                      ? 'Created'
+                      : a.JoinedMethod === 'INVITED'
+                        ? 'Invited'
+                        : a.JoinedMethod}{' '}
+                    {date(a.JoinedTimestamp)}
                   </td>
                 </tr>
               )),
@@ -157,7 +192,14 @@ function TreeView({ c, tree }: { c: ConsoleContext; tree: TreeNode }) {
         <form method="post" action={`${HOME}/accounts`}>
           <Csrf token={csrf} />
           <Field label="AWS account name" name="AccountName" required maxlength={50} />
-          <Field label="Email address of the account's owner" name="Email" type="email" required maxlength={64} hint="The email address of the account's root user. It must be unique across AWS." />
+          <Field
+            label="Email address of the account's owner"
+            name="Email"
+            type="email"
+            required
+            maxlength={64}
+            hint="The email address of the account's root user. It must be unique across AWS."
+          />
           <button type="submit">Create AWS account</button>
         </form>
       </div>
@@ -165,7 +207,11 @@ function TreeView({ c, tree }: { c: ConsoleContext; tree: TreeNode }) {
         <h2>Create organizational unit</h2>
         <form method="post" action={`${HOME}/ous`}>
           <Csrf token={csrf} />
-          <Select label="Parent" name="ParentId" options={nodes.map(({ node, depth }) => ({ value: node.id, label: `${'— '.repeat(depth)}${node.name}` }))} />
+          <Select
+            label="Parent"
+            name="ParentId"
+            options={nodes.map(({ node, depth }) => ({ value: node.id, label: `${'— '.repeat(depth)}${node.name}` }))}
+          />
           <Field label="Organizational unit name" name="Name" required maxlength={128} />
           <button type="submit">Create organizational unit</button>
         </form>

@@ -18,7 +18,7 @@ export function registerOutbox(app: ConsoleApp): void {
     if (!mayReadOutbox(c)) return c.notFound();
     const messages = await c.var.deps.outbox!.list();
     return c.html(
-      <Layout title="Outbox" {...(await chrome(c))}>
+      <Layout title="Outbox" {...await chrome(c)}>
         <p>Messages Ward has sent, newest first.</p>
         {messages.length === 0 ? (
           <Notice kind="info">The outbox is empty.</Notice>
@@ -55,7 +55,7 @@ export function registerOutbox(app: ConsoleApp): void {
     const message = await c.var.deps.outbox!.read(c.req.param('id'));
     if (!message) return c.notFound();
     return c.html(
-      <Layout title={message.subject || '(no subject)'} {...(await chrome(c))}>
+      <Layout title={message.subject || '(no subject)'} {...await chrome(c)}>
         <dl class="summary card">
           <dt>Date</dt>
           <dd>{date(message.date)}</dd>

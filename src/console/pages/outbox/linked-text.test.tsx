@@ -5,7 +5,7 @@ import { LinkedText } from './linked-text.js';
 const render = (text: string) => String(<div>{LinkedText({ text, origin: 'http://127.0.0.1:4599' })}</div>);
 
 describe('LinkedText', () => {
-  it('links URLs on the console\'s origin, leaving trailing punctuation outside', () => {
+  it("links URLs on the console's origin, leaving trailing punctuation outside", () => {
     expect(render('Open http://127.0.0.1:4599/console/reset-password?token=a-b_c. Thanks')).toBe(
       '<div>Open <a href="http://127.0.0.1:4599/console/reset-password?token=a-b_c">http://127.0.0.1:4599/console/reset-password?token=a-b_c</a>. Thanks</div>',
     );

@@ -16,7 +16,9 @@ export function LinkedText({ text, origin }: { text: string; origin: string }) {
   parts.push(text.slice(last));
   return (
     <>
-      {parts.map((p) => (typeof p === 'string' ? p : sameOrigin(p.href, origin) ? <a href={p.href}>{p.href}</a> : p.href))}
+      {parts.map((p) =>
+        typeof p === 'string' ? p : sameOrigin(p.href, origin) ? <a href={p.href}>{p.href}</a> : p.href,
+      )}
     </>
   );
 }

@@ -10,14 +10,22 @@ import { policyHref } from './policy-links.js';
 async function deletePolicyCompletely(c: ConsoleContext, arn: string): Promise<void> {
   let marker: string | undefined;
   do {
-    const page = await c.var.call<ListEntitiesForPolicyResponse>('iam', 'ListEntitiesForPolicy', { PolicyArn: arn, ...(marker ? { Marker: marker } : {}) });
-    for (const u of page.PolicyUsers ?? []) await c.var.call('iam', 'DetachUserPolicy', { UserName: u.UserName, PolicyArn: arn });
-    for (const g of page.PolicyGroups ?? []) await c.var.call('iam', 'DetachGroupPolicy', { GroupName: g.GroupName, PolicyArn: arn });
-    for (const r of page.PolicyRoles ?? []) await c.var.call('iam', 'DetachRolePolicy', { RoleName: r.RoleName, PolicyArn: arn });
+    const page = await c.var.call<ListEntitiesForPolicyResponse>('iam', 'ListEntitiesForPolicy', {
+      PolicyArn: arn,
+      ...(marker ? { Marker: marker } : {}),
+    });
+    for (const u of page.PolicyUsers ?? [])
+      await c.var.call('iam', 'DetachUserPolicy', { UserName: u.UserName, PolicyArn: arn });
+    for (const g of page.PolicyGroups ?? [])
+      await c.var.call('iam', 'DetachGroupPolicy', { GroupName: g.GroupName, PolicyArn: arn });
+    for (const r of page.PolicyRoles ?? [])
+      await c.var.call('iam', 'DetachRolePolicy', { RoleName: r.RoleName, PolicyArn: arn });
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
-  const versions = (await c.var.call<ListPolicyVersionsResponse>('iam', 'ListPolicyVersions', { PolicyArn: arn })).Versions ?? [];
-  for (const v of versions) if (!v.IsDefaultVersion) await c.var.call('iam', 'DeletePolicyVersion', { PolicyArn: arn, VersionId: v.VersionId });
+  const versions =
+    (await c.var.call<ListPolicyVersionsResponse>('iam', 'ListPolicyVersions', { PolicyArn: arn })).Versions ?? [];
+  for (const v of versions)
+    if (!v.IsDefaultVersion) await c.var.call('iam', 'DeletePolicyVersion', { PolicyArn: arn, VersionId: v.VersionId });
   await c.var.call('iam', 'DeletePolicy', { PolicyArn: arn });
 }
 
@@ -35,14 +43,22 @@ export function registerPolicyActions(app: ConsoleApp): void {
         return c.redirect(withFlash(c, policyHref(arn), 'error', failureText(err)), 302);
       }
     });
-  versionAction('/policies/versions/default', 'SetDefaultPolicyVersion', (v) => `Version ${v} is now the default version.`);
+  versionAction(
+    '/policies/versions/default',
+    'SetDefaultPolicyVersion',
+    (v) => `Version ${v} is now the default version.`,
+  );
   versionAction('/policies/versions/delete', 'DeletePolicyVersion', (v) => `Version ${v} deleted.`);
 
   app.post('/policies/delete', async (c) => {
     const body = await c.req.parseBody();
     const arn = formText(body, 'arn');
     const name = arn.slice(arn.lastIndexOf('/') + 1);
-    if (formText(body, 'confirm') !== name) return c.redirect(withFlash(c, policyHref(arn), 'error', `Enter the policy name ${name} to confirm deletion.`), 302);
+    if (formText(body, 'confirm') !== name)
+      return c.redirect(
+        withFlash(c, policyHref(arn), 'error', `Enter the policy name ${name} to confirm deletion.`),
+        302,
+      );
     try {
       await deletePolicyCompletely(c, arn);
       return c.redirect(withFlash(c, '/console/policies', 'notice', `Policy ${name} deleted.`), 302);

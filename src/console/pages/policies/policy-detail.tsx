@@ -1,4 +1,10 @@
-import type { GetPolicyResponse, GetPolicyVersionResponse, ListEntitiesForPolicyResponse, ListPolicyVersionsResponse, PolicyVersion } from '../../../wire/generated/iam.js';
+import type {
+  GetPolicyResponse,
+  GetPolicyVersionResponse,
+  ListEntitiesForPolicyResponse,
+  ListPolicyVersionsResponse,
+  PolicyVersion,
+} from '../../../wire/generated/iam.js';
 import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { ConfirmDelete } from '../../ui/confirm-delete.js';
 import { formatDate } from '../../ui/form-data.js';
@@ -19,8 +25,12 @@ interface PolicyView {
 /** Everything the detail page shows; a denial of a part (versions, entities) is shown in place of that part. */
 async function loadPolicy(c: ConsoleContext, arn: string): Promise<PolicyView> {
   const policy = (await c.var.call<GetPolicyResponse>('iam', 'GetPolicy', { PolicyArn: arn })).Policy!;
-  const version = await c.var.call<GetPolicyVersionResponse>('iam', 'GetPolicyVersion', { PolicyArn: arn, VersionId: policy.DefaultVersionId });
-  const versions = (await c.var.call<ListPolicyVersionsResponse>('iam', 'ListPolicyVersions', { PolicyArn: arn })).Versions ?? [];
+  const version = await c.var.call<GetPolicyVersionResponse>('iam', 'GetPolicyVersion', {
+    PolicyArn: arn,
+    VersionId: policy.DefaultVersionId,
+  });
+  const versions =
+    (await c.var.call<ListPolicyVersionsResponse>('iam', 'ListPolicyVersions', { PolicyArn: arn })).Versions ?? [];
   const entities = await c.var.call<ListEntitiesForPolicyResponse>('iam', 'ListEntitiesForPolicy', { PolicyArn: arn });
   return { policy, document: prettyPolicy(version.PolicyVersion?.Document), versions, entities };
 }
@@ -37,7 +47,7 @@ export function registerPolicyDetail(app: ConsoleApp): void {
     }
     const title = view?.policy.PolicyName ?? 'Policy';
     return c.html(
-      <Layout title={title} {...(await pageChrome(c, '/console/policies'))}>
+      <Layout title={title} {...await pageChrome(c, '/console/policies')}>
         <p>
           <a href="/console/policies">Policies</a> › {title}
         </p>
@@ -103,8 +113,20 @@ function PolicyDetail({ c, view }: { c: ConsoleContext; view: PolicyView }) {
                   <td>
                     {v.IsDefaultVersion ? null : (
                       <>
-                        <ActionButton action="/console/policies/versions/default" csrf={c.var.csrf} label={`Set ${v.VersionId} as default`} fields={{ arn, versionId: v.VersionId! }} />
-                        <ActionButton action="/console/policies/versions/delete" csrf={c.var.csrf} label={`Delete ${v.VersionId}`} danger fields={{ arn, versionId: v.VersionId! }} confirm={`Delete version ${v.VersionId}?`} />
+                        <ActionButton
+                          action="/console/policies/versions/default"
+                          csrf={c.var.csrf}
+                          label={`Set ${v.VersionId} as default`}
+                          fields={{ arn, versionId: v.VersionId! }}
+                        />
+                        <ActionButton
+                          action="/console/policies/versions/delete"
+                          csrf={c.var.csrf}
+                          label={`Delete ${v.VersionId}`}
+                          danger
+                          fields={{ arn, versionId: v.VersionId! }}
+                          confirm={`Delete version ${v.VersionId}?`}
+                        />
                       </>
                     )}
                   </td>
@@ -133,9 +155,21 @@ function PolicyDetail({ c, view }: { c: ConsoleContext; view: PolicyView }) {
 
 function EntitiesAttached({ entities }: { entities: ListEntitiesForPolicyResponse }) {
   const rows = [
-    ...(entities.PolicyUsers ?? []).map((u) => ({ name: u.UserName!, type: 'User', href: `/console/users/${encodeURIComponent(u.UserName!)}` })),
-    ...(entities.PolicyGroups ?? []).map((g) => ({ name: g.GroupName!, type: 'Group', href: `/console/groups/${encodeURIComponent(g.GroupName!)}` })),
-    ...(entities.PolicyRoles ?? []).map((r) => ({ name: r.RoleName!, type: 'Role', href: `/console/roles/${encodeURIComponent(r.RoleName!)}` })),
+    ...(entities.PolicyUsers ?? []).map((u) => ({
+      name: u.UserName!,
+      type: 'User',
+      href: `/console/users/${encodeURIComponent(u.UserName!)}`,
+    })),
+    ...(entities.PolicyGroups ?? []).map((g) => ({
+      name: g.GroupName!,
+      type: 'Group',
+      href: `/console/groups/${encodeURIComponent(g.GroupName!)}`,
+    })),
+    ...(entities.PolicyRoles ?? []).map((r) => ({
+      name: r.RoleName!,
+      type: 'Role',
+      href: `/console/roles/${encodeURIComponent(r.RoleName!)}`,
+    })),
   ];
   return (
     <>

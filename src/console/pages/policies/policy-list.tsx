@@ -18,16 +18,29 @@ const SCOPES = [
  * One page of ListPolicies. ListPolicies cannot filter by name, so a search walks every page
  * and filters here, as AWS's console does.
  */
-async function loadPolicies(c: ConsoleContext, scope: string, search: string, marker: string | undefined): Promise<{ policies: Policy[]; next?: string | undefined }> {
+async function loadPolicies(
+  c: ConsoleContext,
+  scope: string,
+  search: string,
+  marker: string | undefined,
+): Promise<{ policies: Policy[]; next?: string | undefined }> {
   if (!search) {
-    const out = await c.var.call<ListPoliciesResponse>('iam', 'ListPolicies', { Scope: scope, MaxItems: PAGE_SIZE, ...(marker ? { Marker: marker } : {}) });
+    const out = await c.var.call<ListPoliciesResponse>('iam', 'ListPolicies', {
+      Scope: scope,
+      MaxItems: PAGE_SIZE,
+      ...(marker ? { Marker: marker } : {}),
+    });
     return { policies: out.Policies ?? [], next: out.IsTruncated ? out.Marker : undefined };
   }
   const needle = search.toLowerCase();
   const found: Policy[] = [];
   let cursor: string | undefined;
   do {
-    const out = await c.var.call<ListPoliciesResponse>('iam', 'ListPolicies', { Scope: scope, MaxItems: 1000, ...(cursor ? { Marker: cursor } : {}) });
+    const out = await c.var.call<ListPoliciesResponse>('iam', 'ListPolicies', {
+      Scope: scope,
+      MaxItems: 1000,
+      ...(cursor ? { Marker: cursor } : {}),
+    });
     found.push(...(out.Policies ?? []).filter((p) => (p.PolicyName ?? '').toLowerCase().includes(needle)));
     cursor = out.IsTruncated ? out.Marker : undefined;
   } while (cursor);
@@ -45,9 +58,11 @@ export function registerPolicyList(app: ConsoleApp): void {
     } catch (err) {
       error = err;
     }
-    const nextHref = result?.next ? `/console/policies?${new URLSearchParams({ scope, marker: result.next })}` : undefined;
+    const nextHref = result?.next
+      ? `/console/policies?${new URLSearchParams({ scope, marker: result.next })}`
+      : undefined;
     return c.html(
-      <Layout title="Policies" {...(await pageChrome(c, '/console/policies'))}>
+      <Layout title="Policies" {...await pageChrome(c, '/console/policies')}>
         <FlashNotice c={c} />
         <p class="actions">
           <a class="button" href="/console/policies/create">

@@ -2,7 +2,11 @@ import { iamQuotas } from '../../../iam/quotas.js';
 import { loadModel, validateInput } from '../../../wire/index.js';
 import type { ConsoleApp } from '../../env.js';
 import { awsMessage } from '../../session/guard.js';
-import { checkManagedPolicySize, validateIdentityDocument, validateTrustDocument } from '../../../iam/core/policy-documents.js';
+import {
+  checkManagedPolicySize,
+  validateIdentityDocument,
+  validateTrustDocument,
+} from '../../../iam/core/policy-documents.js';
 
 const QUOTAS = iamQuotas();
 
@@ -15,7 +19,10 @@ export function policyDocumentError(document: string, kind: 'identity' | 'trust'
   try {
     const model = loadModel('iam');
     if (kind === 'trust') {
-      const invalid = validateInput(model, 'CreateRole', { RoleName: 'console-check', AssumeRolePolicyDocument: document });
+      const invalid = validateInput(model, 'CreateRole', {
+        RoleName: 'console-check',
+        AssumeRolePolicyDocument: document,
+      });
       if (invalid) throw invalid;
       validateTrustDocument(document, QUOTAS);
     } else {

@@ -12,7 +12,10 @@ import { roleHref } from './role-links.js';
 import { SERVICE_PRINCIPALS, type TrustChoice, trustChoiceOf, trustPolicyFor } from './trust-templates.js';
 
 /** AWS's console offers whole hours from 1 to 12 (MaxSessionDuration 3600–43200). */
-export const SESSION_DURATIONS = Array.from({ length: 12 }, (_, i) => ({ value: String((i + 1) * 3600), label: i === 0 ? '1 hour' : `${i + 1} hours` }));
+export const SESSION_DURATIONS = Array.from({ length: 12 }, (_, i) => ({
+  value: String((i + 1) * 3600),
+  label: i === 0 ? '1 hour' : `${i + 1} hours`,
+}));
 
 interface RoleValues {
   document: string;
@@ -24,7 +27,10 @@ interface RoleValues {
 
 async function oidcProviders(c: ConsoleContext): Promise<string[]> {
   try {
-    return ((await c.var.call<ListOpenIDConnectProvidersResponse>('iam', 'ListOpenIDConnectProviders')).OpenIDConnectProviderList ?? []).map((p) => p.Arn!);
+    return (
+      (await c.var.call<ListOpenIDConnectProvidersResponse>('iam', 'ListOpenIDConnectProviders'))
+        .OpenIDConnectProviderList ?? []
+    ).map((p) => p.Arn!);
   } catch {
     // Without iam:ListOpenIDConnectProviders the web identity choice just has nothing to offer.
     return [];
@@ -33,8 +39,10 @@ async function oidcProviders(c: ConsoleContext): Promise<string[]> {
 
 /** What AWS's console refuses on the trusted-entity step before it writes a trust policy. */
 function choiceProblem(choice: TrustChoice, wantsExternalId: boolean): string | undefined {
-  if (choice.entity === 'account' && choice.account === 'another' && !/^\d{12}$/.test(choice.accountId)) return 'Account ID must be 12 digits.';
-  if (choice.entity === 'account' && wantsExternalId && !choice.externalId) return 'Enter an external ID, or clear Require external ID.';
+  if (choice.entity === 'account' && choice.account === 'another' && !/^\d{12}$/.test(choice.accountId))
+    return 'Account ID must be 12 digits.';
+  if (choice.entity === 'account' && wantsExternalId && !choice.externalId)
+    return 'Enter an external ID, or clear Require external ID.';
   if (choice.entity === 'web-identity' && !choice.provider) return 'Choose an identity provider.';
   if (choice.entity === 'web-identity' && !choice.audience) return 'Enter the audience.';
   return undefined;
@@ -44,7 +52,7 @@ function choiceProblem(choice: TrustChoice, wantsExternalId: boolean): string | 
 async function trustedEntityStep(c: ConsoleContext, problem?: string) {
   const providers = await oidcProviders(c);
   return c.html(
-    <Layout title="Create role" {...(await pageChrome(c, '/console/roles'))}>
+    <Layout title="Create role" {...await pageChrome(c, '/console/roles')}>
       <p>
         <a href="/console/roles">Roles</a> › Create role › Step 1: Select trusted entity
       </p>
@@ -55,28 +63,73 @@ async function trustedEntityStep(c: ConsoleContext, problem?: string) {
           name="entity"
           value="service"
           options={[
-            { value: 'service', label: 'AWS service', hint: 'Allow AWS services like EC2 or Lambda to perform actions in this account.' },
-            { value: 'account', label: 'AWS account', hint: 'Allow entities in other AWS accounts belonging to you or a 3rd party to perform actions in this account.' },
-            { value: 'web-identity', label: 'Web identity', hint: 'Allows users federated by the specified external web identity provider to assume this role.' },
-            { value: 'custom', label: 'Custom trust policy', hint: 'Create a custom trust policy to enable others to perform actions in this account.' },
+            {
+              value: 'service',
+              label: 'AWS service',
+              hint: 'Allow AWS services like EC2 or Lambda to perform actions in this account.',
+            },
+            {
+              value: 'account',
+              label: 'AWS account',
+              hint: 'Allow entities in other AWS accounts belonging to you or a 3rd party to perform actions in this account.',
+            },
+            {
+              value: 'web-identity',
+              label: 'Web identity',
+              hint: 'Allows users federated by the specified external web identity provider to assume this role.',
+            },
+            {
+              value: 'custom',
+              label: 'Custom trust policy',
+              hint: 'Create a custom trust policy to enable others to perform actions in this account.',
+            },
           ]}
         />
         <fieldset data-entity="service">
           <legend>AWS service</legend>
-          <Select label="Service or use case" name="service" options={SERVICE_PRINCIPALS.map((s) => ({ value: s.value, label: `${s.label} (${s.value})` }))} />
+          <Select
+            label="Service or use case"
+            name="service"
+            options={SERVICE_PRINCIPALS.map((s) => ({ value: s.value, label: `${s.label} (${s.value})` }))}
+          />
         </fieldset>
         <fieldset data-entity="account">
           <legend>AWS account</legend>
-          <RadioGroup legend="An AWS account" name="account" value="this" options={[{ value: 'this', label: `This account (${c.var.session.principal.accountId})` }, { value: 'another', label: 'Another AWS account' }]} />
-          <Field label="Account ID" name="accountId" inputmode="numeric" pattern="\d{12}" hint="Identifier of the account that can use this role (another account only)." />
-          <Checkbox label="Require external ID (Best practice when a third party will assume this role)" name="requireExternalId" />
+          <RadioGroup
+            legend="An AWS account"
+            name="account"
+            value="this"
+            options={[
+              { value: 'this', label: `This account (${c.var.session.principal.accountId})` },
+              { value: 'another', label: 'Another AWS account' },
+            ]}
+          />
+          <Field
+            label="Account ID"
+            name="accountId"
+            inputmode="numeric"
+            pattern="\d{12}"
+            hint="Identifier of the account that can use this role (another account only)."
+          />
+          <Checkbox
+            label="Require external ID (Best practice when a third party will assume this role)"
+            name="requireExternalId"
+          />
           <Field label="External ID" name="externalId" />
           <Checkbox label="Require MFA" name="requireMfa" />
         </fieldset>
         <fieldset data-entity="web-identity">
           <legend>Web identity</legend>
-          {providers.length === 0 ? <p class="hint">No OpenID Connect providers yet. <a href="/console/identity-providers">Add a provider</a> first.</p> : null}
-          <Select label="Identity provider" name="provider" options={providers.map((arn) => ({ value: arn, label: arn.split(':oidc-provider/')[1] ?? arn }))} />
+          {providers.length === 0 ? (
+            <p class="hint">
+              No OpenID Connect providers yet. <a href="/console/identity-providers">Add a provider</a> first.
+            </p>
+          ) : null}
+          <Select
+            label="Identity provider"
+            name="provider"
+            options={providers.map((arn) => ({ value: arn, label: arn.split(':oidc-provider/')[1] ?? arn }))}
+          />
           <Field label="Audience" name="audience" />
         </fieldset>
         <div class="actions">
@@ -92,28 +145,52 @@ async function trustedEntityStep(c: ConsoleContext, problem?: string) {
 async function detailsStep(c: ConsoleContext, values: RoleValues, error?: unknown) {
   let policies: Policy[] = [];
   try {
-    policies = (await c.var.call<ListPoliciesResponse>('iam', 'ListPolicies', { Scope: 'All', MaxItems: 1000 })).Policies ?? [];
+    policies =
+      (await c.var.call<ListPoliciesResponse>('iam', 'ListPolicies', { Scope: 'All', MaxItems: 1000 })).Policies ?? [];
   } catch {
     // A caller who may not list policies can still create the role and attach policies later.
   }
   return c.html(
-    <Layout title="Create role" {...(await pageChrome(c, '/console/roles'))}>
+    <Layout title="Create role" {...await pageChrome(c, '/console/roles')}>
       <p>
-        <a href="/console/roles">Roles</a> › <a href="/console/roles/create">Create role</a> › Step 2: Name, review, and create
+        <a href="/console/roles">Roles</a> › <a href="/console/roles/create">Create role</a> › Step 2: Name, review, and
+        create
       </p>
       {error ? <ErrorNotice error={error} /> : null}
       <form method="post" action="/console/roles/create/details" class="card">
         <Csrf token={c.var.csrf} />
-        <Field label="Role name" name="name" value={values.name} required maxlength={64} hint="Maximum 64 characters. Use alphanumeric and '+=,.@-_' characters." />
+        <Field
+          label="Role name"
+          name="name"
+          value={values.name}
+          required
+          maxlength={64}
+          hint="Maximum 64 characters. Use alphanumeric and '+=,.@-_' characters."
+        />
         <Field label="Description" name="description" value={values.description} maxlength={1000} />
-        <Select label="Maximum session duration" name="maxSession" options={SESSION_DURATIONS} value={values.maxSession} />
-        <PolicyEditor label="Trust policy" kind="trust" value={values.document} hint="The trusted entities that can assume this role, checked as you type." />
+        <Select
+          label="Maximum session duration"
+          name="maxSession"
+          options={SESSION_DURATIONS}
+          value={values.maxSession}
+        />
+        <PolicyEditor
+          label="Trust policy"
+          kind="trust"
+          value={values.document}
+          hint="The trusted entities that can assume this role, checked as you type."
+        />
         <fieldset>
           <legend>Add permissions</legend>
           {policies.length === 0 ? <p class="hint">No policies to attach.</p> : null}
           <div class="checklist">
             {policies.map((p) => (
-              <Checkbox label={p.PolicyName!} name="policies" value={p.Arn} checked={values.policies.includes(p.Arn!)} />
+              <Checkbox
+                label={p.PolicyName!}
+                name="policies"
+                value={p.Arn}
+                checked={values.policies.includes(p.Arn!)}
+              />
             ))}
           </div>
         </fieldset>
@@ -163,10 +240,17 @@ export function registerRoleCreate(app: ConsoleApp): void {
         await c.var.call('iam', 'AttachRolePolicy', { RoleName: values.name, PolicyArn: arn });
       } catch (err) {
         if (!(err instanceof AwsError)) throw err;
-        return c.redirect(withFlash(c, roleHref(values.name), 'error', `Role ${values.name} created, but attaching ${arn} failed: ${err.message}`), 302);
+        return c.redirect(
+          withFlash(
+            c,
+            roleHref(values.name),
+            'error',
+            `Role ${values.name} created, but attaching ${arn} failed: ${err.message}`,
+          ),
+          302,
+        );
       }
     }
     return c.redirect(withFlash(c, roleHref(values.name), 'notice', `Role ${values.name} created.`), 302);
   });
 }
-

@@ -12,7 +12,10 @@ async function allRoles(c: ConsoleContext): Promise<Role[]> {
   const roles: Role[] = [];
   let marker: string | undefined;
   do {
-    const out = await c.var.call<ListRolesResponse>('iam', 'ListRoles', { MaxItems: 1000, ...(marker ? { Marker: marker } : {}) });
+    const out = await c.var.call<ListRolesResponse>('iam', 'ListRoles', {
+      MaxItems: 1000,
+      ...(marker ? { Marker: marker } : {}),
+    });
     roles.push(...(out.Roles ?? []));
     marker = out.IsTruncated ? out.Marker : undefined;
   } while (marker);
@@ -22,9 +25,19 @@ async function allRoles(c: ConsoleContext): Promise<Role[]> {
 /** "AWS Service: ec2", "Account: 123…" — the Trusted entities column. */
 function trustedEntities(role: Role): string {
   try {
-    const doc = JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument ?? '')) as { Statement?: Array<{ Principal?: Record<string, string | string[]> }> };
+    const doc = JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument ?? '')) as {
+      Statement?: Array<{ Principal?: Record<string, string | string[]> }>;
+    };
     const names = (doc.Statement ?? []).flatMap((s) =>
-      Object.entries(s.Principal ?? {}).flatMap(([type, v]) => (Array.isArray(v) ? v : [v]).map((x) => (type === 'Service' ? `AWS Service: ${x.split('.')[0]}` : type === 'AWS' ? `Account: ${x.split(':')[4] ?? x}` : `Identity Provider: ${x.split('/').slice(1).join('/')}`))),
+      Object.entries(s.Principal ?? {}).flatMap(([type, v]) =>
+        (Array.isArray(v) ? v : [v]).map((x) =>
+          type === 'Service'
+            ? `AWS Service: ${x.split('.')[0]}`
+            : type === 'AWS'
+              ? `Account: ${x.split(':')[4] ?? x}`
+              : `Identity Provider: ${x.split('/').slice(1).join('/')}`,
+        ),
+      ),
     );
     return names.join(', ') || '—';
   } catch {
@@ -43,7 +56,7 @@ export function registerRoleList(app: ConsoleApp): void {
       error = err;
     }
     return c.html(
-      <Layout title="Roles" {...(await pageChrome(c, '/console/roles'))}>
+      <Layout title="Roles" {...await pageChrome(c, '/console/roles')}>
         <FlashNotice c={c} />
         <p class="actions">
           <a class="button" href="/console/roles/create">

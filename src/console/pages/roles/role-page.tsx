@@ -20,7 +20,12 @@ export type RoleTab = (typeof TABS)[number]['label'];
  * A role's detail page: the summary AWS's console shows above every tab, the tabs, and the tab's
  * content, which is rendered only when GetRole succeeded.
  */
-export async function rolePage(c: ConsoleContext, tab: RoleTab, body: (role: Role) => Promise<Child> | Child, error?: unknown) {
+export async function rolePage(
+  c: ConsoleContext,
+  tab: RoleTab,
+  body: (role: Role) => Promise<Child> | Child,
+  error?: unknown,
+) {
   const roleName = c.req.param('name') ?? '';
   let role: Role | undefined;
   let failed: unknown;
@@ -31,7 +36,7 @@ export async function rolePage(c: ConsoleContext, tab: RoleTab, body: (role: Rol
     failed = err;
   }
   return c.html(
-    <Layout title={roleName} {...(await pageChrome(c, '/console/roles'))}>
+    <Layout title={roleName} {...await pageChrome(c, '/console/roles')}>
       <p>
         <a href="/console/roles">Roles</a> › {roleName}
       </p>
@@ -76,7 +81,11 @@ function RoleSummary({ role }: { role: Role }) {
         <dt>Creation date</dt>
         <dd>{formatDate(role.CreateDate)}</dd>
         <dt>Last activity</dt>
-        <dd>{role.RoleLastUsed?.LastUsedDate ? `${formatDate(role.RoleLastUsed.LastUsedDate)} (${role.RoleLastUsed.Region ?? ''})` : 'None'}</dd>
+        <dd>
+          {role.RoleLastUsed?.LastUsedDate
+            ? `${formatDate(role.RoleLastUsed.LastUsedDate)} (${role.RoleLastUsed.Region ?? ''})`
+            : 'None'}
+        </dd>
         <dt>Maximum session duration</dt>
         <dd>{hours === 1 ? '1 hour' : `${hours} hours`}</dd>
       </dl>

@@ -1,4 +1,10 @@
-import type { AttachedPolicy, ListAttachedRolePoliciesResponse, ListPoliciesResponse, ListRolePoliciesResponse, Role } from '../../../wire/generated/iam.js';
+import type {
+  AttachedPolicy,
+  ListAttachedRolePoliciesResponse,
+  ListPoliciesResponse,
+  ListRolePoliciesResponse,
+  Role,
+} from '../../../wire/generated/iam.js';
 import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { ConfirmDelete } from '../../ui/confirm-delete.js';
 import { ActionButton, Csrf, Select } from '../../ui/forms.js';
@@ -13,14 +19,24 @@ async function permissionsTab(c: ConsoleContext, role: Role) {
   let inline: string[];
   let attachable: Array<{ value: string; label: string }> = [];
   try {
-    attached = (await c.var.call<ListAttachedRolePoliciesResponse>('iam', 'ListAttachedRolePolicies', { RoleName: role.RoleName })).AttachedPolicies ?? [];
-    inline = (await c.var.call<ListRolePoliciesResponse>('iam', 'ListRolePolicies', { RoleName: role.RoleName })).PolicyNames ?? [];
+    attached =
+      (
+        await c.var.call<ListAttachedRolePoliciesResponse>('iam', 'ListAttachedRolePolicies', {
+          RoleName: role.RoleName,
+        })
+      ).AttachedPolicies ?? [];
+    inline =
+      (await c.var.call<ListRolePoliciesResponse>('iam', 'ListRolePolicies', { RoleName: role.RoleName }))
+        .PolicyNames ?? [];
   } catch (err) {
     return <ErrorNotice error={err} />;
   }
   try {
-    const all = (await c.var.call<ListPoliciesResponse>('iam', 'ListPolicies', { Scope: 'All', MaxItems: 1000 })).Policies ?? [];
-    attachable = all.filter((p) => !attached.some((a) => a.PolicyArn === p.Arn)).map((p) => ({ value: p.Arn!, label: p.PolicyName! }));
+    const all =
+      (await c.var.call<ListPoliciesResponse>('iam', 'ListPolicies', { Scope: 'All', MaxItems: 1000 })).Policies ?? [];
+    attachable = all
+      .filter((p) => !attached.some((a) => a.PolicyArn === p.Arn))
+      .map((p) => ({ value: p.Arn!, label: p.PolicyName! }));
   } catch {
     // Without iam:ListPolicies there is simply nothing to offer.
   }
@@ -46,7 +62,12 @@ async function permissionsTab(c: ConsoleContext, role: Role) {
                 <td>{p.PolicyArn!.startsWith('arn:aws:iam::aws:') ? 'AWS managed' : 'Customer managed'}</td>
                 {locked ? null : (
                   <td>
-                    <ActionButton action={`${base}/detach`} csrf={c.var.csrf} label={`Remove ${p.PolicyName}`} fields={{ policyArn: p.PolicyArn! }} />
+                    <ActionButton
+                      action={`${base}/detach`}
+                      csrf={c.var.csrf}
+                      label={`Remove ${p.PolicyName}`}
+                      fields={{ policyArn: p.PolicyArn! }}
+                    />
                   </td>
                 )}
               </tr>
@@ -57,7 +78,14 @@ async function permissionsTab(c: ConsoleContext, role: Role) {
                 <td>Customer inline</td>
                 {locked ? null : (
                   <td>
-                    <ActionButton action={`${base}/inline/delete`} csrf={c.var.csrf} label={`Remove ${name}`} danger fields={{ policyName: name }} confirm={`Delete inline policy ${name}?`} />
+                    <ActionButton
+                      action={`${base}/inline/delete`}
+                      csrf={c.var.csrf}
+                      label={`Remove ${name}`}
+                      danger
+                      fields={{ policyName: name }}
+                      confirm={`Delete inline policy ${name}?`}
+                    />
                   </td>
                 )}
               </tr>

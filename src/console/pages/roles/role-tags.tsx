@@ -37,7 +37,12 @@ async function tagsTab(c: ConsoleContext, role: Role) {
                   <td>{t.Value}</td>
                   {locked ? null : (
                     <td>
-                      <ActionButton action={`${base}/tags/remove`} csrf={c.var.csrf} label={`Remove ${t.Key}`} fields={{ key: t.Key }} />
+                      <ActionButton
+                        action={`${base}/tags/remove`}
+                        csrf={c.var.csrf}
+                        label={`Remove ${t.Key}`}
+                        fields={{ key: t.Key }}
+                      />
                     </td>
                   )}
                 </tr>
@@ -61,7 +66,10 @@ async function tagsTab(c: ConsoleContext, role: Role) {
 export function registerRoleTags(app: ConsoleApp): void {
   app.get('/roles/:name/tags', (c) => rolePage(c, 'Tags', (role) => tagsTab(c, role)));
 
-  const tagAction = (path: string, run: (c: ConsoleContext, roleName: string, body: Record<string, unknown>) => Promise<string>) =>
+  const tagAction = (
+    path: string,
+    run: (c: ConsoleContext, roleName: string, body: Record<string, unknown>) => Promise<string>,
+  ) =>
     app.post(path, async (c) => {
       const roleName = c.req.param('name') ?? '';
       const back = roleHref(roleName, '/tags');
@@ -72,7 +80,10 @@ export function registerRoleTags(app: ConsoleApp): void {
       }
     });
   tagAction('/roles/:name/tags', async (c, roleName, body) => {
-    await c.var.call('iam', 'TagRole', { RoleName: roleName, Tags: [{ Key: formText(body, 'key'), Value: formText(body, 'value') }] });
+    await c.var.call('iam', 'TagRole', {
+      RoleName: roleName,
+      Tags: [{ Key: formText(body, 'key'), Value: formText(body, 'value') }],
+    });
     return `Tag ${formText(body, 'key')} added.`;
   });
   tagAction('/roles/:name/tags/remove', async (c, roleName, body) => {

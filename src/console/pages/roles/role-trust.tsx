@@ -24,7 +24,12 @@ function trustTab(c: ConsoleContext, role: Role, draft?: string) {
     <form method="post" action={roleHref(role.RoleName, '/trust')} class="card">
       <h2>Trusted entities</h2>
       <Csrf token={c.var.csrf} />
-      <PolicyEditor label="Trust policy" kind="trust" value={document} hint="Entities that can assume this role under specified conditions." />
+      <PolicyEditor
+        label="Trust policy"
+        kind="trust"
+        value={document}
+        hint="Entities that can assume this role under specified conditions."
+      />
       <button type="submit">Update policy</button>
     </form>
   );

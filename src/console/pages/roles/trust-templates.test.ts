@@ -5,7 +5,19 @@ const choice = (q: Record<string, string>) => trustChoiceOf((n) => q[n]);
 
 describe('trust policies for the create-role wizard', () => {
   it('another account with an external ID and MFA gets both conditions', () => {
-    const doc = JSON.parse(trustPolicyFor(choice({ entity: 'account', account: 'another', accountId: '210987654321', requireExternalId: 'on', externalId: 'ext-1', requireMfa: 'on' }), '123456789012'));
+    const doc = JSON.parse(
+      trustPolicyFor(
+        choice({
+          entity: 'account',
+          account: 'another',
+          accountId: '210987654321',
+          requireExternalId: 'on',
+          externalId: 'ext-1',
+          requireMfa: 'on',
+        }),
+        '123456789012',
+      ),
+    );
     expect(doc.Statement[0]).toEqual({
       Effect: 'Allow',
       Principal: { AWS: 'arn:aws:iam::210987654321:root' },
@@ -21,6 +33,8 @@ describe('trust policies for the create-role wizard', () => {
   });
 
   it('a service defaults to EC2', () => {
-    expect(JSON.parse(trustPolicyFor(choice({}), '123456789012')).Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
+    expect(JSON.parse(trustPolicyFor(choice({}), '123456789012')).Statement[0].Principal).toEqual({
+      Service: 'ec2.amazonaws.com',
+    });
   });
 });

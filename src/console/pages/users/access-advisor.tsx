@@ -10,7 +10,10 @@ async function lastAccessed(c: ConsoleContext, arn: string): Promise<ServiceLast
   const services: ServiceLastAccessed[] = [];
   let marker: string | undefined;
   do {
-    const page = await c.var.call<GetServiceLastAccessedDetailsResponse>('iam', 'GetServiceLastAccessedDetails', { JobId, ...(marker ? { Marker: marker } : {}) });
+    const page = await c.var.call<GetServiceLastAccessedDetailsResponse>('iam', 'GetServiceLastAccessedDetails', {
+      JobId,
+      ...(marker ? { Marker: marker } : {}),
+    });
     if (page.JobStatus === 'FAILED') throw new Error(page.Error?.Message ?? 'The access report failed.');
     services.push(...page.ServicesLastAccessed);
     marker = page.IsTruncated ? page.Marker : undefined;
@@ -29,11 +32,18 @@ export function registerUserAccessAdvisor(app: ConsoleApp): void {
       } catch (err) {
         error = err;
       }
-      services.sort((a, b) => (b.LastAuthenticated?.getTime() ?? 0) - (a.LastAuthenticated?.getTime() ?? 0) || a.ServiceName.localeCompare(b.ServiceName));
+      services.sort(
+        (a, b) =>
+          (b.LastAuthenticated?.getTime() ?? 0) - (a.LastAuthenticated?.getTime() ?? 0) ||
+          a.ServiceName.localeCompare(b.ServiceName),
+      );
       return (
         <>
           <h2>Allowed services ({services.length})</h2>
-          <p class="hint">Service last accessed information shows the services this user's policies allow, and when the user last called each. Use it to remove permissions that are not used.</p>
+          <p class="hint">
+            Service last accessed information shows the services this user's policies allow, and when the user last
+            called each. Use it to remove permissions that are not used.
+          </p>
           {error ? <ErrorNotice error={error} /> : null}
           <div class="table-wrap">
             <table data-testid="access-advisor">

@@ -19,7 +19,10 @@ export async function formOf(c: ConsoleContext): Promise<{ one(name: string): st
 
 /** POST → redirect back with a flash message (`?notice=` or `?error=`). */
 export function back(c: ConsoleContext, path: string, message: { notice: string } | { error: string }) {
-  return c.redirect('notice' in message ? withFlash(c, path, 'notice', message.notice) : withFlash(c, path, 'error', message.error), 302);
+  return c.redirect(
+    'notice' in message ? withFlash(c, path, 'notice', message.notice) : withFlash(c, path, 'error', message.error),
+    302,
+  );
 }
 
 /** The flash text for a failed call: AWS's message, or a generic one for anything that is not an AwsError. */
@@ -54,7 +57,11 @@ export async function listAll<T>(c: ConsoleContext, operation: string, input: ob
   const items: T[] = [];
   let marker: string | undefined;
   do {
-    const page = await c.var.call<Record<string, unknown> & { IsTruncated?: boolean; Marker?: string }>('iam', operation, { ...input, MaxItems: 1000, ...(marker ? { Marker: marker } : {}) });
+    const page = await c.var.call<Record<string, unknown> & { IsTruncated?: boolean; Marker?: string }>(
+      'iam',
+      operation,
+      { ...input, MaxItems: 1000, ...(marker ? { Marker: marker } : {}) },
+    );
     items.push(...((page[key] as T[] | undefined) ?? []));
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);

@@ -18,11 +18,18 @@ export interface Deletion {
   steps: (c: ConsoleContext, name: string) => Step[];
 }
 
-async function confirmPage(c: ConsoleContext, d: Deletion, name: string, problem?: { message?: string; outcome?: StepOutcome }) {
+async function confirmPage(
+  c: ConsoleContext,
+  d: Deletion,
+  name: string,
+  problem?: { message?: string; outcome?: StepOutcome },
+) {
   return c.html(
-    <Layout title={`Delete ${name}?`} {...(await pageChrome(c, d.nav))}>
+    <Layout title={`Delete ${name}?`} {...await pageChrome(c, d.nav)}>
       {problem?.message ? <Notice kind="error">{problem.message}</Notice> : null}
-      {problem?.outcome ? <StepReport outcome={problem.outcome} title={`The ${d.noun} ${name} was not deleted`} /> : null}
+      {problem?.outcome ? (
+        <StepReport outcome={problem.outcome} title={`The ${d.noun} ${name} was not deleted`} />
+      ) : null}
       <div class="card">
         <p>Deleting the {d.noun} also deletes everything attached to it, in this order:</p>
         <ul>
@@ -33,7 +40,13 @@ async function confirmPage(c: ConsoleContext, d: Deletion, name: string, problem
         <p>This cannot be undone.</p>
         <form method="post" action={`${d.pathOf(name)}/delete`}>
           <Csrf token={c.var.csrf} />
-          <Field label={`To confirm deletion, enter the ${d.noun} name in the text input field.`} name="confirm" autocomplete="off" placeholder={name} required />
+          <Field
+            label={`To confirm deletion, enter the ${d.noun} name in the text input field.`}
+            name="confirm"
+            autocomplete="off"
+            placeholder={name}
+            required
+          />
           <div class="actions">
             <button type="submit" class="danger">
               Delete
@@ -58,7 +71,8 @@ export function registerDeletion(app: ConsoleApp, d: Deletion): void {
   app.get(`${d.route}/delete`, (c) => confirmPage(c, d, c.req.param('name') ?? ''));
   app.post(`${d.route}/delete`, async (c) => {
     const name = c.req.param('name') ?? '';
-    if ((await formOf(c)).one('confirm') !== name) return confirmPage(c, d, name, { message: `Enter the ${d.noun} name “${name}” to confirm deletion.` });
+    if ((await formOf(c)).one('confirm') !== name)
+      return confirmPage(c, d, name, { message: `Enter the ${d.noun} name “${name}” to confirm deletion.` });
     const outcome = await runSteps(d.steps(c, name));
     if (outcome.failed) return confirmPage(c, d, name, { outcome });
     return back(c, d.listPath, { notice: `${d.noun === 'user' ? 'User' : 'Group'} ${name} deleted.` });

@@ -1,4 +1,10 @@
-import type { AccessKeyMetadata, Group, MFADevice, SSHPublicKeyMetadata, SigningCertificate } from '../../../wire/generated/iam.js';
+import type {
+  AccessKeyMetadata,
+  Group,
+  MFADevice,
+  SSHPublicKeyMetadata,
+  SigningCertificate,
+} from '../../../wire/generated/iam.js';
 import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { type Step, isCode, listAll, userPath } from './common.js';
 import { registerDeletion } from './delete-confirm.js';
@@ -21,19 +27,32 @@ function deleteUserSteps(c: ConsoleContext, name: string): Step[] {
     {
       label: 'Delete access keys',
       run: async () => {
-        for (const k of await listAll<AccessKeyMetadata>(c, 'ListAccessKeys', { UserName: name }, 'AccessKeyMetadata')) await call('DeleteAccessKey', { AccessKeyId: k.AccessKeyId });
+        for (const k of await listAll<AccessKeyMetadata>(c, 'ListAccessKeys', { UserName: name }, 'AccessKeyMetadata'))
+          await call('DeleteAccessKey', { AccessKeyId: k.AccessKeyId });
       },
     },
     {
       label: 'Delete signing certificates',
       run: async () => {
-        for (const cert of await listAll<SigningCertificate>(c, 'ListSigningCertificates', { UserName: name }, 'Certificates')) await call('DeleteSigningCertificate', { CertificateId: cert.CertificateId });
+        for (const cert of await listAll<SigningCertificate>(
+          c,
+          'ListSigningCertificates',
+          { UserName: name },
+          'Certificates',
+        ))
+          await call('DeleteSigningCertificate', { CertificateId: cert.CertificateId });
       },
     },
     {
       label: 'Delete SSH public keys',
       run: async () => {
-        for (const key of await listAll<SSHPublicKeyMetadata>(c, 'ListSSHPublicKeys', { UserName: name }, 'SSHPublicKeys')) await call('DeleteSSHPublicKey', { SSHPublicKeyId: key.SSHPublicKeyId });
+        for (const key of await listAll<SSHPublicKeyMetadata>(
+          c,
+          'ListSSHPublicKeys',
+          { UserName: name },
+          'SSHPublicKeys',
+        ))
+          await call('DeleteSSHPublicKey', { SSHPublicKeyId: key.SSHPublicKeyId });
       },
     },
     {
@@ -42,20 +61,23 @@ function deleteUserSteps(c: ConsoleContext, name: string): Step[] {
         for (const device of await listAll<MFADevice>(c, 'ListMFADevices', { UserName: name }, 'MFADevices')) {
           await call('DeactivateMFADevice', { SerialNumber: device.SerialNumber });
           // Virtual devices (serial is an ARN) would otherwise linger unassigned; hardware ones are not ours to delete.
-          if (device.SerialNumber.startsWith('arn:')) await c.var.call('iam', 'DeleteVirtualMFADevice', { SerialNumber: device.SerialNumber });
+          if (device.SerialNumber.startsWith('arn:'))
+            await c.var.call('iam', 'DeleteVirtualMFADevice', { SerialNumber: device.SerialNumber });
         }
       },
     },
     {
       label: 'Remove from groups',
       run: async () => {
-        for (const g of await listAll<Group>(c, 'ListGroupsForUser', { UserName: name }, 'Groups')) await call('RemoveUserFromGroup', { GroupName: g.GroupName });
+        for (const g of await listAll<Group>(c, 'ListGroupsForUser', { UserName: name }, 'Groups'))
+          await call('RemoveUserFromGroup', { GroupName: g.GroupName });
       },
     },
     {
       label: 'Delete inline policies',
       run: async () => {
-        for (const policy of await inlinePolicyNames(c, 'user', name)) await deleteInlinePolicy(c, 'user', name, policy);
+        for (const policy of await inlinePolicyNames(c, 'user', name))
+          await deleteInlinePolicy(c, 'user', name, policy);
       },
     },
     {
@@ -75,7 +97,16 @@ export function registerUserDelete(app: ConsoleApp): void {
     nav: '/console/users',
     pathOf: userPath,
     listPath: '/console/users',
-    consequences: ['console password', 'access keys', 'signing certificates', 'SSH public keys', 'MFA devices', 'group memberships', 'inline policies', 'attached managed policies'],
+    consequences: [
+      'console password',
+      'access keys',
+      'signing certificates',
+      'SSH public keys',
+      'MFA devices',
+      'group memberships',
+      'inline policies',
+      'attached managed policies',
+    ],
     steps: deleteUserSteps,
   });
 }

@@ -61,13 +61,25 @@ async function BoundarySection({ c, user }: { c: ConsoleContext; user: User }) {
     <section class="card" aria-labelledby="boundary-heading">
       <h2 id="boundary-heading">Permissions boundary</h2>
       <p data-testid="boundary">{current ? current : 'Permissions boundary is not set.'}</p>
-      {current ? <ActionButton action={`${base}/boundary/delete`} csrf={c.var.csrf} label="Remove boundary" confirm="Remove the permissions boundary?" /> : null}
+      {current ? (
+        <ActionButton
+          action={`${base}/boundary/delete`}
+          csrf={c.var.csrf}
+          label="Remove boundary"
+          confirm="Remove the permissions boundary?"
+        />
+      ) : null}
       {error ? (
         <ErrorNotice error={error} />
       ) : (
         <form method="post" action={`${base}/boundary`}>
           <Csrf token={c.var.csrf} />
-          <Select label={current ? 'Change permissions boundary' : 'Set permissions boundary'} name="policyArn" value={current} options={policies.map((p) => ({ value: p.Arn ?? '', label: p.PolicyName ?? '' }))} />
+          <Select
+            label={current ? 'Change permissions boundary' : 'Set permissions boundary'}
+            name="policyArn"
+            value={current}
+            options={policies.map((p) => ({ value: p.Arn ?? '', label: p.PolicyName ?? '' }))}
+          />
           <button type="submit" class="secondary">
             Set boundary
           </button>

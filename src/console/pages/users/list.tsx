@@ -21,7 +21,10 @@ interface UsersPage {
 async function markerPage(c: ConsoleContext): Promise<UsersPage> {
   const marker = c.req.query('marker');
   const prev = c.req.queries('prev') ?? [];
-  const out = await c.var.call<ListUsersResponse>('iam', 'ListUsers', { MaxItems: PAGE_SIZE, ...(marker ? { Marker: marker } : {}) });
+  const out = await c.var.call<ListUsersResponse>('iam', 'ListUsers', {
+    MaxItems: PAGE_SIZE,
+    ...(marker ? { Marker: marker } : {}),
+  });
   const page: UsersPage = { users: out.Users };
   if (out.IsTruncated && out.Marker) {
     const q = new URLSearchParams({ marker: out.Marker });
@@ -45,7 +48,9 @@ async function markerPage(c: ConsoleContext): Promise<UsersPage> {
  */
 async function searchPage(c: ConsoleContext, search: string): Promise<UsersPage> {
   const needle = search.toLowerCase();
-  const matches = (await listAll<User>(c, 'ListUsers', {}, 'Users')).filter((u) => u.UserName.toLowerCase().includes(needle));
+  const matches = (await listAll<User>(c, 'ListUsers', {}, 'Users')).filter((u) =>
+    u.UserName.toLowerCase().includes(needle),
+  );
   const pageNo = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1);
   const link = (n: number) => new URLSearchParams({ search, page: String(n) }).toString();
   const page: UsersPage = { users: matches.slice((pageNo - 1) * PAGE_SIZE, pageNo * PAGE_SIZE), total: matches.length };
@@ -60,7 +65,10 @@ async function groupCounts(c: ConsoleContext, users: User[]): Promise<Map<string
   await Promise.all(
     users.map(async (u) => {
       try {
-        counts.set(u.UserName, (await listAll<Group>(c, 'ListGroupsForUser', { UserName: u.UserName }, 'Groups')).length);
+        counts.set(
+          u.UserName,
+          (await listAll<Group>(c, 'ListGroupsForUser', { UserName: u.UserName }, 'Groups')).length,
+        );
       } catch {
         counts.set(u.UserName, undefined);
       }
@@ -81,9 +89,11 @@ export function registerUserList(app: ConsoleApp): void {
     }
     const counts = page ? await groupCounts(c, page.users) : new Map<string, number | undefined>();
     return c.html(
-      <Layout title="Users" {...(await pageChrome(c, '/console/users'))}>
+      <Layout title="Users" {...await pageChrome(c, '/console/users')}>
         <FlashNotice c={c} />
-        <p class="hint">An IAM user is an identity with long-term credentials that is used to interact with AWS in an account.</p>
+        <p class="hint">
+          An IAM user is an identity with long-term credentials that is used to interact with AWS in an account.
+        </p>
         <div class="actions">
           <a class="button" href="/console/users/create">
             Create user
@@ -105,7 +115,15 @@ export function registerUserList(app: ConsoleApp): void {
   });
 }
 
-function UsersTable({ page, counts, search }: { page: UsersPage; counts: Map<string, number | undefined>; search: string }) {
+function UsersTable({
+  page,
+  counts,
+  search,
+}: {
+  page: UsersPage;
+  counts: Map<string, number | undefined>;
+  search: string;
+}) {
   return (
     <>
       {page.total !== undefined ? (

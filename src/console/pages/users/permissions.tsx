@@ -9,8 +9,28 @@ import { PolicyPicker, allPolicies, policyType } from './policy-picker.js';
 export type Holder = 'user' | 'group';
 
 const API = {
-  user: { key: 'UserName', listAttached: 'ListAttachedUserPolicies', listInline: 'ListUserPolicies', getInline: 'GetUserPolicy', attach: 'AttachUserPolicy', detach: 'DetachUserPolicy', deleteInline: 'DeleteUserPolicy', page: userPath, route: '/users/:name' },
-  group: { key: 'GroupName', listAttached: 'ListAttachedGroupPolicies', listInline: 'ListGroupPolicies', getInline: 'GetGroupPolicy', attach: 'AttachGroupPolicy', detach: 'DetachGroupPolicy', deleteInline: 'DeleteGroupPolicy', page: groupPath, route: '/groups/:name' },
+  user: {
+    key: 'UserName',
+    listAttached: 'ListAttachedUserPolicies',
+    listInline: 'ListUserPolicies',
+    getInline: 'GetUserPolicy',
+    attach: 'AttachUserPolicy',
+    detach: 'DetachUserPolicy',
+    deleteInline: 'DeleteUserPolicy',
+    page: userPath,
+    route: '/users/:name',
+  },
+  group: {
+    key: 'GroupName',
+    listAttached: 'ListAttachedGroupPolicies',
+    listInline: 'ListGroupPolicies',
+    getInline: 'GetGroupPolicy',
+    attach: 'AttachGroupPolicy',
+    detach: 'DetachGroupPolicy',
+    deleteInline: 'DeleteGroupPolicy',
+    page: groupPath,
+    route: '/groups/:name',
+  },
 } as const;
 
 export function holderInput(kind: Holder, name: string): Record<string, string> {
@@ -29,7 +49,12 @@ export function detachPolicy(c: ConsoleContext, kind: Holder, name: string, arn:
   return c.var.call('iam', API[kind].detach, { ...holderInput(kind, name), PolicyArn: arn });
 }
 
-export function deleteInlinePolicy(c: ConsoleContext, kind: Holder, name: string, policyName: string): Promise<unknown> {
+export function deleteInlinePolicy(
+  c: ConsoleContext,
+  kind: Holder,
+  name: string,
+  policyName: string,
+): Promise<unknown> {
   return c.var.call('iam', API[kind].deleteInline, { ...holderInput(kind, name), PolicyName: policyName });
 }
 
@@ -62,7 +87,10 @@ export async function PermissionsPanel({ c, kind, name }: { c: ConsoleContext; k
     const names = await inlinePolicyNames(c, kind, name);
     inline = await Promise.all(
       names.map(async (policyName) => {
-        const out = await c.var.call<{ PolicyDocument: string }>('iam', api.getInline, { ...holderInput(kind, name), PolicyName: policyName });
+        const out = await c.var.call<{ PolicyDocument: string }>('iam', api.getInline, {
+          ...holderInput(kind, name),
+          PolicyName: policyName,
+        });
         return { name: policyName, document: prettyDocument(out.PolicyDocument) };
       }),
     );
@@ -99,7 +127,13 @@ export async function PermissionsPanel({ c, kind, name }: { c: ConsoleContext; k
                 <td>{p.PolicyName}</td>
                 <td>{policyType(p.PolicyArn ?? '')}</td>
                 <td>
-                  <ActionButton action={`${base}/policies/detach`} csrf={csrf} label={`Remove ${p.PolicyName}`} fields={{ policyArn: p.PolicyArn ?? '' }} confirm={`Remove ${p.PolicyName} from ${name}?`} />
+                  <ActionButton
+                    action={`${base}/policies/detach`}
+                    csrf={csrf}
+                    label={`Remove ${p.PolicyName}`}
+                    fields={{ policyArn: p.PolicyArn ?? '' }}
+                    confirm={`Remove ${p.PolicyName} from ${name}?`}
+                  />
                 </td>
               </tr>
             ))}
@@ -113,7 +147,14 @@ export async function PermissionsPanel({ c, kind, name }: { c: ConsoleContext; k
                 </td>
                 <td>Customer inline</td>
                 <td>
-                  <ActionButton action={`${base}/inline/delete`} csrf={csrf} label={`Delete ${p.name}`} danger fields={{ policyName: p.name }} confirm={`Delete the inline policy ${p.name}? This cannot be undone.`} />
+                  <ActionButton
+                    action={`${base}/inline/delete`}
+                    csrf={csrf}
+                    label={`Delete ${p.name}`}
+                    danger
+                    fields={{ policyName: p.name }}
+                    confirm={`Delete the inline policy ${p.name}? This cannot be undone.`}
+                  />
                 </td>
               </tr>
             ))}
@@ -152,7 +193,9 @@ export function registerPermissionActions(app: ConsoleApp, kind: Holder): void {
         return back(c, api.page(name), { error: failure(err) });
       }
     }
-    return back(c, api.page(name), { notice: arns.length === 1 ? 'Policy attached.' : `${arns.length} policies attached.` });
+    return back(c, api.page(name), {
+      notice: arns.length === 1 ? 'Policy attached.' : `${arns.length} policies attached.`,
+    });
   });
   app.post(`${api.route}/policies/detach`, async (c) => {
     const name = c.req.param('name');

@@ -16,7 +16,17 @@ export function policyType(arn: string): string {
  * A checkbox table of managed policies with a filter box, as on AWS's "Attach policies directly"
  * step. The filter needs script (console.js); without it every policy is listed.
  */
-export function PolicyPicker({ policies, selected = [], id, name = 'policyArn' }: { policies: Policy[]; selected?: string[]; id: string; name?: string }) {
+export function PolicyPicker({
+  policies,
+  selected = [],
+  id,
+  name = 'policyArn',
+}: {
+  policies: Policy[];
+  selected?: string[];
+  id: string;
+  name?: string;
+}) {
   if (policies.length === 0) return <p class="hint">No policies to attach.</p>;
   return (
     <div class="picker">
@@ -36,7 +46,12 @@ export function PolicyPicker({ policies, selected = [], id, name = 'policyArn' }
             {policies.map((p) => (
               <tr data-filter-row={p.PolicyName}>
                 <td>
-                  <Checkbox label={p.PolicyName ?? ''} name={name} value={p.Arn ?? ''} checked={selected.includes(p.Arn ?? '')} />
+                  <Checkbox
+                    label={p.PolicyName ?? ''}
+                    name={name}
+                    value={p.Arn ?? ''}
+                    checked={selected.includes(p.Arn ?? '')}
+                  />
                 </td>
                 <td>{policyType(p.Arn ?? '')}</td>
               </tr>

@@ -51,7 +51,12 @@ export function registerUserGroups(app: ConsoleApp): void {
                     </td>
                     <td>{when(g.CreateDate)}</td>
                     <td>
-                      <ActionButton action={`${base}/groups/remove`} csrf={c.var.csrf} label={`Remove from ${g.GroupName}`} fields={{ group: g.GroupName }} />
+                      <ActionButton
+                        action={`${base}/groups/remove`}
+                        csrf={c.var.csrf}
+                        label={`Remove from ${g.GroupName}`}
+                        fields={{ group: g.GroupName }}
+                      />
                     </td>
                   </tr>
                 ))}

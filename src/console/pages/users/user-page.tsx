@@ -20,7 +20,7 @@ export async function userPage(c: ConsoleContext, tab: UserTab, content: (user: 
     error = err;
   }
   return c.html(
-    <Layout title={name} {...(await pageChrome(c, '/console/users'))}>
+    <Layout title={name} {...await pageChrome(c, '/console/users')}>
       <p class="crumbs">
         <a href="/console/users">Users</a> › {name}
       </p>
