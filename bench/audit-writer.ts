@@ -3,57 +3,18 @@
 // them (encode + structured clone), are decoded, built into CloudTrail records and appended to
 // the SQLite trail in 100 ms batches (1 500 calls: ~15 000 req/s).
 // Usage: npx tsx bench/audit-writer.ts        (BATCHES=200 BATCH=1500)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import { buildEvents } from '../src/audit/build-event.js';
 import type { AuditedCall } from '../src/audit/entries.js';
 import { decodeBatch, encodeBatch } from '../src/audit/portable-batch.js';
-import { configSchema } from '../src/config/config.js';
 import { handleApi } from '../src/server/api.js';
-import type { RawRequest } from '../src/server/raw-request.js';
-import { startWard } from '../src/server/ward.js';
-import { newAccessKeyId, newSecretAccessKey } from '../src/shared/ids.js';
-import { signRequest } from '../src/sigv4/index.js';
 import { openTrailAppender } from '../src/store/sqlite-trail.js';
 import { SqliteWriteLock } from '../src/store/sqlite-write-lock.js';
 import { modelNamed } from '../src/wire/index.js';
+import { startInProcessWard } from './in-process-ward.js';
 
 const batches = Number(process.env.BATCHES ?? 200);
 const size = Number(process.env.BATCH ?? 1500);
-const credentials = { accessKeyId: newAccessKeyId('AKIA', '123456789012'), secretAccessKey: newSecretAccessKey() };
-const dataDir = mkdtempSync(join(tmpdir(), 'ward-audit-bench-'));
-const ward = await startWard(
-  configSchema.parse({
-    port: 0,
-    dataDir,
-    bootstrapAccessKeyId: credentials.accessKeyId,
-    bootstrapSecretAccessKey: credentials.secretAccessKey,
-  }),
-  { logger: pino({ level: 'silent' }) },
-);
-const body = 'Action=GetCallerIdentity&Version=2011-06-15';
-const s = signRequest({
-  method: 'POST',
-  url: `${ward.url}/`,
-  headers: {
-    'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-    'user-agent': 'aws-sdk-js/3.1169.0 ua/2.1 os/linux lang/js md/nodejs#20.20.2 api/sts#3.1169.0',
-  },
-  body,
-  credentials,
-  region: 'us-east-1',
-  service: 'sts',
-});
-const raw: RawRequest = {
-  method: 'POST',
-  url: '/',
-  headers: [...s.headers].map(([k, v]) => [k, v] as [string, string]),
-  body: Buffer.from(body),
-  remoteAddress: '127.0.0.1',
-  secure: false,
-};
+const { ward, dataDir, raw, close } = await startInProcessWard('ward-audit-bench-');
 // The pipeline's own facts for each call, captured instead of handed to the trail.
 const calls: AuditedCall[] = [];
 const capturing = { ...ward.api, audit: { record: (c: AuditedCall) => void calls.push(c), pressure: () => undefined } };
@@ -97,5 +58,4 @@ process.stdout.write(
     `encode+clone ${per(phases.cross)}, decode ${per(phases.decode)}, build ${per(phases.build)}, append ${per(phases.append)}; total ${per(total)}\n`,
 );
 log.close();
-await ward.close();
-rmSync(dataDir, { recursive: true, force: true });
+await close();
