@@ -5,6 +5,7 @@ import type { ServiceModel } from '../wire/model.js';
 import type { AuditEntry, AuditedCall, AuditedDecision, SignIn } from './entries.js';
 import type { EventResource, StoredEvent } from './event-store.js';
 import { redact } from './redact.js';
+import { gatewayResources } from './resource-types.js';
 
 /** A service's model by name, for redacting inputs and outputs by their shapes. */
 export type ModelOf = (service: string) => ServiceModel | undefined;
@@ -153,18 +154,19 @@ export function buildApiEvent(call: AuditedCall, defaultAccountId: string, model
   const accountId = identity.accountId ?? defaultAccountId;
   const operation = call.operation ?? 'Unknown';
   const serviceName = call.service ?? 'iam';
-  // An /authorize decision has no Ward model: its input is not an operation's.
-  const model = call.service === undefined || call.authorizeRequest ? undefined : modelOf(call.service);
+  const gateway = call.gateway;
+  // An /authorize decision has no Ward model: its input is not an operation's; nor has a gateway call.
+  const model = call.service === undefined || call.authorizeRequest || gateway ? undefined : modelOf(call.service);
   const op =
     model && call.operation && Object.hasOwn(model.operations, call.operation)
       ? model.operations[call.operation]
       : undefined;
-  const readOnly = READ_ONLY.test(operation);
+  const readOnly = gateway ? gateway.readOnly : READ_ONLY.test(operation);
   const region = call.region ?? 'us-east-1';
   const accessKeyId = typeof identity.record.accessKeyId === 'string' ? identity.record.accessKeyId : undefined;
   const eventId = timeOrderedUuid(call.at);
   const requestParameters =
-    call.input === undefined || call.authorizeRequest ? null : redact(model, op?.input?.shape, call.input);
+    call.input === undefined || call.authorizeRequest || gateway ? null : redact(model, op?.input?.shape, call.input);
   const responseElements = keepsOutput(call) ? redact(model, op?.output?.shape, call.output) : null;
   const additionalEventData = authorizationData(call);
   const record = {
@@ -184,9 +186,9 @@ export function buildApiEvent(call: AuditedCall, defaultAccountId: string, model
     eventID: eventId,
     readOnly,
     eventType: 'AwsApiCall',
-    managementEvent: true,
+    managementEvent: !gateway?.dataEvent,
     recipientAccountId: accountId,
-    eventCategory: 'Management',
+    eventCategory: gateway?.dataEvent ? 'Data' : 'Management',
   };
   return {
     eventId,
@@ -197,7 +199,7 @@ export function buildApiEvent(call: AuditedCall, defaultAccountId: string, model
     ...(identity.username !== undefined ? { username: identity.username } : {}),
     ...(accessKeyId ? { accessKeyId } : {}),
     // An /authorize resource is any service's ARN, of no CloudTrail resource type Ward can name: it is in additionalEventData.
-    resources: call.authorizeRequest ? [] : resourcesOf(call.input),
+    resources: gateway ? gatewayResources(gateway.resources) : call.authorizeRequest ? [] : resourcesOf(call.input),
     readOnly,
     record: JSON.stringify(record),
   };
@@ -209,9 +211,16 @@ export function buildApiEvent(call: AuditedCall, defaultAccountId: string, model
  * `/authorize` call says so (`AuthorizationSource`): Ward decided, another service served it.
  */
 function authorizationData(call: AuditedCall): Record<string, unknown> | undefined {
-  if (!call.decisions?.length && !call.authorizeRequest) return undefined;
+  if (!call.decisions?.length && !call.authorizeRequest && !call.gateway) return undefined;
   return {
     ...(call.authorizeRequest ? { AuthorizationSource: 'POST /authorize' } : {}),
+    ...(call.gateway
+      ? {
+          AuthorizationSource: 'gateway',
+          GatewayMode: call.gateway.mode,
+          ...(call.gateway.status !== undefined ? { BackendStatus: call.gateway.status } : {}),
+        }
+      : {}),
     Authorizations: (call.decisions ?? []).map(authorizationOf),
   };
 }

@@ -30,6 +30,23 @@ export interface AuditedCall {
   decisions?: AuditedDecision[] | undefined;
   /** `POST /authorize`: a decision another service asked for, not an operation Ward ran. */
   authorizeRequest?: true | undefined;
+  /** A call the gateway forwarded to a backend (or refused): what its record says beyond the rest. */
+  gateway?: GatewayCallFacts | undefined;
+}
+
+/** What the record of a gateway call says beyond any call's facts. */
+export interface GatewayCallFacts {
+  /** `soft` forwards what IAM denies: the record keeps the would-be denial. */
+  mode: 'enforce' | 'soft';
+  /** The resources the call's IAM questions named (CloudTrail's `resources`). */
+  resources: string[];
+  readOnly: boolean;
+  /** CloudTrail's data events (S3 objects, Lambda invocations, DynamoDB items…); the rest are management events. */
+  dataEvent: boolean;
+  /** Management events always; data events as the selectors pick them. */
+  record: boolean;
+  /** The backend's HTTP status, once it answered. */
+  status?: number;
 }
 
 /** One authorization as the evaluation service decided it. */

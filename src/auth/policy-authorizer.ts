@@ -128,7 +128,9 @@ export class PolicyAuthorizer implements Authorizer {
     const resourcePolicy = options?.resourcePolicy && this.compile(options.resourcePolicy, options.resourcePolicy.kind);
     const scps = organizationPoliciesBind(p) ? await this.#scpsOf(p.accountId) : undefined;
     // RCPs bind the resource's account, whoever the caller: a cross-account caller too.
-    const rcpAccount = organizationPoliciesBind(p) ? rcpResourceAccount(action, resourceArn) : undefined;
+    const rcpAccount = organizationPoliciesBind(p)
+      ? rcpResourceAccount(action, resourceArn, options?.resourceOwner)
+      : undefined;
     const rcps = rcpAccount
       ? await this.#levelsOf(this.#rcps, rcpAccount, this.source.rcpsForAccount, 'resource')
       : undefined;
@@ -150,6 +152,7 @@ export class PolicyAuthorizer implements Authorizer {
       ...(policies.boundary ? { boundary: policies.boundary } : {}),
       ...(session ? { session } : {}),
       ...(resourcePolicy ? { resourcePolicy } : {}),
+      ...(options?.resourceOwner !== undefined ? { resourceOwner: options.resourceOwner } : {}),
     });
     const matched = evaluation.matched.map((m) => ({
       policyId: m.policyId,

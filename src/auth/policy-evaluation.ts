@@ -99,14 +99,15 @@ export const RCP_SERVICES: ReadonlySet<string> = new Set(['s3', 'sts', 'sqs', 's
 /**
  * The account whose RCPs bind a request: the resource's owner, when the action is of a service
  * RCPs govern and the resource ARN names its account (sts:AssumeRole on a role, not
- * sts:GetCallerIdentity on `*`). Undefined when no RCP applies. Which principals they bind is
+ * sts:GetCallerIdentity on `*`), or else the owner the caller knows (an S3 bucket's, whose ARN
+ * names no account). Undefined when no RCP applies. Which principals they bind is
  * `organizationPoliciesBind`; the management account's exemption is the caller's to apply.
  */
-export function rcpResourceAccount(action: string, resourceArn: string): string | undefined {
+export function rcpResourceAccount(action: string, resourceArn: string, resourceOwner?: string): string | undefined {
   const service = action.slice(0, action.indexOf(':')).toLowerCase();
   if (!RCP_SERVICES.has(service) || resourceArn === '*') return undefined;
   const account = parseArn(resourceArn)?.account;
-  return account && account !== 'aws' ? account : undefined;
+  return account && account !== 'aws' ? account : resourceOwner;
 }
 
 /** Decides one request by AWS's evaluation logic, with the rules around it. */

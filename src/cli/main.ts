@@ -7,6 +7,9 @@ import { serveCommand } from './serve-command.js';
 
 exitOnUnsupportedNode(); // bin/ward.js checks before loading anything; this covers `tsx src/cli/main.ts`
 
+/** commander's accumulator for repeatable options. */
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 const program = new Command('ward').description('AWS-compatible IAM, STS, Organizations and Account service');
 
 program
@@ -29,8 +32,18 @@ program
     '--trusted-proxies <list>',
     'reverse proxies (addresses/CIDRs, comma-separated) whose X-Forwarded-For is believed (default none)',
   )
+  .option('--gateway-target <SERVICE=URL>', 'forward SERVICE (or * for every other) to a backend, IAM enforced (repeatable)', collect)
+  .option('--gateway-backend-key <[SERVICE=]KEY:SECRET>', 're-sign forwarded requests with this backend key (repeatable)', collect)
+  .option('--gateway-mode <mode>', 'enforce (default) or soft: forward denied calls, recording the would-be denial')
+  .option('--gateway-s3-domain <domain>', 'base domain of virtual-hosted S3, bucket.DOMAIN (repeatable; default localhost)', collect)
+  .option('--gateway-data-events <selectors>', 'data events to record: * (default), none, or SERVICE[:Operation],…')
   .action(
     async (opts: {
+      gatewayTarget?: string[];
+      gatewayBackendKey?: string[];
+      gatewayMode?: string;
+      gatewayS3Domain?: string[];
+      gatewayDataEvents?: string;
       host?: string;
       port?: string;
       data?: string;
@@ -56,6 +69,11 @@ program
           maxConnections: opts.maxConnections,
           publicUrl: opts.publicUrl,
           trustedProxies: opts.trustedProxies,
+          gatewayTargets: opts.gatewayTarget,
+          gatewayBackendKeys: opts.gatewayBackendKey,
+          gatewayMode: opts.gatewayMode,
+          gatewayS3Domains: opts.gatewayS3Domain,
+          gatewayDataEvents: opts.gatewayDataEvents,
         }),
       );
     },

@@ -9,6 +9,11 @@ function isAddressOrCidr(s: string): boolean {
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/** A list given as repeated flags or as one comma-separated environment variable. */
+const commaList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter((s) => s !== ''));
+
 /** Ward's settings: command-line flags first, then environment variables, then these defaults. */
 export const configSchema = z
   .object({
@@ -119,6 +124,29 @@ export const configSchema = z
       )
       .default([]),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** The gateway's backends (`SERVICE=URL`, `*=URL`); none: Ward serves only its own services. */
+    gatewayTargets: commaList.default([]),
+    /** Keys the gateway re-signs with (`[SERVICE=]ACCESS_KEY_ID:SECRET`); none: the client's signature passes through. */
+    gatewayBackendKeys: commaList.default([]),
+    /** `enforce` refuses what IAM denies; `soft` forwards it and records the would-be denial. */
+    gatewayMode: z.enum(['enforce', 'soft']).default('enforce'),
+    /** Base domains of virtual-hosted S3 (`bucket.<domain>:PORT`). */
+    gatewayS3Domains: commaList.default(['localhost']),
+    /** Data events recorded: `*`, `none`, or services and SERVICE:Operation, comma-separated. */
+    gatewayDataEvents: z.string().default('*'),
+    /** Largest body the gateway reads whole (bodies that carry the input, or that only a full read can hash). */
+    gatewayBufferLimit: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(64 * 1024 * 1024),
+    /** The owner of S3 buckets not made through the gateway (default: the bootstrap account). */
+    gatewayDefaultBucketOwner: z
+      .string()
+      .regex(/^\d{12}$/, 'WARD_GATEWAY_DEFAULT_BUCKET_OWNER must be 12 digits')
+      .optional(),
+    /** Seconds the gateway trusts a backend's resource policy it read (changes through the gateway apply at once). */
+    gatewayPolicyCacheSeconds: z.coerce.number().int().min(0).default(60),
   })
   .refine((c) => c.headersTimeoutMs <= c.requestTimeoutMs, {
     message: 'WARD_HEADERS_TIMEOUT_MS must not exceed WARD_REQUEST_TIMEOUT_MS',
@@ -166,6 +194,14 @@ export function configFromEnv(
     mailFrom: env.WARD_MAIL_FROM,
     publicUrl: env.WARD_PUBLIC_URL,
     trustedProxies: env.WARD_TRUSTED_PROXIES,
+    gatewayTargets: env.WARD_GATEWAY_TARGETS,
+    gatewayBackendKeys: env.WARD_GATEWAY_BACKEND_KEYS,
+    gatewayMode: env.WARD_GATEWAY_MODE,
+    gatewayS3Domains: env.WARD_GATEWAY_S3_DOMAINS,
+    gatewayDataEvents: env.WARD_GATEWAY_DATA_EVENTS,
+    gatewayBufferLimit: env.WARD_GATEWAY_BUFFER_LIMIT,
+    gatewayDefaultBucketOwner: env.WARD_GATEWAY_DEFAULT_BUCKET_OWNER,
+    gatewayPolicyCacheSeconds: env.WARD_GATEWAY_POLICY_CACHE_SECONDS,
   };
   const merged: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fromEnv)) if (v !== undefined && v !== '') merged[k] = v;

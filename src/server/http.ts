@@ -11,6 +11,8 @@ import type { RequestLog } from './request-log.js';
 import type { ClientAddress } from '../shared/client-address.js';
 import { type MetricsAccess, metricsAccess } from './metrics/access.js';
 import type { Readiness } from './readiness.js';
+import { isForGateway, virtualHostedBucket } from '../gateway/entry-rule.js';
+import { type GatewayDoorDeps, serveGateway } from './gateway-door.js';
 
 /** /metrics: who may read it, and the registry it renders (absent when the mode is `off`). */
 export interface MetricsEndpoint {
@@ -34,6 +36,8 @@ export interface ListenerDeps {
   /** GET /ready: the store answers and the audit trail records (absent: only /health). */
   readiness?: Readiness;
   metrics?: MetricsEndpoint;
+  /** The gateway to backends (absent: no --gateway-target, and Ward serves only its own services). */
+  gateway?: GatewayDoorDeps;
 }
 
 export function createRequestListener(deps: ListenerDeps): RequestListener {
@@ -47,6 +51,10 @@ export function createRequestListener(deps: ListenerDeps): RequestListener {
 
 async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDeps): Promise<void> {
   const path = (req.url ?? '/').split('?', 1)[0]!;
+  const gateway = deps.gateway;
+  // A virtual-hosted bucket's every path is the bucket's, /console and /health included.
+  if (gateway && req.headers.host && virtualHostedBucket(req.headers.host, gateway.s3Domains) !== undefined)
+    return serveGateway(req, res, gateway);
   // Liveness: the process answers. Whether it should get traffic is /ready's question.
   if (req.method === 'GET' && path === '/health') return send(res, 200, 'application/json', '{"status":"ok"}');
   if (req.method === 'GET' && path === '/ready' && deps.readiness) {
@@ -116,6 +124,21 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
     );
     return send(res, answer.status, answer.contentType, answer.body);
   }
+
+  if (
+    gateway &&
+    isForGateway(
+      {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        host: req.headers.host,
+        authorization: one(req.headers.authorization),
+        target: one(req.headers['x-amz-target']),
+      },
+      gateway.s3Domains,
+    )
+  )
+    return serveGateway(req, res, gateway);
 
   const started = process.hrtime.bigint();
   let response: ApiResponse;

@@ -6,8 +6,10 @@
 /**
  * `policies` (id `*`) drops every cached policy set: attachments, versions, group membership and
  * boundaries each change what many principals may do, and such writes are rare.
+ * `gateway-resource` (id: a resource ARN) drops what the gateway cached of a backend's resource
+ * (its policy, its tags) after a call through any node changed it.
  */
-export type InvalidationTopic = 'access-key' | 'user' | 'account' | 'policies';
+export type InvalidationTopic = 'access-key' | 'user' | 'account' | 'policies' | 'gateway-resource';
 
 /**
  * The ID that means every entry of its topic: a node whose PostgreSQL listener was

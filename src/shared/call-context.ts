@@ -38,6 +38,11 @@ export interface AuthorizeOptions {
    * the permissions boundary and the session rules still decide.
    */
   identityGrant?: { id: string; document: string };
+  /**
+   * The account that owns the resource when its ARN names none (an S3 bucket, as the gateway
+   * knows it): same- or cross-account evaluation, the RCPs that bind, root's own resources.
+   */
+  resourceOwner?: string;
 }
 
 /** One operation's implementation: typed input in, typed output out, AwsError thrown on failure. */

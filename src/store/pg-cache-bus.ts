@@ -6,7 +6,7 @@ import { ALL, type CacheBus, type InvalidationTopic, LocalCacheBus } from '../sh
 export const CACHE_CHANNEL = 'ward_cache';
 
 /** Topics dropped whole when notifications may have been missed. */
-const EVERY_TOPIC: readonly InvalidationTopic[] = ['access-key', 'user', 'account', 'policies'];
+const EVERY_TOPIC: readonly InvalidationTopic[] = ['access-key', 'user', 'account', 'policies', 'gateway-resource'];
 
 export interface PgCacheBusOptions {
   /** Where the listening connection goes (the store's database). */

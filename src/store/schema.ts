@@ -2,6 +2,7 @@ import type { AccountTables } from './schema-account.js';
 import type { AuditTables } from './schema-audit.js';
 import type { ConsoleTables } from './schema-console.js';
 import type { CredentialTables } from './schema-credentials.js';
+import type { GatewayTables } from './schema-gateway.js';
 import type { IamTables } from './schema-iam.js';
 import type { OrganizationTables } from './schema-organizations.js';
 import type { SessionTables } from './schema-sessions.js';
@@ -13,4 +14,4 @@ import type { SessionTables } from './schema-sessions.js';
  * schema.test.ts checks it against the migrated schema, table by table and column by column.
  */
 export interface Database
-  extends IamTables, CredentialTables, SessionTables, AuditTables, OrganizationTables, AccountTables, ConsoleTables {}
+  extends IamTables, CredentialTables, SessionTables, AuditTables, OrganizationTables, AccountTables, ConsoleTables, GatewayTables {}

@@ -3,9 +3,9 @@ import { modelled } from '../../wire/dispatch.js';
 import type { ServiceDef } from '../services.js';
 
 /** The pipeline's three doors (ARCHITECTURE.md): a signed API request, a console action, `POST /authorize`. */
-export type Door = 'api' | 'console' | 'authorize';
-export const DOORS: readonly Door[] = ['api', 'console', 'authorize'];
-const DOOR_INDEX: Record<Door, number> = { api: 0, console: 1, authorize: 2 };
+export type Door = 'api' | 'console' | 'authorize' | 'gateway';
+export const DOORS: readonly Door[] = ['api', 'console', 'authorize', 'gateway'];
+const DOOR_INDEX: Record<Door, number> = { api: 0, console: 1, authorize: 2, gateway: 3 };
 
 export const OUTCOMES = ['success', 'client_error', 'server_error', 'denied'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

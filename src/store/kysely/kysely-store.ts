@@ -33,9 +33,11 @@ import { KyselyTagRepo } from './tags.js';
 import { SINGLE_WRITER, type TransactionPolicy, runTransaction } from './transactions.js';
 import { KyselyUserRepo } from './users.js';
 import { KyselyConsoleSessionRepo, KyselySignInFailureRepo } from './console.js';
+import { KyselyBucketOwnerRepo } from './bucket-owners.js';
 
 /** Tables in the order a wipe must delete them (children before parents). */
 const TABLES_CHILD_FIRST = [
+  'gateway_bucket_owners',
   'console_sessions',
   'signin_failures',
   'sessions',
@@ -99,6 +101,8 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
   readonly signInFailures: KyselySignInFailureRepo;
   /** Root password recovery links (migration 011; port in src/account/recovery-store.ts). */
   readonly rootRecovery: KyselyRootRecoveryRepo;
+  /** Which account made each S3 bucket through the gateway (migration 015; port in src/gateway/bucket-owners.ts). */
+  readonly bucketOwners: KyselyBucketOwnerRepo;
 
   constructor(
     private readonly db: Db,
@@ -133,6 +137,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
     this.consoleSessions = new KyselyConsoleSessionRepo(db);
     this.signInFailures = new KyselySignInFailureRepo(db);
     this.rootRecovery = new KyselyRootRecoveryRepo(db);
+    this.bucketOwners = new KyselyBucketOwnerRepo(db);
   }
 
   async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
