@@ -43,7 +43,7 @@ describe('the request a backend gets', () => {
     expect(out.headers).toContainEqual(['Content-Length', '10']);
     expect(out.headers).toContainEqual(['Host', '127.0.0.1:9000']);
     // The backend's own verifier accepts it.
-    const signed = { method: 'PUT', rawPath: out.path, rawQuery: out.query, headers: out.headers, payloadSha256Hex: '' };
+    const signed = { method: 'PUT', rawPath: out.path, rawQuery: out.query, headers: out.headers, payloadSha256Hex: 'UNSIGNED-PAYLOAD' };
     const parsed = parseAuthorization(signed);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
