@@ -67,8 +67,8 @@ export interface GatewayDeps {
   s3Domains: readonly string[];
   /** Largest body the gateway reads whole (input-bearing bodies, unsigned payload hashes). */
   bufferLimit: number;
-  /** Resource policies by resource ARN (`policy <arn>` keys). */
-  resources: ResourceCache<string | undefined>;
+  /** What the backends said of their resources, by `<kind> <arn>`: policies, tags, key schemas… */
+  resources: ResourceCache<unknown>;
   bucketOwners: BucketOwnerRepo;
   /** The owner of a bucket made behind the gateway's back. */
   defaultBucketOwner: string;

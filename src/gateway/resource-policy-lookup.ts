@@ -15,12 +15,17 @@ const S3_RESOURCE = /^arn:[^:]+:s3:::([^/]+)/;
 export async function resourcePolicyOf(deps: GatewayDeps, resourceArn: string, caller: Caller): Promise<AuthorizeOptions> {
   const options: AuthorizeOptions = {};
   const bucket = S3_RESOURCE.exec(resourceArn)?.[1];
-  if (bucket !== undefined) options.resourceOwner = (await deps.bucketOwners.ownerOf(bucket)) ?? deps.defaultBucketOwner;
+  if (bucket !== undefined) {
+    const owner = (await deps.resources.get(`owner arn:aws:s3:::${bucket}`, () => deps.bucketOwners.ownerOf(bucket))) as
+      | string
+      | undefined;
+    options.resourceOwner = owner ?? deps.defaultBucketOwner;
+  }
   const holder = policyHolderOf(resourceArn);
   if (!holder) return options;
   const target = deps.targets.for([holder.service]);
   if (!target) return options;
-  const document = await deps.resources.get(`policy ${holder.arn}`, async () => {
+  const document = (await deps.resources.get(`policy ${holder.arn}`, async () => {
     const credentials = deps.backendCredentials([holder.service]) ?? PLACEHOLDER_KEY;
     try {
       const answer = await callBackend(
@@ -34,7 +39,7 @@ export async function resourcePolicyOf(deps: GatewayDeps, resourceArn: string, c
     } catch {
       throw backendUnreachable(holder.service);
     }
-  });
+  })) as string | undefined;
   if (document !== undefined) options.resourcePolicy = { id: holder.arn, document, kind: 'resource' };
   return options;
 }

@@ -51,6 +51,7 @@ import { type ServiceDef, type ServiceName, serviceDef } from './services.js';
 import { CallMetrics } from './metrics/call-metrics.js';
 import { createMetricsRegistry } from './metrics/registry.js';
 import { Readiness } from './readiness.js';
+import { createGateway } from './gateway-composition.js';
 
 export interface WardOptions {
   /** A fixed or fake clock for tests; the wall clock otherwise. */
@@ -323,6 +324,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     access: { mode: config.metrics, ...(config.metricsToken ? { token: config.metricsToken } : {}) },
     ...(registry ? { registry } : {}),
   };
+  const gateway = createGateway(config, { pipeline: api, clientAddress, bus, store, logger });
   const server: Server = createServer(
     serverOptions(config),
     createRequestListener({
@@ -336,6 +338,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       metrics: metricsEndpoint,
       console: consoleListener(consoleApp),
       ...(emulator ? { emulator } : {}),
+      ...(gateway ? { gateway } : {}),
     }),
   );
   applyServerLimits(server, config);
@@ -367,6 +370,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      gateway?.close();
       await lastUsed.flush();
       await outbox.settled();
       await audit.close();
