@@ -1,7 +1,8 @@
 import type { GatewayCallFacts } from '../audit/entries.js';
 import type { IdentifiedOperation } from '../wire/routing/types.js';
 import { isDataEvent } from './data-events.js';
-import type { AuthorizationQuestion, GatewayDeps, RoutedService } from './gateway-deps.js';
+import type { GatewayDeps, RoutedService } from './gateway-deps.js';
+import type { AuthorizationQuestion } from './iam-questions/index.js';
 
 const READ_ONLY = /^(Get|List|Describe|Head|Query|Scan|BatchGet|Select|Lookup|Search|Check|Test|Receive|Filter|Decrypt)/;
 

@@ -9,6 +9,7 @@ import type { GatewayDeps, RoutedService } from './gateway-deps.js';
 import { PayloadHashCheck } from './payload-hash-check.js';
 import { readBounded } from './read-bounded.js';
 import { authErrorFor } from './service-errors.js';
+import type { S3AuthFacts } from './iam-questions/index.js';
 
 /** Verifies a request's signature (the pipeline's authentication step, as the door binds it). */
 export type Authenticate = (signed: IncomingSignedRequest, parsed: ParseAuthorizationResult) => Promise<Caller | Unsigned>;
@@ -43,6 +44,8 @@ export class GatewayBody {
 export interface GatewayAuth {
   caller: Caller;
   body: GatewayBody;
+  /** What the signature's transport says, for S3's condition keys (s3:authType, s3:signatureversion…). */
+  s3Auth?: S3AuthFacts;
 }
 
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;

@@ -1,6 +1,7 @@
 import type { AwsError } from '../shared/aws-error.js';
 import type { SigningCredentials } from '../sigv4/index.js';
 import type { IdentifiedOperation, RequestHead, WireProtocol } from '../wire/routing/types.js';
+import type { Facts, QuestionsResult, Scope } from './iam-questions/index.js';
 import type { BucketOwnerRepo } from './bucket-owners.js';
 import type { DataEventSelectors } from './data-events.js';
 import type { BackendClient } from './forward.js';
@@ -31,27 +32,18 @@ export interface GatewayRouting {
     s3Domains: readonly string[],
   ): Routed<{ route: RoutedService }> | (RoutingFailure & { service: string; protocol: WireProtocol });
   operation(head: RequestHead, route: RoutedService): Routed<{ op: IdentifiedOperation }> | RoutingFailure;
-  decodeBody(op: IdentifiedOperation, head: RequestHead, body: Buffer): Routed<{ op: IdentifiedOperation }> | RoutingFailure;
-}
-
-/** One IAM question: an action on a resource, with the service's own condition keys. */
-export interface AuthorizationQuestion {
-  action: string;
-  resource: string;
-  context: Record<string, string | string[]>;
-}
-
-export interface QuestionScope {
-  partition: string;
-  region: string;
-  accountId: string;
+  decodeBody(
+    op: IdentifiedOperation,
+    head: RequestHead,
+    body: Buffer,
+    route: RoutedService,
+  ): Routed<{ op: IdentifiedOperation }> | RoutingFailure;
 }
 
 /** Operation → IAM questions by the Service Authorization Reference (gateway/iam-questions). */
 export interface GatewayQuestions {
-  /** Facts only the backend knows (a table's key schema, a resource's tags), fetched before asking. */
-  factsNeeded(op: IdentifiedOperation, scope: QuestionScope): readonly unknown[];
-  questions(op: IdentifiedOperation, scope: QuestionScope, facts: ReadonlyMap<unknown, unknown>): AuthorizationQuestion[];
+  /** The questions for the call, given the facts the backend answered so far (`missingFacts`: ask again with them). */
+  authorizationQuestions(op: IdentifiedOperation, scope: Scope, facts: Facts): Promise<QuestionsResult>;
 }
 
 export interface GatewayDeps {

@@ -67,10 +67,11 @@ export async function serveGateway(req: IncomingMessage, res: ServerResponse, de
       secure: 'encrypted' in req.socket && req.socket.encrypted === true,
       host: req.headers.host,
     });
-    const verdict = await authorizeQuestions(deps, ctx, service, op, caller, (action, resource, decision) =>
+    const verdict = await authorizeQuestions(deps, ctx, op, caller, auth.s3Auth, (action, resource, decision) =>
       (facts.decisions ??= []).push(auditedDecision(action, resource, decision)),
     );
     facts.gateway = gatewayFacts(deps, service, op, verdict.questions);
+    if (verdict.unresolved !== undefined) deps.logWouldDeny({ requestId: facts.requestId, reason: verdict.unresolved });
     if (verdict.denied) {
       const { action, resource, decision } = verdict.denied;
       const text = accessDenied(caller.principal, action, resource, decision).message;
@@ -138,7 +139,7 @@ async function identify(
   if (!found.op.bodyHoldsInput) return found.op;
   const body = auth.body.buffered ?? (await readBounded(req, deps.bufferLimit));
   auth.body.useBuffered(body);
-  const decoded = deps.routing.decodeBody(found.op, head, body);
+  const decoded = deps.routing.decodeBody(found.op, head, body, service);
   if (!decoded.ok) throw decoded.error;
   return decoded.op;
 }

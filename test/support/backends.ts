@@ -64,6 +64,7 @@ export async function startMoto(): Promise<TestBackend> {
 
 /** s3rver (an S3-compatible server from npm) on a free port; it checks SigV4 with its key S3RVER:S3RVER. */
 export async function startS3rver(): Promise<TestBackend & { key: string }> {
+  // @ts-expect-error s3rver ships no types; its constructor and run/close are all the tests use.
   const { default: S3rver } = (await import('s3rver')) as unknown as {
     default: new (o: Record<string, unknown>) => { run(): Promise<{ port: number }>; close(): Promise<void> };
   };
