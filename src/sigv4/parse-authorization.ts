@@ -86,7 +86,17 @@ function parseHeaderAuth(req: SignedRequestHead, value: string, checkAmz: boolea
   if (typeof amzDate !== 'string') return amzDate;
 
   const token = headerValue(req.headers, 'x-amz-security-token');
-  return finish(req.headers, 'header', credential, signedHeaders, signature, amzDate, token?.trim(), undefined, checkAmz);
+  return finish(
+    req.headers,
+    'header',
+    credential,
+    signedHeaders,
+    signature,
+    amzDate,
+    token?.trim(),
+    undefined,
+    checkAmz,
+  );
 }
 
 const STANDARD_PREFIX = `${ALGORITHM} Credential=`;

@@ -24,9 +24,7 @@ const HEX_SHA256 = /^[0-9a-fA-F]{64}$/;
 
 /** What `x-amz-content-sha256` says of the body. */
 export type ContentSha256 =
-  | { kind: 'sha256'; sha256Hex: string }
-  | { kind: 'unsigned' }
-  | { kind: 'streaming'; payload: StreamingPayload };
+  { kind: 'sha256'; sha256Hex: string } | { kind: 'unsigned' } | { kind: 'streaming'; payload: StreamingPayload };
 
 /**
  * S3's reading of `x-amz-content-sha256`: a SHA-256 in hex, UNSIGNED-PAYLOAD or a STREAMING-*

@@ -38,7 +38,8 @@ export function detectS3Auth(req: SignedRequestHead): S3AuthKind {
   throw s3InvalidArgument('Unsupported Authorization Type', 'Authorization', header);
 }
 
-const MALFORMED_CREDENTIAL = 'the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".';
+const MALFORMED_CREDENTIAL =
+  'the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".';
 const REQUIRED_QUERY_PARAMS = [
   QUERY_PARAMS.algorithm,
   QUERY_PARAMS.credential,
@@ -108,7 +109,11 @@ function s3ParseFailure(failure: AuthFailure, kind: 'header' | 'query'): S3Error
   if (m.startsWith("Unsupported AWS 'algorithm'")) {
     return s3InvalidArgument('Unsupported Authorization Type', 'Authorization', '');
   }
-  if (m.includes("requires 'Credential'") || m.includes("requires 'Signature'") || m.includes("requires 'SignedHeaders'")) {
+  if (
+    m.includes("requires 'Credential'") ||
+    m.includes("requires 'Signature'") ||
+    m.includes("requires 'SignedHeaders'")
+  ) {
     return authorizationHeaderMalformed(
       'the authorization header requires three components: Credential, SignedHeaders, and Signature.',
     );

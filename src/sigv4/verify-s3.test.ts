@@ -82,7 +82,10 @@ describe("S3 SigV4: AWS's examples", () => {
     const error = s3Error(() => wrong.end());
     expect(error.code).toBe('XAmzContentSHA256Mismatch');
     expect(error.message).toBe("The provided 'x-amz-content-sha256' header does not match what was computed.");
-    expect(error.details[0]).toEqual(['ClientComputedContentSHA256', '44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072']);
+    expect(error.details[0]).toEqual([
+      'ClientComputedContentSHA256',
+      '44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072',
+    ]);
   });
 
   it('GET Bucket lifecycle and list objects: sub-resources and parameters in the canonical query', () => {
@@ -93,12 +96,18 @@ describe("S3 SigV4: AWS's examples", () => {
     ];
     const lifecycle = head('GET', '/?lifecycle', [
       ...base,
-      authorization('host;x-amz-content-sha256;x-amz-date', 'fea454ca298b7da1c68078a5d1bdbfbbe0d65c699e0f91ac7a200a0136783543'),
+      authorization(
+        'host;x-amz-content-sha256;x-amz-date',
+        'fea454ca298b7da1c68078a5d1bdbfbbe0d65c699e0f91ac7a200a0136783543',
+      ),
     ]);
     expect(verify(lifecycle).kind).toBe('sha256');
     const list = head('GET', '/?max-keys=2&prefix=J', [
       ...base,
-      authorization('host;x-amz-content-sha256;x-amz-date', '34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7'),
+      authorization(
+        'host;x-amz-content-sha256;x-amz-date',
+        '34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7',
+      ),
     ]);
     expect(verify(list).kind).toBe('sha256');
   });
@@ -188,15 +197,18 @@ describe('S3 SigV4: what S3 refuses, in its words', () => {
   });
 
   it('S3 does not normalize the path: /a/../test.txt is not /test.txt', () => {
-    expect(s3Error(() => verify(head('GET', '/x/../test.txt', GET_OBJECT.headers as Array<[string, string]>))).code).toBe(
-      'SignatureDoesNotMatch',
-    );
+    expect(
+      s3Error(() => verify(head('GET', '/x/../test.txt', GET_OBJECT.headers as Array<[string, string]>))).code,
+    ).toBe('SignatureDoesNotMatch');
   });
 
   it('header auth needs a valid x-amz-content-sha256', () => {
     const without = GET_OBJECT.headers.filter(([n]) => n !== 'x-amz-content-sha256');
     const missing = s3Error(() => verify(head('GET', '/test.txt', without)));
-    expect([missing.code, missing.message]).toEqual(['InvalidRequest', 'Missing required header for this request: x-amz-content-sha256']);
+    expect([missing.code, missing.message]).toEqual([
+      'InvalidRequest',
+      'Missing required header for this request: x-amz-content-sha256',
+    ]);
     const bad = GET_OBJECT.headers.map(([n, v]) => [n, n === 'x-amz-content-sha256' ? 'nope' : v] as [string, string]);
     const invalid = s3Error(() => verify(head('GET', '/test.txt', bad)));
     expect(invalid.code).toBe('InvalidArgument');
@@ -223,7 +235,10 @@ describe('S3 SigV4: what S3 refuses, in its words', () => {
       ['X-Amz-Acl', 'private'],
     ]);
     const error = s3Error(() => parseS3Authorization(req));
-    expect([error.code, error.message]).toEqual(['AccessDenied', 'There were headers present in the request which were not signed']);
+    expect([error.code, error.message]).toEqual([
+      'AccessDenied',
+      'There were headers present in the request which were not signed',
+    ]);
     expect(error.details).toEqual([['HeadersNotSigned', 'x-amz-acl, x-amz-meta-wrong']]);
   });
 
@@ -232,7 +247,9 @@ describe('S3 SigV4: what S3 refuses, in its words', () => {
       '/t?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404';
     const missing = s3Error(() => parseS3Authorization(head('GET', base, [['Host', HOST]])));
     expect(missing.code).toBe('AuthorizationQueryParametersError');
-    expect(missing.message).toContain('requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires');
+    expect(missing.message).toContain(
+      'requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires',
+    );
     const long = s3Error(() => parseS3Authorization(head('GET', `${base}&X-Amz-Expires=604801`, [['Host', HOST]])));
     expect(long.message).toBe(
       'X-Amz-Expires must be less than a week (in seconds); that is, the given X-Amz-Expires must be less than 604800 seconds',
@@ -246,13 +263,16 @@ describe('S3 SigV4: what S3 refuses, in its words', () => {
         ['x-amz-date', '20130524T000000Z'],
         ['x-amz-content-sha256', 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD'],
         ...extra,
-        authorization('host;x-amz-content-sha256;x-amz-date' + (extra.length ? ';x-amz-decoded-content-length' : ''), '0'.repeat(64)),
+        authorization(
+          'host;x-amz-content-sha256;x-amz-date' + (extra.length ? ';x-amz-decoded-content-length' : ''),
+          '0'.repeat(64),
+        ),
       ]);
     expect(s3Error(() => verify(streaming([]), { allowStreaming: false })).message).toBe(
       'The value of x-amz-content-sha256 header is invalid.',
     );
-    expect(s3Error(() => verify(streaming([['x-amz-decoded-content-length', '5']]), { allowStreaming: false })).code).toBe(
-      'InvalidRequest',
-    );
+    expect(
+      s3Error(() => verify(streaming([['x-amz-decoded-content-length', '5']]), { allowStreaming: false })).code,
+    ).toBe('InvalidRequest');
   });
 });

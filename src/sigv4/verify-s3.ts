@@ -101,15 +101,19 @@ function contentSha256(req: SignedRequestHead, auth: ParsedAuthorization): { has
     const read = requireContentSha256(header);
     return { hash: header!.trim(), read };
   }
-  const fromQuery = queryParam(req.rawQuery, 'X-Amz-Content-Sha256');
+  // Presigners hoist the header into the query (the JS SDK as `x-amz-content-sha256`).
+  const fromQuery = queryParam(req.rawQuery, 'x-amz-content-sha256');
   const value = fromQuery ?? header;
   const read = readContentSha256(value);
   return read === undefined ? { hash: UNSIGNED_PAYLOAD, read: { kind: 'unsigned' } } : { hash: value!.trim(), read };
 }
 
-function queryParam(rawQuery: string, name: string): string | undefined {
+/** A query parameter by its lowercase name, any case. */
+function queryParam(rawQuery: string, lowerName: string): string | undefined {
   if (rawQuery === '') return undefined;
-  for (const p of splitQuery(rawQuery)) if (percentDecodeToString(p.name) === name) return percentDecodeToString(p.value);
+  for (const p of splitQuery(rawQuery)) {
+    if (percentDecodeToString(p.name).toLowerCase() === lowerName) return percentDecodeToString(p.value);
+  }
   return undefined;
 }
 
