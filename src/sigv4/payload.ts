@@ -1,6 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { AwsChunkedDecoder, type ChunkSigningContext, type StreamingPayload } from './aws-chunked.js';
+import { headerValue } from './headers.js';
 import {
+  anonymousSignedStreaming,
   contentSha256Mismatch,
   invalidContentSha256,
   invalidSha256PayloadUsage,
@@ -86,6 +88,27 @@ export interface BodyVerifier {
   end(): void;
   /** Verified trailing headers of an aws-chunked body (lowercase names), after `end`. */
   readonly trailers: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * The body plan of a request with no SigV4 signature to chain chunks from: anonymous, or SigV2.
+ * A declared SHA-256 is still checked and an unsigned aws-chunked body still decoded (as S3 does);
+ * signed chunks cannot be, so S3 refuses them (its anonymous wording when `anonymous`).
+ */
+export function bodyPlanWithoutSeed(headers: ReadonlyArray<readonly [string, string]>, anonymous: boolean): BodyPlan {
+  const read = readContentSha256(headerValue(headers, 'x-amz-content-sha256'));
+  if (read === undefined || read.kind !== 'streaming') return read ?? { kind: 'unsigned' };
+  if (read.payload !== 'STREAMING-UNSIGNED-PAYLOAD-TRAILER') {
+    throw anonymous ? anonymousSignedStreaming() : invalidSha256PayloadUsage();
+  }
+  const plan: BodyPlan = {
+    kind: 'aws-chunked',
+    payload: read.payload,
+    decodedContentLength: decodedContentLength(headerValue(headers, 'x-amz-decoded-content-length')),
+  };
+  const trailer = headerValue(headers, 'x-amz-trailer')?.trim();
+  if (trailer) plan.trailer = trailer;
+  return plan;
 }
 
 /** Opens the verifier a plan calls for; `maxChunkBytes` bounds a signed chunk held in memory. */
