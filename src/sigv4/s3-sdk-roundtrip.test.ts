@@ -179,7 +179,7 @@ describe("S3 presigned URLs from smithy's signer (as the S3 presigner configures
       },
     });
     const presigned = await signer.presign(request, { expiresIn: 600, signingDate: now });
-    const rawQuery = Object.entries(presigned.query)
+    const rawQuery = Object.entries(presigned.query ?? {})
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
       .join('&');
     const head: SignedRequestHead = {

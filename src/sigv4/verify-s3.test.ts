@@ -203,7 +203,7 @@ describe('S3 SigV4: what S3 refuses, in its words', () => {
   });
 
   it('header auth needs a valid x-amz-content-sha256', () => {
-    const without = GET_OBJECT.headers.filter(([n]) => n !== 'x-amz-content-sha256');
+    const without = GET_OBJECT.headers.filter(([n]) => n !== 'x-amz-content-sha256') as Array<[string, string]>;
     const missing = s3Error(() => verify(head('GET', '/test.txt', without)));
     expect([missing.code, missing.message]).toEqual([
       'InvalidRequest',
