@@ -1,99 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AwsChunkedDecoder, type AwsChunkedOptions, type ChunkSigningContext } from './aws-chunked.js';
+import { AwsChunkedDecoder, type AwsChunkedOptions } from './aws-chunked.js';
 import { runningChecksum } from './checksums.js';
-import { HmacSha256 } from './hmac.js';
-import { S3Error } from './s3-errors.js';
-import { deriveSigningKey } from './signing-key.js';
 import { encodeAwsChunked } from './testing/aws-chunked-encoder.js';
-
-// AWS's example (S3 API reference, "Transferring Payload in Multiple Chunks" and "Including Trailing Headers").
-const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
-const signer = new HmacSha256(deriveSigningKey(SECRET, '20130524', 'us-east-1', 's3'));
-const context = (seedSignature: string): ChunkSigningContext => ({
-  signer,
-  amzDate: '20130524T000000Z',
-  scope: '20130524/us-east-1/s3/aws4_request',
-  seedSignature,
-});
-const SEED = '4f232c4386841ef735655705268965c44a0e4690baa4adea153f7db9fa80a0a9';
-const CHUNK_SIGNATURES = [
-  'ad80c730a21e5b8d04586a2213dd63b9a0e99e0e2307b0ade35a65485a288648',
-  '0055627c9e194cb4542bae2aa5492e3c1575bbb81b612b7d234b86a503ef5497',
-  'b6c6ea8a5354eaf15b3cb7646744f4275b71ea724fed81ceb9323e279d449df9',
-];
-const TRAILER_SEED = '106e2a8a18243abcf37539882f36619c00e2dfc72633413f02d3b74544bfeb8e';
-const TRAILER_CHUNK_SIGNATURES = [
-  'b474d8862b1487a5145d686f57f013e54db672cee1c953b3010fb58501ef5aa2',
-  '1c1344b170168f8e65b41376b44b20fe354e373826ccbbe2c1d40a8cae51e5c7',
-  '2ca2aba2005185cf7159c6277faf83795951dd77a3a99e6e65d5c9f85863f992',
-];
-const TRAILER_SIGNATURE = 'd81f82fc3505edab99d459891051a732e8730629a2e4a59689829ca17fe2e435';
-const A_64K = Buffer.alloc(65_536, 'a');
-const A_1K = Buffer.alloc(1024, 'a');
-const OBJECT = Buffer.concat([A_64K, A_1K]);
-
-function documentedBody(signatures: string[], tail: string): Buffer {
-  return Buffer.concat([
-    Buffer.from(`10000;chunk-signature=${signatures[0]}\r\n`),
-    A_64K,
-    Buffer.from(`\r\n400;chunk-signature=${signatures[1]}\r\n`),
-    A_1K,
-    Buffer.from(`\r\n0;chunk-signature=${signatures[2]}\r\n${tail}`),
-  ]);
-}
-const DOCUMENTED = documentedBody(CHUNK_SIGNATURES, '\r\n');
-const DOCUMENTED_TRAILER = documentedBody(
+import {
+  A_64K,
+  CHUNK_SIGNATURES,
+  DOCUMENTED,
+  DOCUMENTED_TRAILER,
+  OBJECT,
+  SEED,
+  SIGNED,
+  SIGNED_TRAILER,
   TRAILER_CHUNK_SIGNATURES,
-  `x-amz-checksum-crc32c:sOO8/Q==\r\nx-amz-trailer-signature:${TRAILER_SIGNATURE}\r\n\r\n`,
-);
-
-const SIGNED: AwsChunkedOptions = {
-  payload: 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
-  decodedContentLength: 66_560,
-  signing: context(SEED),
-};
-const SIGNED_TRAILER: AwsChunkedOptions = {
-  payload: 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER',
-  decodedContentLength: 66_560,
-  signing: context(TRAILER_SEED),
-  trailer: 'x-amz-checksum-crc32c',
-};
-
-interface Outcome {
-  data: Buffer;
-  error?: S3Error;
-}
-
-/** Feeds `body` in pieces of `split` bytes (or the given cut points), then ends it. */
-function decode(opts: AwsChunkedOptions, body: Buffer, split: number | number[] = body.length): Outcome {
-  const decoder = new AwsChunkedDecoder(opts);
-  const released: Buffer[] = [];
-  const cuts = typeof split === 'number' ? range(split, body.length, split) : split;
-  let from = 0;
-  try {
-    for (const cut of [...cuts, body.length]) {
-      released.push(...decoder.push(body.subarray(from, cut)));
-      from = cut;
-    }
-    decoder.end();
-    return { data: Buffer.concat(released) };
-  } catch (e) {
-    if (!(e instanceof S3Error)) throw e;
-    return { data: Buffer.concat(released), error: e };
-  }
-}
-
-function range(step: number, end: number, start: number): number[] {
-  const out: number[] = [];
-  for (let i = start; i < end; i += step) out.push(i);
-  return out;
-}
-
-function expectError(outcome: Outcome, code: string, message?: string): void {
-  expect(outcome.error?.code).toBe(code);
-  if (message !== undefined) expect(outcome.error?.message).toBe(message);
-}
+  TRAILER_SEED,
+  TRAILER_SIGNATURE,
+  context,
+  decode,
+  documentedBody,
+  expectError,
+  range,
+} from './testing/aws-chunked-fixtures.js';
 
 describe("aws-chunked: AWS's published examples", () => {
   it('the test encoder reproduces the documented chunk signatures', () => {
@@ -289,68 +216,6 @@ describe('aws-chunked: attacks', () => {
     expect(() => new AwsChunkedDecoder({ ...SIGNED_TRAILER, trailer: 'x-amz-meta-foo' })).toThrow(
       'The value specified in the x-amz-trailer header is not supported',
     );
-  });
-});
-
-describe('aws-chunked: STREAMING-UNSIGNED-PAYLOAD-TRAILER', () => {
-  const unsigned = (length: number, trailer?: string): AwsChunkedOptions => ({
-    payload: 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
-    decodedContentLength: length,
-    trailer,
-  });
-
-  it('decodes what the JS SDK sends (one chunk, CRC32 trailer) and releases bytes as they come', () => {
-    const data = Buffer.from('hello world');
-    const sum = runningChecksum('CRC32');
-    sum.update(data);
-    const body = Buffer.from(`b\r\nhello world\r\n0\r\nx-amz-checksum-crc32:${sum.digestBase64()}\r\n\r\n`);
-    const decoder = new AwsChunkedDecoder(unsigned(11, 'x-amz-checksum-crc32'));
-    expect(Buffer.concat(decoder.push(body.subarray(0, 8))).toString()).toBe('hello');
-    expect(Buffer.concat(decoder.push(body.subarray(8))).toString()).toBe(' world');
-    decoder.end();
-    expect(decoder.trailers).toEqual([['x-amz-checksum-crc32', sum.digestBase64()]]);
-  });
-
-  it.each(['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256'] as const)('checks a %s trailer', (algorithm) => {
-    const data = randomBytes(20_000);
-    const sum = runningChecksum(algorithm);
-    sum.update(data);
-    const name = `x-amz-checksum-${algorithm.toLowerCase()}`;
-    const digest = sum.digestBase64();
-    const good = encodeAwsChunked(data, [10_000, 10_000], { trailerSection: true, trailers: [[name, digest]] });
-    expect(decode(unsigned(data.length, name), good, 333).data.equals(data)).toBe(true);
-    const flipped = Buffer.from(data);
-    flipped[5] = flipped[5]! ^ 1;
-    const bad = encodeAwsChunked(flipped, [10_000, 10_000], { trailerSection: true, trailers: [[name, digest]] });
-    expectError(
-      decode(unsigned(data.length, name), bad),
-      'BadDigest',
-      `The ${algorithm} you specified did not match the calculated checksum.`,
-    );
-  });
-
-  it('refuses chunk signatures, a missing trailer and small middle chunks, as S3 does', () => {
-    expectError(
-      decode(unsigned(5, 'x-amz-checksum-crc64nvme'), Buffer.from('5\r\nhello\r\n0\r\n\r\n')),
-      'MalformedTrailerError',
-    );
-    expectError(
-      decode(unsigned(5, 'x-amz-checksum-crc64nvme'), Buffer.from('5\r\nhello\r\n0\r\n:M3eFcAZSQlc=\r\n\r\n')),
-      'MalformedTrailerError',
-    );
-    expectError(
-      decode(unsigned(5), Buffer.from('5\r\nhello\r\n0\r\nx-amz-checksum-crc64nvme:M3eFcAZSQlc=\r\n\r\n')),
-      'MalformedTrailerError',
-    );
-    expectError(decode(unsigned(5), Buffer.from(`5;chunk-signature=${SEED}\r\nhello\r\n0\r\n\r\n`)), 'IncompleteBody');
-    const data = randomBytes(8192 + 10 + 100);
-    expectError(
-      decode(unsigned(data.length), encodeAwsChunked(data, [8192, 10, 100], { trailerSection: true })),
-      'InvalidChunkSizeError',
-    );
-    expect(
-      decode(unsigned(data.length), encodeAwsChunked(data, [8192, 110], { trailerSection: true })).error,
-    ).toBeUndefined();
   });
 });
 

@@ -43,8 +43,13 @@ export interface AwsChunkedOptions {
   payload: StreamingPayload;
   /** `x-amz-decoded-content-length`: the decoded body must have exactly this many bytes. */
   decodedContentLength: number;
-  /** Required for the two signed payloads. */
+  /** Required for the two signed payloads, unless `unverifiedSignatures`. */
   signing?: ChunkSigningContext;
+  /**
+   * Emulator mode only (a key Ward does not hold, or moto's skipped authentication): decode signed
+   * framing without checking the signatures, as moto does. Never for a real deployment.
+   */
+  unverifiedSignatures?: boolean;
   /** `x-amz-trailer` as sent (the one trailing checksum header the body must end with), if any. */
   trailer?: string;
   /** Largest signed chunk accepted; see {@link DEFAULT_MAX_CHUNK_BYTES}. */
@@ -92,6 +97,8 @@ const DONE = 5;
  * verified: a caller streaming the bytes on must not complete its own request before that.
  */
 export class AwsChunkedDecoder {
+  /** Chunks carry signatures (the framing); `#signing` absent means they are not checked. */
+  readonly #signed: boolean;
   readonly #signing: ChunkSigningContext | undefined;
   readonly #trailerMode: boolean;
   readonly #declaredTrailer: string | undefined;
@@ -120,7 +127,10 @@ export class AwsChunkedDecoder {
 
   constructor(opts: AwsChunkedOptions) {
     const signed = opts.payload !== 'STREAMING-UNSIGNED-PAYLOAD-TRAILER';
-    if (signed && opts.signing === undefined) throw new TypeError('AwsChunkedDecoder: signed payloads need `signing`');
+    if (signed && opts.signing === undefined && opts.unverifiedSignatures !== true) {
+      throw new TypeError('AwsChunkedDecoder: signed payloads need `signing`');
+    }
+    this.#signed = signed;
     if (!Number.isSafeInteger(opts.decodedContentLength) || opts.decodedContentLength < 0) {
       throw new RangeError('AwsChunkedDecoder: decodedContentLength must be a non-negative safe integer');
     }
@@ -224,7 +234,7 @@ export class AwsChunkedDecoder {
     const semi = text.indexOf(';');
     const sizeText = semi < 0 ? text : text.slice(0, semi);
     if (!/^[0-9A-Fa-f]{1,16}$/.test(sizeText)) throw incompleteBody();
-    if (this.#signing) {
+    if (this.#signed) {
       const ext = semi < 0 ? '' : text.slice(semi + 1);
       if (!ext.startsWith(CHUNK_SIGNATURE_EXT)) throw incompleteBody();
       const signature = ext.slice(CHUNK_SIGNATURE_EXT.length);
@@ -243,26 +253,26 @@ export class AwsChunkedDecoder {
       out.push(...held.data);
     }
     if (size > this.#remainingDeclared) throw contentLengthMismatch();
-    if (this.#signing && size > this.#maxChunk) throw entityTooLarge(size, this.#maxChunk);
+    if (this.#signed && size > this.#maxChunk) throw entityTooLarge(size, this.#maxChunk);
 
     this.#chunkSize = size;
     this.#chunkLeft = size;
     if (size === 0) {
       if (this.#remainingDeclared !== 0) throw contentLengthMismatch();
-      if (this.#signing) this.#verifyChunk(EMPTY_SHA256);
+      if (this.#signed) this.#verifyChunk(EMPTY_SHA256);
       this.#state = this.#trailerMode ? TRAILER : FINAL_CRLF;
       this.#crlfSeen = 0;
       return;
     }
     this.#remainingDeclared -= size;
-    if (this.#signing) this.#chunkHash = createHash('sha256');
+    if (this.#signed) this.#chunkHash = createHash('sha256');
     this.#state = DATA;
   }
 
   #data(piece: Buffer, out: Buffer[]): void {
     this.#chunkLeft -= piece.length;
     this.#checksum?.sum.update(piece);
-    if (!this.#signing) {
+    if (!this.#signed) {
       out.push(piece);
       if (this.#chunkLeft === 0) this.#endOfData(out, []);
       return;
@@ -301,7 +311,8 @@ export class AwsChunkedDecoder {
   }
 
   #verifyChunk(dataSha256Hex: string): void {
-    const signing = this.#signing!;
+    const signing = this.#signing;
+    if (signing === undefined) return; // unverifiedSignatures
     const stringToSign = `AWS4-HMAC-SHA256-PAYLOAD\n${signing.amzDate}\n${signing.scope}\n${this.#previousSignature}\n${EMPTY_SHA256}\n${dataSha256Hex}`;
     const expected = signing.signer.digestHex(stringToSign);
     if (!signatureMatches(expected, this.#chunkSignature)) throw chunkSignatureDoesNotMatch();
@@ -310,12 +321,12 @@ export class AwsChunkedDecoder {
 
   #trailerLine(text: string): void {
     if (text === '') {
-      if (this.#signing && this.#trailers.length === 0 && !this.#skippedTrailerBlank) {
+      if (this.#signed && this.#trailers.length === 0 && !this.#skippedTrailerBlank) {
         // Some signers close the zero-length chunk with its own CRLF before the trailers.
         this.#skippedTrailerBlank = true;
         return;
       }
-      if (this.#signing) throw malformedTrailer(); // the trailer signature must close a signed section
+      if (this.#signed) throw malformedTrailer(); // the trailer signature must close a signed section
       this.#finishTrailers();
       this.#state = DONE;
       return;
@@ -324,7 +335,7 @@ export class AwsChunkedDecoder {
     if (colon <= 0) throw malformedTrailer();
     const name = text.slice(0, colon).trim().toLowerCase();
     const value = text.slice(colon + 1).trim();
-    if (this.#signing && name === TRAILER_SIGNATURE) {
+    if (this.#signed && name === TRAILER_SIGNATURE) {
       this.#verifyTrailerSignature(value);
       this.#finishTrailers();
       this.#state = FINAL_CRLF; // an optional closing CRLF
@@ -336,7 +347,8 @@ export class AwsChunkedDecoder {
   }
 
   #verifyTrailerSignature(provided: string): void {
-    const signing = this.#signing!;
+    const signing = this.#signing;
+    if (signing === undefined) return; // unverifiedSignatures
     let canonical = '';
     for (const [name, value] of this.#trailers) canonical += `${name}:${value}\n`;
     const digest = createHash('sha256').update(canonical, 'latin1').digest('hex');

@@ -32,6 +32,7 @@ export {
 } from './canonical.js';
 export { canonicalUri, normalizePath, uriEncode } from './encoding.js';
 export { SigningKeyCache, deriveSigningKey } from './signing-key.js';
+export { HmacSha256 } from './hmac.js';
 export {
   DEFAULT_MAX_SKEW_MS,
   signString,

@@ -76,3 +76,21 @@ describe('body plans without a seed (anonymous, SigV2)', () => {
     unsigned.end();
   });
 });
+
+describe('emulator mode', () => {
+  it('decodes signed framing without checking the signatures only when asked to', () => {
+    const body = Buffer.from(
+      `5;chunk-signature=${'0'.repeat(64)}\r\nhello\r\n0;chunk-signature=${'1'.repeat(64)}\r\n\r\n`,
+    );
+    const plan = {
+      kind: 'aws-chunked',
+      payload: 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD',
+      decodedContentLength: 5,
+      unverifiedSignatures: true,
+    } as const;
+    const verifier = bodyVerifier(plan);
+    expect(Buffer.concat(verifier.push(body)).toString()).toBe('hello');
+    verifier.end();
+    expect(() => bodyVerifier({ ...plan, unverifiedSignatures: undefined })).toThrow('signed payloads need `signing`');
+  });
+});

@@ -65,6 +65,8 @@ export type BodyPlan =
       trailer?: string;
       /** For the signed payloads; holds the signing key's HMAC, never to be logged or stored. */
       signing?: ChunkSigningContext;
+      /** Emulator mode only: signed framing decoded without checking signatures. */
+      unverifiedSignatures?: boolean;
     };
 
 /**
