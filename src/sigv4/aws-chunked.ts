@@ -117,7 +117,13 @@ export class AwsChunkedDecoder {
   #chunkLeft = 0;
   #chunkSignature = '';
   #chunkHash: Hash | undefined;
-  #pending: Buffer[] = [];
+  /**
+   * The signed chunk being received: the caller's own piece when one piece held it all, otherwise a
+   * copy of exactly the chunk's size (never a list of pieces: a client dripping one byte per packet
+   * would otherwise cost an object per byte).
+   */
+  #chunkData: Buffer | undefined;
+  #chunkFill = 0;
   /** A verified chunk under 8 KiB, kept until the next header shows whether it was the last. */
   #heldSmall: { index: number; data: Buffer[]; size: number } | undefined;
   #previousSignature: string;
@@ -278,13 +284,20 @@ export class AwsChunkedDecoder {
       return;
     }
     this.#chunkHash!.update(piece);
-    this.#pending.push(piece);
+    if (piece.length === this.#chunkSize) {
+      this.#chunkData = piece;
+    } else {
+      this.#chunkData ??= Buffer.allocUnsafe(this.#chunkSize);
+      piece.copy(this.#chunkData, this.#chunkFill);
+      this.#chunkFill += piece.length;
+    }
     if (this.#chunkLeft > 0) return;
     this.#verifyChunk(this.#chunkHash!.digest('hex'));
+    const data = this.#chunkData!;
     this.#chunkHash = undefined;
-    const data = this.#pending.length === 1 ? this.#pending : [Buffer.concat(this.#pending)];
-    this.#pending = [];
-    this.#endOfData(out, data);
+    this.#chunkData = undefined;
+    this.#chunkFill = 0;
+    this.#endOfData(out, [data]);
   }
 
   /** After a chunk's last byte: release it, or hold it if it is small (it must then be the last). */
