@@ -293,7 +293,7 @@ export class AwsChunkedDecoder {
     }
     if (this.#chunkLeft > 0) return;
     this.#verifyChunk(this.#chunkHash!.digest('hex'));
-    const data = this.#chunkData!;
+    const data = this.#chunkData;
     this.#chunkHash = undefined;
     this.#chunkData = undefined;
     this.#chunkFill = 0;
