@@ -1,7 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   type IncomingSignedRequest,
   type ParseAuthorizationResult,
+  type SignedRequestHead,
   type SigningKeyCache,
   parseAuthorization,
   verifySignature,
@@ -9,25 +9,13 @@ import {
 import { rootArn } from '../shared/arn.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { CredentialResolver } from './credentials.js';
-import type { Principal } from '../shared/principal.js';
+import type { Caller, EmulatorAuth } from './caller.js';
+import { checkSessionToken } from './session-token.js';
+import { authenticateS3, type S3AuthOptions, type S3Authentication } from './authenticate-s3.js';
 
-/** The authenticated caller of one request. */
-export interface Caller {
-  principal: Principal;
-  accessKeyId?: string;
-  /** From the SigV4 credential scope. */
-  region: string;
-  service: string;
-  /** An unsigned request to an operation AWS serves anonymously. */
-  anonymous?: boolean;
-}
-
-/** Emulator-mode switches, as moto's server offers them. */
-export interface EmulatorAuth {
-  defaultAccountId: string;
-  /** Requests left that skip signature verification (`/moto-api/reset-auth`). */
-  skipRemaining: number;
-}
+export type { Caller, EmulatorAuth } from './caller.js';
+export { checkSessionToken, sessionTokenHash } from './session-token.js';
+export type { S3AuthOptions, S3Authentication } from './authenticate-s3.js';
 
 /** A request with no authentication at all, and the error to answer if its operation needs one. */
 export interface Unsigned {
@@ -36,21 +24,6 @@ export interface Unsigned {
 
 export const expiredToken = (): AwsError =>
   new AwsError('ExpiredToken', 'The security token included in the request is expired', 403);
-
-/** The SHA-256 (hex) a session token is stored under. */
-export const sessionTokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
-
-/** A presented session token against the one issued with the key (constant time), then the expiry. */
-export function checkSessionToken(
-  session: { tokenHash: string; expiresAt: Date },
-  token: string,
-  now: Date,
-): 'ok' | 'invalid' | 'expired' {
-  const presented = Buffer.from(sessionTokenHash(token), 'hex');
-  const expected = Buffer.from(session.tokenHash, 'hex');
-  if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) return 'invalid';
-  return now.getTime() >= session.expiresAt.getTime() ? 'expired' : 'ok';
-}
 
 export const invalidToken = (): AwsError =>
   new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
@@ -69,6 +42,19 @@ export class Authenticator {
    */
   authenticate(req: IncomingSignedRequest, now: Date): Promise<Caller | Unsigned> {
     return this.authenticateParsed(req, parseAuthorization(req), now);
+  }
+
+  /**
+   * Authenticates an S3 request whose body is unread (SigV4 with S3's rules, SigV2, or anonymous),
+   * answering S3's errors; the returned body plan says how to verify the body as it streams.
+   */
+  authenticateS3(req: SignedRequestHead, now: Date, opts?: S3AuthOptions): Promise<S3Authentication> {
+    return authenticateS3(
+      { resolver: this.resolver, keyCache: this.keyCache, emulator: this.emulator },
+      req,
+      now,
+      opts,
+    );
   }
 
   /** As `authenticate`, for a request whose Authorization the caller parsed already (the pipeline keeps its key and scope). */

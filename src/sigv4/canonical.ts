@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { canonicalQueryComponent, canonicalUri, percentDecodeToString, splitQuery } from './encoding.js';
 import { collectHeaders, headerValue, trimAll } from './headers.js';
 import { ALGORITHM, QUERY_PARAMS, SCOPE_TERMINATOR } from './parse-authorization.js';
-import type { IncomingSignedRequest, ParsedAuthorization } from './types.js';
+import type { IncomingSignedRequest, ParsedAuthorization, SignedRequestHead } from './types.js';
 
 /** Options for {@link canonicalRequest}. */
 export interface CanonicalRequestOptions {
@@ -102,16 +102,25 @@ export function canonicalRequest(
   auth: ParsedAuthorization,
   opts?: CanonicalRequestOptions,
 ): string {
-  const exclude =
-    auth.kind === 'query'
-      ? opts?.omitQuerySecurityToken
-        ? EXCLUDE_SIGNATURE_AND_TOKEN
-        : EXCLUDE_SIGNATURE
-      : undefined;
   const uri = canonicalUri(req.rawPath, opts?.normalizePath ?? true);
+  return canonicalRequestWith(req, auth, uri, canonicalPayloadHash(req, auth), opts?.omitQuerySecurityToken);
+}
+
+/**
+ * The canonical request with the canonical URI and payload hash given: S3 encodes the path its own
+ * way and takes the payload hash from `x-amz-content-sha256` (or UNSIGNED-PAYLOAD), never the body.
+ */
+export function canonicalRequestWith(
+  req: SignedRequestHead,
+  auth: ParsedAuthorization,
+  uri: string,
+  payloadHash: string,
+  omitQuerySecurityToken?: boolean,
+): string {
+  const exclude =
+    auth.kind === 'query' ? (omitQuerySecurityToken ? EXCLUDE_SIGNATURE_AND_TOKEN : EXCLUDE_SIGNATURE) : undefined;
   const query = canonicalQueryString(req.rawQuery, exclude);
   const headers = canonicalHeaders(req.headers, auth.signedHeaders);
-  const payloadHash = canonicalPayloadHash(req, auth);
   return `${req.method}\n${uri}\n${query}\n${headers}\n${auth.signedHeaders.join(';')}\n${payloadHash}`;
 }
 

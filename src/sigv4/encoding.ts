@@ -149,3 +149,14 @@ export function canonicalUri(rawPath: string, normalize: boolean): string {
   if (path === '') return '/';
   return uriEncode(path, true);
 }
+
+/**
+ * Canonical URI for S3: no normalization and no second encoding. The path is read once (decoded) and
+ * strictly encoded, which is what the SDKs sign (they encode the key once, RFC 3986, `/` kept), and
+ * makes `%7E` and `~` (or `%2b` and `%2B`) the same path, as they are the same key.
+ */
+export function s3CanonicalUri(rawPath: string): string {
+  if (rawPath === '' || rawPath === '/') return '/';
+  if (!rawPath.includes('%') && isAsciiOnly(rawPath)) return encodeAscii(rawPath, true);
+  return encodeBytes(percentDecode(rawPath), true);
+}

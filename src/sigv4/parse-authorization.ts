@@ -3,7 +3,7 @@ import { httpDateToAmzDate, parseAmzDate } from './amz-date.js';
 import { detachedCopy, percentDecodeToString, splitQuery } from './encoding.js';
 import { incompleteSignature, missingAuthenticationToken, signatureDoesNotMatch } from './errors.js';
 import { headerValue, headerValues } from './headers.js';
-import type { AuthFailure, IncomingSignedRequest, ParsedAuthorization } from './types.js';
+import type { AuthFailure, ParsedAuthorization, SignedRequestHead } from './types.js';
 
 /** The only algorithm this module verifies (SigV4a / ECDSA is out of scope). */
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -30,7 +30,7 @@ export const QUERY_PARAMS = {
  * Extracts SigV4 authentication from the Authorization header or presigned query parameters.
  * Only checks shape; time, scope-date consistency and the signature are {@link verifySignature}'s job.
  */
-export function parseAuthorization(req: IncomingSignedRequest): ParseAuthorizationResult {
+export function parseAuthorization(req: SignedRequestHead, opts?: ParseOptions): ParseAuthorizationResult {
   const authHeaders = headerValues(req.headers, 'authorization');
   const query = req.rawQuery === '' ? NO_QUERY : decodedQueryParams(req.rawQuery);
   const hasQueryAuth = query.has(QUERY_PARAMS.algorithm);
@@ -42,7 +42,17 @@ export function parseAuthorization(req: IncomingSignedRequest): ParseAuthorizati
   }
   if (authHeaders.length > 1) return incompleteSignature('Only one Authorization header is allowed.');
   const authHeader = authHeaders[0];
-  return authHeader === undefined ? parseQueryAuth(req, query) : parseHeaderAuth(req, authHeader);
+  const checkAmz = opts?.requireSignedAmzHeaders ?? true;
+  return authHeader === undefined ? parseQueryAuth(req, query, checkAmz) : parseHeaderAuth(req, authHeader, checkAmz);
+}
+
+/** Options for {@link parseAuthorization}. */
+export interface ParseOptions {
+  /**
+   * Refuse an unsigned `x-amz-*` header (default true, with IAM's wording). S3 lists every such
+   * header in its own error instead, so its verifier turns this off and checks them itself.
+   */
+  requireSignedAmzHeaders?: boolean;
 }
 
 const NO_QUERY: ReadonlyMap<string, string> = new Map();
@@ -54,7 +64,7 @@ interface HeaderParams {
   signature: string | undefined;
 }
 
-function parseHeaderAuth(req: IncomingSignedRequest, value: string): ParseAuthorizationResult {
+function parseHeaderAuth(req: SignedRequestHead, value: string, checkAmz: boolean): ParseAuthorizationResult {
   const params = standardHeaderParams(value) ?? anyHeaderParams(value);
   if ('ok' in params) return params;
   const { credential, signature, signedHeaders } = params;
@@ -76,7 +86,17 @@ function parseHeaderAuth(req: IncomingSignedRequest, value: string): ParseAuthor
   if (typeof amzDate !== 'string') return amzDate;
 
   const token = headerValue(req.headers, 'x-amz-security-token');
-  return finish(req.headers, 'header', credential, signedHeaders, signature, amzDate, token?.trim(), undefined);
+  return finish(
+    req.headers,
+    'header',
+    credential,
+    signedHeaders,
+    signature,
+    amzDate,
+    token?.trim(),
+    undefined,
+    checkAmz,
+  );
 }
 
 const STANDARD_PREFIX = `${ALGORITHM} Credential=`;
@@ -140,7 +160,11 @@ function anyHeaderParams(value: string): HeaderParams | AuthFailure {
   };
 }
 
-function parseQueryAuth(req: IncomingSignedRequest, query: ReadonlyMap<string, string>): ParseAuthorizationResult {
+function parseQueryAuth(
+  req: SignedRequestHead,
+  query: ReadonlyMap<string, string>,
+  checkAmz: boolean,
+): ParseAuthorizationResult {
   const required = [
     QUERY_PARAMS.algorithm,
     QUERY_PARAMS.credential,
@@ -180,11 +204,12 @@ function parseQueryAuth(req: IncomingSignedRequest, query: ReadonlyMap<string, s
     amzDate,
     token,
     expiresSeconds,
+    checkAmz,
   );
 }
 
 function finish(
-  headers: IncomingSignedRequest['headers'],
+  headers: SignedRequestHead['headers'],
   kind: 'header' | 'query',
   credential: string,
   signedHeadersText: string,
@@ -192,6 +217,7 @@ function finish(
   amzDate: string,
   securityToken: string | undefined,
   expiresSeconds: number | undefined,
+  checkAmz: boolean,
 ): ParseAuthorizationResult {
   const parts = credentialElements(credential);
   if (parts === undefined) {
@@ -213,7 +239,7 @@ function finish(
     return incompleteSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   }
 
-  const unsigned = unsignedAmzHeader(headers, signedHeaders);
+  const unsigned = checkAmz ? unsignedAmzHeader(headers, signedHeaders) : undefined;
   if (unsigned !== undefined)
     return signatureDoesNotMatch(`'${unsigned}' must be a 'SignedHeader' in the AWS Authorization.`);
 
@@ -240,7 +266,7 @@ function finish(
  * services take it added after signing); it is bound to the signed access key, so it selects nothing.
  */
 function unsignedAmzHeader(
-  headers: IncomingSignedRequest['headers'],
+  headers: SignedRequestHead['headers'],
   signedHeaders: readonly string[],
 ): string | undefined {
   for (const [name] of headers) {

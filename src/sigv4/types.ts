@@ -16,6 +16,9 @@ export interface IncomingSignedRequest {
   payloadSha256Hex: string;
 }
 
+/** A request's head: everything but the body (what a verifier of a still-unread body sees). */
+export type SignedRequestHead = Omit<IncomingSignedRequest, 'payloadSha256Hex'>;
+
 /** The SigV4 authentication data a request carries, from its Authorization header or presigned query. */
 export interface ParsedAuthorization {
   /** `header`: Authorization header; `query`: presigned URL (`X-Amz-*` query parameters). */

@@ -51,7 +51,7 @@ export function timingSafeEqualString(expected: string, provided: string): boole
  * Whether a hex signature as sent (either case) equals `expectedHex`, compared in constant time.
  * Anything but 64 hex digits still runs one comparison (of `expected` with itself).
  */
-function signatureMatches(expectedHex: string, providedHex: string): boolean {
+export function signatureMatches(expectedHex: string, providedHex: string): boolean {
   const valid = HEX_SIGNATURE.test(providedHex);
   signatureBytes.write(expectedHex + (valid ? providedHex.toLowerCase() : expectedHex), 'latin1');
   return timingSafeEqual(expectedBytes, providedBytes) && valid;
