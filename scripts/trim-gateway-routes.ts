@@ -10,6 +10,7 @@ import type { ServiceRoutes } from '../src/gateway/routes/route-types.js';
 
 interface Shape {
   type: string;
+  required?: string[];
   members?: Record<string, Member>;
   payload?: string;
   streaming?: boolean;
@@ -22,7 +23,10 @@ interface Member {
 }
 interface Model {
   metadata: Record<string, unknown>;
-  operations: Record<string, { http?: { method: string; requestUri: string }; input?: { shape: string } }>;
+  operations: Record<
+    string,
+    { http?: { method: string; requestUri: string }; input?: { shape: string }; deprecated?: boolean }
+  >;
   shapes: Record<string, Shape>;
 }
 
@@ -82,9 +86,22 @@ for (const service of readdirSync(root).sort()) {
       payload = [input.payload, target.type === 'structure' && !target.eventstream ? 'structure' : 'blob'];
     }
     const inBody = Object.values(input?.members ?? {}).some((ref) => !ref.location);
+    // Required query members tell apart operations on one URI (S3's AbortMultipartUpload needs uploadId).
+    const requiredQuery = (input?.required ?? [])
+      .map((member) => input!.members![member]!)
+      .filter((ref) => ref.location === 'querystring')
+      .map((ref) => ref.locationName!);
+    // …and required headers (CopyObject's x-amz-copy-source on PutObject's URI).
+    const requiredHeaders = (input?.required ?? [])
+      .map((member) => input!.members![member]!)
+      .filter((ref) => ref.location === 'header')
+      .map((ref) => ref.locationName!.toLowerCase());
     entry.operations[name] = {
       ...(op.http ? { method: op.http.method, uri: op.http.requestUri } : {}),
       ...(located.length ? { located } : {}),
+      ...(requiredQuery.length ? { requiredQuery } : {}),
+      ...(requiredHeaders.length ? { requiredHeaders } : {}),
+      ...(op.deprecated ? { deprecated: true } : {}),
       ...(payload ? { payload } : !input?.payload && inBody ? { body: true } : {}),
     };
   }

@@ -1,18 +1,29 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { Caller, Unsigned } from '../auth/authenticate.js';
+import type { Caller, S3AuthOptions, S3Authentication, Unsigned } from '../auth/authenticate.js';
 import { AwsError } from '../shared/aws-error.js';
-import { type IncomingSignedRequest, type ParseAuthorizationResult, parseAuthorization } from '../sigv4/index.js';
-import type { RequestHead } from '../wire/routing/types.js';
+import {
+  type BodyPlan,
+  type IncomingSignedRequest,
+  type ParseAuthorizationResult,
+  Sha256BodyVerifier,
+  bodyVerifier,
+  parseAmzDate,
+  parseAuthorization,
+} from '../sigv4/index.js';
+import type { IdentifiedOperation, RequestHead } from '../wire/routing/types.js';
 import type { BackendRequestPlan } from './backend-request.js';
 import type { GatewayDeps, RoutedService } from './gateway-deps.js';
-import { PayloadHashCheck } from './payload-hash-check.js';
+import type { S3AuthFacts } from './iam-questions/index.js';
 import { readBounded } from './read-bounded.js';
 import { authErrorFor } from './service-errors.js';
-import type { S3AuthFacts } from './iam-questions/index.js';
+import { VerifiedBody } from './verified-body.js';
 
-/** Verifies a request's signature (the pipeline's authentication step, as the door binds it). */
-export type Authenticate = (signed: IncomingSignedRequest, parsed: ParseAuthorizationResult) => Promise<Caller | Unsigned>;
+/** The pipeline's authentication steps, as the door binds them (facts noted, the scope's region checked). */
+export interface Authenticators {
+  sigv4(signed: IncomingSignedRequest, parsed: ParseAuthorizationResult): Promise<Caller | Unsigned>;
+  s3(head: RequestHead, opts: S3AuthOptions): Promise<S3Authentication>;
+}
 
 /** The request's body as the gateway will forward it: buffered, or streamed through its verifier. */
 export class GatewayBody {
@@ -21,8 +32,8 @@ export class GatewayBody {
   source: Readable | Buffer | undefined;
   #failure: AwsError | undefined;
 
-  constructor(stream: Readable, length: number | undefined) {
-    this.plan = { kind: 'stream', ...(length !== undefined ? { length } : {}), decodedFromChunked: false };
+  constructor(stream: Readable, length: number | undefined, decodedFromChunked = false) {
+    this.plan = { kind: 'stream', ...(length !== undefined ? { length } : {}), decodedFromChunked };
     this.source = stream;
     stream.once('error', (err) => {
       if (err instanceof AwsError) this.#failure = err;
@@ -48,63 +59,106 @@ export interface GatewayAuth {
   s3Auth?: S3AuthFacts;
 }
 
+/** S3 operations that take an object body, the only ones that may send it aws-chunked. */
+const OBJECT_UPLOADS = new Set(['PutObject', 'UploadPart']);
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
 
 /**
- * Authenticates a request for a backend with Ward's own SigV4 verifier. A body the client
- * hashed into the signature (`x-amz-content-sha256`) streams, checked as it goes; an unsigned
- * payload streams as is; any other body is read (bounded) and hashed first, as AWS's services
- * verify it. Failures answer in the service's own codes.
+ * Authenticates a request for a backend with Ward's own verifiers. S3 (`op` known from the head)
+ * by S3's rules: SigV4 header or presigned, SigV2, the body streamed through its verifier
+ * (x-amz-content-sha256, aws-chunked). Other services by SigV4: a body whose hash the signature
+ * declares streams, checked; any other is read (bounded) and hashed first, as AWS's services do.
+ * Failures answer in the service's own codes; anonymous requests are refused (Ward grants nothing
+ * to no one).
  */
 export async function authenticateGatewayRequest(
   deps: Pick<GatewayDeps, 'bufferLimit'>,
   head: RequestHead,
   body: Readable,
   service: RoutedService,
-  authenticate: Authenticate,
+  op: IdentifiedOperation | undefined,
+  authenticate: Authenticators,
+  now: Date,
 ): Promise<GatewayAuth> {
-  const unsignedHead: IncomingSignedRequest = { ...head, payloadSha256Hex: '' };
-  const parsed = parseAuthorization(unsignedHead);
-  const declared = parsed.ok && parsed.auth.signedHeaders.includes('x-amz-content-sha256')
-    ? headerOf(head, 'x-amz-content-sha256')?.trim()
-    : undefined;
-  const presignedS3 = parsed.ok && parsed.auth.kind === 'query' && service.signingName === 's3';
-  const length = Number(headerOf(head, 'content-length') ?? Number.NaN);
-  const gatewayBody = new GatewayBody(body, Number.isFinite(length) ? length : undefined);
+  try {
+    if (service.signingName === 's3') return await authenticateS3(head, body, service, op, authenticate, now);
+    return await authenticateSigV4(deps, head, body, authenticate);
+  } catch (err) {
+    if (err instanceof AwsError && service.signingName !== 's3') throw authErrorFor(service.eventService, service.protocol, err);
+    throw err;
+  }
+}
 
+async function authenticateS3(
+  head: RequestHead,
+  body: Readable,
+  service: RoutedService,
+  op: IdentifiedOperation | undefined,
+  authenticate: Authenticators,
+  now: Date,
+): Promise<GatewayAuth> {
+  const s3 = await authenticate.s3(head, {
+    ...(service.virtualHostedBucket !== undefined ? { bucket: service.virtualHostedBucket } : {}),
+    allowStreaming: op !== undefined && OBJECT_UPLOADS.has(op.operation),
+  });
+  if (!s3.caller) throw new AwsError('AccessDenied', 'Access Denied', 403);
+  const chunked = s3.body.kind === 'aws-chunked';
+  const length = chunked ? (s3.body as Extract<BodyPlan, { kind: 'aws-chunked' }>).decodedContentLength : contentLength(head);
+  const verified = body.pipe(new VerifiedBody(bodyVerifier(s3.body)));
+  body.once('error', (err) => verified.destroy(err));
+  const gatewayBody = new GatewayBody(verified, length, chunked);
+  return { caller: s3.caller, body: gatewayBody, s3Auth: s3AuthFacts(head, s3, now) };
+}
+
+async function authenticateSigV4(
+  deps: Pick<GatewayDeps, 'bufferLimit'>,
+  head: RequestHead,
+  body: Readable,
+  authenticate: Authenticators,
+): Promise<GatewayAuth> {
+  const parsed = parseAuthorization(head);
+  const declared =
+    parsed.ok && parsed.auth.signedHeaders.includes('x-amz-content-sha256')
+      ? headerOf(head, 'x-amz-content-sha256')?.trim()
+      : undefined;
+  let gatewayBody: GatewayBody;
   let payloadSha256Hex: string;
-  if (presignedS3) payloadSha256Hex = 'UNSIGNED-PAYLOAD';
-  else if (declared !== undefined) {
+  if (declared !== undefined && HEX_SHA256.test(declared)) {
+    // The signature covers the hash: the body streams, checked on the way.
+    const verified = body.pipe(new VerifiedBody(new Sha256BodyVerifier(declared)));
+    body.once('error', (err) => verified.destroy(err));
+    gatewayBody = new GatewayBody(verified, contentLength(head));
     payloadSha256Hex = declared;
-    if (HEX_SHA256.test(declared)) {
-      const checked = body.pipe(new PayloadHashCheck(declared));
-      gatewayBody.source = checked;
-      checked.once('error', () => body.unpipe(checked));
-    } else if (declared !== 'UNSIGNED-PAYLOAD') {
-      throw authErrorFor(
-        service.eventService,
-        service.protocol,
-        new AwsError('NotImplemented', `Ward's gateway does not verify ${declared} bodies yet.`, 501),
-      );
-    }
-  } else if (parsed.ok && service.signingName === 's3' && parsed.auth.kind === 'header') {
-    throw new AwsError('InvalidRequest', 'Missing required header for this request: x-amz-content-sha256', 400);
   } else {
     const bytes = await readBounded(body, deps.bufferLimit);
+    gatewayBody = new GatewayBody(body, bytes.length);
     gatewayBody.useBuffered(bytes);
     payloadSha256Hex = createHash('sha256').update(bytes).digest('hex');
   }
-
-  let authn: Caller | Unsigned;
-  try {
-    authn = await authenticate({ ...head, payloadSha256Hex }, parsed);
-  } catch (err) {
-    if (err instanceof AwsError) throw authErrorFor(service.eventService, service.protocol, err);
-    throw err;
-  }
-  // Anonymous requests (S3's public buckets) are refused: Ward grants nothing to no one.
-  if ('unsigned' in authn) throw authErrorFor(service.eventService, service.protocol, authn.unsigned);
+  const authn = await authenticate.sigv4({ ...head, payloadSha256Hex }, parsed);
+  if ('unsigned' in authn) throw authn.unsigned;
   return { caller: authn, body: gatewayBody };
+}
+
+/** S3's request-side condition keys about the signature (s3:authType, s3:signatureversion, s3:signatureAge…). */
+function s3AuthFacts(head: RequestHead, s3: S3Authentication, now: Date): S3AuthFacts {
+  const presigned = /(?:^|&)(X-Amz-Signature|Signature)=/.test(head.rawQuery);
+  const facts: S3AuthFacts = {
+    authType: presigned ? 'REST-QUERY-STRING' : 'REST-HEADER',
+    signatureversion: s3.scheme === 'sigv2' ? 'AWS' : 'AWS4-HMAC-SHA256',
+  };
+  const sha = headerOf(head, 'x-amz-content-sha256');
+  if (sha !== undefined) facts['x-amz-content-sha256'] = sha.trim();
+  const amzDate =
+    headerOf(head, 'x-amz-date') ?? /(?:^|&)X-Amz-Date=([0-9TZ]+)/.exec(head.rawQuery)?.[1];
+  const signedAt = amzDate === undefined ? undefined : parseAmzDate(amzDate);
+  if (signedAt !== undefined) facts.signatureAge = String(Math.max(0, now.getTime() - signedAt));
+  return facts;
+}
+
+function contentLength(head: RequestHead): number | undefined {
+  const n = Number(headerOf(head, 'content-length') ?? Number.NaN);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 function headerOf(head: RequestHead, name: string): string | undefined {

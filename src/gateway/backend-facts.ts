@@ -4,6 +4,7 @@ import type { FactRequest, Facts } from './iam-questions/types.js';
 import { type BackendAnswer, type BackendCall, callBackend } from './backend-calls.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { PLACEHOLDER_KEY } from './resource-policy-lookup.js';
+import { unsupported } from './resource-policies.js';
 import { backendUnreachable } from './service-errors.js';
 
 type Tags = Record<string, string>;
@@ -65,6 +66,8 @@ async function fetchOne(deps: GatewayDeps, request: FactRequest, caller: Caller)
   }
   if (answer.status === 404 || (answer.status === 400 && NOT_FOUND.test(answer.body.toString('utf8', 0, 4096))))
     return plan.absent;
+  // A backend without tagging (s3rver) has no tags; one without the thing asked has nothing to say.
+  if (unsupported(answer)) return plan.kind === 'tags' ? {} : null;
   if (answer.status !== 200) throw backendUnreachable(plan.service);
   return plan.read(answer);
 }
@@ -77,6 +80,7 @@ interface FactCall {
   read(a: BackendAnswer): FactValue;
   /** What "does not exist" means: no such thing (null), or no tags on an existing thing ({}). */
   absent: FactValue;
+  kind: 'tags' | 'identity';
 }
 
 function factCall(r: FactRequest): FactCall | undefined {
@@ -85,6 +89,7 @@ function factCall(r: FactRequest): FactCall | undefined {
       return {
         service: 'dynamodb',
         call: () => json('1.0', 'DynamoDB_20120810.DescribeTable', { TableName: r.tableArn.split('/')[1] }),
+        kind: 'identity',
         read: (a) => {
           const schema = (body(a).Table as { KeySchema?: Array<{ AttributeName: string; KeyType: string }> } | undefined)
             ?.KeySchema;
@@ -96,6 +101,7 @@ function factCall(r: FactRequest): FactCall | undefined {
       return {
         service: 'kms',
         call: () => json('1.1', 'TrentService.DescribeKey', { KeyId: r.aliasArn }),
+        kind: 'identity',
         read: (a) => ((body(a).KeyMetadata as { Arn?: string } | undefined)?.Arn ?? null),
         absent: null,
       };
@@ -103,6 +109,7 @@ function factCall(r: FactRequest): FactCall | undefined {
       return {
         service: 'secretsmanager',
         call: () => json('1.1', 'secretsmanager.DescribeSecret', { SecretId: r.secretId }),
+        kind: 'identity',
         read: (a) => (typeof body(a).ARN === 'string' ? (body(a).ARN as string) : null),
         absent: null,
       };
@@ -114,6 +121,7 @@ function factCall(r: FactRequest): FactCall | undefined {
           path: `/${encodeURIComponent(r.bucket)}/${r.objectKey.split('/').map(encodeURIComponent).join('/')}`,
           query: `tagging=${r.versionId ? `&versionId=${encodeURIComponent(r.versionId)}` : ''}`,
         }),
+        kind: 'tags',
         read: (a) => xmlTags(a.body.toString('utf8')),
         absent: null,
       };
@@ -133,6 +141,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       return {
         service,
         call: () => ({ method: 'GET', path: `/${encodeURIComponent(rest)}`, query: 'tagging=' }),
+        kind: 'tags',
         read: (a) => xmlTags(a.body.toString('utf8')),
         absent: {},
       };
@@ -140,6 +149,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       return {
         service,
         call: (origin) => json('1.0', 'AmazonSQS.ListQueueTags', { QueueUrl: `${origin}/${account}/${resource}` }),
+        kind: 'tags',
         read: (a) => (body(a).Tags as Tags | undefined) ?? {},
         absent: null,
       };
@@ -147,6 +157,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       return {
         service,
         call: () => form(`Action=ListTagsForResource&Version=2010-03-31&ResourceArn=${encodeURIComponent(arn)}`),
+        kind: 'tags',
         read: (a) => xmlTags(a.body.toString('utf8')),
         absent: null,
       };
@@ -154,6 +165,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       return {
         service,
         call: () => json('1.0', 'DynamoDB_20120810.ListTagsOfResource', { ResourceArn: arn }),
+        kind: 'tags',
         read: (a) => pairs(body(a).Tags, 'Key', 'Value'),
         absent: null,
       };
@@ -161,6 +173,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       return {
         service,
         call: () => json('1.1', 'TrentService.ListResourceTags', { KeyId: arn }),
+        kind: 'tags',
         read: (a) => pairs(body(a).Tags, 'TagKey', 'TagValue'),
         absent: null,
       };
@@ -168,6 +181,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       return {
         service,
         call: () => ({ method: 'GET', path: `/2017-03-31/tags/${encodeURIComponent(arn)}` }),
+        kind: 'tags',
         read: (a) => (body(a).Tags as Tags | undefined) ?? {},
         absent: null,
       };
@@ -175,6 +189,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       return {
         service,
         call: () => json('1.1', 'secretsmanager.DescribeSecret', { SecretId: arn }),
+        kind: 'tags',
         read: (a) => pairs(body(a).Tags, 'Key', 'Value'),
         absent: null,
       };
@@ -187,6 +202,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
             ResourceType: 'Parameter',
             ResourceId: rest.slice('parameter'.length),
           }),
+        kind: 'tags',
         read: (a) => pairs(body(a).TagList, 'Key', 'Value'),
         absent: null,
       };
@@ -194,6 +210,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       return {
         service,
         call: () => json('1.1', 'Logs_20140328.ListTagsForResource', { resourceArn: arn.replace(/:\*$/, '') }),
+        kind: 'tags',
         read: (a) => (body(a).tags as Tags | undefined) ?? {},
         absent: null,
       };
@@ -201,6 +218,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       return {
         service,
         call: () => json('1.1', 'AWSEvents.ListTagsForResource', { ResourceARN: arn }),
+        kind: 'tags',
         read: (a) => pairs(body(a).Tags, 'Key', 'Value'),
         absent: null,
       };

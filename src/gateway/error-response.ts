@@ -1,4 +1,5 @@
 import type { AwsError } from '../shared/aws-error.js';
+import { S3Error } from '../sigv4/index.js';
 import { escapeXml } from '../wire/xml-escape.js';
 import type { WireProtocol } from '../wire/routing/types.js';
 import { encodeCborTextMap } from './cbor-text-map.js';
@@ -63,9 +64,15 @@ export function errorResponse(
 function s3Error(err: AwsError, requestId: string): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${escapeXml(err.code)}</Code>` +
-    `<Message>${escapeXml(err.message)}</Message><RequestId>${requestId}</RequestId>` +
+    `<Message>${escapeXml(err.message)}</Message>${details(err)}<RequestId>${requestId}</RequestId>` +
     `<HostId>${requestId}</HostId></Error>`
   );
+}
+
+/** The elements S3 adds after the message (SignatureDoesNotMatch's StringToSign, BadDigest's checksum…). */
+function details(err: AwsError): string {
+  if (!(err instanceof S3Error)) return '';
+  return err.details.map(([name, value]) => `<${name}>${escapeXml(value)}</${name}>`).join('');
 }
 
 function xml(status: number, headers: Record<string, string>, body: string): ErrorResponse {

@@ -115,6 +115,14 @@ function json(version: string, target: string, body: unknown): BackendCall {
 const json10 = (target: string, body: unknown): BackendCall => json('1.0', target, body);
 const json11 = (target: string, body: unknown): BackendCall => json('1.1', target, body);
 
+/**
+ * A backend that does not implement resource policies at all (s3rver answers 405/501) holds none:
+ * there is no policy, and so no deny, to miss.
+ */
+export function unsupported(a: BackendAnswer): boolean {
+  return a.status === 501 || (a.status === 405 && /MethodNotAllowed|NotImplemented/.test(a.body.toString('utf8', 0, 4096)));
+}
+
 /** The services' "no such policy" and "no such resource" codes. */
 const NOT_FOUND = /\b(NoSuch\w+|QueueDoesNotExist|AWS\.SimpleQueueService\.NonExistentQueue|NotFound|NotFoundException|ResourceNotFoundException)\b/;
 
@@ -124,6 +132,7 @@ const NOT_FOUND = /\b(NoSuch\w+|QueueDoesNotExist|AWS\.SimpleQueueService\.NonEx
  */
 function absent(a: BackendAnswer): undefined {
   if (a.status === 404 || (a.status === 400 && NOT_FOUND.test(a.body.toString('utf8', 0, 4096)))) return undefined;
+  if (unsupported(a)) return undefined;
   throw new Error(`the backend answered ${a.status} when asked for a resource policy`);
 }
 

@@ -16,9 +16,16 @@ import { readBounded } from '../gateway/read-bounded.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { ClientAddress } from '../shared/client-address.js';
 import { newRequestId } from '../shared/ids.js';
-import type { RequestHead } from '../wire/routing/types.js';
+import type { IdentifiedOperation, RequestHead } from '../wire/routing/types.js';
 import { callContext } from './call-context.js';
-import { type PipelineDeps, auditedDecision, authenticateRequest, internalError, recordCall } from './pipeline.js';
+import {
+  type PipelineDeps,
+  auditedDecision,
+  authenticateRequest,
+  identify as identifyCaller,
+  internalError,
+  recordCall,
+} from './pipeline.js';
 import { gatewayFacts } from '../gateway/audit-facts.js';
 
 export interface GatewayDoorDeps extends GatewayDeps {
@@ -55,10 +62,26 @@ export async function serveGateway(req: IncomingMessage, res: ServerResponse, de
   const target = deps.targets.for(service.names);
   try {
     if (!target) throw notServed(service.names[0]!);
-    const auth = await authenticateGatewayRequest(deps, head, req, service, (signed, parsed) =>
-      authenticateRequest(deps.pipeline, signed, parsed, facts.at, facts),
+    // REST operations are named by the head alone; S3's body rules depend on the operation.
+    const early = isRest(service) ? deps.routing.operation(head, service) : undefined;
+    if (early && !early.ok) throw early.error;
+    const auth = await authenticateGatewayRequest(
+      deps,
+      head,
+      req,
+      service,
+      early?.op,
+      {
+        sigv4: (signed, parsed) => authenticateRequest(deps.pipeline, signed, parsed, facts.at, facts),
+        s3: async (h, opts) => {
+          const s3 = await deps.pipeline.authenticator.authenticateS3(h, facts.at, opts);
+          if (s3.caller) identifyCaller(facts, s3.caller);
+          return s3;
+        },
+      },
+      facts.at,
     );
-    const op = await identify(deps, head, service, auth, req);
+    const op = await identify(deps, head, service, auth, req, early?.op);
     facts.operation = op.operation;
     const caller = auth.caller;
     const ctx = callContext(facts.requestId, caller, facts.at, deps.pipeline.authorizer, {
@@ -133,16 +156,20 @@ async function identify(
   service: RoutedService,
   auth: GatewayAuth,
   req: IncomingMessage,
-) {
-  const found = deps.routing.operation(head, service);
+  known: IdentifiedOperation | undefined,
+): Promise<IdentifiedOperation> {
+  const found = known ? { ok: true as const, op: known } : deps.routing.operation(head, service);
   if (!found.ok) throw found.error;
   if (!found.op.bodyHoldsInput) return found.op;
-  const body = auth.body.buffered ?? (await readBounded(req, deps.bufferLimit));
+  // The body as verified (S3's x-amz-content-sha256) or as read for the signature's hash.
+  const body = auth.body.buffered ?? (await readBounded(auth.body.source as Readable, deps.bufferLimit));
   auth.body.useBuffered(body);
   const decoded = deps.routing.decodeBody(found.op, head, body, service);
   if (!decoded.ok) throw decoded.error;
   return decoded.op;
 }
+
+const isRest = (service: RoutedService): boolean => service.protocol === 'rest-json' || service.protocol === 'rest-xml';
 
 function noteUse(pipeline: PipelineDeps, caller: Caller, now: Date): void {
   if (caller.accessKeyId?.startsWith('AKIA'))

@@ -7,7 +7,8 @@ export interface RouteCatalog {
   byName: ReadonlyMap<string, ServiceRoutes>;
   /** Signing names and endpoint prefixes → the services that use them (several share one). */
   bySigningName: ReadonlyMap<string, readonly ServiceRoutes[]>;
-  byTargetPrefix: ReadonlyMap<string, ServiceRoutes>;
+  /** `X-Amz-Target` prefixes → services (Timestream's query and write share one). */
+  byTargetPrefix: ReadonlyMap<string, readonly ServiceRoutes[]>;
 }
 
 let catalog: RouteCatalog | undefined;
@@ -20,7 +21,7 @@ export function routeCatalog(): RouteCatalog {
   ) as ServiceRoutes[];
   const byName = new Map<string, ServiceRoutes>();
   const bySigningName = new Map<string, ServiceRoutes[]>();
-  const byTargetPrefix = new Map<string, ServiceRoutes>();
+  const byTargetPrefix = new Map<string, ServiceRoutes[]>();
   const add = (key: string, s: ServiceRoutes) => {
     const list = bySigningName.get(key) ?? [];
     if (!list.includes(s)) list.push(s);
@@ -30,7 +31,7 @@ export function routeCatalog(): RouteCatalog {
     byName.set(s.service, s);
     add(s.signingName, s);
     add(s.endpointPrefix, s);
-    if (s.targetPrefix) byTargetPrefix.set(s.targetPrefix, s);
+    if (s.targetPrefix) byTargetPrefix.set(s.targetPrefix, [...(byTargetPrefix.get(s.targetPrefix) ?? []), s]);
   }
   catalog = { byName, bySigningName, byTargetPrefix };
   return catalog;

@@ -3,6 +3,7 @@ import { AwsError } from '../../shared/aws-error.js';
 import type { IdentifiedOperation } from '../../wire/routing/types.js';
 import type { ServiceRoutes } from './route-types.js';
 import { unknownOperation } from './route-operation.js';
+import { queryServiceFor } from './route-service.js';
 import type { RoutedService } from '../gateway-deps.js';
 
 export type BodyDecoding = { ok: true; op: IdentifiedOperation } | { ok: false; error: AwsError };
@@ -38,9 +39,12 @@ export function decodeBody(route: RoutedService, op: IdentifiedOperation, body: 
         const form = new URLSearchParams(body.toString('utf8'));
         const members = nestForm(form);
         const action = typeof members.Action === 'string' ? members.Action : op.operation;
+        const version = typeof members.Version === 'string' ? members.Version : undefined;
         delete members.Action;
         delete members.Version;
-        return named(route, s, op, action, members);
+        const own = queryServiceFor(route, version, action);
+        const ownModel = own.model as ServiceRoutes;
+        return named(own, ownModel, { ...op, service: ownModel.service, signingName: ownModel.signingName }, action, members);
       }
       case 'rest-xml': {
         const doc = xml.parse(body.toString('utf8')) as Record<string, unknown>;

@@ -14,7 +14,9 @@ interface Template {
   segments: Array<{ literal: string } | { label: string; greedy: boolean }>;
   /** Literal query parts (`uploads`, `list-type=2`) the request must carry. */
   query: Array<[string, string | undefined]>;
-  /** More literal text and query parts make a template more specific. */
+  /** Headers that must be present. */
+  headers: string[];
+  /** More literal text, query parts and required headers make a template more specific. */
   weight: number;
 }
 
@@ -43,7 +45,10 @@ function compile(s: ServiceRoutes): Template[] {
         return eq < 0 ? [p, undefined] : [p.slice(0, eq), p.slice(eq + 1)];
       });
     const literalLength = segments.reduce((n, seg) => n + ('literal' in seg ? (seg.literal?.length ?? 0) + 1 : 0), 0);
-    list.push({ operation, method: op.method, segments, query, weight: query.length * 1000 + literalLength });
+    for (const name of op.requiredQuery ?? []) if (!query.some(([k]) => k === name)) query.push([name, undefined]);
+    const headers = op.requiredHeaders ?? [];
+    const weight = (query.length + headers.length) * 1000 + literalLength * 2 + (op.deprecated ? 0 : 1);
+    list.push({ operation, method: op.method, segments, query, headers, weight });
   }
   list.sort((a, b) => b.weight - a.weight);
   templates.set(s, list);
@@ -65,6 +70,7 @@ export function matchRestOperation(s: ServiceRoutes, head: RequestHead, bucket: 
   for (const t of compile(s)) {
     if (t.method !== method) continue;
     if (!t.query.every(([k, v]) => query.has(k) && (v === undefined || query.get(k) === v))) continue;
+    if (!t.headers.every((h) => head.headers.some(([n]) => n.toLowerCase() === h))) continue;
     const labels = matchSegments(t.segments, parts);
     if (labels) return { operation: t.operation, labels };
   }

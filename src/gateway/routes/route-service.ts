@@ -25,18 +25,19 @@ export function routeService(head: RequestHead, s3Domains: readonly string[]): S
   const bucket = host === undefined ? undefined : virtualHostedBucket(host, s3Domains);
   if (bucket !== undefined) return routed(catalog.byName.get('s3')!, 'rest-xml', bucket);
 
+  const signingName = signingNameOf(head);
   const target = headerOf(head, 'x-amz-target');
   if (target !== undefined) {
-    const byTarget = catalog.byTargetPrefix.get(target.slice(0, target.lastIndexOf('.')));
+    const dot = target.lastIndexOf('.');
+    const byTarget = pick(catalog.byTargetPrefix.get(target.slice(0, dot)), target.slice(dot + 1), signingName);
     if (byTarget) return routed(byTarget, 'json');
   }
   const rpc = RPC_V2_PATH.exec(head.rawPath);
   if (rpc && /rpc-v2-cbor/i.test(headerOf(head, 'smithy-protocol') ?? '')) {
-    const byTarget = catalog.byTargetPrefix.get(decodeURIComponent(rpc[1]!));
+    const byTarget = pick(catalog.byTargetPrefix.get(decodeURIComponent(rpc[1]!)), decodeURIComponent(rpc[2]!), signingName);
     if (byTarget) return routed(byTarget, 'smithy-rpc-v2-cbor');
   }
 
-  const signingName = signingNameOf(head);
   if (signingName === undefined) return unknown('the request names no AWS service (it is unsigned)', 'rest-xml');
   const candidates = catalog.bySigningName.get(signingName) ?? [];
   if (candidates.length === 0) return unknown(`no AWS service signs as ${signingName}`, 'json');
@@ -60,6 +61,28 @@ export function routeService(head: RequestHead, s3Domains: readonly string[]): S
   // None fits exactly: the signing name's own service answers (its unknown-operation error).
   const own = candidates.find((s) => s.service === signingName || s.endpointPrefix === signingName) ?? candidates[0]!;
   return routed(own, target !== undefined ? 'json' : wantsQuery ? (own.protocols.find((p) => p === 'query' || p === 'ec2') ?? own.protocols[0]!) : own.protocols[0]!);
+}
+
+/** Among services sharing a target prefix, the one with the operation, signed for it if several. */
+function pick(
+  services: readonly ServiceRoutes[] | undefined,
+  operation: string,
+  signingName: string | undefined,
+): ServiceRoutes | undefined {
+  const having = (services ?? []).filter((s) => Object.hasOwn(s.operations, operation));
+  return having.find((s) => s.signingName === signingName) ?? having[0] ?? services?.[0];
+}
+
+/** Query services sharing a signing name (ELB and ELBv2) differ by the form's `Version`, read with the body. */
+export function queryServiceFor(route: RoutedService, version: string | undefined, operation: string): RoutedService {
+  const s = route.model as ServiceRoutes;
+  const fits = (c: ServiceRoutes) => (version === undefined || c.apiVersion === version) && Object.hasOwn(c.operations, operation);
+  // RDS, Neptune and DocumentDB share `rds` and a Version: the service named like the signing name first.
+  const siblings = routeCatalog().bySigningName.get(s.signingName) ?? [];
+  const sibling = siblings.find((c) => c.service === c.signingName && fits(c)) ?? (fits(s) ? s : siblings.find(fits));
+  if (sibling === s) return route;
+  const next = sibling ? routed(sibling, route.protocol) : undefined;
+  return next?.ok ? next.route : route;
 }
 
 function signingNameOf(head: RequestHead): string | undefined {

@@ -21,6 +21,12 @@ export interface OperationRoute {
   uri?: string;
   /** Input members outside the body: [member, location (uri|querystring|header|headers), wire name]. */
   located?: Array<[string, string, string]>;
+  /** Query parameters the operation requires: their absence rules the operation out. */
+  requiredQuery?: string[];
+  /** Headers the operation requires (lowercase), likewise. */
+  requiredHeaders?: string[];
+  /** A deprecated operation loses a tie with its successor on the same URI (GetBucketLifecycle). */
+  deprecated?: boolean;
   /** The member that is the body: a structure (read for its members) or a blob/stream (never read). */
   payload?: [string, 'blob' | 'structure'];
   /** Members travel in the body as a document (REST-JSON/REST-XML without a payload member). */

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PayloadHashCheck } from './payload-hash-check.js';
+import { Sha256BodyVerifier } from '../sigv4/index.js';
+import { VerifiedBody } from './verified-body.js';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function run(parts: Buffer[], expected: string): Promise<{ passed: Buffer; error?: Error }> {
-  const check = Readable.from(parts).pipe(new PayloadHashCheck(expected));
+  const check = Readable.from(parts).pipe(new VerifiedBody(new Sha256BodyVerifier(expected)));
   const out: Buffer[] = [];
   return new Promise((resolve) => {
     check.on('data', (c: Buffer) => out.push(c));
