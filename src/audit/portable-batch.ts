@@ -17,7 +17,7 @@ export interface PortableBatch {
   built: StoredEvent[];
 }
 
-const FIELDS = 14;
+const FIELDS = 15;
 
 export function encodeBatch(entries: readonly AuditEntry[]): PortableBatch {
   const shared: unknown[] = [];
@@ -53,6 +53,7 @@ export function encodeBatch(entries: readonly AuditEntry[]): PortableBatch {
       c.region,
       c.decisions,
       c.authorizeRequest,
+      c.gateway,
     );
   }
   return { shared, calls, built };
@@ -79,6 +80,7 @@ export function decodeBatch(batch: PortableBatch): AuditEntry[] {
     set(call, 'region', f[11]);
     set(call, 'decisions', f[12]);
     set(call, 'authorizeRequest', f[13]);
+    set(call, 'gateway', f[14]);
     out.push(call);
   }
   return out;
