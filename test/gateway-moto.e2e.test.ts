@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +19,9 @@ let moto: TestBackend;
 let t: TestWard;
 let dir: string;
 
-function aws(credentials: Credentials, ...args: string[]): { status: number; out: string; err: string } {
-  const run = spawnSync('aws', ['--endpoint-url', t.url, '--region', 'us-east-1', '--output', 'json', ...args], {
+/** The aws CLI, run without blocking: the Ward under test answers in this very process. */
+function aws(credentials: Credentials, ...args: string[]): Promise<{ status: number; out: string; err: string }> {
+  const child = spawn('aws', ['--endpoint-url', t.url, '--region', 'us-east-1', '--output', 'json', ...args], {
     env: {
       ...process.env,
       AWS_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -29,10 +30,12 @@ function aws(credentials: Credentials, ...args: string[]): { status: number; out
       AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
       AWS_MAX_ATTEMPTS: '1',
     },
-    encoding: 'utf8',
-    timeout: 60_000,
   });
-  return { status: run.status ?? -1, out: run.stdout, err: run.stderr };
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve) => child.once('close', (status) => resolve({ status: status ?? -1, out, err })));
 }
 
 describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', () => {
@@ -50,30 +53,30 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
   });
 
   it('aws s3 cp: allowed by the policy, denied without it', async () => {
-    expect(aws(t.root, 's3', 'mb', 's3://uploads').status).toBe(0);
+    expect((await aws(t.root, 's3', 'mb', 's3://uploads')).status).toBe(0);
     const writer = await userWithKey(t, 'writer', {
       put: policy({ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::uploads/*' }),
     });
-    const ok = aws(writer, 's3', 'cp', join(dir, 'hello.txt'), 's3://uploads/hello.txt');
+    const ok = await aws(writer, 's3', 'cp', join(dir, 'hello.txt'), 's3://uploads/hello.txt');
     expect(ok.status, ok.err).toBe(0);
     const reader = await userWithKey(t, 'stranger');
-    const denied = aws(reader, 's3', 'cp', 's3://uploads/hello.txt', join(dir, 'back.txt'));
+    const denied = await aws(reader, 's3', 'cp', 's3://uploads/hello.txt', join(dir, 'back.txt'));
     expect(denied.status).not.toBe(0);
     expect(denied.err).toContain('403');
-    const back = aws(t.root, 's3', 'cp', 's3://uploads/hello.txt', '-');
+    const back = await aws(t.root, 's3', 'cp', 's3://uploads/hello.txt', '-');
     expect(back.out).toBe('hello from the CLI\n');
   });
 
   it('aws sqs send-message: the queue ARN comes from the queue URL', async () => {
-    const created = aws(t.root, 'sqs', 'create-queue', '--queue-name', 'orders');
+    const created = await aws(t.root, 'sqs', 'create-queue', '--queue-name', 'orders');
     expect(created.status, created.err).toBe(0);
     const queueUrl = (JSON.parse(created.out) as { QueueUrl: string }).QueueUrl;
     const sender = await userWithKey(t, 'sender', {
       send: policy({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: `arn:aws:sqs:us-east-1:${t.accountId}:orders` }),
     });
-    const sent = aws(sender, 'sqs', 'send-message', '--queue-url', queueUrl, '--message-body', 'order 1');
+    const sent = await aws(sender, 'sqs', 'send-message', '--queue-url', queueUrl, '--message-body', 'order 1');
     expect(sent.status, sent.err).toBe(0);
-    const purge = aws(sender, 'sqs', 'purge-queue', '--queue-url', queueUrl);
+    const purge = await aws(sender, 'sqs', 'purge-queue', '--queue-url', queueUrl);
     expect(purge.status).not.toBe(0);
     expect(purge.err).toContain(
       `User: arn:aws:iam::${t.accountId}:user/sender is not authorized to perform: sqs:PurgeQueue on resource: arn:aws:sqs:us-east-1:${t.accountId}:orders`,
@@ -81,15 +84,15 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
   });
 
   it("sns publish: denied with SNS's AuthorizationError", async () => {
-    const topic = JSON.parse(aws(t.root, 'sns', 'create-topic', '--name', 'alerts').out) as { TopicArn: string };
+    const topic = JSON.parse((await aws(t.root, 'sns', 'create-topic', '--name', 'alerts')).out) as { TopicArn: string };
     const nobody = await userWithKey(t, 'nobody');
-    const denied = aws(nobody, 'sns', 'publish', '--topic-arn', topic.TopicArn, '--message', 'hi');
+    const denied = await aws(nobody, 'sns', 'publish', '--topic-arn', topic.TopicArn, '--message', 'hi');
     expect(denied.status).not.toBe(0);
     expect(denied.err).toContain('AuthorizationError');
   });
 
   it('dynamodb: dynamodb:LeadingKeys limits a user to its own partition', async () => {
-    const table = aws(
+    const table = await aws(
       t.root,
       'dynamodb',
       'create-table',
@@ -111,15 +114,15 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
         Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['tenant'] } },
       }),
     });
-    const own = aws(tenant, 'dynamodb', 'put-item', '--table-name', 'profiles', '--item', '{"owner":{"S":"tenant"}}');
+    const own = await aws(tenant, 'dynamodb', 'put-item', '--table-name', 'profiles', '--item', '{"owner":{"S":"tenant"}}');
     expect(own.status, own.err).toBe(0);
-    const other = aws(tenant, 'dynamodb', 'put-item', '--table-name', 'profiles', '--item', '{"owner":{"S":"admin"}}');
+    const other = await aws(tenant, 'dynamodb', 'put-item', '--table-name', 'profiles', '--item', '{"owner":{"S":"admin"}}');
     expect(other.status).not.toBe(0);
     expect(other.err).toContain('AccessDeniedException');
   });
 
   it('kms encrypt: kms:EncryptionContext keys decide', async () => {
-    const key = JSON.parse(aws(t.root, 'kms', 'create-key').out) as { KeyMetadata: { Arn: string } };
+    const key = JSON.parse((await aws(t.root, 'kms', 'create-key')).out) as { KeyMetadata: { Arn: string } };
     const app = await userWithKey(t, 'app', {
       enc: policy({
         Effect: 'Allow',
@@ -129,9 +132,9 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
       }),
     });
     const plaintext = Buffer.from('secret').toString('base64');
-    const ok = aws(app, 'kms', 'encrypt', '--key-id', key.KeyMetadata.Arn, '--plaintext', plaintext, '--encryption-context', 'app=billing');
+    const ok = await aws(app, 'kms', 'encrypt', '--key-id', key.KeyMetadata.Arn, '--plaintext', plaintext, '--encryption-context', 'app=billing');
     expect(ok.status, ok.err).toBe(0);
-    const wrong = aws(app, 'kms', 'encrypt', '--key-id', key.KeyMetadata.Arn, '--plaintext', plaintext, '--encryption-context', 'app=payroll');
+    const wrong = await aws(app, 'kms', 'encrypt', '--key-id', key.KeyMetadata.Arn, '--plaintext', plaintext, '--encryption-context', 'app=payroll');
     expect(wrong.status).not.toBe(0);
     expect(wrong.err).toContain('AccessDeniedException');
   });
