@@ -63,6 +63,8 @@ export interface Facts {
   resourceTags?: Readonly<Record<string, Readonly<Record<string, string>> | null>>;
   s3ObjectTags?: Readonly<Record<string, Readonly<Record<string, string>> | null>>;
   s3Auth?: S3AuthFacts;
+  /** The calling principal's account, for kms:CallerAccount. */
+  callerAccount?: string;
 }
 
 export interface QuestionsResult {
