@@ -31,6 +31,7 @@ export type {
   Scope,
 } from './types.js';
 export { precisionTable, precisionMarkdown } from './precision.js';
+export { FACT_FEEDS } from './types.js';
 
 const prefixes = new Map<string, string>();
 

@@ -56,6 +56,15 @@ describe('facts, step by step', () => {
     ]);
   });
 
+  it('a resource the backend says does not exist: unresolved, notFound', async () => {
+    const op = operationOf({ service: 'secretsmanager', operation: 'GetSecretValue', input: { SecretId: 'gone' } });
+    const r = await authorizationQuestions(op, SCOPE, {
+      secretArn: { 'arn:aws:secretsmanager:us-east-1:123456789012:secret:gone': null },
+    });
+    expect(r).toMatchObject({ questions: [], notFound: true });
+    expect(r.unresolved).toMatch(/no such resource/);
+  });
+
   it('a secret fact carries what the backend needs to look it up', async () => {
     const op = operationOf({ service: 'secretsmanager', operation: 'GetSecretValue', input: { SecretId: 'prod/db' } });
     expect(await factsNeeded(op, SCOPE)).toEqual([

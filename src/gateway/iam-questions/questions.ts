@@ -68,7 +68,7 @@ export function computeQuestions(e: EngineInput): QuestionsResult {
   if (unresolved) {
     result.unresolved = unresolved;
     result.questions = [];
-  }
+  } else delete result.notFound;
   result.missingFacts = dedupe(result.missingFacts);
   return result;
 }
@@ -236,7 +236,10 @@ function ask(
       result.missingFacts.push(...b.missing);
       return `${prefixed}: the resource is named indirectly; the backend must answer ${b.missing.map((f) => f.kind).join(', ')}`;
     }
-    if (b.notFound) return `${prefixed}: the backend reports no such resource`;
+    if (b.notFound) {
+      result.notFound = true;
+      return `${prefixed}: the backend reports no such resource`;
+    }
     if (spec.resourceText) {
       const values: Record<string, string> = {
         Partition: e.scope.partition,
