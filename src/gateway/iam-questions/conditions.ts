@@ -64,8 +64,9 @@ function mapKeys(v: unknown): string[] | undefined {
 function resourceTags(c: ConditionInput, listed: string[], ctx: Context): void {
   if (c.resource === '*' || c.mapping.prefix === 's3') return;
   if (!listed.some((k) => k.toLowerCase() === 'aws:resourcetag/${tagkey}')) return;
-  // A resource being created has no tags yet.
-  if (/^Create/.test(c.action.name)) return;
+  // A resource being created has no tags yet (CreateQueue on its queue; CreateGrant's key has).
+  const created = /^Create(.+)$/.exec(c.action.name)?.[1];
+  if (created && c.resourceType && normalName(created).startsWith(normalName(c.resourceType.key))) return;
   const known = c.facts.resourceTags;
   if (!known || !(c.resource in known)) {
     c.missing.push({ kind: 'resourceTags', key: c.resource, resourceArn: c.resource });

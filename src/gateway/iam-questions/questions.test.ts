@@ -128,6 +128,15 @@ describe('services without a mapping', () => {
     ]);
   });
 
+  it('a service the SAR does not know: its own name as the prefix, the action unknown, on *', async () => {
+    const r = await authorizationQuestions(
+      operationOf({ service: 'no-such-service', operation: 'DoThing', input: {} }),
+      SCOPE,
+    );
+    expect(r).toMatchObject({ iamService: 'no-such-service', precision: 'action-only', actionKnown: false });
+    expect(r.questions).toEqual([{ action: 'no-such-service:DoThing', resource: '*', context: {} }]);
+  });
+
   it('say when the SAR has no such action, and still ask on *', async () => {
     const r = await authorizationQuestions(
       operationOf({ service: 'cloudwatch', signingName: 'monitoring', operation: 'NoSuchOperation', input: {} }),

@@ -16,6 +16,7 @@ export const secretsmanager: ServiceMapping = {
       questions: [
         {
           action: 'CreateSecret',
+          resourceTypes: ['secret'],
           resourceText: 'arn:${Partition}:secretsmanager:${Region}:${Account}:secret:${Name}-??????',
           bind: [{ member: 'Name', as: 'Name' }],
         },
