@@ -65,6 +65,17 @@ describe('facts, step by step', () => {
     expect(r.unresolved).toMatch(/no such resource/);
   });
 
+  it('a batch naming no element asks nothing, and is unresolved (never an empty allow)', async () => {
+    const op = operationOf({
+      service: 's3',
+      operation: 'DeleteObjects',
+      input: { Bucket: 'b', Delete: { Objects: [] } },
+    });
+    const r = await authorizationQuestions(op, SCOPE);
+    expect(r.questions).toEqual([]);
+    expect(r.unresolved).toMatch(/names nothing to authorize/);
+  });
+
   it('a secret fact carries what the backend needs to look it up', async () => {
     const op = operationOf({ service: 'secretsmanager', operation: 'GetSecretValue', input: { SecretId: 'prod/db' } });
     expect(await factsNeeded(op, SCOPE)).toEqual([

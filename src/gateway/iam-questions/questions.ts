@@ -65,6 +65,9 @@ export function computeQuestions(e: EngineInput): QuestionsResult {
       else result.questions.push(...asked);
     }
   }
+  // A batch with no elements asks nothing; an empty list of questions must never read as "allowed".
+  if (!unresolved && result.questions.length === 0)
+    unresolved = `${mapping.prefix}:${e.op.operation}: the request names nothing to authorize`;
   if (unresolved) {
     result.unresolved = unresolved;
     result.questions = [];
