@@ -131,6 +131,15 @@ function brokenRule(e: Edge): string | undefined {
   // Checked inside iam/ too: the rest of IAM shares logic through iam/core/, never a handler module.
   if (e.to.startsWith('iam/handlers/') && !e.from.startsWith('iam/handlers/') && from !== 'server')
     return 'only the server wires IAM handler modules';
+  // The gateway's IAM mapping is pure: shared, policy, routing's types (and the SAR package).
+  if (
+    e.from.startsWith('gateway/iam-questions/') &&
+    !e.to.startsWith('gateway/iam-questions/') &&
+    to !== 'shared' &&
+    to !== 'policy' &&
+    e.to !== 'wire/routing/types.ts'
+  )
+    return 'gateway/iam-questions imports only shared, policy and wire/routing/types.ts';
   if (from === to) return undefined;
   if (from === 'shared') return 'shared imports nothing from the project';
   if ((from === 'sigv4' || from === 'wire' || from === 'policy') && to !== 'shared')

@@ -35,7 +35,10 @@ export function compileArnTemplate(text: string): ArnTemplate {
 }
 
 /** The template with every variable bound, or undefined when one is not. */
-export function fillArnTemplate(t: ArnTemplate, values: Readonly<Record<string, string | undefined>>): string | undefined {
+export function fillArnTemplate(
+  t: ArnTemplate,
+  values: Readonly<Record<string, string | undefined>>,
+): string | undefined {
   let missing = false;
   const out = t.text.replace(VARIABLE, (_m, name: string) => {
     const v = values[name];

@@ -64,8 +64,9 @@ function mapKeys(v: unknown): string[] | undefined {
 function resourceTags(c: ConditionInput, listed: string[], ctx: Context): void {
   if (c.resource === '*' || c.mapping.prefix === 's3') return;
   if (!listed.some((k) => k.toLowerCase() === 'aws:resourcetag/${tagkey}')) return;
-  // A resource being created has no tags yet.
-  if (/^Create/.test(c.action.name)) return;
+  // A resource being created has no tags yet (CreateQueue on its queue; CreateGrant's key has).
+  const created = /^Create(.+)$/.exec(c.action.name)?.[1];
+  if (created && c.resourceType && normalName(created).startsWith(normalName(c.resourceType.key))) return;
   const known = c.facts.resourceTags;
   if (!known || !(c.resource in known)) {
     c.missing.push({ kind: 'resourceTags', key: c.resource, resourceArn: c.resource });
@@ -112,7 +113,10 @@ const DERIVE: Record<string, (c: ConditionInput, ctx: Context) => void> = {
   lambda: (c, ctx) => {
     if (/EventSourceMapping$/.test(c.action.name)) {
       const fn = scalarText(c.input.FunctionName);
-      if (fn) ctx['lambda:FunctionArn'] = fn.startsWith('arn:') ? fn : `arn:${c.scope.partition}:lambda:${c.scope.region}:${c.scope.accountId}:function:${fn}`;
+      if (fn)
+        ctx['lambda:FunctionArn'] = fn.startsWith('arn:')
+          ? fn
+          : `arn:${c.scope.partition}:lambda:${c.scope.region}:${c.scope.accountId}:function:${fn}`;
     }
   },
 };
@@ -135,7 +139,8 @@ function deriveS3(c: ConditionInput, ctx: Context): void {
   const m = /^arn:[^:]+:s3:::([^/]+)\/(.+)$/s.exec(c.resource);
   if (!m) return;
   const [, bucket, objectKey] = m as unknown as [string, string, string];
-  const isSource = bucket === c.input.$CopySourceBucket && objectKey === c.input.$CopySourceKey && /^GetObject/.test(c.action.name);
+  const isSource =
+    bucket === c.input.$CopySourceBucket && objectKey === c.input.$CopySourceKey && /^GetObject/.test(c.action.name);
   const versionId = scalarText(isSource ? c.input.$CopySourceVersionId : c.input.VersionId);
   const key = versionId ? `${c.resource}?versionId=${versionId}` : c.resource;
   const known = c.facts.s3ObjectTags;
@@ -155,7 +160,8 @@ function attributeText(av: unknown): string | undefined {
 
 function deriveDynamodb(c: ConditionInput, ctx: Context): void {
   const keyMaps: Record<string, unknown>[] = [];
-  const asMap = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const asMap = (v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
   for (const m of ['Key', 'Item']) {
     const v = asMap(c.input[m]);
     if (v) keyMaps.push(v);
@@ -170,10 +176,15 @@ function deriveDynamodb(c: ConditionInput, ctx: Context): void {
       if (del) keyMaps.push(del);
     }
 
-  const names = new Map<string, string>(Object.entries(asMap(c.input.ExpressionAttributeNames) ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const names = new Map<string, string>(
+    Object.entries(asMap(c.input.ExpressionAttributeNames) ?? {}).filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
+    ),
+  );
   const attributes = new Set<string>();
   for (const m of keyMaps) for (const k of Object.keys(m)) attributes.add(k);
-  if (Array.isArray(c.input.AttributesToGet)) for (const a of c.input.AttributesToGet) if (typeof a === 'string') attributes.add(a);
+  if (Array.isArray(c.input.AttributesToGet))
+    for (const a of c.input.AttributesToGet) if (typeof a === 'string') attributes.add(a);
   for (const k of Object.keys(asMap(c.input.AttributeUpdates) ?? {})) attributes.add(k);
   for (const m of ['ProjectionExpression', 'UpdateExpression']) {
     const expr = scalarText(c.input[m]);
@@ -208,7 +219,20 @@ function deriveDynamodb(c: ConditionInput, ctx: Context): void {
   if (values.size > 0) ctx['dynamodb:LeadingKeys'] = [...values];
 }
 
-const EXPRESSION_WORDS = new Set(['set', 'remove', 'add', 'delete', 'and', 'or', 'not', 'if_not_exists', 'list_append', 'size', 'between', 'in']);
+const EXPRESSION_WORDS = new Set([
+  'set',
+  'remove',
+  'add',
+  'delete',
+  'and',
+  'or',
+  'not',
+  'if_not_exists',
+  'list_append',
+  'size',
+  'between',
+  'in',
+]);
 
 /**
  * The top-level attribute names an expression mentions (`#n` resolved). A superset where unsure:
@@ -227,7 +251,12 @@ function expressionNames(expr: string, names: Map<string, string>): string[] {
 }
 
 /** `pk = :v` (either side, name or #alias) in a KeyConditionExpression → the value's text. */
-function partitionValue(expr: string, pk: string, names: Map<string, string>, values: Record<string, unknown>): string | undefined {
+function partitionValue(
+  expr: string,
+  pk: string,
+  names: Map<string, string>,
+  values: Record<string, unknown>,
+): string | undefined {
   const resolve = (t: string) => (t.startsWith('#') ? names.get(t) : t);
   for (const m of expr.matchAll(/(#?[\w]+)\s*=\s*(:?[\w]+)/g)) {
     const [a, b] = [m[1]!, m[2]!];
@@ -246,8 +275,7 @@ function deriveKms(c: ConditionInput, ctx: Context): void {
         : 'EncryptionContext';
   const constraints = memberAt(c.input, 'Constraints') as Record<string, unknown> | undefined;
   const ec = (c.input[member] ?? constraints?.EncryptionContextEquals ?? constraints?.EncryptionContextSubset) as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   if (ec && typeof ec === 'object') {
     const keys: string[] = [];
     for (const [k, v] of Object.entries(ec)) {
@@ -257,6 +285,7 @@ function deriveKms(c: ConditionInput, ctx: Context): void {
     }
     if (keys.length) ctx['kms:EncryptionContextKeys'] = keys;
   }
+  if (c.facts.callerAccount) ctx['kms:CallerAccount'] = c.facts.callerAccount;
   if (c.input.SourceKeyId !== undefined && c.input.DestinationKeyId !== undefined)
     ctx['kms:ReEncryptOnSameKey'] = String(c.input.SourceKeyId === c.input.DestinationKeyId);
 }
@@ -273,8 +302,11 @@ function deriveEvents(c: ConditionInput, ctx: Context): void {
   }
   if (!parsed || typeof parsed !== 'object') return;
   const p = parsed as Record<string, unknown>;
-  for (const [field, key] of [['source', 'events:source'], ['detail-type', 'events:detail-type']] as const) {
+  for (const [field, key] of [
+    ['source', 'events:source'],
+    ['detail-type', 'events:detail-type'],
+  ] as const) {
     const v = p[field];
-    if (Array.isArray(v) && v.length && v.every((x) => typeof x === 'string')) ctx[key] = v as string[];
+    if (Array.isArray(v) && v.length && v.every((x) => typeof x === 'string')) ctx[key] = v;
   }
 }

@@ -35,7 +35,12 @@ const SECRET_SUFFIX = /-[A-Za-z0-9]{6}$/;
 const LAMBDA_FUNCTION =
   /^(?:arn:(aws[a-zA-Z-]*)?:lambda:)?(?:([a-z]{2}(?:-gov)?-[a-z]+-\d{1}):)?(?:(\d{12}):)?(?:function:)?([a-zA-Z0-9_.-]+)(?::(\$LATEST|[a-zA-Z0-9_-]+))?$/;
 
-export function readIdentifier(form: IdentifierForm, value: string, as: string | undefined, ctx: Ctx): IdentifierResult {
+export function readIdentifier(
+  form: IdentifierForm,
+  value: string,
+  as: string | undefined,
+  ctx: Ctx,
+): IdentifierResult {
   const plain = (v: string): IdentifierResult => (as ? { vars: { [as]: v } } : {});
   switch (form) {
     case 'name':
@@ -55,7 +60,9 @@ export function readIdentifier(form: IdentifierForm, value: string, as: string |
       return kmsKey(value, ctx);
     case 'kms-alias':
       if (isArn(value)) return { arn: value };
-      return value.startsWith('alias/') ? { vars: { Alias: value.slice('alias/'.length) } } : { invalid: 'not an alias name' };
+      return value.startsWith('alias/')
+        ? { vars: { Alias: value.slice('alias/'.length) } }
+        : { invalid: 'not an alias name' };
     case 'lambda-function':
       return lambdaFunction(value);
     case 'secret-id':

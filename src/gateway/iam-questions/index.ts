@@ -20,8 +20,18 @@ import type { FactRequest, Facts, QuestionsResult, Scope } from './types.js';
  * `factsNeeded` is the first step alone. A fact the backend cannot give is answered null.
  */
 
-export type { AuthorizationQuestion, FactKind, FactRequest, Facts, Precision, QuestionsResult, S3AuthFacts, Scope } from './types.js';
+export type {
+  AuthorizationQuestion,
+  FactKind,
+  FactRequest,
+  Facts,
+  Precision,
+  QuestionsResult,
+  S3AuthFacts,
+  Scope,
+} from './types.js';
 export { precisionTable, precisionMarkdown } from './precision.js';
+export { FACT_FEEDS } from './types.js';
 
 const prefixes = new Map<string, string>();
 
@@ -33,10 +43,11 @@ export async function iamPrefixOf(service: string, signingName: string): Promise
     p = SERVICE_MAPPINGS.get(service)?.prefix;
     if (!p) {
       const candidates = prefixCandidates(service, signingName);
-      for (const c of candidates) if (await iamServiceExists(c)) {
-        p = c;
-        break;
-      }
+      for (const c of candidates)
+        if (await iamServiceExists(c)) {
+          p = c;
+          break;
+        }
       p ??= candidates[0]!;
     }
     prefixes.set(key, p);
@@ -45,7 +56,11 @@ export async function iamPrefixOf(service: string, signingName: string): Promise
 }
 
 /** The questions AWS asks for this call, given the facts the backend has answered so far. */
-export async function authorizationQuestions(op: IdentifiedOperation, scope: Scope, facts: Facts = {}): Promise<QuestionsResult> {
+export async function authorizationQuestions(
+  op: IdentifiedOperation,
+  scope: Scope,
+  facts: Facts = {},
+): Promise<QuestionsResult> {
   const prefix = await iamPrefixOf(op.service, op.signingName);
   const sar = await loadSarService(prefix);
   return computeQuestions({ op, scope, facts, prefix, sar, mapping: SERVICE_MAPPINGS.get(op.service) });

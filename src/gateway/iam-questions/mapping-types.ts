@@ -34,11 +34,7 @@ export interface Source {
 }
 
 export type When =
-  | { has: string }
-  | { missing: string }
-  | { equals: readonly [string, string] }
-  | { all: When[] }
-  | { any: When[] };
+  { has: string } | { missing: string } | { equals: readonly [string, string] } | { all: When[] } | { any: When[] };
 
 /** One IAM question an operation asks (or one per element of a list or map). */
 export interface QuestionSpec {

@@ -68,13 +68,13 @@ export function requestTags(input: Readonly<Record<string, unknown>>): RequestTa
     const v = input[m];
     if (v === undefined || typeof v === 'string') continue;
     // CloudWatch Logs' UntagLogGroup carries the keys to remove in `tags`, as a list of strings.
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { keys: v as string[] };
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { keys: v };
     const tags = readTags(v);
     if (tags) return { tags, keys: Object.keys(tags) };
   }
   for (const m of TAG_KEY_MEMBERS) {
     const v = input[m];
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { keys: v as string[] };
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return { keys: v };
   }
   return {};
 }

@@ -37,7 +37,9 @@ export function computeQuestions(e: EngineInput): QuestionsResult {
     notes: [opMapping.inexact ?? mapping.inexact?.[e.op.operation]].filter((n): n is string => !!n),
   };
   const input = prepareInput(mapping, e.op.input);
-  const byOperation = (mapping.bindByOperation ?? []).filter((b) => b.operations.test(e.op.operation)).flatMap((b) => b.bind);
+  const byOperation = (mapping.bindByOperation ?? [])
+    .filter((b) => b.operations.test(e.op.operation))
+    .flatMap((b) => b.bind);
   let unresolved: string | undefined;
 
   for (const spec of opMapping.questions) {
@@ -50,15 +52,26 @@ export function computeQuestions(e: EngineInput): QuestionsResult {
         result.questions.push({ action: `${mapping.prefix}:${spec.action}`, resource: '*', context: {} });
         continue;
       }
-      const asked = ask(e, mapping, spec, action, element, [...(spec.bind ?? []), ...byOperation, ...mapping.bind], result);
+      const asked = ask(
+        e,
+        mapping,
+        spec,
+        action,
+        element,
+        [...(spec.bind ?? []), ...byOperation, ...mapping.bind],
+        result,
+      );
       if (typeof asked === 'string') unresolved ??= asked;
       else result.questions.push(...asked);
     }
   }
+  // A batch with no elements asks nothing; an empty list of questions must never read as "allowed".
+  if (!unresolved && result.questions.length === 0)
+    unresolved = `${mapping.prefix}:${e.op.operation}: the request names nothing to authorize`;
   if (unresolved) {
     result.unresolved = unresolved;
     result.questions = [];
-  }
+  } else delete result.notFound;
   result.missingFacts = dedupe(result.missingFacts);
   return result;
 }
@@ -70,7 +83,8 @@ function actionOnly(e: EngineInput): QuestionsResult {
   if (action) {
     const tags = requestTags(e.op.input);
     const lists = (k: string) => action.conditionKeys.some((c) => c.toLowerCase() === k.toLowerCase());
-    if (tags.tags && lists('aws:RequestTag/${TagKey}')) for (const [k, v] of Object.entries(tags.tags)) context[`aws:RequestTag/${k}`] = v;
+    if (tags.tags && lists('aws:RequestTag/${TagKey}'))
+      for (const [k, v] of Object.entries(tags.tags)) context[`aws:RequestTag/${k}`] = v;
     if (tags.keys?.length && lists('aws:TagKeys')) context['aws:TagKeys'] = tags.keys;
   }
   return {
@@ -113,11 +127,15 @@ function elements(spec: QuestionSpec, input: Record<string, unknown>): Record<st
     let item = el;
     if (pick) item = el && typeof el === 'object' ? (el as Record<string, unknown>)[pick] : undefined;
     if (item === undefined) return;
-    const members = item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : { $elements: item };
+    const members =
+      item && typeof item === 'object' && !Array.isArray(item)
+        ? (item as Record<string, unknown>)
+        : { $elements: item };
     out.push({ ...input, ...members, ...extra });
   };
   if (Array.isArray(v)) for (const el of v) add(el, {});
-  else if (v && typeof v === 'object') for (const [k, el] of Object.entries(v)) add(el, mapKeyAs ? { [mapKeyAs]: k } : {});
+  else if (v && typeof v === 'object')
+    for (const [k, el] of Object.entries(v)) add(el, mapKeyAs ? { [mapKeyAs]: k } : {});
   return out;
 }
 
@@ -179,7 +197,13 @@ interface Filled {
   score: number;
 }
 
-function fill(e: EngineInput, mapping: ServiceMapping, sar: SarService, type: string, vars: Record<string, string>): Filled | undefined {
+function fill(
+  e: EngineInput,
+  mapping: ServiceMapping,
+  sar: SarService,
+  type: string,
+  vars: Record<string, string>,
+): Filled | undefined {
   const rt = sar.resourceTypes.get(type);
   if (!rt) return undefined;
   const exclude = mapping.excludeWhen?.[type];
@@ -215,9 +239,17 @@ function ask(
       result.missingFacts.push(...b.missing);
       return `${prefixed}: the resource is named indirectly; the backend must answer ${b.missing.map((f) => f.kind).join(', ')}`;
     }
-    if (b.notFound) return `${prefixed}: the backend reports no such resource`;
+    if (b.notFound) {
+      result.notFound = true;
+      return `${prefixed}: the backend reports no such resource`;
+    }
     if (spec.resourceText) {
-      const values: Record<string, string> = { Partition: e.scope.partition, Region: e.scope.region, Account: e.scope.accountId, ...b.vars };
+      const values: Record<string, string> = {
+        Partition: e.scope.partition,
+        Region: e.scope.region,
+        Account: e.scope.accountId,
+        ...b.vars,
+      };
       const text = spec.resourceText.replace(/\$\{([A-Za-z0-9_$]+)\}/g, (_m, n: string) => values[n] ?? '\u0000');
       if (text.includes('\u0000')) return `${prefixed}: the request does not name its resource`;
       targets = [{ type: spec.resourceTypes?.[0] ?? '', arn: text, score: 0 }];
@@ -233,7 +265,9 @@ function ask(
         }
         if (!targets.length) return `${prefixed}: the request does not name its resource`;
       } else {
-        const candidates = action.resourceTypes.map((r) => fill(e, mapping, sar, r.type, b.vars)).filter((f): f is Filled => !!f);
+        const candidates = action.resourceTypes
+          .map((r) => fill(e, mapping, sar, r.type, b.vars))
+          .filter((f): f is Filled => !!f);
         candidates.sort((x, y) => y.score - x.score);
         if (!candidates.length && b.invalid.length) return `${prefixed}: ${b.invalid.join('; ')}`;
         targets = [candidates[0] ?? { type: '', arn: '*', score: 0 }];

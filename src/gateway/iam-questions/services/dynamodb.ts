@@ -40,10 +40,14 @@ export const dynamodb: ServiceMapping = {
     Query: onIndexOrTable('Query'),
     Scan: onIndexOrTable('Scan'),
     BatchGetItem: {
-      questions: [{ action: 'BatchGetItem', each: { path: 'RequestItems', mapKeyAs: 'TableName' }, resourceTypes: ['table'] }],
+      questions: [
+        { action: 'BatchGetItem', each: { path: 'RequestItems', mapKeyAs: 'TableName' }, resourceTypes: ['table'] },
+      ],
     },
     BatchWriteItem: {
-      questions: [{ action: 'BatchWriteItem', each: { path: 'RequestItems', mapKeyAs: 'TableName' }, resourceTypes: ['table'] }],
+      questions: [
+        { action: 'BatchWriteItem', each: { path: 'RequestItems', mapKeyAs: 'TableName' }, resourceTypes: ['table'] },
+      ],
     },
     TransactGetItems: { questions: [transactItem('Get', 'GetItem')] },
     TransactWriteItems: {
@@ -56,7 +60,8 @@ export const dynamodb: ServiceMapping = {
     },
     ExecuteStatement: {
       questions: [{ action: 'PartiQLSelect', anyResource: true }],
-      inexact: 'PartiQL statements are not parsed: asked as PartiQLSelect on * (a resource-scoped grant does not match)',
+      inexact:
+        'PartiQL statements are not parsed: asked as PartiQLSelect on * (a resource-scoped grant does not match)',
     },
     BatchExecuteStatement: {
       questions: [{ action: 'PartiQLSelect', anyResource: true }],
@@ -71,7 +76,15 @@ export const dynamodb: ServiceMapping = {
       questions: [{ action: 'RestoreTableFromBackup', resourceTypes: ['backup', 'table'] }],
     },
     RestoreTableToPointInTime: {
-      questions: [{ action: 'RestoreTableToPointInTime', bind: [{ member: 'SourceTableName', as: 'TableName' }, { member: 'SourceTableArn', form: 'name-or-arn' }] }],
+      questions: [
+        {
+          action: 'RestoreTableToPointInTime',
+          bind: [
+            { member: 'SourceTableName', as: 'TableName' },
+            { member: 'SourceTableArn', form: 'name-or-arn' },
+          ],
+        },
+      ],
     },
   },
   inexact: {

@@ -19,7 +19,10 @@ export const events: ServiceMapping = {
   ],
   bindByOperation: [
     { operations: /Rule$/, bind: [{ member: 'Name', as: 'RuleName' }] },
-    { operations: /EventBus$/, bind: [{ member: 'Name', as: 'EventBusName', form: 'name-or-arn', default: 'default' }] },
+    {
+      operations: /EventBus$/,
+      bind: [{ member: 'Name', as: 'EventBusName', form: 'name-or-arn', default: 'default' }],
+    },
     { operations: /Connection$/, bind: [{ member: 'Name', as: 'ConnectionName' }] },
     { operations: /ApiDestination$/, bind: [{ member: 'Name', as: 'ApiDestinationName' }] },
     { operations: /Endpoint$/, bind: [{ member: 'Name', as: 'EndpointName' }] },
@@ -31,5 +34,6 @@ export const events: ServiceMapping = {
       questions: [{ action: 'PutEvents', each: { path: 'Entries' }, resourceTypes: ['event-bus'] }],
     },
   },
-  limits: 'buses, rules, archives, replays, connections, API destinations exact; partner event sources and v2 resources as the input allows',
+  limits:
+    'buses, rules, archives, replays, connections, API destinations exact; partner event sources and v2 resources as the input allows',
 };

@@ -43,5 +43,6 @@ export const kms: ServiceMapping = {
     'kms:DataKeyPairSpec': { member: 'KeyPairSpec' },
     'kms:ScheduleKeyDeletionPendingWindowInDays': { member: 'PendingWindowInDays' },
   },
-  limits: 'every key operation on its key ARN (aliases resolved through the backend); kms:CallerAccount and kms:ViaService are the gateway\'s',
+  limits:
+    "every key operation on its key ARN (aliases resolved through the backend); kms:CallerAccount from the gateway's fact; kms:ViaService absent (calls come from clients, not services)",
 };

@@ -8,7 +8,7 @@ import type { ServiceMapping } from '../mapping-types.js';
 export const lambda: ServiceMapping = {
   service: 'lambda',
   prefix: 'lambda',
-  precision: 'full',
+  precision: 'partial',
   bind: [
     { member: 'Qualifier', as: '$qualifier' },
     { member: 'Qualifier', as: 'Alias' },
@@ -36,5 +36,6 @@ export const lambda: ServiceMapping = {
     'lambda:SubnetIds': { member: 'VpcConfig.SubnetIds' },
     'lambda:SecurityGroupIds': { member: 'VpcConfig.SecurityGroupIds' },
   },
-  limits: 'functions, versions, aliases, layers, event source mappings exact; lambda:VpcIds needs the subnets\' VPC (not set)',
+  limits:
+    "functions, versions, aliases, layers, event source mappings exact; lambda:VpcIds not set (it needs the subnets' VPC)",
 };

@@ -20,16 +20,30 @@ export const logs: ServiceMapping = {
   ],
   operations: {
     DescribeLogGroups: {
-      questions: [{ action: 'DescribeLogGroups', resourceText: 'arn:${Partition}:logs:${Region}:${Account}:log-group::log-stream:' }],
+      questions: [
+        {
+          action: 'DescribeLogGroups',
+          resourceText: 'arn:${Partition}:logs:${Region}:${Account}:log-group::log-stream:',
+        },
+      ],
     },
     StartQuery: {
       questions: [
         { action: 'StartQuery', when: { has: 'logGroupName' } },
-        { action: 'StartQuery', each: { path: 'logGroupNames' }, bind: [{ member: '$elements', form: 'logs-group-name' }] },
-        { action: 'StartQuery', each: { path: 'logGroupIdentifiers' }, bind: [{ member: '$elements', form: 'logs-group-identifier' }] },
+        {
+          action: 'StartQuery',
+          each: { path: 'logGroupNames' },
+          bind: [{ member: '$elements', form: 'logs-group-name' }],
+        },
+        {
+          action: 'StartQuery',
+          each: { path: 'logGroupIdentifiers' },
+          bind: [{ member: '$elements', form: 'logs-group-identifier' }],
+        },
       ],
     },
   },
   arnSuffix: { 'log-group': { variable: '$logGroupByName', text: ':log-stream:' } },
-  limits: 'log groups and streams exact; deliveries, destinations and other newer resources by ARN where the input gives one',
+  limits:
+    'log groups and streams exact; deliveries, destinations and other newer resources by ARN where the input gives one',
 };

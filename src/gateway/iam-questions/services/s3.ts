@@ -37,14 +37,19 @@ const copySource: QuestionSpec[] = [
 
 /** An ACL in the request (x-amz-acl or an x-amz-grant-* header) also needs s3:PutObjectAcl. */
 const aclInRequest = {
-  any: ['ACL', 'GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWriteACP'].map((has) => ({ has })),
+  any: ['ACL', 'GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWrite', 'GrantWriteACP'].map((has) => ({ has })),
 };
 
+/**
+ * Writing an object, and what its headers set besides (the SAR's operation table: CopyObject →
+ * s3:PutObject, s3:PutObjectAcl, s3:PutObjectLegalHold, s3:PutObjectRetention, s3:PutObjectTagging).
+ */
 const putObject: QuestionSpec[] = [
   { action: 'PutObject' },
   { action: 'PutObjectAcl', when: aclInRequest },
-  // Tags in x-amz-tagging also need s3:PutObjectTagging.
   { action: 'PutObjectTagging', when: { has: 'Tagging' } },
+  { action: 'PutObjectLegalHold', when: { has: 'ObjectLockLegalHoldStatus' } },
+  { action: 'PutObjectRetention', when: { any: [{ has: 'ObjectLockMode' }, { has: 'ObjectLockRetainUntilDate' }] } },
 ];
 
 export const s3: ServiceMapping = {
@@ -85,6 +90,16 @@ export const s3: ServiceMapping = {
       questions: [
         { action: 'DeleteObject', each: { path: 'Delete.Objects' }, when: { missing: 'VersionId' } },
         { action: 'DeleteObjectVersion', each: { path: 'Delete.Objects' }, when: { has: 'VersionId' } },
+      ],
+    },
+    // A bucket created with an ACL, Object Lock or an ownership setting also sets those.
+    CreateBucket: {
+      questions: [
+        { action: 'CreateBucket' },
+        { action: 'PutBucketAcl', when: aclInRequest },
+        { action: 'PutBucketObjectLockConfiguration', when: { equals: ['ObjectLockEnabledForBucket', 'true'] } },
+        { action: 'PutBucketVersioning', when: { equals: ['ObjectLockEnabledForBucket', 'true'] } },
+        { action: 'PutBucketOwnershipControls', when: { has: 'ObjectOwnership' } },
       ],
     },
     DeleteBucketCors: one('PutBucketCORS'),

@@ -13,17 +13,29 @@ export const secretsmanager: ServiceMapping = {
     // A new secret has no ARN yet: the name with a placeholder suffix that only a pattern
     // covering any suffix matches (`name-*`, `name-??????`), never one naming a single secret.
     CreateSecret: {
-      questions: [{ action: 'CreateSecret', resourceText: 'arn:${Partition}:secretsmanager:${Region}:${Account}:secret:${Name}-??????', bind: [{ member: 'Name', as: 'Name' }] }],
-      inexact: 'the new secret\'s suffix is unknown: asked on `secret:NAME-??????`',
+      questions: [
+        {
+          action: 'CreateSecret',
+          resourceTypes: ['secret'],
+          resourceText: 'arn:${Partition}:secretsmanager:${Region}:${Account}:secret:${Name}-??????',
+          bind: [{ member: 'Name', as: 'Name' }],
+        },
+      ],
+      inexact: "the new secret's suffix is unknown: asked on `secret:NAME-??????`",
     },
     // BatchGetSecretValue asks for each secret by its own GetSecretValue (the SAR gives the batch no resource).
     BatchGetSecretValue: {
       questions: [
         { action: 'BatchGetSecretValue' },
-        { action: 'GetSecretValue', each: { path: 'SecretIdList' }, bind: [{ member: '$elements', form: 'secret-id' }] },
+        {
+          action: 'GetSecretValue',
+          each: { path: 'SecretIdList' },
+          bind: [{ member: '$elements', form: 'secret-id' }],
+        },
       ],
       inexact: 'secrets selected by Filters are not asked about one by one',
     },
   },
-  limits: 'secrets exact through the backend\'s full ARN; CreateSecret on NAME-??????; BatchGetSecretValue filters not resolved',
+  limits:
+    "secrets exact through the backend's full ARN; CreateSecret on NAME-??????; BatchGetSecretValue filters not resolved",
 };

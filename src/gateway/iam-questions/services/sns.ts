@@ -15,7 +15,11 @@ export const sns: ServiceMapping = {
     // Publishing to a phone number or a platform endpoint names no topic.
     Publish: {
       questions: [
-        { action: 'Publish', when: { any: [{ has: 'TopicArn' }, { has: 'TargetArn' }] }, bind: [{ member: 'TargetArn', form: 'name-or-arn' }] },
+        {
+          action: 'Publish',
+          when: { any: [{ has: 'TopicArn' }, { has: 'TargetArn' }] },
+          bind: [{ member: 'TargetArn', form: 'name-or-arn' }],
+        },
         { action: 'Publish', when: { all: [{ missing: 'TopicArn' }, { missing: 'TargetArn' }] }, anyResource: true },
       ],
       inexact: 'a platform-endpoint TargetArn is no topic: such a Publish is unresolved',

@@ -4,7 +4,7 @@ import type { ServiceMapping } from '../mapping-types.js';
 export const sqs: ServiceMapping = {
   service: 'sqs',
   prefix: 'sqs',
-  precision: 'full',
+  precision: 'partial',
   bind: [
     { member: 'QueueUrl', form: 'sqs-queue-url' },
     { member: 'QueueName', as: 'QueueName' },
@@ -17,8 +17,12 @@ export const sqs: ServiceMapping = {
     DeleteMessageBatch: { questions: [{ action: 'DeleteMessage' }] },
     ChangeMessageVisibilityBatch: { questions: [{ action: 'ChangeMessageVisibility' }] },
     // Message move tasks name their source queue by ARN.
-    StartMessageMoveTask: { questions: [{ action: 'StartMessageMoveTask', bind: [{ member: 'SourceArn', form: 'name-or-arn' }] }] },
-    ListMessageMoveTasks: { questions: [{ action: 'ListMessageMoveTasks', bind: [{ member: 'SourceArn', form: 'name-or-arn' }] }] },
+    StartMessageMoveTask: {
+      questions: [{ action: 'StartMessageMoveTask', bind: [{ member: 'SourceArn', form: 'name-or-arn' }] }],
+    },
+    ListMessageMoveTasks: {
+      questions: [{ action: 'ListMessageMoveTasks', bind: [{ member: 'SourceArn', form: 'name-or-arn' }] }],
+    },
     CancelMessageMoveTask: {
       questions: [{ action: 'CancelMessageMoveTask', anyResource: true }],
       inexact: 'the task handle does not name its queue: asked on *',
