@@ -61,7 +61,7 @@ export async function authorizeQuestions(
   }
   const verdict: QuestionsVerdict = { questions: result.questions };
   for (const q of result.questions) {
-    const options: AuthorizeOptions = await resourcePolicyOf(deps, q.resource, caller);
+    const options: AuthorizeOptions = await resourcePolicyOf(deps, q.action, q.resource, caller);
     const decision = await deps.pipeline.authorizer.decide(ctx, q.action, q.resource, q.context, options);
     onDecision(q.action, q.resource, decision);
     if (!decision.allowed && !verdict.denied) {

@@ -68,9 +68,18 @@ async function fetchOne(deps: GatewayDeps, request: FactRequest, caller: Caller)
     return plan.absent;
   // A backend without tagging (s3rver) has no tags; one without the thing asked has nothing to say.
   if (unsupported(answer)) return plan.kind === 'tags' ? {} : null;
+  // Refused (moto applies a bucket policy's deny to every caller): fail closed, saying why.
+  if (answer.status === 403) throw refused(request, subjectOf(request));
   if (answer.status !== 200) throw backendUnreachable(plan.service);
   return plan.read(answer);
 }
+
+const refused = (r: FactRequest, subject: string): AwsError =>
+  new AwsError(
+    'AccessDenied',
+    `The backend refused to tell Ward's gateway the ${r.kind === 'resourceTags' || r.kind === 's3ObjectTags' ? 'tags' : 'identity'} of ${subject}, which this call's authorization needs.`,
+    403,
+  );
 
 const NOT_FOUND = /\b(NoSuch\w+|QueueDoesNotExist|NonExistentQueue|NotFound|NotFoundException|ResourceNotFoundException|ParameterNotFound|InvalidResourceId)\b/;
 

@@ -60,7 +60,10 @@ export class BackendClient {
       const body = req.body;
       if (body === undefined) out.end();
       else if (Buffer.isBuffer(body)) out.end(body);
-      else {
+      else if (body.errored || body.destroyed) {
+        // The body failed its check while the call was being authorized: nothing goes on.
+        out.destroy(body.errored ?? new Error('the request body was destroyed before forwarding'));
+      } else {
         body.once('error', (err) => out.destroy(err));
         body.pipe(out);
       }

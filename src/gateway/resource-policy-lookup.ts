@@ -12,10 +12,17 @@ const S3_RESOURCE = /^arn:[^:]+:s3:::([^/]+)/;
  * once and cached; a backend that cannot say whether a policy exists fails the request
  * (503): assuming "no policy" would drop its explicit denies.
  */
-export async function resourcePolicyOf(deps: GatewayDeps, resourceArn: string, caller: Caller): Promise<AuthorizeOptions> {
+export async function resourcePolicyOf(
+  deps: GatewayDeps,
+  action: string,
+  resourceArn: string,
+  caller: Caller,
+): Promise<AuthorizeOptions> {
   const options: AuthorizeOptions = {};
   const bucket = S3_RESOURCE.exec(resourceArn)?.[1];
-  if (bucket !== undefined) {
+  // A bucket being created is the creator's; if the name is taken, S3 itself refuses.
+  if (bucket !== undefined && action === 's3:CreateBucket') options.resourceOwner = caller.principal.accountId;
+  else if (bucket !== undefined) {
     const owner = (await deps.resources.get(`owner arn:aws:s3:::${bucket}`, () => deps.bucketOwners.ownerOf(bucket))) as
       | string
       | undefined;

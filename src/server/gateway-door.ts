@@ -111,6 +111,8 @@ export async function serveGateway(req: IncomingMessage, res: ServerResponse, de
       ...(deps.backendCredentials(service.names) ? { credentials: deps.backendCredentials(service.names)! } : {}),
       now: facts.at,
     });
+    const failedEarly = auth.body.failure();
+    if (failedEarly) throw failedEarly;
     let backendRes: IncomingMessage;
     try {
       backendRes = await deps.client.send({ target: target.url, method: head.method, ...plan, body: auth.body.source });
