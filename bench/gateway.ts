@@ -55,7 +55,8 @@ function timed(base: string, path: string, headers: Record<string, string>): Pro
   });
 }
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 /** Alternating sequential runs (one connection each) on both paths; the rounds' medians kept. */
 async function latency(direct: string, gateway: string, key: Key) {
@@ -189,7 +190,8 @@ async function main(): Promise<void> {
       });
       const used = cpuSeconds(ward.pid!) - before;
       cpuRuns.push({ rps: viaWard.rps, cpuUs: (used / (viaWard.rps * duration)) * 1e6, directRps: directRun.rps });
-      if (viaWard.non2xx + viaWard.errors > 0) throw new Error(`gateway load run had ${viaWard.non2xx} non-2xx answers`);
+      if (viaWard.non2xx + viaWard.errors > 0)
+        throw new Error(`gateway load run had ${viaWard.non2xx} non-2xx answers`);
     }
     const mid = median(cpuRuns.map((r) => ({ ...r, name: '', p50: 0, p99: 0, non2xx: 0, errors: 0 })));
     const cpu = cpuRuns.find((r) => r.rps === mid.rps)!;

@@ -13,7 +13,8 @@ import { type Credentials, type TestWard, startTestWard } from './support/ward.j
  * allowed and denied, DynamoDB's leading keys, KMS's encryption context, SNS's own error code.
  */
 const available = motoAvailable();
-if (!available) console.warn('moto is not installed for python3 (pip install "moto[server]"): the moto gateway suite is skipped');
+if (!available)
+  console.warn('moto is not installed for python3 (pip install "moto[server]"): the moto gateway suite is skipped');
 
 let moto: TestBackend;
 let t: TestWard;
@@ -72,7 +73,11 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
     expect(created.status, created.err).toBe(0);
     const queueUrl = (JSON.parse(created.out) as { QueueUrl: string }).QueueUrl;
     const sender = await userWithKey(t, 'sender', {
-      send: policy({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: `arn:aws:sqs:us-east-1:${t.accountId}:orders` }),
+      send: policy({
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Resource: `arn:aws:sqs:us-east-1:${t.accountId}:orders`,
+      }),
     });
     const sent = await aws(sender, 'sqs', 'send-message', '--queue-url', queueUrl, '--message-body', 'order 1');
     expect(sent.status, sent.err).toBe(0);
@@ -84,7 +89,9 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
   });
 
   it("sns publish: denied with SNS's AuthorizationError", async () => {
-    const topic = JSON.parse((await aws(t.root, 'sns', 'create-topic', '--name', 'alerts')).out) as { TopicArn: string };
+    const topic = JSON.parse((await aws(t.root, 'sns', 'create-topic', '--name', 'alerts')).out) as {
+      TopicArn: string;
+    };
     const nobody = await userWithKey(t, 'nobody');
     const denied = await aws(nobody, 'sns', 'publish', '--topic-arn', topic.TopicArn, '--message', 'hi');
     expect(denied.status).not.toBe(0);
@@ -114,9 +121,25 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
         Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['tenant'] } },
       }),
     });
-    const own = await aws(tenant, 'dynamodb', 'put-item', '--table-name', 'profiles', '--item', '{"owner":{"S":"tenant"}}');
+    const own = await aws(
+      tenant,
+      'dynamodb',
+      'put-item',
+      '--table-name',
+      'profiles',
+      '--item',
+      '{"owner":{"S":"tenant"}}',
+    );
     expect(own.status, own.err).toBe(0);
-    const other = await aws(tenant, 'dynamodb', 'put-item', '--table-name', 'profiles', '--item', '{"owner":{"S":"admin"}}');
+    const other = await aws(
+      tenant,
+      'dynamodb',
+      'put-item',
+      '--table-name',
+      'profiles',
+      '--item',
+      '{"owner":{"S":"admin"}}',
+    );
     expect(other.status).not.toBe(0);
     expect(other.err).toContain('AccessDeniedException');
   });
@@ -132,9 +155,29 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
       }),
     });
     const plaintext = Buffer.from('secret').toString('base64');
-    const ok = await aws(app, 'kms', 'encrypt', '--key-id', key.KeyMetadata.Arn, '--plaintext', plaintext, '--encryption-context', 'app=billing');
+    const ok = await aws(
+      app,
+      'kms',
+      'encrypt',
+      '--key-id',
+      key.KeyMetadata.Arn,
+      '--plaintext',
+      plaintext,
+      '--encryption-context',
+      'app=billing',
+    );
     expect(ok.status, ok.err).toBe(0);
-    const wrong = await aws(app, 'kms', 'encrypt', '--key-id', key.KeyMetadata.Arn, '--plaintext', plaintext, '--encryption-context', 'app=payroll');
+    const wrong = await aws(
+      app,
+      'kms',
+      'encrypt',
+      '--key-id',
+      key.KeyMetadata.Arn,
+      '--plaintext',
+      plaintext,
+      '--encryption-context',
+      'app=payroll',
+    );
     expect(wrong.status).not.toBe(0);
     expect(wrong.err).toContain('AccessDeniedException');
   });

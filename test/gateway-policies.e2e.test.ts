@@ -113,7 +113,9 @@ describe.skipIf(!available)('the gateway decides every policy layer', () => {
 
     // An SCP denying s3:PutObject binds the member account, even its root.
     const roots = await orgs(t).send(new ListRootsCommand({}));
-    await orgs(t).send(new EnablePolicyTypeCommand({ RootId: roots.Roots![0]!.Id!, PolicyType: 'SERVICE_CONTROL_POLICY' }));
+    await orgs(t).send(
+      new EnablePolicyTypeCommand({ RootId: roots.Roots![0]!.Id!, PolicyType: 'SERVICE_CONTROL_POLICY' }),
+    );
     const scp = await orgs(t).send(
       new CreatePolicyCommand({
         Name: 'no-uploads',
@@ -209,7 +211,13 @@ describe.skipIf(!available)('the gateway decides every policy layer', () => {
       return new Promise<{ status: number; text: string }>((resolve, reject) => {
         const url = new URL(signed.url);
         const req = request(
-          { hostname: url.hostname, port: url.port, path: url.pathname, method: 'PUT', headers: { ...Object.fromEntries(signed.headers), 'content-length': String(body.length) } },
+          {
+            hostname: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'PUT',
+            headers: { ...Object.fromEntries(signed.headers), 'content-length': String(body.length) },
+          },
           (res) => {
             let text = '';
             res.on('data', (c: Buffer) => (text += c.toString()));
@@ -255,7 +263,10 @@ describe.skipIf(!available)('soft mode', () => {
     const client = new SQSClient({ endpoint: soft.url, region: 'us-east-1', credentials: nobody, maxAttempts: 1 });
     await client.send(new SendMessageCommand({ QueueUrl: queue.QueueUrl, MessageBody: 'through' }));
     await soft.ward.flush();
-    const events = await soft.ward.store.events.lookup({ attribute: { key: 'Username', value: 'nobody' } }, { limit: 10 });
+    const events = await soft.ward.store.events.lookup(
+      { attribute: { key: 'Username', value: 'nobody' } },
+      { limit: 10 },
+    );
     const record = JSON.parse(events.events.at(0)?.record ?? '{}') as Record<string, any>;
     expect(record.eventName).toBe('SendMessage');
     expect(record.errorCode).toBeUndefined();

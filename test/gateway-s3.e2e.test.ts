@@ -110,7 +110,6 @@ describe('the gateway in front of an S3-compatible store', () => {
       .send(new PutUserPermissionsBoundaryCommand({ UserName: 'dave', PermissionsBoundary: boundary.Policy!.Arn! }));
     const err = await caught(() => s3(dave).send(new DeleteObjectCommand({ Bucket: 'photos', Key: 'cat.txt' })));
     expect(err.message).toContain('with an explicit deny in a permissions boundary');
-
   });
 
   it('narrows an assumed role by its session policy', async () => {
@@ -149,7 +148,11 @@ describe('the gateway in front of an S3-compatible store', () => {
   it('streams a multipart upload (lib-storage) and reads it back whole', async () => {
     const grace = await userWithKey(t, 'grace', { objects: allObjects('photos') });
     const body = Buffer.alloc(12 * 1024 * 1024, 7);
-    await new Upload({ client: s3(grace), params: { Bucket: 'photos', Key: 'big.bin', Body: body }, partSize: 5 * 1024 * 1024 }).done();
+    await new Upload({
+      client: s3(grace),
+      params: { Bucket: 'photos', Key: 'big.bin', Body: body },
+      partSize: 5 * 1024 * 1024,
+    }).done();
     const got = await s3(grace).send(new GetObjectCommand({ Bucket: 'photos', Key: 'big.bin' }));
     const bytes = Buffer.from(await got.Body!.transformToByteArray());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(createHash('sha256').update(body).digest('hex'));
@@ -159,7 +162,9 @@ describe('the gateway in front of an S3-compatible store', () => {
     await t.ward.flush();
     const trail = new CloudTrailClient({ endpoint: t.url, region: 'us-east-1', credentials: t.root, maxAttempts: 1 });
     const events = await trail.send(
-      new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 's3.amazonaws.com' }] }),
+      new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 's3.amazonaws.com' }],
+      }),
     );
     const names = (events.Events ?? []).map((e) => e.EventName);
     expect(names).toContain('GetObject');
@@ -168,6 +173,9 @@ describe('the gateway in front of an S3-compatible store', () => {
     const record = JSON.parse(denied!.CloudTrailEvent!);
     expect(record.errorCode, JSON.stringify(record)).toBe('AccessDenied');
     expect(record.eventCategory, JSON.stringify(record)).toBe('Data');
-    expect(record.additionalEventData.Authorizations[0]).toMatchObject({ Action: 's3:GetObject', Decision: 'ImplicitDeny' });
+    expect(record.additionalEventData.Authorizations[0]).toMatchObject({
+      Action: 's3:GetObject',
+      Decision: 'ImplicitDeny',
+    });
   });
 });

@@ -32,10 +32,22 @@ program
     '--trusted-proxies <list>',
     'reverse proxies (addresses/CIDRs, comma-separated) whose X-Forwarded-For is believed (default none)',
   )
-  .option('--gateway-target <SERVICE=URL>', 'forward SERVICE (or * for every other) to a backend, IAM enforced (repeatable)', collect)
-  .option('--gateway-backend-key <[SERVICE=]KEY:SECRET>', 're-sign forwarded requests with this backend key (repeatable)', collect)
+  .option(
+    '--gateway-target <SERVICE=URL>',
+    'forward SERVICE (or * for every other) to a backend, IAM enforced (repeatable)',
+    collect,
+  )
+  .option(
+    '--gateway-backend-key <[SERVICE=]KEY:SECRET>',
+    're-sign forwarded requests with this backend key (repeatable)',
+    collect,
+  )
   .option('--gateway-mode <mode>', 'enforce (default) or soft: forward denied calls, recording the would-be denial')
-  .option('--gateway-s3-domain <domain>', 'base domain of virtual-hosted S3, bucket.DOMAIN (repeatable; default localhost)', collect)
+  .option(
+    '--gateway-s3-domain <domain>',
+    'base domain of virtual-hosted S3, bucket.DOMAIN (repeatable; default localhost)',
+    collect,
+  )
   .option('--gateway-data-events <selectors>', 'data events to record: * (default), none, or SERVICE[:Operation],…')
   .action(
     async (opts: {

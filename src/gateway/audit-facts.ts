@@ -4,7 +4,8 @@ import { isDataEvent } from './data-events.js';
 import type { GatewayDeps, RoutedService } from './gateway-deps.js';
 import type { AuthorizationQuestion } from './iam-questions/index.js';
 
-const READ_ONLY = /^(Get|List|Describe|Head|Query|Scan|BatchGet|Select|Lookup|Search|Check|Test|Receive|Filter|Decrypt)/;
+const READ_ONLY =
+  /^(Get|List|Describe|Head|Query|Scan|BatchGet|Select|Lookup|Search|Check|Test|Receive|Filter|Decrypt)/;
 
 export function gatewayFacts(
   deps: Pick<GatewayDeps, 'mode' | 'dataEvents'>,

@@ -84,7 +84,8 @@ export async function authenticateGatewayRequest(
     if (service.signingName === 's3') return await authenticateS3(head, body, service, op, authenticate, now);
     return await authenticateSigV4(deps, head, body, authenticate);
   } catch (err) {
-    if (err instanceof AwsError && service.signingName !== 's3') throw authErrorFor(service.eventService, service.protocol, err);
+    if (err instanceof AwsError && service.signingName !== 's3')
+      throw authErrorFor(service.eventService, service.protocol, err);
     throw err;
   }
 }
@@ -103,7 +104,9 @@ async function authenticateS3(
   });
   if (!s3.caller) throw new AwsError('AccessDenied', 'Access Denied', 403);
   const chunked = s3.body.kind === 'aws-chunked';
-  const length = chunked ? (s3.body as Extract<BodyPlan, { kind: 'aws-chunked' }>).decodedContentLength : contentLength(head);
+  const length = chunked
+    ? (s3.body as Extract<BodyPlan, { kind: 'aws-chunked' }>).decodedContentLength
+    : contentLength(head);
   const verified = body.pipe(new VerifiedBody(bodyVerifier(s3.body)));
   body.once('error', (err) => verified.destroy(err));
   const gatewayBody = new GatewayBody(verified, length, chunked);
@@ -149,8 +152,7 @@ function s3AuthFacts(head: RequestHead, s3: S3Authentication, now: Date): S3Auth
   };
   const sha = headerOf(head, 'x-amz-content-sha256');
   if (sha !== undefined) facts['x-amz-content-sha256'] = sha.trim();
-  const amzDate =
-    headerOf(head, 'x-amz-date') ?? /(?:^|&)X-Amz-Date=([0-9TZ]+)/.exec(head.rawQuery)?.[1];
+  const amzDate = headerOf(head, 'x-amz-date') ?? /(?:^|&)X-Amz-Date=([0-9TZ]+)/.exec(head.rawQuery)?.[1];
   const signedAt = amzDate === undefined ? undefined : parseAmzDate(amzDate);
   if (signedAt !== undefined) facts.signatureAge = String(Math.max(0, now.getTime() - signedAt));
   return facts;

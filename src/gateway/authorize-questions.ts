@@ -55,7 +55,12 @@ export async function authorizeQuestions(
   }
   if (result.unresolved !== undefined) {
     const action = `${result.iamService}:${op.operation}`;
-    const decision: Exclude<Decision, { allowed: true }> = { allowed: false, explicit: false, layer: 'identity', matched: [] };
+    const decision: Exclude<Decision, { allowed: true }> = {
+      allowed: false,
+      explicit: false,
+      layer: 'identity',
+      matched: [],
+    };
     onDecision(action, '*', decision);
     return { questions: [], unresolved: result.unresolved, denied: { action, resource: '*', decision } };
   }
@@ -77,5 +82,5 @@ function mergeFacts(a: Facts, b: Facts): Facts {
   for (const [kind, byKey] of Object.entries(b)) {
     out[kind] = kind === 's3Auth' ? byKey : { ...(a as Record<string, object>)[kind], ...(byKey as object) };
   }
-  return out as Facts;
+  return out;
 }

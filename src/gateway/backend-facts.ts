@@ -25,7 +25,7 @@ export async function fetchFacts(deps: GatewayDeps, needed: readonly FactRequest
       if (value !== undefined) (facts[request.kind] ??= {})[request.key] = value as FactValue;
     }),
   );
-  return facts as Facts;
+  return facts;
 }
 
 function subjectOf(r: FactRequest): string {
@@ -81,7 +81,8 @@ const refused = (r: FactRequest, subject: string): AwsError =>
     403,
   );
 
-const NOT_FOUND = /\b(NoSuch\w+|QueueDoesNotExist|NonExistentQueue|NotFound|NotFoundException|ResourceNotFoundException|ParameterNotFound|InvalidResourceId)\b/;
+const NOT_FOUND =
+  /\b(NoSuch\w+|QueueDoesNotExist|NonExistentQueue|NotFound|NotFoundException|ResourceNotFoundException|ParameterNotFound|InvalidResourceId)\b/;
 
 interface FactCall {
   service: string;
@@ -100,8 +101,9 @@ function factCall(r: FactRequest): FactCall | undefined {
         call: () => json('1.0', 'DynamoDB_20120810.DescribeTable', { TableName: r.tableArn.split('/')[1] }),
         kind: 'identity',
         read: (a) => {
-          const schema = (body(a).Table as { KeySchema?: Array<{ AttributeName: string; KeyType: string }> } | undefined)
-            ?.KeySchema;
+          const schema = (
+            body(a).Table as { KeySchema?: Array<{ AttributeName: string; KeyType: string }> } | undefined
+          )?.KeySchema;
           return schema?.find((k) => k.KeyType === 'HASH')?.AttributeName ?? null;
         },
         absent: null,
@@ -111,7 +113,7 @@ function factCall(r: FactRequest): FactCall | undefined {
         service: 'kms',
         call: () => json('1.1', 'TrentService.DescribeKey', { KeyId: r.aliasArn }),
         kind: 'identity',
-        read: (a) => ((body(a).KeyMetadata as { Arn?: string } | undefined)?.Arn ?? null),
+        read: (a) => (body(a).KeyMetadata as { Arn?: string } | undefined)?.Arn ?? null,
         absent: null,
       };
     case 'secretArn':
@@ -290,6 +292,7 @@ const unescape = (s: string): string =>
 /** S3's `<Tag><Key/><Value/></Tag>` and SNS's `<member><Key/><Value/></member>` tag lists. */
 function xmlTags(xml: string): Tags {
   const out: Tags = {};
-  for (const m of xml.matchAll(/<Key>([^<]*)<\/Key>\s*<Value>([^<]*)<\/Value>/g)) out[unescape(m[1]!)] = unescape(m[2]!);
+  for (const m of xml.matchAll(/<Key>([^<]*)<\/Key>\s*<Value>([^<]*)<\/Value>/g))
+    out[unescape(m[1]!)] = unescape(m[2]!);
   return out;
 }

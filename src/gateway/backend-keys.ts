@@ -5,7 +5,9 @@ import type { SigningCredentials } from '../sigv4/index.js';
  * [SERVICE=]ACCESS_KEY_ID:SECRET`): an S3-compatible store checks signatures with its own
  * keys, which clients of Ward never hold. A key without a service serves every backend.
  */
-export function parseBackendKeys(specs: readonly string[]): (names: readonly string[]) => SigningCredentials | undefined {
+export function parseBackendKeys(
+  specs: readonly string[],
+): (names: readonly string[]) => SigningCredentials | undefined {
   const byService = new Map<string, SigningCredentials>();
   let fallback: SigningCredentials | undefined;
   for (const spec of specs) {
@@ -17,7 +19,9 @@ export function parseBackendKeys(specs: readonly string[]): (names: readonly str
     const secretAccessKey = pair.slice(colon + 1);
     // Never echo the spec: it holds a secret.
     if (colon <= 0 || secretAccessKey === '' || !/^[\x21-\x7e]+$/.test(pair))
-      throw new Error(`--gateway-backend-key${service ? ` for ${service}` : ''}: expected [SERVICE=]ACCESS_KEY_ID:SECRET`);
+      throw new Error(
+        `--gateway-backend-key${service ? ` for ${service}` : ''}: expected [SERVICE=]ACCESS_KEY_ID:SECRET`,
+      );
     const credentials = { accessKeyId, secretAccessKey };
     if (service === undefined || service === '*') fallback = credentials;
     else byService.set(service, credentials);

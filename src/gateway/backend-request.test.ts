@@ -43,11 +43,19 @@ describe('the request a backend gets', () => {
     expect(out.headers).toContainEqual(['Content-Length', '10']);
     expect(out.headers).toContainEqual(['Host', '127.0.0.1:9000']);
     // The backend's own verifier accepts it.
-    const signed = { method: 'PUT', rawPath: out.path, rawQuery: out.query, headers: out.headers, payloadSha256Hex: 'UNSIGNED-PAYLOAD' };
+    const signed = {
+      method: 'PUT',
+      rawPath: out.path,
+      rawQuery: out.query,
+      headers: out.headers,
+      payloadSha256Hex: 'UNSIGNED-PAYLOAD',
+    };
     const parsed = parseAuthorization(signed);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(verifySignature(signed, parsed.auth, credentials.secretAccessKey, { now, normalizePath: false }).ok).toBe(true);
+    expect(verifySignature(signed, parsed.auth, credentials.secretAccessKey, { now, normalizePath: false }).ok).toBe(
+      true,
+    );
   });
 
   it("passes the client's signature on when no backend key is configured", () => {

@@ -38,7 +38,13 @@ const PRESIGN_PARAMS = new Set([
 ]);
 
 /** Headers that carry the client's signature, or frame its aws-chunked body: rebuilt for the backend. */
-const SIGNATURE_HEADERS = new Set(['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256', 'date']);
+const SIGNATURE_HEADERS = new Set([
+  'authorization',
+  'x-amz-date',
+  'x-amz-security-token',
+  'x-amz-content-sha256',
+  'date',
+]);
 const CHUNKED_FRAMING = new Set([
   'content-length',
   'x-amz-decoded-content-length',

@@ -7,7 +7,6 @@ import { policyHolderOf } from './resource-policies.js';
 const CHANGES_RESOURCE = /Policy|Permission|Attributes|Tag|^Delete|^Create|^ScheduleKeyDeletion/;
 const READS = /^(Get|List|Describe|Head)/;
 
-
 /**
  * After the backend said yes: who made an S3 bucket (its ARN names no account), and dropping the
  * cached policy and tags of a resource the call changed, on every node.

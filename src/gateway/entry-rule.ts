@@ -4,7 +4,8 @@ const WARD_SIGNING_NAMES: ReadonlySet<string> = new Set(['iam', 'sts', 'organiza
 const WARD_TARGETS = ['AWSOrganizationsV20161128.', 'com.amazonaws.cloudtrail.v20131101.'];
 
 const SCOPE_SERVICE = /Credential=[^/,\s]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/;
-const QUERY_SCOPE_SERVICE = /(?:^|&)X-Amz-Credential=[^&]*?(?:%2F|\/)\d{8}(?:%2F|\/)[^&%/]+(?:%2F|\/)([^&%/]+)(?:%2F|\/)aws4_request/i;
+const QUERY_SCOPE_SERVICE =
+  /(?:^|&)X-Amz-Credential=[^&]*?(?:%2F|\/)\d{8}(?:%2F|\/)[^&%/]+(?:%2F|\/)([^&%/]+)(?:%2F|\/)aws4_request/i;
 
 export interface EntryHead {
   method: string;

@@ -33,7 +33,10 @@ export class ErrorCodeSniffer {
 
   get message(): string | undefined {
     const text = this.#text();
-    return /<Message>([^<]{0,1024})<\/Message>/.exec(text)?.[1] ?? /"[Mm]essage"\s*:\s*"((?:[^"\\]|\\.){0,1024})"/.exec(text)?.[1];
+    return (
+      /<Message>([^<]{0,1024})<\/Message>/.exec(text)?.[1] ??
+      /"[Mm]essage"\s*:\s*"((?:[^"\\]|\\.){0,1024})"/.exec(text)?.[1]
+    );
   }
 
   #text(): string {

@@ -44,13 +44,23 @@ export function errorResponse(
     case 'json': {
       const headers: Record<string, string> = { ...base, 'Content-Type': 'application/x-amz-json-1.0' };
       if (service === 'sqs') headers['x-amzn-query-error'] = `${err.code};${err.fault}`;
-      return { status: err.status, headers, body: Buffer.from(JSON.stringify({ __type: err.code, message: err.message })) };
+      return {
+        status: err.status,
+        headers,
+        body: Buffer.from(JSON.stringify({ __type: err.code, message: err.message })),
+      };
     }
     case 'rest-json':
       return {
         status: err.status,
         headers: { ...base, 'Content-Type': 'application/json', 'x-amzn-ErrorType': err.code },
-        body: Buffer.from(JSON.stringify({ Type: err.fault === 'Sender' ? 'User' : 'Service', message: err.message, Message: err.message })),
+        body: Buffer.from(
+          JSON.stringify({
+            Type: err.fault === 'Sender' ? 'User' : 'Service',
+            message: err.message,
+            Message: err.message,
+          }),
+        ),
       };
     case 'smithy-rpc-v2-cbor':
       return {

@@ -49,7 +49,7 @@ export class BackendClient {
         port: req.target.port || (secure ? 443 : 80),
         method: req.method,
         path: req.query === '' ? req.path : `${req.path}?${req.query}`,
-        headers: req.headers.flat() as string[],
+        headers: rawHeaderList(req.headers),
         agent: secure ? this.https : this.http,
         // Header names travel in the case the client gave them.
         setHost: false,
@@ -74,6 +74,13 @@ export class BackendClient {
     this.http.destroy();
     this.https.destroy();
   }
+}
+
+/** node's raw header form: [name, value, name, value…], which keeps names' case and repeats. */
+function rawHeaderList(headers: ReadonlyArray<readonly [string, string]>): string[] {
+  const out: string[] = [];
+  for (const [name, value] of headers) out.push(name, value);
+  return out;
 }
 
 /** The response head's headers to pass back: everything but hop-by-hop ones, in arrival order. */

@@ -23,7 +23,14 @@ const ARN = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.*)$/s;
 export function policyHolderOf(resourceArn: string): PolicyHolder | undefined {
   const m = ARN.exec(resourceArn);
   if (!m) return undefined;
-  const [, partition, service, region, account, resource] = m as unknown as [string, string, string, string, string, string];
+  const [, partition, service, region, account, resource] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   switch (service) {
     case 's3': {
       const bucket = resource.split('/', 1)[0]!;
@@ -42,7 +49,10 @@ export function policyHolderOf(resourceArn: string): PolicyHolder | undefined {
         arn: resourceArn,
         account,
         fetch: (origin) =>
-          json10('AmazonSQS.GetQueueAttributes', { QueueUrl: `${origin}/${account}/${resource}`, AttributeNames: ['Policy'] }),
+          json10('AmazonSQS.GetQueueAttributes', {
+            QueueUrl: `${origin}/${account}/${resource}`,
+            AttributeNames: ['Policy'],
+          }),
         read: (a) => member(a, ['Attributes', 'Policy']),
       };
     case 'sns':
@@ -55,9 +65,7 @@ export function policyHolderOf(resourceArn: string): PolicyHolder | undefined {
           method: 'POST',
           path: '/',
           headers: [['Content-Type', 'application/x-www-form-urlencoded; charset=utf-8']],
-          body: Buffer.from(
-            `Action=GetTopicAttributes&Version=2010-03-31&TopicArn=${encodeURIComponent(resourceArn)}`,
-          ),
+          body: Buffer.from(`Action=GetTopicAttributes&Version=2010-03-31&TopicArn=${encodeURIComponent(resourceArn)}`),
         }),
         read: readSnsPolicy,
       };
@@ -120,11 +128,14 @@ const json11 = (target: string, body: unknown): BackendCall => json('1.1', targe
  * there is no policy, and so no deny, to miss.
  */
 export function unsupported(a: BackendAnswer): boolean {
-  return a.status === 501 || (a.status === 405 && /MethodNotAllowed|NotImplemented/.test(a.body.toString('utf8', 0, 4096)));
+  return (
+    a.status === 501 || (a.status === 405 && /MethodNotAllowed|NotImplemented/.test(a.body.toString('utf8', 0, 4096)))
+  );
 }
 
 /** The services' "no such policy" and "no such resource" codes. */
-const NOT_FOUND = /\b(NoSuch\w+|QueueDoesNotExist|AWS\.SimpleQueueService\.NonExistentQueue|NotFound|NotFoundException|ResourceNotFoundException)\b/;
+const NOT_FOUND =
+  /\b(NoSuch\w+|QueueDoesNotExist|AWS\.SimpleQueueService\.NonExistentQueue|NotFound|NotFoundException|ResourceNotFoundException)\b/;
 
 /**
  * A "no such policy / no such resource" answer means no policy. Anything else is not knowledge:
@@ -139,7 +150,8 @@ function absent(a: BackendAnswer): undefined {
 function member(a: BackendAnswer, path: string[]): string | undefined {
   if (a.status !== 200) return absent(a);
   let value: unknown = JSON.parse(a.body.toString('utf8'));
-  for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 

@@ -23,9 +23,9 @@ export async function resourcePolicyOf(
   // A bucket being created is the creator's; if the name is taken, S3 itself refuses.
   if (bucket !== undefined && action === 's3:CreateBucket') options.resourceOwner = caller.principal.accountId;
   else if (bucket !== undefined) {
-    const owner = (await deps.resources.get(`owner arn:aws:s3:::${bucket}`, () => deps.bucketOwners.ownerOf(bucket))) as
-      | string
-      | undefined;
+    const owner = (await deps.resources.get(`owner arn:aws:s3:::${bucket}`, () =>
+      deps.bucketOwners.ownerOf(bucket),
+    )) as string | undefined;
     options.resourceOwner = owner ?? deps.defaultBucketOwner;
   }
   const holder = policyHolderOf(resourceArn);

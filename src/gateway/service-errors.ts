@@ -34,7 +34,11 @@ const REST_JSON_AUTH: ServiceCodes['auth'] = {
 };
 
 const S3_AUTH: ServiceCodes['auth'] = {
-  InvalidClientTokenId: ['InvalidAccessKeyId', 403, 'The AWS Access Key Id you provided does not exist in our records.'],
+  InvalidClientTokenId: [
+    'InvalidAccessKeyId',
+    403,
+    'The AWS Access Key Id you provided does not exist in our records.',
+  ],
   SignatureDoesNotMatch: [
     'SignatureDoesNotMatch',
     403,
@@ -99,5 +103,9 @@ export function notServed(service: string): AwsError {
 
 /** The backend did not answer: 502, which SDKs retry. */
 export function backendUnreachable(service: string): AwsError {
-  return new AwsError('ServiceUnavailable', `Ward's gateway could not reach the backend for the ${service} service.`, 502);
+  return new AwsError(
+    'ServiceUnavailable',
+    `Ward's gateway could not reach the backend for the ${service} service.`,
+    502,
+  );
 }

@@ -99,7 +99,13 @@ export async function serveGateway(req: IncomingMessage, res: ServerResponse, de
       const { action, resource, decision } = verdict.denied;
       const text = accessDenied(caller.principal, action, resource, decision).message;
       if (deps.mode === 'enforce') throw deniedFor(service.eventService, service.protocol, text);
-      deps.logWouldDeny({ requestId: facts.requestId, principal: caller.principal.arn, action, resource, reason: text });
+      deps.logWouldDeny({
+        requestId: facts.requestId,
+        principal: caller.principal.arn,
+        action,
+        resource,
+        reason: text,
+      });
     }
     noteUse(deps.pipeline, caller, facts.at);
     const plan = backendRequest(head, {

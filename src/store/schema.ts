@@ -14,4 +14,12 @@ import type { SessionTables } from './schema-sessions.js';
  * schema.test.ts checks it against the migrated schema, table by table and column by column.
  */
 export interface Database
-  extends IamTables, CredentialTables, SessionTables, AuditTables, OrganizationTables, AccountTables, ConsoleTables, GatewayTables {}
+  extends
+    IamTables,
+    CredentialTables,
+    SessionTables,
+    AuditTables,
+    OrganizationTables,
+    AccountTables,
+    ConsoleTables,
+    GatewayTables {}

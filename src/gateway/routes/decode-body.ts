@@ -32,7 +32,13 @@ export function decodeBody(route: RoutedService, op: IdentifiedOperation, body: 
         const doc: unknown = JSON.parse(body.toString('utf8'));
         const payload = s.operations[op.operation]?.payload;
         if (payload) return named(route, s, op, op.operation, { [payload[0]]: doc });
-        return named(route, s, op, op.operation, doc && typeof doc === 'object' ? (doc as Record<string, unknown>) : {});
+        return named(
+          route,
+          s,
+          op,
+          op.operation,
+          doc && typeof doc === 'object' ? (doc as Record<string, unknown>) : {},
+        );
       }
       case 'query':
       case 'ec2': {
@@ -44,7 +50,13 @@ export function decodeBody(route: RoutedService, op: IdentifiedOperation, body: 
         delete members.Version;
         const own = queryServiceFor(route, version, action);
         const ownModel = own.model as ServiceRoutes;
-        return named(own, ownModel, { ...op, service: ownModel.service, signingName: ownModel.signingName }, action, members);
+        return named(
+          own,
+          ownModel,
+          { ...op, service: ownModel.service, signingName: ownModel.signingName },
+          action,
+          members,
+        );
       }
       case 'rest-xml': {
         const doc = xml.parse(body.toString('utf8')) as Record<string, unknown>;
@@ -68,7 +80,8 @@ function named(
   operation: string,
   members: Record<string, unknown>,
 ): BodyDecoding {
-  if (!Object.hasOwn(s.operations, operation)) return { ok: false, error: unknownOperation(route, operation || '(none)') };
+  if (!Object.hasOwn(s.operations, operation))
+    return { ok: false, error: unknownOperation(route, operation || '(none)') };
   // Members the URI and headers carried win: they are what the service itself reads.
   return { ok: true, op: { ...op, operation, input: { ...members, ...op.input } } };
 }

@@ -61,8 +61,13 @@ function compile(s: ServiceRoutes): Template[] {
  * ListObjects and CreateMultipartUpload over PutObject. `bucket` is a virtual-hosted bucket, put
  * back at the head of the path as S3's templates expect.
  */
-export function matchRestOperation(s: ServiceRoutes, head: RequestHead, bucket: string | undefined): RestMatch | undefined {
-  const path = bucket === undefined ? head.rawPath : `/${encodeURIComponent(bucket)}${head.rawPath === '/' ? '' : head.rawPath}`;
+export function matchRestOperation(
+  s: ServiceRoutes,
+  head: RequestHead,
+  bucket: string | undefined,
+): RestMatch | undefined {
+  const path =
+    bucket === undefined ? head.rawPath : `/${encodeURIComponent(bucket)}${head.rawPath === '/' ? '' : head.rawPath}`;
   const parts = path.split('/').slice(1);
   if (parts.length > 0 && parts.at(-1) === '' && parts.length > 1) parts.pop();
   const query = queryParams(head.rawQuery);

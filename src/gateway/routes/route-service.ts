@@ -11,8 +11,7 @@ const SCOPE_SERVICE = /Credential=[^/,\s]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/
 const RPC_V2_PATH = /^\/service\/([^/]+)\/operation\/([^/?]+)$/;
 
 export type ServiceRouting =
-  | { ok: true; route: RoutedService }
-  | { ok: false; error: AwsError; service: string; protocol: WireProtocol };
+  { ok: true; route: RoutedService } | { ok: false; error: AwsError; service: string; protocol: WireProtocol };
 
 /**
  * The service a request names, by botocore's models: a virtual-hosted bucket, the signature's
@@ -34,7 +33,11 @@ export function routeService(head: RequestHead, s3Domains: readonly string[]): S
   }
   const rpc = RPC_V2_PATH.exec(head.rawPath);
   if (rpc && /rpc-v2-cbor/i.test(headerOf(head, 'smithy-protocol') ?? '')) {
-    const byTarget = pick(catalog.byTargetPrefix.get(decodeURIComponent(rpc[1]!)), decodeURIComponent(rpc[2]!), signingName);
+    const byTarget = pick(
+      catalog.byTargetPrefix.get(decodeURIComponent(rpc[1]!)),
+      decodeURIComponent(rpc[2]!),
+      signingName,
+    );
     if (byTarget) return routed(byTarget, 'smithy-rpc-v2-cbor');
   }
 
@@ -60,7 +63,14 @@ export function routeService(head: RequestHead, s3Domains: readonly string[]): S
   }
   // None fits exactly: the signing name's own service answers (its unknown-operation error).
   const own = candidates.find((s) => s.service === signingName || s.endpointPrefix === signingName) ?? candidates[0]!;
-  return routed(own, target !== undefined ? 'json' : wantsQuery ? (own.protocols.find((p) => p === 'query' || p === 'ec2') ?? own.protocols[0]!) : own.protocols[0]!);
+  return routed(
+    own,
+    target !== undefined
+      ? 'json'
+      : wantsQuery
+        ? (own.protocols.find((p) => p === 'query' || p === 'ec2') ?? own.protocols[0]!)
+        : own.protocols[0]!,
+  );
 }
 
 /** Among services sharing a target prefix, the one with the operation, signed for it if several. */
@@ -76,7 +86,8 @@ function pick(
 /** Query services sharing a signing name (ELB and ELBv2) differ by the form's `Version`, read with the body. */
 export function queryServiceFor(route: RoutedService, version: string | undefined, operation: string): RoutedService {
   const s = route.model as ServiceRoutes;
-  const fits = (c: ServiceRoutes) => (version === undefined || c.apiVersion === version) && Object.hasOwn(c.operations, operation);
+  const fits = (c: ServiceRoutes) =>
+    (version === undefined || c.apiVersion === version) && Object.hasOwn(c.operations, operation);
   // RDS, Neptune and DocumentDB share `rds` and a Version: the service named like the signing name first.
   const siblings = routeCatalog().bySigningName.get(s.signingName) ?? [];
   const sibling = siblings.find((c) => c.service === c.signingName && fits(c)) ?? (fits(s) ? s : siblings.find(fits));

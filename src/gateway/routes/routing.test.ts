@@ -26,9 +26,9 @@ interface Fixture {
 }
 
 const fixtures = JSON.parse(
-  gunzipSync(readFileSync(new URL('../../../test/fixtures/gateway/routing-requests.json.gz', import.meta.url))).toString(
-    'utf8',
-  ),
+  gunzipSync(
+    readFileSync(new URL('../../../test/fixtures/gateway/routing-requests.json.gz', import.meta.url)),
+  ).toString('utf8'),
 ) as Fixture[];
 
 function identify(f: Fixture) {
@@ -38,7 +38,10 @@ function identify(f: Fixture) {
     rawQuery: f.query,
     headers: [
       ['Host', '127.0.0.1:4599'],
-      ['Authorization', `AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20261204/us-east-1/${f.signingName}/aws4_request, SignedHeaders=host, Signature=00`],
+      [
+        'Authorization',
+        `AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20261204/us-east-1/${f.signingName}/aws4_request, SignedHeaders=host, Signature=00`,
+      ],
       ...Object.entries(f.headers),
     ],
   };
@@ -79,10 +82,13 @@ describe('routing by botocore models, checked against botocore serializing every
   });
 
   it("reads the input members a request's URI, query and body carry", () => {
-    for (const f of fixtures.filter((x) => ['s3', 'sqs', 'dynamodb', 'lambda', 'kms', 'secretsmanager'].includes(x.service))) {
+    for (const f of fixtures.filter((x) =>
+      ['s3', 'sqs', 'dynamodb', 'lambda', 'kms', 'secretsmanager'].includes(x.service),
+    )) {
       const got = identify(f);
       for (const [member, value] of Object.entries(f.input)) {
-        if (got.op?.input[member] !== undefined) expect(got.op.input[member], `${f.service}:${f.operation}.${member}`).toBe(value);
+        if (got.op?.input[member] !== undefined)
+          expect(got.op.input[member], `${f.service}:${f.operation}.${member}`).toBe(value);
       }
     }
   });
