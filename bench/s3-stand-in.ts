@@ -15,6 +15,12 @@ const server = createServer((req, res) => {
     return;
   }
   req.resume();
+  if (req.url?.includes('?tagging')) {
+    // No tags: what S3 answers for an object without any.
+    const body = '<?xml version="1.0" encoding="UTF-8"?><Tagging><TagSet></TagSet></Tagging>';
+    res.writeHead(200, { 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(body) });
+    return void res.end(body);
+  }
   if (req.url?.startsWith('/bench/large.bin')) {
     const total = Number(process.env.LARGE_MIB ?? 1024) * 1024 * 1024;
     res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': total });
