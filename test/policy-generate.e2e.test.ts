@@ -151,9 +151,9 @@ describe('ward policy generate', () => {
       const creds = sessionCredentials(
         (await t.sts(assumer).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: session }))).Credentials,
       );
-      await t
-        .iam(creds)
-        .send(session === 'sa' ? new GetRoleCommand({ RoleName: 'inspector' }) : new ListRolesCommand({}));
+      const iam = t.iam(creds);
+      if (session === 'sa') await iam.send(new GetRoleCommand({ RoleName: 'inspector' }));
+      else await iam.send(new ListRolesCommand({}));
     }
     await t.ward.flush();
     const run = await generate('--principal', roleArn);
