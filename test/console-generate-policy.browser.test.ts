@@ -2,6 +2,7 @@ import {
   CreateLoginProfileCommand,
   CreateUserCommand,
   DeleteUserPolicyCommand,
+  GetPolicyVersionCommand,
   GetUserCommand,
   ListRolesCommand,
   ListUsersCommand,
@@ -131,6 +132,20 @@ describe('Generate policy from events (console)', () => {
     expect(await unused.first().textContent()).toContain('iam:GetRole');
     expect(await unused.first().textContent()).not.toContain('iam:GetUser,');
     await screenshot(page, 'generate-policy');
+
+    // Access Analyzer's next step: the document becomes a customer managed policy.
+    await page.getByLabel('Policy name').fill('app-least-privilege');
+    await page.getByRole('button', { name: 'Create policy' }).click();
+    expect(await page.getByText('Policy app-least-privilege created.').isVisible()).toBe(true);
+    const stored = await ward
+      .iam()
+      .send(
+        new GetPolicyVersionCommand({
+          PolicyArn: `arn:aws:iam::${ward.accountId}:policy/app-least-privilege`,
+          VersionId: 'v1',
+        }),
+      );
+    expect(JSON.parse(decodeURIComponent(stored.PolicyVersion!.Document!))).toEqual(generated);
 
     // The period is in the URL; one that ends before the activity finds none.
     await page.goto(

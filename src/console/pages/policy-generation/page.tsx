@@ -1,5 +1,5 @@
 import type { ConsoleContext } from '../../env.js';
-import { Field, Select } from '../../ui/forms.js';
+import { Csrf, Field, Select } from '../../ui/forms.js';
 import { ErrorNotice, Notice } from '../../ui/notices.js';
 import { date } from '../organizations/org-shared.js';
 import {
@@ -134,6 +134,12 @@ async function Result({
       <pre class="mono json" data-testid="generated-policy" tabindex={0}>
         {JSON.stringify(policy, null, 2)}
       </pre>
+      <CreatePolicyForm
+        csrf={c.var.csrf}
+        name={`${target.name}-generated`.slice(0, 128)}
+        description={`Generated from the events of ${target.arn} between ${period}`.slice(0, 1000)}
+        document={JSON.stringify(policy, null, 2)}
+      />
       <h3>Used but not granted by the current policies</h3>
       {simulateError ? <ErrorNotice error={simulateError} /> : null}
       {ungranted && ungranted.length === 0 ? (
@@ -208,5 +214,18 @@ function UnusedTable({ rows }: { rows: UnusedGrant[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Access Analyzer's next step: the generated document as a new customer managed policy (CreatePolicy, as the signed-in principal). */
+function CreatePolicyForm(p: { csrf: string; name: string; description: string; document: string }) {
+  return (
+    <form method="post" action="/console/policies/create" class="card" data-testid="create-generated-policy">
+      <Csrf token={p.csrf} />
+      <input type="hidden" name="document" value={p.document} />
+      <input type="hidden" name="description" value={p.description} />
+      <Field label="Policy name" name="name" value={p.name} required maxlength={128} />
+      <button type="submit">Create policy</button>
+    </form>
   );
 }

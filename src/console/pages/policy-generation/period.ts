@@ -1,3 +1,5 @@
+import { utc } from '../events/lookup.js';
+
 /** The periods the page offers; Access Analyzer analyzes at most 90 days of CloudTrail history. */
 export const PERIODS = [
   { value: '1h', label: 'Last hour', ms: 3_600_000 },
@@ -35,17 +37,10 @@ export function windowOf(choice: PeriodChoice, now: Date): { start: Date; end: D
     const ms = PERIODS.find((p) => p.value === choice.period)!.ms;
     return { start: new Date(now.getTime() - ms), end: now };
   }
-  const start = utc(choice.start);
+  const start = choice.start ? utc(choice.start) : null;
   const end = choice.end ? utc(choice.end) : now;
   if (!start || !end) return { problem: 'Enter the start and end as YYYY-MM-DDTHH:MM (UTC).' };
   if (start >= end) return { problem: 'The start must be before the end.' };
   if (end.getTime() - start.getTime() > MAX_PERIOD_MS) return { problem: 'Choose a period of at most 90 days.' };
   return { start, end };
-}
-
-/** datetime-local values carry no zone; the page labels them UTC. */
-function utc(local: string): Date | undefined {
-  if (!local) return undefined;
-  const d = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(local) ? local : `${local}Z`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
 }
