@@ -181,6 +181,19 @@ describe('ward policy generate', () => {
     const bad = await generate('--principal', `arn:aws:sts::${t.accountId}:assumed-role/r/s`);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--principal: expected the ARN of an IAM user or role/);
+    // The bystander of the first test was refused one object: only --include-denied grants it.
+    const bystander = `arn:aws:iam::${t.accountId}:user/bystander`;
+    expect((await generate('--principal', bystander)).code).toBe(1);
+    const tried = await generate('--principal', bystander, '--include-denied');
+    expect(tried.code).toBe(0);
+    expect(JSON.parse(tried.out).Statement).toEqual([
+      {
+        Sid: 'S3Access1',
+        Effect: 'Allow',
+        Action: ['s3:GetObject'],
+        Resource: 'arn:aws:s3:::media/reports/2026/x.csv',
+      },
+    ]);
     const badSince = await generate('--principal', `arn:aws:iam::${t.accountId}:user/idle`, '--since', 'yesterday');
     expect(badSince.code).toBe(2);
   }, 60_000);
