@@ -137,14 +137,12 @@ describe('Generate policy from events (console)', () => {
     await page.getByLabel('Policy name').fill('app-least-privilege');
     await page.getByRole('button', { name: 'Create policy' }).click();
     expect(await page.getByText('Policy app-least-privilege created.').isVisible()).toBe(true);
-    const stored = await ward
-      .iam()
-      .send(
-        new GetPolicyVersionCommand({
-          PolicyArn: `arn:aws:iam::${ward.accountId}:policy/app-least-privilege`,
-          VersionId: 'v1',
-        }),
-      );
+    const stored = await ward.iam().send(
+      new GetPolicyVersionCommand({
+        PolicyArn: `arn:aws:iam::${ward.accountId}:policy/app-least-privilege`,
+        VersionId: 'v1',
+      }),
+    );
     expect(JSON.parse(decodeURIComponent(stored.PolicyVersion!.Document!))).toEqual(generated);
 
     // The period is in the URL; one that ends before the activity finds none.
