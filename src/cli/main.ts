@@ -3,6 +3,7 @@ import { configFromEnv } from '../config/config.js';
 import { bootstrapCommand } from './bootstrap-command.js';
 import { eventsCommand } from './events-command.js';
 import { exitOnUnsupportedNode } from './node-version.js';
+import { policyGenerateCommand } from './policy-command.js';
 import { serveCommand } from './serve-command.js';
 
 exitOnUnsupportedNode(); // bin/ward.js checks before loading anything; this covers `tsx src/cli/main.ts`
@@ -118,5 +119,39 @@ program
       },
     );
   });
+
+program
+  .command('policy')
+  .description('least-privilege policies from the audit trail')
+  .command('generate')
+  .description(
+    'print the IAM policy (JSON) granting what a user or role (its sessions included) used, as IAM Access Analyzer generates it',
+  )
+  .requiredOption('--principal <arn>', 'the ARN of the IAM user or role')
+  .option('--since <when>', 'from a duration ago (30s, 15m, 1h, 7d) or an ISO date (default: the whole trail)')
+  .option('--until <when>', 'up to a duration ago or an ISO date (default: now)')
+  .option('--include-denied', 'also grant what the principal was refused')
+  .option('--data <dir>', 'data directory (default ./data)')
+  .option('--database <url>', 'PostgreSQL store (postgres://…) instead of SQLite')
+  .action(
+    async (opts: {
+      principal: string;
+      since?: string;
+      until?: string;
+      includeDenied?: boolean;
+      data?: string;
+      database?: string;
+    }) => {
+      process.exitCode = await policyGenerateCommand(
+        configFromEnv({ dataDir: opts.data, databaseUrl: opts.database, logLevel: 'silent' }),
+        {
+          principal: opts.principal,
+          ...(opts.since !== undefined ? { since: opts.since } : {}),
+          ...(opts.until !== undefined ? { until: opts.until } : {}),
+          includeDenied: opts.includeDenied ?? false,
+        },
+      );
+    },
+  );
 
 await program.parseAsync(process.argv);

@@ -15,6 +15,20 @@ export type Invoke = (call: {
   origin: { sourceIp: string; userAgent: string; secure: boolean; host?: string | undefined };
 }) => Promise<unknown>;
 
+/**
+ * Authorizes the principal for another service's call that the console performs itself (IAM Access
+ * Analyzer's policy generation), recorded under that service's name; throws AwsError when refused.
+ */
+export type AuthorizeCall = (call: {
+  service: string;
+  operation: string;
+  action: string;
+  resource: string;
+  input: unknown;
+  principal: Principal;
+  origin: { sourceIp: string; userAgent: string; secure: boolean; host?: string | undefined };
+}) => Promise<void>;
+
 export interface ConsoleStore extends IamStore {
   consoleSessions: ConsoleSessionRepo;
   signInFailures: SignInFailureRepo;
@@ -37,6 +51,7 @@ export interface OutboxReader {
 export interface ConsoleDeps {
   store: ConsoleStore;
   invoke: Invoke;
+  authorizeCall: AuthorizeCall;
   audit: { recordSignIn(signIn: SignIn): void };
   /**
    * Whether an account may use AWS (src/auth/account-status.ts): a closed account's IAM users may

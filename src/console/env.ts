@@ -19,6 +19,14 @@ export interface ConsoleVariables {
     operation: string,
     input?: object,
   ) => Promise<T>;
+  /** Authorizes the signed-in principal for a call of a service Ward does not serve, recorded as that call (deps.authorizeCall). */
+  authorizeCall: (call: {
+    service: string;
+    operation: string;
+    action: string;
+    resource: string;
+    input: object;
+  }) => Promise<void>;
 }
 
 export interface ConsoleEnv {

@@ -37,7 +37,7 @@ import { ClientAddress } from '../shared/client-address.js';
 import { PublicOrigin } from '../console/public-origin.js';
 import { consolePages } from '../console/pages/index.js';
 import { consoleListener } from './console-listener.js';
-import { invokeOperation } from './invoke.js';
+import { invokeAuthorization, invokeOperation } from './invoke.js';
 import { principalOfSession } from '../auth/session-principal.js';
 import {
   completeRootPasswordRecovery,
@@ -252,6 +252,16 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
             principal,
             region: 'us-east-1',
             service,
+            ...(principal.session ? { accessKeyId: principal.session.accessKeyId } : {}),
+          },
+        }),
+      authorizeCall: ({ principal, ...call }) =>
+        invokeAuthorization(api, {
+          ...call,
+          caller: {
+            principal,
+            region: 'us-east-1',
+            service: call.service,
             ...(principal.session ? { accessKeyId: principal.session.accessKeyId } : {}),
           },
         }),

@@ -61,6 +61,9 @@ export const requireSignIn: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
     });
     return output as never;
   });
+  c.set('authorizeCall', (call) =>
+    c.var.deps.authorizeCall({ ...call, principal: session.principal, origin: originOf(c) }),
+  );
   await next();
 };
 

@@ -50,7 +50,7 @@ export function requestOf(f: EventFilter): LookupEventsRequest | { problem: stri
 }
 
 /** datetime-local values carry no zone; the page labels them UTC. */
-function utc(local: string): Date | null {
+export function utc(local: string): Date | null {
   const d = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(local) ? local : `${local}Z`);
   return Number.isNaN(d.getTime()) ? null : d;
 }

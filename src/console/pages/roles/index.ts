@@ -1,6 +1,7 @@
 import type { ConsoleApp } from '../../env.js';
 import { registerRoleActions } from './role-actions.js';
 import { registerRoleCreate } from './role-create.js';
+import { registerRoleGeneratePolicy } from './role-generate-policy.js';
 import { registerRoleList } from './role-list.js';
 import { registerRolePermissions } from './role-permissions.js';
 import { registerRoleTags } from './role-tags.js';
@@ -14,5 +15,6 @@ export function registerRoles(app: ConsoleApp): void {
   registerRoleActions(app);
   registerRoleTrust(app);
   registerRoleTags(app);
+  registerRoleGeneratePolicy(app);
   registerRolePermissions(app);
 }

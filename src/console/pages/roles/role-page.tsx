@@ -12,6 +12,7 @@ const TABS = [
   { path: '', label: 'Permissions' },
   { path: '/trust', label: 'Trust relationships' },
   { path: '/tags', label: 'Tags' },
+  { path: '/generate-policy', label: 'Generate policy' },
 ] as const;
 
 export type RoleTab = (typeof TABS)[number]['label'];

@@ -4,6 +4,7 @@ const TABS = [
   { path: '/groups', label: 'Groups' },
   { path: '/security-credentials', label: 'Security credentials' },
   { path: '/access-advisor', label: 'Access Advisor' },
+  { path: '/generate-policy', label: 'Generate policy' },
 ] as const;
 
 export type UserTab = (typeof TABS)[number]['label'];
