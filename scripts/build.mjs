@@ -14,7 +14,7 @@ const dist = join(root, 'dist');
 const stamp = join(dist, '.build-stamp');
 
 /** Read at run time from beside the compiled module (src/wire/model.ts, src/console/app.tsx). */
-const ASSETS = ['console/assets', 'wire/models', 'gateway/routes/data'];
+const ASSETS = ['console/assets', 'wire/models', 'gateway/routes/models'];
 /** Inputs besides src/ that change what the build emits. */
 const CONFIG = ['tsconfig.json', 'tsconfig.build.json', 'package.json'];
 

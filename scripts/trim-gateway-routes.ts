@@ -1,6 +1,6 @@
 // Trims botocore's service models to what the gateway routes by: per service its protocols and
 // names, per operation its HTTP method and URI and where each input member travels. Writes
-// src/gateway/routes/data/routes.json.gz (every service botocore ships). Run: npm run models:routes
+// src/gateway/routes/models/routes.json.gz (every service botocore ships). Run: npm run models:routes
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,7 +30,7 @@ interface Model {
   shapes: Record<string, Shape>;
 }
 
-const out = join(dirname(fileURLToPath(import.meta.url)), '../src/gateway/routes/data/routes.json.gz');
+const out = join(dirname(fileURLToPath(import.meta.url)), '../src/gateway/routes/models/routes.json.gz');
 const root = join(
   execFileSync('python3', ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'], {
     encoding: 'utf8',

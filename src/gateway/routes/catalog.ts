@@ -17,7 +17,7 @@ let catalog: RouteCatalog | undefined;
 export function routeCatalog(): RouteCatalog {
   if (catalog) return catalog;
   const all = JSON.parse(
-    gunzipSync(readFileSync(new URL('./data/routes.json.gz', import.meta.url))).toString('utf8'),
+    gunzipSync(readFileSync(new URL('./models/routes.json.gz', import.meta.url))).toString('utf8'),
   ) as ServiceRoutes[];
   const byName = new Map<string, ServiceRoutes>();
   const bySigningName = new Map<string, ServiceRoutes[]>();
