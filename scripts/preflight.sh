@@ -17,6 +17,7 @@ checks=(
   "chromium|chromium|Chromium is missing at $chromium (the console's browser tests): apt-get install chromium, or set WARD_CHROMIUM to a Chromium binary"
   "aws|awscli|the aws CLI is missing (scenario tests): apt-get install awscli, or install AWS CLI v2"
   "awsroot|-|the aws CLI at $(command -v aws || echo '(none)') is too old for \`aws sts assume-root\` (root access scenario; needs aws-cli 2.22+ or 1.36+, Debian 12's awscli is 2.9): install AWS CLI v2 from AWS, or \`pip install awscli\`, first on PATH"
+  "moto|python3-moto python3-flask python3-flask-cors|python3 with moto's server is missing (the gateway suites forward to it; python3 is $(command -v python3 || echo 'not installed')): apt-get install python3-moto python3-flask python3-flask-cors, or pip install 'moto[server]'"
   "boto3|python3-boto3|python3 with boto3 is missing (boto3 scenario; python3 is $(command -v python3 || echo 'not installed')): apt-get install python3-boto3, or pip install boto3"
 )
 if [ "${WARD_TEST_SKIP_POSTGRES:-}" != 1 ]; then
@@ -35,6 +36,7 @@ check_awsroot() {
   out=$(aws sts assume-root </dev/null 2>&1)
   [[ "$out" != *"Invalid choice"* ]]
 }
+check_moto() { python3 -c 'import moto.server, flask, flask_cors' >/dev/null 2>&1; }
 check_boto3() { python3 -c 'import boto3' >/dev/null 2>&1; }
 # As root, initdb runs as the postgres OS user, which Debian's package creates.
 check_postgres() {

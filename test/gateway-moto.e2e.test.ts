@@ -68,6 +68,20 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
     expect(back.out).toBe('hello from the CLI\n');
   });
 
+  it('aws s3 presign: the URL the CLI makes (its default signature) is verified, and only as signed', async () => {
+    const reader = await userWithKey(t, 'presigner', {
+      get: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::uploads/*' }),
+    });
+    const presigned = await aws(reader, 's3', 'presign', 's3://uploads/hello.txt', '--expires-in', '300');
+    expect(presigned.status, presigned.err).toBe(0);
+    const url = presigned.out.trim();
+    const ok = await fetch(url);
+    expect(await ok.text()).toBe('hello from the CLI\n');
+    const tampered = await fetch(url.replace('hello.txt', 'other.txt'));
+    expect(tampered.status).toBe(403);
+    expect(await tampered.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+  });
+
   it('aws sqs send-message: the queue ARN comes from the queue URL', async () => {
     const created = await aws(t.root, 'sqs', 'create-queue', '--queue-name', 'orders');
     expect(created.status, created.err).toBe(0);

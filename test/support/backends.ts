@@ -24,7 +24,7 @@ export async function freePort(): Promise<number> {
 
 /** Whether Python's moto (with its server extras) is installed; `.ci/run` installs it. */
 export function motoAvailable(): boolean {
-  return spawnSync('python3', ['-c', 'import moto.server, werkzeug, flask'], { stdio: 'ignore' }).status === 0;
+  return spawnSync('python3', ['-c', 'import moto.server, flask, flask_cors'], { stdio: 'ignore' }).status === 0;
 }
 
 /** moto's server on a free port, all services, waited for until it answers. */
