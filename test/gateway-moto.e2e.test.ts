@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePolicy } from '../src/audit/policy-generation/generate.js';
+import { targetPrincipal } from '../src/audit/policy-generation/principal.js';
 import { type TestBackend, motoAvailable, startMoto } from './support/backends.js';
 import { policy, userWithKey } from './support/users.js';
 import { type Credentials, type TestWard, startTestWard } from './support/ward.js';
@@ -156,6 +158,18 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
     );
     expect(other.status).not.toBe(0);
     expect(other.err).toContain('AccessDeniedException');
+  });
+
+  it('generates the least-privilege policy of what a user did through the gateway', async () => {
+    await t.ward.flush();
+    const page = await t.ward.store.events.lookup({ attribute: { key: 'Username', value: 'sender' } }, { limit: 50 });
+    const generated = generatePolicy(
+      page.events.map((e) => JSON.parse(e.record) as unknown),
+      targetPrincipal(`arn:aws:iam::${t.accountId}:user/sender`)!,
+    );
+    expect(generated?.Statement).toEqual([
+      expect.objectContaining({ Action: ['sqs:SendMessage'], Resource: `arn:aws:sqs:us-east-1:${t.accountId}:orders` }),
+    ]);
   });
 
   it('kms encrypt: kms:EncryptionContext keys decide', async () => {
