@@ -17,7 +17,8 @@ import type { GatewayDeps, RoutedService } from './gateway-deps.js';
 import type { S3AuthFacts } from './iam-questions/index.js';
 import { readBounded } from './read-bounded.js';
 import { authErrorFor } from './service-errors.js';
-import { VerifiedBody } from './verified-body.js';
+import { type StreamVerifier, VerifiedBody } from './verified-body.js';
+import { headerOf } from './routes/wire-text.js';
 
 /** The pipeline's authentication steps, as the door binds them (facts noted, the scope's region checked). */
 export interface Authenticators {
@@ -107,9 +108,7 @@ async function authenticateS3(
   const length = chunked
     ? (s3.body as Extract<BodyPlan, { kind: 'aws-chunked' }>).decodedContentLength
     : contentLength(head);
-  const verified = body.pipe(new VerifiedBody(bodyVerifier(s3.body)));
-  body.once('error', (err) => verified.destroy(err));
-  const gatewayBody = new GatewayBody(verified, length, chunked);
+  const gatewayBody = new GatewayBody(verifiedStream(body, bodyVerifier(s3.body)), length, chunked);
   return { caller: s3.caller, body: gatewayBody, s3Auth: s3AuthFacts(head, s3, now) };
 }
 
@@ -128,9 +127,7 @@ async function authenticateSigV4(
   let payloadSha256Hex: string;
   if (declared !== undefined && HEX_SHA256.test(declared)) {
     // The signature covers the hash: the body streams, checked on the way.
-    const verified = body.pipe(new VerifiedBody(new Sha256BodyVerifier(declared)));
-    body.once('error', (err) => verified.destroy(err));
-    gatewayBody = new GatewayBody(verified, contentLength(head));
+    gatewayBody = new GatewayBody(verifiedStream(body, new Sha256BodyVerifier(declared)), contentLength(head));
     payloadSha256Hex = declared;
   } else {
     const bytes = await readBounded(body, deps.bufferLimit);
@@ -158,12 +155,14 @@ function s3AuthFacts(head: RequestHead, s3: S3Authentication, now: Date): S3Auth
   return facts;
 }
 
+/** The body through its verifier; a client that breaks off breaks the verified stream too. */
+function verifiedStream(body: Readable, verifier: StreamVerifier): Readable {
+  const verified = body.pipe(new VerifiedBody(verifier));
+  body.once('error', (err) => verified.destroy(err));
+  return verified;
+}
+
 function contentLength(head: RequestHead): number | undefined {
   const n = Number(headerOf(head, 'content-length') ?? Number.NaN);
   return Number.isFinite(n) ? n : undefined;
-}
-
-function headerOf(head: RequestHead, name: string): string | undefined {
-  for (const [k, v] of head.headers) if (k.length === name.length && k.toLowerCase() === name) return v;
-  return undefined;
 }

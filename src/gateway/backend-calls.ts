@@ -57,3 +57,26 @@ export async function callBackend(
   }
   return { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) };
 }
+
+/** A JSON-protocol call (`X-Amz-Target`, JSON 1.0 or 1.1 by the service). */
+export function jsonCall(version: '1.0' | '1.1', target: string, payload: unknown): BackendCall {
+  return {
+    method: 'POST',
+    path: '/',
+    headers: [
+      ['Content-Type', `application/x-amz-json-${version}`],
+      ['X-Amz-Target', target],
+    ],
+    body: Buffer.from(JSON.stringify(payload)),
+  };
+}
+
+/** A Query-protocol call (a form-encoded POST). */
+export function queryCall(form: string): BackendCall {
+  return {
+    method: 'POST',
+    path: '/',
+    headers: [['Content-Type', 'application/x-www-form-urlencoded; charset=utf-8']],
+    body: Buffer.from(form),
+  };
+}

@@ -1,7 +1,7 @@
 import type { Caller } from '../auth/authenticate.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { FactRequest, Facts } from './iam-questions/types.js';
-import { type BackendAnswer, type BackendCall, callBackend } from './backend-calls.js';
+import { type BackendAnswer, type BackendCall, callBackend, jsonCall, queryCall } from './backend-calls.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { PLACEHOLDER_KEY } from './resource-policy-lookup.js';
 import { unsupported } from './resource-policies.js';
@@ -98,7 +98,7 @@ function factCall(r: FactRequest): FactCall | undefined {
     case 'dynamodbPartitionKey':
       return {
         service: 'dynamodb',
-        call: () => json('1.0', 'DynamoDB_20120810.DescribeTable', { TableName: r.tableArn.split('/')[1] }),
+        call: () => jsonCall('1.0', 'DynamoDB_20120810.DescribeTable', { TableName: r.tableArn.split('/')[1] }),
         kind: 'identity',
         read: (a) => {
           const schema = (
@@ -111,7 +111,7 @@ function factCall(r: FactRequest): FactCall | undefined {
     case 'kmsAliasTarget':
       return {
         service: 'kms',
-        call: () => json('1.1', 'TrentService.DescribeKey', { KeyId: r.aliasArn }),
+        call: () => jsonCall('1.1', 'TrentService.DescribeKey', { KeyId: r.aliasArn }),
         kind: 'identity',
         read: (a) => (body(a).KeyMetadata as { Arn?: string } | undefined)?.Arn ?? null,
         absent: null,
@@ -119,7 +119,7 @@ function factCall(r: FactRequest): FactCall | undefined {
     case 'secretArn':
       return {
         service: 'secretsmanager',
-        call: () => json('1.1', 'secretsmanager.DescribeSecret', { SecretId: r.secretId }),
+        call: () => jsonCall('1.1', 'secretsmanager.DescribeSecret', { SecretId: r.secretId }),
         kind: 'identity',
         read: (a) => (typeof body(a).ARN === 'string' ? (body(a).ARN as string) : null),
         absent: null,
@@ -159,7 +159,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
     case 'sqs':
       return {
         service,
-        call: (origin) => json('1.0', 'AmazonSQS.ListQueueTags', { QueueUrl: `${origin}/${account}/${resource}` }),
+        call: (origin) => jsonCall('1.0', 'AmazonSQS.ListQueueTags', { QueueUrl: `${origin}/${account}/${resource}` }),
         kind: 'tags',
         read: (a) => (body(a).Tags as Tags | undefined) ?? {},
         absent: null,
@@ -167,7 +167,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
     case 'sns':
       return {
         service,
-        call: () => form(`Action=ListTagsForResource&Version=2010-03-31&ResourceArn=${encodeURIComponent(arn)}`),
+        call: () => queryCall(`Action=ListTagsForResource&Version=2010-03-31&ResourceArn=${encodeURIComponent(arn)}`),
         kind: 'tags',
         read: (a) => xmlTags(a.body.toString('utf8')),
         absent: null,
@@ -175,7 +175,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
     case 'dynamodb':
       return {
         service,
-        call: () => json('1.0', 'DynamoDB_20120810.ListTagsOfResource', { ResourceArn: arn }),
+        call: () => jsonCall('1.0', 'DynamoDB_20120810.ListTagsOfResource', { ResourceArn: arn }),
         kind: 'tags',
         read: (a) => pairs(body(a).Tags, 'Key', 'Value'),
         absent: null,
@@ -183,7 +183,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
     case 'kms':
       return {
         service,
-        call: () => json('1.1', 'TrentService.ListResourceTags', { KeyId: arn }),
+        call: () => jsonCall('1.1', 'TrentService.ListResourceTags', { KeyId: arn }),
         kind: 'tags',
         read: (a) => pairs(body(a).Tags, 'TagKey', 'TagValue'),
         absent: null,
@@ -199,7 +199,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
     case 'secretsmanager':
       return {
         service,
-        call: () => json('1.1', 'secretsmanager.DescribeSecret', { SecretId: arn }),
+        call: () => jsonCall('1.1', 'secretsmanager.DescribeSecret', { SecretId: arn }),
         kind: 'tags',
         read: (a) => pairs(body(a).Tags, 'Key', 'Value'),
         absent: null,
@@ -209,7 +209,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       return {
         service,
         call: () =>
-          json('1.1', 'AmazonSSM.ListTagsForResource', {
+          jsonCall('1.1', 'AmazonSSM.ListTagsForResource', {
             ResourceType: 'Parameter',
             ResourceId: rest.slice('parameter'.length),
           }),
@@ -220,7 +220,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
     case 'logs':
       return {
         service,
-        call: () => json('1.1', 'Logs_20140328.ListTagsForResource', { resourceArn: arn.replace(/:\*$/, '') }),
+        call: () => jsonCall('1.1', 'Logs_20140328.ListTagsForResource', { resourceArn: arn.replace(/:\*$/, '') }),
         kind: 'tags',
         read: (a) => (body(a).tags as Tags | undefined) ?? {},
         absent: null,
@@ -228,7 +228,7 @@ function resourceTagsCall(arn: string): FactCall | undefined {
     case 'events':
       return {
         service,
-        call: () => json('1.1', 'AWSEvents.ListTagsForResource', { ResourceARN: arn }),
+        call: () => jsonCall('1.1', 'AWSEvents.ListTagsForResource', { ResourceARN: arn }),
         kind: 'tags',
         read: (a) => pairs(body(a).Tags, 'Key', 'Value'),
         absent: null,
@@ -237,27 +237,6 @@ function resourceTagsCall(arn: string): FactCall | undefined {
       void region;
       return undefined;
   }
-}
-
-function json(version: string, target: string, payload: unknown): BackendCall {
-  return {
-    method: 'POST',
-    path: '/',
-    headers: [
-      ['Content-Type', `application/x-amz-json-${version}`],
-      ['X-Amz-Target', target],
-    ],
-    body: Buffer.from(JSON.stringify(payload)),
-  };
-}
-
-function form(text: string): BackendCall {
-  return {
-    method: 'POST',
-    path: '/',
-    headers: [['Content-Type', 'application/x-www-form-urlencoded; charset=utf-8']],
-    body: Buffer.from(text),
-  };
 }
 
 function body(a: BackendAnswer): Record<string, unknown> {

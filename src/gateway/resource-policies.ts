@@ -1,4 +1,4 @@
-import type { BackendAnswer, BackendCall } from './backend-calls.js';
+import { type BackendAnswer, type BackendCall, jsonCall, queryCall } from './backend-calls.js';
 
 /** A resource whose own policy the backend keeps: the ARN parts the fetch needs. */
 export interface PolicyHolder {
@@ -61,12 +61,8 @@ export function policyHolderOf(resourceArn: string): PolicyHolder | undefined {
         service,
         arn: resourceArn,
         account,
-        fetch: () => ({
-          method: 'POST',
-          path: '/',
-          headers: [['Content-Type', 'application/x-www-form-urlencoded; charset=utf-8']],
-          body: Buffer.from(`Action=GetTopicAttributes&Version=2010-03-31&TopicArn=${encodeURIComponent(resourceArn)}`),
-        }),
+        fetch: () =>
+          queryCall(`Action=GetTopicAttributes&Version=2010-03-31&TopicArn=${encodeURIComponent(resourceArn)}`),
         read: readSnsPolicy,
       };
     case 'kms':
@@ -109,19 +105,8 @@ export function policyHolderOf(resourceArn: string): PolicyHolder | undefined {
   }
 }
 
-function json(version: string, target: string, body: unknown): BackendCall {
-  return {
-    method: 'POST',
-    path: '/',
-    headers: [
-      ['Content-Type', `application/x-amz-json-${version}`],
-      ['X-Amz-Target', target],
-    ],
-    body: Buffer.from(JSON.stringify(body)),
-  };
-}
-const json10 = (target: string, body: unknown): BackendCall => json('1.0', target, body);
-const json11 = (target: string, body: unknown): BackendCall => json('1.1', target, body);
+const json10 = (target: string, body: unknown): BackendCall => jsonCall('1.0', target, body);
+const json11 = (target: string, body: unknown): BackendCall => jsonCall('1.1', target, body);
 
 /**
  * A backend that does not implement resource policies at all (s3rver answers 405/501) holds none:
