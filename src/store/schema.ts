@@ -4,6 +4,7 @@ import type { ConsoleTables } from './schema-console.js';
 import type { CredentialTables } from './schema-credentials.js';
 import type { IamTables } from './schema-iam.js';
 import type { OrganizationTables } from './schema-organizations.js';
+import type { SamlTables } from './schema-saml.js';
 import type { SessionTables } from './schema-sessions.js';
 
 /**
@@ -13,4 +14,11 @@ import type { SessionTables } from './schema-sessions.js';
  * schema.test.ts checks it against the migrated schema, table by table and column by column.
  */
 export interface Database
-  extends IamTables, CredentialTables, SessionTables, AuditTables, OrganizationTables, AccountTables, ConsoleTables {}
+  extends IamTables,
+    CredentialTables,
+    SessionTables,
+    AuditTables,
+    OrganizationTables,
+    AccountTables,
+    ConsoleTables,
+    SamlTables {}
