@@ -19,6 +19,7 @@ import type { KyselyStore } from '../store/kysely/kysely-store.js';
 import { openStore } from '../store/open-store.js';
 import { createStsHandlers } from '../sts/handlers.js';
 import { createAssumeRootHandler } from '../sts/assume-root.js';
+import { createSamlHandlers } from '../sts/saml/assume-role-with-saml.js';
 import { createOrganizationsHandlers } from '../organizations/handlers.js';
 import { orgIdOfAccount, rcpLevelsForAccount, scpLevelsForAccount } from '../organizations/scp-levels.js';
 import { accountError, modelNamed, organizationsError } from '../wire/index.js';
@@ -170,8 +171,17 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
             jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR),
           }),
           createAssumeRootHandler({ store, sessions: store.sessions, organizations: store.organizations }),
+          createSamlHandlers({
+            store,
+            sessions: store.sessions,
+            providers: store.samlProviders,
+            assertions: store.samlAssertions,
+            accounts: accountStatus,
+            // The console's ACS URL (POST /saml), once the listener is bound.
+            endpoints: () => (publicOrigin ? [`${publicOrigin.url}/saml`] : []),
+          }),
         ],
-        ['AssumeRoleWithWebIdentity'],
+        ['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'],
       ),
     ],
     [
