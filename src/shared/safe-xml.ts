@@ -77,3 +77,8 @@ export function hasComment(root: Node): boolean {
   }
   return false;
 }
+
+/** An attribute's value, or undefined when the element has none (xmldom answers '' for a missing one). */
+export function attr(el: Element, name: string): string | undefined {
+  return el.hasAttribute(name) ? el.getAttribute(name)! : undefined;
+}

@@ -14,7 +14,8 @@ import type { SessionTables } from './schema-sessions.js';
  * schema.test.ts checks it against the migrated schema, table by table and column by column.
  */
 export interface Database
-  extends IamTables,
+  extends
+    IamTables,
     CredentialTables,
     SessionTables,
     AuditTables,

@@ -115,4 +115,3 @@ export function assumedRolePrincipal(
     session: undefined as never,
   };
 }
-

@@ -151,7 +151,9 @@ export function samlProviderHandlers({ store, quotas, samlProviders }: IamDeps):
       const encryption = mode(input.AssertionEncryptionMode);
       const p = await load(ctx, input.SAMLProviderArn, 'iam:UpdateSAMLProvider');
       if (doc === undefined && encryption === undefined && add === undefined && remove === undefined)
-        throw invalid('Unable to update identity provider. No updates are defined for metadata or encryption assertion.');
+        throw invalid(
+          'Unable to update identity provider. No updates are defined for metadata or encryption assertion.',
+        );
       if (add !== undefined && remove !== undefined)
         throw invalid(
           'Unable to add and remove private keys in the same request. Set a value for only one of the two parameters.',

@@ -57,7 +57,10 @@ export function parseSamlMetadata(document: string): SamlMetadata {
     let validUntil: Date | undefined;
     if (until) {
       validUntil = new Date(until);
-      if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(until) || Number.isNaN(validUntil.getTime()))
+      if (
+        !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(until) ||
+        Number.isNaN(validUntil.getTime())
+      )
         throw new XmlRefused('validUntil');
     }
     return { entityId, certificates: [...new Set(certificates)], ...(validUntil ? { validUntil } : {}) };

@@ -1,5 +1,5 @@
 import { AwsError } from '../../shared/aws-error.js';
-import { NS, XmlRefused, childElements, onlyChild, simpleText } from '../../shared/safe-xml.js';
+import { NS, XmlRefused, attr, childElements, onlyChild, simpleText } from '../../shared/safe-xml.js';
 import { invalidIdentityToken } from './verify.js';
 
 /** What AssumeRoleWithSAML uses from a verified assertion. */
@@ -29,8 +29,8 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 
 const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer';
 
-function instant(value: string | null, what: string): Date | undefined {
-  if (value === null) return undefined;
+function instant(value: string | undefined, what: string): Date | undefined {
+  if (value === undefined) return undefined;
   const d = new Date(value);
   if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value) || Number.isNaN(d.getTime()))
     throw invalidIdentityToken(`Invalid SAML response: ${what} is not a valid time.`);
@@ -63,16 +63,17 @@ function read(
   accepted: { audiences: (a: string) => boolean; recipients: (r: string) => boolean },
 ): AssertionFacts {
   const t = now.getTime();
-  const id = assertion.getAttribute('ID') ?? '';
+  const id = attr(assertion, 'ID') ?? '';
   if (id === '') throw invalidIdentityToken('Invalid SAML response: the assertion has no ID.');
   const issuerEl = onlyChild(assertion, NS.assertion, 'Issuer');
   const issuer = issuerEl ? simpleText(issuerEl).trim() : '';
   if (issuer === '') throw invalidIdentityToken('Invalid SAML response: the assertion has no Issuer.');
-  const issueInstant = instant(assertion.getAttribute('IssueInstant'), 'IssueInstant');
+  const issueInstant = instant(attr(assertion, 'IssueInstant'), 'IssueInstant');
   if (!issueInstant) throw invalidIdentityToken('Invalid SAML response: the assertion has no IssueInstant.');
   if (issueInstant.getTime() > t + CLOCK_SKEW_MS)
     throw invalidIdentityToken('Invalid SAML response: the assertion was issued in the future.');
-  if (t - issueInstant.getTime() > REDEEM_WINDOW_MS) throw expired('Token must be redeemed within 5 minutes of issuance');
+  if (t - issueInstant.getTime() > REDEEM_WINDOW_MS)
+    throw expired('Token must be redeemed within 5 minutes of issuance');
 
   const subjectEl = onlyChild(assertion, NS.assertion, 'Subject');
   const nameId = subjectEl && onlyChild(subjectEl, NS.assertion, 'NameID');
@@ -83,23 +84,25 @@ function read(
   let recipient: string | undefined;
   let latest = 0;
   for (const sc of childElements(subjectEl, NS.assertion, 'SubjectConfirmation')) {
-    if (sc.getAttribute('Method') !== BEARER) continue;
+    if (attr(sc, 'Method') !== BEARER) continue;
     const data = onlyChild(sc, NS.assertion, 'SubjectConfirmationData');
-    const to = data?.getAttribute('Recipient');
-    const until = instant(data?.getAttribute('NotOnOrAfter') ?? null, 'SubjectConfirmationData NotOnOrAfter');
+    const to = data && attr(data, 'Recipient');
+    const until = data && instant(attr(data, 'NotOnOrAfter'), 'SubjectConfirmationData NotOnOrAfter');
     if (!to || !accepted.recipients(to)) continue;
     if (!until || until.getTime() <= t) throw expired('The SAML assertion has expired: its NotOnOrAfter has passed.');
     recipient = to;
     latest = Math.max(latest, until.getTime());
   }
   if (recipient === undefined)
-    throw invalidIdentityToken('Invalid SAML response: no bearer SubjectConfirmation names this endpoint as Recipient.');
+    throw invalidIdentityToken(
+      'Invalid SAML response: no bearer SubjectConfirmation names this endpoint as Recipient.',
+    );
 
   const conditions = onlyChild(assertion, NS.assertion, 'Conditions');
   const audiences: string[] = [];
   if (conditions) {
-    const notBefore = instant(conditions.getAttribute('NotBefore'), 'Conditions NotBefore');
-    const notOnOrAfter = instant(conditions.getAttribute('NotOnOrAfter'), 'Conditions NotOnOrAfter');
+    const notBefore = instant(attr(conditions, 'NotBefore'), 'Conditions NotBefore');
+    const notOnOrAfter = instant(attr(conditions, 'NotOnOrAfter'), 'Conditions NotOnOrAfter');
     if (notBefore && notBefore.getTime() > t + CLOCK_SKEW_MS)
       throw invalidIdentityToken('Invalid SAML response: the assertion is not yet valid (NotBefore).');
     if (notOnOrAfter) {
@@ -117,13 +120,13 @@ function read(
   if (audiences.length === 0) throw invalidIdentityToken('Response does not contain the required audience.');
 
   const authn = childElements(assertion, NS.assertion, 'AuthnStatement')[0];
-  const sessionNotOnOrAfter = instant(authn?.getAttribute('SessionNotOnOrAfter') ?? null, 'SessionNotOnOrAfter');
+  const sessionNotOnOrAfter = authn && instant(attr(authn, 'SessionNotOnOrAfter'), 'SessionNotOnOrAfter');
 
   const attributes = new Map<string, string[]>();
   for (const statement of childElements(assertion, NS.assertion, 'AttributeStatement')) {
-    for (const attr of childElements(statement, NS.assertion, 'Attribute')) {
-      const name = attr.getAttribute('Name') ?? '';
-      const values = childElements(attr, NS.assertion, 'AttributeValue').map((v) => simpleText(v).trim());
+    for (const a of childElements(statement, NS.assertion, 'Attribute')) {
+      const name = attr(a, 'Name') ?? '';
+      const values = childElements(a, NS.assertion, 'AttributeValue').map((v) => simpleText(v).trim());
       attributes.set(name, [...(attributes.get(name) ?? []), ...values]);
     }
   }
@@ -133,8 +136,8 @@ function read(
     issuer,
     issueInstant,
     subject,
-    subjectFormat: nameId.getAttribute('Format') ?? undefined,
-    nameQualifierAttr: nameId.getAttribute('NameQualifier') ?? undefined,
+    subjectFormat: attr(nameId, 'Format'),
+    nameQualifierAttr: attr(nameId, 'NameQualifier'),
     recipient,
     audiences,
     // No assertion is accepted more than five minutes after its IssueInstant, whatever its NotOnOrAfter.

@@ -41,7 +41,8 @@ export interface SamlFederationDeps {
 const AWS_SIGNIN = /^https:\/\/(?:[a-z0-9-]+\.)?signin\.aws\.amazon\.com\/saml$/;
 const SESSION_NAME = /^[a-zA-Z_0-9+=,.@-]{2,64}$/;
 const validation = (message: string): AwsError => new AwsError('ValidationError', message, 400);
-const notAuthorized = (): AwsError => new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithSAML', 403);
+const notAuthorized = (): AwsError =>
+  new AwsError('AccessDenied', 'Not authorized to perform sts:AssumeRoleWithSAML', 403);
 
 /** A SAMLResponse verified against one provider, with what it says. */
 export interface VerifiedSaml {
@@ -171,7 +172,11 @@ export async function assumeRoleWithSaml(
   if (facts.sessionNotOnOrAfter) {
     const left = Math.floor((facts.sessionNotOnOrAfter.getTime() - ctx.now.getTime()) / 1000);
     if (left <= 0)
-      throw new AwsError('ExpiredTokenException', 'The SAML assertion has expired: its SessionNotOnOrAfter has passed.', 400);
+      throw new AwsError(
+        'ExpiredTokenException',
+        'The SAML assertion has expired: its SessionNotOnOrAfter has passed.',
+        400,
+      );
     duration = Math.min(duration, left);
   }
   const { docs, packedSize } = await sessionPolicies(deps.store, ctx, input.Policy, input.PolicyArns);

@@ -1,5 +1,5 @@
 import { constants, createDecipheriv, privateDecrypt } from 'node:crypto';
-import { NS, descendants, onlyChild, simpleText } from '../../shared/safe-xml.js';
+import { NS, attr, descendants, onlyChild, simpleText } from '../../shared/safe-xml.js';
 import type { AssertionDecrypter } from './verify.js';
 import { invalidIdentityToken } from './verify.js';
 
@@ -26,7 +26,8 @@ function cipherValue(el: Element): Buffer {
 }
 
 function algorithm(el: Element): string {
-  return onlyChild(el, NS.xenc, 'EncryptionMethod')?.getAttribute('Algorithm') ?? '';
+  const method = onlyChild(el, NS.xenc, 'EncryptionMethod');
+  return (method && attr(method, 'Algorithm')) ?? '';
 }
 
 function unwrapKey(encryptedKey: Element, pems: string[]): Buffer | undefined {
@@ -34,7 +35,8 @@ function unwrapKey(encryptedKey: Element, pems: string[]): Buffer | undefined {
   const wrapped = cipherValue(encryptedKey);
   // OAEP's digest: SHA-1 unless the method names another.
   const method = onlyChild(encryptedKey, NS.xenc, 'EncryptionMethod')!;
-  const digest = onlyChild(method, NS.dsig, 'DigestMethod')?.getAttribute('Algorithm') ?? '';
+  const digestMethod = onlyChild(method, NS.dsig, 'DigestMethod');
+  const digest = (digestMethod && attr(digestMethod, 'Algorithm')) ?? '';
   const oaepHash = digest.endsWith('#sha256') ? 'sha256' : digest.endsWith('#sha512') ? 'sha512' : 'sha1';
   for (const key of pems) {
     try {

@@ -3,6 +3,7 @@ import { AwsError } from '../../shared/aws-error.js';
 import {
   NS,
   XmlRefused,
+  attr,
   childElements,
   descendants,
   hasComment,
@@ -40,7 +41,7 @@ function decode(samlResponse: string): string {
  * whole document) proves nothing about this one. The key is never taken from the message's KeyInfo.
  */
 function signedBytesOf(xml: string, signed: Element, signature: Element, certificates: string[]): string | undefined {
-  const id = signed.getAttribute('ID');
+  const id = attr(signed, 'ID');
   if (!id) return undefined;
   for (const cert of certificates) {
     const sig = new SignedXml({ publicCert: cert, getCertFromKeyInfo: () => null });
@@ -70,7 +71,8 @@ function signatureOf(el: Element): Element | undefined {
 function soleAssertion(root: Element | Document): Element | undefined {
   const plain = descendants(root, NS.assertion, 'Assertion');
   const encrypted = descendants(root, NS.assertion, 'EncryptedAssertion');
-  if (plain.length + encrypted.length !== 1) throw invalidIdentityToken('The SAML response must contain exactly one assertion.');
+  if (plain.length + encrypted.length !== 1)
+    throw invalidIdentityToken('The SAML response must contain exactly one assertion.');
   return plain[0];
 }
 
@@ -146,7 +148,11 @@ function verifyDocument(
     const encrypted = onlyChild(response, NS.assertion, 'EncryptedAssertion')!;
     assertionXml = decrypt(encrypted);
     assertionDoc = parseUntrustedXml(assertionXml).documentElement!;
-    if (assertionDoc.namespaceURI !== NS.assertion || assertionDoc.localName !== 'Assertion' || hasComment(assertionDoc))
+    if (
+      assertionDoc.namespaceURI !== NS.assertion ||
+      assertionDoc.localName !== 'Assertion' ||
+      hasComment(assertionDoc)
+    )
       throw invalidIdentityToken('Invalid SAML response: the encrypted assertion is not an assertion.');
     assertion = assertionDoc;
   }
@@ -163,7 +169,7 @@ function verifyDocument(
 
   return {
     assertion,
-    destination: response.getAttribute('Destination') ?? undefined,
+    destination: attr(response, 'Destination'),
     responseIssuer: onlyChild(response, NS.assertion, 'Issuer')?.textContent?.trim(),
     encrypted: rawAssertion === undefined,
   };
