@@ -12,6 +12,7 @@ import { type AssertionFacts, readAssertion } from './assertion.js';
 import { ATTR, type OfferedRole, nameQualifier, offeredRoles, samlConditionKeys, subjectType } from './claims.js';
 import { decrypterFor } from './decrypt.js';
 import { invalidIdentityToken, verifySamlResponse } from './verify.js';
+import { NS, descendants, parseUntrustedXml } from '../../shared/safe-xml.js';
 
 /**
  * The SAML providers AssumeRoleWithSAML reads: IAM owns them (iam/saml-provider-store.ts); STS
@@ -74,12 +75,11 @@ export function verifyAgainst(deps: SamlFederationDeps, provider: SamlProviderVi
 export async function rolesOffered(
   deps: SamlFederationDeps,
   samlResponse: string,
-  providerArns: string[],
   now: Date,
 ): Promise<{ roles: OfferedRole[]; sessionDuration?: number }> {
   const roles: OfferedRole[] = [];
   let sessionDuration: number | undefined;
-  for (const arn of new Set(providerArns)) {
+  for (const arn of new Set(providersNamedIn(samlResponse))) {
     const provider = await deps.providers.get(arn);
     if (!provider) continue;
     const verified = verifyAgainst(deps, provider, samlResponse, now);
@@ -88,6 +88,23 @@ export async function rolesOffered(
     if (Number.isInteger(d) && d >= 900 && d <= 43200) sessionDuration = d;
   }
   return { roles, ...(sessionDuration !== undefined ? { sessionDuration } : {}) };
+}
+
+/**
+ * The providers a response's Role attribute names, read before anything is verified: only to
+ * know whose certificates to verify it with (what is then used comes from the signed bytes).
+ */
+function providersNamedIn(samlResponse: string): string[] {
+  let doc: Document;
+  try {
+    doc = parseUntrustedXml(Buffer.from(samlResponse.replace(/\s+/g, ''), 'base64').toString('utf8'));
+  } catch {
+    throw invalidIdentityToken('Invalid SAML response: not a well-formed XML document without a DTD.');
+  }
+  const values = descendants(doc, NS.assertion, 'Attribute')
+    .filter((a) => a.getAttribute('Name') === ATTR.role)
+    .flatMap((a) => descendants(a, NS.assertion, 'AttributeValue').map((v) => (v.textContent ?? '').trim()));
+  return offeredRoles(new Map([[ATTR.role, values]])).map((r) => r.providerArn);
 }
 
 function sessionTagsOf(facts: AssertionFacts): { tags: SessionTag[]; transitive: string[] } {
