@@ -96,9 +96,9 @@ export class ConsoleSessions {
       userId: principal.roleId,
       stage: 'active',
       csrf: newToken(),
-      keyId: principal.session!.accessKeyId,
+      keyId: principal.session.accessKeyId,
       createdAt: now,
-      expiresAt: principal.session!.expiresAt,
+      expiresAt: principal.session.expiresAt,
     };
     await this.store.transaction(async (tx) => {
       await tx.consoleSessions.purgeExpired(now);

@@ -38,7 +38,7 @@ function certificate(text: string): string {
  */
 export function parseSamlMetadata(document: string): SamlMetadata {
   try {
-    const root = parseUntrustedXml(document).documentElement!;
+    const root = parseUntrustedXml(document).documentElement;
     if (root.namespaceURI !== NS.metadata || root.localName !== 'EntityDescriptor') throw new XmlRefused('root');
     const entityId = root.getAttribute('entityID')?.trim() ?? '';
     if (entityId === '' || entityId.length > 1024) throw new XmlRefused('entityID');

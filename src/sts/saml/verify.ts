@@ -109,7 +109,7 @@ function verifyDocument(
   certificates: string[],
   decrypt: AssertionDecrypter | undefined,
 ): VerifiedResponse {
-  const root = doc.documentElement!;
+  const root = doc.documentElement;
   if (root.namespaceURI !== NS.protocol || root.localName !== 'Response')
     throw invalidIdentityToken('Invalid SAML response: the document is not a SAML 2.0 Response.');
   const rawAssertion = soleAssertion(doc);
