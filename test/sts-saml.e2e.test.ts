@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestIdp, selfSignedPair } from './support/saml-idp.js';
 import { createRole, sessionCredentials } from './support/sts.js';
 import { policy } from './support/users.js';
+import { TEST_DATABASE_URL } from './support/postgres.js';
 import { type TestWard, caught, startTestWard } from './support/ward.js';
 
 const run = promisify(execFile);
@@ -298,4 +299,22 @@ describe('AssumeRoleWithSAML', () => {
     expect(out.AssumedRoleUser.Arn).toBe(`arn:aws:sts::${t.accountId}:assumed-role/SamlAdmin/cli-user`);
     expect(out.SubjectType).toBe('persistent');
   }, 70_000);
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('AssumeRoleWithSAML on two nodes of one PostgreSQL database', () => {
+  it('refuses on the second node an assertion the first redeemed', async () => {
+    const b = await startTestWard({ join: t });
+    try {
+      const once = idp.response({ roles: [pair()] });
+      await assume(once);
+      const replay = await caught(() =>
+        b
+          .sts()
+          .send(new AssumeRoleWithSAMLCommand({ RoleArn: roleArn, PrincipalArn: providerArn, SAMLAssertion: once })),
+      );
+      expect(replay.message).toBe('This SAML assertion has already been used to assume this role.');
+    } finally {
+      await b.close();
+    }
+  });
 });
