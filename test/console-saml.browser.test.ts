@@ -1,7 +1,7 @@
-import { CreateSAMLProviderCommand } from '@aws-sdk/client-iam';
+import { CreateSAMLProviderCommand, ListSAMLProvidersCommand } from '@aws-sdk/client-iam';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, screenshot, startConsoleSuite } from './support/browser.js';
+import { newPage, rootPage, screenshot, startConsoleSuite } from './support/browser.js';
 import { TestIdp } from './support/saml-idp.js';
 import { createRole } from './support/sts.js';
 import { policy } from './support/users.js';
@@ -108,5 +108,22 @@ describe('SAML sign-in to the console in Chromium', () => {
     await other.waitForURL(`${ward.url}/saml`);
     await expect(other.getByText(/Your request included an invalid SAML response/).isVisible()).resolves.toBe(true);
     await expect(other.getByTestId('identity').count()).resolves.toBe(0);
+  });
+
+  it('lists SAML providers on the Identity providers page, and adds one from its metadata', async () => {
+    const root = await rootPage(browser, ward);
+    await root.goto(`${ward.url}/console/identity-providers`);
+    await expect(root.getByRole('cell', { name: 'Corp' }).isVisible()).resolves.toBe(true);
+    const other = new TestIdp('https://other-idp.example.com/saml');
+    await root.getByLabel('SAML provider name').fill('Other');
+    await root.getByLabel('Metadata document').fill(other.metadata());
+    await root.getByRole('button', { name: 'Add SAML provider' }).click();
+    await root.waitForURL(/notice=/);
+    const arns = (await ward.iam().send(new ListSAMLProvidersCommand({}))).SAMLProviderList!.map((p) => p.Arn);
+    expect(arns).toEqual([providerArn, `arn:aws:iam::${ward.accountId}:saml-provider/Other`]);
+    await root.getByLabel('SAML provider name').fill('Broken');
+    await root.getByLabel('Metadata document').fill(`<x>${'y'.repeat(1000)}</x>`);
+    await root.getByRole('button', { name: 'Add SAML provider' }).click();
+    await expect(root.getByText('Could not parse metadata.').isVisible()).resolves.toBe(true);
   });
 });
