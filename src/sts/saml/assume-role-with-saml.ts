@@ -53,7 +53,12 @@ export interface VerifiedSaml {
 }
 
 /** Verifies a SAMLResponse against `provider`: signature, issuer, times, audience, recipient, destination. */
-export function verifyAgainst(deps: SamlFederationDeps, provider: SamlProviderView, samlResponse: string, now: Date) {
+export function verifyAgainst(
+  deps: SamlFederationDeps,
+  provider: SamlProviderView,
+  samlResponse: string,
+  now: Date,
+): VerifiedSaml {
   const own = deps.endpoints?.() ?? [];
   const recipients = (r: string) => AWS_SIGNIN.test(r) || own.includes(r);
   const audiences = (a: string) => a === 'urn:amazon:webservices' || recipients(a);
@@ -79,14 +84,24 @@ export async function rolesOffered(
 ): Promise<{ roles: OfferedRole[]; sessionDuration?: number }> {
   const roles: OfferedRole[] = [];
   let sessionDuration: number | undefined;
+  let refusal: Error | undefined;
   for (const arn of new Set(providersNamedIn(samlResponse))) {
     const provider = await deps.providers.get(arn);
     if (!provider) continue;
-    const verified = verifyAgainst(deps, provider, samlResponse, now);
+    let verified: VerifiedSaml;
+    try {
+      verified = verifyAgainst(deps, provider, samlResponse, now);
+    } catch (err) {
+      // Another account's copy of the IdP may still verify it; say why only if none does.
+      if (!(err instanceof AwsError)) throw err;
+      refusal ??= err;
+      continue;
+    }
     roles.push(...verified.roles.filter((r) => r.providerArn === arn));
     const d = Number(verified.facts.attributes.get(ATTR.sessionDuration)?.[0]);
     if (Number.isInteger(d) && d >= 900 && d <= 43200) sessionDuration = d;
   }
+  if (roles.length === 0 && refusal) throw refusal;
   return { roles, ...(sessionDuration !== undefined ? { sessionDuration } : {}) };
 }
 
