@@ -125,5 +125,18 @@ describe('SAML sign-in to the console in Chromium', () => {
     await root.getByLabel('Metadata document').fill(`<x>${'y'.repeat(1000)}</x>`);
     await root.getByRole('button', { name: 'Add SAML provider' }).click();
     await expect(root.getByText('Could not parse metadata.').isVisible()).resolves.toBe(true);
+
+    // The create-role wizard's "SAML 2.0 federation" writes the trust policy AWS's console writes.
+    await root.goto(`${ward.url}/console/roles/create`);
+    await root.getByLabel('SAML 2.0 federation').check();
+    await root.getByLabel('SAML 2.0-based provider').selectOption({ value: providerArn });
+    await root.getByRole('button', { name: 'Next' }).click();
+    const trust = JSON.parse(await root.getByLabel('Trust policy').inputValue()) as { Statement: unknown[] };
+    expect(trust.Statement[0]).toEqual({
+      Effect: 'Allow',
+      Principal: { Federated: providerArn },
+      Action: 'sts:AssumeRoleWithSAML',
+      Condition: { StringEquals: { 'SAML:aud': ['https://signin.aws.amazon.com/saml', `${ward.url}/saml`] } },
+    });
   });
 });
