@@ -69,6 +69,15 @@ describe('SAML sign-in to the console in Chromium', () => {
     await page.goto(`${ward.url}/console/roles`);
     await expect(page.getByRole('link', { name: 'Admin' }).isVisible()).resolves.toBe(true);
     await screenshot(page, 'console-saml-signed-in');
+    // Every page answers a role session (no user or root behind it), and signing out ends it.
+    for (const path of ['/console/security-credentials', '/console/users', '/console/account-settings']) {
+      const answer = await page.goto(`${ward.url}${path}`);
+      expect(answer!.status(), path).toBeLessThan(500);
+    }
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/console\/signin/);
+    await page.goto(`${ward.url}/console/home`);
+    await page.waitForURL(/\/console\/signin/);
   });
 
   it('refuses a tampered response, and a replay of one already used', async () => {
