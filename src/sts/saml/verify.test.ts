@@ -2,6 +2,7 @@ import { SignedXml } from 'xml-crypto';
 import { describe, expect, it } from 'vitest';
 import { TestIdp, selfSignedPair } from '../../../test/support/saml-idp.js';
 import { AwsError } from '../../shared/aws-error.js';
+import { decrypterFor } from './decrypt.js';
 import { verifySamlResponse } from './verify.js';
 
 const idp = new TestIdp();
@@ -83,6 +84,23 @@ describe('verifySamlResponse', () => {
     expect(refusal(() => verifySamlResponse('%%%', [idp.cert], undefined)).code).toBe('InvalidIdentityToken');
     expect(refusal(() => verifySamlResponse(b64('<a><b></a>'), [idp.cert], undefined)).code).toBe(
       'InvalidIdentityToken',
+    );
+  });
+
+  it('decrypts an encrypted assertion, but refuses one anybody could encrypt with the public certificate unsigned', () => {
+    const sp = selfSignedPair('sp');
+    const decrypt = decrypterFor([{ pem: sp.key }]);
+    const ok = verifySamlResponse(idp.response({ roles: [ROLE], encryptFor: sp.cert }), [idp.cert], decrypt);
+    expect(ok.encrypted).toBe(true);
+    expect(ok.assertion.getAttribute('ID')).toMatch(/^_a/);
+    // The SP's certificate is public: an assertion encrypted for it proves nothing unless signed.
+    const forged = idp.response({ roles: [ROLE], encryptFor: sp.cert, sign: 'none' });
+    expect(refusal(() => verifySamlResponse(forged, [idp.cert], decrypt)).message).toBe('Response signature invalid');
+    // Another SP's key cannot open it.
+    const other = decrypterFor([{ pem: selfSignedPair('other').key }]);
+    const sealed = idp.response({ roles: [ROLE], encryptFor: sp.cert });
+    expect(refusal(() => verifySamlResponse(sealed, [idp.cert], other)).message).toBe(
+      'Unable to decrypt the SAML assertion.',
     );
   });
 });

@@ -154,6 +154,9 @@ function verifyDocument(
       hasComment(assertionDoc)
     )
       throw invalidIdentityToken('Invalid SAML response: the encrypted assertion is not an assertion.');
+    // The same rule as for a plain response: one assertion, none hidden inside it.
+    if (descendants(assertionDoc, NS.assertion, 'Assertion').length > 0)
+      throw invalidIdentityToken('The SAML response must contain exactly one assertion.');
     assertion = assertionDoc;
   }
 
