@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   CreateSAMLProviderCommand,
@@ -298,7 +301,44 @@ describe('AssumeRoleWithSAML', () => {
     const out = JSON.parse(stdout) as { AssumedRoleUser: { Arn: string }; SubjectType: string };
     expect(out.AssumedRoleUser.Arn).toBe(`arn:aws:sts::${t.accountId}:assumed-role/SamlAdmin/cli-user`);
     expect(out.SubjectType).toBe('persistent');
-  }, 70_000);
+
+    // The provider itself from the CLI: the metadata from a file, as `aws iam create-saml-provider` is used.
+    const dir = mkdtempSync(join(tmpdir(), 'ward-saml-cli-'));
+    try {
+      writeFileSync(join(dir, 'metadata.xml'), new TestIdp('https://cli-idp.example.com').metadata());
+      const signed = {
+        ...process.env,
+        AWS_DEFAULT_REGION: 'us-east-1',
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        AWS_ACCESS_KEY_ID: t.root.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: t.root.secretAccessKey,
+      };
+      const iam = (...args: string[]) =>
+        run('aws', ['iam', ...args, '--endpoint-url', t.url, '--output', 'json'], { env: signed, timeout: 60_000 });
+      const created = JSON.parse(
+        (
+          await iam(
+            'create-saml-provider',
+            '--name',
+            'CliIdP',
+            '--saml-metadata-document',
+            `file://${join(dir, 'metadata.xml')}`,
+          )
+        ).stdout,
+      ) as { SAMLProviderArn: string };
+      expect(created.SAMLProviderArn).toBe(`arn:aws:iam::${t.accountId}:saml-provider/CliIdP`);
+      const got = JSON.parse(
+        (await iam('get-saml-provider', '--saml-provider-arn', created.SAMLProviderArn)).stdout,
+      ) as {
+        SAMLMetadataDocument: string;
+      };
+      expect(got.SAMLMetadataDocument).toContain('https://cli-idp.example.com');
+      await iam('delete-saml-provider', '--saml-provider-arn', created.SAMLProviderArn);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!TEST_DATABASE_URL)('AssumeRoleWithSAML on two nodes of one PostgreSQL database', () => {
