@@ -122,3 +122,24 @@ describe('SAML providers (IAM)', () => {
     expect(gone.message).toBe(`Manifest not found for arn ${arn}`);
   });
 });
+
+describe('the SAMLProvidersPerAccount quota', () => {
+  it('allows 100 providers in an account, and refuses the 101st with LimitExceeded', async () => {
+    const iam = t.iam();
+    const metadata = new TestIdp('https://many.example.com/saml').metadata();
+    const existing = (await iam.send(new ListSAMLProvidersCommand({}))).SAMLProviderList!.length;
+    for (let batch = existing; batch < 100; batch += 20) {
+      await Promise.all(
+        Array.from({ length: Math.min(20, 100 - batch) }, (_, i) =>
+          iam.send(new CreateSAMLProviderCommand({ Name: `Many-${batch + i}`, SAMLMetadataDocument: metadata })),
+        ),
+      );
+    }
+    expect((await iam.send(new ListSAMLProvidersCommand({}))).SAMLProviderList).toHaveLength(100);
+    const over = await caught(() =>
+      iam.send(new CreateSAMLProviderCommand({ Name: 'OneTooMany', SAMLMetadataDocument: metadata })),
+    );
+    expect(over.name).toBe('LimitExceededException');
+    expect(over.message).toBe('Cannot exceed quota for SAMLProvidersPerAccount: 100');
+  });
+});
