@@ -10,6 +10,7 @@ import {
   ListUsersCommand,
   UpdateSAMLProviderCommand,
 } from '@aws-sdk/client-iam';
+import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { AssumeRoleWithSAMLCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestIdp, selfSignedPair } from './support/saml-idp.js';
@@ -71,6 +72,23 @@ describe('AssumeRoleWithSAML', () => {
     const session = sessionCredentials(out.Credentials);
     expect((await t.sts(session).send(new GetCallerIdentityCommand({}))).Arn).toBe(out.AssumedRoleUser!.Arn);
     await t.iam(session).send(new ListUsersCommand({}));
+
+    // CloudTrail names the caller as AWS does: a SAMLUser, the event in the role's account.
+    await t.ward.flush();
+    const events = await new CloudTrailClient({ endpoint: t.url, region: 'us-east-1', credentials: t.root }).send(
+      new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'AssumeRoleWithSAML' }],
+      }),
+    );
+    const record = JSON.parse(events.Events![0]!.CloudTrailEvent!) as Record<string, unknown>;
+    expect(record.userIdentity).toEqual({
+      type: 'SAMLUser',
+      principalId: `${out.NameQualifier}:alice@example.com`,
+      userName: 'alice@example.com',
+      identityProvider: out.NameQualifier,
+    });
+    expect(record.recipientAccountId).toBe(t.accountId);
+    expect(JSON.stringify(record)).not.toContain(out.Credentials!.SecretAccessKey!);
   });
 
   it('accepts a signed Response around an unsigned assertion, provider,role pairs in either order, and encrypted assertions', async () => {
