@@ -135,6 +135,19 @@ describe('SAML sign-in to the console in Chromium', () => {
     await root.getByRole('button', { name: 'Add SAML provider' }).click();
     await expect(root.getByText('Could not parse metadata.').isVisible()).resolves.toBe(true);
 
+    // Its page: the summary and metadata; a broken replacement is refused, deletion works.
+    await root.goto(`${ward.url}/console/identity-providers`);
+    await root.getByRole('link', { name: 'Other', exact: true }).click();
+    await expect(root.getByText(`arn:aws:iam::${ward.accountId}:saml-provider/Other`).isVisible()).resolves.toBe(true);
+    await root.getByLabel('Metadata document').fill(`<x>${'y'.repeat(1000)}</x>`);
+    await root.getByRole('button', { name: 'Replace metadata' }).click();
+    await expect(root.getByText('Could not parse metadata.').isVisible()).resolves.toBe(true);
+    await root.getByRole('button', { name: 'Delete provider' }).click();
+    await root.waitForURL(/\/console\/identity-providers\?notice=/);
+    expect((await ward.iam().send(new ListSAMLProvidersCommand({}))).SAMLProviderList!.map((p) => p.Arn)).toEqual([
+      providerArn,
+    ]);
+
     // The create-role wizard's "SAML 2.0 federation" writes the trust policy AWS's console writes.
     await root.goto(`${ward.url}/console/roles/create`);
     await root.getByLabel('SAML 2.0 federation').check();
