@@ -121,8 +121,8 @@ describe('STS GetAccessKeyInfo', () => {
 
 describe('protocol edges', () => {
   it('an operation Ward does not implement yet answers InvalidAction, not a crash', async () => {
-    const { ListSAMLProvidersCommand } = await import('@aws-sdk/client-iam');
-    const err = await caught(() => t.iam().send(new ListSAMLProvidersCommand({})));
+    const { ListDelegationRequestsCommand } = await import('@aws-sdk/client-iam');
+    const err = await caught(() => t.iam().send(new ListDelegationRequestsCommand({})));
     expect(err.Code).toBe('InvalidAction');
     expect(err.$metadata?.httpStatusCode).toBe(400);
   });

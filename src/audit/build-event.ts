@@ -112,6 +112,50 @@ function identityOf(principal: Principal, accessKeyId: string | undefined): Iden
   }
 }
 
+/**
+ * The caller of an unsigned AssumeRoleWithSAML / AssumeRoleWithWebIdentity, as CloudTrail names it
+ * (`SAMLUser`, `WebIdentityUser`) from what the call established; the event belongs to the role's
+ * account. Undefined for any other call.
+ */
+function federatedIdentity(call: AuditedCall): Identity | undefined {
+  if (call.principal?.arn !== 'anonymous') return undefined;
+  const input = (call.input ?? {}) as { RoleArn?: unknown };
+  const accountId = /^arn:aws:iam::(\d{12}):/.exec(typeof input.RoleArn === 'string' ? input.RoleArn : '')?.[1];
+  const out = (call.error ? {} : (call.output ?? {})) as Record<string, unknown>;
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  if (call.operation === 'AssumeRoleWithSAML') {
+    const [subject, qualifier] = [text(out.Subject), text(out.NameQualifier)];
+    return {
+      record: {
+        type: 'SAMLUser',
+        principalId: subject && qualifier ? `${qualifier}:${subject}` : '',
+        ...(subject ? { userName: subject } : {}),
+        ...(qualifier ? { identityProvider: qualifier } : {}),
+      },
+      ...(accountId ? { accountId } : {}),
+      ...(subject ? { username: subject } : {}),
+    };
+  }
+  if (call.operation === 'AssumeRoleWithWebIdentity') {
+    const [subject, provider, audience] = [
+      text(out.SubjectFromWebIdentityToken),
+      text(out.Provider),
+      text(out.Audience),
+    ];
+    return {
+      record: {
+        type: 'WebIdentityUser',
+        principalId: provider && audience && subject ? `${provider}:${audience}:${subject}` : '',
+        ...(subject ? { userName: subject } : {}),
+        ...(provider ? { identityProvider: provider } : {}),
+      },
+      ...(accountId ? { accountId } : {}),
+      ...(subject ? { username: subject } : {}),
+    };
+  }
+  return undefined;
+}
+
 function unknownIdentity(call: AuditedCall, defaultAccountId: string): Identity {
   const keyId = call.accessKeyId;
   const accountId = (keyId && accountIdFromAccessKeyId(keyId)) ?? defaultAccountId;
@@ -148,9 +192,9 @@ export function buildEvents(
 }
 
 export function buildApiEvent(call: AuditedCall, defaultAccountId: string, modelOf: ModelOf): StoredEvent {
-  const identity = call.principal
-    ? identityOf(call.principal, call.accessKeyId)
-    : unknownIdentity(call, defaultAccountId);
+  const identity =
+    federatedIdentity(call) ??
+    (call.principal ? identityOf(call.principal, call.accessKeyId) : unknownIdentity(call, defaultAccountId));
   const accountId = identity.accountId ?? defaultAccountId;
   const operation = call.operation ?? 'Unknown';
   const serviceName = call.service ?? 'iam';

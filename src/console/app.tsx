@@ -9,6 +9,7 @@ import { requireSignIn } from './session/guard.js';
 import { ConsoleSessions } from './session/sessions.js';
 import { SignInThrottle } from './session/throttle.js';
 import { registerAccountSignInUrl, registerSignIn } from './sign-in/routes.js';
+import { registerSaml } from './sign-in/saml.js';
 
 const ASSETS: Record<string, { type: string; body: string }> = {
   'console.css': {
@@ -66,6 +67,8 @@ export function createConsoleApp(deps: ConsoleDeps, pages: PageGroup[] = [regist
     return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=300' });
   });
   registerSignIn(app);
+  // IdP-initiated SAML sign-in (POST /saml): before the guard, the response is the credential.
+  registerSaml(app);
   // Before the sign-in guard: in emulator mode the outbox is readable signed out (password recovery).
   registerOutbox(app);
   registerAccountSignInUrl(app);

@@ -13,6 +13,8 @@ export type Invoke = (call: {
   input: unknown;
   principal: Principal;
   origin: { sourceIp: string; userAgent: string; secure: boolean; host?: string | undefined };
+  /** An operation AWS serves unsigned (sts:AssumeRoleWithSAML from POST /saml): no principal calls it. */
+  anonymous?: boolean;
 }) => Promise<unknown>;
 
 /**
@@ -32,6 +34,8 @@ export type AuthorizeCall = (call: {
 export interface ConsoleStore extends IamStore {
   consoleSessions: ConsoleSessionRepo;
   signInFailures: SignInFailureRepo;
+  /** STS sessions, read by console sessions that act as an assumed role (POST /saml). */
+  sessions?: { get(accessKeyId: string): Promise<{ principal: Principal; expiresAt: Date } | undefined> };
   transaction<T>(fn: (tx: ConsoleStore) => Promise<T>): Promise<T>;
 }
 
@@ -77,4 +81,11 @@ export interface ConsoleDeps {
    * verified as a signed request's would be; undefined when unknown, wrong or expired.
    */
   principalOfSession?: (accessKeyId: string, sessionToken: string) => Promise<Principal | undefined>;
+  /** SAML federation (POST /saml): the roles a SAMLResponse offers, verified, nothing redeemed. */
+  saml?: {
+    rolesOffered(
+      samlResponse: string,
+      now: Date,
+    ): Promise<{ roles: Array<{ roleArn: string; providerArn: string }>; sessionDuration?: number }>;
+  };
 }

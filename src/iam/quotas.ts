@@ -18,6 +18,7 @@ export const IAM_QUOTAS = {
   Roles: 1000,
   InstanceProfiles: 1000,
   PolicyVersionsInUse: 10000,
+  SAMLProvidersPerAccount: 100,
 } as const;
 
 export type IamQuotas = { -readonly [K in keyof typeof IAM_QUOTAS]: number };

@@ -36,4 +36,11 @@ describe('crossOriginRefusal', () => {
     expect(crossOriginRefusal({ ...nav, path: '/console/users' })).toBeUndefined();
     expect(crossOriginRefusal({ ...nav, method: 'POST', path: '/console/users' })).toBeDefined();
   });
+
+  it("lets an IdP's cross-site form post reach POST /saml (the signed assertion is the credential)", () => {
+    const post = { ...base, secFetchSite: 'cross-site', secFetchMode: 'navigate', origin: 'https://idp.example' };
+    expect(crossOriginRefusal({ ...post, path: '/saml' })).toBeUndefined();
+    expect(crossOriginRefusal({ ...post, path: '/console/saml' })).toBeDefined();
+    expect(crossOriginRefusal({ ...post, secFetchMode: 'cors', path: '/saml' })).toBeDefined();
+  });
 });

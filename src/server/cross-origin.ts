@@ -19,6 +19,9 @@ export interface BrowserFacts {
 export function crossOriginRefusal(r: BrowserFacts): string | undefined {
   const navigation = r.secFetchMode === 'navigate' && (r.method === 'GET' || r.method === 'HEAD');
   if (navigation && (r.path === '/console' || r.path.startsWith('/console/'))) return undefined;
+  // An IdP posts its SAMLResponse from its own site by design; the signed assertion is the
+  // credential there, never an unknown access key.
+  if (r.secFetchMode === 'navigate' && r.method === 'POST' && r.path === '/saml') return undefined;
   const site = r.secFetchSite?.trim().toLowerCase();
   if (site === 'cross-site' || site === 'same-site') return `Sec-Fetch-Site: ${site}`;
   if (r.origin !== undefined) {

@@ -97,6 +97,11 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
   }
 
   if (deps.console && (path === '/console' || path.startsWith('/console/'))) return deps.console(req, res);
+  // AWS's SAML endpoint is /saml (signin.aws.amazon.com/saml): the console answers it at /console/saml.
+  if (deps.console && path === '/saml' && req.method === 'POST') {
+    req.url = '/console/saml';
+    return deps.console(req, res);
+  }
 
   if (req.method === 'POST' && path === '/authorize') {
     let raw: RawRequest;

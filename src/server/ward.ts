@@ -19,6 +19,7 @@ import type { KyselyStore } from '../store/kysely/kysely-store.js';
 import { openStore } from '../store/open-store.js';
 import { createStsHandlers } from '../sts/handlers.js';
 import { createAssumeRootHandler } from '../sts/assume-root.js';
+import { type SamlFederationDeps, createSamlHandlers, rolesOffered } from '../sts/saml/assume-role-with-saml.js';
 import { createOrganizationsHandlers } from '../organizations/handlers.js';
 import { orgIdOfAccount, rcpLevelsForAccount, scpLevelsForAccount } from '../organizations/scp-levels.js';
 import { accountError, modelNamed, organizationsError } from '../wire/index.js';
@@ -141,6 +142,15 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   audit.startRetention();
 
   const outbox = createMailOutbox(config, logger);
+  const samlFederation: SamlFederationDeps = {
+    store,
+    sessions: store.sessions,
+    providers: store.samlProviders,
+    assertions: store.samlAssertions,
+    accounts: accountStatus,
+    // The console's ACS URL (POST /saml), once the listener is bound.
+    endpoints: () => (publicOrigin ? [`${publicOrigin.url}/saml`] : []),
+  };
   const services = new Map<ServiceName, ServiceDef>([
     [
       'iam',
@@ -151,6 +161,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
           quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }),
           organizations: store.organizations,
           identityProviders: store.oidcProviders,
+          samlProviders: store,
         }),
         createOidcProviderHandlers(store.oidcProviders),
       ]),
@@ -170,8 +181,9 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
             jwks: jwksDirSource(options.oidcJwksDir ?? process.env.WARD_OIDC_JWKS_DIR),
           }),
           createAssumeRootHandler({ store, sessions: store.sessions, organizations: store.organizations }),
+          createSamlHandlers(samlFederation),
         ],
-        ['AssumeRoleWithWebIdentity'],
+        ['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML'],
       ),
     ],
     [
@@ -242,7 +254,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   const consoleApp = createConsoleApp(
     {
       store,
-      invoke: ({ service, operation, input, principal, origin }) =>
+      invoke: ({ service, operation, input, principal, origin, anonymous }) =>
         invokeOperation(api, {
           service,
           operation,
@@ -253,6 +265,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
             region: 'us-east-1',
             service,
             ...(principal.session ? { accessKeyId: principal.session.accessKeyId } : {}),
+            ...(anonymous ? { anonymous: true } : {}),
           },
         }),
       authorizeCall: ({ principal, ...call }) =>
@@ -267,6 +280,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
         }),
       principalOfSession: (accessKeyId, sessionToken) =>
         principalOfSession(resolver, accessKeyId, sessionToken, clock()),
+      saml: { rolesOffered: (samlResponse, now) => rolesOffered(samlFederation, samlResponse, now) },
       audit,
       accountStatus,
       clock,

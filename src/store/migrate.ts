@@ -13,6 +13,7 @@ import * as account from './migrations/009-account.js';
 import * as consoleSessions from './migrations/010-console.js';
 import * as rootPasswordRecovery from './migrations/011-root-password-recovery.js';
 import * as accountClosed from './migrations/012-account-closed.js';
+import * as saml from './migrations/013-saml.js';
 import * as gateway from './migrations/015-gateway.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '010-console': consoleSessions,
   '011-root-password-recovery': rootPasswordRecovery,
   '012-account-closed': accountClosed,
+  '013-saml': saml,
   '015-gateway': gateway,
 };
 

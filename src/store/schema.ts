@@ -5,6 +5,7 @@ import type { CredentialTables } from './schema-credentials.js';
 import type { GatewayTables } from './schema-gateway.js';
 import type { IamTables } from './schema-iam.js';
 import type { OrganizationTables } from './schema-organizations.js';
+import type { SamlTables } from './schema-saml.js';
 import type { SessionTables } from './schema-sessions.js';
 
 /**
@@ -22,4 +23,5 @@ export interface Database
     OrganizationTables,
     AccountTables,
     ConsoleTables,
+    SamlTables,
     GatewayTables {}

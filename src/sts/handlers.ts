@@ -1,5 +1,4 @@
 import type { IamStore } from '../iam/iam-store.js';
-import type { RoleRecord } from '../iam/records.js';
 import { oidcProviderArn, providerPath } from '../iam/core/arns.js';
 import { type MfaOwner, verifyMfaCode } from '../iam/core/mfa-verify.js';
 import { AwsError } from '../shared/aws-error.js';
@@ -11,7 +10,7 @@ import type { SecretBox } from '../shared/secret-box.js';
 import type { StsOperationName, StsOperations, Tag } from '../wire/generated/sts.js';
 import { decodeAuthorizationMessage } from './authorization-message.js';
 import type { SessionRepo } from './session-store.js';
-import { issueSession, packedPercent, sessionPolicies } from './sessions.js';
+import { ROLE_ARN, assumedRolePrincipal, issueSession, packedPercent, sessionPolicies } from './sessions.js';
 import {
   type JwksSource,
   type WebIdentityProviders,
@@ -37,7 +36,6 @@ export interface StsDeps {
   accounts?: { isActive(accountId: string): boolean | Promise<boolean> };
 }
 
-const ROLE_ARN = /^arn:aws:iam::(\d{12}):role(\/(?:[\x21-\x7e]*\/)?)([\w+=,.@-]+)$/;
 const CHAINED_MAX = 3600;
 
 const validation = (message: string): AwsError => new AwsError('ValidationError', message, 400);
@@ -84,27 +82,6 @@ function requestTagKeys(tags: Tag[] | undefined): RequestConditionKeys {
 
 function notWithSessionCredentials(p: Principal, operation: string): void {
   if (p.session) throw accessDenied(`Cannot call ${operation} with session credentials`);
-}
-
-/** The principal of a role session: `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`, user ID `AROA…:SESSION`. */
-function assumedRolePrincipal(
-  role: RoleRecord,
-  roleArn: string,
-  sessionName: string,
-): Principal & { kind: 'assumed-role' } {
-  return {
-    kind: 'assumed-role',
-    accountId: role.accountId,
-    arn: `arn:aws:sts::${role.accountId}:assumed-role/${role.roleName}/${sessionName}`,
-    userId: `${role.roleId}:${sessionName}`,
-    roleId: role.roleId,
-    roleName: role.roleName,
-    rolePath: role.path,
-    roleArn,
-    sessionName,
-    // issueSession fills the session in.
-    session: undefined as never,
-  };
 }
 
 export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, accounts }: StsDeps): StsHandlers {

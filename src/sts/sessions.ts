@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IamStore } from '../iam/iam-store.js';
+import type { RoleRecord } from '../iam/records.js';
 import { parsePolicyDocument } from '../policy/index.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { CallContext } from '../shared/call-context.js';
@@ -89,4 +90,28 @@ export function packedPercent(packedChars: number, tags: Array<{ Key: string; Va
     );
   }
   return percent;
+}
+
+/** A role ARN as AssumeRole* take it: account, path, name. */
+export const ROLE_ARN = /^arn:aws:iam::(\d{12}):role(\/(?:[\x21-\x7e]*\/)?)([\w+=,.@-]+)$/;
+
+/** The principal of a role session: `arn:aws:sts::ACCT:assumed-role/ROLE/SESSION`, user ID `AROA…:SESSION`. */
+export function assumedRolePrincipal(
+  role: RoleRecord,
+  roleArn: string,
+  sessionName: string,
+): Principal & { kind: 'assumed-role' } {
+  return {
+    kind: 'assumed-role',
+    accountId: role.accountId,
+    arn: `arn:aws:sts::${role.accountId}:assumed-role/${role.roleName}/${sessionName}`,
+    userId: `${role.roleId}:${sessionName}`,
+    roleId: role.roleId,
+    roleName: role.roleName,
+    rolePath: role.path,
+    roleArn,
+    sessionName,
+    // issueSession fills the session in.
+    session: undefined as never,
+  };
 }

@@ -56,6 +56,7 @@ export class ConsoleSessions {
     if (!account) return undefined;
     const alias = await this.store.accounts.getAlias(record.accountId);
     const session = sessionInfo(record);
+    if (record.userId?.startsWith('AROA')) return this.#loadRoleSession(record, alias);
     if (record.userId === undefined) {
       const principal: Principal = {
         kind: 'root',
@@ -78,6 +79,40 @@ export class ConsoleSessions {
       session,
     };
     return { record, principal, accountAlias: alias, displayName: user.userName };
+  }
+
+  /**
+   * A console session that acts as an assumed role (POST /saml): it lasts as long as the role
+   * session it was opened with, whose ASIA key it carries; the role's ID marks it.
+   */
+  async startForRole(
+    principal: Principal & { kind: 'assumed-role' },
+    now: Date,
+  ): Promise<{ token: string; record: ConsoleSessionRecord }> {
+    const token = newToken();
+    const record: ConsoleSessionRecord = {
+      tokenHash: tokenHash(token),
+      accountId: principal.accountId,
+      userId: principal.roleId,
+      stage: 'active',
+      csrf: newToken(),
+      keyId: principal.session.accessKeyId,
+      createdAt: now,
+      expiresAt: principal.session.expiresAt,
+    };
+    await this.store.transaction(async (tx) => {
+      await tx.consoleSessions.purgeExpired(now);
+      await tx.consoleSessions.create(record);
+    });
+    return { token, record };
+  }
+
+  async #loadRoleSession(record: ConsoleSessionRecord, alias: string | undefined): Promise<LoadedSession | undefined> {
+    const stored = await this.store.sessions?.get(record.keyId);
+    const p = stored?.principal;
+    if (!p || p.kind !== 'assumed-role' || p.roleId !== record.userId || !p.session) return undefined;
+    const principal: Principal = { ...p, session: { ...p.session, console: true } };
+    return { record, principal, accountAlias: alias, displayName: `${p.roleName}/${p.sessionName}` };
   }
 
   async advance(record: ConsoleSessionRecord, changes: { stage: SessionStage; mfaAt?: Date }): Promise<void> {

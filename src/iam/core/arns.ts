@@ -36,3 +36,12 @@ export const providerPath = (url: string): string => url.replace(/^https:\/\//i,
 
 export const oidcProviderArn = (accountId: string, url: string): string =>
   `arn:aws:iam::${accountId}:oidc-provider/${providerPath(url)}`;
+
+export const samlProviderArn = (accountId: string, name: string): string =>
+  `arn:aws:iam::${accountId}:saml-provider/${name}`;
+
+/** The account and name of `arn:aws:iam::<account>:saml-provider/<name>`, or undefined for anything else. */
+export function parseSamlProviderArn(arn: string): { accountId: string; name: string } | undefined {
+  const m = /^arn:aws:iam::(\d{12}):saml-provider\/([\w.-]{1,128})$/.exec(arn);
+  return m ? { accountId: m[1]!, name: m[2]! } : undefined;
+}

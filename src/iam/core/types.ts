@@ -4,6 +4,7 @@ import type { OperationHandler } from '../../shared/call-context.js';
 import type { IamStore } from '../iam-store.js';
 import type { IamQuotas } from '../quotas.js';
 import type { IamOrganizationsPort } from './organizations-port.js';
+import type { SamlProviderStore } from '../saml-provider-store.js';
 
 export interface IamDeps {
   store: IamStore;
@@ -16,6 +17,8 @@ export interface IamDeps {
     list(accountId: string): Promise<unknown[]>;
     get(arn: string): Promise<{ arn: string; accountId: string } | undefined>;
   };
+  /** SAML providers (absent: their operations answer InvalidAction); counted in GetAccountSummary's Providers too. */
+  samlProviders?: SamlProviderStore;
 }
 
 export type IamHandlers = {

@@ -3,7 +3,7 @@ import type { IamDeps, IamHandlers } from '../core/types.js';
 import { offsetPage } from '../core/paging.js';
 import { rethrowAs } from '../core/rethrow-as.js';
 
-export function accountHandlers({ store, bus, quotas, identityProviders }: IamDeps): IamHandlers {
+export function accountHandlers({ store, bus, quotas, identityProviders, samlProviders }: IamDeps): IamHandlers {
   return {
     async CreateAccountAlias(input, ctx) {
       const accountId = ctx.principal.accountId;
@@ -49,7 +49,7 @@ export function accountHandlers({ store, bus, quotas, identityProviders }: IamDe
         store.accessKeys.listForOwner(accountId, undefined),
         store.policies.summary(accountId),
       ]);
-      const [roles, instanceProfiles, devices, rootDevices, rootPassword, rootCertificates, providers] =
+      const [roles, instanceProfiles, devices, rootDevices, rootPassword, rootCertificates, providers, saml] =
         await Promise.all([
           store.roles.count(accountId),
           store.instanceProfiles.count(accountId),
@@ -58,6 +58,7 @@ export function accountHandlers({ store, bus, quotas, identityProviders }: IamDe
           store.credentials.getLoginProfile(accountId, undefined),
           store.credentials.signingCertificatesOf(accountId, undefined),
           identityProviders?.list(accountId) ?? Promise.resolve([]),
+          samlProviders?.samlProviders.count(accountId) ?? Promise.resolve(0),
         ]);
       const q = quotas;
       return {
@@ -92,7 +93,8 @@ export function accountHandlers({ store, bus, quotas, identityProviders }: IamDe
           AssumeRolePolicySizeQuota: q.AssumeRolePolicySize,
           InstanceProfiles: instanceProfiles,
           InstanceProfilesQuota: q.InstanceProfiles,
-          Providers: providers.length,
+          // OIDC and SAML providers alike.
+          Providers: providers.length + saml,
           RolePolicySizeQuota: q.RolePolicySize,
           Roles: roles,
           RolesQuota: q.Roles,

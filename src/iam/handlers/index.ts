@@ -8,6 +8,7 @@ import { managedPolicyHandlers } from './managed-policies.js';
 import { oidcProviderTagHandlers } from './oidc-provider-tags.js';
 import { orgFeatureHandlers } from './org-features.js';
 import { roleHandlers } from './roles.js';
+import { samlProviderHandlers } from './saml-providers.js';
 import { serviceLinkedRoleHandlers } from './service-linked-roles.js';
 import { credentialHandlers } from '../credentials/handlers.js';
 import { mfaHandlers } from '../mfa/handlers.js';
@@ -41,6 +42,7 @@ export function iamHandlerGroups(deps: IamDeps): IamHandlers[] {
     credentialHandlers(deps),
     orgFeatureHandlers(deps),
     oidcProviderTagHandlers(deps),
+    samlProviderHandlers(deps),
   ];
 }
 

@@ -1,7 +1,8 @@
 import type { Tag } from '../records.js';
 
 /** Every IAM resource that carries tags. */
-export type TaggableKind = 'user' | 'role' | 'instance-profile' | 'policy' | 'mfa-device' | 'oidc-provider';
+export type TaggableKind =
+  'user' | 'role' | 'instance-profile' | 'policy' | 'mfa-device' | 'oidc-provider' | 'saml-provider';
 
 /**
  * The store port for tags, one for every taggable resource: `id` is the resource's own key (user

@@ -38,6 +38,12 @@ export const TAG_RULES: Readonly<Record<TaggableKind, KindRules>> = {
     list: 'iam:ListOpenIDConnectProviderTags',
     caseSensitiveKeys: false,
   },
+  'saml-provider': {
+    tag: 'iam:TagSAMLProvider',
+    untag: 'iam:UntagSAMLProvider',
+    list: 'iam:ListSAMLProviderTags',
+    caseSensitiveKeys: false,
+  },
 };
 
 /** The form of a key under which two keys of this kind are the same key. */

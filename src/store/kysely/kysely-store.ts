@@ -28,6 +28,7 @@ import { KyselyPolicyVersionRepo } from './policy-versions.js';
 import { KyselyInstanceProfileRepo, KyselyRoleRepo } from './roles.js';
 import { KyselyRootRecoveryRepo } from './root-recovery.js';
 import { KyselyOidcProviderRepo } from './oidc-providers.js';
+import { KyselySamlAssertionLedger, KyselySamlProviderRepo } from './saml-providers.js';
 import { KyselySessionRepo } from './sessions.js';
 import { KyselyTagRepo } from './tags.js';
 import { SINGLE_WRITER, type TransactionPolicy, runTransaction } from './transactions.js';
@@ -42,6 +43,8 @@ const TABLES_CHILD_FIRST = [
   'signin_failures',
   'sessions',
   'oidc_providers',
+  'saml_assertions',
+  'saml_providers',
   'mfa_device_tags',
   'mfa_devices',
   'login_profiles',
@@ -89,6 +92,9 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
   readonly sessions: KyselySessionRepo;
   /** IAM's OIDC providers (migration 005; port in src/iam/oidc-provider-store.ts). */
   readonly oidcProviders: KyselyOidcProviderRepo;
+  /** IAM's SAML providers and the assertions STS redeemed (migration 013). */
+  readonly samlProviders: KyselySamlProviderRepo;
+  readonly samlAssertions: KyselySamlAssertionLedger;
   readonly credentials: CredentialRepo;
   readonly tags: KyselyTagRepo;
   readonly events: EventRepo;
@@ -129,6 +135,8 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
     this.meta = new KyselyMetaRepo(db);
     this.sessions = new KyselySessionRepo(db, box);
     this.oidcProviders = new KyselyOidcProviderRepo(db);
+    this.samlProviders = new KyselySamlProviderRepo(db, box);
+    this.samlAssertions = new KyselySamlAssertionLedger(db);
     this.credentials = new KyselyCredentialRepo(db, box);
     this.tags = new KyselyTagRepo(db);
     this.events = trail ?? new KyselyEventRepo(db);

@@ -18,6 +18,7 @@ export const TAG_ORDER: Readonly<Record<TaggableKind, (a: Tag, b: Tag) => number
   role: byLowerKey,
   'instance-profile': byLowerKey,
   'oidc-provider': byLowerKey,
+  'saml-provider': byLowerKey,
   policy: byLengthThenKey,
   'mfa-device': byLengthThenKey,
 };
@@ -36,9 +37,13 @@ const ROW_TABLES = {
 
 /** The same key rule as iam/tagging/tag-rules.ts (TAG_RULES), which the schema's primary keys encode. */
 const keyIdentity = (kind: TaggableKind): ((key: string) => string) =>
-  kind !== 'oidc-provider' && ROW_TABLES[kind].caseSensitive ? (key) => key : (key) => key.toLowerCase();
+  !isJsonKind(kind) && ROW_TABLES[kind].caseSensitive ? (key) => key : (key) => key.toLowerCase();
 
 type RowKind = keyof typeof ROW_TABLES;
+/** Identity providers keep their tags as JSON on their own row, keyed by ARN. */
+type JsonKind = 'oidc-provider' | 'saml-provider';
+const JSON_TABLES = { 'oidc-provider': 'oidc_providers', 'saml-provider': 'saml_providers' } as const;
+const isJsonKind = (kind: TaggableKind): kind is JsonKind => kind in JSON_TABLES;
 interface TagRow {
   owner: string;
   key: string;
@@ -48,7 +53,8 @@ interface TagRow {
 
 /**
  * The one tag store. The table and owner column come from the kind, so the queries are typed
- * loosely here; OIDC providers keep their tags as JSON in `oidc_providers.tags` (migration 005),
+ * loosely here; OIDC and SAML providers keep their tags as JSON in `oidc_providers.tags` (migration 005)
+ * and `saml_providers.tags` (013),
  * read and rewritten whole inside the caller's transaction.
  */
 export class KyselyTagRepo implements TagRepo {
@@ -62,16 +68,17 @@ export class KyselyTagRepo implements TagRepo {
   }
 
   async list(kind: TaggableKind, id: string): Promise<Tag[]> {
-    const tags = kind === 'oidc-provider' ? await this.#readJson(id) : await this.#readRows(kind, id);
+    const tags = isJsonKind(kind) ? await this.#readJson(kind, id) : await this.#readRows(kind, id);
     return tags.sort(TAG_ORDER[kind]);
   }
 
   async put(kind: TaggableKind, id: string, tags: readonly Tag[]): Promise<void> {
     if (tags.length === 0) return;
-    if (kind === 'oidc-provider') {
+    if (isJsonKind(kind)) {
       const identity = keyIdentity(kind);
       const replaced = new Set(tags.map((t) => identity(t.key)));
-      await this.#writeJson(id, [...(await this.#readJson(id)).filter((t) => !replaced.has(identity(t.key))), ...tags]);
+      const kept = (await this.#readJson(kind, id)).filter((t) => !replaced.has(identity(t.key)));
+      await this.#writeJson(kind, id, [...kept, ...tags]);
       return;
     }
     const { table, owner, caseSensitive } = ROW_TABLES[kind];
@@ -95,11 +102,12 @@ export class KyselyTagRepo implements TagRepo {
   async remove(kind: TaggableKind, id: string, keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     const identity = keyIdentity(kind);
-    if (kind === 'oidc-provider') {
+    if (isJsonKind(kind)) {
       const gone = new Set(keys.map(identity));
       await this.#writeJson(
+        kind,
         id,
-        (await this.#readJson(id)).filter((t) => !gone.has(identity(t.key))),
+        (await this.#readJson(kind, id)).filter((t) => !gone.has(identity(t.key))),
       );
       return;
     }
@@ -121,14 +129,14 @@ export class KyselyTagRepo implements TagRepo {
     return rows.map((r) => ({ key: r.key, value: r.value }));
   }
 
-  async #readJson(arn: string): Promise<Tag[]> {
-    const row = await this.#json.selectFrom('oidc_providers').select('tags').where('arn', '=', arn).executeTakeFirst();
+  async #readJson(kind: JsonKind, arn: string): Promise<Tag[]> {
+    const row = await this.#json.selectFrom(JSON_TABLES[kind]).select('tags').where('arn', '=', arn).executeTakeFirst();
     return row ? (JSON.parse(row.tags) as Tag[]) : [];
   }
 
-  async #writeJson(arn: string, tags: Tag[]): Promise<void> {
+  async #writeJson(kind: JsonKind, arn: string, tags: Tag[]): Promise<void> {
     await this.#json
-      .updateTable('oidc_providers')
+      .updateTable(JSON_TABLES[kind])
       .set({ tags: JSON.stringify(tags) })
       .where('arn', '=', arn)
       .execute();

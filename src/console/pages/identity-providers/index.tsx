@@ -7,11 +7,19 @@ import type { ConsoleApp, ConsoleContext } from '../../env.js';
 import { formText, formatDate, withFlash } from '../../ui/form-data.js';
 import { Csrf, Field, TextArea } from '../../ui/forms.js';
 import { Layout } from '../../ui/layout.js';
-import { ErrorNotice, FlashNotice, Notice } from '../../ui/notices.js';
+import { ErrorNotice, FlashNotice } from '../../ui/notices.js';
 import { pageChrome } from '../chrome.js';
 import { splitList } from '../simulator/principal-options.js';
 import { registerProviderDetail } from './provider-detail.js';
 import { providerHref, providerName } from './provider-links.js';
+import {
+  AddSamlProvider,
+  type SamlRow,
+  type SamlValues,
+  SamlRows,
+  listSamlProviders,
+  registerSamlProviders,
+} from './saml-providers.js';
 
 const PAGE = '/console/identity-providers';
 
@@ -32,25 +40,29 @@ async function listProviders(c: ConsoleContext): Promise<ProviderRow[]> {
   );
 }
 
+const NO_SAML: { values: SamlValues; error?: unknown } = { values: { name: '', metadata: '' } };
+const NO_OIDC = { url: '', audiences: '', thumbprints: '' };
+
 async function providersPage(
   c: ConsoleContext,
   values: { url: string; audiences: string; thumbprints: string },
   error?: unknown,
+  saml = NO_SAML,
 ) {
   let rows: ProviderRow[] = [];
+  let samlRows: SamlRow[] = [];
   let listError: unknown;
   try {
-    rows = await listProviders(c);
+    [rows, samlRows] = await Promise.all([listProviders(c), listSamlProviders(c)]);
   } catch (err) {
     listError = err;
   }
   return c.html(
     <Layout title="Identity providers" {...await pageChrome(c, PAGE)}>
       <FlashNotice c={c} />
-      <Notice kind="info">Ward supports OpenID Connect providers. SAML providers are not supported.</Notice>
       {listError ? (
         <ErrorNotice error={listError} />
-      ) : rows.length === 0 ? (
+      ) : rows.length + samlRows.length === 0 ? (
         <p>No identity providers to display.</p>
       ) : (
         <div class="table-wrap">
@@ -74,6 +86,7 @@ async function providersPage(
                   <td>{formatDate(r.details?.CreateDate)}</td>
                 </tr>
               ))}
+              <SamlRows rows={samlRows} />
             </tbody>
           </table>
         </div>
@@ -108,12 +121,14 @@ async function providersPage(
         />
         <button type="submit">Add provider</button>
       </form>
+      <AddSamlProvider c={c} values={saml.values} error={saml.error} />
     </Layout>,
   );
 }
 
 export function registerIdentityProviders(app: ConsoleApp): void {
-  app.get('/identity-providers', (c) => providersPage(c, { url: '', audiences: '', thumbprints: '' }));
+  app.get('/identity-providers', (c) => providersPage(c, NO_OIDC));
+  registerSamlProviders(app, (c, saml) => providersPage(c, NO_OIDC, undefined, saml));
 
   app.post('/identity-providers', async (c) => {
     const body = await c.req.parseBody();

@@ -1,6 +1,11 @@
-import type { ListOpenIDConnectProvidersResponse, ListPoliciesResponse, Policy } from '../../../wire/generated/iam.js';
+import type {
+  ListOpenIDConnectProvidersResponse,
+  ListPoliciesResponse,
+  ListSAMLProvidersResponse,
+  Policy,
+} from '../../../wire/generated/iam.js';
 import { AwsError } from '../../../shared/aws-error.js';
-import type { ConsoleApp, ConsoleContext } from '../../env.js';
+import { type ConsoleApp, type ConsoleContext, baseUrlOf } from '../../env.js';
 import { formList, formText, withFlash } from '../../ui/form-data.js';
 import { Checkbox, Csrf, Field, Select } from '../../ui/forms.js';
 import { Layout } from '../../ui/layout.js';
@@ -37,6 +42,16 @@ async function oidcProviders(c: ConsoleContext): Promise<string[]> {
   }
 }
 
+async function samlProviders(c: ConsoleContext): Promise<string[]> {
+  try {
+    return ((await c.var.call<ListSAMLProvidersResponse>('iam', 'ListSAMLProviders')).SAMLProviderList ?? []).map(
+      (p) => p.Arn!,
+    );
+  } catch {
+    return [];
+  }
+}
+
 /** What AWS's console refuses on the trusted-entity step before it writes a trust policy. */
 function choiceProblem(choice: TrustChoice, wantsExternalId: boolean): string | undefined {
   if (choice.entity === 'account' && choice.account === 'another' && !/^\d{12}$/.test(choice.accountId))
@@ -45,12 +60,13 @@ function choiceProblem(choice: TrustChoice, wantsExternalId: boolean): string | 
     return 'Enter an external ID, or clear Require external ID.';
   if (choice.entity === 'web-identity' && !choice.provider) return 'Choose an identity provider.';
   if (choice.entity === 'web-identity' && !choice.audience) return 'Enter the audience.';
+  if (choice.entity === 'saml' && !choice.samlProvider) return 'Choose a SAML 2.0-based provider.';
   return undefined;
 }
 
 /** Step 1, "Select trusted entity": a GET form, since choosing changes nothing. */
 async function trustedEntityStep(c: ConsoleContext, problem?: string) {
-  const providers = await oidcProviders(c);
+  const [providers, saml] = await Promise.all([oidcProviders(c), samlProviders(c)]);
   return c.html(
     <Layout title="Create role" {...await pageChrome(c, '/console/roles')}>
       <p>
@@ -77,6 +93,11 @@ async function trustedEntityStep(c: ConsoleContext, problem?: string) {
               value: 'web-identity',
               label: 'Web identity',
               hint: 'Allows users federated by the specified external web identity provider to assume this role.',
+            },
+            {
+              value: 'saml',
+              label: 'SAML 2.0 federation',
+              hint: 'Allow users federated with SAML 2.0 from a corporate directory to perform actions in this account.',
             },
             {
               value: 'custom',
@@ -131,6 +152,19 @@ async function trustedEntityStep(c: ConsoleContext, problem?: string) {
             options={providers.map((arn) => ({ value: arn, label: arn.split(':oidc-provider/')[1] ?? arn }))}
           />
           <Field label="Audience" name="audience" />
+        </fieldset>
+        <fieldset data-entity="saml">
+          <legend>SAML 2.0 federation</legend>
+          {saml.length === 0 ? (
+            <p class="hint">
+              No SAML providers yet. <a href="/console/identity-providers">Add a provider</a> first.
+            </p>
+          ) : null}
+          <Select
+            label="SAML 2.0-based provider"
+            name="samlProvider"
+            options={saml.map((arn) => ({ value: arn, label: arn.split(':saml-provider/')[1] ?? arn }))}
+          />
         </fieldset>
         <div class="actions">
           <button type="submit">Next</button>
@@ -210,7 +244,11 @@ export function registerRoleCreate(app: ConsoleApp): void {
     const choice = trustChoiceOf((n) => c.req.query(n));
     const problem = choiceProblem(choice, c.req.query('requireExternalId') !== undefined);
     if (problem) return trustedEntityStep(c, problem);
-    const document = trustPolicyFor(choice, c.var.session.principal.accountId);
+    // AWS's sign-in endpoint and this console's own (POST /saml) are both SAML audiences here.
+    const document = trustPolicyFor(choice, c.var.session.principal.accountId, [
+      'https://signin.aws.amazon.com/saml',
+      `${baseUrlOf(c)}/saml`,
+    ]);
     return detailsStep(c, { document, name: '', description: '', maxSession: '3600', policies: [] });
   });
 

@@ -37,4 +37,22 @@ describe('trust policies for the create-role wizard', () => {
       Service: 'ec2.amazonaws.com',
     });
   });
+
+  it('SAML 2.0 federation trusts the provider for AssumeRoleWithSAML at the given audiences', () => {
+    const provider = 'arn:aws:iam::123456789012:saml-provider/Corp';
+    const doc = JSON.parse(
+      trustPolicyFor(choice({ entity: 'saml', samlProvider: provider }), '123456789012', [
+        'https://signin.aws.amazon.com/saml',
+        'https://ward.example.com/saml',
+      ]),
+    );
+    expect(doc.Statement[0]).toEqual({
+      Effect: 'Allow',
+      Principal: { Federated: provider },
+      Action: 'sts:AssumeRoleWithSAML',
+      Condition: {
+        StringEquals: { 'SAML:aud': ['https://signin.aws.amazon.com/saml', 'https://ward.example.com/saml'] },
+      },
+    });
+  });
 });

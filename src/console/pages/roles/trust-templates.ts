@@ -12,7 +12,7 @@ export const SERVICE_PRINCIPALS = [
   { value: 'cloudformation.amazonaws.com', label: 'CloudFormation' },
 ];
 
-export type TrustedEntity = 'service' | 'account' | 'web-identity' | 'custom';
+export type TrustedEntity = 'service' | 'account' | 'web-identity' | 'saml' | 'custom';
 
 /** The choices of the "Select trusted entity" step, as query parameters. */
 export interface TrustChoice {
@@ -25,12 +25,17 @@ export interface TrustChoice {
   requireMfa: boolean;
   provider: string;
   audience: string;
+  /** The SAML provider's ARN ('saml'). */
+  samlProvider: string;
 }
 
 export function trustChoiceOf(q: (name: string) => string | undefined): TrustChoice {
   const entity = q('entity');
   return {
-    entity: entity === 'account' || entity === 'web-identity' || entity === 'custom' ? entity : 'service',
+    entity:
+      entity === 'account' || entity === 'web-identity' || entity === 'saml' || entity === 'custom'
+        ? entity
+        : 'service',
     service: q('service') || SERVICE_PRINCIPALS[0]!.value,
     account: q('account') === 'another' ? 'another' : 'this',
     accountId: (q('accountId') ?? '').trim(),
@@ -38,6 +43,7 @@ export function trustChoiceOf(q: (name: string) => string | undefined): TrustCho
     requireMfa: q('requireMfa') !== undefined,
     provider: q('provider') ?? '',
     audience: (q('audience') ?? '').trim(),
+    samlProvider: q('samlProvider') ?? '',
   };
 }
 
@@ -45,7 +51,11 @@ export function trustChoiceOf(q: (name: string) => string | undefined): TrustCho
  * The trust policy AWS's console writes for the chosen trusted entity. Nothing is checked here:
  * the editor shows it and the API's validator judges it.
  */
-export function trustPolicyFor(choice: TrustChoice, ownAccountId: string): string {
+export function trustPolicyFor(
+  choice: TrustChoice,
+  ownAccountId: string,
+  samlAudiences: string[] = ['https://signin.aws.amazon.com/saml'],
+): string {
   const statement: Record<string, unknown> = { Effect: 'Allow' };
   switch (choice.entity) {
     case 'service':
@@ -70,6 +80,14 @@ export function trustPolicyFor(choice: TrustChoice, ownAccountId: string): strin
       if (issuer && choice.audience) statement.Condition = { StringEquals: { [`${issuer}:aud`]: choice.audience } };
       break;
     }
+    case 'saml':
+      // As AWS's console writes it, with this Ward's own /saml beside AWS's sign-in endpoint.
+      statement.Principal = { Federated: choice.samlProvider };
+      statement.Action = 'sts:AssumeRoleWithSAML';
+      statement.Condition = {
+        StringEquals: { 'SAML:aud': samlAudiences.length === 1 ? samlAudiences[0] : samlAudiences },
+      };
+      break;
     case 'custom':
       statement.Sid = 'Statement1';
       statement.Principal = {};
