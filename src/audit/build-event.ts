@@ -4,6 +4,7 @@ import type { Principal } from '../shared/principal.js';
 import type { ServiceModel } from '../wire/model.js';
 import type { AuditEntry, AuditedCall, AuditedDecision, SignIn } from './entries.js';
 import type { EventResource, StoredEvent } from './event-store.js';
+import { type RecordParts, type RecordTemplate, cloudTrailTime, joinRecord, member } from './record-parts.js';
 import { redact } from './redact.js';
 
 /** A service's model by name, for redacting inputs and outputs by their shapes. */
@@ -132,13 +133,14 @@ export function buildEvents(
   onError: (err: unknown) => void,
 ): StoredEvent[] {
   const out: StoredEvent[] = [];
+  const templates = new TemplateCache();
   for (const entry of batch) {
     if ('record' in entry) {
       out.push(entry);
       continue;
     }
     try {
-      out.push(buildApiEvent(entry, defaultAccountId, modelOf));
+      out.push(buildApiEvent(entry, defaultAccountId, modelOf, templates));
     } catch (err) {
       onError(err);
     }
@@ -146,10 +148,53 @@ export function buildEvents(
   return out;
 }
 
-export function buildApiEvent(call: AuditedCall, defaultAccountId: string, modelOf: ModelOf): StoredEvent {
+interface SerializedIdentity {
+  json: string;
+  accountId: string | undefined;
+  username: string | undefined;
+  accessKeyId: string | undefined;
+  /** The templates of this identity's calls, by the rest of their context (templateKey). */
+  templates: Map<string, RecordTemplate>;
+}
+
+/**
+ * The parts of records that repeat within a batch, serialized once each: a principal's
+ * userIdentity, and the template of its calls with the same operation, region and client.
+ * A batch's calls share decoded principal objects (portable-batch.ts), so they key the cache;
+ * the same template object across a batch's calls also lets a store find its row cheaply.
+ */
+export class TemplateCache {
+  readonly #identities = new WeakMap<Principal, Map<string, SerializedIdentity>>();
+
+  identity(principal: Principal, accessKeyId: string | undefined): SerializedIdentity {
+    let byKey = this.#identities.get(principal);
+    if (!byKey) this.#identities.set(principal, (byKey = new Map<string, SerializedIdentity>()));
+    let found = byKey.get(accessKeyId ?? '');
+    if (!found) byKey.set(accessKeyId ?? '', (found = serialized(identityOf(principal, accessKeyId))));
+    return found;
+  }
+}
+
+function serialized(identity: Identity): SerializedIdentity {
+  const key = identity.record.accessKeyId;
+  return {
+    json: JSON.stringify(identity.record),
+    accountId: identity.accountId,
+    username: identity.username,
+    accessKeyId: typeof key === 'string' && key !== '' ? key : undefined,
+    templates: new Map(),
+  };
+}
+
+export function buildApiEvent(
+  call: AuditedCall,
+  defaultAccountId: string,
+  modelOf: ModelOf,
+  cache: TemplateCache = new TemplateCache(),
+): StoredEvent {
   const identity = call.principal
-    ? identityOf(call.principal, call.accessKeyId)
-    : unknownIdentity(call, defaultAccountId);
+    ? cache.identity(call.principal, call.accessKeyId)
+    : serialized(unknownIdentity(call, defaultAccountId));
   const accountId = identity.accountId ?? defaultAccountId;
   const operation = call.operation ?? 'Unknown';
   const serviceName = call.service ?? 'iam';
@@ -161,46 +206,55 @@ export function buildApiEvent(call: AuditedCall, defaultAccountId: string, model
       : undefined;
   const readOnly = READ_ONLY.test(operation);
   const region = call.region ?? 'us-east-1';
-  const accessKeyId = typeof identity.record.accessKeyId === 'string' ? identity.record.accessKeyId : undefined;
+  const eventSource = SOURCES[serviceName] ?? `${serviceName}.amazonaws.com`;
+  const timeMs = call.at.getTime();
+  if (!Number.isFinite(timeMs)) throw new RangeError(`audited call ${call.requestId} has an invalid time`);
   const eventId = timeOrderedUuid(call.at);
   const requestParameters =
     call.input === undefined || call.authorizeRequest ? null : redact(model, op?.input?.shape, call.input);
   const responseElements = keepsOutput(call) ? redact(model, op?.output?.shape, call.output) : null;
   const additionalEventData = authorizationData(call);
-  const record = {
-    eventVersion: '1.08',
-    userIdentity: identity.record,
-    eventTime: cloudTrailTime(call.at),
-    eventSource: SOURCES[serviceName] ?? `${serviceName}.amazonaws.com`,
-    eventName: operation,
-    awsRegion: region,
-    sourceIPAddress: call.sourceIp,
-    userAgent: call.userAgent,
-    ...(call.error ? { errorCode: call.error.code, errorMessage: call.error.message } : {}),
-    requestParameters,
-    responseElements,
-    ...(additionalEventData ? { additionalEventData } : {}),
-    requestID: call.requestId,
-    eventID: eventId,
-    readOnly,
-    eventType: 'AwsApiCall',
-    managementEvent: true,
-    recipientAccountId: accountId,
-    eventCategory: 'Management',
-  };
-  return {
+  // The record's members in CloudTrail's order (record-parts.ts): what varies per call is `rest`.
+  const templateKey = `${eventSource}\n${operation}\n${region}\n${call.sourceIp}\n${call.userAgent}`;
+  let template = identity.templates.get(templateKey);
+  if (!template) {
+    template = {
+      head: `{"eventVersion":"1.08","userIdentity":${identity.json},"eventTime":"`,
+      mid:
+        `"${member('eventSource', eventSource)}${member('eventName', operation)}${member('awsRegion', region)}` +
+        `${member('sourceIPAddress', call.sourceIp)}${member('userAgent', call.userAgent)}`,
+      tail:
+        `${member('readOnly', readOnly)},"eventType":"AwsApiCall","managementEvent":true` +
+        `${member('recipientAccountId', accountId)},"eventCategory":"Management"}`,
+    };
+    identity.templates.set(templateKey, template);
+  }
+  const rest =
+    (call.error ? member('errorCode', call.error.code) + member('errorMessage', call.error.message) : '') +
+    member('requestParameters', requestParameters) +
+    member('responseElements', responseElements) +
+    (additionalEventData ? member('additionalEventData', additionalEventData) : '') +
+    member('requestID', call.requestId);
+  const parts: RecordParts = { template, timeMs, rest };
+  const event: StoredEvent = {
     eventId,
-    eventTime: call.at.toISOString(),
+    get eventTime() {
+      return new Date(timeMs).toISOString();
+    },
     accountId,
     eventName: operation,
-    eventSource: record.eventSource,
+    eventSource,
     ...(identity.username !== undefined ? { username: identity.username } : {}),
-    ...(accessKeyId ? { accessKeyId } : {}),
+    ...(identity.accessKeyId ? { accessKeyId: identity.accessKeyId } : {}),
     // An /authorize resource is any service's ARN, of no CloudTrail resource type Ward can name: it is in additionalEventData.
     resources: call.authorizeRequest ? [] : resourcesOf(call.input),
     readOnly,
-    record: JSON.stringify(record),
+    get record() {
+      return joinRecord(parts, eventId);
+    },
   };
+  // Not enumerable: a copy of the event, or a comparison with one, is of the plain event.
+  return Object.defineProperty(event, 'parts', { value: parts });
 }
 
 /**
@@ -302,6 +356,3 @@ export function timeOrderedUuid(at: Date): string {
   // randomUUID's version digit sits at index 14: keep its random digits after it, variant included.
   return `${hex.slice(0, 8)}-${hex.slice(8)}-7${randomUUID().slice(15)}`;
 }
-
-/** CloudTrail writes event times to the second: 2026-11-23T10:47:17Z. */
-const cloudTrailTime = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;
