@@ -235,26 +235,44 @@ export function buildApiEvent(
     member('responseElements', responseElements) +
     (additionalEventData ? member('additionalEventData', additionalEventData) : '') +
     member('requestID', call.requestId);
-  const parts: RecordParts = { template, timeMs, rest };
-  const event: StoredEvent = {
+  return new BuiltApiEvent(
     eventId,
-    get eventTime() {
-      return new Date(timeMs).toISOString();
-    },
     accountId,
-    eventName: operation,
+    operation,
     eventSource,
-    ...(identity.username !== undefined ? { username: identity.username } : {}),
-    ...(identity.accessKeyId ? { accessKeyId: identity.accessKeyId } : {}),
+    identity.username,
+    identity.accessKeyId,
     // An /authorize resource is any service's ARN, of no CloudTrail resource type Ward can name: it is in additionalEventData.
-    resources: call.authorizeRequest ? [] : resourcesOf(call.input),
+    call.authorizeRequest ? [] : resourcesOf(call.input),
     readOnly,
-    get record() {
-      return joinRecord(parts, eventId);
-    },
-  };
-  // Not enumerable: a copy of the event, or a comparison with one, is of the plain event.
-  return Object.defineProperty(event, 'parts', { value: parts });
+    { template, timeMs, rest },
+  );
+}
+
+/**
+ * A record just built, kept in its parts: its text and ISO time are made only when read (the
+ * PostgreSQL store reads them; the SQLite trail stores the parts). Not for copying by spread.
+ */
+class BuiltApiEvent implements StoredEvent {
+  constructor(
+    readonly eventId: string,
+    readonly accountId: string,
+    readonly eventName: string,
+    readonly eventSource: string,
+    readonly username: string | undefined,
+    readonly accessKeyId: string | undefined,
+    readonly resources: EventResource[],
+    readonly readOnly: boolean,
+    readonly parts: RecordParts,
+  ) {}
+
+  get eventTime(): string {
+    return new Date(this.parts.timeMs).toISOString();
+  }
+
+  get record(): string {
+    return joinRecord(this.parts, this.eventId);
+  }
 }
 
 /**
