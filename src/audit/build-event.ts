@@ -153,8 +153,8 @@ interface SerializedIdentity {
   accountId: string | undefined;
   username: string | undefined;
   accessKeyId: string | undefined;
-  /** The templates of this identity's calls, by the rest of their context (templateKey). */
-  templates: Map<string, RecordTemplate>;
+  /** The templates of this identity's calls, by the rest of their context (templateOf). */
+  templates: Map<string, Map<string, TemplateEntry[]>>;
 }
 
 /**
@@ -186,6 +186,34 @@ function serialized(identity: Identity): SerializedIdentity {
   };
 }
 
+interface TemplateEntry {
+  eventSource: string;
+  region: string;
+  sourceIp: string;
+  template: RecordTemplate;
+}
+
+/**
+ * The identity's template for this call's operation, region and client, if built already. By
+ * user agent, then operation: a batch's calls share its user agent strings, whose hash V8 keeps.
+ */
+function templateOf(
+  identity: SerializedIdentity,
+  operation: string,
+  eventSource: string,
+  region: string,
+  call: AuditedCall,
+): RecordTemplate | undefined {
+  let byOperation = identity.templates.get(call.userAgent);
+  if (!byOperation) identity.templates.set(call.userAgent, (byOperation = new Map<string, TemplateEntry[]>()));
+  let entries = byOperation.get(operation);
+  if (!entries) byOperation.set(operation, (entries = []));
+  for (const e of entries) {
+    if (e.eventSource === eventSource && e.region === region && e.sourceIp === call.sourceIp) return e.template;
+  }
+  return undefined;
+}
+
 export function buildApiEvent(
   call: AuditedCall,
   defaultAccountId: string,
@@ -215,8 +243,7 @@ export function buildApiEvent(
   const responseElements = keepsOutput(call) ? redact(model, op?.output?.shape, call.output) : null;
   const additionalEventData = authorizationData(call);
   // The record's members in CloudTrail's order (record-parts.ts): what varies per call is `rest`.
-  const templateKey = `${eventSource}\n${operation}\n${region}\n${call.sourceIp}\n${call.userAgent}`;
-  let template = identity.templates.get(templateKey);
+  let template = templateOf(identity, operation, eventSource, region, call);
   if (!template) {
     template = {
       head: `{"eventVersion":"1.08","userIdentity":${identity.json},"eventTime":"`,
@@ -227,7 +254,10 @@ export function buildApiEvent(
         `${member('readOnly', readOnly)},"eventType":"AwsApiCall","managementEvent":true` +
         `${member('recipientAccountId', accountId)},"eventCategory":"Management"}`,
     };
-    identity.templates.set(templateKey, template);
+    identity.templates
+      .get(call.userAgent)!
+      .get(operation)!
+      .push({ eventSource, region, sourceIp: call.sourceIp, template });
   }
   const rest =
     (call.error ? member('errorCode', call.error.code) + member('errorMessage', call.error.message) : '') +
@@ -352,15 +382,18 @@ export function buildSignInEvent(s: SignIn): StoredEvent {
 }
 
 function resourcesOf(input: unknown): EventResource[] {
-  if (!input || typeof input !== 'object') return [];
+  if (!input || typeof input !== 'object') return NO_RESOURCES;
   const fields = input as Record<string, unknown>;
-  const out: EventResource[] = [];
+  let out: EventResource[] | undefined;
   for (const [member, type] of RESOURCE_MEMBERS) {
     const v = fields[member];
-    if (typeof v === 'string' && v !== '') out.push({ type, name: v });
+    if (typeof v === 'string' && v !== '') (out ??= []).push({ type, name: v });
   }
-  return out;
+  return out ?? NO_RESOURCES;
 }
+
+/** Most calls name no resource: one shared empty list (frozen: no one adds to it). */
+const NO_RESOURCES = Object.freeze([]) as unknown as EventResource[];
 
 /**
  * A UUIDv7 (RFC 9562): the event time's 48-bit Unix milliseconds, then 74 random bits. Events are
@@ -370,7 +403,14 @@ function resourcesOf(input: unknown): EventResource[] {
  */
 export function timeOrderedUuid(at: Date): string {
   const ms = Math.min(Math.max(at.getTime(), 0), 0xffff_ffff_ffff) || 0;
-  const hex = ms.toString(16).padStart(12, '0');
+  // Calls come many to a millisecond: its hex prefix is made once.
+  if (ms !== lastMs) {
+    const hex = ms.toString(16).padStart(12, '0');
+    lastPrefix = `${hex.slice(0, 8)}-${hex.slice(8)}-7`;
+    lastMs = ms;
+  }
   // randomUUID's version digit sits at index 14: keep its random digits after it, variant included.
-  return `${hex.slice(0, 8)}-${hex.slice(8)}-7${randomUUID().slice(15)}`;
+  return lastPrefix + randomUUID().slice(15);
 }
+let lastMs = -1;
+let lastPrefix = '';

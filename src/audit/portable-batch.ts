@@ -62,23 +62,22 @@ export function decodeBatch(batch: PortableBatch): AuditEntry[] {
   const { shared, calls } = batch;
   const out: AuditEntry[] = [...batch.built];
   for (let i = 0; i < calls.length; i += FIELDS) {
-    const f = calls.slice(i, i + FIELDS);
     const call: AuditedCall = {
-      requestId: f[0] as string,
-      at: new Date(f[1] as number),
-      sourceIp: shared[f[2] as number] as string,
-      userAgent: shared[f[3] as number] as string,
+      requestId: calls[i] as string,
+      at: new Date(calls[i + 1] as number),
+      sourceIp: shared[calls[i + 2] as number] as string,
+      userAgent: shared[calls[i + 3] as number] as string,
     };
-    set(call, 'service', f[4]);
-    set(call, 'operation', f[5]);
-    set(call, 'input', f[6]);
-    set(call, 'output', f[7]);
-    set(call, 'error', f[8]);
-    if ((f[9] as number) >= 0) call.principal = shared[f[9] as number] as Principal;
-    set(call, 'accessKeyId', f[10]);
-    set(call, 'region', f[11]);
-    set(call, 'decisions', f[12]);
-    set(call, 'authorizeRequest', f[13]);
+    set(call, 'service', calls[i + 4]);
+    set(call, 'operation', calls[i + 5]);
+    set(call, 'input', calls[i + 6]);
+    set(call, 'output', calls[i + 7]);
+    set(call, 'error', calls[i + 8]);
+    if ((calls[i + 9] as number) >= 0) call.principal = shared[calls[i + 9] as number] as Principal;
+    set(call, 'accessKeyId', calls[i + 10]);
+    set(call, 'region', calls[i + 11]);
+    set(call, 'decisions', calls[i + 12]);
+    set(call, 'authorizeRequest', calls[i + 13]);
     out.push(call);
   }
   return out;
