@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { accountIdFromAccessKeyId } from '../shared/ids.js';
 import type { Principal } from '../shared/principal.js';
 import type { ServiceModel } from '../wire/model.js';
 import type { AuditEntry, AuditedCall, AuditedDecision, SignIn } from './entries.js';
 import type { EventResource, StoredEvent } from './event-store.js';
 import { type RecordParts, type RecordTemplate, cloudTrailTime, joinRecord, member } from './record-parts.js';
 import { redact } from './redact.js';
+import { type Identity, identityOf, unknownIdentity } from './user-identity.js';
 
 /** A service's model by name, for redacting inputs and outputs by their shapes. */
 export type ModelOf = (service: string) => ServiceModel | undefined;
@@ -33,93 +33,6 @@ const RESOURCE_MEMBERS: [string, string][] = [
   ['SerialNumber', 'AWS::IAM::MFADevice'],
   ['AccountId', 'AWS::Organizations::Account'],
 ];
-
-interface Identity {
-  record: Record<string, unknown>;
-  accountId?: string;
-  username?: string;
-}
-
-function identityOf(principal: Principal, accessKeyId: string | undefined): Identity {
-  const key = accessKeyId ? { accessKeyId } : {};
-  const session = principal.session;
-  const attributes = session
-    ? { attributes: { creationDate: session.issuedAt.toISOString(), mfaAuthenticated: String(session.mfaPresent) } }
-    : undefined;
-  switch (principal.kind) {
-    case 'root':
-      return {
-        record: {
-          type: 'Root',
-          principalId: principal.accountId,
-          arn: principal.arn,
-          accountId: principal.accountId,
-          ...key,
-          ...(attributes ? { sessionContext: attributes } : {}),
-        },
-        accountId: principal.accountId,
-        username: 'root',
-      };
-    case 'user':
-      return {
-        record: {
-          type: 'IAMUser',
-          principalId: principal.userId,
-          arn: principal.arn,
-          accountId: principal.accountId,
-          ...key,
-          userName: principal.userName,
-          ...(attributes ? { sessionContext: attributes } : {}),
-        },
-        accountId: principal.accountId,
-        username: principal.userName,
-      };
-    case 'assumed-role':
-      return {
-        record: {
-          type: 'AssumedRole',
-          principalId: principal.userId,
-          arn: principal.arn,
-          accountId: principal.accountId,
-          ...key,
-          sessionContext: {
-            sessionIssuer: {
-              type: 'Role',
-              principalId: principal.roleId,
-              arn: principal.roleArn,
-              accountId: principal.accountId,
-              userName: principal.roleName,
-            },
-            ...attributes,
-          },
-        },
-        accountId: principal.accountId,
-        username: principal.sessionName,
-      };
-    case 'federated-user':
-      return {
-        record: {
-          type: 'FederatedUser',
-          principalId: principal.userId,
-          arn: principal.arn,
-          accountId: principal.accountId,
-          ...key,
-          sessionContext: { ...attributes },
-        },
-        accountId: principal.accountId,
-        username: principal.federatedName,
-      };
-  }
-}
-
-function unknownIdentity(call: AuditedCall, defaultAccountId: string): Identity {
-  const keyId = call.accessKeyId;
-  const accountId = (keyId && accountIdFromAccessKeyId(keyId)) ?? defaultAccountId;
-  return {
-    record: { type: 'AWSAccount', principalId: '', accountId, ...(keyId ? { accessKeyId: keyId } : {}) },
-    accountId,
-  };
-}
 
 /** Read-only calls and failures record no response elements, as CloudTrail. */
 export const keepsOutput = (call: AuditedCall): boolean =>
