@@ -202,10 +202,11 @@ function templateRows(db: SQLite.Database): (events: readonly StoredEvent[]) => 
       let id = known.get(text);
       if (id === undefined || touch.run(lastMs, id).changes === 0) {
         id = Number(insert.run(t.head, t.mid, t.tail, lastMs).lastInsertRowid);
-        // Bounded: forgetting one only stores it again (short-lived sessions each have their own).
-        if (known.size >= MAX_KNOWN_TEMPLATES) known.clear();
-        known.set(text, id);
       }
+      // Least recently used first: forgetting one only stores it again (each session has its own).
+      known.delete(text);
+      known.set(text, id);
+      if (known.size > MAX_KNOWN_TEMPLATES) known.delete(known.keys().next().value!);
       ids.set(t, id);
     }
     return events.map((e) => (e.parts ? ids.get(e.parts.template)! : null));
