@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { accountIdFromAccessKeyId } from '../shared/ids.js';
 import type { Principal } from '../shared/principal.js';
 import type { ServiceModel } from '../wire/model.js';
 import type { AuditEntry, AuditedCall, AuditedDecision, SignIn } from './entries.js';
 import type { EventResource, StoredEvent } from './event-store.js';
+import { type RecordParts, type RecordTemplate, cloudTrailTime, joinRecord, member } from './record-parts.js';
 import { redact } from './redact.js';
 import { gatewayResources } from './resource-types.js';
+import { type Identity, identityOf, unknownIdentity } from './user-identity.js';
 
 /** A service's model by name, for redacting inputs and outputs by their shapes. */
 export type ModelOf = (service: string) => ServiceModel | undefined;
@@ -34,82 +35,109 @@ const RESOURCE_MEMBERS: [string, string][] = [
   ['AccountId', 'AWS::Organizations::Account'],
 ];
 
-interface Identity {
-  record: Record<string, unknown>;
-  accountId?: string;
-  username?: string;
+/** Read-only calls and failures record no response elements, as CloudTrail. */
+export const keepsOutput = (call: AuditedCall): boolean =>
+  call.output !== undefined && !call.error && !READ_ONLY.test(call.operation ?? '');
+
+/** Records for a batch as the trail buffered it; an entry that cannot be built is reported and skipped. */
+export function buildEvents(
+  batch: readonly AuditEntry[],
+  defaultAccountId: string,
+  modelOf: ModelOf,
+  onError: (err: unknown) => void,
+): StoredEvent[] {
+  const out: StoredEvent[] = [];
+  const templates = new TemplateCache();
+  for (const entry of batch) {
+    if ('record' in entry) {
+      out.push(entry);
+      continue;
+    }
+    try {
+      out.push(buildApiEvent(entry, defaultAccountId, modelOf, templates));
+    } catch (err) {
+      onError(err);
+    }
+  }
+  return out;
 }
 
-function identityOf(principal: Principal, accessKeyId: string | undefined): Identity {
-  const key = accessKeyId ? { accessKeyId } : {};
-  const session = principal.session;
-  const attributes = session
-    ? { attributes: { creationDate: session.issuedAt.toISOString(), mfaAuthenticated: String(session.mfaPresent) } }
-    : undefined;
-  switch (principal.kind) {
-    case 'root':
-      return {
-        record: {
-          type: 'Root',
-          principalId: principal.accountId,
-          arn: principal.arn,
-          accountId: principal.accountId,
-          ...key,
-          ...(attributes ? { sessionContext: attributes } : {}),
-        },
-        accountId: principal.accountId,
-        username: 'root',
-      };
-    case 'user':
-      return {
-        record: {
-          type: 'IAMUser',
-          principalId: principal.userId,
-          arn: principal.arn,
-          accountId: principal.accountId,
-          ...key,
-          userName: principal.userName,
-          ...(attributes ? { sessionContext: attributes } : {}),
-        },
-        accountId: principal.accountId,
-        username: principal.userName,
-      };
-    case 'assumed-role':
-      return {
-        record: {
-          type: 'AssumedRole',
-          principalId: principal.userId,
-          arn: principal.arn,
-          accountId: principal.accountId,
-          ...key,
-          sessionContext: {
-            sessionIssuer: {
-              type: 'Role',
-              principalId: principal.roleId,
-              arn: principal.roleArn,
-              accountId: principal.accountId,
-              userName: principal.roleName,
-            },
-            ...attributes,
-          },
-        },
-        accountId: principal.accountId,
-        username: principal.sessionName,
-      };
-    case 'federated-user':
-      return {
-        record: {
-          type: 'FederatedUser',
-          principalId: principal.userId,
-          arn: principal.arn,
-          accountId: principal.accountId,
-          ...key,
-          sessionContext: { ...attributes },
-        },
-        accountId: principal.accountId,
-        username: principal.federatedName,
-      };
+interface SerializedIdentity {
+  json: string;
+  accountId: string | undefined;
+  username: string | undefined;
+  accessKeyId: string | undefined;
+  /** The templates of this identity's calls, by the rest of their context (templateOf). */
+  templates: Map<string, Map<string, TemplateEntry[]>>;
+}
+
+/**
+ * The parts of records that repeat within a batch, serialized once each: a principal's
+ * userIdentity, and the template of its calls with the same operation, region and client.
+ * A batch's calls share decoded principal objects (portable-batch.ts), so they key the cache;
+ * the same template object across a batch's calls also lets a store find its row cheaply.
+ */
+export class TemplateCache {
+  readonly #identities = new WeakMap<Principal, Map<string, SerializedIdentity>>();
+
+  identity(principal: Principal, accessKeyId: string | undefined): SerializedIdentity {
+    let byKey = this.#identities.get(principal);
+    if (!byKey) this.#identities.set(principal, (byKey = new Map<string, SerializedIdentity>()));
+    let found = byKey.get(accessKeyId ?? '');
+    if (!found) byKey.set(accessKeyId ?? '', (found = serialized(identityOf(principal, accessKeyId))));
+    return found;
   }
+}
+
+function serialized(identity: Identity): SerializedIdentity {
+  const key = identity.record.accessKeyId;
+  return {
+    json: JSON.stringify(identity.record),
+    accountId: identity.accountId,
+    username: identity.username,
+    accessKeyId: typeof key === 'string' && key !== '' ? key : undefined,
+    templates: new Map(),
+  };
+}
+
+interface TemplateEntry {
+  eventSource: string;
+  region: string;
+  sourceIp: string;
+  /** A gateway call's read-only and data-event flags are its own, not its operation name's. */
+  readOnly: boolean;
+  dataEvent: boolean;
+  template: RecordTemplate;
+}
+
+/**
+ * The identity's template for this call's operation, region and client, if built already. By
+ * user agent, then operation: a batch's calls share its user agent strings, whose hash V8 keeps.
+ */
+function templateOf(
+  identity: SerializedIdentity,
+  operation: string,
+  eventSource: string,
+  region: string,
+  call: AuditedCall,
+  readOnly: boolean,
+  dataEvent: boolean,
+): RecordTemplate | undefined {
+  let byOperation = identity.templates.get(call.userAgent);
+  if (!byOperation) identity.templates.set(call.userAgent, (byOperation = new Map<string, TemplateEntry[]>()));
+  let entries = byOperation.get(operation);
+  if (!entries) byOperation.set(operation, (entries = []));
+  for (const e of entries) {
+    if (
+      e.eventSource === eventSource &&
+      e.region === region &&
+      e.sourceIp === call.sourceIp &&
+      e.readOnly === readOnly &&
+      e.dataEvent === dataEvent
+    )
+      return e.template;
+  }
+  return undefined;
 }
 
 /**
@@ -156,45 +184,18 @@ function federatedIdentity(call: AuditedCall): Identity | undefined {
   return undefined;
 }
 
-function unknownIdentity(call: AuditedCall, defaultAccountId: string): Identity {
-  const keyId = call.accessKeyId;
-  const accountId = (keyId && accountIdFromAccessKeyId(keyId)) ?? defaultAccountId;
-  return {
-    record: { type: 'AWSAccount', principalId: '', accountId, ...(keyId ? { accessKeyId: keyId } : {}) },
-    accountId,
-  };
-}
-
-/** Read-only calls and failures record no response elements, as CloudTrail. */
-export const keepsOutput = (call: AuditedCall): boolean =>
-  call.output !== undefined && !call.error && !READ_ONLY.test(call.operation ?? '');
-
-/** Records for a batch as the trail buffered it; an entry that cannot be built is reported and skipped. */
-export function buildEvents(
-  batch: readonly AuditEntry[],
+export function buildApiEvent(
+  call: AuditedCall,
   defaultAccountId: string,
   modelOf: ModelOf,
-  onError: (err: unknown) => void,
-): StoredEvent[] {
-  const out: StoredEvent[] = [];
-  for (const entry of batch) {
-    if ('record' in entry) {
-      out.push(entry);
-      continue;
-    }
-    try {
-      out.push(buildApiEvent(entry, defaultAccountId, modelOf));
-    } catch (err) {
-      onError(err);
-    }
-  }
-  return out;
-}
-
-export function buildApiEvent(call: AuditedCall, defaultAccountId: string, modelOf: ModelOf): StoredEvent {
-  const identity =
-    federatedIdentity(call) ??
-    (call.principal ? identityOf(call.principal, call.accessKeyId) : unknownIdentity(call, defaultAccountId));
+  cache: TemplateCache = new TemplateCache(),
+): StoredEvent {
+  const federated = federatedIdentity(call);
+  const identity = federated
+    ? serialized(federated)
+    : call.principal
+      ? cache.identity(call.principal, call.accessKeyId)
+      : serialized(unknownIdentity(call, defaultAccountId));
   const accountId = identity.accountId ?? defaultAccountId;
   const operation = call.operation ?? 'Unknown';
   const serviceName = call.service ?? 'iam';
@@ -206,53 +207,84 @@ export function buildApiEvent(call: AuditedCall, defaultAccountId: string, model
       ? model.operations[call.operation]
       : undefined;
   const readOnly = gateway ? gateway.readOnly : READ_ONLY.test(operation);
+  const dataEvent = gateway?.dataEvent === true;
   const region = call.region ?? 'us-east-1';
-  const accessKeyId = typeof identity.record.accessKeyId === 'string' ? identity.record.accessKeyId : undefined;
+  const eventSource = SOURCES[serviceName] ?? `${serviceName}.amazonaws.com`;
+  const timeMs = call.at.getTime();
+  if (!Number.isFinite(timeMs)) throw new RangeError(`audited call ${call.requestId} has an invalid time`);
   const eventId = timeOrderedUuid(call.at);
   const requestParameters =
     call.input === undefined || call.authorizeRequest || gateway ? null : redact(model, op?.input?.shape, call.input);
   const responseElements = keepsOutput(call) ? redact(model, op?.output?.shape, call.output) : null;
   const additionalEventData = authorizationData(call);
-  const record = {
-    eventVersion: '1.08',
-    userIdentity: identity.record,
-    eventTime: cloudTrailTime(call.at),
-    eventSource: SOURCES[serviceName] ?? `${serviceName}.amazonaws.com`,
-    eventName: operation,
-    awsRegion: region,
-    sourceIPAddress: call.sourceIp,
-    userAgent: call.userAgent,
-    ...(call.error ? { errorCode: call.error.code, errorMessage: call.error.message } : {}),
-    requestParameters,
-    responseElements,
-    ...(additionalEventData ? { additionalEventData } : {}),
-    requestID: call.requestId,
-    eventID: eventId,
-    readOnly,
-    eventType: 'AwsApiCall',
-    managementEvent: !gateway?.dataEvent,
-    recipientAccountId: accountId,
-    eventCategory: gateway?.dataEvent ? 'Data' : 'Management',
-  };
-  return {
+  // The record's members in CloudTrail's order (record-parts.ts): what varies per call is `rest`.
+  let template = templateOf(identity, operation, eventSource, region, call, readOnly, dataEvent);
+  if (!template) {
+    template = {
+      head: `{"eventVersion":"1.08","userIdentity":${identity.json},"eventTime":"`,
+      mid:
+        `"${member('eventSource', eventSource)}${member('eventName', operation)}${member('awsRegion', region)}` +
+        `${member('sourceIPAddress', call.sourceIp)}${member('userAgent', call.userAgent)}`,
+      tail:
+        `${member('readOnly', readOnly)},"eventType":"AwsApiCall"${member('managementEvent', !dataEvent)}` +
+        `${member('recipientAccountId', accountId)}${member('eventCategory', dataEvent ? 'Data' : 'Management')}}`,
+    };
+    identity.templates
+      .get(call.userAgent)!
+      .get(operation)!
+      .push({ eventSource, region, sourceIp: call.sourceIp, readOnly, dataEvent, template });
+  }
+  const rest =
+    (call.error ? member('errorCode', call.error.code) + member('errorMessage', call.error.message) : '') +
+    member('requestParameters', requestParameters) +
+    member('responseElements', responseElements) +
+    (additionalEventData ? member('additionalEventData', additionalEventData) : '') +
+    member('requestID', call.requestId);
+  return new BuiltApiEvent(
     eventId,
-    eventTime: call.at.toISOString(),
     accountId,
-    eventName: operation,
-    eventSource: record.eventSource,
-    ...(identity.username !== undefined ? { username: identity.username } : {}),
-    ...(accessKeyId ? { accessKeyId } : {}),
+    operation,
+    eventSource,
+    identity.username,
+    identity.accessKeyId,
     // An /authorize resource is any service's ARN, of no CloudTrail resource type Ward can name: it is in additionalEventData.
-    resources: gateway ? gatewayResources(gateway.resources) : call.authorizeRequest ? [] : resourcesOf(call.input),
+    gateway ? gatewayResources(gateway.resources) : call.authorizeRequest ? [] : resourcesOf(call.input),
     readOnly,
-    record: JSON.stringify(record),
-  };
+    { template, timeMs, rest },
+  );
+}
+
+/**
+ * A record just built, kept in its parts: its text and ISO time are made only when read (the
+ * PostgreSQL store reads them; the SQLite trail stores the parts). Not for copying by spread.
+ */
+class BuiltApiEvent implements StoredEvent {
+  constructor(
+    readonly eventId: string,
+    readonly accountId: string,
+    readonly eventName: string,
+    readonly eventSource: string,
+    readonly username: string | undefined,
+    readonly accessKeyId: string | undefined,
+    readonly resources: EventResource[],
+    readonly readOnly: boolean,
+    readonly parts: RecordParts,
+  ) {}
+
+  get eventTime(): string {
+    return new Date(this.parts.timeMs).toISOString();
+  }
+
+  get record(): string {
+    return joinRecord(this.parts, this.eventId);
+  }
 }
 
 /**
  * How the call was authorized, as the evaluation service decided it: each action and resource
  * asked about, the decision, the layer that denied and the statements that matched. An
- * `/authorize` call says so (`AuthorizationSource`): Ward decided, another service served it.
+ * `/authorize` call says so (`AuthorizationSource`): Ward decided, another service served it; so
+ * does a gateway call, with its mode (soft mode's would-be denials) and the backend's status.
  */
 function authorizationData(call: AuditedCall): Record<string, unknown> | undefined {
   if (!call.decisions?.length && !call.authorizeRequest && !call.gateway) return undefined;
@@ -333,15 +365,18 @@ export function buildSignInEvent(s: SignIn): StoredEvent {
 }
 
 function resourcesOf(input: unknown): EventResource[] {
-  if (!input || typeof input !== 'object') return [];
+  if (!input || typeof input !== 'object') return NO_RESOURCES;
   const fields = input as Record<string, unknown>;
-  const out: EventResource[] = [];
+  let out: EventResource[] | undefined;
   for (const [member, type] of RESOURCE_MEMBERS) {
     const v = fields[member];
-    if (typeof v === 'string' && v !== '') out.push({ type, name: v });
+    if (typeof v === 'string' && v !== '') (out ??= []).push({ type, name: v });
   }
-  return out;
+  return out ?? NO_RESOURCES;
 }
+
+/** Most calls name no resource: one shared empty list (frozen: no one adds to it). */
+const NO_RESOURCES = Object.freeze([]) as unknown as EventResource[];
 
 /**
  * A UUIDv7 (RFC 9562): the event time's 48-bit Unix milliseconds, then 74 random bits. Events are
@@ -351,10 +386,14 @@ function resourcesOf(input: unknown): EventResource[] {
  */
 export function timeOrderedUuid(at: Date): string {
   const ms = Math.min(Math.max(at.getTime(), 0), 0xffff_ffff_ffff) || 0;
-  const hex = ms.toString(16).padStart(12, '0');
+  // Calls come many to a millisecond: its hex prefix is made once.
+  if (ms !== lastMs) {
+    const hex = ms.toString(16).padStart(12, '0');
+    lastPrefix = `${hex.slice(0, 8)}-${hex.slice(8)}-7`;
+    lastMs = ms;
+  }
   // randomUUID's version digit sits at index 14: keep its random digits after it, variant included.
-  return `${hex.slice(0, 8)}-${hex.slice(8)}-7${randomUUID().slice(15)}`;
+  return lastPrefix + randomUUID().slice(15);
 }
-
-/** CloudTrail writes event times to the second: 2026-11-23T10:47:17Z. */
-const cloudTrailTime = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;
+let lastMs = -1;
+let lastPrefix = '';

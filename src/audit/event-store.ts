@@ -1,4 +1,6 @@
-/** The audit trail's store port (implemented in store/kysely/events.ts). */
+import type { RecordParts } from './record-parts.js';
+
+/** The audit trail's store port (implemented in store/kysely/events.ts and store/sqlite-trail-repo.ts). */
 
 /** One stored event: the columns lookups filter on, and the CloudTrail record itself. */
 export interface StoredEvent {
@@ -14,6 +16,11 @@ export interface StoredEvent {
   readOnly: boolean;
   /** The CloudTrail event record, as JSON. */
   record: string;
+  /**
+   * The record in parts, on a record just built (build-event.ts): a store may keep its template
+   * once for many events (record-parts.ts). Not enumerable.
+   */
+  readonly parts?: RecordParts;
 }
 
 export interface EventResource {

@@ -6,7 +6,7 @@ import type { AuditEntry, AuditedCall } from './entries.js';
 /**
  * A batch of calls as it crosses to the audit writer's thread, where everything in it is cloned.
  * Each call is a fixed run of FIELDS values rather than an object (the clone writes every key of
- * every object), and a value that recurs across calls (a principal, a user agent) is sent once in
+ * every object), and a value that recurs across calls (a principal, a user agent, an operation, a key ID) is sent once in
  * `shared` and named by its index. Only what the record is built from goes: the facts the pipeline
  * learned, never the request's signature or body.
  */
@@ -30,6 +30,8 @@ export function encodeBatch(entries: readonly AuditEntry[]): PortableBatch {
     }
     return i;
   };
+  // Repeated strings go once: each string a call carries is written, and allocated again, whole.
+  const maybe = (value: string | undefined): number => (value === undefined ? -1 : intern(value));
   const calls: unknown[] = [];
   const built: StoredEvent[] = [];
   for (const entry of entries) {
@@ -43,14 +45,14 @@ export function encodeBatch(entries: readonly AuditEntry[]): PortableBatch {
       c.at.getTime(),
       intern(c.sourceIp),
       intern(c.userAgent),
-      c.service,
-      c.operation,
+      maybe(c.service),
+      maybe(c.operation),
       c.input,
       keepsOutput(c) ? c.output : undefined,
       c.error,
       c.principal ? intern(c.principal, portablePrincipal) : -1,
-      c.accessKeyId,
-      c.region,
+      maybe(c.accessKeyId),
+      maybe(c.region),
       c.decisions,
       c.authorizeRequest,
       c.gateway,
@@ -63,28 +65,30 @@ export function decodeBatch(batch: PortableBatch): AuditEntry[] {
   const { shared, calls } = batch;
   const out: AuditEntry[] = [...batch.built];
   for (let i = 0; i < calls.length; i += FIELDS) {
-    const f = calls.slice(i, i + FIELDS);
     const call: AuditedCall = {
-      requestId: f[0] as string,
-      at: new Date(f[1] as number),
-      sourceIp: shared[f[2] as number] as string,
-      userAgent: shared[f[3] as number] as string,
+      requestId: calls[i] as string,
+      at: new Date(calls[i + 1] as number),
+      sourceIp: shared[calls[i + 2] as number] as string,
+      userAgent: shared[calls[i + 3] as number] as string,
     };
-    set(call, 'service', f[4]);
-    set(call, 'operation', f[5]);
-    set(call, 'input', f[6]);
-    set(call, 'output', f[7]);
-    set(call, 'error', f[8]);
-    if ((f[9] as number) >= 0) call.principal = shared[f[9] as number] as Principal;
-    set(call, 'accessKeyId', f[10]);
-    set(call, 'region', f[11]);
-    set(call, 'decisions', f[12]);
-    set(call, 'authorizeRequest', f[13]);
-    set(call, 'gateway', f[14]);
+    set(call, 'service', sharedAt(shared, calls[i + 4]));
+    set(call, 'operation', sharedAt(shared, calls[i + 5]));
+    set(call, 'input', calls[i + 6]);
+    set(call, 'output', calls[i + 7]);
+    set(call, 'error', calls[i + 8]);
+    if ((calls[i + 9] as number) >= 0) call.principal = shared[calls[i + 9] as number] as Principal;
+    set(call, 'accessKeyId', sharedAt(shared, calls[i + 10]));
+    set(call, 'region', sharedAt(shared, calls[i + 11]));
+    set(call, 'decisions', calls[i + 12]);
+    set(call, 'authorizeRequest', calls[i + 13]);
+    set(call, 'gateway', calls[i + 14]);
     out.push(call);
   }
   return out;
 }
+
+/** A shared value by index; -1 is undefined. */
+const sharedAt = (shared: unknown[], i: unknown): unknown => ((i as number) >= 0 ? shared[i as number] : undefined);
 
 function set<K extends keyof AuditedCall>(call: AuditedCall, key: K, value: unknown): void {
   if (value !== undefined) call[key] = value as AuditedCall[K];

@@ -8,6 +8,7 @@ import {
   InvalidCursor,
   type StoredEvent,
 } from '../audit/event-store.js';
+import { joinRecord } from '../audit/record-parts.js';
 import type { SqliteWriteLock } from './sqlite-write-lock.js';
 import { trailInserter } from './sqlite-trail.js';
 
@@ -31,6 +32,11 @@ interface Row {
   resource_types: string;
   read_only: number;
   record: string;
+  template: number | null;
+  /** The template's parts (a left join: null without one). */
+  head: string | null;
+  mid: string | null;
+  tail: string | null;
 }
 
 /**
@@ -77,7 +83,9 @@ export class SqliteTrailRepo implements EventRepo {
       const [time, id] = decodeCursor(page.cursor);
       add('(time_ms < ? or (time_ms = ? and event_id < ?))', time, time, id);
     }
-    const sql = `select * from events ${where.length ? `where ${where.join(' and ')}` : ''} order by time_ms desc, event_id desc limit ?`;
+    const sql =
+      'select events.*, t.head, t.mid, t.tail from events left join templates t on t.id = events.template ' +
+      `${where.length ? `where ${where.join(' and ')}` : ''} order by time_ms desc, event_id desc limit ?`;
     const rows = this.#db.prepare(sql).all(...params, page.limit + 1) as Row[];
     const kept = rows.slice(0, page.limit);
     const last = kept[kept.length - 1];
@@ -90,7 +98,12 @@ export class SqliteTrailRepo implements EventRepo {
   }
 
   async deleteOlderThan(cutoff: Date): Promise<number> {
-    return this.#write(() => this.#db.prepare('delete from events where time_ms < ?').run(cutoff.getTime()).changes);
+    return this.#write(() => {
+      const deleted = this.#db.prepare('delete from events where time_ms < ?').run(cutoff.getTime()).changes;
+      // A template's last_ms is its newest event's time (sqlite-trail.ts): no event older needs it.
+      this.#db.prepare('delete from templates where last_ms < ?').run(cutoff.getTime());
+      return deleted;
+    });
   }
 
   async #write<T>(fn: () => T): Promise<T> {
@@ -143,6 +156,12 @@ function fromRow(r: Row): StoredEvent {
     ...(r.access_key_id !== null ? { accessKeyId: r.access_key_id } : {}),
     resources: names.map((name, i) => ({ name, type: types[i] ?? '' })),
     readOnly: r.read_only === 1,
-    record: r.record,
+    record:
+      r.head !== null && r.mid !== null && r.tail !== null
+        ? joinRecord(
+            { template: { head: r.head, mid: r.mid, tail: r.tail }, timeMs: r.time_ms, rest: r.record },
+            r.event_id,
+          )
+        : r.record,
   };
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { StoredEvent } from '../audit/event-store.js';
+import type { RecordTemplate } from '../audit/record-parts.js';
 import { privateFile, privateIfPresent } from '../shared/private-files.js';
 import type { SqliteWriteLock } from './sqlite-write-lock.js';
 
@@ -18,8 +19,8 @@ import type { SqliteWriteLock } from './sqlite-write-lock.js';
  */
 export const TRAIL_FILE = 'audit.sqlite';
 
-const SCHEMA_VERSION = 1;
-const SCHEMA = `
+const SCHEMA_VERSION = 2;
+const SCHEMA_V1 = `
   create table if not exists events (
     time_ms integer not null,
     event_id text not null,
@@ -41,11 +42,32 @@ const SCHEMA = `
   -- Events from before time-ordered IDs (UUIDv4, moved from ward.sqlite): only they need an ID index.
   create index if not exists events_legacy_id on events (event_id) where substr(event_id, 15, 1) <> '7';
 `;
+/**
+ * Version 2: compact records. A record's template (record-parts.ts: who called, from where, with
+ * which client, which operation: most of its bytes) is a row of `templates`, shared by every
+ * event that has it; such an event's `record` holds only the rest. Events without a template
+ * (sign-ins, rows from version 1) keep their whole record. A template lives as long as its
+ * newest event (`last_ms`), so retention deletes it with that event.
+ */
+const SCHEMA_V2 = `
+  alter table events add column template integer;
+  create table templates (
+    id integer primary key,
+    head text not null,
+    mid text not null,
+    tail text not null,
+    last_ms integer not null
+  );
+  create index templates_last on templates (last_ms);
+`;
 
-/** Columns in insert order (rowParams). */
-const COLUMNS =
+/** Columns in insert order (rowParams); the first eleven are version 1's. */
+const V1_COLUMNS =
   'time_ms, event_id, account_id, event_name, event_source, username, access_key_id, resource_names, resource_types, read_only, record';
-const WIDTH = 11;
+const COLUMNS = `${V1_COLUMNS}, template`;
+const WIDTH = 12;
+/** Template IDs a connection remembers (templateRows). */
+const MAX_KNOWN_TEMPLATES = 10_000;
 /** Rows per prepared multi-row INSERT: one statement run instead of a hundred. */
 const ROWS = 100;
 
@@ -61,7 +83,17 @@ export function openTrailDatabase(dataDir: string): SQLite.Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   if ((db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
-    db.exec(`begin immediate; ${SCHEMA}; pragma user_version = ${SCHEMA_VERSION}; commit`);
+    db.exec('begin immediate');
+    try {
+      // Read again under the write lock: another connection may have upgraded it meanwhile.
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version < 1) db.exec(SCHEMA_V1);
+      if (version < 2) db.exec(SCHEMA_V2);
+      db.exec(`pragma user_version = ${SCHEMA_VERSION}; commit`);
+    } catch (err) {
+      db.exec('rollback');
+      throw err;
+    }
   }
   for (const suffix of ['-wal', '-shm']) privateIfPresent(file + suffix);
   return db;
@@ -82,7 +114,7 @@ export function moveStoreEvents(trail: SQLite.Database, dataDir: string): number
     const move = trail.transaction(() => {
       const copied = trail
         .prepare(
-          `insert into main.events (${COLUMNS})
+          `insert into main.events (${V1_COLUMNS})
            select t, s.event_id, s.account_id, s.event_name, s.event_source, s.username, s.access_key_id,
                   s.resource_names, s.resource_types, s.read_only, s.record
            from (select *, cast(round(unixepoch(event_time, 'subsec') * 1000) as integer) as t from store.events) s
@@ -99,10 +131,11 @@ export function moveStoreEvents(trail: SQLite.Database, dataDir: string): number
   }
 }
 
-/** An event's bind values, in COLUMNS order. */
-export function rowParams(e: StoredEvent, out: unknown[]): void {
+/** An event's bind values, in COLUMNS order, its template's row ID given. */
+export function rowParams(e: StoredEvent, template: number | null, out: unknown[]): void {
+  const parts = e.parts;
   out.push(
-    Date.parse(e.eventTime),
+    parts ? parts.timeMs : Date.parse(e.eventTime),
     e.eventId,
     e.accountId,
     e.eventName,
@@ -112,7 +145,8 @@ export function rowParams(e: StoredEvent, out: unknown[]): void {
     resourceJson(e, 'name'),
     resourceJson(e, 'type'),
     e.readOnly ? 1 : 0,
-    e.record,
+    parts && template !== null ? parts.rest : e.record,
+    template,
   );
 }
 
@@ -125,19 +159,57 @@ export function trailInserter(db: SQLite.Database): (events: readonly StoredEven
   const values = (n: number) => Array.from({ length: n }, () => `(${'?,'.repeat(WIDTH - 1)}?)`).join(',');
   const many = db.prepare(`insert into events (${COLUMNS}) values ${values(ROWS)}`);
   const one = db.prepare(`insert into events (${COLUMNS}) values ${values(1)}`);
+  const templates = templateRows(db);
   return (events) => {
+    const ids = templates(events);
     const params: unknown[] = [];
     let i = 0;
     for (; i + ROWS <= events.length; i += ROWS) {
       params.length = 0;
-      for (let k = i; k < i + ROWS; k++) rowParams(events[k]!, params);
+      for (let k = i; k < i + ROWS; k++) rowParams(events[k]!, ids[k]!, params);
       many.run(params);
     }
     for (; i < events.length; i++) {
       params.length = 0;
-      rowParams(events[i]!, params);
+      rowParams(events[i]!, ids[i]!, params);
       one.run(params);
     }
+  };
+}
+
+/**
+ * The template row of each event (null: none, its whole record is stored), inserting the new
+ * ones and moving each used one's `last_ms` to its newest event, inside the caller's
+ * transaction. Template IDs are remembered by text for the connection's life; one deleted
+ * meanwhile (retention, the emulator's reset) is found by its update changing nothing.
+ */
+function templateRows(db: SQLite.Database): (events: readonly StoredEvent[]) => (number | null)[] {
+  const insert = db.prepare<[string, string, string, number]>(
+    'insert into templates (head, mid, tail, last_ms) values (?, ?, ?, ?)',
+  );
+  const touch = db.prepare<[number, number]>('update templates set last_ms = max(last_ms, ?) where id = ?');
+  const known = new Map<string, number>();
+  return (events) => {
+    // A batch's events share template objects (build-event.ts TemplateCache): key by them first.
+    const newest = new Map<RecordTemplate, number>();
+    for (const e of events) {
+      const p = e.parts;
+      if (p) newest.set(p.template, Math.max(newest.get(p.template) ?? p.timeMs, p.timeMs));
+    }
+    const ids = new Map<RecordTemplate, number>();
+    for (const [t, lastMs] of newest) {
+      const text = `${t.head}\n${t.mid}\n${t.tail}`;
+      let id = known.get(text);
+      if (id === undefined || touch.run(lastMs, id).changes === 0) {
+        id = Number(insert.run(t.head, t.mid, t.tail, lastMs).lastInsertRowid);
+      }
+      // Least recently used first: forgetting one only stores it again (each session has its own).
+      known.delete(text);
+      known.set(text, id);
+      if (known.size > MAX_KNOWN_TEMPLATES) known.delete(known.keys().next().value!);
+      ids.set(t, id);
+    }
+    return events.map((e) => (e.parts ? ids.get(e.parts.template)! : null));
   };
 }
 

@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildEvents } from '../audit/build-event.js';
+import type { AuditedCall } from '../audit/entries.js';
+import type { StoredEvent } from '../audit/event-store.js';
+import type { RootPrincipal } from '../shared/principal.js';
+import { SecretBox } from '../shared/secret-box.js';
+import { modelNamed } from '../wire/index.js';
+import { openSqliteStore } from './sqlite.js';
+import { TRAIL_FILE } from './sqlite-trail.js';
+
+const ACCOUNT = '123456789012';
+const root: RootPrincipal = { kind: 'root', accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:root`, userId: ACCOUNT };
+const box = new SecretBox(Buffer.alloc(32, 7));
+let dir: string;
+beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'ward-trail-compact-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const at = (s: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, s));
+function calls(from: number, n: number): AuditedCall[] {
+  return Array.from({ length: n }, (_, i) => ({
+    requestId: `req-${from + i}`,
+    at: at(from + i),
+    sourceIp: '198.51.100.7',
+    userAgent: 'aws-sdk-js/3',
+    service: 'iam',
+    operation: i % 3 === 0 ? 'GetUser' : 'CreateUser',
+    region: 'eu-west-1',
+    principal: root,
+    accessKeyId: 'AKIAEXAMPLEROOT00001',
+    input: { UserName: `user-${from + i}` },
+    output: { User: { UserName: `user-${from + i}` } },
+  }));
+}
+const built = (c: AuditedCall[]) =>
+  buildEvents(c, ACCOUNT, modelNamed, (err) => {
+    throw err;
+  });
+/** What a reader sees: the plain fields, the record as text. */
+const plain = (e: StoredEvent): StoredEvent => ({
+  eventId: e.eventId,
+  eventTime: e.eventTime,
+  accountId: e.accountId,
+  eventName: e.eventName,
+  eventSource: e.eventSource,
+  ...(e.username !== undefined ? { username: e.username } : {}),
+  ...(e.accessKeyId !== undefined ? { accessKeyId: e.accessKeyId } : {}),
+  resources: e.resources,
+  readOnly: e.readOnly,
+  record: e.record,
+});
+
+function count(table: string): number {
+  const db = new SQLite(join(dir, TRAIL_FILE), { readonly: true });
+  try {
+    return (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+async function withEvents<T>(
+  fn: (events: Awaited<ReturnType<typeof openSqliteStore>>['store']['events']) => Promise<T>,
+) {
+  const opened = await openSqliteStore(dir, box);
+  try {
+    return await fn(opened.store.events);
+  } finally {
+    await opened.close();
+  }
+}
+
+describe('compact records in the SQLite trail', () => {
+  it('stores a template once for many events, and LookupEvents answers each record byte for byte as built', async () => {
+    const events = built(calls(0, 12));
+    await withEvents(async (repo) => {
+      await repo.append(events);
+      const found = (await repo.lookup({ accountId: ACCOUNT }, { limit: 100 })).events;
+      expect(found).toEqual(events.map(plain).reverse());
+      const byName = await repo.lookup({ attribute: { key: 'EventName', value: 'GetUser' } }, { limit: 100 });
+      expect(byName.events.map((e) => e.record)).toEqual(
+        events
+          .filter((e) => e.eventName === 'GetUser')
+          .map((e) => e.record)
+          .reverse(),
+      );
+      const byUser = await repo.lookup({ attribute: { key: 'ResourceName', value: 'user-4' } }, { limit: 100 });
+      expect(byUser.events).toEqual([plain(events[4]!)]);
+      const byId = await repo.lookup({ attribute: { key: 'EventId', value: events[7]!.eventId } }, { limit: 100 });
+      expect(byId.events).toEqual([plain(events[7]!)]);
+    });
+    // GetUser and CreateUser: two templates for twelve events.
+    expect(count('templates')).toBe(2);
+  });
+
+  it('retention deletes a template with its newest event; a later event with it stores it again', async () => {
+    await withEvents(async (repo) => {
+      const first = built(calls(0, 6));
+      await repo.append(first);
+      // Every CreateUser (1, 2, 4, 5) but the last is past retention; GetUser's newest (3) is too.
+      expect(await repo.deleteOlderThan(at(5))).toBe(5);
+      expect(count('templates')).toBe(1);
+      // The same connection remembered GetUser's template: it finds it gone and stores it anew.
+      const later = built(calls(6, 1));
+      await repo.append(later);
+      expect(count('templates')).toBe(2);
+      const left = (await repo.lookup({}, { limit: 10 })).events;
+      expect(left.map((e) => e.record)).toEqual([later[0]!.record, first[5]!.record]);
+      expect(JSON.parse(left[0]!.record)).toMatchObject({ eventName: 'GetUser', requestID: 'req-6' });
+      expect(JSON.parse(left[1]!.record)).toMatchObject({ eventName: 'CreateUser', requestID: 'req-5' });
+      expect(await repo.deleteOlderThan(new Date(8.64e15))).toBe(2);
+    });
+    expect(count('templates')).toBe(0);
+  });
+
+  it('upgrades a version 1 trail in place: its whole records stay readable beside compact ones', async () => {
+    const old = built(calls(0, 2)).map(plain);
+    const db = new SQLite(join(dir, TRAIL_FILE));
+    db.exec(`create table events (time_ms integer not null, event_id text not null, account_id text not null,
+      event_name text not null, event_source text not null, username text, access_key_id text,
+      resource_names text not null, resource_types text not null, read_only integer not null, record text not null);
+      pragma user_version = 1`);
+    const insert = db.prepare('insert into events values (?,?,?,?,?,?,?,?,?,?,?)');
+    for (const e of old) {
+      const names = JSON.stringify(e.resources.map((r) => r.name));
+      const types = JSON.stringify(e.resources.map((r) => r.type));
+      insert.run(Date.parse(e.eventTime), e.eventId, e.accountId, e.eventName, e.eventSource, e.username ?? null,
+        e.accessKeyId ?? null, names, types, e.readOnly ? 1 : 0, e.record); // prettier-ignore
+    }
+    db.close();
+    const fresh = built(calls(2, 2));
+    await withEvents(async (repo) => {
+      await repo.append(fresh);
+      const found = (await repo.lookup({ accountId: ACCOUNT }, { limit: 10 })).events;
+      expect(found).toEqual([...old, ...fresh.map(plain)].reverse());
+    });
+    const upgraded = new SQLite(join(dir, TRAIL_FILE), { readonly: true });
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(2);
+    upgraded.close();
+  });
+});
