@@ -136,6 +136,33 @@ describe.skipIf(!available)('the gateway decides every policy layer', () => {
     expect(scpDenied.message).toContain('with an explicit deny in a service control policy');
   });
 
+  it("reads an object's tags from the backend once a policy names s3:ExistingObjectTag", async () => {
+    const { s3 } = clients(t.root);
+    await s3.send(new CreateBucketCommand({ Bucket: 'records' }));
+    await s3.send(
+      new PutObjectCommand({ Bucket: 'records', Key: 'open.txt', Body: 'o', Tagging: 'classification=public' }),
+    );
+    await s3.send(
+      new PutObjectCommand({ Bucket: 'records', Key: 'secret.txt', Body: 's', Tagging: 'classification=secret' }),
+    );
+    const clerk = await userWithKey(t, 'clerk', {
+      read: policy(
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::records/*' },
+        {
+          Effect: 'Deny',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::records/*',
+          Condition: { StringEquals: { 's3:ExistingObjectTag/classification': 'secret' } },
+        },
+      ),
+    });
+    await clients(clerk).s3.send(new GetObjectCommand({ Bucket: 'records', Key: 'open.txt' }));
+    const denied = await caught(() =>
+      clients(clerk).s3.send(new GetObjectCommand({ Bucket: 'records', Key: 'secret.txt' })),
+    );
+    expect(denied.message).toContain('with an explicit deny in an identity-based policy');
+  });
+
   it('reads an SQS queue policy for a cross-account sender', async () => {
     const { sqs } = clients(t.root);
     const queue = await sqs.send(new CreateQueueCommand({ QueueName: 'inbox' }));

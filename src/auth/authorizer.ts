@@ -1,7 +1,7 @@
 import { AwsError } from '../shared/aws-error.js';
 import type { AuthorizeOptions, CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import type { Principal } from '../shared/principal.js';
-import { type DenyingLayer, resourceAccount } from './policy-evaluation.js';
+import { type ConditionFamily, type DenyingLayer, resourceAccount } from './policy-evaluation.js';
 
 export { type DenyingLayer, resourceAccount } from './policy-evaluation.js';
 
@@ -27,6 +27,11 @@ export interface Authorizer {
     context?: RequestConditionKeys,
     options?: AuthorizeOptions,
   ): Promise<Decision>;
+  /**
+   * Whether a policy this authorizer has read names a key of the family; absent: assume it may
+   * (the gateway then fetches every fact a question can use).
+   */
+  mentions?(family: ConditionFamily): boolean;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { AccountStatus } from './account-status.js';
 import type { CacheStats } from './cache-stats.js';
 import type { Authorizer, Decision } from './authorizer.js';
 import {
+  type ConditionFamily,
   type LabelledDocument,
   PolicyEvaluation,
   actsAsRoot,
@@ -81,6 +82,10 @@ export class PolicyAuthorizer implements Authorizer {
         this.#orgIds.clear();
       } else if (topic !== 'access-key') this.#principals.delete(id);
     });
+  }
+
+  mentions(family: ConditionFamily): boolean {
+    return this.#evaluation.mentions(family);
   }
 
   async decide(

@@ -144,6 +144,14 @@ export function evaluatePolicies(req: EvaluationRequest): EvaluationOutcome {
   return result;
 }
 
+/** Condition keys whose values cost the gateway a backend call (tags, DynamoDB's partition key). */
+export type ConditionFamily = 'object-tags' | 'resource-tags' | 'leading-keys';
+const FAMILIES: ReadonlyArray<[ConditionFamily, RegExp]> = [
+  ['object-tags', /ExistingObjectTag/i],
+  ['resource-tags', /ResourceTag/i],
+  ['leading-keys', /LeadingKeys/i],
+];
+
 /**
  * The service with its compile cache: stored documents are compiled once per distinct text and
  * label and kept (bounded) until evicted. The server makes one and hands it to the authorizer.
@@ -152,8 +160,19 @@ export class PolicyEvaluation {
   readonly #compiled = new Map<string, CompiledPolicy>();
   /** Documents found compiled already, or compiled now (read by /metrics). */
   readonly stats: CacheStats = { hits: 0, misses: 0 };
+  /**
+   * Condition-key families some document compiled by this process names (monotonic, never
+   * cleared): facts that only such keys need (a backend's tags) are fetched only once a policy
+   * could read them.
+   */
+  readonly #mentioned = new Set<ConditionFamily>();
 
   constructor(private readonly maxEntries = 50_000) {}
+
+  /** Whether any policy compiled so far names a key of the family (`s3:ExistingObjectTag/…`). */
+  mentions(family: ConditionFamily): boolean {
+    return this.#mentioned.has(family);
+  }
 
   /** A stored document (validated when written); undefined if it no longer parses. */
   compile(doc: LabelledDocument, kind: PolicyKind): CompiledPolicy | undefined {
@@ -164,6 +183,7 @@ export class PolicyEvaluation {
       return hit;
     }
     this.stats.misses++;
+    for (const [family, pattern] of FAMILIES) if (pattern.test(doc.document)) this.#mentioned.add(family);
     const compiled = compileDocument(doc, kind);
     if (!compiled.ok) return undefined;
     if (this.#compiled.size >= this.maxEntries) this.#compiled.delete(this.#compiled.keys().next().value as string);
