@@ -45,3 +45,27 @@ describe('which requests the gateway takes', () => {
     expect(virtualHostedBucket('b.s3.example.com', ['localhost', 's3.example.com'])).toBe('b');
   });
 });
+
+describe('a signature scoped to another service', () => {
+  it("is refused as AWS refuses it, never routed to the target's service", async () => {
+    const { routeService } = await import('./routes/route-service.js');
+    const routed = routeService(
+      {
+        method: 'POST',
+        rawPath: '/',
+        rawQuery: '',
+        headers: [
+          ['Host', '127.0.0.1:4599'],
+          ['X-Amz-Target', 'AmazonSQS.SendMessage'],
+          [
+            'Authorization',
+            'AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20261204/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00',
+          ],
+        ],
+      },
+      [],
+    );
+    expect(routed.ok).toBe(false);
+    if (!routed.ok) expect(routed.error.message).toContain("Credential should be scoped to correct service: 'sqs'");
+  });
+});

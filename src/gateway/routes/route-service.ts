@@ -1,4 +1,5 @@
 import { AwsError } from '../../shared/aws-error.js';
+import { serviceScopeMismatch } from '../../sigv4/index.js';
 import type { RequestHead, WireProtocol } from '../../wire/routing/types.js';
 import { virtualHostedBucket } from '../entry-rule.js';
 import type { RoutedService } from '../gateway-deps.js';
@@ -29,7 +30,7 @@ export function routeService(head: RequestHead, s3Domains: readonly string[]): S
   if (target !== undefined) {
     const dot = target.lastIndexOf('.');
     const byTarget = pick(catalog.byTargetPrefix.get(target.slice(0, dot)), target.slice(dot + 1), signingName);
-    if (byTarget) return routed(byTarget, 'json');
+    if (byTarget) return scopedTo(byTarget, 'json', signingName);
   }
   const rpc = RPC_V2_PATH.exec(head.rawPath);
   if (rpc && /rpc-v2-cbor/i.test(headerOf(head, 'smithy-protocol') ?? '')) {
@@ -38,7 +39,7 @@ export function routeService(head: RequestHead, s3Domains: readonly string[]): S
       decodeURIComponent(rpc[2]!),
       signingName,
     );
-    if (byTarget) return routed(byTarget, 'smithy-rpc-v2-cbor');
+    if (byTarget) return scopedTo(byTarget, 'smithy-rpc-v2-cbor', signingName);
   }
 
   if (signingName === undefined) return unknown('the request names no AWS service (it is unsigned)', 'rest-xml');
@@ -107,6 +108,23 @@ function signingNameOf(head: RequestHead): string | undefined {
   if (query.has('AWSAccessKeyId')) return 's3';
   // Unsigned requests outside Ward's own paths are S3's anonymous requests.
   return head.rawPath !== '/' || headerOf(head, 'x-amz-target') === undefined ? 's3' : undefined;
+}
+
+/**
+ * A target or RPCv2 path naming a service the signature was not scoped to is refused as AWS
+ * refuses it (a key scoped to one service signs for no other).
+ */
+function scopedTo(s: ServiceRoutes, protocol: WireProtocol, signingName: string | undefined): ServiceRouting {
+  if (signingName !== undefined && signingName !== s.signingName && signingName !== s.endpointPrefix) {
+    const failure = serviceScopeMismatch(s.signingName);
+    return {
+      ok: false,
+      service: s.endpointPrefix,
+      protocol,
+      error: new AwsError(failure.code, failure.message, failure.status),
+    };
+  }
+  return routed(s, protocol);
 }
 
 function routed(s: ServiceRoutes, protocol: WireProtocol, virtualHostedBucket?: string): ServiceRouting {
