@@ -10,12 +10,20 @@ import type { KyselyStore } from '../store/kysely/kysely-store.js';
 import type { GatewayDoorDeps } from './gateway-door.js';
 import { gatewayQuestions, gatewayRouting } from './gateway-model.js';
 import type { Logger } from './logger.js';
+import type { RequestLog } from './request-log.js';
 import type { PipelineDeps } from './pipeline.js';
 
 /** The gateway, when `--gateway-target` names a backend; undefined otherwise (Ward serves only itself). */
 export function createGateway(
   config: WardConfig,
-  parts: { pipeline: PipelineDeps; clientAddress: ClientAddress; bus: CacheBus; store: KyselyStore; logger: Logger },
+  parts: {
+    pipeline: PipelineDeps;
+    clientAddress: ClientAddress;
+    bus: CacheBus;
+    store: KyselyStore;
+    logger: Logger;
+    requestLog: RequestLog;
+  },
 ): (GatewayDoorDeps & { close(): void }) | undefined {
   const targets = parseGatewayTargets(config.gatewayTargets);
   if (targets.empty) return undefined;
@@ -38,6 +46,7 @@ export function createGateway(
     dataEvents: new DataEventSelectors(config.gatewayDataEvents),
     logWouldDeny: (entry) => logger.warn(entry, 'gateway (soft mode): IAM would deny this call; forwarded'),
     logError: (err, message) => logger.error({ err }, message),
+    requestLog: parts.requestLog,
     close: () => client.close(),
   };
 }

@@ -15,6 +15,7 @@ import { backendUnreachable, deniedFor, notServed } from '../gateway/service-err
 import { readBounded } from '../gateway/read-bounded.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { ClientAddress } from '../shared/client-address.js';
+import type { RequestLog } from './request-log.js';
 import { newRequestId } from '../shared/ids.js';
 import type { IdentifiedOperation, RequestHead } from '../wire/routing/types.js';
 import { callContext } from './call-context.js';
@@ -32,6 +33,8 @@ export interface GatewayDoorDeps extends GatewayDeps {
   pipeline: PipelineDeps;
   clientAddress?: ClientAddress;
   logWouldDeny(entry: Record<string, unknown>): void;
+  /** One line per answered request, as the API's (never bodies, secrets or signatures). */
+  requestLog?: RequestLog;
   logError(err: unknown, message: string): void;
 }
 
@@ -140,7 +143,7 @@ export async function serveGateway(req: IncomingMessage, res: ServerResponse, de
     if (res.headersSent) res.destroy();
     else return refuse(res, req, service.eventService, service.protocol, error, facts, deps, started);
   }
-  finish(deps, facts, started);
+  finish(deps, facts, started, req.method);
 }
 
 function requestHead(req: IncomingMessage): RequestHead {
@@ -215,10 +218,22 @@ function refuse(
   res.writeHead(answer.status, { ...answer.headers, 'Content-Length': String(answer.body.length) });
   res.end(answer.body);
   if (!req.readableEnded) req.resume();
-  finish(deps, facts, started);
+  finish(deps, facts, started, req.method);
 }
 
-function finish(deps: GatewayDoorDeps, facts: AuditedCall, started: number): void {
+function finish(deps: GatewayDoorDeps, facts: AuditedCall, started: number, method?: string): void {
+  deps.requestLog?.write({
+    requestId: facts.requestId,
+    method,
+    service: facts.service,
+    action: facts.operation,
+    status: facts.gateway?.status ?? facts.error?.status ?? 200,
+    errorCode: facts.error?.code,
+    principal: facts.principal?.arn,
+    accessKeyId: facts.accessKeyId,
+    sourceIp: facts.sourceIp,
+    ms: performance.now() - started,
+  });
   if (facts.gateway && !facts.gateway.record) {
     deps.pipeline.metrics?.observe('gateway', facts, (performance.now() - started) / 1000);
     return;

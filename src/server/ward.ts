@@ -348,7 +348,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     access: { mode: config.metrics, ...(config.metricsToken ? { token: config.metricsToken } : {}) },
     ...(registry ? { registry } : {}),
   };
-  const gateway = createGateway(config, { pipeline: api, clientAddress, bus, store, logger });
+  const gateway = createGateway(config, { pipeline: api, clientAddress, bus, store, logger, requestLog });
   const server: Server = createServer(
     serverOptions(config),
     createRequestListener({
