@@ -1,11 +1,11 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Authenticator, type EmulatorAuth } from '../auth/authenticate.js';
+import { Authenticator } from '../auth/authenticate.js';
 import type { Authorizer } from '../auth/authorizer.js';
 import { AccountStatus } from '../auth/account-status.js';
 import { CredentialResolver } from '../auth/credentials.js';
 import { LastUsedRecorder } from '../auth/last-used.js';
-import { PolicyAuthorizer } from '../auth/policy-authorizer.js';
+import { PolicyAuthorizer, type PolicySource } from '../auth/policy-authorizer.js';
 import { PolicyEvaluation } from '../auth/policy-evaluation.js';
 import { bootstrapOptionsFrom } from '../config/bootstrap-options.js';
 import type { WardConfig } from '../config/config.js';
@@ -51,6 +51,7 @@ import { type ServiceDef, type ServiceName, serviceDef } from './services.js';
 import { CallMetrics } from './metrics/call-metrics.js';
 import { createMetricsRegistry } from './metrics/registry.js';
 import { Readiness } from './readiness.js';
+import { emulatorRelaxations, withDefaultCallerRights } from './emulator-relaxations.js';
 
 export interface WardOptions {
   /** A fixed or fake clock for tests; the wall clock otherwise. */
@@ -100,10 +101,9 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
 
   const accountStatus = new AccountStatus(store, bus);
   const resolver = new CredentialResolver(store, bus, undefined, store.sessions, accountStatus);
-  const emulatorAuth: EmulatorAuth | undefined = config.emulator
-    ? { defaultAccountId: config.accountId, skipRemaining: 0 }
-    : undefined;
-  const authenticator = new Authenticator(resolver, new SigningKeyCache(), emulatorAuth);
+  // Never built outside emulator mode: every relaxation is off there.
+  const relaxations = config.emulator ? emulatorRelaxations(config.accountId) : undefined;
+  const authenticator = new Authenticator(resolver, new SigningKeyCache(), relaxations);
   const evaluation = new PolicyEvaluation();
   const lastUsed = new LastUsedRecorder(store, (err) => logger.error({ err }, 'recording key last-used failed'));
 
@@ -183,18 +183,19 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     ],
     ['account', serviceDef('account', 'rest-json', createAccountHandlers({ store, outbox, error: accountError }))],
   ]);
+  const policySource: PolicySource = {
+    effectiveForUser: (id) => store.effectivePolicies.forUser(id),
+    userTags: (id) => store.users.tags(id),
+    effectiveForRole: (id) => store.effectivePolicies.forRole(id),
+    roleTags: (id) => store.roles.tags(id),
+    scpsForAccount: (id) => scpLevelsForAccount(store.organizations, id),
+    rcpsForAccount: (id) => rcpLevelsForAccount(store.organizations, id),
+    orgIdOfAccount: (id) => orgIdOfAccount(store.organizations, id),
+  };
   const authorizer =
     options.authorizer ??
     new PolicyAuthorizer(
-      {
-        effectiveForUser: (id) => store.effectivePolicies.forUser(id),
-        userTags: (id) => store.users.tags(id),
-        effectiveForRole: (id) => store.effectivePolicies.forRole(id),
-        roleTags: (id) => store.roles.tags(id),
-        scpsForAccount: (id) => scpLevelsForAccount(store.organizations, id),
-        rcpsForAccount: (id) => rcpLevelsForAccount(store.organizations, id),
-        orgIdOfAccount: (id) => orgIdOfAccount(store.organizations, id),
-      },
+      relaxations ? withDefaultCallerRights(policySource, relaxations) : policySource,
       bus,
       undefined,
       accountStatus,
@@ -218,8 +219,8 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     ...(config.emulator ? { emulator: true } : {}),
   };
 
-  const emulator = emulatorAuth && {
-    auth: emulatorAuth,
+  const emulator = relaxations && {
+    relaxations,
     async reset() {
       const key = await bootstrapKey(store);
       const rootPasswordHash = await bootstrapRootPasswordHash(store, config.accountId);

@@ -1,0 +1,42 @@
+import type { PolicySource } from '../auth/policy-authorizer.js';
+import { iamArn } from '../shared/arn.js';
+import type { EmulatorRelaxations } from '../shared/emulator-relaxations.js';
+
+/** moto's default caller: its user name and the user ID its GetCallerIdentity reports (never an ID Ward issues: AKIA, not AIDA). */
+const DEFAULT_CALLER_NAME = 'moto';
+const DEFAULT_CALLER_ID = 'AKIAIOSFODNN7EXAMPLE';
+
+/** The relaxations of `--emulator`, for the default account. */
+export function emulatorRelaxations(accountId: string): EmulatorRelaxations {
+  return {
+    defaultCaller: {
+      kind: 'user',
+      accountId,
+      arn: iamArn(accountId, 'user', '/', DEFAULT_CALLER_NAME),
+      userId: DEFAULT_CALLER_ID,
+      userName: DEFAULT_CALLER_NAME,
+      path: '/',
+    },
+    noAuthRemaining: Infinity,
+    noAuthCount: Infinity,
+  };
+}
+
+/** Full rights, as moto grants its default caller: the document of AWS's AdministratorAccess. */
+const FULL_RIGHTS = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+});
+
+/** A policy source that gives the default caller full rights (it has no stored user to read them from). */
+export function withDefaultCallerRights(source: PolicySource, relaxations: EmulatorRelaxations): PolicySource {
+  const id = relaxations.defaultCaller.userId;
+  return {
+    ...source,
+    effectiveForUser: (userId) =>
+      userId === id
+        ? Promise.resolve({ identity: [{ id: 'emulator-default-caller', document: FULL_RIGHTS }] })
+        : source.effectiveForUser(userId),
+    userTags: (userId) => (userId === id ? Promise.resolve([]) : source.userTags(userId)),
+  };
+}
