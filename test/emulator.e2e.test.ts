@@ -1,4 +1,10 @@
-import { CreateRoleCommand, CreateUserCommand, ListUsersCommand } from '@aws-sdk/client-iam';
+import {
+  CreateRoleCommand,
+  CreateUserCommand,
+  GetRoleCommand,
+  ListUsersCommand,
+  UpdateAssumeRolePolicyCommand,
+} from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestWard, caught, startTestWard } from './support/ward.js';
@@ -43,14 +49,12 @@ describe('emulator mode: the default caller', () => {
     });
     await strict.iam().send(create);
     const asRoot = await caught(() =>
-      strict
-        .sts()
-        .send(
-          new AssumeRoleCommand({
-            RoleArn: `arn:aws:iam::${strict.accountId}:role/suite-role`,
-            RoleSessionName: 'suite',
-          }),
-        ),
+      strict.sts().send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${strict.accountId}:role/suite-role`,
+          RoleSessionName: 'suite',
+        }),
+      ),
     );
     expect(asRoot.Code).toBe('AccessDenied');
 
@@ -68,6 +72,53 @@ describe('emulator mode: the default caller', () => {
       t.sts({ ...t.root, secretAccessKey: 'wrong'.repeat(8) }).send(new GetCallerIdentityCommand({})),
     );
     expect(err.Code).toBe('SignatureDoesNotMatch');
+  });
+});
+
+describe('emulator mode: trust policies that are no policy', () => {
+  const junk = 'not a policy {';
+
+  it('AWS refuses them (MalformedPolicyDocument), on CreateRole and UpdateAssumeRolePolicy', async () => {
+    const err = await caught(() =>
+      strict.iam().send(new CreateRoleCommand({ RoleName: 'junk-trust', AssumeRolePolicyDocument: junk })),
+    );
+    expect(err.Code).toBe('MalformedPolicyDocument');
+    await strict
+      .iam()
+      .send(
+        new CreateRoleCommand({ RoleName: 'fine-trust', AssumeRolePolicyDocument: trustAccount(strict.accountId) }),
+      );
+    const update = await caught(() =>
+      strict.iam().send(new UpdateAssumeRolePolicyCommand({ RoleName: 'fine-trust', PolicyDocument: junk })),
+    );
+    expect(update.Code).toBe('MalformedPolicyDocument');
+  });
+
+  it('with --emulator they are stored verbatim, and AssumeRole against the role is refused (AccessDenied)', async () => {
+    await t.iam(anyKey).send(new CreateRoleCommand({ RoleName: 'junk-trust', AssumeRolePolicyDocument: junk }));
+    const role = (await t.iam(anyKey).send(new GetRoleCommand({ RoleName: 'junk-trust' }))).Role;
+    expect(decodeURIComponent(role?.AssumeRolePolicyDocument ?? '')).toBe(junk);
+    const assume = await caught(() =>
+      t
+        .sts(anyKey)
+        .send(
+          new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${t.accountId}:role/junk-trust`, RoleSessionName: 'suite' }),
+        ),
+    );
+    expect(assume.Code).toBe('AccessDenied');
+
+    await t
+      .iam(anyKey)
+      .send(new CreateRoleCommand({ RoleName: 'turned-junk', AssumeRolePolicyDocument: trustAccount(t.accountId) }));
+    await t.iam(anyKey).send(new UpdateAssumeRolePolicyCommand({ RoleName: 'turned-junk', PolicyDocument: junk }));
+    const after = await caught(() =>
+      t
+        .sts(anyKey)
+        .send(
+          new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${t.accountId}:role/turned-junk`, RoleSessionName: 'suite' }),
+        ),
+    );
+    expect(after.Code).toBe('AccessDenied');
   });
 });
 

@@ -17,6 +17,7 @@ export function emulatorRelaxations(accountId: string): EmulatorRelaxations {
       userName: DEFAULT_CALLER_NAME,
       path: '/',
     },
+    verbatimTrustPolicies: true,
     noAuthRemaining: Infinity,
     noAuthCount: Infinity,
   };

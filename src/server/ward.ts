@@ -150,6 +150,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
           quotas: iamQuotas({ UsersPerAccount: config.usersPerAccountQuota }),
           organizations: store.organizations,
           identityProviders: store.oidcProviders,
+          ...(relaxations ? { emulator: relaxations } : {}),
         }),
         createOidcProviderHandlers(store.oidcProviders),
       ]),

@@ -12,6 +12,11 @@ export interface EmulatorRelaxations {
    * account (moto's `user/moto`). A user, not root, so it may assume roles.
    */
   defaultCaller: UserPrincipal;
+  /**
+   * Trust policies that are not valid policy JSON are stored verbatim (moto keeps any string);
+   * AssumeRole, AssumeRoleWithWebIdentity and the like refuse such a role (AccessDenied).
+   */
+  verbatimTrustPolicies: boolean;
   /** Requests left that skip signature verification; Infinity until `/moto-api/reset-auth` sets a count. */
   noAuthRemaining: number;
   /** The count `/moto-api/reset-auth` last set (moto reports it back as the previous one). */
