@@ -18,6 +18,12 @@ export function emulatorRelaxations(accountId: string): EmulatorRelaxations {
       path: '/',
     },
     verbatimTrustPolicies: true,
+    organizations: {
+      instantAccounts: true,
+      duplicateEmails: true,
+      attachDisabledTypes: true,
+      anyUpdateContent: true,
+    },
     noAuthRemaining: Infinity,
     noAuthCount: Infinity,
   };

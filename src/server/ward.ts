@@ -176,7 +176,16 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     ],
     [
       'organizations',
-      serviceDef('organizations', 'json', createOrganizationsHandlers({ store, bus, error: organizationsError })),
+      serviceDef(
+        'organizations',
+        'json',
+        createOrganizationsHandlers({
+          store,
+          bus,
+          error: organizationsError,
+          ...(relaxations ? { emulator: relaxations } : {}),
+        }),
+      ),
     ],
     [
       'cloudtrail',

@@ -17,6 +17,20 @@ export interface EmulatorRelaxations {
    * AssumeRole, AssumeRoleWithWebIdentity and the like refuse such a role (AccessDenied).
    */
   verbatimTrustPolicies: boolean;
+  /** Organizations as moto answers it. */
+  organizations: {
+    /** CreateAccount answers SUCCEEDED with the AccountId at once (AWS answers IN_PROGRESS and finishes later). */
+    instantAccounts: boolean;
+    /** A second account with the same email is created (AWS fails the request with EMAIL_ALREADY_EXISTS). */
+    duplicateEmails: boolean;
+    /** AttachPolicy takes a policy whose type is not enabled (AWS: PolicyTypeNotEnabledException); such a policy binds no one. */
+    attachDisabledTypes: boolean;
+    /**
+     * UpdatePolicy takes any content (AWS: MalformedPolicyDocumentException). An SCP or RCP that
+     * does not compile allows nothing at its level, so it can only take rights away.
+     */
+    anyUpdateContent: boolean;
+  };
   /** Requests left that skip signature verification; Infinity until `/moto-api/reset-auth` sets a count. */
   noAuthRemaining: number;
   /** The count `/moto-api/reset-auth` last set (moto reports it back as the previous one). */
