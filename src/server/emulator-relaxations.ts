@@ -6,6 +6,21 @@ import type { EmulatorRelaxations } from '../shared/emulator-relaxations.js';
 const DEFAULT_CALLER_NAME = 'moto';
 const DEFAULT_CALLER_ID = 'AKIAIOSFODNN7EXAMPLE';
 
+/** Any name that keeps an ARN's structure: no `/`, no `:`, no control character. */
+const LENIENT_NAME = '[^/:\\u0000-\\u001F\\u007F]+';
+/** `/`, or anything without control characters between a leading and a trailing `/`. */
+const LENIENT_PATH = '(/)|(/[^\\u0000-\\u001F\\u007F]+/)';
+/** The IAM model's name and path shapes (AWS: `[\w+=,.@-]+`, and printable ASCII in paths). */
+const LENIENT_IAM_PATTERNS = {
+  userNameType: LENIENT_NAME,
+  existingUserNameType: LENIENT_NAME,
+  roleNameType: LENIENT_NAME,
+  groupNameType: LENIENT_NAME,
+  instanceProfileNameType: LENIENT_NAME,
+  policyNameType: LENIENT_NAME,
+  pathType: LENIENT_PATH,
+};
+
 /** The relaxations of `--emulator`, for the default account. */
 export function emulatorRelaxations(accountId: string): EmulatorRelaxations {
   return {
@@ -18,6 +33,7 @@ export function emulatorRelaxations(accountId: string): EmulatorRelaxations {
       path: '/',
     },
     verbatimTrustPolicies: true,
+    patterns: { iam: LENIENT_IAM_PATTERNS },
     organizations: {
       instantAccounts: true,
       duplicateEmails: true,

@@ -226,7 +226,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     clientAddress,
     ...(metrics ? { metrics } : {}),
     ...(options.checkOutputs ? { checkOutputs: true } : {}),
-    ...(config.emulator ? { emulator: true } : {}),
+    ...(relaxations ? { emulator: true, relaxations } : {}),
   };
 
   const emulator = relaxations && {

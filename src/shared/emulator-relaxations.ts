@@ -17,6 +17,12 @@ export interface EmulatorRelaxations {
    * AssumeRole, AssumeRoleWithWebIdentity and the like refuse such a role (AccessDenied).
    */
   verbatimTrustPolicies: boolean;
+  /**
+   * Per service, model shape name → the pattern checked instead of the model's: moto checks no
+   * name or path pattern. Names still may not hold `/`, `:` or control characters, and paths
+   * still begin and end with `/`, so every ARN keeps its structure.
+   */
+  patterns: Readonly<Partial<Record<string, Readonly<Record<string, string>>>>>;
   /** Organizations as moto answers it. */
   organizations: {
     /** CreateAccount answers SUCCEEDED with the AccountId at once (AWS answers IN_PROGRESS and finishes later). */
