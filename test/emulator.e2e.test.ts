@@ -1,6 +1,8 @@
 import {
   CreateGroupCommand,
   CreateInstanceProfileCommand,
+  CreateOpenIDConnectProviderCommand,
+  GetOpenIDConnectProviderCommand,
   CreateRoleCommand,
   PutRolePolicyCommand,
   CreateUserCommand,
@@ -174,6 +176,30 @@ describe('emulator mode: name and path patterns', () => {
       () => t.iam(anyKey).send(new CreateUserCommand({ UserName: 'c', Path: '/no-trailing' })),
     ])
       expect((await caught(send)).Code).toBe('ValidationError');
+  });
+});
+
+describe('emulator mode: OIDC issuer URLs', () => {
+  const provider = { Url: 'http://localhost:8080/realms/test', ClientIDList: ['suite'] };
+
+  it('AWS takes only https:// issuers (ValidationError)', async () => {
+    const err = await caught(() => strict.iam().send(new CreateOpenIDConnectProviderCommand(provider)));
+    expect(err.Code).toBe('ValidationError');
+  });
+
+  it('with --emulator an http:// issuer is accepted; the ARN names it without its scheme', async () => {
+    const created = await t.iam(anyKey).send(new CreateOpenIDConnectProviderCommand(provider));
+    expect(created.OpenIDConnectProviderArn).toBe(
+      `arn:aws:iam::${t.accountId}:oidc-provider/localhost:8080/realms/test`,
+    );
+    const got = await t
+      .iam(anyKey)
+      .send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: created.OpenIDConnectProviderArn }));
+    expect(got.ClientIDList).toEqual(['suite']);
+    const ftp = await caught(() =>
+      t.iam(anyKey).send(new CreateOpenIDConnectProviderCommand({ ...provider, Url: 'ftp://localhost/x' })),
+    );
+    expect(ftp.Code).toBe('ValidationError');
   });
 });
 

@@ -33,6 +33,7 @@ export function emulatorRelaxations(accountId: string): EmulatorRelaxations {
       path: '/',
     },
     verbatimTrustPolicies: true,
+    httpOidcIssuers: true,
     patterns: { iam: LENIENT_IAM_PATTERNS },
     organizations: {
       instantAccounts: true,

@@ -152,7 +152,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
           identityProviders: store.oidcProviders,
           ...(relaxations ? { emulator: relaxations } : {}),
         }),
-        createOidcProviderHandlers(store.oidcProviders),
+        createOidcProviderHandlers(store.oidcProviders, relaxations),
       ]),
     ],
     [

@@ -23,6 +23,8 @@ export interface EmulatorRelaxations {
    * still begin and end with `/`, so every ARN keeps its structure.
    */
   patterns: Readonly<Partial<Record<string, Readonly<Record<string, string>>>>>;
+  /** CreateOpenIDConnectProvider takes an `http://` issuer URL (AWS: https only, ValidationError). */
+  httpOidcIssuers: boolean;
   /** Organizations as moto answers it. */
   organizations: {
     /** CreateAccount answers SUCCEEDED with the AccountId at once (AWS answers IN_PROGRESS and finishes later). */
