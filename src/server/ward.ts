@@ -97,7 +97,9 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   const store = opened.store;
   const bus = opened.bus;
 
-  const bootstrapped = await bootstrap(store, bootstrapOptionsFrom(config, clock()));
+  // The emulator's reset bootstraps again as of this moment, so it restores this very state.
+  const bootstrappedAt = clock();
+  const bootstrapped = await bootstrap(store, bootstrapOptionsFrom(config, bootstrappedAt));
 
   const accountStatus = new AccountStatus(store, bus);
   const resolver = new CredentialResolver(store, bus, undefined, store.sessions, accountStatus);
@@ -240,7 +242,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       await store.wipe();
       resolver.clear();
       await bootstrap(store, {
-        ...bootstrapOptionsFrom(config, clock()),
+        ...bootstrapOptionsFrom(config, bootstrappedAt),
         ...(key ? { accessKey: key } : {}),
         ...(rootPasswordHash ? { rootPasswordHash } : {}),
       });
