@@ -34,6 +34,9 @@ export function emulatorRelaxations(accountId: string): EmulatorRelaxations {
     },
     verbatimTrustPolicies: true,
     httpOidcIssuers: true,
+    unparseableCredentials: true,
+    regenerateCredentialReport: true,
+    syncLastUsed: true,
     patterns: { iam: LENIENT_IAM_PATTERNS },
     organizations: {
       instantAccounts: true,

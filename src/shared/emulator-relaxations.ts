@@ -25,6 +25,17 @@ export interface EmulatorRelaxations {
   patterns: Readonly<Partial<Record<string, Readonly<Record<string, string>>>>>;
   /** CreateOpenIDConnectProvider takes an `http://` issuer URL (AWS: https only, ValidationError). */
   httpOidcIssuers: boolean;
+  /**
+   * UploadSSHPublicKey and UploadSigningCertificate keep a body that does not parse (AWS:
+   * InvalidPublicKey, MalformedCertificate). Such an SSH key has no PEM form
+   * (GetSSHPublicKey Encoding=PEM: UnrecognizedPublicKeyEncoding); Ward verifies nothing with a
+   * signing certificate.
+   */
+  unparseableCredentials: boolean;
+  /** GenerateCredentialReport always generates anew (AWS keeps a report up to four hours and answers COMPLETE). */
+  regenerateCredentialReport: boolean;
+  /** Access key last-used is stored before the call runs (AWS records it within minutes; Ward batches it). */
+  syncLastUsed: boolean;
   /** Organizations as moto answers it. */
   organizations: {
     /** CreateAccount answers SUCCEEDED with the AccountId at once (AWS answers IN_PROGRESS and finishes later). */
