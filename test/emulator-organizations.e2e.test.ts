@@ -5,6 +5,7 @@ import {
   CreatePolicyCommand,
   DescribeAccountCommand,
   DescribeCreateAccountStatusCommand,
+  ListAccountsCommand,
   ListRootsCommand,
   type OrganizationsClient,
   UpdatePolicyCommand,
@@ -82,5 +83,47 @@ describe('emulator mode: Organizations', () => {
       new UpdatePolicyCommand({ PolicyId: motoPolicy.Policy!.PolicySummary!.Id!, Content: 'junk' }),
     );
     expect(updated.Policy?.Content).toBe('junk');
+  });
+});
+
+describe('emulator mode: Organizations lists in creation order', () => {
+  // One frozen instant for every call: the case of calls within one millisecond, made certain.
+  const frozen = new Date();
+  const clock = () => new Date(frozen);
+  const created = async (w: TestWard): Promise<{ created: string[]; listed: string[] }> => {
+    const c = orgs(w);
+    await c.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const s = await c.send(new CreateAccountCommand({ AccountName: `a${i}`, Email: `a${i}@example.com` }));
+      const status = await c.send(
+        new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: s.CreateAccountStatus!.Id! }),
+      );
+      ids.push(status.CreateAccountStatus!.AccountId!);
+    }
+    const listed = (await c.send(new ListAccountsCommand({})))
+      .Accounts!.map((a) => a.Id!)
+      .filter((id) => ids.includes(id));
+    return { created: ids, listed };
+  };
+
+  it('AWS orders by creation time only: accounts created within one millisecond come in no set order (Ward: by ID)', async () => {
+    const w = await startTestWard({ clock });
+    try {
+      const { created: ids, listed } = await created(w);
+      expect(listed).toEqual([...ids].sort());
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('with --emulator they are listed in the order they were created', async () => {
+    const w = await startTestWard({ clock, emulator: true });
+    try {
+      const { created: ids, listed } = await created(w);
+      expect(listed).toEqual(ids);
+    } finally {
+      await w.close();
+    }
   });
 });

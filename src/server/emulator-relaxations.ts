@@ -37,6 +37,7 @@ export function emulatorRelaxations(accountId: string): EmulatorRelaxations {
     unparseableCredentials: true,
     regenerateCredentialReport: true,
     syncLastUsed: true,
+    creationOrder: true,
     patterns: { iam: LENIENT_IAM_PATTERNS },
     organizations: {
       instantAccounts: true,
@@ -65,5 +66,14 @@ export function withDefaultCallerRights(source: PolicySource, relaxations: Emula
         ? Promise.resolve({ identity: [{ id: 'emulator-default-caller', document: FULL_RIGHTS }] })
         : source.effectiveForUser(userId),
     userTags: (userId) => (userId === id ? Promise.resolve([]) : source.userTags(userId)),
+  };
+}
+
+/** A clock that never answers the same or an earlier millisecond twice. */
+export function strictlyIncreasing(clock: () => Date): () => Date {
+  let last = 0;
+  return () => {
+    last = Math.max(clock().getTime(), last + 1);
+    return new Date(last);
   };
 }

@@ -51,7 +51,7 @@ import { type ServiceDef, type ServiceName, serviceDef } from './services.js';
 import { CallMetrics } from './metrics/call-metrics.js';
 import { createMetricsRegistry } from './metrics/registry.js';
 import { Readiness } from './readiness.js';
-import { emulatorRelaxations, withDefaultCallerRights } from './emulator-relaxations.js';
+import { emulatorRelaxations, strictlyIncreasing, withDefaultCallerRights } from './emulator-relaxations.js';
 
 export interface WardOptions {
   /** A fixed or fake clock for tests; the wall clock otherwise. */
@@ -87,7 +87,10 @@ export interface RunningWard {
 
 /** The composition root: the one place concrete objects are made and wired together. */
 export async function startWard(config: WardConfig, options: WardOptions = {}): Promise<RunningWard> {
-  const clock = options.clock ?? (() => new Date());
+  // Never built outside emulator mode: every relaxation is off there.
+  const relaxations = config.emulator ? emulatorRelaxations(config.accountId) : undefined;
+  const baseClock = options.clock ?? (() => new Date());
+  const clock = relaxations?.creationOrder ? strictlyIncreasing(baseClock) : baseClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   const requestLog =
     options.requestLog ??
@@ -103,8 +106,6 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
 
   const accountStatus = new AccountStatus(store, bus);
   const resolver = new CredentialResolver(store, bus, undefined, store.sessions, accountStatus);
-  // Never built outside emulator mode: every relaxation is off there.
-  const relaxations = config.emulator ? emulatorRelaxations(config.accountId) : undefined;
   const authenticator = new Authenticator(resolver, new SigningKeyCache(), relaxations);
   const evaluation = new PolicyEvaluation();
   const lastUsed = new LastUsedRecorder(store, (err) => logger.error({ err }, 'recording key last-used failed'));

@@ -36,6 +36,12 @@ export interface EmulatorRelaxations {
   regenerateCredentialReport: boolean;
   /** Access key last-used is stored before the call runs (AWS records it within minutes; Ward batches it). */
   syncLastUsed: boolean;
+  /**
+   * Every request's time is later than the one before, by a millisecond at least, so lists that
+   * AWS orders by creation time (Organizations accounts, OUs, CreateAccount requests) keep the
+   * order of creation even for calls within one millisecond, as moto's lists do.
+   */
+  creationOrder: boolean;
   /** Organizations as moto answers it. */
   organizations: {
     /** CreateAccount answers SUCCEEDED with the AccountId at once (AWS answers IN_PROGRESS and finishes later). */
