@@ -5,7 +5,7 @@ import { rawRequest } from './support/raw-http.js';
 import { type TestWard, caught, startTestWard } from './support/ward.js';
 
 /**
- * Issue 12, item 20: in emulator mode an unknown access key acts as root and /moto-api/reset wipes
+ * Issue 12, item 20: in emulator mode an unknown access key acts as user/moto with full rights and /moto-api/reset wipes
  * the store, so any web page the developer visits could drive them with a plain HTML form (a
  * "simple" request: no CORS preflight) carrying a made-up presigned key. Requests a browser marks
  * cross-origin (Sec-Fetch-Site, Origin) are refused; SDKs send neither header.
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A presigned-looking query with a key nobody issued: emulator mode takes it as root. */
+/** A presigned-looking query with a key nobody issued: emulator mode takes it as its default caller. */
 function madeUpPresign(): string {
   const amzDate = formatAmzDate(Date.now());
   const credential = encodeURIComponent(`AKIAFAKEFAKEFAKE1234/${amzDate.slice(0, 8)}/us-east-1/iam/aws4_request`);

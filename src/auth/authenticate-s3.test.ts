@@ -2,6 +2,7 @@ import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emulatorRelaxations } from '../server/emulator-relaxations.js';
 import { type SignedRequestHead, HmacSha256, SigningKeyCache, bodyVerifier, deriveSigningKey } from '../sigv4/index.js';
 import { encodeAwsChunked } from '../sigv4/testing/aws-chunked-encoder.js';
 import { type MemoryStore, openMemoryStore } from '../store/testing/memory-store.js';
@@ -248,11 +249,8 @@ describe('Authenticator.authenticateS3: SigV2', () => {
 });
 
 describe('Authenticator.authenticateS3: emulator mode', () => {
-  it('an unknown key is the default account root, and its signed chunks are decoded unverified', async () => {
-    const emulator = new Authenticator(resolver, new SigningKeyCache(), {
-      defaultAccountId: ACCOUNT,
-      skipRemaining: 0,
-    });
+  it("an unknown key is moto's default caller, and its signed chunks are decoded unverified", async () => {
+    const emulator = new Authenticator(resolver, new SigningKeyCache(), emulatorRelaxations(ACCOUNT));
     const req = await sdkSigned(
       { accessKeyId: 'AKIAANYKEY0000000001', secretAccessKey: 'whatever' },
       {
@@ -261,7 +259,7 @@ describe('Authenticator.authenticateS3: emulator mode', () => {
       },
     );
     const { caller, body } = await emulator.authenticateS3(req, new Date());
-    expect(caller?.principal).toMatchObject({ kind: 'root', accountId: ACCOUNT });
+    expect(caller?.principal).toMatchObject({ kind: 'user', accountId: ACCOUNT, userName: 'moto' });
     const verifier = bodyVerifier(body);
     const out = verifier.push(
       Buffer.from(`5;chunk-signature=${'a'.repeat(64)}\r\nhello\r\n0;chunk-signature=${'b'.repeat(64)}\r\n\r\n`),

@@ -1,4 +1,3 @@
-import { rootArn } from '../shared/arn.js';
 import { AwsError } from '../shared/aws-error.js';
 import {
   type BodyPlan,
@@ -14,7 +13,8 @@ import {
   verifyS3Signature,
   verifySigV2,
 } from '../sigv4/index.js';
-import type { Caller, EmulatorAuth } from './caller.js';
+import type { Caller } from './caller.js';
+import type { EmulatorRelaxations } from '../shared/emulator-relaxations.js';
 import { checkSessionToken } from './session-token.js';
 import type { CredentialResolver, ResolvedCredential } from './credentials.js';
 
@@ -41,7 +41,7 @@ export interface S3Authentication {
 export interface S3AuthContext {
   resolver: CredentialResolver;
   keyCache: SigningKeyCache;
-  emulator?: EmulatorAuth;
+  emulator?: EmulatorRelaxations;
 }
 
 /**
@@ -58,8 +58,11 @@ export async function authenticateS3(
   const scheme = detectS3Auth(req);
   if (scheme === 'anonymous') return { scheme, caller: undefined, body: bodyPlanWithoutSeed(req.headers, true) };
 
-  const skip = ctx.emulator !== undefined && ctx.emulator.skipRemaining > 0;
-  if (skip) ctx.emulator!.skipRemaining -= 1;
+  // moto's `/moto-api/reset-auth N`: N requests skip verification; until a count is set
+  // (Infinity) unknown keys are let in as the default caller, and a known key is verified.
+  const lenient = ctx.emulator !== undefined && ctx.emulator.noAuthRemaining > 0;
+  const skip = lenient && Number.isFinite(ctx.emulator!.noAuthRemaining);
+  if (skip) ctx.emulator!.noAuthRemaining -= 1;
 
   if (scheme === 'sigv2') {
     const auth = parseSigV2(req);
@@ -68,7 +71,7 @@ export async function authenticateS3(
     if (credential === undefined) {
       return {
         scheme,
-        caller: emulatorRoot(ctx, auth.accessKeyId, region),
+        caller: emulatorCaller(ctx, auth.accessKeyId, region),
         body: bodyPlanWithoutSeed(req.headers, false),
       };
     }
@@ -84,7 +87,7 @@ export async function authenticateS3(
   const base = { accessKeyId: auth.accessKeyId, region: auth.region, service: auth.service };
   if (credential === undefined || skip) {
     // Emulator mode: what cannot be verified (unknown key, skipped check) is decoded unverified.
-    const caller = credential === undefined ? emulatorRoot(ctx, auth.accessKeyId, auth.region) : undefined;
+    const caller = credential === undefined ? emulatorCaller(ctx, auth.accessKeyId, auth.region) : undefined;
     const body = unverifiedPlan(req, auth.kind === 'header');
     if (credential === undefined) return { scheme, caller, body };
     checkToken(credential, auth.securityToken, now);
@@ -109,7 +112,8 @@ async function resolve(ctx: S3AuthContext, accessKeyId: string): Promise<Resolve
     if (e instanceof AwsError && e.code === 'InvalidClientTokenId') throw s3Errors.invalidAccessKeyId(accessKeyId);
     throw e;
   }
-  if (credential === undefined && ctx.emulator === undefined) throw s3Errors.invalidAccessKeyId(accessKeyId);
+  const lenient = ctx.emulator !== undefined && ctx.emulator.noAuthRemaining > 0;
+  if (credential === undefined && !lenient) throw s3Errors.invalidAccessKeyId(accessKeyId);
   return credential;
 }
 
@@ -129,14 +133,9 @@ function checkLongTermKey(credential: ResolvedCredential, token: string | undefi
   if (credential.key.status !== 'Active') throw s3Errors.invalidAccessKeyId(accessKeyId);
 }
 
-function emulatorRoot(ctx: S3AuthContext, accessKeyId: string, region: string): Caller {
-  const accountId = ctx.emulator!.defaultAccountId;
-  return {
-    principal: { kind: 'root', accountId, arn: rootArn(accountId), userId: accountId },
-    accessKeyId,
-    region,
-    service: 's3',
-  };
+/** moto's default caller (emulator mode), for a key Ward does not know. */
+function emulatorCaller(ctx: S3AuthContext, accessKeyId: string, region: string): Caller {
+  return { principal: ctx.emulator!.defaultCaller, accessKeyId, region, service: 's3' };
 }
 
 /** The body plan when the signature was not checked (emulator): signed chunks decoded unverified. */

@@ -6,14 +6,14 @@ import {
   parseAuthorization,
   verifySignature,
 } from '../sigv4/index.js';
-import { rootArn } from '../shared/arn.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { CredentialResolver } from './credentials.js';
-import type { Caller, EmulatorAuth } from './caller.js';
+import type { Caller } from './caller.js';
+import type { EmulatorRelaxations } from '../shared/emulator-relaxations.js';
 import { checkSessionToken } from './session-token.js';
 import { authenticateS3, type S3AuthOptions, type S3Authentication } from './authenticate-s3.js';
 
-export type { Caller, EmulatorAuth } from './caller.js';
+export type { Caller } from './caller.js';
 export { checkSessionToken, sessionTokenHash } from './session-token.js';
 export type { S3AuthOptions, S3Authentication } from './authenticate-s3.js';
 
@@ -32,7 +32,7 @@ export class Authenticator {
   constructor(
     private readonly resolver: CredentialResolver,
     private readonly keyCache: SigningKeyCache,
-    private readonly emulator?: EmulatorAuth,
+    private readonly emulator?: EmulatorRelaxations,
   ) {}
 
   /**
@@ -69,20 +69,16 @@ export class Authenticator {
       throw error;
     }
     const auth = parsed.auth;
-    const skip = this.emulator !== undefined && this.emulator.skipRemaining > 0;
-    if (skip) this.emulator.skipRemaining -= 1;
+    // moto's `/moto-api/reset-auth N`: the next N requests skip verification, then it is enforced.
+    // Until a count is set (Infinity) unknown keys are still let in, but a known key is verified.
+    const lenient = this.emulator !== undefined && this.emulator.noAuthRemaining > 0;
+    const skip = lenient && Number.isFinite(this.emulator.noAuthRemaining);
+    if (skip) this.emulator.noAuthRemaining -= 1;
 
     const credential = await this.resolver.resolve(auth.accessKeyId);
     if (!credential) {
-      if (this.emulator) {
-        // moto's server accepts any key; Ward's emulator mode treats unknown keys as the default account's root.
-        const accountId = this.emulator.defaultAccountId;
-        return {
-          principal: { kind: 'root', accountId, arn: rootArn(accountId), userId: accountId },
-          region: auth.region,
-          service: auth.service,
-        };
-      }
+      // moto's server accepts any key as its default caller, `user/moto` with full rights.
+      if (lenient) return { principal: this.emulator.defaultCaller, region: auth.region, service: auth.service };
       throw invalidToken();
     }
     if (credential.session) {

@@ -10,10 +10,3 @@ export interface Caller {
   /** An unsigned request to an operation AWS serves anonymously. */
   anonymous?: boolean;
 }
-
-/** Emulator-mode switches, as moto's server offers them. */
-export interface EmulatorAuth {
-  defaultAccountId: string;
-  /** Requests left that skip signature verification (`/moto-api/reset-auth`). */
-  skipRemaining: number;
-}

@@ -341,3 +341,43 @@ describe('the policy authorizer over the store', () => {
     expect((await authorizer.decide(call(withSession(true)), 'iam:ListUsers', '*')).allowed).toBe(true);
   });
 });
+
+describe('organization policies that do not compile (only emulator mode stores them)', () => {
+  const allowAll = policy({ Effect: 'Allow', Action: '*', Resource: '*' });
+  const decideWith = (levels: { id: string; document: string }[][], kind: 'scp' | 'rcp') => {
+    const bus = { publish: () => undefined, subscribe: () => undefined };
+    const a = new PolicyAuthorizer(
+      {
+        effectiveForUser: () => Promise.resolve({ identity: [{ id: 'admin', document: allowAll }] }),
+        userTags: () => Promise.resolve([]),
+        ...(kind === 'scp'
+          ? { scpsForAccount: () => Promise.resolve(levels) }
+          : { rcpsForAccount: () => Promise.resolve(levels) }),
+      },
+      bus as never,
+    );
+    // RCPs bind resources of their own account: a role's, as AssumeRole reaches it.
+    return kind === 'scp'
+      ? a.decide(call(alice), 's3:GetObject', 'arn:aws:s3:::bucket/key')
+      : a.decide(call(alice), 'sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/r`);
+  };
+
+  it('an SCP that does not compile denies everything, however the rest of its level allows', async () => {
+    expect((await decideWith([[{ id: 'full', document: allowAll }]], 'scp')).allowed).toBe(true);
+    const junk = await decideWith(
+      [
+        [
+          { id: 'full', document: allowAll },
+          { id: 'junk', document: 'junk' },
+        ],
+      ],
+      'scp',
+    );
+    expect(junk).toMatchObject({ allowed: false, explicit: true, layer: 'scp' });
+  });
+
+  it('an RCP that does not compile denies everything', async () => {
+    const junk = await decideWith([[{ id: 'junk', document: '{"Version":' }]], 'rcp');
+    expect(junk).toMatchObject({ allowed: false, explicit: true });
+  });
+});

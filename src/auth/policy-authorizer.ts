@@ -38,6 +38,13 @@ export interface PolicySource {
   orgIdOfAccount?(accountId: string): Promise<string | undefined>;
 }
 
+/** Deny everything, as an SCP and as an RCP (which must name its Principal). */
+const denyAll = (kind: PolicyKind): string =>
+  JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Deny', ...(kind === 'scp' ? {} : { Principal: '*' }), Action: '*', Resource: '*' }],
+  });
+
 /** STS actions GetSessionToken credentials without MFA may still call ("Comparing the AWS STS API operations"). */
 const NO_MFA_STS_ACTIONS = new Set(['sts:assumerole', 'sts:getcalleridentity']);
 
@@ -209,6 +216,14 @@ export class PolicyAuthorizer implements Authorizer {
   }
 
   /** Compiles a stored document once per distinct text, through the evaluation service's cache. */
+  /**
+   * An organization policy that does not compile (only emulator mode stores one) denies
+   * everything: whatever it was meant to forbid stays forbidden.
+   */
+  #compileOrDenyAll(doc: LabelledDocument, kind: PolicyKind): CompiledPolicy {
+    return this.compile(doc, kind) ?? this.compile({ id: doc.id, document: denyAll(kind) }, kind)!;
+  }
+
   compile(doc: LabelledDocument, kind: PolicyKind): CompiledPolicy | undefined {
     return this.#evaluation.compile(doc, kind);
   }
@@ -221,9 +236,7 @@ export class PolicyAuthorizer implements Authorizer {
     else {
       this.stats.misses++;
       entry = source(accountId).then((levels) =>
-        levels?.map((level) =>
-          level.map((d) => this.compile(d, 'scp')).filter((c): c is CompiledPolicy => c !== undefined),
-        ),
+        levels?.map((level) => level.map((d) => this.#compileOrDenyAll(d, 'scp'))),
       );
       entry.catch(() => this.#scps.delete(accountId));
       if (this.#scps.size >= this.maxEntries) this.#scps.delete(this.#scps.keys().next().value as string);
@@ -240,11 +253,7 @@ export class PolicyAuthorizer implements Authorizer {
   ): Promise<CompiledPolicy[][] | undefined> | undefined {
     if (!source) return undefined;
     return this.#cached(cache, accountId, (id) =>
-      source(id).then((levels) =>
-        levels?.map((level) =>
-          level.map((d) => this.compile(d, kind)).filter((c): c is CompiledPolicy => c !== undefined),
-        ),
-      ),
+      source(id).then((levels) => levels?.map((level) => level.map((d) => this.#compileOrDenyAll(d, kind)))),
     );
   }
 

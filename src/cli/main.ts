@@ -20,7 +20,10 @@ program
   .option('--port <port>', 'port to listen on (default 4599)')
   .option('--data <dir>', 'data directory for the SQLite store and master key (default ./data)')
   .option('--database <url>', 'PostgreSQL store (postgres://…) shared by several Ward nodes, instead of SQLite')
-  .option('--emulator', 'moto-compatible emulator mode: unknown keys act as root, /moto-api/* control routes')
+  .option(
+    '--emulator',
+    'moto-compatible emulator mode: unknown keys act as user/moto (full rights), /moto-api/* control routes',
+  )
   .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent')
   .option('--audit-retention-days <days>', 'days the audit trail keeps events (default 90)')
   .option('--request-timeout-ms <ms>', 'time a client has to send a whole request (default 30000)')

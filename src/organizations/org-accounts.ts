@@ -221,7 +221,8 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       };
       const final = await store.transaction(async (tx) => {
         const existing = await tx.organizations.listAccounts(org.orgId);
-        if (existing.some((a) => a.email.toLowerCase() === input.Email.toLowerCase())) {
+        const taken = existing.some((a) => a.email.toLowerCase() === input.Email.toLowerCase());
+        if (taken && !deps.emulator?.organizations.duplicateEmails) {
           const failed: CreateAccountStatusRecord = {
             ...requested,
             state: 'FAILED',
@@ -270,7 +271,8 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
       });
       if (final.state === 'SUCCEEDED') scpsChanged(deps);
       // The request is asynchronous in AWS: the answer says it has started; DescribeCreateAccountStatus tells the outcome.
-      return { CreateAccountStatus: statusShape(requested) };
+      // moto answers with the outcome, which suites moving from it read at once.
+      return { CreateAccountStatus: statusShape(deps.emulator?.organizations.instantAccounts ? final : requested) };
     },
 
     async DescribeCreateAccountStatus(input, ctx) {

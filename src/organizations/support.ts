@@ -1,3 +1,4 @@
+import type { EmulatorRelaxations } from '../shared/emulator-relaxations.js';
 import { randomInt } from 'node:crypto';
 import type { AccountRepo, RoleRepo } from '../iam/iam-store.js';
 import type { ManagedPolicyRepo, PolicyAttachmentRepo } from '../iam/policy-store.js';
@@ -25,6 +26,8 @@ export interface OrgDeps {
    * Builds a modeled Organizations error. Handlers never import `wire` at run time (ARCHITECTURE.md),
    * so the composition root passes `organizationsError` in.
    */
+  /** `--emulator`'s relaxations toward moto (absent: AWS's rules, strictly). */
+  emulator?: EmulatorRelaxations;
   error: (
     shape: import('../wire/generated/organizations.js').OrganizationsErrorShape,
     message: string,

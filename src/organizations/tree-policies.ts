@@ -332,7 +332,8 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       const org = await managementOrg(deps, ctx, 'UpdatePolicy');
       const p = await policyOf(org, input.PolicyId);
       if (p.awsManaged) throw deps.error('AccessDeniedException', MSG.accessDenied);
-      if (input.Content !== undefined) checkContent(p.policyType, input.Content);
+      if (input.Content !== undefined && !deps.emulator?.organizations.anyUpdateContent)
+        checkContent(p.policyType, input.Content);
       if (input.Name !== undefined && input.Name !== p.name) {
         const same = await policiesOfType(store.organizations, org.orgId, p.policyType);
         if (same.some((x) => x.name === input.Name)) throw deps.error('DuplicatePolicyException', MSG.duplicatePolicy);
@@ -374,7 +375,10 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
       await store.transaction(async (tx) => {
         const p = await policyOf(org, input.PolicyId, tx.organizations);
         await target(deps, org, input.TargetId, tx.organizations);
-        if (!(await tx.organizations.enabledPolicyTypes(org.orgId)).includes(p.policyType))
+        if (
+          !deps.emulator?.organizations.attachDisabledTypes &&
+          !(await tx.organizations.enabledPolicyTypes(org.orgId)).includes(p.policyType)
+        )
           throw deps.error('PolicyTypeNotEnabledException', MSG.typeNotEnabled);
         if (
           (await tx.organizations.attachments(org.orgId, { policyId: p.policyId, targetId: input.TargetId })).length > 0

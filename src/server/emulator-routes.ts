@@ -1,7 +1,7 @@
-import type { EmulatorAuth } from '../auth/authenticate.js';
+import type { EmulatorRelaxations } from '../shared/emulator-relaxations.js';
 
 export interface EmulatorControl {
-  auth: EmulatorAuth;
+  relaxations: EmulatorRelaxations;
   /** Restores the store to its just-bootstrapped state. */
   reset(): Promise<void>;
 }
@@ -32,15 +32,20 @@ export async function emulatorRoute(
   if (path === '/moto-api/reset-auth' && method === 'POST') {
     const count = parseCount(body.toString('utf8'));
     if (count === undefined)
-      return json(400, { status: 'error', message: 'The body must be a non-negative whole number.' });
-    const previous = control.auth.skipRemaining;
-    control.auth.skipRemaining = count;
-    return json(200, { PREVIOUS_INITIAL_NO_AUTH_ACTION_COUNT: String(previous) });
+      return json(400, { status: 'error', message: 'The body must be a non-negative whole number, or inf.' });
+    const relaxations = control.relaxations;
+    const previous = relaxations.noAuthCount;
+    relaxations.noAuthCount = count;
+    relaxations.noAuthRemaining = count;
+    return json(200, { status: 'ok', PREVIOUS_INITIAL_NO_AUTH_ACTION_COUNT: pythonFloat(previous) });
   }
   return undefined;
 }
 
-/** moto's clients send the bare number; a JSON object with the count is accepted too. */
+/** The count as moto reports it, Python's `str(float(n))`: `inf`, `5.0`. */
+const pythonFloat = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : 'inf');
+
+/** moto's clients send the bare number (or `inf`); a JSON object with the count is accepted too. */
 function parseCount(text: string): number | undefined {
   const trimmed = text.trim();
   let value: unknown = trimmed;
@@ -51,6 +56,7 @@ function parseCount(text: string): number | undefined {
       return undefined;
     }
   }
+  if (typeof value === 'string' && /^\+?inf(inity)?$/i.test(value)) return Infinity;
   const n = Number(value);
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }

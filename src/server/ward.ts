@@ -1,11 +1,11 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Authenticator, type EmulatorAuth } from '../auth/authenticate.js';
+import { Authenticator } from '../auth/authenticate.js';
 import type { Authorizer } from '../auth/authorizer.js';
 import { AccountStatus } from '../auth/account-status.js';
 import { CredentialResolver } from '../auth/credentials.js';
 import { LastUsedRecorder } from '../auth/last-used.js';
-import { PolicyAuthorizer } from '../auth/policy-authorizer.js';
+import { PolicyAuthorizer, type PolicySource } from '../auth/policy-authorizer.js';
 import { PolicyEvaluation } from '../auth/policy-evaluation.js';
 import { bootstrapOptionsFrom } from '../config/bootstrap-options.js';
 import type { WardConfig } from '../config/config.js';
@@ -53,6 +53,7 @@ import { CallMetrics } from './metrics/call-metrics.js';
 import { createMetricsRegistry } from './metrics/registry.js';
 import { Readiness } from './readiness.js';
 import { createGateway } from './gateway-composition.js';
+import { emulatorRelaxations, strictlyIncreasing, withDefaultCallerRights } from './emulator-relaxations.js';
 
 export interface WardOptions {
   /** A fixed or fake clock for tests; the wall clock otherwise. */
@@ -88,7 +89,10 @@ export interface RunningWard {
 
 /** The composition root: the one place concrete objects are made and wired together. */
 export async function startWard(config: WardConfig, options: WardOptions = {}): Promise<RunningWard> {
-  const clock = options.clock ?? (() => new Date());
+  // Never built outside emulator mode: every relaxation is off there.
+  const relaxations = config.emulator ? emulatorRelaxations(config.accountId) : undefined;
+  const baseClock = options.clock ?? (() => new Date());
+  const clock = relaxations?.creationOrder ? strictlyIncreasing(baseClock) : baseClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   const requestLog =
     options.requestLog ??
@@ -98,14 +102,13 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
   const store = opened.store;
   const bus = opened.bus;
 
-  const bootstrapped = await bootstrap(store, bootstrapOptionsFrom(config, clock()));
+  // The emulator's reset bootstraps again as of this moment, so it restores this very state.
+  const bootstrappedAt = clock();
+  const bootstrapped = await bootstrap(store, bootstrapOptionsFrom(config, bootstrappedAt));
 
   const accountStatus = new AccountStatus(store, bus);
   const resolver = new CredentialResolver(store, bus, undefined, store.sessions, accountStatus);
-  const emulatorAuth: EmulatorAuth | undefined = config.emulator
-    ? { defaultAccountId: config.accountId, skipRemaining: 0 }
-    : undefined;
-  const authenticator = new Authenticator(resolver, new SigningKeyCache(), emulatorAuth);
+  const authenticator = new Authenticator(resolver, new SigningKeyCache(), relaxations);
   const evaluation = new PolicyEvaluation();
   const lastUsed = new LastUsedRecorder(store, (err) => logger.error({ err }, 'recording key last-used failed'));
 
@@ -162,8 +165,9 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
           organizations: store.organizations,
           identityProviders: store.oidcProviders,
           samlProviders: store,
+          ...(relaxations ? { emulator: relaxations } : {}),
         }),
-        createOidcProviderHandlers(store.oidcProviders),
+        createOidcProviderHandlers(store.oidcProviders, relaxations),
       ]),
     ],
     [
@@ -188,7 +192,16 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     ],
     [
       'organizations',
-      serviceDef('organizations', 'json', createOrganizationsHandlers({ store, bus, error: organizationsError })),
+      serviceDef(
+        'organizations',
+        'json',
+        createOrganizationsHandlers({
+          store,
+          bus,
+          error: organizationsError,
+          ...(relaxations ? { emulator: relaxations } : {}),
+        }),
+      ),
     ],
     [
       'cloudtrail',
@@ -196,18 +209,19 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     ],
     ['account', serviceDef('account', 'rest-json', createAccountHandlers({ store, outbox, error: accountError }))],
   ]);
+  const policySource: PolicySource = {
+    effectiveForUser: (id) => store.effectivePolicies.forUser(id),
+    userTags: (id) => store.users.tags(id),
+    effectiveForRole: (id) => store.effectivePolicies.forRole(id),
+    roleTags: (id) => store.roles.tags(id),
+    scpsForAccount: (id) => scpLevelsForAccount(store.organizations, id),
+    rcpsForAccount: (id) => rcpLevelsForAccount(store.organizations, id),
+    orgIdOfAccount: (id) => orgIdOfAccount(store.organizations, id),
+  };
   const authorizer =
     options.authorizer ??
     new PolicyAuthorizer(
-      {
-        effectiveForUser: (id) => store.effectivePolicies.forUser(id),
-        userTags: (id) => store.users.tags(id),
-        effectiveForRole: (id) => store.effectivePolicies.forRole(id),
-        roleTags: (id) => store.roles.tags(id),
-        scpsForAccount: (id) => scpLevelsForAccount(store.organizations, id),
-        rcpsForAccount: (id) => rcpLevelsForAccount(store.organizations, id),
-        orgIdOfAccount: (id) => orgIdOfAccount(store.organizations, id),
-      },
+      relaxations ? withDefaultCallerRights(policySource, relaxations) : policySource,
       bus,
       undefined,
       accountStatus,
@@ -228,11 +242,11 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
     clientAddress,
     ...(metrics ? { metrics } : {}),
     ...(options.checkOutputs ? { checkOutputs: true } : {}),
-    ...(config.emulator ? { emulator: true } : {}),
+    ...(relaxations ? { emulator: true, relaxations } : {}),
   };
 
-  const emulator = emulatorAuth && {
-    auth: emulatorAuth,
+  const emulator = relaxations && {
+    relaxations,
     async reset() {
       const key = await bootstrapKey(store);
       const rootPasswordHash = await bootstrapRootPasswordHash(store, config.accountId);
@@ -242,7 +256,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       await store.wipe();
       resolver.clear();
       await bootstrap(store, {
-        ...bootstrapOptionsFrom(config, clock()),
+        ...bootstrapOptionsFrom(config, bootstrappedAt),
         ...(key ? { accessKey: key } : {}),
         ...(rootPasswordHash ? { rootPasswordHash } : {}),
       });

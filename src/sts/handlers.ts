@@ -1,6 +1,7 @@
 import type { IamStore } from '../iam/iam-store.js';
 import { oidcProviderArn, providerPath } from '../iam/core/arns.js';
 import { type MfaOwner, verifyMfaCode } from '../iam/core/mfa-verify.js';
+import { compileDocument } from '../auth/policy-evaluation.js';
 import { AwsError } from '../shared/aws-error.js';
 import { iamArn } from '../shared/arn.js';
 import type { CallContext, OperationHandler, RequestConditionKeys } from '../shared/call-context.js';
@@ -119,6 +120,9 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
       const role = await store.roles.getByName(m[1]!, m[3]!);
       if (!role || role.path !== m[2] || (await accountClosed(role.accountId))) throw accessDenied(denied);
       const roleArn = iamArn(role.accountId, 'role', role.path, role.roleName);
+      // A trust policy kept verbatim (emulator mode) that is no policy trusts no one.
+      if (!compileDocument({ id: `${roleArn}#trust`, document: role.assumeRolePolicyDocument }, 'trust').ok)
+        throw accessDenied(denied);
 
       const chained = p.kind === 'assumed-role';
       const duration = input.DurationSeconds ?? 3600;

@@ -14,6 +14,8 @@ interface Walk {
   ownSentence: ReadonlySet<Shape>;
   /** Those failures: answered only when nothing else is wrong. */
   deferred: ValidationIssue[];
+  /** Patterns that replace the model's for some shapes (emulator mode's lenient names). */
+  patterns?: ReadonlyMap<Shape, string>;
 }
 
 function walk(model: ServiceModel): Walk {
@@ -127,7 +129,8 @@ function checkValue(w: Walk, shape: Shape, value: unknown, path: string): void {
 
 function checkString(w: Walk, shape: Shape, value: string, path: string): void {
   if (shape.min !== undefined || shape.max !== undefined) checkLength(w, shape, value, codePointLength(value), path);
-  if (shape.pattern !== undefined && !matchesPattern(shape.pattern, value)) {
+  const pattern = w.patterns?.get(shape) ?? shape.pattern;
+  if (pattern !== undefined && !matchesPattern(pattern, value)) {
     if (w.ownSentence.has(shape)) w.deferred.push({ kind: 'pattern', path, message: iamPathMessage(path) });
     else
       w.issues.push(
@@ -159,12 +162,27 @@ export function collectValidationIssues(model: ServiceModel, operationName: stri
   return w ? [...w.issues, ...w.deferred] : [];
 }
 
-function walkInput(model: ServiceModel, operationName: string, input: unknown): Walk | undefined {
+function walkInput(
+  model: ServiceModel,
+  operationName: string,
+  input: unknown,
+  patterns?: Readonly<Record<string, string>>,
+): Walk | undefined {
   const op = findOperation(model, operationName);
   if (!op?.input) return undefined;
   const w = walk(model);
+  if (patterns) w.patterns = shapePatterns(model, patterns);
   checkStructure(w, getShape(model, op.input.shape), typeof input === 'object' && input !== null ? input : {}, '');
   return w;
+}
+
+function shapePatterns(model: ServiceModel, patterns: Readonly<Record<string, string>>): Map<Shape, string> {
+  const byShape = new Map<Shape, string>();
+  for (const [name, pattern] of Object.entries(patterns)) {
+    const shape = model.shapes[name];
+    if (shape) byShape.set(shape, pattern);
+  }
+  return byShape;
 }
 
 /**
@@ -172,8 +190,14 @@ function walkInput(model: ServiceModel, operationName: string, input: unknown): 
  * The model's constraints come first; only an otherwise valid request gets IAM's sentence for an
  * invalid path (the first one, alone).
  */
-export function validateInput(model: ServiceModel, operationName: string, input: unknown): AwsError | undefined {
-  const w = walkInput(model, operationName, input);
+export function validateInput(
+  model: ServiceModel,
+  operationName: string,
+  input: unknown,
+  /** Shape name → the pattern to check instead of the model's. */
+  patterns?: Readonly<Record<string, string>>,
+): AwsError | undefined {
+  const w = walkInput(model, operationName, input, patterns);
   if (!w) return undefined;
   if (w.issues.length) return validationErrorFor(model, w.issues);
   const own = w.deferred[0];
@@ -185,10 +209,16 @@ export function validateInput(model: ServiceModel, operationName: string, input:
  * handlers run this in tests, so an ID shorter than the model allows or a missing required member
  * fails a test rather than a client's parser.
  */
-export function collectOutputIssues(model: ServiceModel, operationName: string, output: unknown): ValidationIssue[] {
+export function collectOutputIssues(
+  model: ServiceModel,
+  operationName: string,
+  output: unknown,
+  patterns?: Readonly<Record<string, string>>,
+): ValidationIssue[] {
   const op = findOperation(model, operationName);
   if (!op?.output) return [];
   const w = walk(model);
+  if (patterns) w.patterns = shapePatterns(model, patterns);
   checkStructure(w, getShape(model, op.output.shape), typeof output === 'object' && output !== null ? output : {}, '');
   return [...w.issues, ...w.deferred];
 }

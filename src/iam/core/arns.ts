@@ -32,7 +32,8 @@ export const policyArnOf = (accountId: string, path: string, policyName: string)
   iamArn(accountId, 'policy', path, policyName);
 
 /** The issuer part of a provider ARN: the URL without `https://` (and without a trailing slash). */
-export const providerPath = (url: string): string => url.replace(/^https:\/\//i, '').replace(/\/$/, '');
+/** A provider's URL without its scheme (http:// only ever stored in emulator mode). */
+export const providerPath = (url: string): string => url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
 
 export const oidcProviderArn = (accountId: string, url: string): string =>
   `arn:aws:iam::${accountId}:oidc-provider/${providerPath(url)}`;

@@ -1,3 +1,4 @@
+import type { EmulatorRelaxations } from '../../shared/emulator-relaxations.js';
 import { checkPolicySize, parsePolicyDocument } from '../../policy/index.js';
 import { iamErrors } from '../errors.js';
 import type { IamQuotas } from '../quotas.js';
@@ -24,9 +25,10 @@ export function checkManagedPolicySize(text: string, quotas: IamQuotas): void {
  * A trust policy: the resource-policy grammar with IAM's trust rules (MalformedPolicyDocument with
  * the validator's reason), within ACLSizePerRole (whitespace not counted).
  */
-export function validateTrustDocument(text: string, quotas: IamQuotas): void {
+export function validateTrustDocument(text: string, quotas: IamQuotas, emulator?: EmulatorRelaxations): void {
   const parsed = parsePolicyDocument(text, 'trust');
-  if (!parsed.ok) throw iamErrors.malformedPolicy(parsed.reason);
+  // In emulator mode an unparseable document is kept as moto keeps it; it never compiles, so it allows nothing.
+  if (!parsed.ok && !emulator?.verbatimTrustPolicies) throw iamErrors.malformedPolicy(parsed.reason);
   const tooBig = checkPolicySize(text, quotas.AssumeRolePolicySize, 'ACLSizePerRole');
   if (tooBig !== undefined) throw iamErrors.limitExceeded(tooBig);
 }

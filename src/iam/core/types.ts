@@ -1,3 +1,4 @@
+import type { EmulatorRelaxations } from '../../shared/emulator-relaxations.js';
 import type { CacheBus } from '../../shared/cache-bus.js';
 import type { IamOperationName, IamOperations } from '../../wire/generated/iam.js';
 import type { OperationHandler } from '../../shared/call-context.js';
@@ -12,6 +13,8 @@ export interface IamDeps {
   quotas: IamQuotas;
   /** Organizations, for centralized root access (absent: those operations answer OrganizationNotFound). */
   organizations?: IamOrganizationsPort;
+  /** `--emulator`'s relaxations toward moto (absent: AWS's rules, strictly). */
+  emulator?: EmulatorRelaxations;
   /** The account's identity providers: GetAccountSummary's Providers count, and the OIDC providers' tags. */
   identityProviders?: {
     list(accountId: string): Promise<unknown[]>;

@@ -29,6 +29,12 @@ export const credentialErrors = {
       'The password has expired and can only be reset by an administrator.',
       409,
     ),
+  unrecognizedEncoding: () =>
+    new AwsError(
+      'UnrecognizedPublicKeyEncoding',
+      'The public key encoding format is unsupported or unrecognized.',
+      400,
+    ),
   malformedCertificate: () =>
     new AwsError(
       'MalformedCertificate',

@@ -35,6 +35,28 @@ export function parseSshPublicKey(body: string): { fingerprint: string; pem: str
   return { fingerprint, pem };
 }
 
+/**
+ * A key's fingerprint. Emulator mode keeps a body that is no OpenSSH key (moto does), named by the
+ * MD5 of its text; it never converts to PEM (`pemOf`), so it fails closed where a key is used.
+ */
+function sshFingerprint(body: string, keepUnparseable: boolean): { fingerprint: string } {
+  try {
+    return parseSshPublicKey(body);
+  } catch (err) {
+    if (!keepUnparseable) throw err;
+    return { fingerprint: createHash('md5').update(body.trim(), 'utf8').digest('hex').match(/../g)!.join(':') };
+  }
+}
+
+/** The PEM form of a stored key; one kept unparsed (emulator mode) has none. */
+function pemOf(body: string): string {
+  try {
+    return parseSshPublicKey(body).pem;
+  } catch {
+    throw credentialErrors.unrecognizedEncoding();
+  }
+}
+
 function readStrings(blob: Buffer): Buffer[] {
   const out: Buffer[] = [];
   let off = 0;
@@ -64,7 +86,8 @@ function sshToPem(type: string, blob: Buffer): string {
   return createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
 }
 
-export function credentialHandlers({ store }: IamDeps): IamHandlers {
+export function credentialHandlers({ store, emulator }: IamDeps): IamHandlers {
+  const keepUnparseable = emulator?.unparseableCredentials === true;
   return {
     // Signing certificates.
     async UploadSigningCertificate(input, ctx) {
@@ -74,7 +97,8 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       try {
         new X509Certificate(body);
       } catch {
-        throw credentialErrors.malformedCertificate();
+        // Emulator mode keeps it, as moto does; Ward verifies nothing with a signing certificate.
+        if (!keepUnparseable) throw credentialErrors.malformedCertificate();
       }
       const accountId = ownerAccountId(owner);
       const userId = ownerUserId(owner);
@@ -147,7 +171,7 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
     // SSH public keys (IAM users only).
     async UploadSSHPublicKey(input, ctx) {
       const user = await authorizedUser(store, ctx, input.UserName, 'iam:UploadSSHPublicKey');
-      const { fingerprint } = parseSshPublicKey(input.SSHPublicKeyBody);
+      const { fingerprint } = sshFingerprint(input.SSHPublicKeyBody, keepUnparseable);
       const key = {
         // AWS's SSH public key IDs are 20 characters: APKA and 16 more.
         keyId: newUniqueId('APKA', 20),
@@ -181,7 +205,7 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       const user = await authorizedUser(store, ctx, input.UserName, 'iam:GetSSHPublicKey');
       const key = (await store.credentials.sshPublicKeysOf(user.userId)).find((k) => k.keyId === input.SSHPublicKeyId);
       if (!key) throw credentialErrors.noSuchSshKey(input.SSHPublicKeyId);
-      const body = input.Encoding === 'PEM' ? parseSshPublicKey(key.body).pem : key.body;
+      const body = input.Encoding === 'PEM' ? pemOf(key.body) : key.body;
       return {
         SSHPublicKey: {
           UserName: user.userName,
@@ -232,6 +256,7 @@ export function credentialHandlers({ store }: IamDeps): IamHandlers {
       const existing = await store.meta.get(key);
       if (
         existing &&
+        !emulator?.regenerateCredentialReport &&
         ctx.now.getTime() - new Date((JSON.parse(existing) as { at: string }).at).getTime() < REPORT_TTL_MS
       ) {
         return { State: 'COMPLETE' };

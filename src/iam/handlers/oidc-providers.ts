@@ -1,3 +1,4 @@
+import type { EmulatorRelaxations } from '../../shared/emulator-relaxations.js';
 import { AwsError } from '../../shared/aws-error.js';
 import type { CallContext, OperationHandler } from '../../shared/call-context.js';
 import { UniqueViolation } from '../../shared/unique-violation.js';
@@ -31,8 +32,13 @@ const MAX_CLIENT_IDS = 100;
  * CreateOpenIDConnectProvider's checks, with AWS's codes and texts: a URL that is not an https
  * issuer (a host, an optional path, no query or fragment, as the IAM guide says) is ValidationError.
  */
-function checkProviderInput(input: { Url: string; ThumbprintList?: string[]; ClientIDList?: string[] }): void {
-  if (!/^https:\/\/[^/\s?#]+[^\s?#]*$/i.test(input.Url))
+function checkProviderInput(
+  input: { Url: string; ThumbprintList?: string[]; ClientIDList?: string[] },
+  emulator?: EmulatorRelaxations,
+): void {
+  // moto takes any scheme; emulator mode takes http:// too (a local test issuer), never anything else.
+  const scheme = emulator?.httpOidcIssuers ? 'https?' : 'https';
+  if (!new RegExp(`^${scheme}:\\/\\/[^/\\s?#]+[^\\s?#]*$`, 'i').test(input.Url))
     throw new AwsError('ValidationError', 'Invalid Open ID Connect Provider URL', 400);
   if ((input.ThumbprintList?.length ?? 0) > MAX_THUMBPRINTS)
     throw new AwsError('InvalidInput', `Thumbprint list must contain fewer than ${MAX_THUMBPRINTS} entries.`, 400);
@@ -45,7 +51,11 @@ function checkProviderInput(input: { Url: string; ThumbprintList?: string[]; Cli
  * `oidc-provider-tags.ts`). Ward cannot fetch an issuer's keys, so the verifying
  * keys come from a JWKS file (see `sts/web-identity.ts`); the provider itself is stored as AWS stores it.
  */
-export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcProviderHandlers {
+export function createOidcProviderHandlers(
+  providers: OidcProviderRepo,
+  /** `--emulator`'s relaxations (absent: AWS's rules). */
+  emulator?: EmulatorRelaxations,
+): OidcProviderHandlers {
   async function load(ctx: CallContext, arn: string, action: string): Promise<OidcProviderRecord> {
     await ctx.authorize(action, arn);
     const p = await providers.get(arn);
@@ -55,7 +65,7 @@ export function createOidcProviderHandlers(providers: OidcProviderRepo): OidcPro
 
   return {
     async CreateOpenIDConnectProvider(input, ctx) {
-      checkProviderInput(input);
+      checkProviderInput(input, emulator);
       const arn = oidcProviderArn(ctx.principal.accountId, input.Url);
       const tags = tagsFromRequest('oidc-provider', input.Tags);
       await ctx.authorize('iam:CreateOpenIDConnectProvider', arn, tagConditionKeys(tags));

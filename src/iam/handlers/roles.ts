@@ -95,7 +95,7 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
         throw iamErrors.invalidInput(
           `Path prefix '${SERVICE_ROLE_PATH}' can only be used for AWS Service linked Roles`,
         );
-      validateTrustDocument(input.AssumeRolePolicyDocument, quotas);
+      validateTrustDocument(input.AssumeRolePolicyDocument, quotas, deps.emulator);
       const boundary = boundaryArn !== undefined ? await boundaryPolicy(store, boundaryArn, accountId) : undefined;
       const role: RoleRecord = {
         roleId: newUniqueId('AROA'),
@@ -152,7 +152,7 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
         'iam:UpdateAssumeRolePolicy',
         roleBoundaryKey,
       );
-      validateTrustDocument(input.PolicyDocument, quotas);
+      validateTrustDocument(input.PolicyDocument, quotas, deps.emulator);
       await store.transaction((tx) => tx.roles.update(role.roleId, { assumeRolePolicyDocument: input.PolicyDocument }));
       bus.publish('policies', '*');
       return {};
