@@ -93,15 +93,13 @@ describe('no secret ever reaches the logs, the audit trail or the database in cl
     const idp = new TestIdp('https://idp.secret.example/saml');
     const sp = selfSignedPair('sp');
     const provider = (
-      await t
-        .iam()
-        .send(
-          new CreateSAMLProviderCommand({
-            Name: 'Secretive',
-            SAMLMetadataDocument: idp.metadata(),
-            AddPrivateKey: sp.key,
-          }),
-        )
+      await t.iam().send(
+        new CreateSAMLProviderCommand({
+          Name: 'Secretive',
+          SAMLMetadataDocument: idp.metadata(),
+          AddPrivateKey: sp.key,
+        }),
+      )
     ).SAMLProviderArn!;
     const role = await t.iam().send(
       new CreateRoleCommand({
