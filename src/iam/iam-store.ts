@@ -84,6 +84,8 @@ export interface GroupRepo {
   create(group: GroupRecord): Promise<void>;
   getByName(accountId: string, groupName: string): Promise<GroupRecord | undefined>;
   delete(groupId: string): Promise<void>;
+  /** Renames or moves a group; its ID, members and policies stay (a taken name: EntityAlreadyExists). */
+  update(groupId: string, changes: { groupName?: string; path?: string }): Promise<void>;
   list(accountId: string, pathPrefix: string, page: PageRequest): Promise<Page<GroupRecord>>;
   count(accountId: string): Promise<number>;
   members(groupId: string, page: PageRequest): Promise<Page<UserRecord>>;

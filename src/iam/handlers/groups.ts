@@ -40,6 +40,29 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
       return { Groups: page.items.map(wireGroup), ...truncation(page.marker) };
     },
 
+    async UpdateGroup(input, ctx) {
+      const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:UpdateGroup');
+      const newName = input.NewGroupName;
+      // AWS: "the requester must have appropriate permissions on both the source object and the target object".
+      if (newName !== undefined || input.NewPath !== undefined)
+        await ctx.authorize(
+          'iam:UpdateGroup',
+          iamArn(group.accountId, 'group', input.NewPath ?? group.path, newName ?? group.groupName),
+        );
+      await store.transaction(async (tx) => {
+        if (newName !== undefined && newName.toLowerCase() !== group.groupName.toLowerCase()) {
+          if (await tx.groups.getByName(group.accountId, newName)) throw iamErrors.groupExists(newName);
+        }
+        await tx.groups
+          .update(group.groupId, {
+            ...(newName !== undefined ? { groupName: newName } : {}),
+            ...(input.NewPath !== undefined ? { path: input.NewPath } : {}),
+          })
+          .catch(rethrowAs(iamErrors.groupExists(newName ?? group.groupName)));
+      });
+      return {};
+    },
+
     async DeleteGroup(input, ctx) {
       const group = await authorizedGroup(store, ctx, input.GroupName, 'iam:DeleteGroup');
       await store.transaction(async (tx) => {

@@ -33,6 +33,19 @@ export class KyselyGroupRepo implements GroupRepo {
     return row && toGroup(row);
   }
 
+  async update(groupId: string, changes: { groupName?: string; path?: string }): Promise<void> {
+    const values: { name?: string; name_lower?: string; path?: string } = {};
+    if (changes.groupName !== undefined) {
+      values.name = changes.groupName;
+      values.name_lower = changes.groupName.toLowerCase();
+    }
+    if (changes.path !== undefined) values.path = changes.path;
+    if (Object.keys(values).length === 0) return;
+    await mapUnique('group_name', () =>
+      this.db.updateTable('groups').set(values).where('group_id', '=', groupId).execute(),
+    );
+  }
+
   async delete(groupId: string): Promise<void> {
     await this.db.deleteFrom('group_members').where('group_id', '=', groupId).execute();
     await this.db.deleteFrom('groups').where('group_id', '=', groupId).execute();
