@@ -80,7 +80,8 @@ export async function authorizeQuestions(
     return feeds === 'resource' || (authorizer.mentions?.(feeds) ?? true);
   };
   const fetched = new Set<string>();
-  let facts: Facts = s3Auth ? { s3Auth } : {};
+  // kms:CallerAccount and the like: the caller's account, as the service sees it.
+  let facts: Facts = { callerAccount: caller.principal.accountId, ...(s3Auth ? { s3Auth } : {}) };
   let result = await deps.questions.authorizationQuestions(op, scope, facts);
   const gather = async (): Promise<boolean> => {
     let gathered = false;
