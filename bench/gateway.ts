@@ -157,6 +157,13 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ward-bench-gw-'));
   const backend = await startProcess(process.execPath, [...tsx, 'bench/s3-stand-in.ts', String(backendPort)], {});
   const direct = `http://127.0.0.1:${backendPort}`;
+  const proxyPort = backendPort + 75;
+  const proxy = await startProcess(
+    process.execPath,
+    [...tsx, 'bench/bare-proxy.ts', String(proxyPort), String(backendPort)],
+    {},
+  );
+  const bareProxy = `http://127.0.0.1:${proxyPort}`;
   const ward = await startProcess(
     process.execPath,
     ['dist/cli/main.js', 'serve', '--port', String(wardPort), '--data', dataDir, '--log-level', 'warn'],
@@ -175,7 +182,7 @@ async function main(): Promise<void> {
     const lat = await latency(direct, gateway, key);
 
     const path = '/bench/small.txt';
-    const cpuRuns: Array<{ rps: number; cpuUs: number; directRps: number }> = [];
+    const cpuRuns: Array<{ rps: number; cpuUs: number; directRps: number; proxyRps: number }> = [];
     for (let round = 0; round < rounds; round++) {
       const directRun = await load('direct', direct, {
         connections,
@@ -189,7 +196,17 @@ async function main(): Promise<void> {
         request: { method: 'GET', path, headers: signedGet(gateway, path, key) },
       });
       const used = cpuSeconds(ward.pid!) - before;
-      cpuRuns.push({ rps: viaWard.rps, cpuUs: (used / (viaWard.rps * duration)) * 1e6, directRps: directRun.rps });
+      const proxied = await load('bare proxy', bareProxy, {
+        connections,
+        duration,
+        request: { method: 'GET', path, headers: signedGet(direct, path, key) },
+      });
+      cpuRuns.push({
+        rps: viaWard.rps,
+        cpuUs: (used / (viaWard.rps * duration)) * 1e6,
+        directRps: directRun.rps,
+        proxyRps: proxied.rps,
+      });
       if (viaWard.non2xx + viaWard.errors > 0)
         throw new Error(`gateway load run had ${viaWard.non2xx} non-2xx answers`);
     }
@@ -199,8 +216,10 @@ async function main(): Promise<void> {
     const bytes = largeMiB * 1024 * 1024;
     const getDirect = await stream(direct, 'GET', key, bytes);
     const getGateway = await stream(gateway, 'GET', key, bytes);
+    const getProxy = await stream(bareProxy, 'GET', key, bytes);
     const putDirect = await stream(direct, 'PUT', key, bytes);
     const putGateway = await stream(gateway, 'PUT', key, bytes);
+    const putProxy = await stream(bareProxy, 'PUT', key, bytes);
     const rss = peakRssMiB(ward.pid!);
 
     const f = (n: number) => n.toFixed(2);
@@ -211,15 +230,19 @@ async function main(): Promise<void> {
       `| small GET latency p50 (ms) | ${f(lat.direct.p50)} | ${f(lat.gateway.p50)} | +${f(lat.gateway.p50 - lat.direct.p50)} ms |`,
       `| small GET latency p99 (ms) | ${f(lat.direct.p99)} | ${f(lat.gateway.p99)} | +${f(lat.gateway.p99 - lat.direct.p99)} ms |`,
       `| small GET req/s (${connections} connections) | ${Math.round(cpu.directRps)} | ${Math.round(cpu.rps)} | ${((cpu.rps / cpu.directRps) * 100).toFixed(0)}% |`,
+      `| small GET req/s through a bare node:http proxy | ${Math.round(cpu.directRps)} | ${Math.round(cpu.proxyRps)} | ${((cpu.proxyRps / cpu.directRps) * 100).toFixed(0)}% |`,
       `| Ward CPU per proxied GET (µs) | – | ${cpu.cpuUs.toFixed(0)} | – |`,
       `| ${largeMiB} MiB GET (MiB/s) | ${getDirect.toFixed(0)} | ${getGateway.toFixed(0)} | ${((getGateway / getDirect) * 100).toFixed(0)}% |`,
+      `| ${largeMiB} MiB GET through a bare node:http proxy (MiB/s) | ${getDirect.toFixed(0)} | ${getProxy.toFixed(0)} | ${((getProxy / getDirect) * 100).toFixed(0)}% |`,
       `| ${largeMiB} MiB PUT (MiB/s) | ${putDirect.toFixed(0)} | ${putGateway.toFixed(0)} | ${((putGateway / putDirect) * 100).toFixed(0)}% |`,
+      `| ${largeMiB} MiB PUT through a bare node:http proxy (MiB/s) | ${putDirect.toFixed(0)} | ${putProxy.toFixed(0)} | ${((putProxy / putDirect) * 100).toFixed(0)}% |`,
       `| Ward peak RSS over the whole run (MiB) | – | ${rss.toFixed(0)} | – |`,
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } finally {
     agent.destroy();
     await stop(ward);
+    await stop(proxy);
     await stop(backend);
     rmSync(dataDir, { recursive: true, force: true });
   }
