@@ -87,11 +87,20 @@ export async function seedUsers(store: KyselyStore, opts: SeedOptions): Promise<
   const keysOf = (i: number) => Math.floor(keyCount / users) + (i < keyCount % users ? 1 : 0);
   const keys: SeededKey[] = [];
   const keyStart: number[] = [];
+  // An access key ID holds 40 random bits beside its account (AWS's layout): among 200 000 keys of
+  // one account two collide about once in 50 seedings, so a repeat is drawn again.
+  const taken = new Set<string>();
+  const uniqueKeyId = (): string => {
+    for (;;) {
+      const id = newAccessKeyId('AKIA', accountId);
+      if (!taken.has(id)) return (taken.add(id), id);
+    }
+  };
   for (let i = 0; i < users; i++) {
     keyStart.push(keys.length);
     for (let k = 0; k < keysOf(i); k++)
       keys.push({
-        accessKeyId: newAccessKeyId('AKIA', accountId),
+        accessKeyId: uniqueKeyId(),
         secretAccessKey: newSecretAccessKey(),
         userName: userNames[i]!,
       });
