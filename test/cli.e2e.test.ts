@@ -1,4 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { freePort } from './support/backends.js';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +52,7 @@ const sts = (port: number, accessKeyId: string, secretAccessKey: string) =>
 describe('the ward command', () => {
   it('bootstraps once, prints the generated root key once, keeps it encrypted, and stops cleanly on SIGTERM', async () => {
     const data = tempDir();
-    const port = 4650 + Math.floor(Math.random() * 200);
+    const port = await freePort();
     const first = await serve(data, port);
     const id = /AWS_ACCESS_KEY_ID=(AKIA[A-Z2-7]{16})/.exec(first.output())?.[1];
     const secret = /AWS_SECRET_ACCESS_KEY=(\S{40})/.exec(first.output())?.[1];

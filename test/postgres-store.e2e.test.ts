@@ -109,8 +109,10 @@ describe.skipIf(!TEST_DATABASE_URL)('the PostgreSQL cache bus', () => {
     expect(ended.rowCount).toBe(2);
     for (const n of [a, b]) {
       // Lost (everything dropped) and, once listening again, everything dropped once more.
-      await eventually(2000, () => n.bus.listening && n.heard.filter(([, id]) => id === '*').length >= 8);
-      expect(new Set(n.heard.map(([topic]) => topic))).toEqual(new Set(['access-key', 'user', 'account', 'policies']));
+      await eventually(2000, () => n.bus.listening && n.heard.filter(([, id]) => id === '*').length >= 10);
+      expect(new Set(n.heard.map(([topic]) => topic))).toEqual(
+        new Set(['access-key', 'user', 'account', 'policies', 'gateway-resource']),
+      );
       expect(n.errors[0]).toMatch(/lost its PostgreSQL connection/);
     }
 
