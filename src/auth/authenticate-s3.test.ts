@@ -1,4 +1,4 @@
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { type MemoryStore, openMemoryStore } from '../store/testing/memory-store
 import { AccountStatus } from './account-status.js';
 import { Authenticator, sessionTokenHash } from './authenticate.js';
 import { CredentialResolver } from './credentials.js';
+import { NodeSha256 } from '../sigv4/testing/node-sha256.js';
 
 const ACCOUNT = '111122223333';
 const USER_KEY = { accessKeyId: 'AKIAUSERKEY000000001', secretAccessKey: 'user-secret-0000000000000000000000000000' };
@@ -17,27 +18,6 @@ const SESSION = {
   secretAccessKey: 'session-secret-000000000000000000000000',
   sessionToken: 'the-session-token',
 };
-
-type Data = string | ArrayBuffer | ArrayBufferView;
-const toBuffer = (d: Data): Buffer =>
-  typeof d === 'string'
-    ? Buffer.from(d)
-    : ArrayBuffer.isView(d)
-      ? Buffer.from(d.buffer, d.byteOffset, d.byteLength)
-      : Buffer.from(d);
-class NodeSha256 {
-  readonly #h: Hash | Hmac;
-  constructor(secret?: Data) {
-    this.#h = secret === undefined ? createHash('sha256') : createHmac('sha256', toBuffer(secret));
-  }
-  update(d: Data): void {
-    this.#h.update(toBuffer(d));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.#h.digest());
-  }
-  reset(): void {}
-}
 
 /** A SigV4 S3 request signed by the SDK's signer (smithy), as @aws-sdk/client-s3 signs. */
 async function sdkSigned(

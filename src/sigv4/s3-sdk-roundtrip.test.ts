@@ -2,7 +2,7 @@
  * Cross-check with the real S3 client (@aws-sdk/client-s3, a test oracle only): what it sends over
  * HTTP, S3's verifier accepts, and the body decodes to what was uploaded.
  */
-import { createHash, createHmac, randomBytes, type Hash, type Hmac } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -20,6 +20,7 @@ import { bodyVerifier } from './payload.js';
 import { parseS3Authorization } from './s3-auth.js';
 import type { SignedRequestHead } from './types.js';
 import { verifyS3Signature } from './verify-s3.js';
+import { NodeSha256 } from './testing/node-sha256.js';
 
 const KEYS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
@@ -127,27 +128,6 @@ describe('S3 SigV4 against @aws-sdk/client-s3 over HTTP', () => {
     expect(() => verifyLast()).toThrow("The provided 'x-amz-content-sha256' header does not match what was computed.");
   });
 });
-
-type Data = string | ArrayBuffer | ArrayBufferView;
-const toBuffer = (d: Data): Buffer =>
-  typeof d === 'string'
-    ? Buffer.from(d)
-    : ArrayBuffer.isView(d)
-      ? Buffer.from(d.buffer, d.byteOffset, d.byteLength)
-      : Buffer.from(d);
-class NodeSha256 {
-  readonly #h: Hash | Hmac;
-  constructor(secret?: Data) {
-    this.#h = secret === undefined ? createHash('sha256') : createHmac('sha256', toBuffer(secret));
-  }
-  update(d: Data): void {
-    this.#h.update(toBuffer(d));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.#h.digest());
-  }
-  reset(): void {}
-}
 
 describe("S3 presigned URLs from smithy's signer (as the S3 presigner configures it)", () => {
   const signer = new SignatureV4({
