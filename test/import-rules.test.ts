@@ -146,7 +146,7 @@ function brokenRule(e: Edge): string | undefined {
     return `${from} imports only shared`;
   if (to === 'server' && from !== 'cli') return 'nothing imports server/';
   if (to === 'cli') return 'nothing imports cli/';
-  const domains = ['iam', 'sts', 'organizations', 'account', 'audit', 'auth', 'client', 'console'];
+  const domains = ['iam', 'sts', 'organizations', 'account', 'audit', 'auth', 'client', 'console', 'gateway'];
   if (domains.includes(from) && (to === 'store' || to === 'server') && !e.typeOnly)
     return `${from} imports ${to} at run time`;
   return undefined;
