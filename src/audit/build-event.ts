@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { Principal } from '../shared/principal.js';
 import type { ServiceModel } from '../wire/model.js';
 import type { AuditEntry, AuditedCall, AuditedDecision, SignIn } from './entries.js';
 import type { EventResource, StoredEvent } from './event-store.js';
 import { type RecordParts, type RecordTemplate, cloudTrailTime, joinRecord, member } from './record-parts.js';
+import { timeOrderedUuid } from './event-id.js';
 import { redact } from './redact.js';
 import { gatewayResources } from './resource-types.js';
 import { type Identity, identityOf, unknownIdentity } from './user-identity.js';
+import { partitionOf, textInPartition, valuesInPartition } from '../shared/partition.js';
 
 /** A service's model by name, for redacting inputs and outputs by their shapes. */
 export type ModelOf = (service: string) => ServiceModel | undefined;
@@ -216,12 +217,14 @@ export function buildApiEvent(
   const requestParameters =
     call.input === undefined || call.authorizeRequest || gateway ? null : redact(model, op?.input?.shape, call.input);
   const responseElements = keepsOutput(call) ? redact(model, op?.output?.shape, call.output) : null;
-  const additionalEventData = authorizationData(call);
+  // The record shows the ARNs the caller saw: a call signed for cn-north-1 is in aws-cn.
+  const partition = partitionOf(region);
+  const additionalEventData = valuesInPartition(authorizationData(call), partition);
   // The record's members in CloudTrail's order (record-parts.ts): what varies per call is `rest`.
   let template = templateOf(identity, operation, eventSource, region, call, readOnly, dataEvent);
   if (!template) {
     template = {
-      head: `{"eventVersion":"1.08","userIdentity":${identity.json},"eventTime":"`,
+      head: `{"eventVersion":"1.08","userIdentity":${textInPartition(identity.json, partition)},"eventTime":"`,
       mid:
         `"${member('eventSource', eventSource)}${member('eventName', operation)}${member('awsRegion', region)}` +
         `${member('sourceIPAddress', call.sourceIp)}${member('userAgent', call.userAgent)}`,
@@ -377,23 +380,3 @@ function resourcesOf(input: unknown): EventResource[] {
 
 /** Most calls name no resource: one shared empty list (frozen: no one adds to it). */
 const NO_RESOURCES = Object.freeze([]) as unknown as EventResource[];
-
-/**
- * A UUIDv7 (RFC 9562): the event time's 48-bit Unix milliseconds, then 74 random bits. Events are
- * keyed by their ID; a random (v4) key lands each insert on a random page of the primary-key index,
- * so every batch dirtied a page per event and the write cost grew with the table. Time-ordered
- * keys append to the index's right edge instead.
- */
-export function timeOrderedUuid(at: Date): string {
-  const ms = Math.min(Math.max(at.getTime(), 0), 0xffff_ffff_ffff) || 0;
-  // Calls come many to a millisecond: its hex prefix is made once.
-  if (ms !== lastMs) {
-    const hex = ms.toString(16).padStart(12, '0');
-    lastPrefix = `${hex.slice(0, 8)}-${hex.slice(8)}-7`;
-    lastMs = ms;
-  }
-  // randomUUID's version digit sits at index 14: keep its random digits after it, variant included.
-  return lastPrefix + randomUUID().slice(15);
-}
-let lastMs = -1;
-let lastPrefix = '';

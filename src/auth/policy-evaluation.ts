@@ -8,6 +8,7 @@ import {
   parsePolicyDocument,
 } from '../policy/index.js';
 import { parseArn } from '../shared/arn.js';
+import { CANONICAL_PARTITION, inPartition, partitionOf, valuesInPartition } from '../shared/partition.js';
 import type { CallContext, RequestConditionKeys } from '../shared/call-context.js';
 import type { Principal } from '../shared/principal.js';
 import type { CacheStats } from './cache-stats.js';
@@ -110,15 +111,31 @@ export function rcpResourceAccount(action: string, resourceArn: string, resource
   return account && account !== 'aws' ? account : resourceOwner;
 }
 
+/**
+ * The request as policies in the caller's partition see it: the partition aws:RequestedRegion is
+ * in (a call signed for cn-north-1 is in aws-cn), with the resource, the caller and every ARN
+ * among the condition keys rendered there. A policy written for aws-cn matches `arn:aws-cn:…`,
+ * and one written for aws does not match an aws-cn call.
+ */
+function inCallerPartition(req: EvaluationRequest): Pick<EvaluationRequest, 'resource' | 'principalArn' | 'context'> {
+  const region = req.context['aws:RequestedRegion'];
+  const partition = typeof region === 'string' ? partitionOf(region) : CANONICAL_PARTITION;
+  if (partition === CANONICAL_PARTITION)
+    return { resource: req.resource, principalArn: req.principalArn, context: req.context };
+  return {
+    resource: inPartition(req.resource, partition),
+    principalArn: inPartition(req.principalArn, partition),
+    context: valuesInPartition(req.context, partition),
+  };
+}
+
 /** Decides one request by AWS's evaluation logic, with the rules around it. */
 export function evaluatePolicies(req: EvaluationRequest): EvaluationOutcome {
   const owner = req.resourceOwner ?? resourceAccount(req.resource, req.principalAccount);
   const request = {
     action: req.action,
-    resource: req.resource,
-    principalArn: req.principalArn,
     principalAccount: req.principalAccount,
-    context: req.context,
+    ...inCallerPartition(req),
   };
   const result = evaluate(request, {
     identity: req.identity as CompiledPolicy[],

@@ -14,6 +14,7 @@ import type {
 } from './iam-questions/index.js';
 import type { ConditionFamily } from '../auth/policy-evaluation.js';
 import { resourcePolicyOf } from './resource-policy-lookup.js';
+import { partitionOf } from '../shared/partition.js';
 
 export interface QuestionsVerdict {
   questions: AuthorizationQuestion[];
@@ -21,17 +22,6 @@ export interface QuestionsVerdict {
   denied?: { action: string; resource: string; decision: Exclude<Decision, { allowed: true }> };
   /** Why the call could not be put to IAM at all (a resource the backend does not know): denied. */
   unresolved?: string;
-}
-
-/** The partition a region belongs to, by its prefix (botocore's partitions' region patterns). */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-isof-')) return 'aws-iso-f';
-  if (region.startsWith('eu-isoe-')) return 'aws-iso-e';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  return 'aws';
 }
 
 /** Rounds of "ask, fetch what the answer still needs": facts that need facts (an alias's key's tags) take two. */

@@ -14,8 +14,10 @@ type CallerKind = 'root' | 'user' | 'session' | 'federated-user' | 'role' | 'ser
 export interface CallerIdentities {
   arn: string;
   account: string;
+  /** The caller's account as a policy in its partition names it: `aws-cn:123456789012`. */
+  partitionAccount?: string;
   kind: CallerKind;
-  /** `account:rolename` (name lower-cased) for a role or a role session. */
+  /** `partition:account:rolename` (name lower-cased) for a role or a role session. */
   roleKey?: string;
   hasBoundary: boolean;
 }
@@ -29,10 +31,20 @@ export interface CompiledPrincipal {
   others: Set<string>;
 }
 
-const ARN_RE = /^arn:[^:]*:(iam|sts)::(\d{12}):(.*)$/;
+const ARN_RE = /^arn:([^:]*):(iam|sts)::(\d{12}):(.*)$/;
 
-function roleKey(account: string, path: string): string {
-  return `${account}:${path.slice(path.lastIndexOf('/') + 1).toLowerCase()}`;
+/** A role as Principal elements name it: by partition, account and name (not path), case-insensitively. */
+function roleKey(partition: string, account: string, path: string): string {
+  return `${partition}:${account}:${path.slice(path.lastIndexOf('/') + 1).toLowerCase()}`;
+}
+
+/**
+ * Whether the Principal element names the caller's account: by a bare account ID (which AWS
+ * expands to the root ARN of the policy's own partition, so in Ward any), or by the root ARN in
+ * the caller's partition — `arn:aws:iam::ACCT:root` does not name an aws-cn caller.
+ */
+function namesAccount(p: CompiledPrincipal, ids: CallerIdentities): boolean {
+  return p.accounts.has(ids.account) || (ids.partitionAccount !== undefined && p.accounts.has(ids.partitionAccount));
 }
 
 export function callerIdentities(
@@ -46,18 +58,20 @@ export function callerIdentities(
     const kind: CallerKind = /\.amazonaws\.com(\.cn)?$|\.amazon\.com$/.test(arn) ? 'service' : 'other';
     return { arn, account: principalAccount, kind, hasBoundary };
   }
-  const account = m[2]!;
-  const rest = m[3]!;
-  if (rest === 'root') return { arn, account, kind: 'root', hasBoundary };
-  if (rest.startsWith('user/')) return { arn, account, kind: 'user', hasBoundary };
-  if (rest.startsWith('federated-user/')) return { arn, account, kind: 'federated-user', hasBoundary };
-  if (rest.startsWith('role/')) return { arn, account, kind: 'role', roleKey: roleKey(account, rest), hasBoundary };
+  const partition = m[1]!;
+  const account = m[3]!;
+  const rest = m[4]!;
+  const base = { arn, account, partitionAccount: `${partition}:${account}`, hasBoundary };
+  if (rest === 'root') return { ...base, kind: 'root' };
+  if (rest.startsWith('user/')) return { ...base, kind: 'user' };
+  if (rest.startsWith('federated-user/')) return { ...base, kind: 'federated-user' };
+  if (rest.startsWith('role/')) return { ...base, kind: 'role', roleKey: roleKey(partition, account, rest) };
   if (rest.startsWith('assumed-role/')) {
     // assumed-role/RoleName/SessionName: the role is named without its path.
     const name = rest.split('/')[1] ?? '';
-    return { arn, account, kind: 'session', roleKey: `${account}:${name.toLowerCase()}`, hasBoundary };
+    return { ...base, kind: 'session', roleKey: `${partition}:${account}:${name.toLowerCase()}` };
   }
-  return { arn, account, kind: 'other', hasBoundary };
+  return { ...base, kind: 'other' };
 }
 
 export function compilePrincipal(block: PrincipalBlock): CompiledPrincipal {
@@ -75,8 +89,8 @@ export function compilePrincipal(block: PrincipalBlock): CompiledPrincipal {
     else if (/^\d{12}$/.test(v)) p.accounts.add(v);
     else {
       const m = ARN_RE.exec(v);
-      if (m && m[1] === 'iam' && m[3] === 'root') p.accounts.add(m[2]!);
-      else if (m && m[1] === 'iam' && m[3]!.startsWith('role/')) p.roles.add(roleKey(m[2]!, m[3]!));
+      if (m && m[2] === 'iam' && m[4] === 'root') p.accounts.add(`${m[1]}:${m[3]}`);
+      else if (m && m[2] === 'iam' && m[4]!.startsWith('role/')) p.roles.add(roleKey(m[1]!, m[3]!, m[4]!));
       else p.arns.add(v);
     }
   }
@@ -92,7 +106,7 @@ export function matchPrincipal(p: CompiledPrincipal, ids: CallerIdentities): Pri
   if (ids.kind === 'service') return p.services.has(ids.arn.toLowerCase()) ? 'direct' : undefined;
   if (p.arns.has(ids.arn) || p.others.has(ids.arn)) return 'direct';
   if (ids.roleKey !== undefined && p.roles.has(ids.roleKey)) return 'role';
-  if (ids.kind !== 'other' && p.accounts.has(ids.account)) return ids.kind === 'root' ? 'direct' : 'account';
+  if (ids.kind !== 'other' && namesAccount(p, ids)) return ids.kind === 'root' ? 'direct' : 'account';
   return undefined;
 }
 
@@ -108,7 +122,7 @@ export function notPrincipalAllowApplies(p: CompiledPrincipal, ids: CallerIdenti
   if (ids.kind === 'service') return !p.services.has(ids.arn.toLowerCase());
   if (p.arns.has(ids.arn) || p.others.has(ids.arn)) return false;
   if (ids.roleKey !== undefined && p.roles.has(ids.roleKey)) return false;
-  return ids.kind === 'other' || !p.accounts.has(ids.account);
+  return ids.kind === 'other' || !namesAccount(p, ids);
 }
 
 /**
@@ -124,12 +138,12 @@ export function notPrincipalApplies(p: CompiledPrincipal, ids: CallerIdentities)
     case 'other':
       return !(p.arns.has(ids.arn) || p.others.has(ids.arn));
     case 'root':
-      return !p.accounts.has(ids.account);
+      return !namesAccount(p, ids);
     case 'role':
-      return !(p.roles.has(ids.roleKey!) && p.accounts.has(ids.account));
+      return !(p.roles.has(ids.roleKey!) && namesAccount(p, ids));
     case 'session':
-      return !(p.arns.has(ids.arn) && p.roles.has(ids.roleKey!) && p.accounts.has(ids.account));
+      return !(p.arns.has(ids.arn) && p.roles.has(ids.roleKey!) && namesAccount(p, ids));
     default:
-      return !(p.arns.has(ids.arn) && p.accounts.has(ids.account));
+      return !(p.arns.has(ids.arn) && namesAccount(p, ids));
   }
 }

@@ -5,6 +5,13 @@ import type { LastUsedRecorder } from '../auth/last-used.js';
 import type { AuditedCall, AuditedDecision, AuditHook } from '../audit/trail.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { OperationHandler } from '../shared/call-context.js';
+import {
+  type ForeignPartition,
+  inputFromPartition,
+  partitionOf,
+  textInPartition,
+  valuesInPartition,
+} from '../shared/partition.js';
 import { type IncomingSignedRequest, type ParseAuthorizationResult, requestedRegion } from '../sigv4/index.js';
 import { collectOutputIssues, validateInput } from '../wire/index.js';
 import { modelled, notImplemented, unknownOperation } from '../wire/dispatch.js';
@@ -96,11 +103,33 @@ export async function runOperation(deps: PipelineDeps, call: OperationCall, fact
   const ctx = callContext(call.requestId, caller, now, deps.authorizer, call.origin, (action, resource, decision) => {
     (facts.decisions ??= []).push(auditedDecision(action, resource, decision));
   });
-  const output = await call.handler(call.input as never, ctx);
+  // Handlers see ARNs in the aws partition only; the caller sees them in its own (shared/partition.ts).
+  const partition = partitionOf(caller.region);
+  const arns = inputFromPartition(call.input, partition);
+  if ('foreign' in arns) throw foreignPartition(service.name, arns.foreign);
+  let output: unknown;
+  try {
+    output = valuesInPartition(await call.handler(arns.input as never, ctx), partition);
+  } catch (err) {
+    if (err instanceof AwsError) err.message = textInPartition(err.message, partition);
+    throw err;
+  }
   if (deps.checkOutputs) assertOutputFits(service, operation, output, deps.relaxations?.patterns[service.name]);
   facts.output = output;
   return output;
 }
+
+/** AWS's refusal of an ARN in another partition than the request's, in the service's own code. */
+function foreignPartition(service: ServiceName, foreign: ForeignPartition): AwsError {
+  const code = FOREIGN_PARTITION_CODE[service] ?? 'ValidationError';
+  return new AwsError(code, `Partition "${foreign.partition}" is not valid for resource "${foreign.arn}".`, 400);
+}
+
+const FOREIGN_PARTITION_CODE: Partial<Record<ServiceName, string>> = {
+  iam: 'InvalidInput',
+  organizations: 'InvalidInputException',
+  account: 'ValidationException',
+};
 
 /**
  * Key last-used is IAM's record of an access key (AKIA…): session keys (ASIA…, including a

@@ -32,4 +32,19 @@ describe('requestedRegion', () => {
     expect(requestedRegion('sts', 'eu-west-1', true)).toEqual({ ok: true, region: 'eu-west-1' });
     expect(requestedRegion('iam', 'mars-north-1', true)).toMatchObject({ ok: false });
   });
+
+  it("signs the global services for their own partition's region (endpoints.json credentialScope)", () => {
+    expect(requestedRegion('iam', 'cn-north-1')).toEqual({ ok: true, region: 'cn-north-1' });
+    expect(requestedRegion('iam', 'us-gov-west-1')).toEqual({ ok: true, region: 'us-gov-west-1' });
+    expect(requestedRegion('iam', 'us-iso-east-1')).toEqual({ ok: true, region: 'us-iso-east-1' });
+    expect(requestedRegion('iam', 'us-isob-east-1')).toEqual({ ok: true, region: 'us-isob-east-1' });
+    expect(requestedRegion('organizations', 'cn-northwest-1')).toEqual({ ok: true, region: 'cn-northwest-1' });
+    // Not the other China region, and not us-east-1's IAM from GovCloud.
+    expect(requestedRegion('iam', 'cn-northwest-1')).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch' });
+    expect(requestedRegion('iam', 'us-gov-east-1')).toMatchObject({ ok: false });
+    expect(requestedRegion('sts', 'cn-northwest-1')).toEqual({ ok: true, region: 'cn-northwest-1' });
+    // AWS Account has no endpoint in GovCloud.
+    expect(requestedRegion('account', 'us-gov-west-1')).toMatchObject({ ok: false });
+    expect(requestedRegion('iam', 'cn-northwest-1', true)).toEqual({ ok: true, region: 'cn-north-1' });
+  });
 });

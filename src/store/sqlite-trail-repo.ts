@@ -116,7 +116,7 @@ export class SqliteTrailRepo implements EventRepo {
   }
 }
 
-/** The Unix milliseconds a UUIDv7 begins with (build-event.ts timeOrderedUuid); undefined for any other ID. */
+/** The Unix milliseconds a UUIDv7 begins with (audit/event-id.ts); undefined for any other ID. */
 function uuidV7Time(id: string): number | undefined {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { timeOrderedUuid } from '../audit/build-event.js';
+import { timeOrderedUuid } from '../audit/event-id.js';
 import type { StoredEvent } from '../audit/event-store.js';
 import { SecretBox } from '../shared/secret-box.js';
 import { openSqliteStore } from './sqlite.js';

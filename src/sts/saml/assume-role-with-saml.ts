@@ -9,6 +9,7 @@ import type { SessionRepo } from '../session-store.js';
 import { ROLE_ARN, assumedRolePrincipal, issueSession, packedPercent, sessionPolicies } from '../sessions.js';
 import { trustAllowsFederated } from '../web-identity.js';
 import { type AssertionFacts, readAssertion } from './assertion.js';
+import { partitionOf } from '../../shared/partition.js';
 import { ATTR, type OfferedRole, nameQualifier, offeredRoles, samlConditionKeys, subjectType } from './claims.js';
 import { decrypterFor } from './decrypt.js';
 import { invalidIdentityToken, verifySamlResponse } from './verify.js';
@@ -58,6 +59,7 @@ export function verifyAgainst(
   provider: SamlProviderView,
   samlResponse: string,
   now: Date,
+  partition?: string,
 ): VerifiedSaml {
   const own = deps.endpoints?.() ?? [];
   const recipients = (r: string) => AWS_SIGNIN.test(r) || own.includes(r);
@@ -70,7 +72,7 @@ export function verifyAgainst(
   const facts = readAssertion(verified.assertion, now, { audiences, recipients });
   if (facts.issuer !== provider.entityId || (verified.responseIssuer && verified.responseIssuer !== provider.entityId))
     throw invalidIdentityToken('Issuer not present in specified provider');
-  return { provider, facts, roles: offeredRoles(facts.attributes) };
+  return { provider, facts, roles: offeredRoles(facts.attributes, partition) };
 }
 
 /**
@@ -158,7 +160,7 @@ export async function assumeRoleWithSaml(
   if (!m) throw validation(`${input.RoleArn} is invalid`);
   const provider = await deps.providers.get(input.PrincipalArn);
   if (!provider) throw invalidIdentityToken("Specified provider doesn't exist");
-  const { facts, roles } = verifyAgainst(deps, provider, input.SAMLAssertion, ctx.now);
+  const { facts, roles } = verifyAgainst(deps, provider, input.SAMLAssertion, ctx.now, partitionOf(ctx.region));
   if (!roles.some((r) => r.roleArn === input.RoleArn && r.providerArn === input.PrincipalArn)) throw notAuthorized();
 
   const sessionName = facts.attributes.get(ATTR.roleSessionName)?.[0];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CANONICAL_PARTITION, fromPartition } from '../../shared/partition.js';
 import type { AssertionFacts } from './assertion.js';
 
 /** The attributes AWS reads from an assertion ("Configure SAML assertions for the authentication response"). */
@@ -14,17 +15,27 @@ export const ATTR = {
 const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/\S+$/;
 const PROVIDER_ARN = /^arn:aws:iam::\d{12}:saml-provider\/\S+$/;
 
+/** An ARN the IdP wrote for `partition`, in Ward's canonical form; one of another partition offers nothing. */
+const canonical = (arn: string, partition: string): string => {
+  const c = fromPartition(arn, partition);
+  return typeof c === 'string' ? c : '';
+};
+
 /** A role the assertion offers, with the provider it is offered through. */
 export interface OfferedRole {
   roleArn: string;
   providerArn: string;
 }
 
-/** The Role attribute's `role-arn,provider-arn` pairs, in either order; anything else is ignored. */
-export function offeredRoles(attributes: Map<string, string[]>): OfferedRole[] {
+/**
+ * The Role attribute's `role-arn,provider-arn` pairs, in either order, as written for the
+ * caller's partition (`arn:aws-cn:iam::…` for AssumeRoleWithSAML signed in China); anything else
+ * is ignored.
+ */
+export function offeredRoles(attributes: Map<string, string[]>, partition = CANONICAL_PARTITION): OfferedRole[] {
   const out: OfferedRole[] = [];
   for (const value of attributes.get(ATTR.role) ?? []) {
-    const parts = value.split(',').map((s) => s.trim());
+    const parts = value.split(',').map((s) => canonical(s.trim(), partition));
     if (parts.length !== 2) continue;
     const [a, b] = parts as [string, string];
     if (ROLE_ARN.test(a) && PROVIDER_ARN.test(b)) out.push({ roleArn: a, providerArn: b });
