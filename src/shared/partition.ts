@@ -83,27 +83,38 @@ const ARN_MEMBER = /(?:Arn|ARN)s?$|^(?:SerialNumber|PermissionsBoundary|TargetPr
  * Copies only what changes: in the aws partition nothing does.
  */
 export function inputFromPartition<T>(input: T, partition: string): { input: T } | { foreign: ForeignPartition } {
-  let foreign: ForeignPartition | undefined;
-  const visit = (value: unknown, arnMember: boolean): unknown => {
-    if (typeof value === 'string') {
-      if (!arnMember) return value;
-      const canonical = fromPartition(value, partition);
-      if (typeof canonical === 'string') return canonical;
-      foreign ??= canonical;
-      return value;
+  const state: { partition: string; foreign?: ForeignPartition } = { partition };
+  const canonical = canonicalValue(input, false, state) as T;
+  return state.foreign ? { foreign: state.foreign } : { input: canonical };
+}
+
+// Module-level and closure-free: it runs on every call's input.
+function canonicalValue(
+  value: unknown,
+  arnMember: boolean,
+  state: { partition: string; foreign?: ForeignPartition },
+): unknown {
+  if (typeof value === 'string') {
+    if (!arnMember || !value.startsWith('arn:')) return value;
+    const canonical = fromPartition(value, state.partition);
+    if (typeof canonical === 'string') return canonical;
+    state.foreign ??= canonical;
+    return value;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value)) return value;
+  if (Array.isArray(value)) {
+    let items: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const seen = canonicalValue(value[i], arnMember, state);
+      if (seen !== value[i]) (items ??= [...value])[i] = seen;
     }
-    if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value)) return value;
-    if (Array.isArray(value)) {
-      const items = value.map((v) => visit(v, arnMember));
-      return items.some((v, i) => v !== value[i]) ? items : value;
-    }
-    let out: Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(value)) {
-      const seen = visit(v, ARN_MEMBER.test(k));
-      if (seen !== v) (out ??= { ...value })[k] = seen;
-    }
-    return out ?? value;
-  };
-  const canonical = visit(input, false) as T;
-  return foreign ? { foreign } : { input: canonical };
+    return items ?? value;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    const seen = canonicalValue(v, ARN_MEMBER.test(k), state);
+    if (seen !== v) (out ??= { ...value })[k] = seen;
+  }
+  return out ?? value;
 }
