@@ -1,17 +1,21 @@
 import {
   CreateAccessKeyCommand,
+  CreateSAMLProviderCommand,
   CreateUserCommand,
   GenerateCredentialReportCommand,
   GetAccessKeyLastUsedCommand,
   GetCredentialReportCommand,
+  GetSAMLProviderCommand,
   GetSSHPublicKeyCommand,
   type IAMClient,
   ListSigningCertificatesCommand,
   UploadSSHPublicKeyCommand,
   UploadSigningCertificateCommand,
 } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleWithSAMLCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestIdp } from './support/saml-idp.js';
+import { createRole, trustPolicy } from './support/sts.js';
 import { type TestWard, caught, startTestWard } from './support/ward.js';
 
 // Each relaxation twice: AWS's answer on a plain Ward, moto's with --emulator.
@@ -54,6 +58,37 @@ describe('emulator mode: credential material that does not parse', () => {
     await emu.iam().send(new UploadSigningCertificateCommand({ UserName: 'alice', CertificateBody: body }));
     const listed = await emu.iam().send(new ListSigningCertificatesCommand({ UserName: 'alice' }));
     expect(listed.Certificates?.map((c) => c.CertificateBody)).toEqual([body]);
+  });
+
+  it('AWS refuses SAML metadata that does not parse (InvalidInput); --emulator stores it, and no assertion verifies through it', async () => {
+    // The model's minimum length is 1000 characters.
+    const junk = 'not-metadata '.repeat(80);
+    const err = await caught(() =>
+      strict.iam().send(new CreateSAMLProviderCommand({ Name: 'Junk', SAMLMetadataDocument: junk })),
+    );
+    expect(err.name).toBe('InvalidInputException');
+    const arn = (await emu.iam().send(new CreateSAMLProviderCommand({ Name: 'Junk', SAMLMetadataDocument: junk })))
+      .SAMLProviderArn!;
+    expect((await emu.iam().send(new GetSAMLProviderCommand({ SAMLProviderArn: arn }))).SAMLMetadataDocument).toBe(
+      junk,
+    );
+    // A role trusting it, and a well-signed response naming it: still refused (fail closed).
+    const idp = new TestIdp('https://idp.example.com/saml');
+    const role = await createRole(
+      emu,
+      'JunkSaml',
+      trustPolicy({ Federated: arn }, { actions: ['sts:AssumeRoleWithSAML'] }),
+    );
+    const refused = await caught(() =>
+      emu.sts().send(
+        new AssumeRoleWithSAMLCommand({
+          RoleArn: role,
+          PrincipalArn: arn,
+          SAMLAssertion: idp.response({ roles: [`${role},${arn}`] }),
+        }),
+      ),
+    );
+    expect(refused.name).toBe('InvalidIdentityTokenException');
   });
 });
 

@@ -1,3 +1,7 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CreateGroupCommand,
   CreateInstanceProfileCommand,
@@ -10,17 +14,27 @@ import {
   ListUsersCommand,
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestWard, caught, startTestWard } from './support/ward.js';
 
 // Each relaxation is shown twice: AWS's strict answer on a plain Ward, the relaxed one with --emulator.
 let t: TestWard;
 let strict: TestWard;
+// The emulator's http:// OIDC issuer's signing keys (WARD_OIDC_JWKS_DIR).
+const oidcKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const jwksDir = mkdtempSync(join(tmpdir(), 'ward-emu-jwks-'));
 beforeAll(async () => {
-  [t, strict] = await Promise.all([startTestWard({ emulator: true }), startTestWard()]);
+  writeFileSync(
+    join(jwksDir, 'localhost:8080_realms_test.json'),
+    JSON.stringify({ keys: [{ ...oidcKeys.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256' }] }),
+  );
+  [t, strict] = await Promise.all([startTestWard({ emulator: true, oidcJwksDir: jwksDir }), startTestWard()]);
 });
-afterAll(() => Promise.all([t.close(), strict.close()]));
+afterAll(async () => {
+  await Promise.all([t.close(), strict.close()]);
+  rmSync(jwksDir, { recursive: true, force: true });
+});
 
 const anyKey = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 const post = (path: string, body?: string) =>
@@ -200,6 +214,37 @@ describe('emulator mode: OIDC issuer URLs', () => {
       t.iam(anyKey).send(new CreateOpenIDConnectProviderCommand({ ...provider, Url: 'ftp://localhost/x' })),
     );
     expect(ftp.Code).toBe('ValidationError');
+  });
+
+  it('with --emulator a token from that http:// issuer is exchanged by AssumeRoleWithWebIdentity, signature checked', async () => {
+    const providerArn = `arn:aws:iam::${t.accountId}:oidc-provider/localhost:8080/realms/test`;
+    await t.iam(anyKey).send(
+      new CreateRoleCommand({
+        RoleName: 'keycloak-suite',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { Federated: providerArn }, Action: 'sts:AssumeRoleWithWebIdentity' },
+          ],
+        }),
+      }),
+    );
+    const token = (key = oidcKeys.privateKey) => {
+      const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+      const now = Math.floor(Date.now() / 1000);
+      const body = `${enc({ alg: 'RS256', typ: 'JWT', kid: 'k1' })}.${enc({ iss: provider.Url, aud: 'suite', sub: 'user-0001', iat: now, exp: now + 600 })}`;
+      return `${body}.${sign('RSA-SHA256', Buffer.from(body), key).toString('base64url')}`;
+    };
+    const input = { RoleArn: `arn:aws:iam::${t.accountId}:role/keycloak-suite`, RoleSessionName: 'suite' };
+    const out = await t.sts().send(new AssumeRoleWithWebIdentityCommand({ ...input, WebIdentityToken: token() }));
+    expect(out.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${t.accountId}:assumed-role/keycloak-suite/suite`);
+    expect(out.Provider).toBe('localhost:8080/realms/test');
+    // Still fail-closed: a token signed by any other key is refused.
+    const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const forged = await caught(() =>
+      t.sts().send(new AssumeRoleWithWebIdentityCommand({ ...input, WebIdentityToken: token(stranger) })),
+    );
+    expect(forged.name).toBe('InvalidIdentityTokenException');
   });
 });
 

@@ -135,6 +135,9 @@ describe('AssumeRoleWithWebIdentity', () => {
     const unknown = await caught(() => assume(jwt({ iss: 'https://other.example.com' })));
     expect(unknown.name).toBe('InvalidIdentityTokenException');
     expect(unknown.message).toBe('No OpenIDConnect provider found in your account for https://other.example.com');
+    // The provider's issuer over plain http is not the provider (a token signed by its key, scheme downgraded).
+    const downgraded = await caught(() => assume(jwt({ iss: `http://${HOST}` })));
+    expect(downgraded.message).toBe(`No OpenIDConnect provider found in your account for http://${HOST}`);
     const past = Math.floor(Date.now() / 1000) - 3600;
     const expired = await caught(() => assume(jwt({ iat: past - 600, exp: past })));
     expect(expired.name).toBe('ExpiredTokenException');

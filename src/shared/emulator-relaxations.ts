@@ -27,9 +27,10 @@ export interface EmulatorRelaxations {
   httpOidcIssuers: boolean;
   /**
    * UploadSSHPublicKey and UploadSigningCertificate keep a body that does not parse (AWS:
-   * InvalidPublicKey, MalformedCertificate). Such an SSH key has no PEM form
-   * (GetSSHPublicKey Encoding=PEM: UnrecognizedPublicKeyEncoding); Ward verifies nothing with a
-   * signing certificate.
+   * InvalidPublicKey, MalformedCertificate), and Create/UpdateSAMLProvider a metadata document
+   * (AWS: InvalidInput). Such an SSH key has no PEM form (GetSSHPublicKey Encoding=PEM:
+   * UnrecognizedPublicKeyEncoding); Ward verifies nothing with a signing certificate; such a SAML
+   * provider names no issuer or certificate, so AssumeRoleWithSAML through it always fails.
    */
   unparseableCredentials: boolean;
   /** GenerateCredentialReport always generates anew (AWS keeps a report up to four hours and answers COMPLETE). */

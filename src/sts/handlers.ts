@@ -228,10 +228,12 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
       if (!m) throw validation(`${input.RoleArn} is invalid`);
       const accountId = m[1]!;
       const jwt = decodeJwt(input.WebIdentityToken);
-      const issuer = jwt.claims.iss.startsWith('https://') ? jwt.claims.iss : `https://${jwt.claims.iss}`;
+      const issuer = /^https?:\/\//.test(jwt.claims.iss) ? jwt.claims.iss : `https://${jwt.claims.iss}`;
       const providerArn = oidcProviderArn(accountId, issuer);
       const provider = await oidcProviders?.get(providerArn);
-      if (!provider) throw invalidIdentityToken(`No OpenIDConnect provider found in your account for ${issuer}`);
+      // An http:// issuer is only ever an emulator-mode provider's own (AWS creates https:// ones only).
+      if (!provider || (issuer.startsWith('http://') && !provider.url.startsWith('http://')))
+        throw invalidIdentityToken(`No OpenIDConnect provider found in your account for ${issuer}`);
       const aud = jwt.claims.aud.find((a) => provider.clientIds.includes(a));
       if (aud === undefined) throw invalidIdentityToken('Incorrect token audience');
       const host = providerPath(provider.url);

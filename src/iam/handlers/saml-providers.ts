@@ -73,7 +73,19 @@ const mode = (m: string | undefined): AssertionEncryptionMode | undefined =>
  * create and update (iam/saml/metadata.ts); the issuer and signing certificates it names are what
  * sts:AssumeRoleWithSAML verifies responses against.
  */
-export function samlProviderHandlers({ store, quotas, samlProviders }: IamDeps): IamHandlers {
+export function samlProviderHandlers({ store, quotas, samlProviders, emulator }: IamDeps): IamHandlers {
+  /**
+   * Emulator mode keeps a metadata document that does not parse (moto stores any string). It
+   * names no issuer and no certificate, so no SAML response ever verifies against it.
+   */
+  const metadataOf = (doc: string): { entityId: string; certificates: string[] } => {
+    try {
+      return parseSamlMetadata(doc);
+    } catch (err) {
+      if (!emulator?.unparseableCredentials) throw err;
+      return { entityId: '', certificates: [] };
+    }
+  };
   const providers = (): SamlProviderStore => {
     if (!samlProviders) throw new AwsError('InvalidAction', 'SAML providers are not served here.', 400);
     return samlProviders;
@@ -99,7 +111,7 @@ export function samlProviderHandlers({ store, quotas, samlProviders }: IamDeps):
       const tags = tagsFromRequest('saml-provider', input.Tags);
       await ctx.authorize('iam:CreateSAMLProvider', arn, tagConditionKeys(tags));
       await authorizeNewResourceTags(ctx, 'saml-provider', arn, tags);
-      const metadata = parseSamlMetadata(input.SAMLMetadataDocument);
+      const metadata = metadataOf(input.SAMLMetadataDocument);
       const keys = input.AddPrivateKey !== undefined ? [privateKey(input.AddPrivateKey, ctx.now)] : [];
       const encryption = mode(input.AssertionEncryptionMode);
       if (encryption === 'Required' && keys.length === 0) throw invalid(REQUIRED_WITHOUT_KEY);
@@ -160,7 +172,7 @@ export function samlProviderHandlers({ store, quotas, samlProviders }: IamDeps):
         );
       const next: SamlProviderRecord = { ...p, privateKeys: [...p.privateKeys] };
       if (doc !== undefined) {
-        const metadata = parseSamlMetadata(doc);
+        const metadata = metadataOf(doc);
         Object.assign(next, { metadata: doc, entityId: metadata.entityId, certificates: metadata.certificates });
       }
       if (encryption !== undefined) next.assertionEncryptionMode = encryption;
