@@ -122,6 +122,9 @@ describe('compact records in the SQLite trail', () => {
     db.exec(`create table events (time_ms integer not null, event_id text not null, account_id text not null,
       event_name text not null, event_source text not null, username text, access_key_id text,
       resource_names text not null, resource_types text not null, read_only integer not null, record text not null);
+      create index events_account_name on events (account_id, event_name, time_ms);
+      create index events_account_user on events (account_id, username, time_ms);
+      create index events_account_key on events (account_id, access_key_id, time_ms);
       pragma user_version = 1`);
     const insert = db.prepare('insert into events values (?,?,?,?,?,?,?,?,?,?,?)');
     for (const e of old) {
@@ -138,7 +141,88 @@ describe('compact records in the SQLite trail', () => {
       expect(found).toEqual([...old, ...fresh.map(plain)].reverse());
     });
     const upgraded = new SQLite(join(dir, TRAIL_FILE), { readonly: true });
-    expect(upgraded.pragma('user_version', { simple: true })).toBe(2);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(3);
     upgraded.close();
+  });
+
+  it('upgrades a version 2 trail: its templates learn their caller and operation, and are found by them', async () => {
+    const old = built(calls(0, 3));
+    const db = new SQLite(join(dir, TRAIL_FILE));
+    db.exec(`create table events (time_ms integer not null, event_id text not null, account_id text not null,
+      event_name text not null, event_source text not null, username text, access_key_id text,
+      resource_names text not null, resource_types text not null, read_only integer not null, record text not null,
+      template integer);
+      create index events_account_name on events (account_id, event_name, time_ms);
+      create index events_account_user on events (account_id, username, time_ms);
+      create index events_account_key on events (account_id, access_key_id, time_ms);
+      create table templates (id integer primary key, head text not null, mid text not null, tail text not null,
+      last_ms integer not null);
+      pragma user_version = 2`);
+    const ids = new Map<unknown, number>();
+    for (const e of old) {
+      const t = e.parts!.template;
+      if (!ids.has(t))
+        ids.set(t, Number(db.prepare('insert into templates (head, mid, tail, last_ms) values (?,?,?,?)').run(t.head, t.mid, t.tail, e.parts!.timeMs).lastInsertRowid)); // prettier-ignore
+      db.prepare('insert into events values (?,?,?,?,?,?,?,?,?,?,?,?)').run(e.parts!.timeMs, e.eventId, e.accountId,
+        e.eventName, e.eventSource, e.username ?? null, e.accessKeyId ?? null,
+        JSON.stringify(e.resources.map((r) => r.name)), JSON.stringify(e.resources.map((r) => r.type)), e.readOnly ? 1 : 0,
+        e.parts!.rest, ids.get(t)!); // prettier-ignore
+    }
+    db.close();
+    await withEvents(async (repo) => {
+      const byName = await repo.lookup({ accountId: ACCOUNT, attribute: { key: 'EventName', value: 'CreateUser' } }, { limit: 10 }); // prettier-ignore
+      expect(byName.events).toEqual(
+        old
+          .filter((e) => e.eventName === 'CreateUser')
+          .map(plain)
+          .reverse(),
+      );
+      const byKey = await repo.lookup({ accountId: ACCOUNT, attribute: { key: 'AccessKeyId', value: 'AKIAEXAMPLEROOT00001' } }, { limit: 10 }); // prettier-ignore
+      expect(byKey.events).toHaveLength(3);
+    });
+  });
+
+  it('finds events by caller, operation, key and source through their templates, merged with whole records, page by page', async () => {
+    // Two callers and two operations in several templates, beside records kept whole (version 1's).
+    const alice: AuditedCall['principal'] = {
+      kind: 'user',
+      accountId: ACCOUNT,
+      arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+      userId: 'AIDAEXAMPLEALICE0001',
+      userName: 'alice',
+      path: '/',
+    };
+    const mixed = calls(0, 9).map((c, i) =>
+      i % 2 === 0 ? { ...c, principal: alice, accessKeyId: 'AKIAEXAMPLEALICE0001', userAgent: `ua-${i % 4}` } : c,
+    );
+    const events = built(mixed);
+    const whole = events.slice(0, 3).map(plain);
+    await withEvents(async (repo) => {
+      await repo.append(whole);
+      await repo.append(events.slice(3));
+      const expected = (keep: (e: StoredEvent) => boolean) => events.filter(keep).map(plain).reverse();
+      const all = async (key: 'Username' | 'EventName' | 'AccessKeyId' | 'EventSource', value: string) => {
+        const out: StoredEvent[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await repo.lookup(
+            { accountId: ACCOUNT, attribute: { key, value } },
+            { limit: 2, ...(cursor ? { cursor } : {}) },
+          );
+          out.push(...page.events);
+          cursor = page.next;
+        } while (cursor);
+        return out;
+      };
+      expect(await all('Username', 'alice')).toEqual(expected((e) => e.username === 'alice'));
+      expect(await all('EventName', 'GetUser')).toEqual(expected((e) => e.eventName === 'GetUser'));
+      expect(await all('AccessKeyId', 'AKIAEXAMPLEROOT00001')).toEqual(
+        expected((e) => e.accessKeyId === 'AKIAEXAMPLEROOT00001'),
+      );
+      expect(await all('EventSource', 'iam.amazonaws.com')).toHaveLength(9);
+      expect(
+        await repo.lookup({ accountId: '999999999999', attribute: { key: 'Username', value: 'alice' } }, { limit: 5 }),
+      ).toEqual({ events: [] });
+    });
   });
 });

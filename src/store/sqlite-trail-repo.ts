@@ -12,7 +12,7 @@ import { joinRecord } from '../audit/record-parts.js';
 import type { SqliteWriteLock } from './sqlite-write-lock.js';
 import { trailInserter } from './sqlite-trail.js';
 
-/** Lookup attributes that match one column exactly (EventId is handled by time, see below). */
+/** Lookup attributes a template names (sqlite-trail.ts, version 3): found through the template index. */
 const EQUALITY_COLUMNS: Partial<Record<EventAttributeKey, string>> = {
   EventName: 'event_name',
   EventSource: 'event_source',
@@ -63,30 +63,28 @@ export class SqliteTrailRepo implements EventRepo {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (clause: string, ...values: unknown[]) => void (where.push(clause), params.push(...values));
-    if (filter.accountId !== undefined) add('account_id = ?', filter.accountId);
+    if (filter.accountId !== undefined) add('events.account_id = ?', filter.accountId);
     if (filter.startTime) add('time_ms >= ?', filter.startTime.getTime());
     if (filter.endTime) add('time_ms <= ?', filter.endTime.getTime());
-    const a = filter.attribute;
-    if (a) {
-      const column = EQUALITY_COLUMNS[a.key];
-      if (column) add(`${column} = ?`, a.value);
-      else if (a.key === 'EventId') {
-        const at = uuidV7Time(a.value);
-        // A time-ordered ID names its millisecond: the time index finds it. Older IDs have their own.
-        if (at !== undefined) add('time_ms = ? and event_id = ?', at, a.value);
-        else add(`substr(event_id, 15, 1) <> '7' and event_id = ?`, a.value);
-      } else if (a.key === 'ReadOnly') add('read_only = ?', a.value === 'true' ? 1 : 0);
-      else if (a.key === 'ResourceName') add(`resource_names like ? escape '!'`, likeJsonString(a.value));
-      else if (a.key === 'ResourceType') add(`resource_types like ? escape '!'`, likeJsonString(a.value));
-    }
     if (page.cursor !== undefined) {
       const [time, id] = decodeCursor(page.cursor);
       add('(time_ms < ? or (time_ms = ? and event_id < ?))', time, time, id);
     }
-    const sql =
-      'select events.*, t.head, t.mid, t.tail from events left join templates t on t.id = events.template ' +
-      `${where.length ? `where ${where.join(' and ')}` : ''} order by time_ms desc, event_id desc limit ?`;
-    const rows = this.#db.prepare(sql).all(...params, page.limit + 1) as Row[];
+    const a = filter.attribute;
+    const column = a && EQUALITY_COLUMNS[a.key];
+    let rows: Row[];
+    if (a && column) rows = this.#byTemplate(filter.accountId, column, a.value, where, params, page.limit + 1);
+    else {
+      if (a?.key === 'EventId') {
+        const at = uuidV7Time(a.value);
+        // A time-ordered ID names its millisecond: the time index finds it. Older IDs have their own.
+        if (at !== undefined) add('time_ms = ? and event_id = ?', at, a.value);
+        else add(`substr(event_id, 15, 1) <> '7' and event_id = ?`, a.value);
+      } else if (a?.key === 'ReadOnly') add('read_only = ?', a.value === 'true' ? 1 : 0);
+      else if (a?.key === 'ResourceName') add(`resource_names like ? escape '!'`, likeJsonString(a.value));
+      else if (a?.key === 'ResourceType') add(`resource_types like ? escape '!'`, likeJsonString(a.value));
+      rows = this.#select(where, params, page.limit + 1);
+    }
     const kept = rows.slice(0, page.limit);
     const last = kept[kept.length - 1];
     return {
@@ -95,6 +93,39 @@ export class SqliteTrailRepo implements EventRepo {
         ? { next: Buffer.from(`${last.time_ms}|${last.event_id}`, 'utf8').toString('base64url') }
         : {}),
     };
+  }
+
+  /** The newest `limit` events matching `where`, newest first. */
+  #select(where: readonly string[], params: readonly unknown[], limit: number): Row[] {
+    const sql =
+      'select events.*, t.head, t.mid, t.tail from events left join templates t on t.id = events.template ' +
+      `${where.length ? `where ${where.join(' and ')}` : ''} order by time_ms desc, event_id desc limit ?`;
+    return this.#db.prepare(sql).all(...params, limit) as Row[];
+  }
+
+  /**
+   * Events whose caller, operation or source is `value`: the newest `limit` of each template that
+   * names it (each read in order from the template index), and of the events without a template,
+   * merged newest first.
+   */
+  #byTemplate(
+    accountId: string | undefined,
+    column: string,
+    value: string,
+    where: readonly string[],
+    params: readonly unknown[],
+    limit: number,
+  ): Row[] {
+    const templates = this.#db
+      .prepare(`select id from templates where ${accountId !== undefined ? 'account_id = ? and ' : ''}${column} = ?`)
+      .pluck()
+      .all(...(accountId !== undefined ? [accountId, value] : [value])) as number[];
+    const rows = templates.flatMap((id) => this.#select(['events.template = ?', ...where], [id, ...params], limit));
+    rows.push(
+      ...this.#select(['events.template is null', `events.${column} = ?`, ...where], [value, ...params], limit),
+    );
+    rows.sort((x, y) => y.time_ms - x.time_ms || (x.event_id < y.event_id ? 1 : x.event_id > y.event_id ? -1 : 0));
+    return rows.slice(0, limit);
   }
 
   async deleteOlderThan(cutoff: Date): Promise<number> {

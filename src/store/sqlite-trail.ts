@@ -19,7 +19,7 @@ import type { SqliteWriteLock } from './sqlite-write-lock.js';
  */
 export const TRAIL_FILE = 'audit.sqlite';
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 const SCHEMA_V1 = `
   create table if not exists events (
     time_ms integer not null,
@@ -60,6 +60,32 @@ const SCHEMA_V2 = `
   );
   create index templates_last on templates (last_ms);
 `;
+/**
+ * Version 3: a template names who called, the operation and its source, so events are found by
+ * those through their template: one index on (template, time_ms) replaces three on (account_id,
+ * event_name | username | access_key_id, time_ms), each of which every append wrote
+ * (bench/audit-writer.ts). Those three stay, partial, for events without a template. A lookup by
+ * one of them reads each matching template's newest events in order and merges them
+ * (sqlite-trail-repo.ts).
+ */
+const SCHEMA_V3 = `
+  alter table templates add column account_id text;
+  alter table templates add column event_name text;
+  alter table templates add column event_source text;
+  alter table templates add column username text;
+  alter table templates add column access_key_id text;
+  create index events_template on events (template, time_ms) where template is not null;
+  update templates set (account_id, event_name, event_source, username, access_key_id) = (
+    select e.account_id, e.event_name, e.event_source, e.username, e.access_key_id
+    from events e where e.template = templates.id limit 1);
+  create index templates_account on templates (account_id);
+  drop index events_account_name;
+  drop index events_account_user;
+  drop index events_account_key;
+  create index events_account_name on events (account_id, event_name, time_ms) where template is null;
+  create index events_account_user on events (account_id, username, time_ms) where template is null;
+  create index events_account_key on events (account_id, access_key_id, time_ms) where template is null;
+`;
 
 /** Columns in insert order (rowParams); the first eleven are version 1's. */
 const V1_COLUMNS =
@@ -89,6 +115,7 @@ export function openTrailDatabase(dataDir: string): SQLite.Database {
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version < 1) db.exec(SCHEMA_V1);
       if (version < 2) db.exec(SCHEMA_V2);
+      if (version < 3) db.exec(SCHEMA_V3);
       db.exec(`pragma user_version = ${SCHEMA_VERSION}; commit`);
     } catch (err) {
       db.exec('rollback');
@@ -184,24 +211,41 @@ export function trailInserter(db: SQLite.Database): (events: readonly StoredEven
  * meanwhile (retention, the emulator's reset) is found by its update changing nothing.
  */
 function templateRows(db: SQLite.Database): (events: readonly StoredEvent[]) => (number | null)[] {
-  const insert = db.prepare<[string, string, string, number]>(
-    'insert into templates (head, mid, tail, last_ms) values (?, ?, ?, ?)',
+  const insert = db.prepare<[string, string, string, number, string, string, string, string | null, string | null]>(
+    'insert into templates (head, mid, tail, last_ms, account_id, event_name, event_source, username, access_key_id) ' +
+      'values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const touch = db.prepare<[number, number]>('update templates set last_ms = max(last_ms, ?) where id = ?');
   const known = new Map<string, number>();
   return (events) => {
     // A batch's events share template objects (build-event.ts TemplateCache): key by them first.
-    const newest = new Map<RecordTemplate, number>();
+    // A template's event names its lookup attributes: every event with that template has the same.
+    const newest = new Map<RecordTemplate, { lastMs: number; event: StoredEvent }>();
     for (const e of events) {
       const p = e.parts;
-      if (p) newest.set(p.template, Math.max(newest.get(p.template) ?? p.timeMs, p.timeMs));
+      if (!p) continue;
+      const seen = newest.get(p.template);
+      if (!seen) newest.set(p.template, { lastMs: p.timeMs, event: e });
+      else if (p.timeMs > seen.lastMs) seen.lastMs = p.timeMs;
     }
     const ids = new Map<RecordTemplate, number>();
-    for (const [t, lastMs] of newest) {
+    for (const [t, { lastMs, event: e }] of newest) {
       const text = `${t.head}\n${t.mid}\n${t.tail}`;
       let id = known.get(text);
       if (id === undefined || touch.run(lastMs, id).changes === 0) {
-        id = Number(insert.run(t.head, t.mid, t.tail, lastMs).lastInsertRowid);
+        id = Number(
+          insert.run(
+            t.head,
+            t.mid,
+            t.tail,
+            lastMs,
+            e.accountId,
+            e.eventName,
+            e.eventSource,
+            e.username ?? null,
+            e.accessKeyId ?? null,
+          ).lastInsertRowid,
+        );
       }
       // Least recently used first: forgetting one only stores it again (each session has its own).
       known.delete(text);
