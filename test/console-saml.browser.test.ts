@@ -1,8 +1,13 @@
-import { CreateSAMLProviderCommand, ListSAMLProvidersCommand } from '@aws-sdk/client-iam';
+import {
+  CreateSAMLProviderCommand,
+  DeleteSAMLProviderCommand,
+  GetSAMLProviderCommand,
+  ListSAMLProvidersCommand,
+} from '@aws-sdk/client-iam';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPage, rootPage, screenshot, startConsoleSuite } from './support/browser.js';
-import { TestIdp } from './support/saml-idp.js';
+import { TestIdp, selfSignedPair } from './support/saml-idp.js';
 import { createRole } from './support/sts.js';
 import { policy } from './support/users.js';
 import type { TestWard } from './support/ward.js';
@@ -117,6 +122,65 @@ describe('SAML sign-in to the console in Chromium', () => {
     await other.waitForURL(`${ward.url}/saml`);
     await expect(other.getByText(/Your request included an invalid SAML response/).isVisible()).resolves.toBe(true);
     await expect(other.getByTestId('identity').count()).resolves.toBe(0);
+  });
+
+  it('takes an encrypted assertion at the provider’s own ACS URL (/saml/acs/<SAMLProviderUUID>), picker included', async () => {
+    const sp = selfSignedPair('sp');
+    const sealed = new TestIdp('https://sealed-idp.example.com/saml');
+    const arn = (
+      await ward.iam().send(
+        new CreateSAMLProviderCommand({
+          Name: 'Sealed',
+          SAMLMetadataDocument: sealed.metadata(),
+          AddPrivateKey: sp.key,
+          AssertionEncryptionMode: 'Required',
+        }),
+      )
+    ).SAMLProviderArn!;
+    try {
+      const uuid = (await ward.iam().send(new GetSAMLProviderCommand({ SAMLProviderArn: arn }))).SAMLProviderUUID!;
+      const acs = `${ward.url}/saml/acs/${uuid}`;
+      const trust = JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Federated: arn }, Action: 'sts:AssumeRoleWithSAML' }],
+      });
+      const ops = await createRole(ward, 'SealedOps', trust);
+      const audit = await createRole(ward, 'SealedAudit', trust);
+      const response = (recipient: string) =>
+        sealed.response({
+          roles: [`${ops},${arn}`, `${audit},${arn}`],
+          sessionName: 'bob@example.com',
+          recipient,
+          audience: `${ward.url}/saml`,
+          encryptFor: sp.cert,
+        });
+      const { page } = await newPage(browser);
+      // At /saml its Role attribute cannot be read: nothing is offered.
+      await page.setContent(idpPage(`${ward.url}/saml`, response(`${ward.url}/saml`)));
+      await page.getByRole('button', { name: 'Continue to Ward' }).click();
+      await page.waitForURL(`${ward.url}/saml`);
+      await expect(page.getByText(/Your request included an invalid SAML response/).isVisible()).resolves.toBe(true);
+      // Another provider's ACS URL does not open it either.
+      const other = (await ward.iam().send(new GetSAMLProviderCommand({ SAMLProviderArn: providerArn })))
+        .SAMLProviderUUID!;
+      await page.setContent(idpPage(`${ward.url}/saml/acs/${other}`, response(acs)));
+      await page.getByRole('button', { name: 'Continue to Ward' }).click();
+      await page.waitForURL(`${ward.url}/saml/acs/${other}`);
+      await expect(page.getByText(/Your request included an invalid SAML response/).isVisible()).resolves.toBe(true);
+
+      await page.setContent(idpPage(acs, response(acs)));
+      await page.getByRole('button', { name: 'Continue to Ward' }).click();
+      await page.waitForURL(acs);
+      await expect(page.getByRole('heading', { name: 'Select a role' }).isVisible()).resolves.toBe(true);
+      await page.getByLabel('SealedAudit', { exact: true }).check();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/console\/home$/);
+      await expect(page.getByTestId('identity').textContent()).resolves.toBe(
+        `SealedAudit/bob@example.com @ ${ward.accountId}`,
+      );
+    } finally {
+      await ward.iam().send(new DeleteSAMLProviderCommand({ SAMLProviderArn: arn }));
+    }
   });
 
   it('lists SAML providers on the Identity providers page, and adds one from its metadata', async () => {

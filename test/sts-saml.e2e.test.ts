@@ -106,6 +106,18 @@ describe('AssumeRoleWithSAML', () => {
     try {
       const out = await assume(idp.response({ roles: [pair()], encryptFor: sp.cert }));
       expect(out.Subject).toBe('alice@example.com');
+      // AWS's ACS URL for encrypted responses names the provider's UUID: this provider's only.
+      const uuid = (await t.iam().send(new GetSAMLProviderCommand({ SAMLProviderArn: providerArn }))).SAMLProviderUUID!;
+      const acs = (id: string) => `https://us-east-1.signin.aws.amazon.com/saml/acs/${id}`;
+      // Verified, then refused by the trust policy: SAML:aud is where it was posted, not /saml.
+      const posted = await caught(() =>
+        assume(idp.response({ roles: [pair()], encryptFor: sp.cert, recipient: acs(uuid) })),
+      );
+      expect(posted.name).toBe('AccessDenied');
+      const elsewhere = await caught(() =>
+        assume(idp.response({ roles: [pair()], encryptFor: sp.cert, recipient: acs('A'.repeat(26)) })),
+      );
+      expect(elsewhere.name).toBe('InvalidIdentityTokenException');
       const plain = await caught(() => assume(idp.response({ roles: [pair()] })));
       expect(plain.name).toBe('InvalidIdentityTokenException');
     } finally {

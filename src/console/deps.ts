@@ -81,11 +81,12 @@ export interface ConsoleDeps {
    * verified as a signed request's would be; undefined when unknown, wrong or expired.
    */
   principalOfSession?: (accessKeyId: string, sessionToken: string) => Promise<Principal | undefined>;
-  /** SAML federation (POST /saml): the roles a SAMLResponse offers, verified, nothing redeemed. */
+  /** SAML federation (POST /saml, POST /saml/acs/<uuid>): the roles a SAMLResponse offers, verified, nothing redeemed. */
   saml?: {
     rolesOffered(
       samlResponse: string,
       now: Date,
+      providerUuid?: string,
     ): Promise<{ roles: Array<{ roleArn: string; providerArn: string }>; sessionDuration?: number }>;
   };
 }

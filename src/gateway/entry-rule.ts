@@ -42,7 +42,8 @@ export function isForGateway(head: EntryHead, s3Domains: readonly string[]): boo
 }
 
 /** Ward's own unsigned endpoints: the console and its federation sign-ins, health, metrics, /authorize, moto's control routes. */
-const WARD_PATHS = /^\/(console(\/.*)?|saml|federation|health|ready|metrics|authorize|moto-api\/.*)$/;
+const WARD_PATHS =
+  /^\/(console(\/.*)?|saml(\/acs\/[A-Z0-9]+)?|federation|health|ready|metrics|authorize|moto-api\/.*)$/;
 
 /** `bucket.localhost:4599` → `bucket`, for each configured base domain; undefined for any other host. */
 export function virtualHostedBucket(host: string, s3Domains: readonly string[]): string | undefined {

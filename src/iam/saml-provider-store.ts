@@ -37,6 +37,8 @@ export interface SamlProviderRepo {
   /** Throws UniqueViolation when the account has a provider of that name (names compare without case). */
   create(provider: SamlProviderRecord): Promise<void>;
   get(arn: string): Promise<SamlProviderRecord | undefined>;
+  /** By SAMLProviderUUID: the provider an encrypted response is posted for (`/saml/acs/<uuid>`). */
+  getByUuid(uuid: string): Promise<SamlProviderRecord | undefined>;
   list(accountId: string): Promise<SamlProviderRecord[]>;
   count(accountId: string): Promise<number>;
   /** Writes metadata, issuer, certificates, encryption mode and keys; tags change only through the tag repository. */

@@ -16,12 +16,15 @@ export interface BrowserFacts {
   secure: boolean;
 }
 
+/** Where IdPs post SAML responses: AWS's /saml, and /saml/acs/<SAMLProviderUUID> for a provider's encrypted ones. */
+export const SAML_ACS_PATH = /^\/saml(?:\/acs\/[A-Z0-9]{22,64})?$/;
+
 export function crossOriginRefusal(r: BrowserFacts): string | undefined {
   const navigation = r.secFetchMode === 'navigate' && (r.method === 'GET' || r.method === 'HEAD');
   if (navigation && (r.path === '/console' || r.path.startsWith('/console/'))) return undefined;
   // An IdP posts its SAMLResponse from its own site by design; the signed assertion is the
   // credential there, never an unknown access key.
-  if (r.secFetchMode === 'navigate' && r.method === 'POST' && r.path === '/saml') return undefined;
+  if (r.secFetchMode === 'navigate' && r.method === 'POST' && SAML_ACS_PATH.test(r.path)) return undefined;
   const site = r.secFetchSite?.trim().toLowerCase();
   if (site === 'cross-site' || site === 'same-site') return `Sec-Fetch-Site: ${site}`;
   if (r.origin !== undefined) {

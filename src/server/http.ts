@@ -1,3 +1,4 @@
+import { SAML_ACS_PATH } from './cross-origin.js';
 import type { IncomingMessage, RequestListener, Server, ServerOptions, ServerResponse } from 'node:http';
 import { AwsError } from '../shared/aws-error.js';
 import { serializeQueryError } from '../wire/index.js';
@@ -97,9 +98,10 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
   }
 
   if (deps.console && (path === '/console' || path.startsWith('/console/'))) return deps.console(req, res);
-  // AWS's SAML endpoint is /saml (signin.aws.amazon.com/saml): the console answers it at /console/saml.
-  if (deps.console && path === '/saml' && req.method === 'POST') {
-    req.url = '/console/saml';
+  // AWS's SAML endpoints are /saml and a provider's /saml/acs/<SAMLProviderUUID> (signin.aws.amazon.com):
+  // the console answers them under /console.
+  if (deps.console && SAML_ACS_PATH.test(path) && req.method === 'POST') {
+    req.url = `/console${path}`;
     return deps.console(req, res);
   }
 

@@ -294,7 +294,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
         }),
       principalOfSession: (accessKeyId, sessionToken) =>
         principalOfSession(resolver, accessKeyId, sessionToken, clock()),
-      saml: { rolesOffered: (samlResponse, now) => rolesOffered(samlFederation, samlResponse, now) },
+      saml: { rolesOffered: (samlResponse, now, uuid) => rolesOffered(samlFederation, samlResponse, now, uuid) },
       audit,
       accountStatus,
       clock,

@@ -18,11 +18,17 @@ const INVALID = 'Your request included an invalid SAML response.';
 const PICKER_SECONDS = 300;
 
 /** AWS's "Select a role" page: the offered roles grouped by account, one radio button each. */
-function RolePicker(p: { roles: Offered[]; samlResponse: string; relayState?: string | undefined; csrf: string }) {
+function RolePicker(p: {
+  roles: Offered[];
+  samlResponse: string;
+  relayState?: string | undefined;
+  csrf: string;
+  action: string;
+}) {
   const accounts = [...new Set(p.roles.map((r) => r.roleArn.split(':')[4]!))];
   return (
     <Layout title="Select a role">
-      <form method="post" action="/console/saml" class="card">
+      <form method="post" action={p.action} class="card">
         <Csrf token={p.csrf} />
         <input type="hidden" name="SAMLResponse" value={p.samlResponse} />
         {p.relayState ? <input type="hidden" name="RelayState" value={p.relayState} /> : null}
@@ -70,48 +76,60 @@ function landing(relayState: string | undefined): string {
 }
 
 /**
- * POST /saml (the listener maps it here): an IdP-initiated SAMLResponse. With several roles on
+ * POST /saml and POST /saml/acs/<SAMLProviderUUID> (the listener maps them here): an
+ * IdP-initiated SAMLResponse. With several roles on
  * offer, AWS's role picker posts the response back with the chosen `roleIndex`; with one, it is
  * redeemed at once. Redeeming is sts:AssumeRoleWithSAML through the same pipeline as the API
  * (the same verification, trust policy, replay ledger and audit record); the console session then
  * acts as that role session.
  */
 export function registerSaml(app: ConsoleApp): void {
-  app.post('/saml', async (c) => {
-    const { deps } = c.var;
-    const form = await c.req.parseBody();
-    const samlResponse = typeof form.SAMLResponse === 'string' ? form.SAMLResponse : '';
-    const relayState = typeof form.RelayState === 'string' ? form.RelayState : undefined;
-    const chosen = typeof form.roleIndex === 'string' ? form.roleIndex : undefined;
-    if (!deps.saml || samlResponse === '') return c.html(<Refused message={INVALID} status={400} />, 400);
-    const now = deps.clock();
-    let offered: { roles: Offered[]; sessionDuration?: number };
-    try {
-      offered = await deps.saml.rolesOffered(samlResponse, now);
-    } catch (err) {
-      if (err instanceof AwsError) return c.html(<Refused message={`${INVALID} ${err.message}`} status={400} />, 400);
-      throw err;
-    }
-    if (offered.roles.length === 0) return c.html(<Refused message={INVALID} status={400} />, 400);
+  app.post('/saml', (c) => answerSaml(c, undefined));
+  // A provider's own ACS URL (AWS's for encrypted assertions): its keys open the assertion.
+  app.post('/saml/acs/:uuid{[A-Z0-9]{22,64}}', (c) => answerSaml(c, c.req.param('uuid')));
+}
 
-    let role: Offered | undefined;
-    if (chosen !== undefined) {
-      // The picker's own form: its double-submit token proves this browser was shown the picker.
-      if (!sameToken(typeof form._csrf === 'string' ? form._csrf : undefined, readConsoleCookie(c, PRE_SESSION_COOKIE)))
-        return c.text('This form has expired. Go back, reload the page and try again.', 403);
-      role = offered.roles.find((r) => `${r.roleArn},${r.providerArn}` === chosen);
-      if (!role) return c.html(<Refused message={INVALID} status={400} />, 400);
-    } else if (offered.roles.length === 1) {
-      role = offered.roles[0];
-    } else {
-      const csrf = newToken();
-      setConsoleCookie(c, PRE_SESSION_COOKIE, csrf, PICKER_SECONDS);
-      return c.html(
-        <RolePicker roles={offered.roles} samlResponse={samlResponse} relayState={relayState} csrf={csrf} />,
-      );
-    }
-    return signInAsRole(c, role!, samlResponse, offered.sessionDuration, relayState);
-  });
+async function answerSaml(c: ConsoleContext, providerUuid: string | undefined) {
+  const { deps } = c.var;
+  const form = await c.req.parseBody();
+  const samlResponse = typeof form.SAMLResponse === 'string' ? form.SAMLResponse : '';
+  const relayState = typeof form.RelayState === 'string' ? form.RelayState : undefined;
+  const chosen = typeof form.roleIndex === 'string' ? form.roleIndex : undefined;
+  if (!deps.saml || samlResponse === '') return c.html(<Refused message={INVALID} status={400} />, 400);
+  const now = deps.clock();
+  let offered: { roles: Offered[]; sessionDuration?: number };
+  try {
+    offered = await deps.saml.rolesOffered(samlResponse, now, providerUuid);
+  } catch (err) {
+    if (err instanceof AwsError) return c.html(<Refused message={`${INVALID} ${err.message}`} status={400} />, 400);
+    throw err;
+  }
+  if (offered.roles.length === 0) return c.html(<Refused message={INVALID} status={400} />, 400);
+
+  let role: Offered | undefined;
+  if (chosen !== undefined) {
+    // The picker's own form: its double-submit token proves this browser was shown the picker.
+    if (!sameToken(typeof form._csrf === 'string' ? form._csrf : undefined, readConsoleCookie(c, PRE_SESSION_COOKIE)))
+      return c.text('This form has expired. Go back, reload the page and try again.', 403);
+    role = offered.roles.find((r) => `${r.roleArn},${r.providerArn}` === chosen);
+    if (!role) return c.html(<Refused message={INVALID} status={400} />, 400);
+  } else if (offered.roles.length === 1) {
+    role = offered.roles[0];
+  } else {
+    const csrf = newToken();
+    setConsoleCookie(c, PRE_SESSION_COOKIE, csrf, PICKER_SECONDS);
+    const action = providerUuid === undefined ? '/console/saml' : `/console/saml/acs/${providerUuid}`;
+    return c.html(
+      <RolePicker
+        roles={offered.roles}
+        samlResponse={samlResponse}
+        relayState={relayState}
+        csrf={csrf}
+        action={action}
+      />,
+    );
+  }
+  return signInAsRole(c, role!, samlResponse, offered.sessionDuration, relayState);
 }
 
 async function signInAsRole(

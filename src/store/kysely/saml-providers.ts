@@ -77,6 +77,11 @@ export class KyselySamlProviderRepo implements SamlProviderRepo {
     return row && this.#toRecord(row);
   }
 
+  async getByUuid(uuid: string): Promise<SamlProviderRecord | undefined> {
+    const row = await this.db.selectFrom('saml_providers').selectAll().where('uuid', '=', uuid).executeTakeFirst();
+    return row && this.#toRecord(row);
+  }
+
   async list(accountId: string): Promise<SamlProviderRecord[]> {
     const rows = await this.db
       .selectFrom('saml_providers')

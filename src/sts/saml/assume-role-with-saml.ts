@@ -21,6 +21,8 @@ import { NS, descendants, parseUntrustedXml } from '../../shared/safe-xml.js';
  */
 export interface SamlProviderView {
   arn: string;
+  /** SAMLProviderUUID: names the provider's own ACS URL (`…/saml/acs/<uuid>`), for encrypted responses. */
+  uuid: string;
   accountId: string;
   name: string;
   entityId: string;
@@ -32,15 +34,21 @@ export interface SamlProviderView {
 export interface SamlFederationDeps {
   store: Pick<IamStore, 'roles' | 'policyVersions'>;
   sessions: SessionRepo;
-  providers: { get(arn: string): Promise<SamlProviderView | undefined> };
+  providers: {
+    get(arn: string): Promise<SamlProviderView | undefined>;
+    getByUuid(uuid: string): Promise<SamlProviderView | undefined>;
+  };
   /** Redeemed assertions, shared by every node (store/kysely/saml-providers.ts). */
   assertions: { redeem(key: string, expiresAt: Date, now: Date): Promise<boolean> };
-  /** Where this Ward takes SAML responses itself (its console's /saml), besides AWS's sign-in endpoint. */
+  /**
+   * Where this Ward takes SAML responses itself (its console's /saml), besides AWS's sign-in
+   * endpoint; each also takes a provider's encrypted responses at `/acs/<SAMLProviderUUID>` under it.
+   */
   endpoints?: () => string[];
   accounts?: { isActive(accountId: string): boolean | Promise<boolean> };
 }
 
-const AWS_SIGNIN = /^https:\/\/(?:[a-z0-9-]+\.)?signin\.aws\.amazon\.com\/saml$/;
+const AWS_SIGNIN = /^https:\/\/(?:[a-z0-9-]+\.)?signin\.aws\.amazon\.com\/saml(?:\/acs\/([A-Z0-9]+))?$/;
 const SESSION_NAME = /^[a-zA-Z_0-9+=,.@-]{2,64}$/;
 const validation = (message: string): AwsError => new AwsError('ValidationError', message, 400);
 const notAuthorized = (): AwsError =>
@@ -62,7 +70,12 @@ export function verifyAgainst(
   partition?: string,
 ): VerifiedSaml {
   const own = deps.endpoints?.() ?? [];
-  const recipients = (r: string) => AWS_SIGNIN.test(r) || own.includes(r);
+  // AWS's sign-in endpoint or this Ward's, or either's ACS URL for this very provider (AWS's for encrypted responses).
+  const recipients = (r: string) => {
+    const aws = AWS_SIGNIN.exec(r);
+    if (aws) return aws[1] === undefined || aws[1] === provider.uuid;
+    return own.some((o) => r === o || r === `${o}/acs/${provider.uuid}`);
+  };
   const audiences = (a: string) => a === 'urn:amazon:webservices' || recipients(a);
   const verified = verifySamlResponse(samlResponse, provider.certificates, decrypterFor(provider.privateKeys));
   if (verified.encrypted === false && provider.assertionEncryptionMode === 'Required')
@@ -77,19 +90,28 @@ export function verifyAgainst(
 
 /**
  * The console's role picker: the roles a SAMLResponse offers, each verified against the
- * provider it names (nothing is redeemed). Providers that do not verify the response offer nothing.
+ * provider it names, or the one whose ACS URL it was posted to (nothing is redeemed). Providers
+ * that do not verify the response offer nothing.
  */
 export async function rolesOffered(
   deps: SamlFederationDeps,
   samlResponse: string,
   now: Date,
+  providerUuid?: string,
 ): Promise<{ roles: OfferedRole[]; sessionDuration?: number }> {
   const roles: OfferedRole[] = [];
   let sessionDuration: number | undefined;
   let refusal: Error | undefined;
-  for (const arn of new Set(providersNamedIn(samlResponse))) {
-    const provider = await deps.providers.get(arn);
+  // Posted to a provider's own ACS URL: that provider, whose keys open an encrypted assertion
+  // (its Role attribute cannot be read before). Else the providers the Role attribute names.
+  const candidates =
+    providerUuid !== undefined
+      ? [deps.providers.getByUuid(providerUuid)]
+      : [...new Set(providersNamedIn(samlResponse))].map((arn) => deps.providers.get(arn));
+  for (const pending of candidates) {
+    const provider = await pending;
     if (!provider) continue;
+    const arn = provider.arn;
     let verified: VerifiedSaml;
     try {
       verified = verifyAgainst(deps, provider, samlResponse, now);
