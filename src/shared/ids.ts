@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { pooledRandomBytes } from './random-pool.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -44,7 +44,8 @@ export type UniqueIdPrefix = 'AIDA' | 'AGPA' | 'AROA' | 'ANPA' | 'AIPA' | 'ASCA'
  */
 export function newUniqueId(prefix: UniqueIdPrefix, length = 21): string {
   let id = prefix;
-  while (id.length < length) id += BASE32[randomInt(32)];
+  // 32 divides 256: a byte's low five bits are a uniform base32 digit.
+  for (const b of pooledRandomBytes(length - prefix.length)) id += BASE32[b & 31];
   return id;
 }
 
@@ -54,7 +55,7 @@ export function newUniqueId(prefix: UniqueIdPrefix, length = 21): string {
  * what sts:GetAccessKeyInfo decodes for keys it does not know; Ward does the same.
  */
 export function newAccessKeyId(prefix: 'AKIA' | 'ASIA', accountId: string): string {
-  const bytes = randomBytes(10);
+  const bytes = pooledRandomBytes(10);
   const account = BigInt(accountId);
   const high = (BigInt(bytes[0]! & 0x80) << 40n) | (account << 7n) | BigInt(bytes[5]! & 0x7f);
   for (let i = 0; i < 6; i++) bytes[i] = Number((high >> BigInt(8 * (5 - i))) & 0xffn);
@@ -76,7 +77,7 @@ const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 /** A 40-character secret access key drawn from the base64 alphabet, as AWS issues them. */
 export function newSecretAccessKey(): string {
-  const bytes = randomBytes(40);
+  const bytes = pooledRandomBytes(40);
   let out = '';
   for (const b of bytes) out += SECRET_ALPHABET[b & 63];
   return out;

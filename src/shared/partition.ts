@@ -103,12 +103,13 @@ function canonicalValue(
   }
   if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value)) return value;
   if (Array.isArray(value)) {
+    const list = value as unknown[];
     let items: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const seen = canonicalValue(value[i], arnMember, state);
-      if (seen !== value[i]) (items ??= [...value])[i] = seen;
+    for (let i = 0; i < list.length; i++) {
+      const seen = canonicalValue(list[i], arnMember, state);
+      if (seen !== list[i]) (items ??= [...list])[i] = seen;
     }
-    return items ?? value;
+    return items ?? list;
   }
   let out: Record<string, unknown> | undefined;
   for (const k in value) {

@@ -15,6 +15,7 @@ import * as rootPasswordRecovery from './migrations/011-root-password-recovery.j
 import * as accountClosed from './migrations/012-account-closed.js';
 import * as saml from './migrations/013-saml.js';
 import * as gateway from './migrations/015-gateway.js';
+import * as accountCounts from './migrations/016-account-counts.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '012-account-closed': accountClosed,
   '013-saml': saml,
   '015-gateway': gateway,
+  '016-account-counts': accountCounts,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,6 +1,8 @@
 /** Tables of migrations 001–003 and 012: accounts, users, groups, keys, policies, roles (see schema.ts). */
 export interface IamTables {
   meta: { key: string; value: string };
+  /** Rows per account of the tables IAM's quotas count, kept by triggers (migration 016). */
+  account_counts: { account_id: string; table_name: string; n: number | string };
   accounts: {
     account_id: string;
     name: string;

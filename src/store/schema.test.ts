@@ -180,6 +180,7 @@ const COLUMNS = {
   ],
   signin_failures: ['subject', 'failed_at'],
   gateway_bucket_owners: ['bucket', 'account_id', 'created_at'],
+  account_counts: ['account_id', 'table_name', 'n'],
   signing_certificates: ['certificate_id', 'account_id', 'user_id', 'body', 'status', 'uploaded_at'],
   ssh_public_keys: ['key_id', 'account_id', 'user_id', 'body', 'fingerprint', 'status', 'uploaded_at'],
   user_tags: ['user_id', 'key_lower', 'key', 'value'],

@@ -11,7 +11,14 @@ import type { SecretBox } from '../shared/secret-box.js';
 import type { StsOperationName, StsOperations, Tag } from '../wire/generated/sts.js';
 import { decodeAuthorizationMessage } from './authorization-message.js';
 import type { SessionRepo } from './session-store.js';
-import { ROLE_ARN, assumedRolePrincipal, issueSession, packedPercent, sessionPolicies } from './sessions.js';
+import {
+  ROLE_ARN,
+  assumedRolePrincipal,
+  issueSession,
+  noteRoleUse,
+  packedPercent,
+  sessionPolicies,
+} from './sessions.js';
 import {
   type JwksSource,
   type WebIdentityProviders,
@@ -213,7 +220,7 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
         ctx.now,
         duration,
       );
-      await store.roles.recordLastUsed(role.roleId, ctx.now, ctx.region);
+      await noteRoleUse(store.roles, role, ctx.now, ctx.region);
       return {
         Credentials: credentials,
         AssumedRoleUser: { AssumedRoleId: assumedRoleId, Arn: arn },
@@ -292,7 +299,7 @@ export function createStsHandlers({ store, sessions, box, oidcProviders, jwks, a
         ctx.now,
         duration,
       );
-      await store.roles.recordLastUsed(role.roleId, ctx.now, ctx.region);
+      await noteRoleUse(store.roles, role, ctx.now, ctx.region);
       return {
         Credentials: credentials,
         ...(jwt.claims.sub !== undefined ? { SubjectFromWebIdentityToken: jwt.claims.sub } : {}),

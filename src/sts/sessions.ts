@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { pooledRandomBytes } from '../shared/random-pool.js';
 import type { IamStore } from '../iam/iam-store.js';
 import type { RoleRecord } from '../iam/records.js';
 import { parsePolicyDocument } from '../policy/index.js';
@@ -14,12 +15,32 @@ import type { SessionRepo } from './session-store.js';
  * stored, keyed by the ASIA… key, so a changed token, or one never issued, finds nothing.
  */
 export function newSessionToken(): string {
-  return `IQoJb3JpZ2luX2Vj${randomBytes(96).toString('base64')}`;
+  return `IQoJb3JpZ2luX2Vj${pooledRandomBytes(96).toString('base64')}`;
 }
 
 export const tokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** Stores a new session for `principal` (whose `session` is filled in here) and returns its wire credentials. */
+/** Expired sessions are deleted at most once a minute per process: each prune is a write of its own. */
+const PRUNE_EVERY_MS = 60_000;
+let lastPrune = Number.NEGATIVE_INFINITY;
+
+/**
+ * RoleLastUsed, to the minute: AWS reports it lazily, and a write on every AssumeRole would be a
+ * second commit on its path. A use in another region, or a minute later, is written.
+ */
+export async function noteRoleUse(
+  roles: { recordLastUsed(roleId: string, at: Date, region: string): Promise<void> },
+  role: { roleId: string; lastUsed?: { at: Date; region: string } },
+  now: Date,
+  region: string,
+): Promise<void> {
+  const last = role.lastUsed;
+  const age = last ? now.getTime() - last.at.getTime() : Number.POSITIVE_INFINITY;
+  if (last && last.region === region && age >= 0 && age < 60_000) return;
+  await roles.recordLastUsed(role.roleId, now, region);
+}
+
 export async function issueSession(
   sessions: SessionRepo,
   principal: Principal,
@@ -33,8 +54,11 @@ export async function issueSession(
   const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
   const expiresAt = new Date(issuedAt.getTime() + durationSeconds * 1000);
   const withSession = { ...principal, session: { ...session, accessKeyId, issuedAt, expiresAt } } as Principal;
-  // Expired rows are of no use to anyone; prune them as new ones arrive.
-  await sessions.deleteExpired(now);
+  // Expired rows are of no use to anyone (a lookup refuses them); prune them now and then as new ones arrive.
+  if (now.getTime() - lastPrune >= PRUNE_EVERY_MS || now.getTime() < lastPrune) {
+    lastPrune = now.getTime();
+    await sessions.deleteExpired(now);
+  }
   await sessions.create({
     accessKeyId,
     tokenHash: tokenHash(token),

@@ -15,7 +15,7 @@ export function accountHandlers({ store, bus, quotas, identityProviders, samlPro
         // An account has at most one alias: creating another replaces it, as the console's "Edit" does.
         await tx.accounts
           .setAlias(accountId, input.AccountAlias)
-          .catch(rethrowAs(iamErrors.aliasExists(input.AccountAlias)));
+          .catch(rethrowAs(() => iamErrors.aliasExists(input.AccountAlias)));
       });
       bus.publish('account', accountId);
       return {};

@@ -21,7 +21,7 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
         if (await tx.groups.getByName(accountId, input.GroupName)) throw iamErrors.groupExists(input.GroupName);
         if ((await tx.groups.count(accountId)) >= quotas.GroupsPerAccount)
           throw iamErrors.quota('GroupsPerAccount', quotas.GroupsPerAccount);
-        await tx.groups.create(group).catch(rethrowAs(iamErrors.groupExists(input.GroupName)));
+        await tx.groups.create(group).catch(rethrowAs(() => iamErrors.groupExists(input.GroupName)));
       });
       return { Group: wireGroup(group) };
     },
@@ -58,7 +58,7 @@ export function groupHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
             ...(newName !== undefined ? { groupName: newName } : {}),
             ...(input.NewPath !== undefined ? { path: input.NewPath } : {}),
           })
-          .catch(rethrowAs(iamErrors.groupExists(newName ?? group.groupName)));
+          .catch(rethrowAs(() => iamErrors.groupExists(newName ?? group.groupName)));
       });
       return {};
     },

@@ -38,9 +38,9 @@ export function instanceProfileHandlers({ store, bus, quotas }: IamDeps): IamHan
         path,
         createdAt: ctx.now,
       };
-      const exists = iamErrors.instanceProfileExists(input.InstanceProfileName);
+      const exists = () => iamErrors.instanceProfileExists(input.InstanceProfileName);
       await store.transaction(async (tx) => {
-        if (await tx.instanceProfiles.getByName(accountId, input.InstanceProfileName)) throw exists;
+        if (await tx.instanceProfiles.getByName(accountId, input.InstanceProfileName)) throw exists();
         if ((await tx.instanceProfiles.count(accountId)) >= quotas.InstanceProfiles)
           throw iamErrors.quota('InstanceProfilesPerAccount', quotas.InstanceProfiles);
         await tx.instanceProfiles.create(profile, tags).catch(rethrowAs(exists));

@@ -54,7 +54,7 @@ export function managedPolicyHandlers({ store, bus, quotas }: IamDeps): IamHandl
         }
         await tx.policies
           .create(policy, input.PolicyDocument, tags)
-          .catch(rethrowAs(iamErrors.policyExists(input.PolicyName)));
+          .catch(rethrowAs(() => iamErrors.policyExists(input.PolicyName)));
       });
       // AWS's CreatePolicy answer leaves out Description (GetPolicy has it) and has Tags only when some were given.
       return {

@@ -45,10 +45,10 @@ export async function insertRole(
   { store, quotas }: IamDeps,
   role: RoleRecord,
   tags: Tag[],
-  exists: Error,
+  exists: () => Error,
 ): Promise<void> {
   await store.transaction(async (tx) => {
-    if (await tx.roles.getByName(role.accountId, role.roleName)) throw exists;
+    if (await tx.roles.getByName(role.accountId, role.roleName)) throw exists();
     if ((await tx.roles.count(role.accountId)) >= quotas.Roles) throw iamErrors.quota('RolesPerAccount', quotas.Roles);
     await tx.roles.create(role, tags).catch(rethrowAs(exists));
   });
@@ -108,7 +108,7 @@ export function roleHandlers(deps: IamDeps): IamHandlers {
         createdAt: ctx.now,
         ...(boundary ? { permissionsBoundaryArn: boundary.arn } : {}),
       };
-      await insertRole(deps, role, tags, iamErrors.roleExists(input.RoleName));
+      await insertRole(deps, role, tags, () => iamErrors.roleExists(input.RoleName));
       return { Role: wireRole(role, 'create', tags) };
     },
 

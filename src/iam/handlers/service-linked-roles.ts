@@ -49,9 +49,10 @@ export function serviceLinkedRoleHandlers(deps: IamDeps): IamHandlers {
         maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
         createdAt: ctx.now,
       };
-      const taken = iamErrors.invalidInput(
-        `Service role name ${roleName} has been taken in this account, please try a different suffix.`,
-      );
+      const taken = () =>
+        iamErrors.invalidInput(
+          `Service role name ${roleName} has been taken in this account, please try a different suffix.`,
+        );
       await insertRole(deps, role, [], taken);
       return { Role: wireRole(role, 'create') };
     },

@@ -45,7 +45,7 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
         if (await tx.users.getByName(accountId, input.UserName)) throw iamErrors.userExists(input.UserName);
         if ((await tx.users.count(accountId)) >= quotas.UsersPerAccount)
           throw iamErrors.quota('UsersPerAccount', quotas.UsersPerAccount);
-        await tx.users.create(user, tags).catch(rethrowAs(iamErrors.userExists(input.UserName)));
+        await tx.users.create(user, tags).catch(rethrowAs(() => iamErrors.userExists(input.UserName)));
       });
       return { User: wireUser(user, tags) };
     },
@@ -79,7 +79,7 @@ export function userHandlers({ store, bus, quotas }: IamDeps): IamHandlers {
             ...(newName !== undefined ? { userName: newName } : {}),
             ...(input.NewPath !== undefined ? { path: input.NewPath } : {}),
           })
-          .catch(rethrowAs(iamErrors.userExists(newName ?? user.userName)));
+          .catch(rethrowAs(() => iamErrors.userExists(newName ?? user.userName)));
       });
       bus.publish('user', user.userId);
       return {};

@@ -93,7 +93,7 @@ export function mfaHandlers({ store }: IamDeps): IamHandlers {
           )
         )
           throw credentialErrors.mfaExists();
-        await tx.credentials.createMfaDevice(device, seed, tags).catch(rethrowAs(credentialErrors.mfaExists()));
+        await tx.credentials.createMfaDevice(device, seed, tags).catch(rethrowAs(() => credentialErrors.mfaExists()));
       });
       const alias = await store.accounts.getAlias(accountId);
       const uri = otpauthUri(seed, `${input.VirtualMFADeviceName}@${alias ?? accountId}`, 'Ward');

@@ -1,3 +1,4 @@
+import { accountCount } from './account-counts.js';
 import type { GroupRepo } from '../../iam/iam-store.js';
 import type { GroupRecord, Page, PageRequest, UserRecord } from '../../iam/records.js';
 import { type Db, iso, mapUnique } from './db.js';
@@ -64,13 +65,8 @@ export class KyselyGroupRepo implements GroupRepo {
     return toPage(rows, page, (r) => r.name_lower, toGroup);
   }
 
-  async count(accountId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('groups')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('account_id', '=', accountId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(accountId: string): Promise<number> {
+    return accountCount(this.db, 'groups', accountId);
   }
 
   async members(groupId: string, page: PageRequest): Promise<Page<UserRecord>> {

@@ -72,6 +72,8 @@ const TABLES_CHILD_FIRST = [
   'account_aliases',
   'accounts',
   'meta',
+  // Last: the deletes above have counted themselves down (migration 016's triggers).
+  'account_counts',
 ] as const;
 
 /** The store on kysely: the same queries run on SQLite and PostgreSQL. */

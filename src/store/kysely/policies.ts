@@ -1,3 +1,4 @@
+import { accountCount } from './account-counts.js';
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { ManagedPolicyRepo } from '../../iam/policy-store.js';
 import {
@@ -184,13 +185,8 @@ export class KyselyManagedPolicyRepo implements ManagedPolicyRepo {
     );
   }
 
-  async count(accountId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('managed_policies')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('account_id', '=', accountId)
-      .executeTakeFirstOrThrow();
-    return num(row.n);
+  count(accountId: string): Promise<number> {
+    return accountCount(this.db, 'managed_policies', accountId);
   }
 
   async summary(accountId: string): Promise<{ policies: number; attachments: number }> {

@@ -1,3 +1,4 @@
+import { accountCount } from './account-counts.js';
 import type { Selectable } from 'kysely';
 import type { InstanceProfileRepo, RoleRepo } from '../../iam/iam-store.js';
 import type { InstanceProfileRecord, Page, PageRequest, RoleDeletionTask, RoleRecord, Tag } from '../../iam/records.js';
@@ -113,13 +114,8 @@ export class KyselyRoleRepo implements RoleRepo {
     return toPage(rows, page, (r) => r.name_lower, toRole);
   }
 
-  async count(accountId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('roles')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('account_id', '=', accountId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(accountId: string): Promise<number> {
+    return accountCount(this.db, 'roles', accountId);
   }
 
   async tags(roleId: string): Promise<Tag[]> {
@@ -212,13 +208,8 @@ export class KyselyInstanceProfileRepo implements InstanceProfileRepo {
     return toPage(rows, page, (r) => r.name_lower, toInstanceProfile);
   }
 
-  async count(accountId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('instance_profiles')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('account_id', '=', accountId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(accountId: string): Promise<number> {
+    return accountCount(this.db, 'instance_profiles', accountId);
   }
 
   async roles(id: string): Promise<RoleRecord[]> {

@@ -1,3 +1,4 @@
+import { accountCount } from './account-counts.js';
 import type { UserRepo } from '../../iam/iam-store.js';
 import type { Page, PageRequest, Tag, UserRecord } from '../../iam/records.js';
 import { type Db, iso, mapUnique } from './db.js';
@@ -81,13 +82,8 @@ export class KyselyUserRepo implements UserRepo {
     return toPage(rows, page, (r) => r.name_lower, toUser);
   }
 
-  async count(accountId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('account_id', '=', accountId)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(accountId: string): Promise<number> {
+    return accountCount(this.db, 'users', accountId);
   }
 
   async tags(userId: string): Promise<Tag[]> {

@@ -6,7 +6,14 @@ import type { CallContext, OperationHandler } from '../../shared/call-context.js
 import type { SessionTag } from '../../shared/principal.js';
 import type { AssumeRoleWithSAMLRequest, AssumeRoleWithSAMLResponse } from '../../wire/generated/sts.js';
 import type { SessionRepo } from '../session-store.js';
-import { ROLE_ARN, assumedRolePrincipal, issueSession, packedPercent, sessionPolicies } from '../sessions.js';
+import {
+  ROLE_ARN,
+  assumedRolePrincipal,
+  issueSession,
+  noteRoleUse,
+  packedPercent,
+  sessionPolicies,
+} from '../sessions.js';
 import { trustAllowsFederated } from '../web-identity.js';
 import { type AssertionFacts, readAssertion } from './assertion.js';
 import { partitionOf } from '../../shared/partition.js';
@@ -260,7 +267,7 @@ export async function assumeRoleWithSaml(
     ctx.now,
     duration,
   );
-  await deps.store.roles.recordLastUsed(role.roleId, ctx.now, ctx.region);
+  await noteRoleUse(deps.store.roles, role, ctx.now, ctx.region);
   return {
     Credentials: credentials,
     AssumedRoleUser: { AssumedRoleId: principal.userId, Arn: principal.arn },
