@@ -6,10 +6,12 @@ import {
   GetAccessKeyLastUsedCommand,
   GetCredentialReportCommand,
   GetSAMLProviderCommand,
+  GetServerCertificateCommand,
   GetSSHPublicKeyCommand,
   type IAMClient,
   ListSigningCertificatesCommand,
   UploadSSHPublicKeyCommand,
+  UploadServerCertificateCommand,
   UploadSigningCertificateCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleWithSAMLCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -58,6 +60,16 @@ describe('emulator mode: credential material that does not parse', () => {
     await emu.iam().send(new UploadSigningCertificateCommand({ UserName: 'alice', CertificateBody: body }));
     const listed = await emu.iam().send(new ListSigningCertificatesCommand({ UserName: 'alice' }));
     expect(listed.Certificates?.map((c) => c.CertificateBody)).toEqual([body]);
+  });
+
+  it('AWS refuses a server certificate that does not parse (MalformedCertificate); --emulator stores it', async () => {
+    const input = { ServerCertificateName: 'junk', CertificateBody: 'not a certificate', PrivateKey: 'not a key' };
+    const err = await caught(() => strict.iam().send(new UploadServerCertificateCommand(input)));
+    expect(err.Code).toBe('MalformedCertificate');
+    await emu.iam().send(new UploadServerCertificateCommand(input));
+    const got = await emu.iam().send(new GetServerCertificateCommand({ ServerCertificateName: 'junk' }));
+    expect(got.ServerCertificate?.CertificateBody).toBe('not a certificate');
+    expect(got.ServerCertificate?.ServerCertificateMetadata?.Expiration).toBeUndefined();
   });
 
   it('AWS refuses SAML metadata that does not parse (InvalidInput); --emulator stores it, and no assertion verifies through it', async () => {

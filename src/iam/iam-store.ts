@@ -7,6 +7,7 @@ import type {
   PolicyVersionRepo,
 } from './policy-store.js';
 import type { TagRepo } from './tagging/tag-repo.js';
+import type { ServerCertificateRepo } from './server-certificate-store.js';
 import type {
   AccessKeyRecord,
   AccessKeyStatus,
@@ -45,6 +46,8 @@ export interface IamStore {
   credentials: CredentialRepo;
   /** The tags of every taggable resource (tagging/tag-repo.ts). */
   tags: TagRepo;
+  /** Server certificates (server-certificate-store.ts). */
+  serverCertificates: ServerCertificateRepo;
   /** Runs `fn` in one database transaction; everything it writes commits or none of it does. */
   transaction<T>(fn: (tx: IamStore) => Promise<T>): Promise<T>;
   /**

@@ -16,6 +16,7 @@ import * as accountClosed from './migrations/012-account-closed.js';
 import * as saml from './migrations/013-saml.js';
 import * as gateway from './migrations/015-gateway.js';
 import * as accountCounts from './migrations/016-account-counts.js';
+import * as serverCertificates from './migrations/017-server-certificates.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '013-saml': saml,
   '015-gateway': gateway,
   '016-account-counts': accountCounts,
+  '017-server-certificates': serverCertificates,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -27,6 +27,20 @@ export interface CredentialTables {
   };
   password_history: { owner_key: string; password_hash: string; set_at: string };
   password_policies: { account_id: string; policy: string };
+  server_certificates: {
+    certificate_id: string;
+    account_id: string;
+    arn: string;
+    name: string;
+    name_lower: string;
+    path: string;
+    body: string;
+    chain: string | null;
+    private_key_sealed: string;
+    expiration: string | null;
+    uploaded_at: string;
+    tags: string;
+  };
   signing_certificates: {
     certificate_id: string;
     account_id: string;

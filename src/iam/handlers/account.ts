@@ -43,11 +43,12 @@ export function accountHandlers({ store, bus, quotas, identityProviders, samlPro
     async GetAccountSummary(_input, ctx) {
       const accountId = ctx.principal.accountId;
       await ctx.authorize('iam:GetAccountSummary', '*');
-      const [users, groups, rootKeys, policies] = await Promise.all([
+      const [users, groups, rootKeys, policies, serverCertificates] = await Promise.all([
         store.users.count(accountId),
         store.groups.count(accountId),
         store.accessKeys.listForOwner(accountId, undefined),
         store.policies.summary(accountId),
+        store.serverCertificates.list(accountId, '/'),
       ]);
       const [roles, instanceProfiles, devices, rootDevices, rootPassword, rootCertificates, providers, saml] =
         await Promise.all([
@@ -67,7 +68,7 @@ export function accountHandlers({ store, bus, quotas, identityProviders, samlPro
           UsersQuota: q.UsersPerAccount,
           Groups: groups,
           GroupsQuota: q.GroupsPerAccount,
-          ServerCertificates: 0,
+          ServerCertificates: serverCertificates.length,
           ServerCertificatesQuota: q.ServerCertificatesPerAccount,
           UserPolicySizeQuota: q.UserPolicySize,
           GroupPolicySizeQuota: q.GroupPolicySize,

@@ -9,6 +9,7 @@ import { oidcProviderTagHandlers } from './oidc-provider-tags.js';
 import { orgFeatureHandlers } from './org-features.js';
 import { roleHandlers } from './roles.js';
 import { samlProviderHandlers } from './saml-providers.js';
+import { serverCertificateHandlers } from './server-certificates.js';
 import { serviceLinkedRoleHandlers } from './service-linked-roles.js';
 import { credentialHandlers } from '../credentials/handlers.js';
 import { mfaHandlers } from '../mfa/handlers.js';
@@ -43,6 +44,7 @@ export function iamHandlerGroups(deps: IamDeps): IamHandlers[] {
     orgFeatureHandlers(deps),
     oidcProviderTagHandlers(deps),
     samlProviderHandlers(deps),
+    serverCertificateHandlers(deps),
   ];
 }
 

@@ -2,7 +2,14 @@ import type { Tag } from '../records.js';
 
 /** Every IAM resource that carries tags. */
 export type TaggableKind =
-  'user' | 'role' | 'instance-profile' | 'policy' | 'mfa-device' | 'oidc-provider' | 'saml-provider';
+  | 'user'
+  | 'role'
+  | 'instance-profile'
+  | 'policy'
+  | 'mfa-device'
+  | 'oidc-provider'
+  | 'saml-provider'
+  | 'server-certificate';
 
 /**
  * The store port for tags, one for every taggable resource: `id` is the resource's own key (user

@@ -44,6 +44,12 @@ export const TAG_RULES: Readonly<Record<TaggableKind, KindRules>> = {
     list: 'iam:ListSAMLProviderTags',
     caseSensitiveKeys: false,
   },
+  'server-certificate': {
+    tag: 'iam:TagServerCertificate',
+    untag: 'iam:UntagServerCertificate',
+    list: 'iam:ListServerCertificateTags',
+    caseSensitiveKeys: false,
+  },
 };
 
 /** The form of a key under which two keys of this kind are the same key. */

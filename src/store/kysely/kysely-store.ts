@@ -1,3 +1,4 @@
+import { KyselyServerCertificateRepo } from './server-certificates.js';
 import type { AccessKeyRepo, AccountRepo, GroupRepo, IamStore, MetaRepo, UserRepo } from '../../iam/iam-store.js';
 import type {
   EffectivePolicyRepo,
@@ -50,6 +51,7 @@ const TABLES_CHILD_FIRST = [
   'login_profiles',
   'password_history',
   'password_policies',
+  'server_certificates',
   'signing_certificates',
   'ssh_public_keys',
   'service_last_accessed',
@@ -99,6 +101,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
   readonly samlAssertions: KyselySamlAssertionLedger;
   readonly credentials: CredentialRepo;
   readonly tags: KyselyTagRepo;
+  readonly serverCertificates: KyselyServerCertificateRepo;
   readonly events: EventRepo;
   /** AWS Organizations (migration 007; port in src/organizations/store.ts). */
   readonly organizations: KyselyOrganizationsRepo;
@@ -141,6 +144,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
     this.samlAssertions = new KyselySamlAssertionLedger(db);
     this.credentials = new KyselyCredentialRepo(db, box);
     this.tags = new KyselyTagRepo(db);
+    this.serverCertificates = new KyselyServerCertificateRepo(db, box);
     this.events = trail ?? new KyselyEventRepo(db);
     this.organizations = new KyselyOrganizationsRepo(db);
     this.accountSettings = new KyselyAccountSettingsRepo(db);

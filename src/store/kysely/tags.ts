@@ -19,6 +19,7 @@ export const TAG_ORDER: Readonly<Record<TaggableKind, (a: Tag, b: Tag) => number
   'instance-profile': byLowerKey,
   'oidc-provider': byLowerKey,
   'saml-provider': byLowerKey,
+  'server-certificate': byLowerKey,
   policy: byLengthThenKey,
   'mfa-device': byLengthThenKey,
 };
@@ -40,9 +41,13 @@ const keyIdentity = (kind: TaggableKind): ((key: string) => string) =>
   !isJsonKind(kind) && ROW_TABLES[kind].caseSensitive ? (key) => key : (key) => key.toLowerCase();
 
 type RowKind = keyof typeof ROW_TABLES;
-/** Identity providers keep their tags as JSON on their own row, keyed by ARN. */
-type JsonKind = 'oidc-provider' | 'saml-provider';
-const JSON_TABLES = { 'oidc-provider': 'oidc_providers', 'saml-provider': 'saml_providers' } as const;
+/** Identity providers and server certificates keep their tags as JSON on their own row, keyed by ARN. */
+type JsonKind = 'oidc-provider' | 'saml-provider' | 'server-certificate';
+const JSON_TABLES = {
+  'oidc-provider': 'oidc_providers',
+  'saml-provider': 'saml_providers',
+  'server-certificate': 'server_certificates',
+} as const;
 const isJsonKind = (kind: TaggableKind): kind is JsonKind => kind in JSON_TABLES;
 interface TagRow {
   owner: string;
