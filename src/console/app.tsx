@@ -10,6 +10,7 @@ import { ConsoleSessions } from './session/sessions.js';
 import { SignInThrottle } from './session/throttle.js';
 import { registerAccountSignInUrl, registerSignIn } from './sign-in/routes.js';
 import { registerSaml } from './sign-in/saml.js';
+import { registerFederation } from './sign-in/federation.js';
 
 const ASSETS: Record<string, { type: string; body: string }> = {
   'console.css': {
@@ -69,6 +70,8 @@ export function createConsoleApp(deps: ConsoleDeps, pages: PageGroup[] = [regist
   registerSignIn(app);
   // IdP-initiated SAML sign-in (POST /saml): before the guard, the response is the credential.
   registerSaml(app);
+  // The federation endpoint (GET /federation): the sign-in token is the credential.
+  registerFederation(app);
   // Before the sign-in guard: in emulator mode the outbox is readable signed out (password recovery).
   registerOutbox(app);
   registerAccountSignInUrl(app);

@@ -81,6 +81,11 @@ export interface ConsoleDeps {
    * verified as a signed request's would be; undefined when unknown, wrong or expired.
    */
   principalOfSession?: (accessKeyId: string, sessionToken: string) => Promise<Principal | undefined>;
+  /** The federation endpoint (GET /federation; sts/federation-signin.ts): sign-in tokens for temporary credentials. */
+  federation?: {
+    signinToken(session: string | undefined, sessionDuration: string | undefined, now: Date): Promise<string>;
+    redeem(token: string | undefined, now: Date): Promise<Principal & { kind: 'assumed-role' | 'federated-user' }>;
+  };
   /** SAML federation (POST /saml, POST /saml/acs/<uuid>): the roles a SAMLResponse offers, verified, nothing redeemed. */
   saml?: {
     rolesOffered(

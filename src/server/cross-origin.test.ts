@@ -42,5 +42,14 @@ describe('crossOriginRefusal', () => {
     expect(crossOriginRefusal({ ...post, path: '/saml' })).toBeUndefined();
     expect(crossOriginRefusal({ ...post, path: '/console/saml' })).toBeDefined();
     expect(crossOriginRefusal({ ...post, secFetchMode: 'cors', path: '/saml' })).toBeDefined();
+    expect(crossOriginRefusal({ ...post, path: `/saml/acs/${'A'.repeat(26)}` })).toBeUndefined();
+    expect(crossOriginRefusal({ ...post, path: '/saml/acs/../x' })).toBeDefined();
+  });
+
+  it("lets a broker's sign-in link reach GET /federation (the sealed token is the credential), and nothing else", () => {
+    const nav = { ...base, method: 'GET', secFetchSite: 'cross-site', secFetchMode: 'navigate' };
+    expect(crossOriginRefusal({ ...nav, path: '/federation' })).toBeUndefined();
+    expect(crossOriginRefusal({ ...nav, method: 'POST', path: '/federation' })).toBeDefined();
+    expect(crossOriginRefusal({ ...nav, secFetchMode: 'cors', path: '/federation' })).toBeDefined();
   });
 });

@@ -22,6 +22,8 @@ export const SAML_ACS_PATH = /^\/saml(?:\/acs\/[A-Z0-9]{22,64})?$/;
 export function crossOriginRefusal(r: BrowserFacts): string | undefined {
   const navigation = r.secFetchMode === 'navigate' && (r.method === 'GET' || r.method === 'HEAD');
   if (navigation && (r.path === '/console' || r.path.startsWith('/console/'))) return undefined;
+  // A broker's sign-in link (GET /federation?Action=login): the sealed token is the credential.
+  if (navigation && r.path === '/federation') return undefined;
   // An IdP posts its SAMLResponse from its own site by design; the signed assertion is the
   // credential there, never an unknown access key.
   if (r.secFetchMode === 'navigate' && r.method === 'POST' && SAML_ACS_PATH.test(r.path)) return undefined;

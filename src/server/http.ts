@@ -104,6 +104,11 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
     req.url = `/console${path}`;
     return deps.console(req, res);
   }
+  // AWS's federation endpoint (signin.aws.amazon.com/federation), query string and all.
+  if (deps.console && path === '/federation' && (req.method === 'GET' || req.method === 'HEAD')) {
+    req.url = `/console${req.url ?? path}`;
+    return deps.console(req, res);
+  }
 
   if (req.method === 'POST' && path === '/authorize') {
     let raw: RawRequest;

@@ -40,6 +40,7 @@ import { consolePages } from '../console/pages/index.js';
 import { consoleListener } from './console-listener.js';
 import { invokeAuthorization, invokeOperation } from './invoke.js';
 import { principalOfSession } from '../auth/session-principal.js';
+import { federationSignin } from './federation-signin.js';
 import {
   completeRootPasswordRecovery,
   listOutbox,
@@ -295,6 +296,7 @@ export async function startWard(config: WardConfig, options: WardOptions = {}): 
       principalOfSession: (accessKeyId, sessionToken) =>
         principalOfSession(resolver, accessKeyId, sessionToken, clock()),
       saml: { rolesOffered: (samlResponse, now, uuid) => rolesOffered(samlFederation, samlResponse, now, uuid) },
+      federation: federationSignin(resolver, box, store),
       audit,
       accountStatus,
       clock,

@@ -56,7 +56,8 @@ export class ConsoleSessions {
     if (!account) return undefined;
     const alias = await this.store.accounts.getAlias(record.accountId);
     const session = sessionInfo(record);
-    if (record.userId?.startsWith('AROA')) return this.#loadRoleSession(record, alias);
+    // A role's ID, or a federated user's `ACCOUNT:NAME`: an STS session's console session.
+    if (record.userId?.startsWith('AROA') || record.userId?.includes(':')) return this.#loadStsSession(record, alias);
     if (record.userId === undefined) {
       const principal: Principal = {
         kind: 'root',
@@ -82,18 +83,19 @@ export class ConsoleSessions {
   }
 
   /**
-   * A console session that acts as an assumed role (POST /saml): it lasts as long as the role
-   * session it was opened with, whose ASIA key it carries; the role's ID marks it.
+   * A console session that acts as an STS session: an assumed role (POST /saml, the federation
+   * endpoint) or a GetFederationToken user (the federation endpoint). It lasts as long as that
+   * session, whose ASIA key it carries; the role's ID, or the federated user's `ACCOUNT:NAME`, marks it.
    */
-  async startForRole(
-    principal: Principal & { kind: 'assumed-role' },
+  async startForSts(
+    principal: Principal & { kind: 'assumed-role' | 'federated-user' },
     now: Date,
   ): Promise<{ token: string; record: ConsoleSessionRecord }> {
     const token = newToken();
     const record: ConsoleSessionRecord = {
       tokenHash: tokenHash(token),
       accountId: principal.accountId,
-      userId: principal.roleId,
+      userId: principal.kind === 'assumed-role' ? principal.roleId : principal.userId,
       stage: 'active',
       csrf: newToken(),
       keyId: principal.session.accessKeyId,
@@ -107,12 +109,16 @@ export class ConsoleSessions {
     return { token, record };
   }
 
-  async #loadRoleSession(record: ConsoleSessionRecord, alias: string | undefined): Promise<LoadedSession | undefined> {
+  async #loadStsSession(record: ConsoleSessionRecord, alias: string | undefined): Promise<LoadedSession | undefined> {
     const stored = await this.store.sessions?.get(record.keyId);
     const p = stored?.principal;
-    if (!p || p.kind !== 'assumed-role' || p.roleId !== record.userId || !p.session) return undefined;
-    const principal: Principal = { ...p, session: { ...p.session, console: true } };
-    return { record, principal, accountAlias: alias, displayName: `${p.roleName}/${p.sessionName}` };
+    if (!p?.session) return undefined;
+    const principal: Principal = { ...p, session: { ...p.session, console: true } } as Principal;
+    if (p.kind === 'assumed-role' && p.roleId === record.userId)
+      return { record, principal, accountAlias: alias, displayName: `${p.roleName}/${p.sessionName}` };
+    if (p.kind === 'federated-user' && p.userId === record.userId)
+      return { record, principal, accountAlias: alias, displayName: `federated-user/${p.federatedName}` };
+    return undefined;
   }
 
   async advance(record: ConsoleSessionRecord, changes: { stage: SessionStage; mfaAt?: Date }): Promise<void> {

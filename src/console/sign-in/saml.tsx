@@ -168,7 +168,7 @@ async function signInAsRole(
   }
   if (principal?.kind !== 'assumed-role' || !principal.session)
     return c.html(<Refused message={INVALID} status={400} />, 400);
-  const { token, record } = await sessions.startForRole(principal, now);
+  const { token, record } = await sessions.startForSts(principal, now);
   setConsoleCookie(
     c,
     SESSION_COOKIE,
