@@ -113,7 +113,7 @@ export class ConsoleSessions {
     const stored = await this.store.sessions?.get(record.keyId);
     const p = stored?.principal;
     if (!p?.session) return undefined;
-    const principal: Principal = { ...p, session: { ...p.session, console: true } } as Principal;
+    const principal: Principal = { ...p, session: { ...p.session, console: true } };
     if (p.kind === 'assumed-role' && p.roleId === record.userId)
       return { record, principal, accountAlias: alias, displayName: `${p.roleName}/${p.sessionName}` };
     if (p.kind === 'federated-user' && p.userId === record.userId)
