@@ -6,6 +6,7 @@ import {
   DescribeAccountCommand,
   DescribeCreateAccountStatusCommand,
   ListAccountsCommand,
+  ListPoliciesCommand,
   ListRootsCommand,
   type OrganizationsClient,
   UpdatePolicyCommand,
@@ -125,5 +126,18 @@ describe('emulator mode: Organizations lists in creation order', () => {
     } finally {
       await w.close();
     }
+  });
+});
+
+describe('emulator mode: Organizations policies in creation order', () => {
+  const names = async (c: OrganizationsClient) =>
+    (await c.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY' })))
+      .Policies!.map((p) => p.Name!)
+      .filter((n) => n === 'FullAWSAccess' || n.startsWith('order-'));
+
+  it('AWS lists policies by name; with --emulator in the order they were created, FullAWSAccess first', async () => {
+    for (const c of [emu, strict]) for (const n of ['order-zeta', 'order-alpha', 'order-mid']) await newScp(c, n);
+    expect(await names(strict)).toEqual(['FullAWSAccess', 'order-alpha', 'order-mid', 'order-zeta']);
+    expect(await names(emu)).toEqual(['FullAWSAccess', 'order-zeta', 'order-alpha', 'order-mid']);
   });
 });

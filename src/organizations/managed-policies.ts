@@ -44,8 +44,13 @@ export async function lookupPolicy(
 }
 
 /** The organization's policies of a type, AWS's managed one first. */
-export async function policiesOfType(repo: OrganizationsRepo, orgId: string, type: string): Promise<OrgPolicyRecord[]> {
-  const stored = await repo.listPolicies(orgId, type);
+export async function policiesOfType(
+  repo: OrganizationsRepo,
+  orgId: string,
+  type: string,
+  order: 'name' | 'created' = 'name',
+): Promise<OrgPolicyRecord[]> {
+  const stored = await repo.listPolicies(orgId, type, order);
   return type === RCP ? [rcpFullAwsAccess(orgId), ...stored] : stored;
 }
 

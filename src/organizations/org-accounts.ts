@@ -179,6 +179,7 @@ export function orgAccountHandlers(deps: OrgDeps): OrgHandlers {
           policyType: SCP,
           awsManaged: true,
           content: FULL_AWS_ACCESS_CONTENT,
+          createdAt: ctx.now,
         });
         await tx.organizations.attach(o.orgId, FULL_AWS_ACCESS_ID, o.rootId);
         return o;

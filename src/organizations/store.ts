@@ -54,6 +54,8 @@ export interface OrgPolicyRecord {
   policyType: string;
   awsManaged: boolean;
   content: string;
+  /** Absent for policies from before Ward kept it. */
+  createdAt?: Date;
 }
 
 export interface HandshakeRecord {
@@ -106,7 +108,8 @@ export interface OrganizationsRepo {
     changes: { name?: string; description?: string; content?: string },
   ): Promise<void>;
   deletePolicy(orgId: string, policyId: string): Promise<void>;
-  listPolicies(orgId: string, policyType: string): Promise<OrgPolicyRecord[]>;
+  /** By name, or in creation order (emulator mode, as moto lists them). */
+  listPolicies(orgId: string, policyType: string, order?: 'name' | 'created'): Promise<OrgPolicyRecord[]>;
   attach(orgId: string, policyId: string, targetId: string): Promise<void>;
   /** False when it was not attached. */
   detach(orgId: string, policyId: string, targetId: string): Promise<boolean>;

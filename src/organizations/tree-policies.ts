@@ -310,6 +310,7 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
           policyType: input.Type,
           awsManaged: false,
           content: input.Content,
+          createdAt: ctx.now,
         };
         await tx.organizations.createPolicy(record);
         if (input.Tags?.length)
@@ -363,7 +364,13 @@ export function treePolicyHandlers(deps: OrgDeps): OrgHandlers {
     async ListPolicies(input, ctx) {
       const org = await managementOrg(deps, ctx, 'ListPolicies');
       const { page, NextToken } = paginate(
-        await policiesOfType(store.organizations, org.orgId, input.Filter),
+        // moto lists in creation order; emulator mode does too (AWS: by name).
+        await policiesOfType(
+          store.organizations,
+          org.orgId,
+          input.Filter,
+          deps.emulator?.creationOrder ? 'created' : 'name',
+        ),
         input,
         deps,
       );

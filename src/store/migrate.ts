@@ -17,6 +17,7 @@ import * as saml from './migrations/013-saml.js';
 import * as gateway from './migrations/015-gateway.js';
 import * as accountCounts from './migrations/016-account-counts.js';
 import * as serverCertificates from './migrations/017-server-certificates.js';
+import * as orgPolicyCreated from './migrations/018-org-policy-created.js';
 
 /** Migrations are compiled in, not read from disk, so a bundled or tsx-run Ward finds them alike. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '015-gateway': gateway,
   '016-account-counts': accountCounts,
   '017-server-certificates': serverCertificates,
+  '018-org-policy-created': orgPolicyCreated,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -39,6 +39,7 @@ export interface OrganizationTables {
     policy_type: string;
     aws_managed: number;
     content: string;
+    created_at: string | null;
   };
   org_policy_attachments: { org_id: string; policy_id: string; target_id: string };
   org_handshakes: {

@@ -138,7 +138,7 @@ const COLUMNS = {
     'root_name',
     'created_at',
   ],
-  org_policies: ['org_id', 'policy_id', 'name', 'description', 'policy_type', 'aws_managed', 'content'],
+  org_policies: ['org_id', 'policy_id', 'name', 'description', 'policy_type', 'aws_managed', 'content', 'created_at'],
   org_policy_attachments: ['org_id', 'policy_id', 'target_id'],
   org_policy_types: ['org_id', 'policy_type'],
   org_service_access: ['org_id', 'service_principal', 'enabled_at'],

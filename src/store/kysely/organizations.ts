@@ -79,6 +79,7 @@ const toPolicy = (r: OrganizationTables['org_policies']): OrgPolicyRecord => ({
   policyType: r.policy_type,
   awsManaged: r.aws_managed === 1,
   content: r.content,
+  ...(r.created_at !== null ? { createdAt: new Date(r.created_at) } : {}),
 });
 
 const toHandshake = (r: OrganizationTables['org_handshakes']): HandshakeRecord => ({
@@ -308,6 +309,7 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
           policy_type: p.policyType,
           aws_managed: p.awsManaged ? 1 : 0,
           content: p.content,
+          created_at: p.createdAt ? iso(p.createdAt) : null,
         })
         .execute(),
     );
@@ -336,13 +338,17 @@ export class KyselyOrganizationsRepo implements OrganizationsRepo {
     await this.#db.deleteFrom('org_policies').where('org_id', '=', orgId).where('policy_id', '=', policyId).execute();
   }
 
-  async listPolicies(orgId: string, policyType: string): Promise<OrgPolicyRecord[]> {
+  async listPolicies(
+    orgId: string,
+    policyType: string,
+    order: 'name' | 'created' = 'name',
+  ): Promise<OrgPolicyRecord[]> {
     const rows = await this.#db
       .selectFrom('org_policies')
       .selectAll()
       .where('org_id', '=', orgId)
       .where('policy_type', '=', policyType)
-      .orderBy('name')
+      .orderBy(order === 'name' ? 'name' : 'created_at')
       .orderBy('policy_id')
       .execute();
     return rows.map(toPolicy);
