@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkSessionToken, sessionTokenHash } from '../auth/authenticate.js';
 import type { Principal } from '../shared/principal.js';
+import { UniqueViolation } from '../shared/unique-violation.js';
 import { type MemoryStore, openMemoryStore } from '../store/testing/memory-store.js';
 import { issueSession, tokenHash } from './sessions.js';
 
@@ -99,5 +100,26 @@ describe('STS sessions in the store', () => {
     await issueSession(m.store.sessions, alice, noExtras, new Date(NOW.getTime() + 1800_000), 900);
     expect(await m.store.sessions.get(old.AccessKeyId)).toBeUndefined();
     expect(await m.store.sessions.get(live.AccessKeyId)).toBeDefined();
+  });
+});
+
+describe('an ASIA key drawn twice', () => {
+  it('is drawn anew: 40 random bits per account meet after about a million sessions', async () => {
+    const tried: string[] = [];
+    const colliding = {
+      ...m.store.sessions,
+      get: (id: string) => m.store.sessions.get(id),
+      deleteExpired: (before: Date) => m.store.sessions.deleteExpired(before),
+      async create(s: Parameters<typeof m.store.sessions.create>[0]) {
+        tried.push(s.accessKeyId);
+        if (tried.length === 1) throw new UniqueViolation('sessions_pk');
+        return m.store.sessions.create(s);
+      },
+    };
+    const creds = await issueSession(colliding, alice, noExtras, NOW, 900);
+    expect(tried).toHaveLength(2);
+    expect(creds.AccessKeyId).toBe(tried[1]);
+    expect(tried[0]).not.toBe(tried[1]);
+    expect((await m.store.sessions.get(creds.AccessKeyId))?.principal.session?.accessKeyId).toBe(creds.AccessKeyId);
   });
 });

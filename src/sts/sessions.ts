@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withFreshId } from '../shared/fresh-id.js';
 import { pooledRandomBytes } from '../shared/random-pool.js';
 import type { IamStore } from '../iam/iam-store.js';
 import type { RoleRecord } from '../iam/records.js';
@@ -48,25 +49,28 @@ export async function issueSession(
   now: Date,
   durationSeconds: number,
 ): Promise<Credentials> {
-  const accessKeyId = newAccessKeyId('ASIA', principal.accountId);
   const secretAccessKey = newSecretAccessKey();
   const token = newSessionToken();
   const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
   const expiresAt = new Date(issuedAt.getTime() + durationSeconds * 1000);
-  const withSession = { ...principal, session: { ...session, accessKeyId, issuedAt, expiresAt } } as Principal;
   // Expired rows are of no use to anyone (a lookup refuses them); prune them now and then as new ones arrive.
   if (now.getTime() - lastPrune >= PRUNE_EVERY_MS || now.getTime() < lastPrune) {
     lastPrune = now.getTime();
     await sessions.deleteExpired(now);
   }
-  await sessions.create({
-    accessKeyId,
-    tokenHash: tokenHash(token),
-    accountId: principal.accountId,
-    secretAccessKey,
-    principal: withSession,
-    issuedAt,
-    expiresAt,
+  const accessKeyId = await withFreshId(async () => {
+    const id = newAccessKeyId('ASIA', principal.accountId);
+    const withSession = { ...principal, session: { ...session, accessKeyId: id, issuedAt, expiresAt } } as Principal;
+    await sessions.create({
+      accessKeyId: id,
+      tokenHash: tokenHash(token),
+      accountId: principal.accountId,
+      secretAccessKey,
+      principal: withSession,
+      issuedAt,
+      expiresAt,
+    });
+    return id;
   });
   return { AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: token, Expiration: expiresAt };
 }

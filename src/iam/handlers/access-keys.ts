@@ -1,3 +1,4 @@
+import { withFreshId } from '../../shared/fresh-id.js';
 import { AwsError } from '../../shared/aws-error.js';
 import { newAccessKeyId, newSecretAccessKey } from '../../shared/ids.js';
 import { rootArn } from '../../shared/arn.js';
@@ -31,19 +32,22 @@ export function accessKeyHandlers({ store, bus }: IamDeps): IamHandlers {
       const owner = await authorizedOwner(store, ctx, input.UserName, 'iam:CreateAccessKey');
       const accountId = ownerAccountId(owner);
       const secret = newSecretAccessKey();
-      const key: AccessKeyRecord = {
-        accessKeyId: newAccessKeyId('AKIA', accountId),
-        accountId,
-        ...(owner.kind === 'user' ? { userId: owner.user.userId } : {}),
-        status: 'Active',
-        createdAt: ctx.now,
-      };
-      await store.transaction(async (tx) => {
-        // Inactive keys count too: the quota is on keys that exist.
-        const existing = await tx.accessKeys.listForOwner(accountId, ownerUserId(owner));
-        if (existing.length >= IAM_QUOTAS.AccessKeysPerUser)
-          throw iamErrors.quota('AccessKeysPerUser', IAM_QUOTAS.AccessKeysPerUser);
-        await tx.accessKeys.create(key, secret);
+      const key = await withFreshId(async () => {
+        const drawn: AccessKeyRecord = {
+          accessKeyId: newAccessKeyId('AKIA', accountId),
+          accountId,
+          ...(owner.kind === 'user' ? { userId: owner.user.userId } : {}),
+          status: 'Active',
+          createdAt: ctx.now,
+        };
+        await store.transaction(async (tx) => {
+          // Inactive keys count too: the quota is on keys that exist.
+          const existing = await tx.accessKeys.listForOwner(accountId, ownerUserId(owner));
+          if (existing.length >= IAM_QUOTAS.AccessKeysPerUser)
+            throw iamErrors.quota('AccessKeysPerUser', IAM_QUOTAS.AccessKeysPerUser);
+          await tx.accessKeys.create(drawn, secret);
+        });
+        return drawn;
       });
       return {
         AccessKey: {
