@@ -209,4 +209,38 @@ describe.skipIf(!available)('the gateway in front of moto, with the aws CLI', ()
     expect(wrong.status).not.toBe(0);
     expect(wrong.err).toContain('AccessDeniedException');
   });
+
+  it('kms: identity policies count only where the key policy allows the account, as in AWS KMS', async () => {
+    const keyAdmin = await userWithKey(t, 'key-admin');
+    const keyPolicy = JSON.stringify(
+      policy({
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${t.accountId}:user/key-admin` },
+        Action: 'kms:*',
+        Resource: '*',
+      }),
+    );
+    const created = await aws(
+      t.root,
+      'kms',
+      'create-key',
+      '--policy',
+      keyPolicy,
+      '--bypass-policy-lockout-safety-check',
+    );
+    expect(created.status, created.err).toBe(0);
+    const arn = (JSON.parse(created.out) as { KeyMetadata: { Arn: string } }).KeyMetadata.Arn;
+    const plaintext = Buffer.from('secret').toString('base64');
+    // An identity policy allowing kms:Encrypt on the key: the key policy does not enable IAM policies.
+    const outsider = await userWithKey(t, 'kms-outsider', {
+      enc: policy({ Effect: 'Allow', Action: 'kms:Encrypt', Resource: arn }),
+    });
+    const refused = await aws(outsider, 'kms', 'encrypt', '--key-id', arn, '--plaintext', plaintext);
+    expect(refused.status).not.toBe(0);
+    expect(refused.err).toContain('AccessDeniedException');
+    expect(refused.err).toContain('no resource-based policy allows the kms:Encrypt action');
+    // The user the key policy names needs no identity policy at all.
+    const allowed = await aws(keyAdmin, 'kms', 'encrypt', '--key-id', arn, '--plaintext', plaintext);
+    expect(allowed.status, allowed.err).toBe(0);
+  });
 });

@@ -164,6 +164,7 @@ export class PolicyAuthorizer implements Authorizer {
       ...(policies.boundary ? { boundary: policies.boundary } : {}),
       ...(session ? { session } : {}),
       ...(resourcePolicy ? { resourcePolicy } : {}),
+      ...(resourcePolicy && options?.resourcePolicyRequired ? { resourcePolicyRequired: true } : {}),
       ...(options?.resourceOwner !== undefined ? { resourceOwner: options.resourceOwner } : {}),
     });
     const matched = evaluation.matched.map((m) => ({

@@ -59,6 +59,8 @@ export interface EvaluationRequest {
   session?: readonly CompiledPolicy[];
   /** The resource's own policy (a role's trust policy for STS). */
   resourcePolicy?: CompiledPolicy;
+  /** The resource policy must allow even within the account (a KMS key policy; see PolicySet). */
+  resourcePolicyRequired?: boolean;
   /** SCP levels root → OUs → account over the caller's account (see `scpsBind`). */
   scps?: ReadonlyArray<readonly CompiledPolicy[]>;
   /**
@@ -145,6 +147,7 @@ export function evaluatePolicies(req: EvaluationRequest): EvaluationOutcome {
     ...(req.boundary ? { boundary: req.boundary as CompiledPolicy[] } : {}),
     ...(req.session ? { session: req.session as CompiledPolicy[] } : {}),
     ...(req.resourcePolicy ? { resource: req.resourcePolicy } : {}),
+    ...(req.resourcePolicy && req.resourcePolicyRequired ? { resourceRequired: true } : {}),
   });
   if (!req.rcps || result.decision === 'explicitDeny') return result;
   // RCPs as a layer of their own: the evaluator's SCP rule (every level allows, a deny wins) over no other policy.

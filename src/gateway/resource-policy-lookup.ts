@@ -47,7 +47,11 @@ export async function resourcePolicyOf(
       throw backendUnreachable(holder.service);
     }
   })) as string | undefined;
-  if (document !== undefined) options.resourcePolicy = { id: holder.arn, document, kind: 'resource' };
+  if (document !== undefined) {
+    options.resourcePolicy = { id: holder.arn, document, kind: 'resource' };
+    // A key policy is the key's first word: IAM policies count only where it allows the account.
+    if (holder.service === 'kms') options.resourcePolicyRequired = true;
+  }
   return options;
 }
 

@@ -28,6 +28,7 @@ function run(c: EvalCase) {
     sameAccount: c.sameAccount ?? true,
   };
   if (c.resource) set.resource = compile(c.resource.doc, c.resource.kind ?? 'resource');
+  if (c.resource?.required) set.resourceRequired = true;
   if (c.boundary) set.boundary = c.boundary.map((d) => compile(d, 'boundary'));
   if (c.session) set.session = c.session.map((d) => compile(d, 'session'));
   if (c.scps) set.scps = c.scps.map((level) => level.map((d) => compile(d, 'scp')));

@@ -145,8 +145,8 @@ function decide(req: RequestContext, set: PolicySet): Evaluation {
 
   const identityAllows = identity.allow || set.isRoot === true;
   const resourceMatch = resource?.allow ? (resource.match ?? 'direct') : undefined;
-  // 3. A role's trust policy must allow even within its own account.
-  const resourceRequired = !set.sameAccount || set.resource?.kind === 'trust';
+  // 3. A role's trust policy, or a KMS key policy, must allow even within its own account.
+  const resourceRequired = !set.sameAccount || set.resource?.kind === 'trust' || set.resourceRequired === true;
   if (resourceRequired && !resourceMatch) return denied('implicitDeny', 'resource', state, boundaryDecision);
 
   // Cross-account, the resource policy and the caller's own account must both allow. Within the

@@ -85,6 +85,12 @@ export interface PolicySet {
   identity: CompiledPolicy[];
   /** The resource-based policy, e.g. a role trust policy; its Principal is matched. A `trust` policy must allow even within the account. */
   resource?: CompiledPolicy;
+  /**
+   * The resource policy must allow even within its own account, as a trust policy must: a KMS key
+   * policy ("Key policies in AWS KMS": IAM policies alone never give access to a key; they count
+   * only where the key policy allows the account).
+   */
+  resourceRequired?: boolean;
   /** Permissions boundary (undefined = no boundary). */
   boundary?: CompiledPolicy[];
   /** Session policies (undefined = none). */

@@ -30,6 +30,8 @@ export interface CallContext {
 /** Extra inputs for one authorization: the resource's own policy (a role's trust policy, for STS). */
 export interface AuthorizeOptions {
   resourcePolicy?: { id: string; document: string; kind: 'trust' | 'resource' };
+  /** The resource policy must allow even within its account: a KMS key policy (IAM policies alone grant nothing). */
+  resourcePolicyRequired?: boolean;
   /** Replaces AWS's usual access-denied text (sts:AssumeRole names no policy layer). */
   deniedMessage?: string;
   /**
