@@ -1,6 +1,6 @@
 import type { Principal } from '../../shared/principal.js';
-import { type ConsoleApp, type ConsoleContext, originOf } from '../env.js';
-import { SESSION_COOKIE, setConsoleCookie } from '../session/cookies.js';
+import type { ConsoleApp, ConsoleContext } from '../env.js';
+import { signInAsStsSession } from './sts-session.js';
 
 /** A refusal from the federation endpoint: a status and a short text, as AWS answers. */
 interface Refusal {
@@ -55,22 +55,6 @@ async function login(
   principal: Extract<Principal, { kind: 'assumed-role' | 'federated-user' }>,
   now: Date,
 ) {
-  const { token, record } = await c.var.sessions.startForSts(principal, now);
-  setConsoleCookie(
-    c,
-    SESSION_COOKIE,
-    token,
-    Math.max(1, Math.floor((record.expiresAt.getTime() - now.getTime()) / 1000)),
-  );
-  const origin = originOf(c);
-  c.var.deps.audit.recordSignIn({
-    at: now,
-    accountId: principal.accountId,
-    principal,
-    sourceIp: origin.sourceIp,
-    userAgent: origin.userAgent,
-    success: true,
-    mfaUsed: principal.session.mfaPresent,
-  });
+  await signInAsStsSession(c, principal, now);
   return c.redirect(destinationPath(c.req.query('Destination'), c.var.deps.publicOrigin().url), 302);
 }

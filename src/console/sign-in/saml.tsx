@@ -1,11 +1,12 @@
 import { AwsError } from '../../shared/aws-error.js';
 import type { Principal } from '../../shared/principal.js';
 import { type ConsoleApp, type ConsoleContext, originOf } from '../env.js';
-import { PRE_SESSION_COOKIE, SESSION_COOKIE, readConsoleCookie, setConsoleCookie } from '../session/cookies.js';
+import { PRE_SESSION_COOKIE, readConsoleCookie, setConsoleCookie } from '../session/cookies.js';
 import { newToken, sameToken } from '../session/tokens.js';
 import { Csrf } from '../ui/forms.js';
 import { Layout } from '../ui/layout.js';
 import { Notice } from '../ui/notices.js';
+import { signInAsStsSession } from './sts-session.js';
 
 interface Offered {
   roleArn: string;
@@ -139,7 +140,7 @@ async function signInAsRole(
   sessionDuration: number | undefined,
   relayState: string | undefined,
 ) {
-  const { deps, sessions } = c.var;
+  const { deps } = c.var;
   const now = deps.clock();
   // SessionDuration (default an hour) is the console session's length, within the role's maximum.
   const [, , , , accountId, resource] = role.roleArn.split(':');
@@ -168,22 +169,6 @@ async function signInAsRole(
   }
   if (principal?.kind !== 'assumed-role' || !principal.session)
     return c.html(<Refused message={INVALID} status={400} />, 400);
-  const { token, record } = await sessions.startForSts(principal, now);
-  setConsoleCookie(
-    c,
-    SESSION_COOKIE,
-    token,
-    Math.max(1, Math.floor((record.expiresAt.getTime() - now.getTime()) / 1000)),
-  );
-  const origin = originOf(c);
-  deps.audit.recordSignIn({
-    at: now,
-    accountId: principal.accountId,
-    principal,
-    sourceIp: origin.sourceIp,
-    userAgent: origin.userAgent,
-    success: true,
-    mfaUsed: false,
-  });
+  await signInAsStsSession(c, principal, now);
   return c.redirect(landing(relayState), 302);
 }
