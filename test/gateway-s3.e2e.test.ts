@@ -77,6 +77,22 @@ describe('the gateway in front of an S3-compatible store', () => {
     );
   });
 
+  it('asks a request signed for cn-north-1 in aws-cn: a policy for arn:aws-cn:s3 allows it, one for arn:aws:s3 does not', async () => {
+    const li = await userWithKey(t, 'li', {
+      cn: policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws-cn:s3:::photos/*' }),
+    });
+    const cn = s3(li, { region: 'cn-north-1' });
+    await s3(t.root).send(new PutObjectCommand({ Bucket: 'photos', Key: 'panda.txt', Body: 'bamboo' }));
+    const got = await cn.send(new GetObjectCommand({ Bucket: 'photos', Key: 'panda.txt' }));
+    expect(await got.Body!.transformToString()).toBe('bamboo');
+    const denied = await caught(() => s3(li).send(new GetObjectCommand({ Bucket: 'photos', Key: 'panda.txt' })));
+    expect(denied.name).toBe('AccessDenied');
+    const cnDenied = await caught(() => cn.send(new PutObjectCommand({ Bucket: 'photos', Key: 'x', Body: 'x' })));
+    expect(cnDenied.message).toBe(
+      `User: arn:aws-cn:iam::${t.accountId}:user/li is not authorized to perform: s3:PutObject on resource: arn:aws-cn:s3:::photos/x because no identity-based policy allows the s3:PutObject action`,
+    );
+  });
+
   it('asks s3:ListBucket for ListObjectsV2 and honours s3:prefix', async () => {
     const carol = await userWithKey(t, 'carol', {
       list: policy({

@@ -28,6 +28,7 @@ import {
   recordCall,
 } from './pipeline.js';
 import { gatewayFacts } from '../gateway/audit-facts.js';
+import { partitionOf, textInPartition } from '../shared/partition.js';
 
 export interface GatewayDoorDeps extends GatewayDeps {
   pipeline: PipelineDeps;
@@ -100,7 +101,11 @@ export async function serveGateway(req: IncomingMessage, res: ServerResponse, de
     if (verdict.unresolved !== undefined) deps.logWouldDeny({ requestId: facts.requestId, reason: verdict.unresolved });
     if (verdict.denied) {
       const { action, resource, decision } = verdict.denied;
-      const text = accessDenied(caller.principal, action, resource, decision).message;
+      // The caller's own partition's ARNs, as its other answers have (shared/partition.ts).
+      const text = textInPartition(
+        accessDenied(caller.principal, action, resource, decision).message,
+        partitionOf(caller.region),
+      );
       if (deps.mode === 'enforce') throw deniedFor(service.eventService, service.protocol, text);
       deps.logWouldDeny({
         requestId: facts.requestId,
