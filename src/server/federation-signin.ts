@@ -1,15 +1,13 @@
 import type { CredentialResolver } from '../auth/credentials.js';
-import { checkSessionToken } from '../auth/session-token.js';
-import { AwsError } from '../shared/aws-error.js';
+import { principalOfSession } from '../auth/session-principal.js';
 import type { SecretBox } from '../shared/secret-box.js';
-import { timingSafeEqualString } from '../sigv4/index.js';
 import type { SessionRepo } from '../sts/session-store.js';
 import { type FederationSigninDeps, redeemSigninToken, signinToken } from '../sts/federation-signin.js';
 
 /**
  * The console's federation endpoint (console/sign-in/federation.tsx) on STS's token logic: the
- * credentials are checked through the same resolver as a signed request (a closed account's are
- * none), secret and token compared in constant time.
+ * credentials are checked as the console checks a session it was handed (auth/session-principal.ts),
+ * through the same resolver as a signed request, secret and token compared in constant time.
  */
 export function federationSignin(
   resolver: CredentialResolver,
@@ -20,17 +18,8 @@ export function federationSignin(
     box,
     ledger: store.samlAssertions,
     sessions: store.sessions,
-    async verify(accessKeyId, secretAccessKey, sessionToken, now) {
-      if (!accessKeyId.startsWith('ASIA')) return undefined;
-      const credential = await resolver.resolve(accessKeyId).catch((err: unknown) => {
-        if (err instanceof AwsError) return undefined;
-        throw err;
-      });
-      if (!credential?.session) return undefined;
-      const secretOk = timingSafeEqualString(credential.key.secretAccessKey, secretAccessKey);
-      const tokenOk = checkSessionToken(credential.session, sessionToken, now) === 'ok';
-      return secretOk && tokenOk ? credential.principal : undefined;
-    },
+    verify: (accessKeyId, secretAccessKey, sessionToken, now) =>
+      principalOfSession(resolver, accessKeyId, sessionToken, now, secretAccessKey),
   };
   return {
     signinToken: (session: string | undefined, duration: string | undefined, now: Date) =>
