@@ -1,3 +1,5 @@
+import type { Database } from '../schema.js';
+import type { Kysely } from 'kysely';
 import { KyselyServerCertificateRepo } from './server-certificates.js';
 import type { AccessKeyRepo, AccountRepo, GroupRepo, IamStore, MetaRepo, UserRepo } from '../../iam/iam-store.js';
 import type {
@@ -138,7 +140,9 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
     this.roles = new KyselyRoleRepo(db);
     this.instanceProfiles = new KyselyInstanceProfileRepo(db);
     this.meta = new KyselyMetaRepo(db);
-    this.sessions = new KyselySessionRepo(db, box);
+    // SQLite's single writer outside a transaction: session rows share their commits (group-commit.ts).
+    const groupCommit = !inTransaction && txPolicy === SINGLE_WRITER ? (db as Kysely<Database>) : undefined;
+    this.sessions = new KyselySessionRepo(db, box, groupCommit);
     this.oidcProviders = new KyselyOidcProviderRepo(db);
     this.samlProviders = new KyselySamlProviderRepo(db, box);
     this.samlAssertions = new KyselySamlAssertionLedger(db);

@@ -6,6 +6,16 @@ import type { Database } from '../schema.js';
 import { type Db, date, iso, mapUnique, optionalDate } from './db.js';
 import { decodeMarker, toPage } from './pagination.js';
 import { KyselyTagRepo } from './tags.js';
+import { ReusableQuery } from './reusable-query.js';
+
+// Every AssumeRole looks its role up by name.
+const selectRoleByName = new ReusableQuery<'account_id' | 'name_lower'>((db, slot) =>
+  db
+    .selectFrom('roles')
+    .selectAll()
+    .where('account_id', '=', slot('account_id'))
+    .where('name_lower', '=', slot('name_lower')),
+);
 
 export function toRole(row: Selectable<Database['roles']>): RoleRecord {
   const lastUsedAt = optionalDate(row.last_used_at);
@@ -62,12 +72,12 @@ export class KyselyRoleRepo implements RoleRepo {
   }
 
   async getByName(accountId: string, roleName: string): Promise<RoleRecord | undefined> {
-    const row = await this.db
-      .selectFrom('roles')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .where('name_lower', '=', roleName.toLowerCase())
-      .executeTakeFirst();
+    const [row] = (
+      await selectRoleByName.run<Selectable<Database['roles']>>(this.db, {
+        account_id: accountId,
+        name_lower: roleName.toLowerCase(),
+      })
+    ).rows;
     return row && toRole(row);
   }
 
