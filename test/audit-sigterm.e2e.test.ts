@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import SQLite from 'better-sqlite3';
+import { openTrailDatabase } from '../src/store/sqlite-trail.js';
+import { SqliteTrailRepo } from '../src/store/sqlite-trail-repo.js';
+import { SqliteWriteLock } from '../src/store/sqlite-write-lock.js';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
@@ -53,14 +55,23 @@ describe('the audit trail on SIGTERM', () => {
     const [code] = (await once(ward.child, 'exit')) as [number | null];
     expect(code).toBe(0);
 
-    const trail = new SQLite(join(data, 'audit.sqlite'), { readonly: true });
+    // Read back through the trail's own lookup, as LookupEvents reads it.
+    const db = openTrailDatabase(data);
     try {
-      const row = trail
-        .prepare(`select count(*) as n from events where event_name = 'GetCallerIdentity' and access_key_id = ?`)
-        .get(accessKeyId) as { n: number };
-      expect(row.n).toBe(calls);
+      const trail = new SqliteTrailRepo(db, new SqliteWriteLock());
+      let stored = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await trail.lookup(
+          { attribute: { key: 'AccessKeyId', value: accessKeyId } },
+          { limit: 50, ...(cursor ? { cursor } : {}) },
+        );
+        stored += page.events.filter((e) => e.eventName === 'GetCallerIdentity').length;
+        cursor = page.next;
+      } while (cursor);
+      expect(stored).toBe(calls);
     } finally {
-      trail.close();
+      db.close();
     }
   });
 });

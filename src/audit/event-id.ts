@@ -19,3 +19,9 @@ export function timeOrderedUuid(at: Date): string {
 }
 let lastMs = -1;
 let lastPrefix = '';
+
+/** The Unix milliseconds a UUIDv7 begins with (as timeOrderedUuid writes them); undefined for any other ID. */
+export function uuidV7Time(id: string): number | undefined {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+}

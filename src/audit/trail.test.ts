@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditEntry, type AuditSink, AuditTrail, type AuditedCall, MAX_AUDIT_BACKLOG } from './trail.js';
+import {
+  type AuditEntry,
+  type AuditSink,
+  AuditTrail,
+  type AuditedCall,
+  MAX_AUDIT_BACKLOG,
+  MAX_AUDIT_BATCH,
+} from './trail.js';
 
 /** A sink that stores a batch only when told to. */
 function heldSink() {
@@ -45,6 +52,30 @@ describe('the audit trail', () => {
     release();
     await flushed;
     expect(stored.map((e) => (e as AuditedCall).requestId)).toEqual(['r1', 'r2']);
+  });
+
+  it('hands a full batch over at once, without waiting for the interval, and keeps the order', async () => {
+    const { sink, stored, release } = heldSink();
+    const trail = new AuditTrail({
+      sink,
+      events: { deleteOlderThan: async () => 0 },
+      clock: () => new Date(0),
+      retentionDays: 90,
+      onError: () => {},
+      intervalMs: 60_000,
+    });
+    for (let i = 0; i < MAX_AUDIT_BATCH - 1; i++) trail.record(call(i));
+    expect(sink.backlog()).toBe(0);
+    trail.record(call(MAX_AUDIT_BATCH - 1));
+    expect(sink.backlog()).toBe(MAX_AUDIT_BATCH);
+    trail.record(call(MAX_AUDIT_BATCH));
+    const flushed = trail.flush();
+    release();
+    await flushed;
+    expect(stored.map((e) => (e as AuditedCall).requestId)).toEqual(
+      Array.from({ length: MAX_AUDIT_BATCH + 1 }, (_, i) => `r${i}`),
+    );
+    await trail.close();
   });
 
   it('asks requests to wait once the backlog passes its bound, until the sink catches up', async () => {

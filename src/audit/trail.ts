@@ -16,6 +16,14 @@ export interface AuditHook {
 /** Calls buffered or in flight past which requests wait for the trail to catch up. */
 export const MAX_AUDIT_BACKLOG = 50_000;
 
+/**
+ * Calls per batch at most: a full batch is handed over at once instead of at the interval. Until
+ * then the request thread holds every call's facts; held for the whole interval at high rates,
+ * they outlive the young generation and every one is copied and then marked by the collector
+ * (bench/handle-api.ts: ~2 µs a call). It also bounds what one batch costs the writer in memory.
+ */
+export const MAX_AUDIT_BATCH = 1024;
+
 /** Where buffered entries go to be built into records and stored. */
 export interface AuditSink {
   /** Builds and stores a batch, in order after earlier batches; failures go to the trail's onError, never here. */
@@ -39,8 +47,8 @@ export interface AuditTrailOptions {
 }
 
 /**
- * The audit trail: buffers every call and hands the batch to its sink every `intervalMs` (or on
- * `flush()`); deletes events past retention hourly. The request path only keeps a reference:
+ * The audit trail: buffers every call and hands the batch to its sink every `intervalMs`, when
+ * it holds MAX_AUDIT_BATCH calls, or on `flush()`; deletes events past retention hourly. The request path only keeps a reference:
  * the CloudTrail record is built, redacted and serialized by the sink, for a whole batch.
  */
 export class AuditTrail implements AuditHook {
@@ -81,8 +89,8 @@ export class AuditTrail implements AuditHook {
   }
 
   #enqueue(entry: AuditEntry): void {
-    this.#pending.push(entry);
-    this.#timer ??= setTimeout(() => void this.flush(), this.options.intervalMs ?? 200).unref();
+    if (this.#pending.push(entry) >= MAX_AUDIT_BATCH) void this.flush();
+    else this.#timer ??= setTimeout(() => void this.flush(), this.options.intervalMs ?? 200).unref();
   }
 
   /** Hands buffered entries to the sink now; resolves once they (and every earlier batch) are stored. */

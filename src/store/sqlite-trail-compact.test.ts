@@ -141,7 +141,7 @@ describe('compact records in the SQLite trail', () => {
       expect(found).toEqual([...old, ...fresh.map(plain)].reverse());
     });
     const upgraded = new SQLite(join(dir, TRAIL_FILE), { readonly: true });
-    expect(upgraded.pragma('user_version', { simple: true })).toBe(3);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(4);
     upgraded.close();
   });
 
@@ -224,5 +224,60 @@ describe('compact records in the SQLite trail', () => {
         await repo.lookup({ accountId: '999999999999', attribute: { key: 'Username', value: 'alice' } }, { limit: 5 }),
       ).toEqual({ events: [] });
     });
+  });
+
+  it('stores one batch of a template as blocks, and pages, filters and retains their events one by one', async () => {
+    // 2 500 calls of one caller and operation within 250 ms: three blocks (at most 1 000 events each).
+    const start = Date.UTC(2026, 10, 23, 12, 0, 0);
+    const many = calls(0, 2500).map((c, i) => ({
+      ...c,
+      operation: 'GetUser',
+      at: new Date(start + Math.floor(i / 10)),
+      input: { UserName: `user-${i}` },
+    }));
+    const events = built(many);
+    await withEvents(async (repo) => {
+      await repo.append(events);
+      expect(count('event_blocks')).toBe(3);
+      expect(count('events')).toBe(0);
+      const newestFirst = events.map(plain).reverse();
+      const pages: StoredEvent[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await repo.lookup({ accountId: ACCOUNT }, { limit: 333, ...(cursor ? { cursor } : {}) });
+        pages.push(...page.events);
+        cursor = page.next;
+      } while (cursor);
+      // Events of one millisecond come by event ID, descending, as the cursor orders them.
+      const byTimeThenId = [...newestFirst].sort(
+        (x, y) => y.eventTime.localeCompare(x.eventTime) || y.eventId.localeCompare(x.eventId),
+      );
+      expect(pages).toEqual(byTimeThenId);
+      const target = events[1234]!;
+      expect(
+        (await repo.lookup({ attribute: { key: 'EventId', value: target.eventId } }, { limit: 5 })).events,
+      ).toEqual([plain(target)]);
+      expect(
+        (await repo.lookup({ attribute: { key: 'ResourceName', value: 'user-2222' } }, { limit: 5 })).events,
+      ).toEqual([plain(events[2222]!)]);
+      const window = await repo.lookup(
+        { startTime: new Date(start + 100), endTime: new Date(start + 100) },
+        { limit: 50 },
+      );
+      expect(window.events.map((e) => e.eventId).sort()).toEqual(
+        events
+          .slice(1000, 1010)
+          .map((e) => e.eventId)
+          .sort(),
+      );
+      // A cutoff inside a block removes exactly the events before it.
+      expect(await repo.deleteOlderThan(new Date(start + 50))).toBe(500);
+      const left = await repo.lookup({}, { limit: 5000 });
+      expect(left.events).toHaveLength(2000);
+      expect(left.events.at(-1)!.eventTime).toBe(new Date(start + 50).toISOString());
+      expect(await repo.deleteOlderThan(new Date(8.64e15))).toBe(2000);
+    });
+    expect(count('events')).toBe(0);
+    expect(count('event_blocks')).toBe(0);
   });
 });

@@ -1,6 +1,5 @@
 import type SQLite from 'better-sqlite3';
 import {
-  type EventAttributeKey,
   type EventFilter,
   type EventPage,
   type EventPageRequest,
@@ -8,17 +7,12 @@ import {
   InvalidCursor,
   type StoredEvent,
 } from '../audit/event-store.js';
+import { uuidV7Time } from '../audit/event-id.js';
 import { joinRecord } from '../audit/record-parts.js';
 import type { SqliteWriteLock } from './sqlite-write-lock.js';
 import { trailInserter } from './sqlite-trail.js';
-
-/** Lookup attributes a template names (sqlite-trail.ts, version 3): found through the template index. */
-const EQUALITY_COLUMNS: Partial<Record<EventAttributeKey, string>> = {
-  EventName: 'event_name',
-  EventSource: 'event_source',
-  Username: 'username',
-  AccessKeyId: 'access_key_id',
-};
+import { type Cursor, type FoundEvent, TEMPLATE_COLUMNS, blockEvents, newestFirst } from './trail-block-lookup.js';
+import { BLOCK_SPAN_MS, packEvent, unpackBlock } from './trail-blocks.js';
 
 interface Row {
   time_ms: number;
@@ -60,20 +54,35 @@ export class SqliteTrailRepo implements EventRepo {
   }
 
   async lookup(filter: EventFilter, page: EventPageRequest): Promise<EventPage> {
+    const cursor = page.cursor !== undefined ? decodeCursor(page.cursor) : undefined;
+    // One more than the page, to know whether another follows.
+    const found = [
+      ...this.#fromRows(filter, cursor, page.limit + 1),
+      ...blockEvents(this.#db, filter, cursor, page.limit + 1),
+    ].sort(newestFirst);
+    const kept = found.slice(0, page.limit);
+    const last = kept[kept.length - 1];
+    return {
+      events: kept.map((f) => f.event()),
+      ...(found.length > page.limit && last
+        ? { next: Buffer.from(`${last.timeMs}|${last.eventId}`, 'utf8').toString('base64url') }
+        : {}),
+    };
+  }
+
+  /** The newest `limit` matching events of the `events` table (events without a block), newest first. */
+  #fromRows(filter: EventFilter, cursor: Cursor | undefined, limit: number): FoundEvent[] {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (clause: string, ...values: unknown[]) => void (where.push(clause), params.push(...values));
     if (filter.accountId !== undefined) add('events.account_id = ?', filter.accountId);
     if (filter.startTime) add('time_ms >= ?', filter.startTime.getTime());
     if (filter.endTime) add('time_ms <= ?', filter.endTime.getTime());
-    if (page.cursor !== undefined) {
-      const [time, id] = decodeCursor(page.cursor);
-      add('(time_ms < ? or (time_ms = ? and event_id < ?))', time, time, id);
-    }
+    if (cursor) add('(time_ms < ? or (time_ms = ? and event_id < ?))', cursor[0], cursor[0], cursor[1]);
     const a = filter.attribute;
-    const column = a && EQUALITY_COLUMNS[a.key];
+    const column = a && TEMPLATE_COLUMNS[a.key];
     let rows: Row[];
-    if (a && column) rows = this.#byTemplate(filter.accountId, column, a.value, where, params, page.limit + 1);
+    if (a && column) rows = this.#byTemplate(filter.accountId, column, a.value, where, params, limit);
     else {
       if (a?.key === 'EventId') {
         const at = uuidV7Time(a.value);
@@ -83,16 +92,9 @@ export class SqliteTrailRepo implements EventRepo {
       } else if (a?.key === 'ReadOnly') add('read_only = ?', a.value === 'true' ? 1 : 0);
       else if (a?.key === 'ResourceName') add(`resource_names like ? escape '!'`, likeJsonString(a.value));
       else if (a?.key === 'ResourceType') add(`resource_types like ? escape '!'`, likeJsonString(a.value));
-      rows = this.#select(where, params, page.limit + 1);
+      rows = this.#select(where, params, limit);
     }
-    const kept = rows.slice(0, page.limit);
-    const last = kept[kept.length - 1];
-    return {
-      events: kept.map(fromRow),
-      ...(rows.length > page.limit && last
-        ? { next: Buffer.from(`${last.time_ms}|${last.event_id}`, 'utf8').toString('base64url') }
-        : {}),
-    };
+    return rows.map((r) => ({ timeMs: r.time_ms, eventId: r.event_id, event: () => fromRow(r) }));
   }
 
   /** The newest `limit` events matching `where`, newest first. */
@@ -129,10 +131,26 @@ export class SqliteTrailRepo implements EventRepo {
   }
 
   async deleteOlderThan(cutoff: Date): Promise<number> {
+    const cut = cutoff.getTime();
     return this.#write(() => {
-      const deleted = this.#db.prepare('delete from events where time_ms < ?').run(cutoff.getTime()).changes;
+      let deleted = this.#db.prepare('delete from events where time_ms < ?').run(cut).changes;
+      deleted += this.#db
+        .prepare('select coalesce(sum(count), 0) from event_blocks where last_ms < ?')
+        .pluck()
+        .get(cut) as number;
+      this.#db.prepare('delete from event_blocks where last_ms < ?').run(cut);
+      // A block reaching across the cutoff keeps only its events at or after it.
+      const straddling = this.#db
+        .prepare('select id, count, events from event_blocks where last_ms >= ? and last_ms <= ? and first_ms < ?')
+        .all(cut, cut + BLOCK_SPAN_MS, cut) as { id: number; count: number; events: string }[];
+      const rewrite = this.#db.prepare('update event_blocks set first_ms = ?, count = ?, events = ? where id = ?');
+      for (const b of straddling) {
+        const kept = unpackBlock(b.events).filter((e) => e.timeMs >= cut);
+        deleted += b.count - kept.length;
+        rewrite.run(Math.min(...kept.map((e) => e.timeMs)), kept.length, kept.map(packEvent).join(''), b.id);
+      }
       // A template's last_ms is its newest event's time (sqlite-trail.ts): no event older needs it.
-      this.#db.prepare('delete from templates where last_ms < ?').run(cutoff.getTime());
+      this.#db.prepare('delete from templates where last_ms < ?').run(cut);
       return deleted;
     });
   }
@@ -145,12 +163,6 @@ export class SqliteTrailRepo implements EventRepo {
       this.#lock.release();
     }
   }
-}
-
-/** The Unix milliseconds a UUIDv7 begins with (audit/event-id.ts); undefined for any other ID. */
-function uuidV7Time(id: string): number | undefined {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
-  return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
 }
 
 /** `<ms>|<id>`; a cursor from before the trail had its own file (`<ISO time>|<id>`) still works. */

@@ -4,6 +4,7 @@ import type { StoredEvent } from '../audit/event-store.js';
 import type { RecordTemplate } from '../audit/record-parts.js';
 import { privateFile, privateIfPresent } from '../shared/private-files.js';
 import type { SqliteWriteLock } from './sqlite-write-lock.js';
+import { cutBlocks, packEvent } from './trail-blocks.js';
 
 /**
  * The audit trail's own SQLite file (SQLite backend only; PostgreSQL keeps its `events` table).
@@ -19,7 +20,7 @@ import type { SqliteWriteLock } from './sqlite-write-lock.js';
  */
 export const TRAIL_FILE = 'audit.sqlite';
 
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 const SCHEMA_V1 = `
   create table if not exists events (
     time_ms integer not null,
@@ -87,6 +88,28 @@ const SCHEMA_V3 = `
   create index events_account_key on events (account_id, access_key_id, time_ms) where template is null;
 `;
 
+/**
+ * Version 4: events with a template are stored in blocks, one row per template and batch
+ * (trail-blocks.ts), found through the block's template, account or time; `events` keeps the
+ * events without one (sign-ins) and those written before. A block's `last_ms` bounds it for
+ * retention and for every time-ordered lookup.
+ */
+const SCHEMA_V4 = `
+  create table event_blocks (
+    id integer primary key,
+    template integer not null,
+    account_id text not null,
+    read_only integer not null,
+    first_ms integer not null,
+    last_ms integer not null,
+    count integer not null,
+    events text not null
+  );
+  create index event_blocks_template on event_blocks (template, last_ms);
+  create index event_blocks_account on event_blocks (account_id, last_ms);
+  create index event_blocks_last on event_blocks (last_ms);
+`;
+
 /** Columns in insert order (rowParams); the first eleven are version 1's. */
 const V1_COLUMNS =
   'time_ms, event_id, account_id, event_name, event_source, username, access_key_id, resource_names, resource_types, read_only, record';
@@ -116,6 +139,7 @@ export function openTrailDatabase(dataDir: string): SQLite.Database {
       if (version < 1) db.exec(SCHEMA_V1);
       if (version < 2) db.exec(SCHEMA_V2);
       if (version < 3) db.exec(SCHEMA_V3);
+      if (version < 4) db.exec(SCHEMA_V4);
       db.exec(`pragma user_version = ${SCHEMA_VERSION}; commit`);
     } catch (err) {
       db.exec('rollback');
@@ -158,11 +182,13 @@ export function moveStoreEvents(trail: SQLite.Database, dataDir: string): number
   }
 }
 
-/** An event's bind values, in COLUMNS order, its template's row ID given. */
-export function rowParams(e: StoredEvent, template: number | null, out: unknown[]): void {
-  const parts = e.parts;
+/**
+ * The bind values, in COLUMNS order, of an event stored whole. Rows of versions 2 and 3 held a
+ * template's ID and only the rest of their record; version 4 keeps such events in blocks.
+ */
+function rowParams(e: StoredEvent, out: unknown[]): void {
   out.push(
-    parts ? parts.timeMs : Date.parse(e.eventTime),
+    e.parts ? e.parts.timeMs : Date.parse(e.eventTime),
     e.eventId,
     e.accountId,
     e.eventName,
@@ -172,8 +198,8 @@ export function rowParams(e: StoredEvent, template: number | null, out: unknown[
     resourceJson(e, 'name'),
     resourceJson(e, 'type'),
     e.readOnly ? 1 : 0,
-    parts && template !== null ? parts.rest : e.record,
-    template,
+    e.record,
+    null,
   );
 }
 
@@ -181,25 +207,66 @@ export function rowParams(e: StoredEvent, template: number | null, out: unknown[
 const resourceJson = (e: StoredEvent, field: 'name' | 'type'): string =>
   e.resources.length === 0 ? '[]' : JSON.stringify(e.resources.map((r) => r[field]));
 
-/** Inserts `events` with prepared statements on `db`, inside the caller's transaction. */
+/**
+ * Appends `events` with prepared statements on `db`, inside the caller's transaction: those with
+ * a template as blocks, one per template (trail-blocks.ts), the others a row each.
+ */
 export function trailInserter(db: SQLite.Database): (events: readonly StoredEvent[]) => void {
   const values = (n: number) => Array.from({ length: n }, () => `(${'?,'.repeat(WIDTH - 1)}?)`).join(',');
   const many = db.prepare(`insert into events (${COLUMNS}) values ${values(ROWS)}`);
   const one = db.prepare(`insert into events (${COLUMNS}) values ${values(1)}`);
+  const block = db.prepare<[number, string, number, number, number, number, string]>(
+    'insert into event_blocks (template, account_id, read_only, first_ms, last_ms, count, events) values (?, ?, ?, ?, ?, ?, ?)',
+  );
   const templates = templateRows(db);
-  return (events) => {
-    const ids = templates(events);
+  const insertRows = (rows: readonly StoredEvent[]) => {
     const params: unknown[] = [];
     let i = 0;
-    for (; i + ROWS <= events.length; i += ROWS) {
+    for (; i + ROWS <= rows.length; i += ROWS) {
       params.length = 0;
-      for (let k = i; k < i + ROWS; k++) rowParams(events[k]!, ids[k]!, params);
+      for (let k = i; k < i + ROWS; k++) rowParams(rows[k]!, params);
       many.run(params);
     }
-    for (; i < events.length; i++) {
+    for (; i < rows.length; i++) {
       params.length = 0;
-      rowParams(events[i]!, ids[i]!, params);
+      rowParams(rows[i]!, params);
       one.run(params);
+    }
+  };
+  return (events) => {
+    const ids = templates(events);
+    const whole: StoredEvent[] = [];
+    const byTemplate = new Map<number, { timeMs: number; event: StoredEvent }[]>();
+    events.forEach((e, i) => {
+      const id = ids[i];
+      if (id === null || id === undefined || !e.parts) return void whole.push(e);
+      let list = byTemplate.get(id);
+      if (!list) byTemplate.set(id, (list = []));
+      list.push({ timeMs: e.parts.timeMs, event: e });
+    });
+    insertRows(whole);
+    for (const [template, list] of byTemplate) {
+      for (const cut of cutBlocks(list)) {
+        const first = cut[0]!.event;
+        let text = '';
+        for (const { event: e } of cut) {
+          text += packEvent({
+            timeMs: e.parts!.timeMs,
+            eventId: e.eventId,
+            resources: e.resources,
+            rest: e.parts!.rest,
+          });
+        }
+        block.run(
+          template,
+          first.accountId,
+          first.readOnly ? 1 : 0,
+          cut[0]!.timeMs,
+          cut[cut.length - 1]!.timeMs,
+          cut.length,
+          text,
+        );
+      }
     }
   };
 }
