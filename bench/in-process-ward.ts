@@ -15,6 +15,8 @@ export interface InProcessWard {
   dataDir: string;
   /** A signed sts:GetCallerIdentity by the bootstrap root key. */
   raw: RawRequest;
+  /** The bootstrap root key. */
+  root: { accessKeyId: string; secretAccessKey: string };
   /** Stops Ward and removes its data directory. */
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function startInProcessWard(prefix: string): Promise<InProcessWard>
     ward,
     dataDir,
     raw,
+    root: credentials,
     async close() {
       await ward.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -108,6 +108,9 @@ describe('an audit batch crossing threads', () => {
     // The session's policies and tags stay behind; when and how it began goes.
     expect(w!.principal!.session).toMatchObject({ issuedAt: new Date(1000), mfaPresent: true, policies: [], tags: [] });
     expect(r!.output).toBeUndefined();
+    // An input with no members crosses as a mark, and comes back as an empty object.
+    expect(r!.input).toEqual({});
+    expect(f).not.toHaveProperty('input');
     expect(r).not.toHaveProperty('accessKeyId');
     expect(f!.principal).toBeUndefined();
     expect(f).toMatchObject({

@@ -8,7 +8,8 @@ import type { KeyUse, LastUseSink, ServiceUse } from './ports.js';
  */
 export class LastUsedRecorder {
   readonly #keys = new Map<string, KeyUse>();
-  readonly #services = new Map<string, ServiceUse>();
+  /** By principal ARN, then service: updated in place, as most calls repeat a recent caller's. */
+  readonly #services = new Map<string, Map<string, ServiceUse>>();
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
 
@@ -19,7 +20,12 @@ export class LastUsedRecorder {
   ) {}
 
   record(accessKeyId: string, at: Date, service: string, region: string): void {
-    this.#keys.set(accessKeyId, { accessKeyId, at, service, region });
+    const seen = this.#keys.get(accessKeyId);
+    if (seen) {
+      seen.at = at;
+      seen.service = service;
+      seen.region = region;
+    } else this.#keys.set(accessKeyId, { accessKeyId, at, service, region });
     this.#schedule();
   }
 
@@ -28,7 +34,13 @@ export class LastUsedRecorder {
     const arn = principalArn.startsWith('arn:aws:sts::')
       ? principalArn.replace(/^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/.*$/, 'arn:aws:iam::$1:role/$2')
       : principalArn;
-    this.#services.set(`${arn}\u0000${service}`, { accountId, principalArn: arn, service, at, region });
+    let byService = this.#services.get(arn);
+    if (!byService) this.#services.set(arn, (byService = new Map<string, ServiceUse>()));
+    const seen = byService.get(service);
+    if (seen) {
+      seen.at = at;
+      seen.region = region;
+    } else byService.set(service, { accountId, principalArn: arn, service, at, region });
     this.#schedule();
   }
 
@@ -37,7 +49,7 @@ export class LastUsedRecorder {
     this.#timer = undefined;
     if (this.#keys.size === 0 && this.#services.size === 0) return this.#flushing;
     const keys = [...this.#keys.values()];
-    const services = [...this.#services.values()];
+    const services = [...this.#services.values()].flatMap((byService) => [...byService.values()]);
     this.#keys.clear();
     this.#services.clear();
     // Bookkeeping, not a serializable transaction: these are blind, monotonic writes no invariant

@@ -236,6 +236,28 @@ function toSignedRequest(raw: RawRequest): IncomingSignedRequest {
     rawPath: q < 0 ? raw.url : raw.url.slice(0, q),
     rawQuery: q < 0 ? '' : raw.url.slice(q + 1),
     headers: raw.headers,
-    payloadSha256Hex: sha256Hex(raw.body),
+    payloadSha256Hex: payloadSha256Hex(raw.body),
   };
+}
+
+const SMALL_BODY = 128;
+const REMEMBERED_BODIES = 256;
+const smallBodyHashes = new Map<string, string>();
+
+/**
+ * The SHA-256 a signature covers, remembered for small bodies: a few recur across every client
+ * (GetCallerIdentity's is the same for every SDK and tool that checks its credentials), and in the
+ * request's context the digest cost ~0.5 µs of a ~10 µs call. Keyed by the bytes themselves
+ * (latin1 maps each byte to one character), so only an identical body finds a digest.
+ */
+function payloadSha256Hex(body: Buffer): string {
+  if (body.length > SMALL_BODY) return sha256Hex(body);
+  const bytes = body.toString('latin1');
+  let digest = smallBodyHashes.get(bytes);
+  if (digest === undefined) {
+    if (smallBodyHashes.size >= REMEMBERED_BODIES) smallBodyHashes.clear();
+    digest = sha256Hex(body);
+    smallBodyHashes.set(bytes, digest);
+  }
+  return digest;
 }
