@@ -5,8 +5,7 @@
 // Usage: npx tsx bench/handle-assume-role.ts        (ITERATIONS=20000 ROUNDS=3 CONCURRENCY=16)
 import { handleApi } from '../src/server/api.js';
 import type { RawRequest } from '../src/server/raw-request.js';
-import { signRequest } from '../src/sigv4/index.js';
-import { startInProcessWard } from './in-process-ward.js';
+import { signedRaw, startInProcessWard } from './in-process-ward.js';
 
 const iterations = Number(process.env.ITERATIONS ?? 20_000);
 const rounds = Number(process.env.ROUNDS ?? 3);
@@ -14,26 +13,8 @@ const concurrency = Number(process.env.CONCURRENCY ?? 16);
 const ACCOUNT = '123456789012';
 const { ward, root, close } = await startInProcessWard('ward-assume-');
 
-function signed(service: string, body: string, credentials: { accessKeyId: string; secretAccessKey: string }) {
-  const s = signRequest({
-    method: 'POST',
-    url: `${ward.url}/`,
-    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
-    body,
-    credentials,
-    region: 'us-east-1',
-    service,
-  });
-  const raw: RawRequest = {
-    method: 'POST',
-    url: '/',
-    headers: [...s.headers].map(([k, v]) => [k, v] as [string, string]),
-    body: Buffer.from(body),
-    remoteAddress: '127.0.0.1',
-    secure: false,
-  };
-  return raw;
-}
+const signed = (service: string, body: string, credentials: { accessKeyId: string; secretAccessKey: string }) =>
+  signedRaw(ward.url, service, body, credentials);
 
 async function call(raw: RawRequest): Promise<string> {
   const r = await handleApi(raw, ward.api);

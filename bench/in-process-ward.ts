@@ -33,27 +33,9 @@ export async function startInProcessWard(prefix: string): Promise<InProcessWard>
     }),
     { logger: pino({ level: 'silent' }) },
   );
-  const body = 'Action=GetCallerIdentity&Version=2011-06-15';
-  const s = signRequest({
-    method: 'POST',
-    url: `${ward.url}/`,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
-      'user-agent': 'aws-sdk-js/3.1169.0 ua/2.1 os/linux lang/js md/nodejs#20.20.2 api/sts#3.1169.0',
-    },
-    body,
-    credentials,
-    region: 'us-east-1',
-    service: 'sts',
+  const raw = signedRaw(ward.url, 'sts', 'Action=GetCallerIdentity&Version=2011-06-15', credentials, {
+    'user-agent': 'aws-sdk-js/3.1169.0 ua/2.1 os/linux lang/js md/nodejs#20.20.2 api/sts#3.1169.0',
   });
-  const raw: RawRequest = {
-    method: 'POST',
-    url: '/',
-    headers: [...s.headers].map(([k, v]) => [k, v] as [string, string]),
-    body: Buffer.from(body),
-    remoteAddress: '127.0.0.1',
-    secure: false,
-  };
   return {
     ward,
     dataDir,
@@ -63,5 +45,32 @@ export async function startInProcessWard(prefix: string): Promise<InProcessWard>
       await ward.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** A signed Query-protocol POST as node:http would hand it to `handleApi`. */
+export function signedRaw(
+  url: string,
+  service: string,
+  body: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  headers: Record<string, string> = {},
+): RawRequest {
+  const s = signRequest({
+    method: 'POST',
+    url: `${url}/`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },
+    body,
+    credentials,
+    region: 'us-east-1',
+    service,
+  });
+  return {
+    method: 'POST',
+    url: '/',
+    headers: [...s.headers].map(([k, v]) => [k, v] as [string, string]),
+    body: Buffer.from(body),
+    remoteAddress: '127.0.0.1',
+    secure: false,
   };
 }

@@ -30,14 +30,14 @@ const call = (n: number): AuditedCall => ({
   sourceIp: '127.0.0.1',
   userAgent: 'test',
 });
-const trailOn = (sink: AuditSink) =>
+const trailOn = (sink: AuditSink, intervalMs = 5) =>
   new AuditTrail({
     sink,
     events: { deleteOlderThan: async () => 0 },
     clock: () => new Date(0),
     retentionDays: 90,
     onError: () => {},
-    intervalMs: 5,
+    intervalMs,
   });
 
 describe('the audit trail', () => {
@@ -56,14 +56,7 @@ describe('the audit trail', () => {
 
   it('hands a full batch over at once, without waiting for the interval, and keeps the order', async () => {
     const { sink, stored, release } = heldSink();
-    const trail = new AuditTrail({
-      sink,
-      events: { deleteOlderThan: async () => 0 },
-      clock: () => new Date(0),
-      retentionDays: 90,
-      onError: () => {},
-      intervalMs: 60_000,
-    });
+    const trail = trailOn(sink, 60_000);
     for (let i = 0; i < MAX_AUDIT_BATCH - 1; i++) trail.record(call(i));
     expect(sink.backlog()).toBe(0);
     trail.record(call(MAX_AUDIT_BATCH - 1));

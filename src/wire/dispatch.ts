@@ -134,9 +134,15 @@ function queryOperation<S extends DispatchService>(
   services: ReadonlyMap<string, S>,
   scopeService: string | undefined,
 ): Dispatched<S> {
-  const params = new URLSearchParams(req.rawQuery);
-  if (req.method === 'POST' && req.body.length > 0) {
-    for (const [k, v] of new URLSearchParams(req.body.toString('utf8'))) params.append(k, v);
+  const form = req.method === 'POST' && req.body.length > 0 ? req.body.toString('utf8') : '';
+  // The query string's parameters, then the form's. Most calls have only one of them: it is parsed
+  // once, with no second URLSearchParams to copy across (each costs ~0.5 µs to make).
+  let params: URLSearchParams;
+  if (form === '') params = new URLSearchParams(req.rawQuery);
+  else if (req.rawQuery === '') params = new URLSearchParams(form);
+  else {
+    params = new URLSearchParams(req.rawQuery);
+    for (const [k, v] of new URLSearchParams(form)) params.append(k, v);
   }
   const action = params.get('Action');
   // Only a plausible operation name is repeated into the record of a refused request.
