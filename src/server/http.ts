@@ -14,6 +14,7 @@ import { type MetricsAccess, metricsAccess } from './metrics/access.js';
 import type { Readiness } from './readiness.js';
 import { isForGateway, virtualHostedBucket } from '../gateway/entry-rule.js';
 import { type GatewayDoorDeps, serveGateway } from './gateway-door.js';
+import { writeAtTurnEnd } from './coalesced-writes.js';
 
 /** /metrics: who may read it, and the registry it renders (absent when the mode is `off`). */
 export interface MetricsEndpoint {
@@ -177,8 +178,9 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ListenerDe
     'x-amzn-RequestId': response.requestId,
   };
   if (response.headers) Object.assign(headers, response.headers);
-  res.writeHead(response.status, headers);
-  res.end(response.body);
+  writeAtTurnEnd(res, response.status, headers, response.body, (err) =>
+    deps.logger.error({ err }, 'an API answer could not be written'),
+  );
   logRequest(deps, req, response, started);
 }
 
