@@ -49,15 +49,15 @@ export class BufferedRequestLog implements RequestLog {
 
   write(e: RequestLogEntry): void {
     if (!this.#enabled) return;
-    let line = `{"level":${INFO},"time":"${new Date().toISOString()}","service":"ward","requestId":${JSON.stringify(e.requestId)}`;
-    if (e.method !== undefined) line += `,"method":${JSON.stringify(e.method)}`;
-    if (e.service !== undefined) line += `,"service":${JSON.stringify(e.service)}`;
-    if (e.action !== undefined) line += `,"action":${JSON.stringify(e.action)}`;
+    let line = `{"level":${INFO},"time":"${isoNow()}","service":"ward","requestId":${jsonString(e.requestId)}`;
+    if (e.method !== undefined) line += `,"method":${jsonString(e.method)}`;
+    if (e.service !== undefined) line += `,"service":${jsonString(e.service)}`;
+    if (e.action !== undefined) line += `,"action":${jsonString(e.action)}`;
     line += `,"status":${e.status}`;
-    if (e.errorCode !== undefined) line += `,"errorCode":${JSON.stringify(e.errorCode)}`;
-    if (e.principal !== undefined) line += `,"principal":${JSON.stringify(e.principal)}`;
-    if (e.accessKeyId !== undefined) line += `,"accessKeyId":${JSON.stringify(e.accessKeyId)}`;
-    if (e.sourceIp !== undefined) line += `,"sourceIp":${JSON.stringify(e.sourceIp)}`;
+    if (e.errorCode !== undefined) line += `,"errorCode":${jsonString(e.errorCode)}`;
+    if (e.principal !== undefined) line += `,"principal":${jsonString(e.principal)}`;
+    if (e.accessKeyId !== undefined) line += `,"accessKeyId":${jsonString(e.accessKeyId)}`;
+    if (e.sourceIp !== undefined) line += `,"sourceIp":${jsonString(e.sourceIp)}`;
     this.#buffer += `${line},"ms":${e.ms},"msg":"request"}\n`;
     if (this.#buffer.length >= FLUSH_AT) this.flush();
     else this.#timer ??= setTimeout(() => this.flush(), FLUSH_MS).unref();
@@ -85,4 +85,25 @@ export function loggerRequestLog(logger: Logger): RequestLog {
     },
     flush: () => logger.flush(),
   };
+}
+
+/** Characters a JSON string may hold as they are: IDs, ARNs, names and addresses are made of them. */
+const PLAIN = /^[\w .:/@+=,-]*$/;
+
+/** `value` as a JSON string; most values need no escaping, and the test is cheaper than JSON.stringify. */
+function jsonString(value: string): string {
+  return PLAIN.test(value) ? `"${value}"` : JSON.stringify(value);
+}
+
+let isoMs = -1;
+let isoText = '';
+
+/** The time as pino writes it; requests arrive many to a millisecond, so its text is made once per millisecond. */
+function isoNow(): string {
+  const ms = Date.now();
+  if (ms !== isoMs) {
+    isoMs = ms;
+    isoText = new Date(ms).toISOString();
+  }
+  return isoText;
 }
