@@ -174,7 +174,12 @@ describe('accounts of the organization', () => {
       (
         await rejection(
           orgs.MoveAccount!(
-            { AccountId: accountId, SourceParentId: ou, DestinationParentId: `${ou.slice(0, -1)}z` },
+            // Another OU's ID: the last character changed (an ID may already end in z).
+            {
+              AccountId: accountId,
+              SourceParentId: ou,
+              DestinationParentId: `${ou.slice(0, -1)}${ou.endsWith('z') ? 'y' : 'z'}`,
+            },
             ctx(),
           ),
         )
