@@ -48,8 +48,9 @@ export interface AuditTrailOptions {
 
 /**
  * The audit trail: buffers every call and hands the batch to its sink every `intervalMs`, when
- * it holds MAX_AUDIT_BATCH calls, or on `flush()`; deletes events past retention hourly. The request path only keeps a reference:
- * the CloudTrail record is built, redacted and serialized by the sink, for a whole batch.
+ * it holds MAX_AUDIT_BATCH calls, or on `flush()`; deletes events past retention hourly. The
+ * request path only keeps a reference: the CloudTrail record is built, redacted and serialized by
+ * the sink, for a whole batch.
  */
 export class AuditTrail implements AuditHook {
   #pending: AuditEntry[] = [];

@@ -11,17 +11,20 @@ import { uuidV7Time } from '../audit/event-id.js';
 import { joinRecord } from '../audit/record-parts.js';
 import type { SqliteWriteLock } from './sqlite-write-lock.js';
 import { trailInserter } from './sqlite-trail.js';
-import { type Cursor, type FoundEvent, TEMPLATE_COLUMNS, blockEvents, newestFirst } from './trail-block-lookup.js';
+import {
+  type Cursor,
+  type EventColumns,
+  type FoundEvent,
+  TEMPLATE_COLUMNS,
+  blockEvents,
+  newestFirst,
+  storedEvent,
+} from './trail-block-lookup.js';
 import { BLOCK_SPAN_MS, packEvent, unpackBlock } from './trail-blocks.js';
 
-interface Row {
+interface Row extends EventColumns {
   time_ms: number;
   event_id: string;
-  account_id: string;
-  event_name: string;
-  event_source: string;
-  username: string | null;
-  access_key_id: string | null;
   resource_names: string;
   resource_types: string;
   read_only: number;
@@ -189,14 +192,9 @@ function likeJsonString(value: string): string {
 function fromRow(r: Row): StoredEvent {
   const names = JSON.parse(r.resource_names) as string[];
   const types = JSON.parse(r.resource_types) as string[];
-  return {
+  return storedEvent(r, {
     eventId: r.event_id,
-    eventTime: new Date(r.time_ms).toISOString(),
-    accountId: r.account_id,
-    eventName: r.event_name,
-    eventSource: r.event_source,
-    ...(r.username !== null ? { username: r.username } : {}),
-    ...(r.access_key_id !== null ? { accessKeyId: r.access_key_id } : {}),
+    timeMs: r.time_ms,
     resources: names.map((name, i) => ({ name, type: types[i] ?? '' })),
     readOnly: r.read_only === 1,
     record:
@@ -206,5 +204,5 @@ function fromRow(r: Row): StoredEvent {
             r.event_id,
           )
         : r.record,
-  };
+  });
 }

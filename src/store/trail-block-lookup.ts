@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { EventAttributeKey, EventFilter, StoredEvent } from '../audit/event-store.js';
+import type { EventAttributeKey, EventFilter, EventResource, StoredEvent } from '../audit/event-store.js';
 import { uuidV7Time } from '../audit/event-id.js';
 import { joinRecord } from '../audit/record-parts.js';
 import { BLOCK_SPAN_MS, type BlockEvent, unpackBlock } from './trail-blocks.js';
@@ -26,7 +26,7 @@ export const newestFirst = (x: FoundEvent, y: FoundEvent): number =>
 /** Where a page resumes: events strictly older than this time and ID. */
 export type Cursor = readonly [timeMs: number, eventId: string];
 
-interface BlockRow {
+interface BlockRow extends EventColumns {
   first_ms: number;
   last_ms: number;
   read_only: number;
@@ -34,11 +34,6 @@ interface BlockRow {
   head: string;
   mid: string;
   tail: string;
-  account_id: string;
-  event_name: string;
-  event_source: string;
-  username: string | null;
-  access_key_id: string | null;
 }
 
 const FAR = 8.64e15;
@@ -120,20 +115,44 @@ function foundEvent(b: BlockRow, e: BlockEvent): FoundEvent {
   return {
     timeMs: e.timeMs,
     eventId: e.eventId,
-    event: () => ({
-      eventId: e.eventId,
-      eventTime: new Date(e.timeMs).toISOString(),
-      accountId: b.account_id,
-      eventName: b.event_name,
-      eventSource: b.event_source,
-      ...(b.username !== null ? { username: b.username } : {}),
-      ...(b.access_key_id !== null ? { accessKeyId: b.access_key_id } : {}),
-      resources: e.resources,
-      readOnly: b.read_only === 1,
-      record: joinRecord(
-        { template: { head: b.head, mid: b.mid, tail: b.tail }, timeMs: e.timeMs, rest: e.rest },
-        e.eventId,
-      ),
-    }),
+    event: () =>
+      storedEvent(b, {
+        eventId: e.eventId,
+        timeMs: e.timeMs,
+        resources: e.resources,
+        readOnly: b.read_only === 1,
+        record: joinRecord(
+          { template: { head: b.head, mid: b.mid, tail: b.tail }, timeMs: e.timeMs, rest: e.rest },
+          e.eventId,
+        ),
+      }),
+  };
+}
+
+/** Who called, the operation and its source, as a template (or a row kept whole) names them. */
+export interface EventColumns {
+  account_id: string;
+  event_name: string;
+  event_source: string;
+  username: string | null;
+  access_key_id: string | null;
+}
+
+/** An event as LookupEvents reads it, from those columns and what is its own. */
+export function storedEvent(
+  c: EventColumns,
+  own: { eventId: string; timeMs: number; resources: EventResource[]; readOnly: boolean; record: string },
+): StoredEvent {
+  return {
+    eventId: own.eventId,
+    eventTime: new Date(own.timeMs).toISOString(),
+    accountId: c.account_id,
+    eventName: c.event_name,
+    eventSource: c.event_source,
+    ...(c.username !== null ? { username: c.username } : {}),
+    ...(c.access_key_id !== null ? { accessKeyId: c.access_key_id } : {}),
+    resources: own.resources,
+    readOnly: own.readOnly,
+    record: own.record,
   };
 }
