@@ -18,6 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   currentStep,
+  stepWithTimeToSpare,
   launchBrowser,
   newPage,
   screenshot,
@@ -200,7 +201,7 @@ describe('console: my security credentials in Chromium', () => {
     expect(await page.getByRole('alert').textContent()).toContain('InvalidAuthenticationCode');
     expect((await page.getByTestId('mfa-seed').textContent())!.trim()).toBe(seed);
 
-    const step = currentStep();
+    const step = await stepWithTimeToSpare();
     await page.getByLabel('MFA code 1').fill(totpCode(seed, step - 1));
     await page.getByLabel('MFA code 2').fill(totpCode(seed, step));
     await page.getByRole('button', { name: 'Add MFA' }).click();
@@ -339,7 +340,7 @@ describe('console: root required to register MFA', () => {
       expect(await page.getByLabel('Device name').inputValue()).toBe('root-account-mfa-device');
       await page.getByRole('button', { name: 'Next' }).click();
       const seed = (await page.getByTestId('mfa-seed').textContent())!.trim();
-      const step = currentStep();
+      const step = await stepWithTimeToSpare();
       await page.getByLabel('MFA code 1').fill(totpCode(seed, step - 1));
       await page.getByLabel('MFA code 2').fill(totpCode(seed, step));
       await page.getByRole('button', { name: 'Add MFA' }).click();

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   currentStep,
+  stepWithTimeToSpare,
   newPage,
   screenshot,
   signInAsRoot,
@@ -56,7 +57,7 @@ describe('console sign-in in Chromium', () => {
       new CreateVirtualMFADeviceCommand({ VirtualMFADeviceName: 'root-account-mfa-device' }),
     );
     const seed = Buffer.from(device.VirtualMFADevice!.Base32StringSeed!).toString('utf8');
-    const step = currentStep();
+    const step = await stepWithTimeToSpare();
     await iam.send(
       new EnableMFADeviceCommand({
         UserName: 'root',

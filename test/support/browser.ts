@@ -59,6 +59,17 @@ export function currentStep(): number {
   return Math.floor(Date.now() / 30_000);
 }
 
+/**
+ * The current step, once at least `spareMs` of it remain: EnableMFADevice takes the codes of
+ * steps n-1 and n only while the server is still in step n, and a browser round trip that
+ * crosses the boundary would be refused, as AWS would refuse it.
+ */
+export async function stepWithTimeToSpare(spareMs = 8_000): Promise<number> {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < spareMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+  return currentStep();
+}
+
 /** Signs in as root with email and password on the console's sign-in page. */
 export async function signInAsRoot(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/console/signin?as=root`);
