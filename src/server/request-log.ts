@@ -58,7 +58,7 @@ export class BufferedRequestLog implements RequestLog {
     if (e.principal !== undefined) line += `,"principal":${jsonString(e.principal)}`;
     if (e.accessKeyId !== undefined) line += `,"accessKeyId":${jsonString(e.accessKeyId)}`;
     if (e.sourceIp !== undefined) line += `,"sourceIp":${jsonString(e.sourceIp)}`;
-    this.#buffer += `${line},"ms":${e.ms},"msg":"request"}\n`;
+    this.#buffer += `${line},"ms":${milliseconds(e.ms)},"msg":"request"}\n`;
     if (this.#buffer.length >= FLUSH_AT) this.flush();
     else this.#timer ??= setTimeout(() => this.flush(), FLUSH_MS).unref();
   }
@@ -75,6 +75,17 @@ export class BufferedRequestLog implements RequestLog {
       // A closed or full stdout must not take requests down with it; the lines are lost, as pino's would be.
     }
   }
+}
+
+/**
+ * Milliseconds to the microsecond, from integers: a double's shortest decimal form (0.084321…)
+ * cost about 0.4 µs a line, more than any other field.
+ */
+function milliseconds(ms: number): string {
+  const us = Math.round(ms * 1000);
+  if (!(us >= 0 && us <= Number.MAX_SAFE_INTEGER)) return JSON.stringify(ms);
+  const fraction = us % 1000;
+  return `${(us - fraction) / 1000}.${fraction < 10 ? '00' : fraction < 100 ? '0' : ''}${fraction}`;
 }
 
 /** Request lines through a given pino logger (tests that capture the log pass their own). */

@@ -1,5 +1,6 @@
 import type { Database } from '../schema.js';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { TransactionBatcher } from './batched-transactions.js';
 import { KyselyServerCertificateRepo } from './server-certificates.js';
 import type { AccessKeyRepo, AccountRepo, GroupRepo, IamStore, MetaRepo, UserRepo } from '../../iam/iam-store.js';
 import type {
@@ -116,6 +117,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
   readonly rootRecovery: KyselyRootRecoveryRepo;
   /** Which account made each S3 bucket through the gateway (migration 015; port in src/gateway/bucket-owners.ts). */
   readonly bucketOwners: KyselyBucketOwnerRepo;
+  readonly #batcher: TransactionBatcher | undefined;
 
   constructor(
     private readonly db: Db,
@@ -140,8 +142,10 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
     this.roles = new KyselyRoleRepo(db);
     this.instanceProfiles = new KyselyInstanceProfileRepo(db);
     this.meta = new KyselyMetaRepo(db);
-    // SQLite's single writer outside a transaction: session rows share their commits (group-commit.ts).
+    // SQLite's single writer outside a transaction: session rows share their commits (group-commit.ts),
+    // and so do transactions (batched-transactions.ts).
     const groupCommit = !inTransaction && txPolicy === SINGLE_WRITER ? (db as Kysely<Database>) : undefined;
+    this.#batcher = groupCommit && new TransactionBatcher(groupCommit);
     this.sessions = new KyselySessionRepo(db, box, groupCommit);
     this.oidcProviders = new KyselyOidcProviderRepo(db);
     this.samlProviders = new KyselySamlProviderRepo(db, box);
@@ -160,9 +164,10 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
 
   async transaction<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
-    return runTransaction(this.db, this.txPolicy, (trx) =>
-      fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy, this.trail)),
-    );
+    const inside = (trx: Transaction<Database>) =>
+      fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy, this.trail));
+    if (this.#batcher) return this.#batcher.run(inside);
+    return runTransaction(this.db, this.txPolicy, inside);
   }
 
   /**
@@ -172,6 +177,7 @@ export class KyselyStore implements IamStore, CredentialSource, LastUseSink {
    */
   async bookkeeping<T>(fn: (tx: KyselyStore) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
+    if (this.#batcher && this.bookkeepingPolicy === SINGLE_WRITER) return this.transaction(fn);
     return runTransaction(this.db, this.bookkeepingPolicy, (trx) =>
       fn(new KyselyStore(trx, this.box, true, this.txPolicy, this.bookkeepingPolicy, this.trail)),
     );
