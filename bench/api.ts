@@ -1,6 +1,6 @@
 // Load test: signed GetCallerIdentity, CreateUser and AssumeRole against a running Ward, beside a bare
 // node:http server answering a fixed reply, all on this machine in one run.
-// Usage: npm run bench            (DURATION=10 CONNECTIONS=16 ROUNDS=3 to change the defaults)
+// Usage: npm run bench            (DURATION=10 CONNECTIONS=16 ROUNDS=5 to change the defaults)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { signRequest } from '../src/sigv4/index.js';
 import { type LoadResult, load, median, startProcess, stop, table } from './support.js';
 
 const duration = Number(process.env.DURATION ?? 10);
-const rounds = Number(process.env.ROUNDS ?? 3);
+const rounds = Number(process.env.ROUNDS ?? 5);
 const connections = Number(process.env.CONNECTIONS ?? 16);
 const logLevel = process.env.WARD_LOG_LEVEL ?? 'info';
 const credentials = { accessKeyId: newAccessKeyId('AKIA', '123456789012'), secretAccessKey: newSecretAccessKey() };
@@ -122,37 +122,46 @@ async function main(): Promise<void> {
     rows.push(bareRow, median(identityRuns));
     let n = 0;
     const run = Date.now().toString(36);
-    rows.push(
-      await load('iam:CreateUser (signed, unique names)', wardUrl, {
-        connections,
-        duration,
-        request: {
-          method: 'POST',
-          path: '/',
-          setupRequest: (req: autocannon.Request) => ({
-            ...req,
-            ...signed(wardUrl, 'iam', `Action=CreateUser&Version=2010-05-08&UserName=bench-${run}-${n++}`),
-          }),
-        },
-      }),
-    );
+    // One run of 10 s moves by ±20% on this machine: every row is the median of `rounds` runs.
+    const createRuns: LoadResult[] = [];
+    for (let round = 0; round < rounds; round++) {
+      createRuns.push(
+        await load('iam:CreateUser (signed, unique names)', wardUrl, {
+          connections,
+          duration,
+          request: {
+            method: 'POST',
+            path: '/',
+            setupRequest: (req: autocannon.Request) => ({
+              ...req,
+              ...signed(wardUrl, 'iam', `Action=CreateUser&Version=2010-05-08&UserName=bench-${run}-${n++}`),
+            }),
+          },
+        }),
+      );
+    }
+    rows.push(median(createRuns));
     // AssumeRole as an IAM user allowed to assume a role that trusts it: trust policy and identity
     // policy evaluated, a session written, credentials returned.
     const assumer = await assumeRoleSetup(wardUrl);
-    rows.push(
-      await load('sts:AssumeRole (signed, new session each)', wardUrl, {
-        connections,
-        duration,
-        request: signed(
-          wardUrl,
-          'sts',
-          `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(assumer.roleArn)}&RoleSessionName=bench`,
-          assumer.key,
-        ),
-      }),
-    );
+    const assumeRuns: LoadResult[] = [];
+    for (let round = 0; round < rounds; round++) {
+      assumeRuns.push(
+        await load('sts:AssumeRole (signed, new session each)', wardUrl, {
+          connections,
+          duration,
+          request: signed(
+            wardUrl,
+            'sts',
+            `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(assumer.roleArn)}&RoleSessionName=bench`,
+            assumer.key,
+          ),
+        }),
+      );
+    }
+    rows.push(median(assumeRuns));
     process.stdout.write(
-      `\nnode ${process.version}, ${connections} connections, ${duration} s each (bare and GetCallerIdentity: median of ${rounds} alternating rounds), Ward log level ${logLevel}\n\n`,
+      `\nnode ${process.version}, ${connections} connections, ${duration} s each (each row the median of ${rounds} rounds; bare and GetCallerIdentity alternating), Ward log level ${logLevel}\n\n`,
     );
     process.stdout.write(table(rows, bareRow) + '\n');
   } finally {
