@@ -69,6 +69,17 @@ async function assumeRoleSetup(
   return { roleArn: role.Role!.Arn!, key: { accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! } };
 }
 
+/** One run of 10 s moves by ±20% on this machine: a workload's row is the median of `rounds` runs. */
+async function medianOf(
+  name: string,
+  url: string,
+  request: Parameters<typeof load>[2]['request'],
+): Promise<LoadResult> {
+  const runs: LoadResult[] = [];
+  for (let round = 0; round < rounds; round++) runs.push(await load(name, url, { connections, duration, request }));
+  return median(runs);
+}
+
 async function main(): Promise<void> {
   const tsx = ['--import', 'tsx'];
   const barePort = 4700 + Math.floor(Math.random() * 100);
@@ -122,44 +133,31 @@ async function main(): Promise<void> {
     rows.push(bareRow, median(identityRuns));
     let n = 0;
     const run = Date.now().toString(36);
-    // One run of 10 s moves by ±20% on this machine: every row is the median of `rounds` runs.
-    const createRuns: LoadResult[] = [];
-    for (let round = 0; round < rounds; round++) {
-      createRuns.push(
-        await load('iam:CreateUser (signed, unique names)', wardUrl, {
-          connections,
-          duration,
-          request: {
-            method: 'POST',
-            path: '/',
-            setupRequest: (req: autocannon.Request) => ({
-              ...req,
-              ...signed(wardUrl, 'iam', `Action=CreateUser&Version=2010-05-08&UserName=bench-${run}-${n++}`),
-            }),
-          },
+    rows.push(
+      await medianOf('iam:CreateUser (signed, unique names)', wardUrl, {
+        method: 'POST',
+        path: '/',
+        setupRequest: (req: autocannon.Request) => ({
+          ...req,
+          ...signed(wardUrl, 'iam', `Action=CreateUser&Version=2010-05-08&UserName=bench-${run}-${n++}`),
         }),
-      );
-    }
-    rows.push(median(createRuns));
+      }),
+    );
     // AssumeRole as an IAM user allowed to assume a role that trusts it: trust policy and identity
     // policy evaluated, a session written, credentials returned.
     const assumer = await assumeRoleSetup(wardUrl);
-    const assumeRuns: LoadResult[] = [];
-    for (let round = 0; round < rounds; round++) {
-      assumeRuns.push(
-        await load('sts:AssumeRole (signed, new session each)', wardUrl, {
-          connections,
-          duration,
-          request: signed(
-            wardUrl,
-            'sts',
-            `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(assumer.roleArn)}&RoleSessionName=bench`,
-            assumer.key,
-          ),
-        }),
-      );
-    }
-    rows.push(median(assumeRuns));
+    rows.push(
+      await medianOf(
+        'sts:AssumeRole (signed, new session each)',
+        wardUrl,
+        signed(
+          wardUrl,
+          'sts',
+          `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(assumer.roleArn)}&RoleSessionName=bench`,
+          assumer.key,
+        ),
+      ),
+    );
     process.stdout.write(
       `\nnode ${process.version}, ${connections} connections, ${duration} s each (each row the median of ${rounds} rounds; bare and GetCallerIdentity alternating), Ward log level ${logLevel}\n\n`,
     );
