@@ -120,6 +120,29 @@ describe('AssumeRoleWithWebIdentity', () => {
     await t.iam(session).send(new ListUsersCommand({}));
   });
 
+  it('answers in the partition the role ARN names, as an endpoint of that partition would', async () => {
+    // Unsigned, the call has no credential scope: the role's partition is the only one it names.
+    const out = await t.sts().send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: roleArn.replace(/^arn:aws:/, 'arn:aws-cn:'),
+        RoleSessionName: 'build-cn',
+        WebIdentityToken: jwt({}),
+      }),
+    );
+    expect(out.AssumedRoleUser!.Arn).toBe(`arn:aws-cn:sts::${t.accountId}:assumed-role/ci/build-cn`);
+    // A partition that is not AWS's is refused as a foreign one, not answered in aws.
+    const bogus = await caught(() =>
+      t.sts().send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: roleArn.replace(/^arn:aws:/, 'arn:aws-nowhere:'),
+          RoleSessionName: 'build-x',
+          WebIdentityToken: jwt({}),
+        }),
+      ),
+    );
+    expect(bogus.name).toBe('ValidationError');
+  });
+
   it('refuses a subject the trust policy does not allow', async () => {
     const err = await caught(() => assume(jwt({ sub: 'repo:other/main' })));
     expect(err.name).toBe('AccessDenied');

@@ -3,7 +3,7 @@ import type { AuditedCall } from '../audit/trail.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { ClientAddress } from '../shared/client-address.js';
 import { newRequestId } from '../shared/ids.js';
-import { type IncomingSignedRequest, parseAuthorization, sha256Hex } from '../sigv4/index.js';
+import { type IncomingSignedRequest, parseAuthorization, partitionHomeRegion, sha256Hex } from '../sigv4/index.js';
 import {
   findOperation,
   serializeJsonError,
@@ -115,6 +115,7 @@ async function serveApi(raw: RawRequest, deps: ApiDeps, origin: CallOrigin, fact
       caller = authn;
     }
     const input = decodeOperationInput(located, wire);
+    if (caller.anonymous) caller = inNamedPartition(caller, input, facts);
     facts.input = input;
     const output = await runOperation(
       deps,
@@ -199,6 +200,21 @@ function anonymousCaller(service: string): Caller {
     service,
     anonymous: true,
   };
+}
+
+/**
+ * An unsigned call (AssumeRoleWithWebIdentity, AssumeRoleWithSAML) has no credential scope to
+ * name its region, and AWS answers it in its endpoint's partition. Ward, reached at its own
+ * endpoint, takes the partition the role ARN names and that partition's home region, so a client
+ * of aws-cn gets its session's ARNs in aws-cn rather than a refusal of its own role's ARN.
+ */
+function inNamedPartition(caller: Caller, input: unknown, facts: AuditedCall): Caller {
+  const roleArn = (input as { RoleArn?: unknown } | undefined)?.RoleArn;
+  const partition = typeof roleArn === 'string' ? /^arn:([a-z-]+):/.exec(roleArn)?.[1] : undefined;
+  const region = partition === undefined ? undefined : partitionHomeRegion(partition);
+  if (region === undefined || region === caller.region) return caller;
+  facts.region = region;
+  return { ...caller, region };
 }
 
 /**

@@ -51,7 +51,7 @@ export {
   serviceScopeMismatch,
 } from './errors.js';
 export { formatAmzDate, parseAmzDate } from './amz-date.js';
-export { requestedRegion } from './scope-region.js';
+export { partitionHomeRegion, requestedRegion } from './scope-region.js';
 
 // S3
 export { S3Error } from './s3-errors.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestedRegion } from './scope-region.js';
+import { partitionHomeRegion, requestedRegion } from './scope-region.js';
 
 describe('requestedRegion', () => {
   it('signs the global services for us-east-1 only, as AWS answers for iam.amazonaws.com', () => {
@@ -46,5 +46,15 @@ describe('requestedRegion', () => {
     // AWS Account has no endpoint in GovCloud.
     expect(requestedRegion('account', 'us-gov-west-1')).toMatchObject({ ok: false });
     expect(requestedRegion('iam', 'cn-northwest-1', true)).toEqual({ ok: true, region: 'cn-north-1' });
+  });
+});
+
+describe('partitionHomeRegion', () => {
+  it("names the region each partition's global services are signed for", () => {
+    expect(partitionHomeRegion('aws')).toBe('us-east-1');
+    expect(partitionHomeRegion('aws-cn')).toBe('cn-north-1');
+    expect(partitionHomeRegion('aws-us-gov')).toBe('us-gov-west-1');
+    expect(partitionHomeRegion('aws-nowhere')).toBeUndefined();
+    expect(partitionHomeRegion('constructor')).toBeUndefined();
   });
 });

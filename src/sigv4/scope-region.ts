@@ -28,3 +28,12 @@ export function requestedRegion(
   if (lenient && regions.length > 0) return { ok: true, region: regions.length === 1 ? regions[0]! : scopeRegion };
   return regionScopeMismatch(scopeRegion);
 }
+
+/**
+ * The region a partition's global services (IAM) are signed for: us-east-1, cn-north-1,
+ * us-gov-west-1, …; undefined for a partition botocore does not know.
+ */
+export function partitionHomeRegion(partition: string): string | undefined {
+  const known = Object.hasOwn(PARTITIONS, partition) ? PARTITIONS[partition] : undefined;
+  return known?.services.iam?.[0] ?? known?.regions[0];
+}
