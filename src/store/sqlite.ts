@@ -148,6 +148,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 class ImmediateSqliteDriver extends SqliteDriver {
   readonly #writeLock: SqliteWriteLock | undefined;
+  /** The one connection runs one transaction at a time; a failed commit is followed by a rollback. */
+  #holding = false;
 
   constructor(config: SqliteDialectConfig, writeLock: SqliteWriteLock | undefined) {
     super(config);
@@ -156,10 +158,11 @@ class ImmediateSqliteDriver extends SqliteDriver {
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await this.#writeLock?.acquire();
+    this.#holding = true;
     try {
       await connection.executeQuery(CompiledQuery.raw('begin immediate'));
     } catch (err) {
-      this.#writeLock?.release();
+      this.#release();
       throw err;
     }
   }
@@ -168,7 +171,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
     try {
       await super.commitTransaction(connection);
     } finally {
-      this.#writeLock?.release();
+      this.#release();
     }
   }
 
@@ -176,7 +179,14 @@ class ImmediateSqliteDriver extends SqliteDriver {
     try {
       await super.rollbackTransaction(connection);
     } finally {
-      this.#writeLock?.release();
+      this.#release();
     }
+  }
+
+  /** Once per transaction: a second release would free the lock another thread took meanwhile. */
+  #release(): void {
+    if (!this.#holding) return;
+    this.#holding = false;
+    this.#writeLock?.release();
   }
 }

@@ -22,9 +22,9 @@ const MAX_BATCH = 64;
  * turn; one commit writes the pages they share once. Each is still serializable: they run one at
  * a time, as SQLite's one writer always ran them, and a transaction that fails is rolled back to
  * its savepoint alone. Nobody hears an outcome, success or failure, before the commit that
- * decides it: if that commit fails, every transaction in it fails with its error, as each would
- * have on its own. While a batch is open it holds the connection, so a query outside it waits
- * for the commit and never reads what is not yet committed.
+ * decides it; if that commit fails, each transaction of the batch runs again on its own. While a
+ * batch is open it holds the connection, so a query outside it waits for the commit and never
+ * reads what is not yet committed.
  */
 export class TransactionBatcher {
   readonly #db: Kysely<Database>;
@@ -74,15 +74,18 @@ export class TransactionBatcher {
         current = undefined;
       }
       await trx.commit().execute();
-    } catch (err) {
+    } catch {
       // A failure SQLite answers by ending the whole transaction (a full disk, an I/O error), or a
-      // failed commit: nothing in this batch was written.
+      // failed commit: nothing in this batch was written. Each transaction runs again on its own
+      // (a transaction function may run more than once: transactions.ts), so it fails, or not,
+      // as it would have alone, never for another's fault.
       await trx
         .rollback()
         .execute()
         .catch(() => undefined);
-      for (const { work } of outcomes) work.reject(err);
-      current?.reject(err);
+      for (const work of [...outcomes.map((o) => o.work), ...(current ? [current] : [])]) {
+        await this.#db.transaction().execute(work.fn).then(work.resolve, work.reject);
+      }
       return;
     }
     for (const o of outcomes) {
