@@ -101,7 +101,7 @@ async function runInSavepoint(trx: ControlledTransaction<Database>, work: Work):
   try {
     outcome = { work, ok: true, value: await work.fn(trx) };
   } catch (err) {
-    // Throws in turn when SQLite already ended the transaction: the batch is then lost.
+    // Throws in turn when SQLite already ended the transaction: the batch then runs again one by one.
     await sql`rollback to savepoint batched`.execute(trx);
     outcome = { work, ok: false, err };
   }
