@@ -2,6 +2,7 @@ import type { Caller } from '../auth/authenticate.js';
 import type { AuditedCall } from '../audit/trail.js';
 import { AwsError } from '../shared/aws-error.js';
 import type { ClientAddress } from '../shared/client-address.js';
+import { parseArn } from '../shared/arn.js';
 import { newRequestId } from '../shared/ids.js';
 import { type IncomingSignedRequest, parseAuthorization, partitionHomeRegion, sha256Hex } from '../sigv4/index.js';
 import {
@@ -210,11 +211,12 @@ function anonymousCaller(service: string): Caller {
  */
 function inNamedPartition(caller: Caller, input: unknown, facts: AuditedCall): Caller {
   const roleArn = (input as { RoleArn?: unknown } | undefined)?.RoleArn;
-  const partition = typeof roleArn === 'string' ? /^arn:([a-z-]+):/.exec(roleArn)?.[1] : undefined;
+  const partition = typeof roleArn === 'string' ? parseArn(roleArn)?.partition : undefined;
   const region = partition === undefined ? undefined : partitionHomeRegion(partition);
   if (region === undefined || region === caller.region) return caller;
-  facts.region = region;
-  return { ...caller, region };
+  const named = { ...caller, region };
+  identify(facts, named);
+  return named;
 }
 
 /**

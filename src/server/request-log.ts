@@ -79,7 +79,7 @@ export class BufferedRequestLog implements RequestLog {
 
 /**
  * Milliseconds to the microsecond, from integers: a double's shortest decimal form (0.084321…)
- * cost about 0.4 µs a line, more than any other field.
+ * cost about 0.1 µs a line, five times this (1% of the request thread under load).
  */
 function milliseconds(ms: number): string {
   const us = Math.round(ms * 1000);
